@@ -1,0 +1,98 @@
+#pragma once
+// The one encode shared by every output: libx264 video and AAC audio, on its
+// own thread, fed one program tick at a time.
+
+#include <atomic>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <thread>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "hawker/capture/av_util.hpp"
+#include "hawker/capture/encoded_packet.hpp"
+#include "hawker/capture/encoder_settings.hpp"
+#include "hawker/capture/sample_window.hpp"
+
+extern "C" {
+struct AVCodecParameters;
+}
+
+namespace hawker::capture {
+
+/// One program frame and the audio that plays during it.
+struct ProgramTick {
+    int64_t index = 0;                      ///< frame number on the program clock
+    std::shared_ptr<const cv::Mat> picture; ///< contiguous I420: height*3/2 rows of width bytes
+    std::vector<float> audioLeft, audioRight;
+    int64_t captureUs = 0; ///< steady time the newest camera frame in it arrived (0: none)
+};
+
+/// Codec parameters and time base of one encoded stream, for the muxers.
+struct StreamDescription {
+    StreamKind kind;
+    std::shared_ptr<const AVCodecParameters> parameters;
+    int timeBaseNum, timeBaseDen;
+};
+
+struct EncoderStats {
+    uint64_t framesIn = 0, framesDropped = 0, videoPackets = 0, audioPackets = 0;
+    uint64_t videoBytes = 0;
+    size_t queued = 0;
+    double encodeMsMedian = -1;
+    double latencyMsMedian = -1, latencyMsP99 = -1;
+};
+
+class Encoder {
+public:
+    using PacketSink = std::function<void(const EncodedPacket&)>;
+
+    Encoder(EncoderSettings settings, PacketSink sink);
+    ~Encoder();
+    Encoder(const Encoder&) = delete;
+    Encoder& operator=(const Encoder&) = delete;
+
+    /// Opens both codecs (throws FfmpegError with a reason) and starts the thread.
+    void start();
+    /// Live: never waits; a full queue drops the tick and counts it.
+    bool tryPush(ProgramTick tick);
+    /// Offline: waits for room, so that no frame is ever dropped.
+    void push(ProgramTick tick);
+    /// Encodes what is queued, flushes both codecs and joins the thread.
+    void finish();
+
+    std::vector<StreamDescription> streams() const;
+    EncoderStats stats() const;
+    const EncoderSettings& settings() const { return m_settings; }
+    int samplesPerTick(int64_t index) const;
+
+private:
+    void run();
+    void encodeTick(ProgramTick& tick);
+    void encodeVideo(AVFrame* frame);
+    void encodeAudio(bool flush);
+    void receive(AVCodecContext* codec, StreamKind kind);
+
+    EncoderSettings m_settings;
+    PacketSink m_sink;
+    CodecContextPtr m_video, m_audio;
+    std::thread m_thread;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    std::deque<ProgramTick> m_queue;
+    size_t m_maxQueue = 8;
+    bool m_finishing = false;
+
+    std::vector<float> m_pendingLeft, m_pendingRight; ///< audio waiting for a full AAC frame
+    int64_t m_audioSamplesSent = 0;
+    std::vector<int64_t> m_captureByIndex; ///< ring: program index -> capture time, for latency
+    std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_audioPackets{0}, m_videoBytes{0};
+    SampleWindow m_encodeMs, m_latencyMs;
+    PacketPtr m_packet;
+};
+
+} // namespace hawker::capture

@@ -1,0 +1,49 @@
+#pragma once
+// Hands decoded frames from a source's thread to the compositor.
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+
+#include "hawker/capture/video_frame.hpp"
+
+namespace hawker::capture {
+
+/// Live mode: a latest-frame slot; publishing replaces the frame and reading
+/// never waits for the decoder. Offline mode: a short bounded queue the
+/// compositor steps through by timestamp, so every run sees the same frames.
+class FrameSlot {
+public:
+    enum class Mode { Latest, Queue };
+    explicit FrameSlot(Mode mode, size_t queueDepth = 4) : m_mode(mode), m_depth(queueDepth) {}
+
+    /// Producer side. In queue mode waits while the queue is full; returns
+    /// false when `abort` was raised while waiting.
+    bool publish(VideoFramePtr frame, const std::atomic<bool>& abort);
+    /// Producer side: no more frames will come (end of a non-looping file,
+    /// or the source gave up); releases a consumer waiting in advanceTo().
+    void markEnded();
+    void clearEnded();
+
+    /// Live mode: the newest frame, or null before the first one.
+    VideoFramePtr latest() const;
+    /// Queue mode: consumes every frame with pts <= ptsUs and returns the last
+    /// of them (or the previous current frame). Waits up to `timeout` for the
+    /// decoder to show a frame beyond ptsUs so that the choice is deterministic.
+    VideoFramePtr advanceTo(int64_t ptsUs, std::chrono::milliseconds timeout);
+
+    Mode mode() const { return m_mode; }
+
+private:
+    const Mode m_mode;
+    const size_t m_depth;
+    mutable std::mutex m_mutex;
+    std::condition_variable m_changed;
+    VideoFramePtr m_current;
+    std::deque<VideoFramePtr> m_queue;
+    bool m_ended = false;
+};
+
+} // namespace hawker::capture

@@ -1,0 +1,124 @@
+#pragma once
+// A camera or any other input FFmpeg can open, decoded on its own thread.
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "hawker/capture/audio_ring.hpp"
+#include "hawker/capture/backoff.hpp"
+#include "hawker/capture/frame_slot.hpp"
+
+extern "C" {
+struct AVFrame;
+}
+
+namespace hawker::capture {
+
+enum class SourceState { Connecting, Live, Stalled, Lost, Ended };
+const char* toString(SourceState state);
+
+struct SourceConfig {
+    std::string id;
+    std::string url;
+    std::string format;                        ///< FFmpeg input format, empty to probe
+    std::map<std::string, std::string> options; ///< demuxer and protocol options
+    bool loop = true;                          ///< files: start again at the end
+    std::optional<bool> realtime;              ///< pace files and lavfi; unset: decided by the input kind
+    bool wantAudio = false;
+    int audioRate = 48000;
+    bool offline = false; ///< step frame by frame for the virtual clock
+    std::chrono::milliseconds openTimeout{5000};
+    std::chrono::milliseconds readTimeout{1500}; ///< no packet for this long: the source is lost
+    std::chrono::milliseconds stallAfter{500};   ///< no frame for this long: stalled
+    BackoffPolicy reconnect{std::chrono::milliseconds(250), 1.5, std::chrono::milliseconds(1000), 0.2, 0};
+};
+
+struct SourceStats {
+    std::string id;
+    SourceState state = SourceState::Connecting;
+    int width = 0, height = 0;
+    double fps = 0;
+    uint64_t framesDecoded = 0;
+    uint64_t framesDropped = 0; ///< decode errors and frames replaced before anyone read them
+    uint64_t reconnects = 0;
+    int64_t lastFrameAgeMs = -1; ///< -1 before the first frame
+    int64_t lostMs = 0;          ///< total time spent without a connection
+    std::string lastError;
+    bool hasAudio = false;
+};
+
+/// One demux+decode thread. Frames go to a FrameSlot as I420 planes; audio,
+/// resampled to planar float stereo, goes to an AudioRing. Reconnects by
+/// itself with backoff; every blocking FFmpeg call is interruptible.
+class MediaSource {
+public:
+    explicit MediaSource(SourceConfig config);
+    ~MediaSource();
+    MediaSource(const MediaSource&) = delete;
+    MediaSource& operator=(const MediaSource&) = delete;
+
+    void start();
+    void stop();
+
+    /// For the pre-flight check: waits until the first frame arrived (nullopt)
+    /// or the first attempt failed (the reason), or `timeout` passed.
+    std::optional<std::string> waitUntilReady(std::chrono::milliseconds timeout);
+
+    FrameSlot& video() { return m_slot; }
+    std::shared_ptr<AudioRing> audio() const { return m_audio; }
+    /// Asks the decode thread for a scaled copy of each future frame. Call it
+    /// whenever the rendition is used; unused renditions expire after a while.
+    void useRendition(const Rendition& rendition);
+
+    SourceStats stats() const;
+    const SourceConfig& config() const { return m_config; }
+    bool isNetwork() const;
+
+private:
+    struct Connection;
+    void run();
+    bool connectOnce(Connection& conn);
+    void readLoop(Connection& conn);
+    void handleVideo(Connection& conn, AVFrame* frame);
+    void handleAudio(Connection& conn, AVFrame* frame);
+    void pace(Connection& conn, int64_t ptsUs);
+    void setState(SourceState state, const std::string& why = {});
+    bool sleepInterruptible(std::chrono::milliseconds delay);
+
+    SourceConfig m_config;
+    FrameSlot m_slot;
+    std::shared_ptr<AudioRing> m_audio;
+    std::thread m_thread;
+    std::atomic<bool> m_abort{false};
+
+    mutable std::mutex m_mutex; // guards everything below
+    std::condition_variable m_wake;
+    SourceState m_state = SourceState::Connecting;
+    std::string m_lastError;
+    bool m_readyOrFailed = false;
+    std::optional<std::string> m_firstError;
+    struct RenditionRequest {
+        Rendition rendition;
+        std::chrono::steady_clock::time_point lastUsed;
+    };
+    std::vector<RenditionRequest> m_renditions;
+    int m_width = 0, m_height = 0;
+    double m_fps = 0;
+    bool m_hasAudio = false;
+    int64_t m_lostSinceUs = -1, m_lostTotalUs = 0;
+
+    std::atomic<uint64_t> m_framesDecoded{0}, m_framesDropped{0}, m_reconnects{0};
+    std::atomic<int64_t> m_lastArrivalUs{-1};
+    uint64_t m_sequence = 0;
+    int64_t m_timeOffsetUs = 0; ///< keeps time monotonic across loops and reconnects
+    int64_t m_lastPtsUs = -1;
+};
+
+} // namespace hawker::capture

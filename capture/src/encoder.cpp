@@ -1,0 +1,260 @@
+#include "hawker/capture/encoder.hpp"
+
+#include <chrono>
+
+#include "hawker/capture/capture_log.hpp"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/opt.h>
+}
+
+namespace hawker::capture {
+
+namespace {
+constexpr size_t kLatencyRing = 512;
+
+/// Wraps the composed picture in an AVFrame without copying: the buffer
+/// keeps the shared picture alive until the encoder lets go of it.
+FramePtr wrapPicture(const std::shared_ptr<const cv::Mat>& picture, int width, int height) {
+    FramePtr frame = makeFrame();
+    auto* holder = new std::shared_ptr<const cv::Mat>(picture);
+    const size_t size = static_cast<size_t>(width) * static_cast<size_t>(height) * 3 / 2;
+    frame->buf[0] = av_buffer_create(
+        const_cast<uint8_t*>(picture->data), size,
+        [](void* opaque, uint8_t*) { delete static_cast<std::shared_ptr<const cv::Mat>*>(opaque); }, holder,
+        AV_BUFFER_FLAG_READONLY);
+    if (!frame->buf[0]) {
+        delete holder;
+        throw std::bad_alloc();
+    }
+    uint8_t* base = frame->buf[0]->data;
+    frame->data[0] = base;
+    frame->data[1] = base + width * height;
+    frame->data[2] = base + width * height + width * height / 4;
+    frame->linesize[0] = width;
+    frame->linesize[1] = width / 2;
+    frame->linesize[2] = width / 2;
+    frame->width = width;
+    frame->height = height;
+    frame->format = AV_PIX_FMT_YUV420P;
+    return frame;
+}
+} // namespace
+
+Encoder::Encoder(EncoderSettings settings, PacketSink sink)
+    : m_settings(std::move(settings)), m_sink(std::move(sink)), m_captureByIndex(kLatencyRing, 0),
+      m_packet(makePacket()) {}
+
+Encoder::~Encoder() { finish(); }
+
+int Encoder::samplesPerTick(int64_t index) const {
+    const int64_t rate = m_settings.audioRate, fps = m_settings.fps;
+    return static_cast<int>((index + 1) * rate / fps - index * rate / fps);
+}
+
+void Encoder::start() {
+    const AVCodec* x264 = avcodec_find_encoder_by_name("libx264");
+    if (!x264) throw std::runtime_error("FFmpeg was built without libx264");
+    m_video.reset(avcodec_alloc_context3(x264));
+    AVCodecContext* v = m_video.get();
+    v->width = m_settings.width;
+    v->height = m_settings.height;
+    v->pix_fmt = AV_PIX_FMT_YUV420P;
+    v->time_base = AVRational{1, m_settings.fps};
+    v->framerate = AVRational{m_settings.fps, 1};
+    v->sample_aspect_ratio = AVRational{1, 1};
+    v->bit_rate = int64_t{m_settings.bitrateKbps} * 1000;
+    v->rc_max_rate = v->bit_rate;
+    v->rc_buffer_size = static_cast<int>(v->bit_rate);
+    v->gop_size = m_settings.fps * m_settings.keyintSeconds;
+    v->keyint_min = v->gop_size;
+    v->max_b_frames = 0;
+    v->color_range = AVCOL_RANGE_MPEG;
+    v->colorspace = AVCOL_SPC_BT709;
+    v->color_primaries = AVCOL_PRI_BT709;
+    v->color_trc = AVCOL_TRC_BT709;
+    if (m_settings.globalHeader) v->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    AvOptions videoOptions;
+    videoOptions.set("preset", m_settings.preset);
+    if (!m_settings.tune.empty()) videoOptions.set("tune", m_settings.tune);
+    videoOptions.set("profile", m_settings.profile);
+    // Platforms want a keyframe exactly every keyint (no extra ones at scene
+    // cuts) and a constant bitrate; filler keeps it constant on static scenes.
+    videoOptions.set("x264-params", "filler=1:scenecut=0");
+    checkAv(avcodec_open2(v, x264, videoOptions.get()), "open libx264");
+
+    const AVCodec* aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
+    if (!aac) throw std::runtime_error("FFmpeg has no AAC encoder");
+    m_audio.reset(avcodec_alloc_context3(aac));
+    AVCodecContext* a = m_audio.get();
+    a->sample_rate = m_settings.audioRate;
+    a->sample_fmt = AV_SAMPLE_FMT_FLTP;
+    a->ch_layout = AV_CHANNEL_LAYOUT_STEREO;
+    a->bit_rate = int64_t{m_settings.audioKbps} * 1000;
+    a->time_base = AVRational{1, m_settings.audioRate};
+    if (m_settings.globalHeader) a->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
+    checkAv(avcodec_open2(a, aac, nullptr), "open AAC encoder");
+
+    m_thread = std::thread([this] { run(); });
+}
+
+std::vector<StreamDescription> Encoder::streams() const {
+    std::vector<StreamDescription> out;
+    auto describe = [](AVCodecContext* ctx, StreamKind kind) {
+        AVCodecParameters* par = avcodec_parameters_alloc();
+        avcodec_parameters_from_context(par, ctx);
+        std::shared_ptr<const AVCodecParameters> shared(par, [](const AVCodecParameters* p) {
+            auto* mutableP = const_cast<AVCodecParameters*>(p);
+            avcodec_parameters_free(&mutableP);
+        });
+        return StreamDescription{kind, shared, ctx->time_base.num, ctx->time_base.den};
+    };
+    out.push_back(describe(m_video.get(), StreamKind::Video));
+    out.push_back(describe(m_audio.get(), StreamKind::Audio));
+    return out;
+}
+
+bool Encoder::tryPush(ProgramTick tick) {
+    std::lock_guard lock(m_mutex);
+    ++m_framesIn;
+    if (m_queue.size() >= m_maxQueue) {
+        ++m_framesDropped;
+        return false;
+    }
+    m_queue.push_back(std::move(tick));
+    m_changed.notify_all();
+    return true;
+}
+
+void Encoder::push(ProgramTick tick) {
+    std::unique_lock lock(m_mutex);
+    ++m_framesIn;
+    m_changed.wait(lock, [&] { return m_queue.size() < m_maxQueue; });
+    m_queue.push_back(std::move(tick));
+    m_changed.notify_all();
+}
+
+void Encoder::finish() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_finishing = true;
+        m_changed.notify_all();
+    }
+    if (m_thread.joinable()) m_thread.join();
+}
+
+void Encoder::run() {
+    for (;;) {
+        ProgramTick tick;
+        {
+            std::unique_lock lock(m_mutex);
+            m_changed.wait(lock, [&] { return !m_queue.empty() || m_finishing; });
+            if (m_queue.empty()) break;
+            tick = std::move(m_queue.front());
+            m_queue.pop_front();
+            m_changed.notify_all();
+        }
+        try {
+            encodeTick(tick);
+        } catch (const std::exception& error) {
+            log(LogLevel::Error, std::string("encoder: ") + error.what());
+        }
+    }
+    try {
+        encodeAudio(true);
+        encodeVideo(nullptr);
+    } catch (const std::exception& error) {
+        log(LogLevel::Error, std::string("encoder flush: ") + error.what());
+    }
+}
+
+void Encoder::encodeTick(ProgramTick& tick) {
+    const auto started = std::chrono::steady_clock::now();
+    m_captureByIndex[static_cast<size_t>(tick.index) % kLatencyRing] = tick.captureUs;
+    FramePtr frame = wrapPicture(tick.picture, m_settings.width, m_settings.height);
+    frame->pts = tick.index;
+    tick.picture.reset();
+    encodeVideo(frame.get());
+    m_pendingLeft.insert(m_pendingLeft.end(), tick.audioLeft.begin(), tick.audioLeft.end());
+    m_pendingRight.insert(m_pendingRight.end(), tick.audioRight.begin(), tick.audioRight.end());
+    encodeAudio(false);
+    m_encodeMs.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+}
+
+void Encoder::encodeVideo(AVFrame* frame) {
+    const int sent = avcodec_send_frame(m_video.get(), frame);
+    if (sent < 0 && sent != AVERROR_EOF) checkAv(sent, "encode video");
+    receive(m_video.get(), StreamKind::Video);
+}
+
+void Encoder::encodeAudio(bool flush) {
+    const size_t frameSize = static_cast<size_t>(m_audio->frame_size > 0 ? m_audio->frame_size : 1024);
+    while (m_pendingLeft.size() >= frameSize || (flush && !m_pendingLeft.empty())) {
+        const size_t count = std::min(frameSize, m_pendingLeft.size());
+        FramePtr frame = makeFrame();
+        frame->nb_samples = static_cast<int>(count);
+        frame->format = AV_SAMPLE_FMT_FLTP;
+        frame->sample_rate = m_settings.audioRate;
+        av_channel_layout_copy(&frame->ch_layout, &m_audio->ch_layout);
+        checkAv(av_frame_get_buffer(frame.get(), 0), "audio frame");
+        std::copy_n(m_pendingLeft.begin(), count, reinterpret_cast<float*>(frame->data[0]));
+        std::copy_n(m_pendingRight.begin(), count, reinterpret_cast<float*>(frame->data[1]));
+        m_pendingLeft.erase(m_pendingLeft.begin(), m_pendingLeft.begin() + static_cast<long>(count));
+        m_pendingRight.erase(m_pendingRight.begin(), m_pendingRight.begin() + static_cast<long>(count));
+        frame->pts = m_audioSamplesSent;
+        m_audioSamplesSent += static_cast<int64_t>(count);
+        checkAv(avcodec_send_frame(m_audio.get(), frame.get()), "encode audio");
+        receive(m_audio.get(), StreamKind::Audio);
+    }
+    if (flush) {
+        avcodec_send_frame(m_audio.get(), nullptr);
+        receive(m_audio.get(), StreamKind::Audio);
+    }
+}
+
+void Encoder::receive(AVCodecContext* codec, StreamKind kind) {
+    for (;;) {
+        const int got = avcodec_receive_packet(codec, m_packet.get());
+        if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
+        checkAv(got, "receive packet");
+        EncodedPacket out;
+        out.kind = kind;
+        out.keyframe = (m_packet->flags & AV_PKT_FLAG_KEY) != 0;
+        if (kind == StreamKind::Video) {
+            ++m_videoPackets;
+            m_videoBytes += static_cast<uint64_t>(m_packet->size);
+            const int64_t captured = m_captureByIndex[static_cast<size_t>(m_packet->pts) % kLatencyRing];
+            if (captured > 0) m_latencyMs.add(static_cast<double>(steadyMicros() - captured) / 1000.0);
+        } else {
+            ++m_audioPackets;
+        }
+        AVPacket* owned = av_packet_alloc();
+        av_packet_move_ref(owned, m_packet.get());
+        out.packet = std::shared_ptr<const AVPacket>(owned, [](const AVPacket* p) {
+            auto* mutableP = const_cast<AVPacket*>(p);
+            av_packet_free(&mutableP);
+        });
+        m_sink(out);
+    }
+}
+
+EncoderStats Encoder::stats() const {
+    EncoderStats s;
+    s.framesIn = m_framesIn;
+    s.framesDropped = m_framesDropped;
+    s.videoPackets = m_videoPackets;
+    s.audioPackets = m_audioPackets;
+    s.videoBytes = m_videoBytes;
+    {
+        std::lock_guard lock(m_mutex);
+        s.queued = m_queue.size();
+    }
+    s.encodeMsMedian = m_encodeMs.median();
+    s.latencyMsMedian = m_latencyMs.median();
+    s.latencyMsP99 = m_latencyMs.quantile(0.99);
+    return s;
+}
+
+} // namespace hawker::capture

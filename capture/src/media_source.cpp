@@ -1,0 +1,549 @@
+#include "hawker/capture/media_source.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <condition_variable>
+
+#include "hawker/capture/av_util.hpp"
+#include "hawker/capture/capture_log.hpp"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavdevice/avdevice.h>
+#include <libavformat/avformat.h>
+#include <libavutil/channel_layout.h>
+#include <libavutil/pixdesc.h>
+#include <libswresample/swresample.h>
+#include <libswscale/swscale.h>
+}
+
+namespace hawker::capture {
+
+namespace {
+
+void registerFfmpegOnce() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        avdevice_register_all();
+        avformat_network_init();
+    });
+}
+
+bool startsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+
+constexpr auto kRenditionExpiry = std::chrono::seconds(3);
+
+/// I420 planes viewed over one contiguous buffer of h*3/2 rows.
+PlaneSet allocateI420(int width, int height, cv::Mat& buffer) {
+    buffer.create(height * 3 / 2, width, CV_8UC1);
+    uint8_t* base = buffer.data;
+    const size_t ySize = static_cast<size_t>(width) * static_cast<size_t>(height);
+    const size_t cSize = ySize / 4;
+    return {cv::Mat(height, width, CV_8UC1, base), cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize),
+            cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize + cSize)};
+}
+
+} // namespace
+
+const char* toString(SourceState state) {
+    switch (state) {
+    case SourceState::Connecting: return "connecting";
+    case SourceState::Live: return "live";
+    case SourceState::Stalled: return "stalled";
+    case SourceState::Lost: return "lost";
+    case SourceState::Ended: return "ended";
+    }
+    return "?";
+}
+
+struct MediaSource::Connection {
+    explicit Connection(const std::atomic<bool>& abort) : guard(abort) {}
+    InterruptGuard guard;
+    InputFormatPtr input;
+    CodecContextPtr video, audio;
+    int videoIndex = -1, audioIndex = -1;
+    SwsPtr toI420;
+    struct ScalerKey {
+        int srcW, srcH, dstW, dstH;
+        bool operator==(const ScalerKey&) const = default;
+    };
+    std::vector<std::pair<ScalerKey, SwsPtr>> scalers;
+    SwrPtr resampler;
+    std::vector<float> audioL, audioR;
+    std::optional<int64_t> baseUs;  ///< first timestamp of this connection (or loop)
+    int64_t frameDurationUs = 33333;
+    bool realtime = false;
+    std::optional<std::chrono::steady_clock::time_point> paceStart;
+    int64_t paceOriginUs = 0;
+    bool loopable = false;
+};
+
+MediaSource::MediaSource(SourceConfig config)
+    : m_config(std::move(config)),
+      m_slot(m_config.offline && !isNetwork() ? FrameSlot::Mode::Queue : FrameSlot::Mode::Latest) {
+    registerFfmpegOnce();
+    const bool stepped = m_slot.mode() == FrameSlot::Mode::Queue;
+    if (m_config.wantAudio) {
+        // Offline: ten seconds of headroom so demuxing never stalls on the
+        // audio side while the compositor waits for video. Live: two seconds.
+        const size_t seconds = stepped ? 10 : 2;
+        m_audio = std::make_shared<AudioRing>(m_config.audioRate, seconds * static_cast<size_t>(m_config.audioRate),
+                                              stepped);
+    }
+}
+
+MediaSource::~MediaSource() { stop(); }
+
+bool MediaSource::isNetwork() const {
+    const std::string& url = m_config.url;
+    for (const char* scheme : {"udp://", "srt://", "rtsp://", "rtmp://", "rtmps://", "rtp://", "tcp://", "http://",
+                               "https://", "/dev/video"})
+        if (startsWith(url, scheme)) return true;
+    return m_config.format == "v4l2" || m_config.format == "video4linux2" || m_config.format == "alsa" ||
+           m_config.format == "pulse";
+}
+
+void MediaSource::start() {
+    m_abort = false;
+    m_thread = std::thread([this] { run(); });
+}
+
+void MediaSource::stop() {
+    m_abort = true;
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+std::optional<std::string> MediaSource::waitUntilReady(std::chrono::milliseconds timeout) {
+    std::unique_lock lock(m_mutex);
+    if (!m_wake.wait_for(lock, timeout, [&] { return m_readyOrFailed; }))
+        return "no picture within " + std::to_string(timeout.count() / 1000) + " s";
+    return m_firstError;
+}
+
+void MediaSource::useRendition(const Rendition& rendition) {
+    const auto now = std::chrono::steady_clock::now();
+    std::lock_guard lock(m_mutex);
+    for (auto& request : m_renditions) {
+        if (request.rendition == rendition) {
+            request.lastUsed = now;
+            return;
+        }
+    }
+    m_renditions.push_back({rendition, now});
+}
+
+SourceStats MediaSource::stats() const {
+    SourceStats s;
+    s.id = m_config.id;
+    s.framesDecoded = m_framesDecoded;
+    s.framesDropped = m_framesDropped;
+    s.reconnects = m_reconnects;
+    const int64_t last = m_lastArrivalUs;
+    const int64_t now = steadyMicros();
+    s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;
+    std::lock_guard lock(m_mutex);
+    s.state = m_state;
+    if (s.state == SourceState::Live && s.lastFrameAgeMs > m_config.stallAfter.count())
+        s.state = SourceState::Stalled;
+    s.width = m_width;
+    s.height = m_height;
+    s.fps = m_fps;
+    s.lastError = m_lastError;
+    s.hasAudio = m_hasAudio;
+    s.lostMs = (m_lostTotalUs + (m_lostSinceUs >= 0 ? now - m_lostSinceUs : 0)) / 1000;
+    return s;
+}
+
+void MediaSource::setState(SourceState state, const std::string& why) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state == state && why.empty()) return;
+        const int64_t now = steadyMicros();
+        if (state == SourceState::Lost && m_lostSinceUs < 0) m_lostSinceUs = now;
+        if (state == SourceState::Live && m_lostSinceUs >= 0) {
+            m_lostTotalUs += now - m_lostSinceUs;
+            m_lostSinceUs = -1;
+        }
+        m_state = state;
+        if (!why.empty()) m_lastError = why;
+    }
+    const LogLevel level = state == SourceState::Lost ? LogLevel::Warning : LogLevel::Info;
+    log(level, "source " + m_config.id + " state=" + toString(state) + (why.empty() ? "" : " reason=" + why));
+}
+
+bool MediaSource::sleepInterruptible(std::chrono::milliseconds delay) {
+    std::unique_lock lock(m_mutex);
+    return !m_wake.wait_for(lock, delay, [&] { return m_abort.load(); });
+}
+
+void MediaSource::run() {
+    Backoff backoff(m_config.reconnect);
+    bool everConnected = false;
+    while (!m_abort) {
+        Connection conn(m_abort);
+        bool opened = false;
+        try {
+            opened = connectOnce(conn);
+        } catch (const std::exception& error) {
+            const std::string reason = conn.guard.timedOut() ? "no answer within " +
+                                                                   std::to_string(m_config.openTimeout.count()) + " ms"
+                                                             : error.what();
+            {
+                std::lock_guard lock(m_mutex);
+                if (!m_readyOrFailed) {
+                    m_readyOrFailed = true;
+                    m_firstError = reason;
+                }
+            }
+            m_wake.notify_all();
+            if (m_abort) break;
+            setState(SourceState::Lost, reason);
+        }
+        if (opened) {
+            if (everConnected) ++m_reconnects;
+            everConnected = true;
+            backoff.reset();
+            readLoop(conn);
+            if (m_abort) break;
+            std::unique_lock lock(m_mutex);
+            if (m_state == SourceState::Ended) {
+                m_wake.wait(lock, [&] { return m_abort.load(); });
+                break;
+            }
+        }
+        const auto delay = backoff.next();
+        if (delay.count() < 0) break;
+        if (!sleepInterruptible(delay)) break;
+    }
+}
+
+bool MediaSource::connectOnce(Connection& conn) {
+    setState(SourceState::Connecting);
+    AVFormatContext* raw = avformat_alloc_context();
+    if (!raw) throw std::bad_alloc();
+    conn.guard.install(raw);
+    const AVInputFormat* format = nullptr;
+    if (!m_config.format.empty()) {
+        format = av_find_input_format(m_config.format.c_str());
+        if (!format) {
+            avformat_free_context(raw);
+            throw std::runtime_error("unknown input format '" + m_config.format + "'");
+        }
+    }
+    AvOptions options;
+    if (isNetwork() && !m_config.options.count("analyzeduration")) {
+        // A camera joining a live show should be on air within a second or
+        // two, not after FFmpeg's default five seconds of probing.
+        options.set("analyzeduration", "700000");
+        options.set("probesize", "2000000");
+    }
+    for (const auto& [key, value] : m_config.options) options.set(key, value);
+    conn.guard.arm(m_config.openTimeout);
+    const int opened = avformat_open_input(&raw, m_config.url.c_str(), format, options.get());
+    if (opened < 0) throw FfmpegError("open " + m_config.url, opened);
+    conn.input.reset(raw);
+    if (const std::string leftover = options.leftoverKeys(); !leftover.empty())
+        log(LogLevel::Warning, "source " + m_config.id + ": options not understood by FFmpeg: " + leftover);
+    conn.guard.arm(m_config.openTimeout);
+    checkAv(avformat_find_stream_info(raw, nullptr), "find stream info");
+
+    conn.videoIndex = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
+    if (m_config.wantAudio) conn.audioIndex = av_find_best_stream(raw, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+    if (conn.videoIndex < 0 && conn.audioIndex < 0)
+        throw std::runtime_error(m_config.wantAudio ? "no video or audio stream" : "no video stream");
+
+    const bool liveInput = isNetwork();
+    conn.realtime = !m_config.offline && m_config.realtime.value_or(!liveInput);
+    conn.loopable = m_config.loop && !liveInput && !(raw->iformat->flags & AVFMT_NOFILE) &&
+                    m_config.format != "lavfi";
+
+    auto openDecoder = [&](int index, bool video) {
+        const AVStream* stream = raw->streams[index];
+        const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
+        if (!codec) throw std::runtime_error("no decoder for " + std::string(avcodec_get_name(stream->codecpar->codec_id)));
+        CodecContextPtr ctx(avcodec_alloc_context3(codec));
+        checkAv(avcodec_parameters_to_context(ctx.get(), stream->codecpar), "decoder parameters");
+        ctx->pkt_timebase = stream->time_base;
+        if (video) {
+            // Frame threads add a frame of delay each: fine for files, not for cameras.
+            ctx->thread_count = 2;
+            ctx->thread_type = liveInput ? FF_THREAD_SLICE : (FF_THREAD_FRAME | FF_THREAD_SLICE);
+        }
+        checkAv(avcodec_open2(ctx.get(), codec, nullptr), "open decoder");
+        return ctx;
+    };
+    if (conn.videoIndex >= 0) {
+        conn.video = openDecoder(conn.videoIndex, true);
+        const AVRational rate = av_guess_frame_rate(raw, raw->streams[conn.videoIndex], nullptr);
+        if (rate.num > 0 && rate.den > 0) conn.frameDurationUs = av_rescale(1000000, rate.den, rate.num);
+        std::lock_guard lock(m_mutex);
+        m_fps = rate.den > 0 ? av_q2d(rate) : 0;
+    }
+    if (conn.audioIndex >= 0) conn.audio = openDecoder(conn.audioIndex, false);
+    {
+        std::lock_guard lock(m_mutex);
+        m_hasAudio = conn.audioIndex >= 0;
+    }
+    if (m_config.wantAudio && conn.audioIndex < 0)
+        log(LogLevel::Warning, "source " + m_config.id + ": audio requested but the input has none");
+    if (m_audio) m_audio->reset();
+    m_slot.clearEnded();
+    return true;
+}
+
+void MediaSource::pace(Connection& conn, int64_t ptsUs) {
+    if (!conn.realtime) return;
+    const auto now = std::chrono::steady_clock::now();
+    if (!conn.paceStart) {
+        conn.paceStart = now;
+        conn.paceOriginUs = ptsUs;
+    }
+    auto target = *conn.paceStart + std::chrono::microseconds(ptsUs - conn.paceOriginUs);
+    // A jump of more than a second (a broken timestamp) restarts the pacing
+    // instead of freezing the source or racing through it.
+    if (target - now > std::chrono::seconds(1) || now - target > std::chrono::seconds(1)) {
+        conn.paceStart = now;
+        conn.paceOriginUs = ptsUs;
+        return;
+    }
+    if (target > now) {
+        std::unique_lock lock(m_mutex);
+        m_wake.wait_until(lock, target, [&] { return m_abort.load(); });
+    }
+}
+
+void MediaSource::readLoop(Connection& conn) {
+    PacketPtr packet = makePacket();
+    FramePtr frame = makeFrame();
+    AVFormatContext* input = conn.input.get();
+    auto drain = [&](AVCodecContext* decoder, bool video) {
+        for (;;) {
+            const int got = avcodec_receive_frame(decoder, frame.get());
+            if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
+            if (got < 0) {
+                ++m_framesDropped;
+                return;
+            }
+            if (video)
+                handleVideo(conn, frame.get());
+            else
+                handleAudio(conn, frame.get());
+            av_frame_unref(frame.get());
+        }
+    };
+    while (!m_abort) {
+        conn.guard.arm(m_config.readTimeout);
+        const int read = av_read_frame(input, packet.get());
+        if (read < 0) {
+            if (m_abort) return;
+            if (read == AVERROR_EOF && conn.loopable) {
+                // Loop the file: flush what the decoders still hold, then
+                // continue the timeline where it left off.
+                for (auto* decoder : {conn.video.get(), conn.audio.get()}) {
+                    if (!decoder) continue;
+                    avcodec_send_packet(decoder, nullptr);
+                    drain(decoder, decoder == conn.video.get());
+                    avcodec_flush_buffers(decoder);
+                }
+                conn.guard.arm(m_config.openTimeout);
+                if (av_seek_frame(input, -1, input->start_time == AV_NOPTS_VALUE ? 0 : input->start_time,
+                                  AVSEEK_FLAG_BACKWARD) < 0) {
+                    setState(SourceState::Lost, "cannot seek to loop");
+                    return;
+                }
+                m_timeOffsetUs = m_lastPtsUs + conn.frameDurationUs;
+                conn.baseUs.reset();
+                continue;
+            }
+            if (read == AVERROR_EOF && !isNetwork()) {
+                setState(SourceState::Ended, "end of input");
+                m_slot.markEnded();
+                if (m_audio) m_audio->markEnded();
+                return;
+            }
+            const std::string reason = conn.guard.timedOut()
+                                           ? "no data for " + std::to_string(m_config.readTimeout.count()) + " ms"
+                                           : (read == AVERROR_EOF ? "end of stream" : avErrorText(read));
+            setState(SourceState::Lost, reason);
+            return;
+        }
+        AVCodecContext* decoder = nullptr;
+        if (packet->stream_index == conn.videoIndex) decoder = conn.video.get();
+        if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();
+        if (decoder) {
+            if (avcodec_send_packet(decoder, packet.get()) < 0 && decoder == conn.video.get()) ++m_framesDropped;
+            drain(decoder, decoder == conn.video.get());
+        }
+        av_packet_unref(packet.get());
+    }
+}
+
+void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
+    const AVStream* stream = conn.input->streams[conn.videoIndex];
+    const int64_t ts = frame->best_effort_timestamp;
+    int64_t ptsUs;
+    if (ts == AV_NOPTS_VALUE) {
+        ptsUs = m_lastPtsUs < 0 ? 0 : m_lastPtsUs + conn.frameDurationUs;
+    } else {
+        const int64_t rawUs = av_rescale_q(ts, stream->time_base, AVRational{1, 1000000});
+        if (!conn.baseUs) {
+            conn.baseUs = rawUs;
+            if (m_lastPtsUs >= 0) m_timeOffsetUs = m_lastPtsUs + conn.frameDurationUs;
+        }
+        ptsUs = rawUs - *conn.baseUs + m_timeOffsetUs;
+    }
+    if (ptsUs <= m_lastPtsUs) ptsUs = m_lastPtsUs + 1; // never let time run backwards
+    m_lastPtsUs = ptsUs;
+    pace(conn, ptsUs);
+    if (m_abort) return;
+
+    auto out = std::make_shared<VideoFrame>();
+    const int width = frame->width & ~1;
+    const int height = frame->height & ~1;
+    if (width <= 0 || height <= 0) {
+        ++m_framesDropped;
+        return;
+    }
+    const auto format = static_cast<AVPixelFormat>(frame->format);
+    if ((format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P) && frame->linesize[0] > 0) {
+        // Already what the compositor wants: share the decoder's buffer.
+        AVFrame* ref = av_frame_clone(frame);
+        if (!ref) throw std::bad_alloc();
+        out->owner = std::shared_ptr<AVFrame>(ref, [](AVFrame* f) { av_frame_free(&f); });
+        out->planes = {cv::Mat(height, width, CV_8UC1, ref->data[0], static_cast<size_t>(ref->linesize[0])),
+                       cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[1], static_cast<size_t>(ref->linesize[1])),
+                       cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[2], static_cast<size_t>(ref->linesize[2]))};
+    } else {
+        conn.toI420.reset(sws_getCachedContext(conn.toI420.release(), frame->width, frame->height, format, width,
+                                               height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
+        if (!conn.toI420) throw std::runtime_error("cannot convert pixel format " +
+                                                   std::string(av_get_pix_fmt_name(format) ? av_get_pix_fmt_name(format) : "?"));
+        auto buffer = std::make_shared<cv::Mat>();
+        out->planes = allocateI420(width, height, *buffer);
+        out->owner = buffer;
+        uint8_t* dst[4] = {out->planes[0].data, out->planes[1].data, out->planes[2].data, nullptr};
+        int dstStride[4] = {width, width / 2, width / 2, 0};
+        sws_scale(conn.toI420.get(), frame->data, frame->linesize, 0, frame->height, dst, dstStride);
+    }
+
+    // Scale each requested rendition here, on this source's own thread.
+    std::vector<Rendition> wanted;
+    {
+        const auto now = std::chrono::steady_clock::now();
+        std::lock_guard lock(m_mutex);
+        std::erase_if(m_renditions, [&](const RenditionRequest& r) { return now - r.lastUsed > kRenditionExpiry; });
+        for (const auto& request : m_renditions) wanted.push_back(request.rendition);
+        m_width = width;
+        m_height = height;
+    }
+    for (const Rendition& r : wanted) {
+        if (r.crop.x < 0 || r.crop.y < 0 || r.crop.x + r.crop.width > width || r.crop.y + r.crop.height > height ||
+            r.size.width < 2 || r.size.height < 2 || r.crop.width < 2 || r.crop.height < 2)
+            continue; // made for another resolution (the camera changed); the compositor asks again
+        const Connection::ScalerKey key{r.crop.width, r.crop.height, r.size.width, r.size.height};
+        auto found = std::find_if(conn.scalers.begin(), conn.scalers.end(), [&](auto& s) { return s.first == key; });
+        if (found == conn.scalers.end()) {
+            SwsPtr scaler(sws_getContext(key.srcW, key.srcH, AV_PIX_FMT_YUV420P, key.dstW, key.dstH,
+                                         AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
+            if (!scaler) continue;
+            conn.scalers.emplace_back(key, std::move(scaler));
+            found = conn.scalers.end() - 1;
+        }
+        const int cx = r.crop.x & ~1, cy = r.crop.y & ~1;
+        const uint8_t* src[4] = {out->planes[0].ptr(cy, cx), out->planes[1].ptr(cy / 2, cx / 2),
+                                 out->planes[2].ptr(cy / 2, cx / 2), nullptr};
+        const int srcStride[4] = {static_cast<int>(out->planes[0].step), static_cast<int>(out->planes[1].step),
+                                  static_cast<int>(out->planes[2].step), 0};
+        // Each plane owns its memory: the frame outlives this loop.
+        PlaneSet scaled = {cv::Mat(r.size, CV_8UC1), cv::Mat(r.size / 2, CV_8UC1), cv::Mat(r.size / 2, CV_8UC1)};
+        uint8_t* dst[4] = {scaled[0].data, scaled[1].data, scaled[2].data, nullptr};
+        int dstStride[4] = {static_cast<int>(scaled[0].step), static_cast<int>(scaled[1].step),
+                            static_cast<int>(scaled[2].step), 0};
+        sws_scale(found->second.get(), src, srcStride, 0, key.srcH, dst, dstStride);
+        out->renditions.emplace_back(r, scaled);
+    }
+
+    out->ptsUs = ptsUs;
+    out->sequence = ++m_sequence;
+    out->arrivalUs = steadyMicros();
+    ++m_framesDecoded;
+    m_lastArrivalUs = out->arrivalUs;
+    {
+        std::unique_lock lock(m_mutex);
+        const bool wasReady = m_readyOrFailed;
+        m_readyOrFailed = true;
+        if (!wasReady) m_wake.notify_all();
+        if (m_state != SourceState::Live) {
+            lock.unlock();
+            setState(SourceState::Live);
+        }
+    }
+    m_slot.publish(std::move(out), m_abort);
+}
+
+void MediaSource::handleAudio(Connection& conn, AVFrame* frame) {
+    if (!m_audio) return;
+    const AVStream* stream = conn.input->streams[conn.audioIndex];
+    if (!conn.resampler) {
+        AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
+        AVChannelLayout inLayout;
+        if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
+            av_channel_layout_default(&inLayout, frame->ch_layout.nb_channels);
+        else
+            av_channel_layout_copy(&inLayout, &frame->ch_layout);
+        SwrContext* swr = nullptr;
+        const int made = swr_alloc_set_opts2(&swr, &stereo, AV_SAMPLE_FMT_FLTP, m_config.audioRate, &inLayout,
+                                             static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0,
+                                             nullptr);
+        av_channel_layout_uninit(&inLayout);
+        if (made < 0 || swr_init(swr) < 0) {
+            swr_free(&swr);
+            log(LogLevel::Warning, "source " + m_config.id + ": cannot resample its audio");
+            m_hasAudio = false;
+            return;
+        }
+        conn.resampler.reset(swr);
+    }
+    const int capacity = swr_get_out_samples(conn.resampler.get(), frame->nb_samples);
+    if (capacity <= 0) return;
+    conn.audioL.resize(static_cast<size_t>(capacity));
+    conn.audioR.resize(static_cast<size_t>(capacity));
+    uint8_t* out[2] = {reinterpret_cast<uint8_t*>(conn.audioL.data()), reinterpret_cast<uint8_t*>(conn.audioR.data())};
+    const int converted = swr_convert(conn.resampler.get(), out, capacity,
+                                      const_cast<const uint8_t**>(frame->extended_data), frame->nb_samples);
+    if (converted <= 0) return;
+
+    int64_t ptsUs;
+    const int64_t ts = frame->best_effort_timestamp;
+    if (ts == AV_NOPTS_VALUE) {
+        ptsUs = m_lastPtsUs < 0 ? 0 : m_lastPtsUs;
+    } else {
+        const int64_t rawUs = av_rescale_q(ts, stream->time_base, AVRational{1, 1000000});
+        if (!conn.baseUs) {
+            conn.baseUs = rawUs;
+            if (m_lastPtsUs >= 0) m_timeOffsetUs = m_lastPtsUs + conn.frameDurationUs;
+        }
+        ptsUs = rawUs - *conn.baseUs + m_timeOffsetUs;
+    }
+    if (conn.videoIndex < 0) {
+        // Audio-only: the audio clock is the source clock.
+        if (ptsUs > m_lastPtsUs) m_lastPtsUs = ptsUs;
+        pace(conn, ptsUs);
+    }
+    const int64_t startSample = av_rescale(ptsUs, m_config.audioRate, 1000000);
+    m_audio->write(conn.audioL.data(), conn.audioR.data(), converted, startSample, m_abort);
+    if (conn.videoIndex < 0) {
+        std::unique_lock lock(m_mutex);
+        if (!m_readyOrFailed) {
+            m_readyOrFailed = true;
+            m_wake.notify_all();
+        }
+        if (m_state != SourceState::Live) {
+            lock.unlock();
+            setState(SourceState::Live);
+        }
+    }
+}
+
+} // namespace hawker::capture

@@ -1,0 +1,347 @@
+#include "hawker/capture/output.hpp"
+
+#include <filesystem>
+
+#include "hawker/capture/av_util.hpp"
+#include "hawker/capture/capture_log.hpp"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+#include <libavformat/avformat.h>
+}
+
+namespace hawker::capture {
+
+namespace {
+std::string lowerExtension(const std::string& path) {
+    std::string ext = std::filesystem::path(path).extension().string();
+    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return ext;
+}
+
+/// The container for a destination, and options that make it survive a crash
+/// (recordings) or a live link (streams).
+const char* containerFor(const OutputConfig& config, AvOptions& options) {
+    switch (config.kind) {
+    case OutputKind::Rtmp:
+        options.set("flvflags", "no_duration_filesize");
+        return "flv";
+    case OutputKind::Srt:
+    case OutputKind::Udp:
+        return "mpegts";
+    case OutputKind::Record: break;
+    }
+    const std::string ext = lowerExtension(config.target);
+    if (ext == ".ts") return "mpegts";
+    if (ext == ".mp4" || ext == ".mov") {
+        // Fragmented: every fragment is playable on its own, so a killed
+        // process loses at most the fragment being written.
+        options.set("movflags", "frag_keyframe+empty_moov+default_base_moof");
+        options.set("frag_duration", "1000000");
+        return "mp4";
+    }
+    if (ext == ".flv") return "flv";
+    // Matroska: clusters of at most a second, each written out when closed.
+    options.set("cluster_time_limit", "1000");
+    return "matroska";
+}
+} // namespace
+
+const char* toString(OutputKind kind) {
+    switch (kind) {
+    case OutputKind::Record: return "record";
+    case OutputKind::Rtmp: return "rtmp";
+    case OutputKind::Srt: return "srt";
+    case OutputKind::Udp: return "udp";
+    }
+    return "?";
+}
+
+const char* toString(OutputState state) {
+    switch (state) {
+    case OutputState::Idle: return "idle";
+    case OutputState::Connecting: return "connecting";
+    case OutputState::Live: return "live";
+    case OutputState::Reconnecting: return "reconnecting";
+    case OutputState::Failed: return "failed";
+    case OutputState::Stopped: return "stopped";
+    }
+    return "?";
+}
+
+struct Output::Muxer {
+    explicit Muxer(const std::atomic<bool>& abort) : guard(abort) {}
+    InterruptGuard guard;
+    OutputFormatPtr context;
+    bool headerWritten = false;
+};
+
+Output::Output(OutputConfig config, std::vector<StreamDescription> streams, OutputEventHook hook)
+    : m_config(std::move(config)), m_streams(std::move(streams)), m_hook(std::move(hook)) {
+    if (m_config.displayTarget.empty()) m_config.displayTarget = m_config.target;
+}
+
+Output::~Output() { stop(); }
+
+bool Output::open(Muxer& muxer) {
+    AvOptions options;
+    const char* container = containerFor(m_config, options);
+    if (m_config.kind == OutputKind::Record) {
+        const auto parent = std::filesystem::path(m_config.target).parent_path();
+        std::error_code ignored;
+        if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
+    }
+    AVFormatContext* raw = nullptr;
+    checkAv(avformat_alloc_output_context2(&raw, nullptr, container, m_config.target.c_str()), "output format");
+    muxer.context.reset(raw);
+    muxer.guard.install(raw);
+    if (m_config.kind == OutputKind::Record) raw->flags |= AVFMT_FLAG_FLUSH_PACKETS;
+    for (const auto& description : m_streams) {
+        AVStream* stream = avformat_new_stream(raw, nullptr);
+        if (!stream) throw std::bad_alloc();
+        checkAv(avcodec_parameters_copy(stream->codecpar, description.parameters.get()), "stream parameters");
+        stream->codecpar->codec_tag = 0;
+        stream->time_base = AVRational{description.timeBaseNum, description.timeBaseDen};
+        if (description.kind == StreamKind::Video) stream->avg_frame_rate = AVRational{description.timeBaseDen, description.timeBaseNum};
+    }
+    muxer.guard.arm(m_config.ioTimeout);
+    if (!(raw->oformat->flags & AVFMT_NOFILE)) {
+        const int opened = avio_open2(&raw->pb, m_config.target.c_str(), AVIO_FLAG_WRITE, &raw->interrupt_callback, nullptr);
+        if (opened < 0) {
+            throw std::runtime_error("cannot open " + m_config.displayTarget + ": " +
+                                     (muxer.guard.timedOut() ? "no answer within " +
+                                                                   std::to_string(m_config.ioTimeout.count()) + " ms"
+                                                             : avErrorText(opened)));
+        }
+    }
+    muxer.guard.arm(m_config.ioTimeout);
+    checkAv(avformat_write_header(raw, options.get()), "write header");
+    muxer.headerWritten = true;
+    return true;
+}
+
+void Output::start() {
+    if (m_config.kind == OutputKind::Record) {
+        auto muxer = std::make_unique<Muxer>(m_abort);
+        try {
+            open(*muxer);
+        } catch (const std::exception& error) {
+            setState(OutputState::Failed, error.what());
+            throw std::runtime_error("output " + m_config.id + ": " + error.what());
+        }
+        m_firstMuxer = std::move(muxer);
+    }
+    m_thread = std::thread([this] { run(); });
+}
+
+void Output::setState(OutputState state, const std::string& detail) {
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state == state && detail.empty()) return;
+        m_state = state;
+        if (!detail.empty() && (state == OutputState::Failed || state == OutputState::Reconnecting))
+            m_lastError = detail;
+    }
+    m_changed.notify_all();
+    const LogLevel level =
+        state == OutputState::Failed || state == OutputState::Reconnecting ? LogLevel::Warning : LogLevel::Info;
+    log(level, "output " + m_config.id + " state=" + toString(state) + (detail.empty() ? "" : " " + detail));
+    if (m_hook) m_hook(m_config.id, toString(state), detail);
+}
+
+bool Output::waitInterruptible(std::chrono::milliseconds delay) {
+    std::unique_lock lock(m_mutex);
+    return !m_changed.wait_for(lock, delay, [&] { return m_abort.load() || m_draining.load(); });
+}
+
+void Output::push(const EncodedPacket& packet) {
+    std::lock_guard lock(m_mutex);
+    if (m_state == OutputState::Failed || m_state == OutputState::Stopped) return;
+    const auto timeMs = [&](const EncodedPacket& p) {
+        const auto& description = m_streams[static_cast<size_t>(p.kind)];
+        return av_rescale(p.packet->pts, int64_t{1000} * description.timeBaseNum, description.timeBaseDen);
+    };
+    const bool video = packet.kind == StreamKind::Video;
+    bool drop = false;
+    if (!m_queue.empty() && timeMs(packet) - timeMs(m_queue.front()) > m_config.queueLimit.count()) drop = true;
+    if (drop) {
+        ++m_dropped;
+        if (video) m_waitKeyframe = true;
+        return;
+    }
+    m_queue.push_back(packet);
+    m_changed.notify_all();
+}
+
+void Output::run() {
+    Backoff backoff(m_config.reconnect);
+    bool everLive = false;
+    while (!m_abort) {
+        std::unique_ptr<Muxer> muxer = std::move(m_firstMuxer);
+        if (!muxer) {
+            if (m_draining) break;
+            muxer = std::make_unique<Muxer>(m_abort);
+            setState(everLive ? OutputState::Reconnecting : OutputState::Connecting);
+            try {
+                open(*muxer);
+            } catch (const std::exception& error) {
+                if (m_abort) break;
+                if (m_config.kind == OutputKind::Record) {
+                    setState(OutputState::Failed, error.what());
+                    break;
+                }
+                const auto delay = backoff.next();
+                if (delay.count() < 0) {
+                    setState(OutputState::Failed, std::string(error.what()) + "; giving up");
+                    break;
+                }
+                {
+                    std::lock_guard lock(m_mutex);
+                    m_retryAt = std::chrono::steady_clock::now() + delay;
+                }
+                setState(OutputState::Reconnecting,
+                         "retry #" + std::to_string(backoff.attempts()) + " in " + std::to_string(delay.count()) +
+                             " ms: " + error.what());
+                if (!waitInterruptible(delay)) break;
+                continue;
+            }
+        }
+        {
+            // (Re)connected: start from the newest keyframe so the platform
+            // gets current pictures instead of a burst of stale ones.
+            std::lock_guard lock(m_mutex);
+            auto keyframe = std::find_if(m_queue.rbegin(), m_queue.rend(), [](const EncodedPacket& p) {
+                return p.kind == StreamKind::Video && p.keyframe;
+            });
+            if (keyframe != m_queue.rend()) m_queue.erase(m_queue.begin(), std::prev(keyframe.base()));
+            m_waitKeyframe = true;
+            m_retryAt = {};
+        }
+        if (everLive) {
+            ++m_reconnects;
+            if (m_hook) m_hook(m_config.id, "reconnected", "");
+        }
+        everLive = true;
+        backoff.reset();
+        setState(OutputState::Live);
+
+        AVFormatContext* context = muxer->context.get();
+        PacketPtr scratch = makePacket();
+        bool failed = false;
+        for (;;) {
+            EncodedPacket next;
+            {
+                std::unique_lock lock(m_mutex);
+                m_changed.wait(lock, [&] { return !m_queue.empty() || m_draining || m_abort; });
+                if (m_abort || m_queue.empty()) break; // stopping, queue written
+                next = std::move(m_queue.front());
+                m_queue.pop_front();
+                if (m_waitKeyframe) {
+                    if (next.kind != StreamKind::Video || !next.keyframe) {
+                        ++m_dropped;
+                        continue;
+                    }
+                    m_waitKeyframe = false;
+                }
+            }
+            av_packet_ref(scratch.get(), next.packet.get());
+            const size_t index = static_cast<size_t>(next.kind);
+            scratch->stream_index = static_cast<int>(index);
+            const auto& description = m_streams[index];
+            av_packet_rescale_ts(scratch.get(), AVRational{description.timeBaseNum, description.timeBaseDen},
+                                 context->streams[index]->time_base);
+            const int size = scratch->size;
+            muxer->guard.arm(m_config.ioTimeout);
+            const int written = av_interleaved_write_frame(context, scratch.get());
+            av_packet_unref(scratch.get());
+            if (written < 0) {
+                if (m_abort) break;
+                const std::string reason = muxer->guard.timedOut()
+                                               ? "write stalled for " + std::to_string(m_config.ioTimeout.count()) + " ms"
+                                               : avErrorText(written);
+                if (m_config.kind == OutputKind::Record) {
+                    setState(OutputState::Failed, reason);
+                    muxer->guard.arm(m_config.ioTimeout);
+                    av_write_trailer(context);
+                    return;
+                }
+                setState(OutputState::Reconnecting, "connection lost: " + reason);
+                failed = true;
+                break;
+            }
+            ++m_sent;
+            m_bytes += static_cast<uint64_t>(size);
+            std::lock_guard lock(m_mutex);
+            const auto now = std::chrono::steady_clock::now();
+            m_rate.push_back({now, m_bytes.load()});
+            while (m_rate.size() > 2 && now - m_rate.front().at > std::chrono::seconds(3)) m_rate.pop_front();
+        }
+        if (!failed) {
+            // Clean stop: finish the file so players see its duration and index.
+            muxer->guard.arm(m_config.ioTimeout);
+            if (muxer->headerWritten) av_write_trailer(context);
+            setState(OutputState::Stopped);
+            return;
+        }
+        muxer.reset();
+        const auto delay = backoff.next();
+        if (delay.count() < 0) {
+            setState(OutputState::Failed, "too many retries");
+            break;
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            m_retryAt = std::chrono::steady_clock::now() + delay;
+        }
+        setState(OutputState::Reconnecting,
+                 "retry #" + std::to_string(backoff.attempts()) + " in " + std::to_string(delay.count()) + " ms");
+        if (!waitInterruptible(delay)) break;
+    }
+    std::lock_guard lock(m_mutex);
+    if (m_state != OutputState::Failed) m_state = OutputState::Stopped;
+    m_queue.clear();
+}
+
+void Output::stop() {
+    if (!m_thread.joinable()) {
+        m_firstMuxer.reset();
+        return;
+    }
+    {
+        std::unique_lock lock(m_mutex);
+        m_draining = true;
+        m_changed.notify_all();
+        // Give the queue the I/O timeout to drain; a dead peer is then cut off.
+        m_changed.wait_for(lock, m_config.ioTimeout + std::chrono::seconds(1), [&] {
+            return m_state == OutputState::Stopped || m_state == OutputState::Failed;
+        });
+    }
+    m_abort = true;
+    m_changed.notify_all();
+    m_thread.join();
+}
+
+OutputStats Output::stats() const {
+    OutputStats s;
+    s.id = m_config.id;
+    s.kind = m_config.kind;
+    s.target = m_config.displayTarget;
+    s.packetsSent = m_sent;
+    s.packetsDropped = m_dropped;
+    s.bytesSent = m_bytes;
+    s.reconnects = m_reconnects;
+    std::lock_guard lock(m_mutex);
+    s.state = m_state;
+    s.lastError = m_lastError;
+    if (m_retryAt != std::chrono::steady_clock::time_point{}) {
+        s.retryInMs = static_cast<int>(std::max<int64_t>(
+            0, std::chrono::duration_cast<std::chrono::milliseconds>(m_retryAt - std::chrono::steady_clock::now()).count()));
+    }
+    if (m_rate.size() >= 2) {
+        const double seconds = std::chrono::duration<double>(m_rate.back().at - m_rate.front().at).count();
+        if (seconds > 0.2) s.kbps = static_cast<double>(m_rate.back().bytes - m_rate.front().bytes) * 8.0 / 1000.0 / seconds;
+    }
+    return s;
+}
+
+} // namespace hawker::capture

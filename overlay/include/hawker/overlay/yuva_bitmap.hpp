@@ -1,0 +1,31 @@
+#pragma once
+// A graphic converted once, when its content changes, into the program's
+// YUV 4:2:0 plus alpha; every frame after that is only a blend.
+
+#include <opencv2/core.hpp>
+
+#include "hawker/overlay/yuv_image.hpp"
+
+namespace hawker::overlay {
+
+class YuvaBitmap {
+public:
+    YuvaBitmap() = default;
+    /// From an 8-bit BGRA (or BGR, taken as opaque) image; odd sizes are
+    /// padded by one transparent pixel so chroma stays aligned.
+    static YuvaBitmap fromBgra(const cv::Mat& image);
+
+    /// Blends over `target` with the top-left corner at `at` (rounded down to
+    /// even), clipped; `opacity` 0..1 scales the alpha (fades, animations).
+    void blendInto(YuvImage& target, cv::Point at, double opacity = 1.0) const;
+
+    bool empty() const { return m_y.empty(); }
+    cv::Size size() const { return m_y.size(); }
+    bool opaque() const { return m_opaque; }
+
+private:
+    cv::Mat m_y, m_u, m_v, m_alpha, m_alphaHalf;
+    bool m_opaque = false;
+};
+
+} // namespace hawker::overlay

@@ -1,0 +1,108 @@
+#pragma once
+// The running program: sources in, scenes composed on the program clock,
+// one encode, every output. Owns the threads of DESIGN.md's data flow.
+
+#include <atomic>
+#include <memory>
+#include <thread>
+#include <vector>
+
+#include "hawker/capture/encoder.hpp"
+#include "hawker/capture/media_source.hpp"
+#include "hawker/capture/output.hpp"
+#include "hawker/capture/sample_window.hpp"
+#include "hawker/overlay/compositor.hpp"
+#include "hawker/studio/frame_pool.hpp"
+#include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/show_file.hpp"
+
+namespace hawker::capture {
+class AudioMixer;
+}
+
+namespace hawker::studio {
+
+struct EngineOptions {
+    bool offline = false;         ///< virtual clock, as fast as possible, deterministic
+    double durationSeconds = 0;   ///< 0: until stopped
+    bool previewBus = false;      ///< also compose the preview scene (for the console)
+    std::chrono::milliseconds preflightTimeout{8000};
+    std::chrono::milliseconds signalLostAfter{1000}; ///< grace before a frozen camera is tagged
+};
+
+struct EngineStatus {
+    int64_t frames = 0;       ///< program ticks handed to the encoder
+    double programSeconds = 0;
+    double wallSeconds = 0;
+    uint64_t dropped = 0;     ///< ticks the encoder could not take (live)
+    uint64_t lagged = 0;      ///< ticks that repeated the last picture because the compositor ran late
+    double composeMsMedian = -1, composeMsP99 = -1;
+    capture::EncoderStats encoder;
+    std::vector<capture::SourceStats> sources;
+    std::vector<capture::OutputStats> outputs;
+    std::string program, preview;
+    bool running = false;
+};
+
+class ProgramEngine {
+public:
+    ProgramEngine(ShowSpec show, EngineOptions options);
+    ~ProgramEngine();
+    ProgramEngine(const ProgramEngine&) = delete;
+    ProgramEngine& operator=(const ProgramEngine&) = delete;
+
+    /// Opens every source and checks it answers, decodes the scenes' images.
+    /// Throws std::runtime_error naming what failed; nothing is left running.
+    void prepare();
+    /// Opens the encoder and outputs, then starts the program clock.
+    void start();
+    void requestStop() { m_stop = true; }
+    /// Waits for the program to end (duration reached or stop requested),
+    /// then flushes the encoder and closes every output properly.
+    void waitUntilFinished();
+    bool finished() const { return m_finished; }
+
+    EngineStatus status() const;
+    ShowController& controller() { return *m_controller; }
+    int64_t programMs() const { return m_programMs; }
+    /// The newest program (or preview) picture, contiguous I420.
+    std::shared_ptr<const cv::Mat> latestProgram() const { return m_lastProgram.load(); }
+    std::shared_ptr<const cv::Mat> latestPreview() const { return m_lastPreview.load(); }
+    const ShowSpec& show() const { return m_show; }
+
+private:
+    struct PreparedLayer;
+    struct PreparedScene;
+    void run();
+    void composeScene(const std::string& sceneId, overlay::YuvImage& canvas);
+    void mixAudio(int64_t tick, capture::ProgramTick& out);
+    void refreshLostFlags();
+    void shutdown();
+
+    ShowSpec m_show;
+    EngineOptions m_options;
+    std::unique_ptr<ShowController> m_controller;
+    std::vector<std::unique_ptr<capture::MediaSource>> m_sources; ///< video sources, then audio inputs
+    std::vector<std::unique_ptr<PreparedScene>> m_scenes;
+    std::unique_ptr<capture::AudioMixer> m_mixer;
+    std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
+    std::unique_ptr<capture::Encoder> m_encoder;
+    std::vector<std::unique_ptr<capture::Output>> m_outputs;
+    overlay::Compositor m_compositor;
+    std::shared_ptr<FramePool> m_pool;
+
+    // Compositor-thread state for the tick being made.
+    std::vector<capture::VideoFramePtr> m_frames;
+    std::vector<bool> m_lost;
+    std::vector<overlay::DrawItem> m_items;
+
+    std::thread m_thread;
+    std::atomic<bool> m_stop{false}, m_finished{false}, m_started{false};
+    std::atomic<int64_t> m_tickCount{0}, m_programMs{0};
+    std::atomic<uint64_t> m_lagged{0}, m_dropped{0};
+    std::chrono::steady_clock::time_point m_startedAt, m_endedAt;
+    std::atomic<std::shared_ptr<const cv::Mat>> m_lastProgram, m_lastPreview;
+    capture::SampleWindow m_composeMs;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,113 @@
+#pragma once
+// The show file (TOML): canvas, sources, scenes, encoder, outputs, cues.
+// assets/shows/example.toml documents every field.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "hawker/capture/encoder_settings.hpp"
+#include "hawker/capture/output.hpp"
+#include "hawker/overlay/layout.hpp"
+
+namespace hawker::studio {
+
+/// A show file problem, naming the file and the field: "show.toml: scenes[1].layers[0].rect: ...".
+class ShowFileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Rgba {
+    uint8_t r = 0, g = 0, b = 0, a = 255;
+};
+std::optional<Rgba> parseColor(const std::string& text);
+
+struct SourceSpec {
+    std::string id;
+    std::string url;
+    std::string format;
+    std::map<std::string, std::string> options;
+    bool loop = true;
+    std::optional<bool> realtime;
+    bool audio = false;
+    float gainDb = 0;
+    bool muted = false;
+    bool required = true; ///< false: the show may start before it answers
+};
+
+struct LayerSpec {
+    enum class Kind { Source, Image, Color };
+    Kind kind = Kind::Source;
+    std::string source;               ///< Kind::Source
+    std::filesystem::path image;      ///< Kind::Image, resolved
+    Rgba color;                       ///< Kind::Color
+    cv::Rect rect;
+    overlay::Fit fit = overlay::Fit::Cover;
+};
+
+struct SlotSpec {
+    std::string name;
+    cv::Rect rect;
+};
+
+struct SceneSpec {
+    std::string id;
+    std::string name;
+    std::string hotkey;
+    std::vector<LayerSpec> layers;
+    std::vector<SlotSpec> slots;
+};
+
+enum class TransitionKind { Cut, Fade };
+std::optional<TransitionKind> parseTransition(const std::string& name);
+const char* toString(TransitionKind kind);
+
+struct OutputSpec {
+    std::string id;
+    capture::OutputKind kind = capture::OutputKind::Record;
+    std::filesystem::path path; ///< record, resolved
+    std::string url;            ///< network kinds, without the key
+    std::string keyEnv;         ///< rtmp: environment variable holding the stream key
+    std::filesystem::path keyFile;
+    std::string keyName;
+    int queueMs = 3000;
+};
+
+struct CueSpec {
+    double atSeconds = 0;
+    std::string command; ///< preview | take | cut | transition
+    std::string scene;
+    std::optional<TransitionKind> transition;
+    std::optional<int> transitionMs;
+};
+
+struct ShowSpec {
+    std::string name;
+    std::filesystem::path baseDir; ///< where relative paths resolve
+    int width = 1080, height = 1920, fps = 30;
+    Rgba background{16, 20, 24, 255};
+    std::vector<SourceSpec> sources;
+    std::vector<SourceSpec> audioInputs;
+    std::vector<SceneSpec> scenes;
+    std::string programScene, previewScene;
+    TransitionKind transition = TransitionKind::Fade;
+    int transitionMs = 500;
+    capture::EncoderSettings encoder;
+    std::vector<OutputSpec> outputs;
+    std::vector<CueSpec> cues;
+
+    const SceneSpec* findScene(const std::string& id) const;
+    const SourceSpec* findSource(const std::string& id) const;
+};
+
+/// Parses and validates; throws ShowFileError naming the first bad field.
+ShowSpec parseShow(const std::string& text, const std::string& displayName, const std::filesystem::path& baseDir);
+ShowSpec loadShowFile(const std::filesystem::path& path);
+
+} // namespace hawker::studio

@@ -1,0 +1,108 @@
+#include "hawker/studio/headless_runner.hpp"
+
+#include <csignal>
+#include <iomanip>
+#include <ostream>
+#include <sstream>
+#include <thread>
+
+#include "hawker/studio/log.hpp"
+
+namespace hawker::studio {
+
+namespace {
+std::atomic<bool> g_stopSignal{false};
+extern "C" void onStopSignal(int) { g_stopSignal = true; }
+
+std::string fixed(double value, int decimals) {
+    std::ostringstream text;
+    text << std::fixed << std::setprecision(decimals) << value;
+    return text.str();
+}
+} // namespace
+
+std::string formatStatus(const EngineStatus& s, double fps) {
+    std::ostringstream line;
+    line << "status t=" << fixed(s.programSeconds, 1) << " frames=" << s.frames << " fps=" << fixed(fps, 1)
+         << " dropped=" << s.dropped << " lagged=" << s.lagged << " program=" << s.program
+         << " preview=" << s.preview;
+    for (const auto& source : s.sources) {
+        if (source.state != capture::SourceState::Live) line << " | source " << source.id << ":" << toString(source.state);
+    }
+    for (const auto& output : s.outputs) {
+        line << " | " << output.id << ":" << toString(output.state);
+        if (output.state == capture::OutputState::Live) line << " " << fixed(output.kbps, 0) << "kbps";
+        if (output.reconnects > 0 || output.state == capture::OutputState::Reconnecting)
+            line << "#" << output.reconnects;
+        if (output.retryInMs >= 0) line << " retry_in=" << output.retryInMs << "ms";
+        if (output.packetsDropped > 0) line << " drop=" << output.packetsDropped;
+    }
+    return maskSecrets(line.str());
+}
+
+std::string formatSummary(const EngineStatus& s) {
+    std::ostringstream out;
+    const double fps = s.wallSeconds > 0 ? static_cast<double>(s.frames) / s.wallSeconds : 0;
+    out << "summary frames=" << s.frames << " seconds=" << fixed(s.programSeconds, 3)
+        << " wall_s=" << fixed(s.wallSeconds, 2) << " fps=" << fixed(fps, 1) << " dropped=" << s.dropped
+        << " lagged=" << s.lagged << " compose_ms_median=" << fixed(s.composeMsMedian, 3)
+        << " compose_ms_p99=" << fixed(s.composeMsP99, 3) << " encode_ms_median=" << fixed(s.encoder.encodeMsMedian, 3)
+        << " latency_ms_median=" << fixed(s.encoder.latencyMsMedian, 1)
+        << " latency_ms_p99=" << fixed(s.encoder.latencyMsP99, 1) << "\n";
+    for (const auto& o : s.outputs) {
+        const double kbps = s.programSeconds > 0 ? static_cast<double>(o.bytesSent) * 8 / 1000 / s.programSeconds : 0;
+        out << "output id=" << o.id << " kind=" << toString(o.kind) << " state=" << toString(o.state)
+            << " packets=" << o.packetsSent << " dropped=" << o.packetsDropped << " reconnects=" << o.reconnects
+            << " kbps=" << fixed(kbps, 0) << " target=" << o.target;
+        if (!o.lastError.empty()) out << " last_error=\"" << o.lastError << "\"";
+        out << "\n";
+    }
+    for (const auto& src : s.sources) {
+        out << "source id=" << src.id << " state=" << toString(src.state) << " frames=" << src.framesDecoded
+            << " dropped=" << src.framesDropped << " reconnects=" << src.reconnects << " lost_ms=" << src.lostMs
+            << " size=" << src.width << "x" << src.height << "\n";
+    }
+    return maskSecrets(out.str());
+}
+
+int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) {
+    g_stopSignal = false;
+    struct sigaction action {};
+    action.sa_handler = &onStopSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    ProgramEngine engine(std::move(show), options);
+    engine.prepare();
+    engine.start();
+    logInfo("show started: " + engine.show().name + (options.offline ? " (offline)" : " (live)"));
+
+    auto lastPrint = std::chrono::steady_clock::now();
+    int64_t lastFrames = 0;
+    bool stopping = false;
+    while (!engine.finished()) {
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        if (g_stopSignal && !stopping) {
+            logInfo("stop requested; finishing outputs");
+            engine.requestStop();
+            stopping = true;
+        }
+        const auto now = std::chrono::steady_clock::now();
+        if (now - lastPrint >= std::chrono::seconds(1)) {
+            const EngineStatus status = engine.status();
+            const double seconds = std::chrono::duration<double>(now - lastPrint).count();
+            out << formatStatus(status, static_cast<double>(status.frames - lastFrames) / seconds) << std::endl;
+            lastPrint = now;
+            lastFrames = status.frames;
+        }
+    }
+    engine.waitUntilFinished();
+    const EngineStatus final = engine.status();
+    out << formatSummary(final) << std::flush;
+    for (const auto& output : final.outputs)
+        if (output.state == capture::OutputState::Failed && output.kind == capture::OutputKind::Record) return 3;
+    return 0;
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,90 @@
+// hawker: the command-line entry point. Each subcommand is a thin wrapper
+// over the studio library; the forms are fixed by DESIGN.md's contract.
+
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hawker/studio/assets.hpp"
+#include "hawker/studio/cli_options.hpp"
+#include "hawker/studio/headless_runner.hpp"
+#include "hawker/studio/log.hpp"
+#include "hawker/studio/show_file.hpp"
+
+namespace {
+
+using namespace hawker::studio;
+
+const char* kUsage = R"(hawker — live-commerce studio
+
+usage:
+  hawker run SHOW.toml [--duration S] [--offline]
+      run a show without a window (Ctrl+C stops it cleanly)
+  hawker demo [--out DIR] [--duration S] [--offline]
+      the built-in demo show (synthetic cameras) into DIR/program.mkv
+  hawker help
+)";
+
+int commandRun(const std::vector<std::string>& args) {
+    const ParsedArgs parsed = parseArgs(args, {"--duration"}, {"--offline"});
+    if (parsed.positional.size() != 1) throw UsageError("run needs exactly one show file");
+    EngineOptions options;
+    options.offline = parsed.flag("--offline");
+    options.durationSeconds = parsed.seconds("--duration").value_or(0);
+    if (options.offline && options.durationSeconds <= 0)
+        throw UsageError("--offline needs --duration (a virtual clock never ends by itself)");
+    ShowSpec show = loadShowFile(parsed.positional[0]);
+    return runHeadless(std::move(show), options, std::cout);
+}
+
+int commandDemo(const std::vector<std::string>& args) {
+    const ParsedArgs parsed = parseArgs(args, {"--out", "--duration"}, {"--offline"});
+    if (!parsed.positional.empty()) throw UsageError("demo takes no positional arguments");
+    EngineOptions options;
+    options.offline = parsed.flag("--offline");
+    options.durationSeconds = parsed.seconds("--duration").value_or(60);
+    const std::filesystem::path out = std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
+    std::error_code error;
+    std::filesystem::create_directories(out, error);
+    if (error) throw std::runtime_error("cannot create " + out.string() + ": " + error.message());
+
+    // The demo show's relative paths (the recording) land in the output folder.
+    const std::filesystem::path demoFile = assetsDir() / "shows" / "demo.toml";
+    std::ifstream in(demoFile);
+    if (!in) throw std::runtime_error("demo show not found at " + demoFile.string() + " (set HAWKER_ASSETS)");
+    std::ostringstream text;
+    text << in.rdbuf();
+    ShowSpec show = parseShow(text.str(), demoFile.string(), out);
+    const int status = runHeadless(std::move(show), options, std::cout);
+    std::cout << "wrote " << (out / "program.mkv").string() << std::endl;
+    return status;
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    std::signal(SIGPIPE, SIG_IGN); // a dropped network peer is an error code, not a crash
+    installCaptureLogHook();
+    std::vector<std::string> args(argv + 1, argv + argc);
+    const std::string command = args.empty() ? "help" : args.front();
+    if (!args.empty()) args.erase(args.begin());
+    try {
+        if (command == "run") return commandRun(args);
+        if (command == "demo") return commandDemo(args);
+        if (command == "help" || command == "--help" || command == "-h") {
+            std::cout << kUsage;
+            return 0;
+        }
+        throw UsageError("unknown command '" + command + "' (try 'hawker help')");
+    } catch (const UsageError& error) {
+        std::cerr << "hawker: error: " << error.what() << std::endl;
+        return 2;
+    } catch (const std::exception& error) {
+        std::cerr << "hawker: error: " << maskSecrets(error.what()) << std::endl;
+        return 1;
+    }
+}

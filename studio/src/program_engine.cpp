@@ -1,0 +1,380 @@
+#include "hawker/studio/program_engine.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/av_util.hpp"
+#include "hawker/studio/log.hpp"
+#include "hawker/studio/program_clock.hpp"
+#include "hawker/studio/stream_keys.hpp"
+
+namespace hawker::studio {
+
+namespace {
+constexpr uintmax_t kMaxImageBytes = 64ull << 20;
+constexpr int kMaxImageSide = 8192;
+/// Audio follows a live camera's picture this far behind, so that the
+/// samples for a tick have always arrived (one AAC frame plus jitter).
+constexpr int64_t kLiveAudioDelayUs = 50000;
+
+overlay::YuvColor yuvOf(const Rgba& c) { return overlay::toYuv(c.r, c.g, c.b); }
+
+/// Decodes an image layer once, scaled to where it lands, as a YUVA bitmap.
+overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::Point& at, const std::string& where) {
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(layer.image, error);
+    if (error) throw std::runtime_error(where + ": cannot read " + layer.image.string());
+    if (bytes > kMaxImageBytes)
+        throw std::runtime_error(where + ": " + layer.image.string() + " is over 64 MB; export a smaller image");
+    const cv::Mat image = cv::imread(layer.image.string(), cv::IMREAD_UNCHANGED);
+    if (image.empty()) throw std::runtime_error(where + ": " + layer.image.string() + " is not a readable image");
+    if (image.cols > kMaxImageSide || image.rows > kMaxImageSide)
+        throw std::runtime_error(where + ": " + layer.image.string() + " is larger than 8192 px on a side");
+    cv::Mat bgra;
+    cv::Mat eight = image;
+    if (image.depth() != CV_8U) image.convertTo(eight, CV_8U, image.depth() == CV_16U ? 1.0 / 257 : 1.0);
+    switch (eight.channels()) {
+    case 1: cv::cvtColor(eight, bgra, cv::COLOR_GRAY2BGRA); break;
+    case 3: cv::cvtColor(eight, bgra, cv::COLOR_BGR2BGRA); break;
+    case 4: bgra = eight; break;
+    default: throw std::runtime_error(where + ": unsupported image channels");
+    }
+    const auto placement = overlay::place(bgra.size(), layer.rect, layer.fit, canvas);
+    if (!placement) return {};
+    cv::Mat scaled;
+    cv::resize(bgra(placement->crop), scaled, placement->dst.size(), 0, 0, cv::INTER_AREA);
+    at = placement->dst.tl();
+    return overlay::YuvaBitmap::fromBgra(scaled);
+}
+} // namespace
+
+struct ProgramEngine::PreparedLayer {
+    LayerSpec spec;
+    int sourceIndex = -1;
+    overlay::YuvaBitmap bitmap;
+    cv::Point at;
+};
+
+struct ProgramEngine::PreparedScene {
+    std::string id;
+    std::vector<PreparedLayer> layers;
+};
+
+ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
+    : m_show(std::move(show)), m_options(options),
+      m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
+      m_pool(FramePool::create(m_show.width, m_show.height)) {
+    m_controller = std::make_unique<ShowController>(m_show);
+    m_controller->setTimelineHook([](int64_t programMs, const std::string& event, const std::string& detail) {
+        logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
+    });
+}
+
+ProgramEngine::~ProgramEngine() {
+    m_stop = true;
+    if (m_thread.joinable()) m_thread.join();
+    shutdown();
+}
+
+void ProgramEngine::prepare() {
+    auto addSource = [&](const SourceSpec& spec, bool audioOnly) {
+        capture::SourceConfig config;
+        config.id = spec.id;
+        config.url = spec.url;
+        config.format = spec.format;
+        config.options = spec.options;
+        config.loop = spec.loop;
+        config.realtime = spec.realtime;
+        config.wantAudio = spec.audio || audioOnly;
+        config.audioRate = m_show.encoder.audioRate;
+        config.offline = m_options.offline;
+        m_sources.push_back(std::make_unique<capture::MediaSource>(config));
+    };
+    for (const auto& spec : m_show.sources) addSource(spec, false);
+    for (const auto& spec : m_show.audioInputs) addSource(spec, true);
+
+    // Images first: a bad file is reported before any camera is opened.
+    const cv::Size canvas(m_show.width, m_show.height);
+    for (size_t s = 0; s < m_show.scenes.size(); ++s) {
+        const SceneSpec& scene = m_show.scenes[s];
+        auto prepared = std::make_unique<PreparedScene>();
+        prepared->id = scene.id;
+        for (size_t l = 0; l < scene.layers.size(); ++l) {
+            PreparedLayer layer;
+            layer.spec = scene.layers[l];
+            if (layer.spec.kind == LayerSpec::Kind::Source) {
+                for (size_t i = 0; i < m_show.sources.size(); ++i)
+                    if (m_show.sources[i].id == layer.spec.source) layer.sourceIndex = static_cast<int>(i);
+            } else if (layer.spec.kind == LayerSpec::Kind::Image) {
+                const std::string where = "scenes[" + std::to_string(s) + "].layers[" + std::to_string(l) + "]";
+                layer.bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
+            }
+            prepared->layers.push_back(std::move(layer));
+        }
+        m_scenes.push_back(std::move(prepared));
+    }
+
+    m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        const bool audioOnly = i >= m_show.sources.size();
+        const SourceSpec& spec = audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
+        if (auto ring = m_sources[i]->audio()) {
+            m_mixer->addChannel(spec.id, ring, spec.gainDb, spec.muted);
+            m_mixerSource.push_back(static_cast<int>(i));
+        }
+    }
+
+    for (auto& source : m_sources) source->start();
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        const bool audioOnly = i >= m_show.sources.size();
+        const SourceSpec& spec = audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
+        if (!spec.required) continue;
+        if (auto error = m_sources[i]->waitUntilReady(m_options.preflightTimeout)) {
+            for (auto& source : m_sources) source->stop();
+            throw std::runtime_error("source " + spec.id + " (" + maskSecrets(spec.url) + "): " + *error);
+        }
+    }
+    m_frames.assign(m_show.sources.size(), nullptr);
+    m_lost.assign(m_show.sources.size(), false);
+}
+
+void ProgramEngine::start() {
+    m_encoder = std::make_unique<capture::Encoder>(m_show.encoder, [this](const capture::EncodedPacket& packet) {
+        for (auto& output : m_outputs) output->push(packet);
+    });
+    m_encoder->start();
+    try {
+        for (const OutputSpec& spec : m_show.outputs) {
+            capture::OutputConfig config;
+            config.id = spec.id;
+            config.kind = spec.kind;
+            if (spec.kind == capture::OutputKind::Record) {
+                config.target = spec.path.string();
+                config.displayTarget = config.target;
+            } else {
+                const ResolvedTarget target = resolveOutputTarget(spec);
+                config.target = target.url;
+                config.displayTarget = target.display;
+            }
+            config.queueLimit = std::chrono::milliseconds(spec.queueMs);
+            auto output = std::make_unique<capture::Output>(
+                config, m_encoder->streams(), [](const std::string& id, const std::string& event, const std::string& detail) {
+                    // The on-air timeline (SQLite) arrives with sessions; the log keeps it until then.
+                    logInfo("timeline output " + id + " " + event + (detail.empty() ? "" : " " + detail));
+                });
+            output->start();
+            m_outputs.push_back(std::move(output));
+        }
+    } catch (...) {
+        for (auto& output : m_outputs) output->stop();
+        m_outputs.clear();
+        m_encoder->finish();
+        for (auto& source : m_sources) source->stop();
+        throw;
+    }
+    m_startedAt = std::chrono::steady_clock::now();
+    m_started = true;
+    m_thread = std::thread([this] {
+        try {
+            run();
+        } catch (const std::exception& error) {
+            logError(std::string("program stopped: ") + error.what());
+        }
+        m_endedAt = std::chrono::steady_clock::now();
+        m_finished = true;
+    });
+}
+
+void ProgramEngine::refreshLostFlags() {
+    for (size_t i = 0; i < m_show.sources.size(); ++i) {
+        const capture::SourceStats stats = m_sources[i]->stats();
+        bool lost = stats.state == capture::SourceState::Lost || stats.state == capture::SourceState::Connecting;
+        if (m_sources[i]->video().mode() == capture::FrameSlot::Mode::Latest && stats.lastFrameAgeMs >= 0)
+            lost = lost || stats.lastFrameAgeMs > m_options.signalLostAfter.count();
+        if (stats.lastFrameAgeMs < 0) lost = true; // never had a picture
+        if (lost != m_lost[i])
+            logLine(lost ? LogLevel::Warning : LogLevel::Info,
+                    "program t=" + std::to_string(m_programMs.load()) + "ms source " + stats.id +
+                        (lost ? " signal lost" : " signal back"));
+        m_lost[i] = lost;
+    }
+}
+
+void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& canvas) {
+    m_items.clear();
+    const cv::Size canvasSize(m_show.width, m_show.height);
+    const PreparedScene* scene = nullptr;
+    for (const auto& candidate : m_scenes)
+        if (candidate->id == sceneId) scene = candidate.get();
+    if (!scene) return;
+    for (const PreparedLayer& layer : scene->layers) {
+        switch (layer.spec.kind) {
+        case LayerSpec::Kind::Source: {
+            const auto index = static_cast<size_t>(layer.sourceIndex);
+            const capture::VideoFramePtr& frame = m_frames[index];
+            if (!frame) {
+                const cv::Rect clipped = layer.spec.rect & cv::Rect(0, 0, m_show.width & ~1, m_show.height & ~1);
+                const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
+                m_items.push_back(overlay::DrawPicture{{}, even, true});
+                break;
+            }
+            const auto placement = overlay::place(cv::Size(frame->width(), frame->height()), layer.spec.rect,
+                                                  layer.spec.fit, canvasSize);
+            if (!placement) break;
+            const capture::Rendition rendition{placement->crop, placement->dst.size()};
+            m_sources[index]->useRendition(rendition);
+            overlay::DrawPicture draw;
+            draw.dst = placement->dst;
+            draw.signalLost = m_lost[index];
+            if (const capture::PlaneSet* planes = frame->findRendition(rendition)) {
+                draw.picture = {(*planes)[0], (*planes)[1], (*planes)[2]};
+            } else {
+                // First frames after a scene change: scale here until the
+                // source's thread delivers the rendition.
+                const overlay::YuvImage native{frame->planes[0], frame->planes[1], frame->planes[2]};
+                draw.picture = native.region(placement->crop);
+            }
+            m_items.push_back(std::move(draw));
+            break;
+        }
+        case LayerSpec::Kind::Image:
+            if (!layer.bitmap.empty()) m_items.push_back(overlay::DrawBitmap{&layer.bitmap, layer.at, 1.0});
+            break;
+        case LayerSpec::Kind::Color:
+            m_items.push_back(overlay::DrawFill{layer.spec.rect, yuvOf(layer.spec.color), layer.spec.color.a});
+            break;
+        }
+    }
+    m_compositor.render(m_items, canvas);
+}
+
+void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
+    const int count = m_encoder->samplesPerTick(tick);
+    out.audioLeft.assign(static_cast<size_t>(count), 0.0f);
+    out.audioRight.assign(static_cast<size_t>(count), 0.0f);
+    if (m_mixer->channelCount() == 0) return;
+    const int rate = m_show.encoder.audioRate;
+    const int64_t nowUs = capture::steadyMicros();
+    std::vector<std::optional<int64_t>> align(m_mixer->channelCount());
+    for (size_t c = 0; c < align.size(); ++c) {
+        const auto index = static_cast<size_t>(m_mixerSource[c]);
+        if (index >= m_frames.size() || !m_frames[index]) continue;
+        const capture::VideoFrame& frame = *m_frames[index];
+        int64_t sourceUs = frame.ptsUs;
+        // Live: the source's clock has moved on since this frame arrived.
+        if (!m_options.offline) sourceUs += nowUs - frame.arrivalUs - kLiveAudioDelayUs;
+        align[c] = sourceUs * rate / 1000000;
+    }
+    m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, align, !m_options.offline,
+                 m_options.offline ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
+}
+
+void ProgramEngine::run() {
+    const ProgramClock programClock(m_show.fps, m_options.offline, m_startedAt);
+    const int64_t total = m_options.durationSeconds > 0
+                              ? std::llround(m_options.durationSeconds * m_show.fps)
+                              : std::numeric_limits<int64_t>::max();
+    std::vector<CueSpec> cues = m_show.cues;
+    std::stable_sort(cues.begin(), cues.end(), [](auto& a, auto& b) { return a.atSeconds < b.atSeconds; });
+    size_t nextCue = 0;
+    const Actor automation{"automation", "automation"};
+    std::shared_ptr<const cv::Mat> last;
+    for (int64_t n = 0; n < total && !m_stop; ++n) {
+        programClock.waitForTick(n);
+        const int64_t nowMs = programClock.tickMs(n);
+        m_programMs = nowMs;
+        while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
+            const CueSpec& cue = cues[nextCue++];
+            m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs}, automation, nowMs);
+        }
+        m_controller->settle(nowMs);
+        const auto state = m_controller->snapshot();
+
+        for (size_t i = 0; i < m_show.sources.size(); ++i) {
+            capture::FrameSlot& slot = m_sources[i]->video();
+            m_frames[i] = slot.mode() == capture::FrameSlot::Mode::Queue
+                              ? slot.advanceTo(programClock.tickUs(n), std::chrono::milliseconds(10000))
+                              : slot.latest();
+        }
+        refreshLostFlags();
+
+        capture::ProgramTick tick;
+        tick.index = n;
+        for (const auto& frame : m_frames)
+            if (frame) tick.captureUs = std::max(tick.captureUs, frame->arrivalUs);
+        if (last && programClock.isLate(n, std::chrono::steady_clock::now())) {
+            // More than a frame behind: repeat the last picture so the
+            // program keeps its exact frame count and real-time pace.
+            tick.picture = last;
+            ++m_lagged;
+        } else {
+            const auto composeStart = std::chrono::steady_clock::now();
+            std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
+            overlay::YuvImage canvas = overlay::viewI420(*buffer, m_show.width, m_show.height);
+            composeScene(state->program, canvas);
+            if (state->active && state->active->kind == TransitionKind::Fade) {
+                std::shared_ptr<cv::Mat> from = m_pool->acquire();
+                overlay::YuvImage fromCanvas = overlay::viewI420(*from, m_show.width, m_show.height);
+                composeScene(state->active->fromScene, fromCanvas);
+                overlay::Compositor::mix(fromCanvas, canvas, state->active->progress(nowMs), canvas);
+            }
+            m_composeMs.add(
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - composeStart).count());
+            tick.picture = buffer;
+            last = buffer;
+            m_lastProgram.store(buffer);
+            if (m_options.previewBus && n % 3 == 0) {
+                std::shared_ptr<cv::Mat> preview = m_pool->acquire();
+                overlay::YuvImage previewCanvas = overlay::viewI420(*preview, m_show.width, m_show.height);
+                composeScene(state->preview, previewCanvas);
+                m_lastPreview.store(preview);
+            }
+        }
+        mixAudio(n, tick);
+        if (m_options.offline) {
+            m_encoder->push(std::move(tick));
+        } else if (!m_encoder->tryPush(std::move(tick))) {
+            ++m_dropped;
+        }
+        m_tickCount = n + 1;
+    }
+}
+
+void ProgramEngine::waitUntilFinished() {
+    if (m_thread.joinable()) m_thread.join();
+    shutdown();
+}
+
+void ProgramEngine::shutdown() {
+    if (m_encoder) m_encoder->finish();
+    for (auto& output : m_outputs) output->stop();
+    for (auto& source : m_sources) source->stop();
+}
+
+EngineStatus ProgramEngine::status() const {
+    EngineStatus s;
+    s.frames = m_tickCount;
+    s.programSeconds = static_cast<double>(s.frames) / m_show.fps;
+    if (m_started) {
+        const auto end = m_finished ? m_endedAt : std::chrono::steady_clock::now();
+        s.wallSeconds = std::chrono::duration<double>(end - m_startedAt).count();
+    }
+    s.dropped = m_dropped;
+    s.lagged = m_lagged;
+    s.composeMsMedian = m_composeMs.median();
+    s.composeMsP99 = m_composeMs.quantile(0.99);
+    if (m_encoder) s.encoder = m_encoder->stats();
+    for (const auto& source : m_sources) s.sources.push_back(source->stats());
+    for (const auto& output : m_outputs) s.outputs.push_back(output->stats());
+    const auto state = m_controller->snapshot();
+    s.program = state->program;
+    s.preview = state->preview;
+    s.running = m_started && !m_finished;
+    return s;
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,106 @@
+#include "hawker/studio/show_controller.hpp"
+
+#include <chrono>
+
+#include "hawker/studio/log.hpp"
+
+namespace hawker::studio {
+
+ShowController::ShowController(const ShowSpec& show) : m_show(show) {
+    ShowState state;
+    state.program = show.programScene;
+    state.preview = show.previewScene;
+    state.transition = show.transition;
+    state.transitionMs = show.transitionMs;
+    m_snapshot = std::make_shared<const ShowState>(state);
+}
+
+void ShowController::setTimelineHook(TimelineHook hook) {
+    std::lock_guard lock(m_mutex);
+    m_timeline = std::move(hook);
+}
+
+void ShowController::publish(ShowState state) {
+    state.version = m_snapshot.load()->version + 1;
+    m_snapshot.store(std::make_shared<const ShowState>(std::move(state)));
+}
+
+CommandResult ShowController::apply(const Command& command, ShowState& state, int64_t programMs) {
+    auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
+        if (id.empty()) return CommandResult{false, command.name + ": which scene?"};
+        if (!m_show.findScene(id)) return CommandResult{false, command.name + ": no scene '" + id + "'"};
+        return std::nullopt;
+    };
+    // A new switch while a fade is running finishes that fade first.
+    auto finishActive = [&] { state.active.reset(); };
+
+    if (command.name == "preview") {
+        if (auto error = needScene(command.scene)) return *error;
+        state.preview = command.scene;
+        return {true, "preview " + command.scene};
+    }
+    if (command.name == "take") {
+        finishActive();
+        const TransitionKind kind = command.transition.value_or(state.transition);
+        const int duration = command.transitionMs.value_or(state.transitionMs);
+        const std::string from = state.program;
+        std::swap(state.program, state.preview);
+        if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
+            state.active = ActiveTransition{from, state.program, kind, programMs, duration};
+        if (m_timeline) m_timeline(programMs, "program", state.program + " (" + toString(kind) + ")");
+        return {true, "take " + state.program};
+    }
+    if (command.name == "cut") {
+        if (auto error = needScene(command.scene)) return *error;
+        finishActive();
+        state.program = command.scene;
+        if (m_timeline) m_timeline(programMs, "program", state.program + " (cut)");
+        return {true, "cut " + command.scene};
+    }
+    if (command.name == "transition") {
+        if (command.transition) state.transition = *command.transition;
+        if (command.transitionMs) {
+            if (*command.transitionMs < 0 || *command.transitionMs > 10000)
+                return {false, "transition: duration must be 0..10000 ms"};
+            state.transitionMs = *command.transitionMs;
+        }
+        return {true, std::string("transition ") + toString(state.transition) + " " +
+                          std::to_string(state.transitionMs) + " ms"};
+    }
+    return {false, "unknown command '" + command.name + "'"};
+}
+
+CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {
+    std::lock_guard lock(m_mutex);
+    ShowState next = *m_snapshot.load();
+    CommandResult result = apply(command, next, programMs);
+    if (result.ok) publish(std::move(next));
+    const int64_t utcMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    m_audit.push_back({utcMs, programMs, actor, command.name + (command.scene.empty() ? "" : " " + command.scene),
+                       result.ok, result.message});
+    logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
+            "command " + command.name + (command.scene.empty() ? "" : " " + command.scene) + " by " + actor.who +
+                " (" + actor.role + ") at t=" + std::to_string(programMs) + "ms: " +
+                (result.ok ? "ok" : "refused: " + result.message));
+    return result;
+}
+
+void ShowController::settle(int64_t programMs) {
+    auto current = snapshot();
+    if (!current->active || current->active->progress(programMs) < 1.0) return;
+    std::lock_guard lock(m_mutex);
+    const auto locked = m_snapshot.load();
+    if (!locked->active || locked->active->progress(programMs) < 1.0) return;
+    ShowState next = *m_snapshot.load();
+    next.active.reset();
+    publish(std::move(next));
+}
+
+std::vector<AuditEntry> ShowController::audit() const {
+    std::lock_guard lock(m_mutex);
+    return m_audit;
+}
+
+} // namespace hawker::studio
