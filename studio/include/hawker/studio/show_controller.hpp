@@ -25,6 +25,13 @@ struct Command {
     std::string scene;
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
+
+    static Command preview(std::string scene) { return {"preview", std::move(scene), std::nullopt, std::nullopt}; }
+    static Command take() { return {"take", {}, std::nullopt, std::nullopt}; }
+    static Command cut(std::string scene) { return {"cut", std::move(scene), std::nullopt, std::nullopt}; }
+    static Command setTransition(std::optional<TransitionKind> kind, std::optional<int> ms) {
+        return {"transition", {}, kind, ms};
+    }
 };
 
 struct CommandResult {

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# The whole test suite: installs what is missing, configures, builds and runs
+# every unit and integration test with ctest. Exits non-zero on any failure.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+"$ROOT/scripts/setup.sh"
+
+BUILD="${HAWKER_BUILD_DIR:-$ROOT/build}"
+cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
+cmake --build "$BUILD" -j "${HAWKER_JOBS:-2}"
+
+# Integration tests start servers and feeders of their own; run them one at a
+# time so timing-sensitive fault tests do not compete for the two cores.
+cd "$BUILD"
+ctest --output-on-failure --timeout 600 "$@"

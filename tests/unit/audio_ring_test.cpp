@@ -1,0 +1,105 @@
+#include <gtest/gtest.h>
+
+#include <numeric>
+
+#include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/audio_ring.hpp"
+
+using namespace hawker::capture;
+using namespace std::chrono_literals;
+
+namespace {
+std::atomic<bool> kNoAbort{false};
+
+/// Writes `count` samples whose value is their own source sample number.
+void writeRamp(AudioRing& ring, int64_t start, int count) {
+    std::vector<float> data(static_cast<size_t>(count));
+    for (int i = 0; i < count; ++i) data[static_cast<size_t>(i)] = static_cast<float>(start + i);
+    ring.write(data.data(), data.data(), count, start, kNoAbort);
+}
+} // namespace
+
+TEST(AudioRing, ReadsWhatWasWrittenInOrder) {
+    AudioRing ring(48000, 4800, false);
+    writeRamp(ring, 0, 1000);
+    std::vector<float> l(600), r(600);
+    const auto got = ring.read(l.data(), r.data(), 600, std::nullopt, 0, 0ms);
+    EXPECT_EQ(got.fromSource, 600);
+    EXPECT_EQ(l[0], 0);
+    EXPECT_EQ(l[599], 599);
+    EXPECT_EQ(ring.buffered(), 400u);
+}
+
+TEST(AudioRing, UnderflowIsFilledWithSilenceAndCounted) {
+    AudioRing ring(48000, 4800, false);
+    writeRamp(ring, 0, 100);
+    std::vector<float> l(300, 9), r(300, 9);
+    const auto got = ring.read(l.data(), r.data(), 300, std::nullopt, 0, 0ms);
+    EXPECT_EQ(got.fromSource, 100);
+    EXPECT_EQ(got.silence, 200);
+    EXPECT_EQ(l[299], 0);
+}
+
+TEST(AudioRing, AlignmentSkipsAudioThatIsBehindTheVideo) {
+    AudioRing ring(48000, 48000, false);
+    writeRamp(ring, 1000, 5000);
+    std::vector<float> l(100), r(100);
+    // The picture on air is at sample 3000: audio before it is dropped.
+    const auto got = ring.read(l.data(), r.data(), 100, int64_t{3000}, 10, 0ms);
+    EXPECT_EQ(got.dropped, 2000);
+    EXPECT_EQ(l[0], 3000);
+}
+
+TEST(AudioRing, AlignmentPadsWhenAudioIsAheadAndToleratesSmallOffsets) {
+    AudioRing ring(48000, 48000, false);
+    writeRamp(ring, 1000, 5000);
+    std::vector<float> l(100), r(100);
+    const auto ahead = ring.read(l.data(), r.data(), 100, int64_t{950}, 10, 0ms);
+    EXPECT_EQ(ahead.silence, 50);
+    EXPECT_EQ(l[49], 0);
+    EXPECT_EQ(l[50], 1000);
+    // Within tolerance: no correction, no click.
+    const auto close = ring.read(l.data(), r.data(), 100, int64_t{1045}, 10, 0ms);
+    EXPECT_EQ(close.dropped, 0);
+    EXPECT_EQ(close.silence, 0);
+    EXPECT_EQ(l[0], 1050);
+}
+
+TEST(AudioRing, LiveRingDropsOldestWhenFull) {
+    AudioRing ring(48000, 1000, false);
+    writeRamp(ring, 0, 1500);
+    EXPECT_LE(ring.buffered(), 1000u);
+    std::vector<float> l(10), r(10);
+    ring.read(l.data(), r.data(), 10, std::nullopt, 0, 0ms);
+    EXPECT_GT(l[0], 0); // the oldest samples went first
+}
+
+TEST(AudioRing, AJumpInTheSourceClockRebases) {
+    AudioRing ring(48000, 48000, false);
+    writeRamp(ring, 0, 100);
+    writeRamp(ring, 96000, 100); // two seconds later: a reconnect
+    std::vector<float> l(100), r(100);
+    ring.read(l.data(), r.data(), 100, std::nullopt, 0, 0ms);
+    EXPECT_EQ(l[0], 96000);
+}
+
+TEST(AudioMixer, GainMuteAndClipping) {
+    auto a = std::make_shared<AudioRing>(48000, 4800, false);
+    auto b = std::make_shared<AudioRing>(48000, 4800, false);
+    std::vector<float> half(100, 0.5f);
+    a->write(half.data(), half.data(), 100, 0, kNoAbort);
+    b->write(half.data(), half.data(), 100, 0, kNoAbort);
+    AudioMixer mixer(48000);
+    mixer.addChannel("a", a, -6.0206f, false); // half amplitude
+    mixer.addChannel("b", b, 0.0f, true);      // muted
+    std::vector<float> l(50), r(50);
+    mixer.mix(l.data(), r.data(), 50, {}, false, 0ms);
+    EXPECT_NEAR(l[10], 0.25f, 1e-3);
+    mixer.setMuted("b", false);
+    mixer.setGain("b", 12.0f);
+    mixer.mix(l.data(), r.data(), 50, {}, false, 0ms);
+    EXPECT_FLOAT_EQ(l[10], 1.0f); // clipped, not wrapped
+    const auto stats = mixer.stats();
+    ASSERT_EQ(stats.size(), 2u);
+    EXPECT_GT(stats[1].peak, 1.0f);
+}

@@ -1,0 +1,98 @@
+#include <gtest/gtest.h>
+
+#include "hawker/studio/show_controller.hpp"
+
+using namespace hawker::studio;
+
+namespace {
+ShowSpec twoScenes() {
+    return parseShow(R"(
+[[sources]]
+id = "cam"
+url = "x"
+[[scenes]]
+id = "a"
+[[scenes]]
+id = "b"
+[[scenes]]
+id = "c"
+[program]
+scene = "a"
+preview = "b"
+transition = "fade"
+transition_ms = 500
+)",
+                     "show.toml", "/");
+}
+const Actor kOperator{"tester", "operator"};
+} // namespace
+
+TEST(ShowController, TakeSwapsBusesAndStartsTheFade) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    std::vector<std::string> timeline;
+    controller.setTimelineHook([&](int64_t ms, const std::string& event, const std::string& detail) {
+        timeline.push_back(std::to_string(ms) + " " + event + " " + detail);
+    });
+    ASSERT_TRUE(controller.execute(Command::take(), kOperator, 1000).ok);
+    auto state = controller.snapshot();
+    EXPECT_EQ(state->program, "b");
+    EXPECT_EQ(state->preview, "a");
+    ASSERT_TRUE(state->active);
+    EXPECT_EQ(state->active->fromScene, "a");
+    EXPECT_DOUBLE_EQ(state->active->progress(1250), 0.5);
+    controller.settle(1400);
+    EXPECT_TRUE(controller.snapshot()->active);
+    controller.settle(1500);
+    EXPECT_FALSE(controller.snapshot()->active);
+    ASSERT_EQ(timeline.size(), 1u);
+    EXPECT_EQ(timeline[0], "1000 program b (fade)");
+}
+
+TEST(ShowController, CutIsImmediateAndPreviewStays) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    ASSERT_TRUE(controller.execute(Command::cut("c"), kOperator, 0).ok);
+    auto state = controller.snapshot();
+    EXPECT_EQ(state->program, "c");
+    EXPECT_EQ(state->preview, "b");
+    EXPECT_FALSE(state->active);
+}
+
+TEST(ShowController, TransitionSettingsApplyToTheNextTake) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    ASSERT_TRUE(controller.execute(Command::setTransition(TransitionKind::Cut, std::nullopt), kOperator, 0).ok);
+    ASSERT_TRUE(controller.execute(Command::take(), kOperator, 10).ok);
+    EXPECT_FALSE(controller.snapshot()->active);
+    EXPECT_FALSE(controller.execute(Command::setTransition(std::nullopt, 20000), kOperator, 0).ok);
+}
+
+TEST(ShowController, BadCommandsAreRefusedChangeNothingAndAreAudited) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    const auto before = controller.snapshot();
+    const CommandResult unknownScene = controller.execute(Command::preview("zzz"), kOperator, 5);
+    EXPECT_FALSE(unknownScene.ok);
+    EXPECT_NE(unknownScene.message.find("zzz"), std::string::npos);
+    EXPECT_FALSE(controller.execute(Command{"dance", {}, std::nullopt, std::nullopt}, kOperator, 6).ok);
+    EXPECT_FALSE(controller.execute(Command::cut(""), kOperator, 7).ok);
+    EXPECT_EQ(controller.snapshot(), before); // same snapshot object: nothing published
+    const auto audit = controller.audit();
+    ASSERT_EQ(audit.size(), 3u);
+    EXPECT_EQ(audit[0].actor.role, "operator");
+    EXPECT_FALSE(audit[0].ok);
+    EXPECT_EQ(audit[2].programMs, 7);
+}
+
+TEST(ShowController, ATakeDuringAFadeFinishesItFirst) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    controller.execute(Command::take(), kOperator, 0);
+    controller.execute(Command::take(), kOperator, 100);
+    auto state = controller.snapshot();
+    EXPECT_EQ(state->program, "a");
+    ASSERT_TRUE(state->active);
+    EXPECT_EQ(state->active->fromScene, "b");
+    EXPECT_EQ(state->active->startMs, 100);
+}
