@@ -1,5 +1,7 @@
 #include "hawker/capture/av_util.hpp"
 
+#include <pthread.h>
+
 extern "C" {
 #include <libavcodec/avcodec.h>
 #include <libavcodec/bsf.h>
@@ -79,5 +81,7 @@ void InterruptGuard::install(AVFormatContext* ctx) {
     ctx->interrupt_callback.callback = &interruptCallback;
     ctx->interrupt_callback.opaque = this;
 }
+
+void setThreadName(const std::string& name) { pthread_setname_np(pthread_self(), name.substr(0, 15).c_str()); }
 
 } // namespace hawker::capture

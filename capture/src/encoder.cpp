@@ -71,6 +71,9 @@ void Encoder::start() {
     v->gop_size = m_settings.fps * m_settings.keyintSeconds;
     v->keyint_min = v->gop_size;
     v->max_b_frames = 0;
+    // 0 lets x264 choose (sliced threads under zerolatency); libavcodec's
+    // default of 1 would leave every core but one idle.
+    v->thread_count = 0;
     v->color_range = AVCOL_RANGE_MPEG;
     v->colorspace = AVCOL_SPC_BT709;
     v->color_primaries = AVCOL_PRI_BT709;
@@ -97,7 +100,10 @@ void Encoder::start() {
     if (m_settings.globalHeader) a->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     checkAv(avcodec_open2(a, aac, nullptr), "open AAC encoder");
 
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        setThreadName("encoder");
+        run();
+    });
 }
 
 std::vector<StreamDescription> Encoder::streams() const {

@@ -105,7 +105,10 @@ bool MediaSource::isNetwork() const {
 
 void MediaSource::start() {
     m_abort = false;
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        setThreadName("src:" + m_config.id);
+        run();
+    });
 }
 
 void MediaSource::stop() {

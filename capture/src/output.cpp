@@ -131,7 +131,10 @@ void Output::start() {
         }
         m_firstMuxer = std::move(muxer);
     }
-    m_thread = std::thread([this] { run(); });
+    m_thread = std::thread([this] {
+        setThreadName("out:" + m_config.id);
+        run();
+    });
 }
 
 void Output::setState(OutputState state, const std::string& detail) {

@@ -179,6 +179,7 @@ void ProgramEngine::start() {
     m_startedAt = std::chrono::steady_clock::now();
     m_started = true;
     m_thread = std::thread([this] {
+        capture::setThreadName("compositor");
         try {
             run();
         } catch (const std::exception& error) {

@@ -112,6 +112,10 @@ private:
     std::atomic<std::chrono::steady_clock::time_point> m_deadline{std::chrono::steady_clock::time_point::max()};
 };
 
+/// Names the calling thread (15 characters at most) so that top -H and
+/// debuggers show which source, encoder or output it is.
+void setThreadName(const std::string& name);
+
 /// Microseconds on the steady clock; the one time base for ages and latencies.
 inline int64_t steadyMicros() {
     return std::chrono::duration_cast<std::chrono::microseconds>(
