@@ -5,7 +5,8 @@
 
 namespace hawker::capture {
 
-void AudioMixer::addChannel(const std::string& id, std::shared_ptr<AudioRing> ring, float gainDb, bool muted) {
+void AudioMixer::addChannel(const std::string& id, std::shared_ptr<AudioRing> ring, float gainDb,
+                            bool muted) {
     auto channel = std::make_unique<Channel>();
     channel->id = id;
     channel->ring = std::move(ring);
@@ -24,8 +25,9 @@ void AudioMixer::setMuted(const std::string& id, bool muted) {
         if (channel->id == id) channel->muted = muted;
 }
 
-void AudioMixer::mix(float* left, float* right, int count, const std::vector<std::optional<int64_t>>& alignSamples,
-                     bool live, std::chrono::milliseconds wait) {
+void AudioMixer::mix(float* left, float* right, int count,
+                     const std::vector<std::optional<int64_t>>& alignSamples, bool live,
+                     std::chrono::milliseconds wait) {
     std::fill_n(left, count, 0.0f);
     std::fill_n(right, count, 0.0f);
     m_scratchL.resize(static_cast<size_t>(count));

@@ -39,7 +39,8 @@ bool AudioRing::write(const float* left, const float* right, int count, int64_t 
             m_headSample += static_cast<int64_t>(drop);
         }
         const size_t tail = (m_head + m_size) % capacity;
-        const size_t chunk = std::min({static_cast<size_t>(count - written), capacity - m_size, capacity - tail});
+        const size_t chunk =
+            std::min({static_cast<size_t>(count - written), capacity - m_size, capacity - tail});
         std::copy_n(left + written, chunk, m_left.begin() + static_cast<long>(tail));
         std::copy_n(right + written, chunk, m_right.begin() + static_cast<long>(tail));
         m_size += chunk;
@@ -70,8 +71,8 @@ AudioReadResult AudioRing::read(float* left, float* right, int count, std::optio
     int out = 0;
     if (alignSample) {
         // Wait for the data that reaches the alignment point, then skip to it.
-        while (m_blocking && !m_ended && (m_size == 0 || m_headSample + static_cast<int64_t>(m_size) <
-                                                             *alignSample + count)) {
+        while (m_blocking && !m_ended &&
+               (m_size == 0 || m_headSample + static_cast<int64_t>(m_size) < *alignSample + count)) {
             if (m_changed.wait_until(lock, deadline) == std::cv_status::timeout) break;
         }
         if (m_size > 0) {

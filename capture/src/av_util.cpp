@@ -26,18 +26,32 @@ int checkAv(int result, const char* call) {
     return result;
 }
 
-void FormatInputDeleter::operator()(AVFormatContext* ctx) const { avformat_close_input(&ctx); }
+void FormatInputDeleter::operator()(AVFormatContext* ctx) const {
+    avformat_close_input(&ctx);
+}
 void FormatOutputDeleter::operator()(AVFormatContext* ctx) const {
     if (!ctx) return;
     if (ctx->pb && !(ctx->oformat->flags & AVFMT_NOFILE)) avio_closep(&ctx->pb);
     avformat_free_context(ctx);
 }
-void CodecContextDeleter::operator()(AVCodecContext* ctx) const { avcodec_free_context(&ctx); }
-void FrameDeleter::operator()(AVFrame* frame) const { av_frame_free(&frame); }
-void PacketDeleter::operator()(AVPacket* packet) const { av_packet_free(&packet); }
-void SwsDeleter::operator()(SwsContext* ctx) const { sws_freeContext(ctx); }
-void SwrDeleter::operator()(SwrContext* ctx) const { swr_free(&ctx); }
-void BsfDeleter::operator()(AVBSFContext* ctx) const { av_bsf_free(&ctx); }
+void CodecContextDeleter::operator()(AVCodecContext* ctx) const {
+    avcodec_free_context(&ctx);
+}
+void FrameDeleter::operator()(AVFrame* frame) const {
+    av_frame_free(&frame);
+}
+void PacketDeleter::operator()(AVPacket* packet) const {
+    av_packet_free(&packet);
+}
+void SwsDeleter::operator()(SwsContext* ctx) const {
+    sws_freeContext(ctx);
+}
+void SwrDeleter::operator()(SwrContext* ctx) const {
+    swr_free(&ctx);
+}
+void BsfDeleter::operator()(AVBSFContext* ctx) const {
+    av_bsf_free(&ctx);
+}
 
 FramePtr makeFrame() {
     FramePtr frame(av_frame_alloc());
@@ -57,7 +71,9 @@ PacketPtr clonePacket(const AVPacket* packet) {
     return copy;
 }
 
-AvOptions::~AvOptions() { av_dict_free(&m_dict); }
+AvOptions::~AvOptions() {
+    av_dict_free(&m_dict);
+}
 
 void AvOptions::set(const std::string& key, const std::string& value) {
     av_dict_set(&m_dict, key.c_str(), value.c_str(), 0);
@@ -74,7 +90,9 @@ std::string AvOptions::leftoverKeys() const {
 }
 
 namespace {
-int interruptCallback(void* opaque) { return static_cast<InterruptGuard*>(opaque)->shouldInterrupt() ? 1 : 0; }
+int interruptCallback(void* opaque) {
+    return static_cast<InterruptGuard*>(opaque)->shouldInterrupt() ? 1 : 0;
+}
 } // namespace
 
 void InterruptGuard::install(AVFormatContext* ctx) {
@@ -82,6 +100,8 @@ void InterruptGuard::install(AVFormatContext* ctx) {
     ctx->interrupt_callback.opaque = this;
 }
 
-void setThreadName(const std::string& name) { pthread_setname_np(pthread_self(), name.substr(0, 15).c_str()); }
+void setThreadName(const std::string& name) {
+    pthread_setname_np(pthread_self(), name.substr(0, 15).c_str());
+}
 
 } // namespace hawker::capture

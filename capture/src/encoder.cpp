@@ -47,7 +47,9 @@ Encoder::Encoder(EncoderSettings settings, PacketSink sink)
     : m_settings(std::move(settings)), m_sink(std::move(sink)), m_captureByIndex(kLatencyRing, 0),
       m_packet(makePacket()) {}
 
-Encoder::~Encoder() { finish(); }
+Encoder::~Encoder() {
+    finish();
+}
 
 int Encoder::samplesPerTick(int64_t index) const {
     const int64_t rate = m_settings.audioRate, fps = m_settings.fps;
@@ -186,7 +188,8 @@ void Encoder::encodeTick(ProgramTick& tick) {
     m_pendingLeft.insert(m_pendingLeft.end(), tick.audioLeft.begin(), tick.audioLeft.end());
     m_pendingRight.insert(m_pendingRight.end(), tick.audioRight.begin(), tick.audioRight.end());
     encodeAudio(false);
-    m_encodeMs.add(std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
+    m_encodeMs.add(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
 }
 
 void Encoder::encodeVideo(AVFrame* frame) {

@@ -20,7 +20,8 @@ void avLogCallback(void* avcl, int level, const char* fmt, va_list args) {
     // av_log_format_line2 adds the "[component @ 0x...]" prefix FFmpeg users know.
     av_log_format_line2(avcl, level, fmt, args, line, sizeof(line), &prefix);
     std::string text(line);
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
+        text.pop_back();
     if (text.empty()) return;
     log(level <= AV_LOG_ERROR ? LogLevel::Error : LogLevel::Warning, "ffmpeg: " + text);
 }

@@ -29,7 +29,9 @@ void registerFfmpegOnce() {
     });
 }
 
-bool startsWith(const std::string& text, const char* prefix) { return text.rfind(prefix, 0) == 0; }
+bool startsWith(const std::string& text, const char* prefix) {
+    return text.rfind(prefix, 0) == 0;
+}
 
 constexpr auto kRenditionExpiry = std::chrono::seconds(3);
 
@@ -47,11 +49,16 @@ PlaneSet allocateI420(int width, int height, cv::Mat& buffer) {
 
 const char* toString(SourceState state) {
     switch (state) {
-    case SourceState::Connecting: return "connecting";
-    case SourceState::Live: return "live";
-    case SourceState::Stalled: return "stalled";
-    case SourceState::Lost: return "lost";
-    case SourceState::Ended: return "ended";
+    case SourceState::Connecting:
+        return "connecting";
+    case SourceState::Live:
+        return "live";
+    case SourceState::Stalled:
+        return "stalled";
+    case SourceState::Lost:
+        return "lost";
+    case SourceState::Ended:
+        return "ended";
     }
     return "?";
 }
@@ -70,7 +77,7 @@ struct MediaSource::Connection {
     std::vector<std::pair<ScalerKey, SwsPtr>> scalers;
     SwrPtr resampler;
     std::vector<float> audioL, audioR;
-    std::optional<int64_t> baseUs;  ///< first timestamp of this connection (or loop)
+    std::optional<int64_t> baseUs; ///< first timestamp of this connection (or loop)
     int64_t frameDurationUs = 33333;
     bool realtime = false;
     std::optional<std::chrono::steady_clock::time_point> paceStart;
@@ -87,17 +94,19 @@ MediaSource::MediaSource(SourceConfig config)
         // Offline: ten seconds of headroom so demuxing never stalls on the
         // audio side while the compositor waits for video. Live: two seconds.
         const size_t seconds = stepped ? 10 : 2;
-        m_audio = std::make_shared<AudioRing>(m_config.audioRate, seconds * static_cast<size_t>(m_config.audioRate),
-                                              stepped);
+        m_audio = std::make_shared<AudioRing>(m_config.audioRate,
+                                              seconds * static_cast<size_t>(m_config.audioRate), stepped);
     }
 }
 
-MediaSource::~MediaSource() { stop(); }
+MediaSource::~MediaSource() {
+    stop();
+}
 
 bool MediaSource::isNetwork() const {
     const std::string& url = m_config.url;
-    for (const char* scheme : {"udp://", "srt://", "rtsp://", "rtmp://", "rtmps://", "rtp://", "tcp://", "http://",
-                               "https://", "/dev/video"})
+    for (const char* scheme : {"udp://", "srt://", "rtsp://", "rtmp://", "rtmps://", "rtp://", "tcp://",
+                               "http://", "https://", "/dev/video"})
         if (startsWith(url, scheme)) return true;
     return m_config.format == "v4l2" || m_config.format == "video4linux2" || m_config.format == "alsa" ||
            m_config.format == "pulse";
@@ -189,9 +198,10 @@ void MediaSource::run() {
         try {
             opened = connectOnce(conn);
         } catch (const std::exception& error) {
-            const std::string reason = conn.guard.timedOut() ? "no answer within " +
-                                                                   std::to_string(m_config.openTimeout.count()) + " ms"
-                                                             : error.what();
+            const std::string reason =
+                conn.guard.timedOut()
+                    ? "no answer within " + std::to_string(m_config.openTimeout.count()) + " ms"
+                    : error.what();
             {
                 std::lock_guard lock(m_mutex);
                 if (!m_readyOrFailed) {
@@ -241,7 +251,8 @@ bool MediaSource::connectOnce(Connection& conn) {
         options.set("analyzeduration", "700000");
         options.set("probesize", "2000000");
     }
-    for (const auto& [key, value] : m_config.options) options.set(key, value);
+    for (const auto& [key, value] : m_config.options)
+        options.set(key, value);
     conn.guard.arm(m_config.openTimeout);
     const int opened = avformat_open_input(&raw, m_config.url.c_str(), format, options.get());
     if (opened < 0) throw FfmpegError("open " + m_config.url, opened);
@@ -252,19 +263,22 @@ bool MediaSource::connectOnce(Connection& conn) {
     checkAv(avformat_find_stream_info(raw, nullptr), "find stream info");
 
     conn.videoIndex = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
-    if (m_config.wantAudio) conn.audioIndex = av_find_best_stream(raw, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
+    if (m_config.wantAudio)
+        conn.audioIndex = av_find_best_stream(raw, AVMEDIA_TYPE_AUDIO, -1, -1, nullptr, 0);
     if (conn.videoIndex < 0 && conn.audioIndex < 0)
         throw std::runtime_error(m_config.wantAudio ? "no video or audio stream" : "no video stream");
 
     const bool liveInput = isNetwork();
     conn.realtime = !m_config.offline && m_config.realtime.value_or(!liveInput);
-    conn.loopable = m_config.loop && !liveInput && !(raw->iformat->flags & AVFMT_NOFILE) &&
-                    m_config.format != "lavfi";
+    conn.loopable =
+        m_config.loop && !liveInput && !(raw->iformat->flags & AVFMT_NOFILE) && m_config.format != "lavfi";
 
     auto openDecoder = [&](int index, bool video) {
         const AVStream* stream = raw->streams[index];
         const AVCodec* codec = avcodec_find_decoder(stream->codecpar->codec_id);
-        if (!codec) throw std::runtime_error("no decoder for " + std::string(avcodec_get_name(stream->codecpar->codec_id)));
+        if (!codec)
+            throw std::runtime_error("no decoder for " +
+                                     std::string(avcodec_get_name(stream->codecpar->codec_id)));
         CodecContextPtr ctx(avcodec_alloc_context3(codec));
         checkAv(avcodec_parameters_to_context(ctx.get(), stream->codecpar), "decoder parameters");
         ctx->pkt_timebase = stream->time_base;
@@ -365,9 +379,9 @@ void MediaSource::readLoop(Connection& conn) {
                 if (m_audio) m_audio->markEnded();
                 return;
             }
-            const std::string reason = conn.guard.timedOut()
-                                           ? "no data for " + std::to_string(m_config.readTimeout.count()) + " ms"
-                                           : (read == AVERROR_EOF ? "end of stream" : avErrorText(read));
+            const std::string reason =
+                conn.guard.timedOut() ? "no data for " + std::to_string(m_config.readTimeout.count()) + " ms"
+                                      : (read == AVERROR_EOF ? "end of stream" : avErrorText(read));
             setState(SourceState::Lost, reason);
             return;
         }
@@ -375,7 +389,8 @@ void MediaSource::readLoop(Connection& conn) {
         if (packet->stream_index == conn.videoIndex) decoder = conn.video.get();
         if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();
         if (decoder) {
-            if (avcodec_send_packet(decoder, packet.get()) < 0 && decoder == conn.video.get()) ++m_framesDropped;
+            if (avcodec_send_packet(decoder, packet.get()) < 0 && decoder == conn.video.get())
+                ++m_framesDropped;
             drain(decoder, decoder == conn.video.get());
         }
         av_packet_unref(packet.get());
@@ -414,14 +429,18 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
         AVFrame* ref = av_frame_clone(frame);
         if (!ref) throw std::bad_alloc();
         out->owner = std::shared_ptr<AVFrame>(ref, [](AVFrame* f) { av_frame_free(&f); });
-        out->planes = {cv::Mat(height, width, CV_8UC1, ref->data[0], static_cast<size_t>(ref->linesize[0])),
-                       cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[1], static_cast<size_t>(ref->linesize[1])),
-                       cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[2], static_cast<size_t>(ref->linesize[2]))};
+        out->planes = {
+            cv::Mat(height, width, CV_8UC1, ref->data[0], static_cast<size_t>(ref->linesize[0])),
+            cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[1], static_cast<size_t>(ref->linesize[1])),
+            cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[2], static_cast<size_t>(ref->linesize[2]))};
     } else {
-        conn.toI420.reset(sws_getCachedContext(conn.toI420.release(), frame->width, frame->height, format, width,
-                                               height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr, nullptr, nullptr));
-        if (!conn.toI420) throw std::runtime_error("cannot convert pixel format " +
-                                                   std::string(av_get_pix_fmt_name(format) ? av_get_pix_fmt_name(format) : "?"));
+        conn.toI420.reset(sws_getCachedContext(conn.toI420.release(), frame->width, frame->height, format,
+                                               width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr,
+                                               nullptr, nullptr));
+        if (!conn.toI420)
+            throw std::runtime_error(
+                "cannot convert pixel format " +
+                std::string(av_get_pix_fmt_name(format) ? av_get_pix_fmt_name(format) : "?"));
         auto buffer = std::make_shared<cv::Mat>();
         out->planes = allocateI420(width, height, *buffer);
         out->owner = buffer;
@@ -435,17 +454,21 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
     {
         const auto now = std::chrono::steady_clock::now();
         std::lock_guard lock(m_mutex);
-        std::erase_if(m_renditions, [&](const RenditionRequest& r) { return now - r.lastUsed > kRenditionExpiry; });
-        for (const auto& request : m_renditions) wanted.push_back(request.rendition);
+        std::erase_if(m_renditions,
+                      [&](const RenditionRequest& r) { return now - r.lastUsed > kRenditionExpiry; });
+        for (const auto& request : m_renditions)
+            wanted.push_back(request.rendition);
         m_width = width;
         m_height = height;
     }
     for (const Rendition& r : wanted) {
-        if (r.crop.x < 0 || r.crop.y < 0 || r.crop.x + r.crop.width > width || r.crop.y + r.crop.height > height ||
-            r.size.width < 2 || r.size.height < 2 || r.crop.width < 2 || r.crop.height < 2)
+        if (r.crop.x < 0 || r.crop.y < 0 || r.crop.x + r.crop.width > width ||
+            r.crop.y + r.crop.height > height || r.size.width < 2 || r.size.height < 2 || r.crop.width < 2 ||
+            r.crop.height < 2)
             continue; // made for another resolution (the camera changed); the compositor asks again
         const Connection::ScalerKey key{r.crop.width, r.crop.height, r.size.width, r.size.height};
-        auto found = std::find_if(conn.scalers.begin(), conn.scalers.end(), [&](auto& s) { return s.first == key; });
+        auto found =
+            std::find_if(conn.scalers.begin(), conn.scalers.end(), [&](auto& s) { return s.first == key; });
         if (found == conn.scalers.end()) {
             SwsPtr scaler(sws_getContext(key.srcW, key.srcH, AV_PIX_FMT_YUV420P, key.dstW, key.dstH,
                                          AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
@@ -456,10 +479,12 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
         const int cx = r.crop.x & ~1, cy = r.crop.y & ~1;
         const uint8_t* src[4] = {out->planes[0].ptr(cy, cx), out->planes[1].ptr(cy / 2, cx / 2),
                                  out->planes[2].ptr(cy / 2, cx / 2), nullptr};
-        const int srcStride[4] = {static_cast<int>(out->planes[0].step), static_cast<int>(out->planes[1].step),
+        const int srcStride[4] = {static_cast<int>(out->planes[0].step),
+                                  static_cast<int>(out->planes[1].step),
                                   static_cast<int>(out->planes[2].step), 0};
         // Each plane owns its memory: the frame outlives this loop.
-        PlaneSet scaled = {cv::Mat(r.size, CV_8UC1), cv::Mat(r.size / 2, CV_8UC1), cv::Mat(r.size / 2, CV_8UC1)};
+        PlaneSet scaled = {cv::Mat(r.size, CV_8UC1), cv::Mat(r.size / 2, CV_8UC1),
+                           cv::Mat(r.size / 2, CV_8UC1)};
         uint8_t* dst[4] = {scaled[0].data, scaled[1].data, scaled[2].data, nullptr};
         int dstStride[4] = {static_cast<int>(scaled[0].step), static_cast<int>(scaled[1].step),
                             static_cast<int>(scaled[2].step), 0};
@@ -496,13 +521,14 @@ void MediaSource::handleAudio(Connection& conn, AVFrame* frame) {
         else
             av_channel_layout_copy(&inLayout, &frame->ch_layout);
         SwrContext* swr = nullptr;
-        const int made = swr_alloc_set_opts2(&swr, &stereo, AV_SAMPLE_FMT_FLTP, m_config.audioRate, &inLayout,
-                                             static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0,
-                                             nullptr);
+        const int made =
+            swr_alloc_set_opts2(&swr, &stereo, AV_SAMPLE_FMT_FLTP, m_config.audioRate, &inLayout,
+                                static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0, nullptr);
         av_channel_layout_uninit(&inLayout);
         if (made < 0 || swr_init(swr) < 0) {
             swr_free(&swr);
             log(LogLevel::Warning, "source " + m_config.id + ": cannot resample its audio");
+            std::lock_guard lock(m_mutex);
             m_hasAudio = false;
             return;
         }
@@ -512,7 +538,8 @@ void MediaSource::handleAudio(Connection& conn, AVFrame* frame) {
     if (capacity <= 0) return;
     conn.audioL.resize(static_cast<size_t>(capacity));
     conn.audioR.resize(static_cast<size_t>(capacity));
-    uint8_t* out[2] = {reinterpret_cast<uint8_t*>(conn.audioL.data()), reinterpret_cast<uint8_t*>(conn.audioR.data())};
+    uint8_t* out[2] = {reinterpret_cast<uint8_t*>(conn.audioL.data()),
+                       reinterpret_cast<uint8_t*>(conn.audioR.data())};
     const int converted = swr_convert(conn.resampler.get(), out, capacity,
                                       const_cast<const uint8_t**>(frame->extended_data), frame->nb_samples);
     if (converted <= 0) return;

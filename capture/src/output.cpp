@@ -1,5 +1,6 @@
 #include "hawker/capture/output.hpp"
 
+#include <algorithm>
 #include <filesystem>
 
 #include "hawker/capture/av_util.hpp"
@@ -15,7 +16,8 @@ namespace hawker::capture {
 namespace {
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
-    for (char& c : ext) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : ext)
+        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return ext;
 }
 
@@ -29,7 +31,8 @@ const char* containerFor(const OutputConfig& config, AvOptions& options) {
     case OutputKind::Srt:
     case OutputKind::Udp:
         return "mpegts";
-    case OutputKind::Record: break;
+    case OutputKind::Record:
+        break;
     }
     const std::string ext = lowerExtension(config.target);
     if (ext == ".ts") return "mpegts";
@@ -49,22 +52,32 @@ const char* containerFor(const OutputConfig& config, AvOptions& options) {
 
 const char* toString(OutputKind kind) {
     switch (kind) {
-    case OutputKind::Record: return "record";
-    case OutputKind::Rtmp: return "rtmp";
-    case OutputKind::Srt: return "srt";
-    case OutputKind::Udp: return "udp";
+    case OutputKind::Record:
+        return "record";
+    case OutputKind::Rtmp:
+        return "rtmp";
+    case OutputKind::Srt:
+        return "srt";
+    case OutputKind::Udp:
+        return "udp";
     }
     return "?";
 }
 
 const char* toString(OutputState state) {
     switch (state) {
-    case OutputState::Idle: return "idle";
-    case OutputState::Connecting: return "connecting";
-    case OutputState::Live: return "live";
-    case OutputState::Reconnecting: return "reconnecting";
-    case OutputState::Failed: return "failed";
-    case OutputState::Stopped: return "stopped";
+    case OutputState::Idle:
+        return "idle";
+    case OutputState::Connecting:
+        return "connecting";
+    case OutputState::Live:
+        return "live";
+    case OutputState::Reconnecting:
+        return "reconnecting";
+    case OutputState::Failed:
+        return "failed";
+    case OutputState::Stopped:
+        return "stopped";
     }
     return "?";
 }
@@ -81,7 +94,9 @@ Output::Output(OutputConfig config, std::vector<StreamDescription> streams, Outp
     if (m_config.displayTarget.empty()) m_config.displayTarget = m_config.target;
 }
 
-Output::~Output() { stop(); }
+Output::~Output() {
+    stop();
+}
 
 bool Output::open(Muxer& muxer) {
     AvOptions options;
@@ -92,7 +107,8 @@ bool Output::open(Muxer& muxer) {
         if (!parent.empty()) std::filesystem::create_directories(parent, ignored);
     }
     AVFormatContext* raw = nullptr;
-    checkAv(avformat_alloc_output_context2(&raw, nullptr, container, m_config.target.c_str()), "output format");
+    checkAv(avformat_alloc_output_context2(&raw, nullptr, container, m_config.target.c_str()),
+            "output format");
     muxer.context.reset(raw);
     muxer.guard.install(raw);
     if (m_config.kind == OutputKind::Record) raw->flags |= AVFMT_FLAG_FLUSH_PACKETS;
@@ -102,16 +118,19 @@ bool Output::open(Muxer& muxer) {
         checkAv(avcodec_parameters_copy(stream->codecpar, description.parameters.get()), "stream parameters");
         stream->codecpar->codec_tag = 0;
         stream->time_base = AVRational{description.timeBaseNum, description.timeBaseDen};
-        if (description.kind == StreamKind::Video) stream->avg_frame_rate = AVRational{description.timeBaseDen, description.timeBaseNum};
+        if (description.kind == StreamKind::Video)
+            stream->avg_frame_rate = AVRational{description.timeBaseDen, description.timeBaseNum};
     }
     muxer.guard.arm(m_config.ioTimeout);
     if (!(raw->oformat->flags & AVFMT_NOFILE)) {
-        const int opened = avio_open2(&raw->pb, m_config.target.c_str(), AVIO_FLAG_WRITE, &raw->interrupt_callback, nullptr);
+        const int opened =
+            avio_open2(&raw->pb, m_config.target.c_str(), AVIO_FLAG_WRITE, &raw->interrupt_callback, nullptr);
         if (opened < 0) {
-            throw std::runtime_error("cannot open " + m_config.displayTarget + ": " +
-                                     (muxer.guard.timedOut() ? "no answer within " +
-                                                                   std::to_string(m_config.ioTimeout.count()) + " ms"
-                                                             : avErrorText(opened)));
+            throw std::runtime_error(
+                "cannot open " + m_config.displayTarget + ": " +
+                (muxer.guard.timedOut()
+                     ? "no answer within " + std::to_string(m_config.ioTimeout.count()) + " ms"
+                     : avErrorText(opened)));
         }
     }
     muxer.guard.arm(m_config.ioTimeout);
@@ -146,8 +165,9 @@ void Output::setState(OutputState state, const std::string& detail) {
             m_lastError = detail;
     }
     m_changed.notify_all();
-    const LogLevel level =
-        state == OutputState::Failed || state == OutputState::Reconnecting ? LogLevel::Warning : LogLevel::Info;
+    const LogLevel level = state == OutputState::Failed || state == OutputState::Reconnecting
+                               ? LogLevel::Warning
+                               : LogLevel::Info;
     log(level, "output " + m_config.id + " state=" + toString(state) + (detail.empty() ? "" : " " + detail));
     if (m_hook) m_hook(m_config.id, toString(state), detail);
 }
@@ -166,7 +186,8 @@ void Output::push(const EncodedPacket& packet) {
     };
     const bool video = packet.kind == StreamKind::Video;
     bool drop = false;
-    if (!m_queue.empty() && timeMs(packet) - timeMs(m_queue.front()) > m_config.queueLimit.count()) drop = true;
+    if (!m_queue.empty() && timeMs(packet) - timeMs(m_queue.front()) > m_config.queueLimit.count())
+        drop = true;
     if (drop) {
         ++m_dropped;
         if (video) m_waitKeyframe = true;
@@ -202,9 +223,9 @@ void Output::run() {
                     std::lock_guard lock(m_mutex);
                     m_retryAt = std::chrono::steady_clock::now() + delay;
                 }
-                setState(OutputState::Reconnecting,
-                         "retry #" + std::to_string(backoff.attempts()) + " in " + std::to_string(delay.count()) +
-                             " ms: " + error.what());
+                setState(OutputState::Reconnecting, "retry #" + std::to_string(backoff.attempts()) + " in " +
+                                                        std::to_string(delay.count()) +
+                                                        " ms: " + error.what());
                 if (!waitInterruptible(delay)) break;
                 continue;
             }
@@ -259,9 +280,10 @@ void Output::run() {
             av_packet_unref(scratch.get());
             if (written < 0) {
                 if (m_abort) break;
-                const std::string reason = muxer->guard.timedOut()
-                                               ? "write stalled for " + std::to_string(m_config.ioTimeout.count()) + " ms"
-                                               : avErrorText(written);
+                const std::string reason =
+                    muxer->guard.timedOut()
+                        ? "write stalled for " + std::to_string(m_config.ioTimeout.count()) + " ms"
+                        : avErrorText(written);
                 if (m_config.kind == OutputKind::Record) {
                     setState(OutputState::Failed, reason);
                     muxer->guard.arm(m_config.ioTimeout);
@@ -277,7 +299,8 @@ void Output::run() {
             std::lock_guard lock(m_mutex);
             const auto now = std::chrono::steady_clock::now();
             m_rate.push_back({now, m_bytes.load()});
-            while (m_rate.size() > 2 && now - m_rate.front().at > std::chrono::seconds(3)) m_rate.pop_front();
+            while (m_rate.size() > 2 && now - m_rate.front().at > std::chrono::seconds(3))
+                m_rate.pop_front();
         }
         if (!failed) {
             // Clean stop: finish the file so players see its duration and index.
@@ -296,8 +319,8 @@ void Output::run() {
             std::lock_guard lock(m_mutex);
             m_retryAt = std::chrono::steady_clock::now() + delay;
         }
-        setState(OutputState::Reconnecting,
-                 "retry #" + std::to_string(backoff.attempts()) + " in " + std::to_string(delay.count()) + " ms");
+        setState(OutputState::Reconnecting, "retry #" + std::to_string(backoff.attempts()) + " in " +
+                                                std::to_string(delay.count()) + " ms");
         if (!waitInterruptible(delay)) break;
     }
     std::lock_guard lock(m_mutex);
@@ -315,9 +338,8 @@ void Output::stop() {
         m_draining = true;
         m_changed.notify_all();
         // Give the queue the I/O timeout to drain; a dead peer is then cut off.
-        m_changed.wait_for(lock, m_config.ioTimeout + std::chrono::seconds(1), [&] {
-            return m_state == OutputState::Stopped || m_state == OutputState::Failed;
-        });
+        m_changed.wait_for(lock, m_config.ioTimeout + std::chrono::seconds(1),
+                           [&] { return m_state == OutputState::Stopped || m_state == OutputState::Failed; });
     }
     m_abort = true;
     m_changed.notify_all();
@@ -337,12 +359,15 @@ OutputStats Output::stats() const {
     s.state = m_state;
     s.lastError = m_lastError;
     if (m_retryAt != std::chrono::steady_clock::time_point{}) {
-        s.retryInMs = static_cast<int>(std::max<int64_t>(
-            0, std::chrono::duration_cast<std::chrono::milliseconds>(m_retryAt - std::chrono::steady_clock::now()).count()));
+        s.retryInMs =
+            static_cast<int>(std::max<int64_t>(0, std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                      m_retryAt - std::chrono::steady_clock::now())
+                                                      .count()));
     }
     if (m_rate.size() >= 2) {
         const double seconds = std::chrono::duration<double>(m_rate.back().at - m_rate.front().at).count();
-        if (seconds > 0.2) s.kbps = static_cast<double>(m_rate.back().bytes - m_rate.front().bytes) * 8.0 / 1000.0 / seconds;
+        if (seconds > 0.2)
+            s.kbps = static_cast<double>(m_rate.back().bytes - m_rate.front().bytes) * 8.0 / 1000.0 / seconds;
     }
     return s;
 }

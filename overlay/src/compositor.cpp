@@ -54,7 +54,8 @@ const YuvaBitmap& Compositor::signalLostTag(int pictureWidth) {
     if (found != m_lostTags.end()) return found->second;
     const int height = (width / 5) & ~1;
     cv::Mat tag(height, width, CV_8UC4, cv::Scalar(30, 30, 200, 230));
-    cv::rectangle(tag, cv::Rect(0, 0, width, height), cv::Scalar(255, 255, 255, 255), std::max(2, height / 20));
+    cv::rectangle(tag, cv::Rect(0, 0, width, height), cv::Scalar(255, 255, 255, 255),
+                  std::max(2, height / 20));
     const std::string text = "SIGNAL LOST";
     const int font = cv::FONT_HERSHEY_DUPLEX;
     int baseline = 0;
@@ -63,8 +64,8 @@ const YuvaBitmap& Compositor::signalLostTag(int pictureWidth) {
     const double fitted = std::min(width * 0.8 / unit.width, height * 0.55 / unit.height);
     const int thickness = std::max(1, static_cast<int>(fitted * 2));
     const cv::Size textSize = cv::getTextSize(text, font, fitted, thickness, &baseline);
-    cv::putText(tag, text, cv::Point((width - textSize.width) / 2, (height + textSize.height) / 2), font, fitted,
-                cv::Scalar(255, 255, 255, 255), thickness, cv::LINE_AA);
+    cv::putText(tag, text, cv::Point((width - textSize.width) / 2, (height + textSize.height) / 2), font,
+                fitted, cv::Scalar(255, 255, 255, 255), thickness, cv::LINE_AA);
     return m_lostTags.emplace(width, YuvaBitmap::fromBgra(tag)).first->second;
 }
 

@@ -14,16 +14,23 @@ std::optional<Fit> parseFit(const std::string& name) {
 
 const char* toString(Fit fit) {
     switch (fit) {
-    case Fit::Cover: return "cover";
-    case Fit::Contain: return "contain";
-    case Fit::Stretch: return "stretch";
+    case Fit::Cover:
+        return "cover";
+    case Fit::Contain:
+        return "contain";
+    case Fit::Stretch:
+        return "stretch";
     }
     return "?";
 }
 
 namespace {
-int evenDown(double value) { return static_cast<int>(std::floor(value / 2.0)) * 2; }
-int evenNearest(double value) { return static_cast<int>(std::lround(value / 2.0)) * 2; }
+int evenDown(double value) {
+    return static_cast<int>(std::floor(value / 2.0)) * 2;
+}
+int evenNearest(double value) {
+    return static_cast<int>(std::lround(value / 2.0)) * 2;
+}
 } // namespace
 
 std::optional<Placement> place(cv::Size source, cv::Rect layer, Fit fit, cv::Size canvas) {
@@ -70,7 +77,8 @@ std::optional<Placement> place(cv::Size source, cv::Rect layer, Fit fit, cv::Siz
     out.crop &= cv::Rect(0, 0, source.width & ~1, source.height & ~1);
     out.crop.width &= ~1;
     out.crop.height &= ~1;
-    if (out.dst.width < 2 || out.dst.height < 2 || out.crop.width < 2 || out.crop.height < 2) return std::nullopt;
+    if (out.dst.width < 2 || out.dst.height < 2 || out.crop.width < 2 || out.crop.height < 2)
+        return std::nullopt;
     return out;
 }
 

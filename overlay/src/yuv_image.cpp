@@ -57,7 +57,8 @@ void fillPlane(cv::Mat plane, uint8_t value, int alpha) {
     const int inverse = 255 - alpha;
     for (int row = 0; row < plane.rows; ++row) {
         uint8_t* p = plane.ptr<uint8_t>(row);
-        for (int col = 0; col < plane.cols; ++col) p[col] = static_cast<uint8_t>((p[col] * inverse + value * alpha + 127) / 255);
+        for (int col = 0; col < plane.cols; ++col)
+            p[col] = static_cast<uint8_t>((p[col] * inverse + value * alpha + 127) / 255);
     }
 }
 } // namespace

@@ -12,7 +12,9 @@ namespace hawker::studio {
 
 namespace {
 std::atomic<bool> g_stopSignal{false};
-extern "C" void onStopSignal(int) { g_stopSignal = true; }
+extern "C" void onStopSignal(int) {
+    g_stopSignal = true;
+}
 
 std::string fixed(double value, int decimals) {
     std::ostringstream text;
@@ -27,7 +29,8 @@ std::string formatStatus(const EngineStatus& s, double fps) {
          << " dropped=" << s.dropped << " lagged=" << s.lagged << " program=" << s.program
          << " preview=" << s.preview;
     for (const auto& source : s.sources) {
-        if (source.state != capture::SourceState::Live) line << " | source " << source.id << ":" << toString(source.state);
+        if (source.state != capture::SourceState::Live)
+            line << " | source " << source.id << ":" << toString(source.state);
     }
     for (const auto& output : s.outputs) {
         line << " | " << output.id << ":" << toString(output.state);
@@ -46,21 +49,23 @@ std::string formatSummary(const EngineStatus& s) {
     out << "summary frames=" << s.frames << " seconds=" << fixed(s.programSeconds, 3)
         << " wall_s=" << fixed(s.wallSeconds, 2) << " fps=" << fixed(fps, 1) << " dropped=" << s.dropped
         << " lagged=" << s.lagged << " compose_ms_median=" << fixed(s.composeMsMedian, 3)
-        << " compose_ms_p99=" << fixed(s.composeMsP99, 3) << " encode_ms_median=" << fixed(s.encoder.encodeMsMedian, 3)
+        << " compose_ms_p99=" << fixed(s.composeMsP99, 3)
+        << " encode_ms_median=" << fixed(s.encoder.encodeMsMedian, 3)
         << " latency_ms_median=" << fixed(s.encoder.latencyMsMedian, 1)
         << " latency_ms_p99=" << fixed(s.encoder.latencyMsP99, 1) << "\n";
     for (const auto& o : s.outputs) {
-        const double kbps = s.programSeconds > 0 ? static_cast<double>(o.bytesSent) * 8 / 1000 / s.programSeconds : 0;
+        const double kbps =
+            s.programSeconds > 0 ? static_cast<double>(o.bytesSent) * 8 / 1000 / s.programSeconds : 0;
         out << "output id=" << o.id << " kind=" << toString(o.kind) << " state=" << toString(o.state)
-            << " packets=" << o.packetsSent << " dropped=" << o.packetsDropped << " reconnects=" << o.reconnects
-            << " kbps=" << fixed(kbps, 0) << " target=" << o.target;
+            << " packets=" << o.packetsSent << " dropped=" << o.packetsDropped
+            << " reconnects=" << o.reconnects << " kbps=" << fixed(kbps, 0) << " target=" << o.target;
         if (!o.lastError.empty()) out << " last_error=\"" << o.lastError << "\"";
         out << "\n";
     }
     for (const auto& src : s.sources) {
         out << "source id=" << src.id << " state=" << toString(src.state) << " frames=" << src.framesDecoded
-            << " dropped=" << src.framesDropped << " reconnects=" << src.reconnects << " lost_ms=" << src.lostMs
-            << " size=" << src.width << "x" << src.height << "\n";
+            << " dropped=" << src.framesDropped << " reconnects=" << src.reconnects
+            << " lost_ms=" << src.lostMs << " size=" << src.width << "x" << src.height << "\n";
     }
     return maskSecrets(out.str());
 }
@@ -92,7 +97,8 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
         if (now - lastPrint >= std::chrono::seconds(1)) {
             const EngineStatus status = engine.status();
             const double seconds = std::chrono::duration<double>(now - lastPrint).count();
-            out << formatStatus(status, static_cast<double>(status.frames - lastFrames) / seconds) << std::endl;
+            out << formatStatus(status, static_cast<double>(status.frames - lastFrames) / seconds)
+                << std::endl;
             lastPrint = now;
             lastFrames = status.frames;
         }
@@ -101,7 +107,8 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
     const EngineStatus final = engine.status();
     out << formatSummary(final) << std::flush;
     for (const auto& output : final.outputs)
-        if (output.state == capture::OutputState::Failed && output.kind == capture::OutputKind::Record) return 3;
+        if (output.state == capture::OutputState::Failed && output.kind == capture::OutputKind::Record)
+            return 3;
     return 0;
 }
 

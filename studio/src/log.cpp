@@ -17,10 +17,14 @@ std::vector<std::string> g_secrets;
 
 const char* levelName(LogLevel level) {
     switch (level) {
-    case LogLevel::Debug: return "debug";
-    case LogLevel::Info: return "info";
-    case LogLevel::Warning: return "warn";
-    case LogLevel::Error: return "error";
+    case LogLevel::Debug:
+        return "debug";
+    case LogLevel::Info:
+        return "info";
+    case LogLevel::Warning:
+        return "warn";
+    case LogLevel::Error:
+        return "error";
     }
     return "?";
 }
@@ -72,10 +76,18 @@ void logLine(LogLevel level, const std::string& message) {
 void installCaptureLogHook() {
     capture::setLogHook([](capture::LogLevel level, const std::string& message) {
         switch (level) {
-        case capture::LogLevel::Debug: logLine(LogLevel::Debug, message); break;
-        case capture::LogLevel::Info: logLine(LogLevel::Info, message); break;
-        case capture::LogLevel::Warning: logLine(LogLevel::Warning, message); break;
-        case capture::LogLevel::Error: logLine(LogLevel::Error, message); break;
+        case capture::LogLevel::Debug:
+            logLine(LogLevel::Debug, message);
+            break;
+        case capture::LogLevel::Info:
+            logLine(LogLevel::Info, message);
+            break;
+        case capture::LogLevel::Warning:
+            logLine(LogLevel::Warning, message);
+            break;
+        case capture::LogLevel::Error:
+            logLine(LogLevel::Error, message);
+            break;
         }
     });
 }

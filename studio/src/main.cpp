@@ -47,7 +47,8 @@ int commandDemo(const std::vector<std::string>& args) {
     EngineOptions options;
     options.offline = parsed.flag("--offline");
     options.durationSeconds = parsed.seconds("--duration").value_or(60);
-    const std::filesystem::path out = std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
+    const std::filesystem::path out =
+        std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
     std::error_code error;
     std::filesystem::create_directories(out, error);
     if (error) throw std::runtime_error("cannot create " + out.string() + ": " + error.message());

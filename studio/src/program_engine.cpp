@@ -21,27 +21,39 @@ constexpr int kMaxImageSide = 8192;
 /// samples for a tick have always arrived (one AAC frame plus jitter).
 constexpr int64_t kLiveAudioDelayUs = 50000;
 
-overlay::YuvColor yuvOf(const Rgba& c) { return overlay::toYuv(c.r, c.g, c.b); }
+overlay::YuvColor yuvOf(const Rgba& c) {
+    return overlay::toYuv(c.r, c.g, c.b);
+}
 
 /// Decodes an image layer once, scaled to where it lands, as a YUVA bitmap.
-overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::Point& at, const std::string& where) {
+overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::Point& at,
+                                   const std::string& where) {
     std::error_code error;
     const auto bytes = std::filesystem::file_size(layer.image, error);
     if (error) throw std::runtime_error(where + ": cannot read " + layer.image.string());
     if (bytes > kMaxImageBytes)
-        throw std::runtime_error(where + ": " + layer.image.string() + " is over 64 MB; export a smaller image");
+        throw std::runtime_error(where + ": " + layer.image.string() +
+                                 " is over 64 MB; export a smaller image");
     const cv::Mat image = cv::imread(layer.image.string(), cv::IMREAD_UNCHANGED);
-    if (image.empty()) throw std::runtime_error(where + ": " + layer.image.string() + " is not a readable image");
+    if (image.empty())
+        throw std::runtime_error(where + ": " + layer.image.string() + " is not a readable image");
     if (image.cols > kMaxImageSide || image.rows > kMaxImageSide)
         throw std::runtime_error(where + ": " + layer.image.string() + " is larger than 8192 px on a side");
     cv::Mat bgra;
     cv::Mat eight = image;
     if (image.depth() != CV_8U) image.convertTo(eight, CV_8U, image.depth() == CV_16U ? 1.0 / 257 : 1.0);
     switch (eight.channels()) {
-    case 1: cv::cvtColor(eight, bgra, cv::COLOR_GRAY2BGRA); break;
-    case 3: cv::cvtColor(eight, bgra, cv::COLOR_BGR2BGRA); break;
-    case 4: bgra = eight; break;
-    default: throw std::runtime_error(where + ": unsupported image channels");
+    case 1:
+        cv::cvtColor(eight, bgra, cv::COLOR_GRAY2BGRA);
+        break;
+    case 3:
+        cv::cvtColor(eight, bgra, cv::COLOR_BGR2BGRA);
+        break;
+    case 4:
+        bgra = eight;
+        break;
+    default:
+        throw std::runtime_error(where + ": unsupported image channels");
     }
     const auto placement = overlay::place(bgra.size(), layer.rect, layer.fit, canvas);
     if (!placement) return {};
@@ -94,8 +106,10 @@ void ProgramEngine::prepare() {
         config.offline = m_options.offline;
         m_sources.push_back(std::make_unique<capture::MediaSource>(config));
     };
-    for (const auto& spec : m_show.sources) addSource(spec, false);
-    for (const auto& spec : m_show.audioInputs) addSource(spec, true);
+    for (const auto& spec : m_show.sources)
+        addSource(spec, false);
+    for (const auto& spec : m_show.audioInputs)
+        addSource(spec, true);
 
     // Images first: a bad file is reported before any camera is opened.
     const cv::Size canvas(m_show.width, m_show.height);
@@ -110,7 +124,8 @@ void ProgramEngine::prepare() {
                 for (size_t i = 0; i < m_show.sources.size(); ++i)
                     if (m_show.sources[i].id == layer.spec.source) layer.sourceIndex = static_cast<int>(i);
             } else if (layer.spec.kind == LayerSpec::Kind::Image) {
-                const std::string where = "scenes[" + std::to_string(s) + "].layers[" + std::to_string(l) + "]";
+                const std::string where =
+                    "scenes[" + std::to_string(s) + "].layers[" + std::to_string(l) + "]";
                 layer.bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
             }
             prepared->layers.push_back(std::move(layer));
@@ -121,20 +136,24 @@ void ProgramEngine::prepare() {
     m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
     for (size_t i = 0; i < m_sources.size(); ++i) {
         const bool audioOnly = i >= m_show.sources.size();
-        const SourceSpec& spec = audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
+        const SourceSpec& spec =
+            audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
         if (auto ring = m_sources[i]->audio()) {
             m_mixer->addChannel(spec.id, ring, spec.gainDb, spec.muted);
             m_mixerSource.push_back(static_cast<int>(i));
         }
     }
 
-    for (auto& source : m_sources) source->start();
+    for (auto& source : m_sources)
+        source->start();
     for (size_t i = 0; i < m_sources.size(); ++i) {
         const bool audioOnly = i >= m_show.sources.size();
-        const SourceSpec& spec = audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
+        const SourceSpec& spec =
+            audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
         if (!spec.required) continue;
         if (auto error = m_sources[i]->waitUntilReady(m_options.preflightTimeout)) {
-            for (auto& source : m_sources) source->stop();
+            for (auto& source : m_sources)
+                source->stop();
             throw std::runtime_error("source " + spec.id + " (" + maskSecrets(spec.url) + "): " + *error);
         }
     }
@@ -143,9 +162,11 @@ void ProgramEngine::prepare() {
 }
 
 void ProgramEngine::start() {
-    m_encoder = std::make_unique<capture::Encoder>(m_show.encoder, [this](const capture::EncodedPacket& packet) {
-        for (auto& output : m_outputs) output->push(packet);
-    });
+    m_encoder =
+        std::make_unique<capture::Encoder>(m_show.encoder, [this](const capture::EncodedPacket& packet) {
+            for (auto& output : m_outputs)
+                output->push(packet);
+        });
     m_encoder->start();
     try {
         for (const OutputSpec& spec : m_show.outputs) {
@@ -162,7 +183,8 @@ void ProgramEngine::start() {
             }
             config.queueLimit = std::chrono::milliseconds(spec.queueMs);
             auto output = std::make_unique<capture::Output>(
-                config, m_encoder->streams(), [](const std::string& id, const std::string& event, const std::string& detail) {
+                config, m_encoder->streams(),
+                [](const std::string& id, const std::string& event, const std::string& detail) {
                     // The on-air timeline (SQLite) arrives with sessions; the log keeps it until then.
                     logInfo("timeline output " + id + " " + event + (detail.empty() ? "" : " " + detail));
                 });
@@ -170,10 +192,12 @@ void ProgramEngine::start() {
             m_outputs.push_back(std::move(output));
         }
     } catch (...) {
-        for (auto& output : m_outputs) output->stop();
+        for (auto& output : m_outputs)
+            output->stop();
         m_outputs.clear();
         m_encoder->finish();
-        for (auto& source : m_sources) source->stop();
+        for (auto& source : m_sources)
+            source->stop();
         throw;
     }
     m_startedAt = std::chrono::steady_clock::now();
@@ -193,7 +217,8 @@ void ProgramEngine::start() {
 void ProgramEngine::refreshLostFlags() {
     for (size_t i = 0; i < m_show.sources.size(); ++i) {
         const capture::SourceStats stats = m_sources[i]->stats();
-        bool lost = stats.state == capture::SourceState::Lost || stats.state == capture::SourceState::Connecting;
+        bool lost =
+            stats.state == capture::SourceState::Lost || stats.state == capture::SourceState::Connecting;
         if (m_sources[i]->video().mode() == capture::FrameSlot::Mode::Latest && stats.lastFrameAgeMs >= 0)
             lost = lost || stats.lastFrameAgeMs > m_options.signalLostAfter.count();
         if (stats.lastFrameAgeMs < 0) lost = true; // never had a picture
@@ -218,7 +243,8 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
             const auto index = static_cast<size_t>(layer.sourceIndex);
             const capture::VideoFramePtr& frame = m_frames[index];
             if (!frame) {
-                const cv::Rect clipped = layer.spec.rect & cv::Rect(0, 0, m_show.width & ~1, m_show.height & ~1);
+                const cv::Rect clipped =
+                    layer.spec.rect & cv::Rect(0, 0, m_show.width & ~1, m_show.height & ~1);
                 const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
                 m_items.push_back(overlay::DrawPicture{{}, even, true});
                 break;
@@ -246,7 +272,8 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
             if (!layer.bitmap.empty()) m_items.push_back(overlay::DrawBitmap{&layer.bitmap, layer.at, 1.0});
             break;
         case LayerSpec::Kind::Color:
-            m_items.push_back(overlay::DrawFill{layer.spec.rect, yuvOf(layer.spec.color), layer.spec.color.a});
+            m_items.push_back(
+                overlay::DrawFill{layer.spec.rect, yuvOf(layer.spec.color), layer.spec.color.a});
             break;
         }
     }
@@ -276,9 +303,8 @@ void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
 
 void ProgramEngine::run() {
     const ProgramClock programClock(m_show.fps, m_options.offline, m_startedAt);
-    const int64_t total = m_options.durationSeconds > 0
-                              ? std::llround(m_options.durationSeconds * m_show.fps)
-                              : std::numeric_limits<int64_t>::max();
+    const int64_t total = m_options.durationSeconds > 0 ? std::llround(m_options.durationSeconds * m_show.fps)
+                                                        : std::numeric_limits<int64_t>::max();
     std::vector<CueSpec> cues = m_show.cues;
     std::stable_sort(cues.begin(), cues.end(), [](auto& a, auto& b) { return a.atSeconds < b.atSeconds; });
     size_t nextCue = 0;
@@ -290,7 +316,8 @@ void ProgramEngine::run() {
         m_programMs = nowMs;
         while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
             const CueSpec& cue = cues[nextCue++];
-            m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs}, automation, nowMs);
+            m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs},
+                                  automation, nowMs);
         }
         m_controller->settle(nowMs);
         const auto state = m_controller->snapshot();
@@ -324,7 +351,8 @@ void ProgramEngine::run() {
                 overlay::Compositor::mix(fromCanvas, canvas, state->active->progress(nowMs), canvas);
             }
             m_composeMs.add(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - composeStart).count());
+                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - composeStart)
+                    .count());
             tick.picture = buffer;
             last = buffer;
             m_lastProgram.store(buffer);
@@ -352,8 +380,10 @@ void ProgramEngine::waitUntilFinished() {
 
 void ProgramEngine::shutdown() {
     if (m_encoder) m_encoder->finish();
-    for (auto& output : m_outputs) output->stop();
-    for (auto& source : m_sources) source->stop();
+    for (auto& output : m_outputs)
+        output->stop();
+    for (auto& source : m_sources)
+        source->stop();
 }
 
 EngineStatus ProgramEngine::status() const {
@@ -369,8 +399,10 @@ EngineStatus ProgramEngine::status() const {
     s.composeMsMedian = m_composeMs.median();
     s.composeMsP99 = m_composeMs.quantile(0.99);
     if (m_encoder) s.encoder = m_encoder->stats();
-    for (const auto& source : m_sources) s.sources.push_back(source->stats());
-    for (const auto& output : m_outputs) s.outputs.push_back(output->stats());
+    for (const auto& source : m_sources)
+        s.sources.push_back(source->stats());
+    for (const auto& output : m_outputs)
+        s.outputs.push_back(output->stats());
     const auto state = m_controller->snapshot();
     s.program = state->program;
     s.preview = state->preview;

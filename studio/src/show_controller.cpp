@@ -78,12 +78,13 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     const int64_t utcMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-    m_audit.push_back({utcMs, programMs, actor, command.name + (command.scene.empty() ? "" : " " + command.scene),
-                       result.ok, result.message});
+    m_audit.push_back({utcMs, programMs, actor,
+                       command.name + (command.scene.empty() ? "" : " " + command.scene), result.ok,
+                       result.message});
     logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
-            "command " + command.name + (command.scene.empty() ? "" : " " + command.scene) + " by " + actor.who +
-                " (" + actor.role + ") at t=" + std::to_string(programMs) + "ms: " +
-                (result.ok ? "ok" : "refused: " + result.message));
+            "command " + command.name + (command.scene.empty() ? "" : " " + command.scene) + " by " +
+                actor.who + " (" + actor.role + ") at t=" + std::to_string(programMs) +
+                "ms: " + (result.ok ? "ok" : "refused: " + result.message));
     return result;
 }
 

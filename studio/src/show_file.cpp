@@ -45,7 +45,8 @@ public:
         if (!n->is_integer()) fail(key, "expected a whole number");
         const int64_t value = n->as_integer()->get();
         if (value < min || value > max)
-            fail(key, std::to_string(value) + " is out of range " + std::to_string(min) + ".." + std::to_string(max));
+            fail(key, std::to_string(value) + " is out of range " + std::to_string(min) + ".." +
+                          std::to_string(max));
         return static_cast<int>(value);
     }
     double optNumber(const std::string& key, double fallback, double min, double max) {
@@ -174,8 +175,8 @@ std::optional<Rgba> parseColor(const std::string& text) {
         if (pair.find_first_not_of("0123456789abcdefABCDEF") != std::string::npos) return std::nullopt;
         value[i] = static_cast<unsigned>(std::stoul(pair, nullptr, 16));
     }
-    return Rgba{static_cast<uint8_t>(value[0]), static_cast<uint8_t>(value[1]), static_cast<uint8_t>(value[2]),
-                static_cast<uint8_t>(value[3])};
+    return Rgba{static_cast<uint8_t>(value[0]), static_cast<uint8_t>(value[1]),
+                static_cast<uint8_t>(value[2]), static_cast<uint8_t>(value[3])};
 }
 
 std::optional<TransitionKind> parseTransition(const std::string& name) {
@@ -184,7 +185,9 @@ std::optional<TransitionKind> parseTransition(const std::string& name) {
     return std::nullopt;
 }
 
-const char* toString(TransitionKind kind) { return kind == TransitionKind::Cut ? "cut" : "fade"; }
+const char* toString(TransitionKind kind) {
+    return kind == TransitionKind::Cut ? "cut" : "fade";
+}
 
 const SceneSpec* ShowSpec::findScene(const std::string& id) const {
     for (const auto& scene : scenes)
@@ -225,7 +228,8 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
             preset = capture::findPlatformPreset(n->as_string()->get());
             if (!preset) {
                 std::string names;
-                for (const auto& p : capture::platformPresets()) names += (names.empty() ? "" : ", ") + p.name;
+                for (const auto& p : capture::platformPresets())
+                    names += (names.empty() ? "" : ", ") + p.name;
                 throw ShowFileError(file + ": encoder.platform: unknown preset '" + n->as_string()->get() +
                                     "' (known: " + names + ")");
             }
@@ -282,7 +286,8 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
             if (kind == "source") {
                 layer.kind = LayerSpec::Kind::Source;
                 layer.source = lf.reqString("source");
-                if (!show.findSource(layer.source)) lf.fail("source", "no source with id '" + layer.source + "'");
+                if (!show.findSource(layer.source))
+                    lf.fail("source", "no source with id '" + layer.source + "'");
             } else if (kind == "image") {
                 layer.kind = LayerSpec::Kind::Image;
                 layer.image = resolve(baseDir, lf.reqString("path"));
@@ -338,7 +343,7 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
         Fields f(*encoderTable, "encoder", file);
         f.optString("platform");
         enc.preset = f.optString("preset").value_or(enc.preset);
-        static const std::set<std::string> presets = {"ultrafast", "superfast", "veryfast", "faster", "fast",
+        static const std::set<std::string> presets = {"ultrafast", "superfast", "veryfast", "faster",  "fast",
                                                       "medium",    "slow",      "slower",   "veryslow"};
         if (!presets.count(enc.preset)) f.fail("preset", "unknown x264 preset '" + enc.preset + "'");
         enc.tune = f.optString("tune").value_or(enc.tune);
@@ -375,7 +380,8 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
                                       : (kind == "srt" ? capture::OutputKind::Srt : capture::OutputKind::Udp);
             out.url = f.reqString("url");
             const std::string scheme = kind == "rtmp" ? "rtmp" : kind;
-            if (out.url.rfind(scheme + "://", 0) != 0 && !(kind == "rtmp" && out.url.rfind("rtmps://", 0) == 0))
+            if (out.url.rfind(scheme + "://", 0) != 0 &&
+                !(kind == "rtmp" && out.url.rfind("rtmps://", 0) == 0))
                 f.fail("url", "expected a " + scheme + ":// URL");
             out.keyEnv = f.optString("key_env").value_or("");
             if (auto keyFile = f.optString("key_file")) out.keyFile = resolve(baseDir, *keyFile);

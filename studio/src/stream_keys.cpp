@@ -14,7 +14,8 @@ namespace hawker::studio {
 namespace {
 std::string keyFromFile(const OutputSpec& output) {
     std::ifstream in(output.keyFile);
-    if (!in) throw std::runtime_error("output " + output.id + ": cannot read key file " + output.keyFile.string());
+    if (!in)
+        throw std::runtime_error("output " + output.id + ": cannot read key file " + output.keyFile.string());
     std::ostringstream text;
     text << in.rdbuf();
     toml::table table;
@@ -23,12 +24,13 @@ std::string keyFromFile(const OutputSpec& output) {
     } catch (const toml::parse_error& error) {
         // Do not quote the file: the error text could contain a key.
         throw std::runtime_error("output " + output.id + ": key file " + output.keyFile.string() +
-                                 " is not valid TOML (line " + std::to_string(error.source().begin.line) + ")");
+                                 " is not valid TOML (line " + std::to_string(error.source().begin.line) +
+                                 ")");
     }
     const toml::node* node = table.get(output.keyName);
     if (!node || !node->is_string())
-        throw std::runtime_error("output " + output.id + ": key file " + output.keyFile.string() + " has no key '" +
-                                 output.keyName + "'");
+        throw std::runtime_error("output " + output.id + ": key file " + output.keyFile.string() +
+                                 " has no key '" + output.keyName + "'");
     return node->as_string()->get();
 }
 } // namespace

@@ -14,7 +14,8 @@ std::atomic<bool> kNoAbort{false};
 /// Writes `count` samples whose value is their own source sample number.
 void writeRamp(AudioRing& ring, int64_t start, int count) {
     std::vector<float> data(static_cast<size_t>(count));
-    for (int i = 0; i < count; ++i) data[static_cast<size_t>(i)] = static_cast<float>(start + i);
+    for (int i = 0; i < count; ++i)
+        data[static_cast<size_t>(i)] = static_cast<float>(start + i);
     ring.write(data.data(), data.data(), count, start, kNoAbort);
 }
 } // namespace

@@ -21,17 +21,20 @@ TEST(Backoff, GrowsByTheFactorWithinTheJitterBand) {
 TEST(Backoff, DelayIsCapped) {
     Backoff backoff(BackoffPolicy{1000ms, 2.0, 5000ms, 0.0, 0}, 1);
     std::vector<long> delays;
-    for (int i = 0; i < 8; ++i) delays.push_back(backoff.next().count());
+    for (int i = 0; i < 8; ++i)
+        delays.push_back(backoff.next().count());
     EXPECT_EQ(delays[0], 1000);
     EXPECT_EQ(delays[1], 2000);
     EXPECT_EQ(delays[2], 4000);
-    for (size_t i = 3; i < delays.size(); ++i) EXPECT_EQ(delays[i], 5000);
+    for (size_t i = 3; i < delays.size(); ++i)
+        EXPECT_EQ(delays[i], 5000);
 }
 
 TEST(Backoff, JitterSpreadsOutputsThatFailedTogether) {
     Backoff a(BackoffPolicy{}, 1), b(BackoffPolicy{}, 2);
     bool differ = false;
-    for (int i = 0; i < 4; ++i) differ = differ || a.next() != b.next();
+    for (int i = 0; i < 4; ++i)
+        differ = differ || a.next() != b.next();
     EXPECT_TRUE(differ);
 }
 

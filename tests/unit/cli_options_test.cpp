@@ -5,7 +5,8 @@
 using namespace hawker::studio;
 
 TEST(CliOptions, ValuesFlagsAndPositionals) {
-    const ParsedArgs args = parseArgs({"show.toml", "--duration", "10", "--offline"}, {"--duration"}, {"--offline"});
+    const ParsedArgs args =
+        parseArgs({"show.toml", "--duration", "10", "--offline"}, {"--duration"}, {"--offline"});
     EXPECT_EQ(args.positional, std::vector<std::string>{"show.toml"});
     EXPECT_TRUE(args.flag("--offline"));
     EXPECT_DOUBLE_EQ(*args.seconds("--duration"), 10.0);

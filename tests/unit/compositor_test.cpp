@@ -42,10 +42,10 @@ TEST(Compositor, BackgroundThenLayersInOrder) {
     std::vector<DrawItem> items = {DrawPicture{picture, {10, 10, 20, 20}, false},
                                    DrawFill{{20, 20, 20, 20}, YuvColor{100, 128, 128}, 255}};
     compositor.render(items, canvas.image);
-    EXPECT_EQ(canvas.image.y.at<uint8_t>(0, 0), 16);             // background
-    EXPECT_EQ(canvas.image.y.at<uint8_t>(12, 12), 200);          // picture
-    EXPECT_EQ(canvas.image.u.at<uint8_t>(6, 6), 90);             // its chroma at half resolution
-    EXPECT_EQ(canvas.image.y.at<uint8_t>(25, 25), 100);          // fill above the picture
+    EXPECT_EQ(canvas.image.y.at<uint8_t>(0, 0), 16);    // background
+    EXPECT_EQ(canvas.image.y.at<uint8_t>(12, 12), 200); // picture
+    EXPECT_EQ(canvas.image.u.at<uint8_t>(6, 6), 90);    // its chroma at half resolution
+    EXPECT_EQ(canvas.image.y.at<uint8_t>(25, 25), 100); // fill above the picture
     EXPECT_EQ(canvas.image.y.at<uint8_t>(45, 45), 16);
 }
 

@@ -27,10 +27,12 @@ TEST(FrameSlot, LatestModeKeepsOnlyTheNewestFrame) {
 TEST(FrameSlot, QueueModeStepsByTimestampForAProgramAtAnotherRate) {
     // A 25 fps source read by a 30 fps program: frames repeat deterministically.
     FrameSlot slot(FrameSlot::Mode::Queue, 64);
-    for (int i = 0; i < 20; ++i) slot.publish(frameAt(i * 40000), kNoAbort);
+    for (int i = 0; i < 20; ++i)
+        slot.publish(frameAt(i * 40000), kNoAbort);
     slot.markEnded();
     std::vector<int64_t> shown;
-    for (int tick = 0; tick < 6; ++tick) shown.push_back(slot.advanceTo(tick * 1000000 / 30, 1s)->ptsUs);
+    for (int tick = 0; tick < 6; ++tick)
+        shown.push_back(slot.advanceTo(tick * 1000000 / 30, 1s)->ptsUs);
     EXPECT_EQ(shown, (std::vector<int64_t>{0, 0, 40000, 80000, 120000, 160000}));
 }
 

@@ -62,7 +62,8 @@ TEST(ShowController, CutIsImmediateAndPreviewStays) {
 TEST(ShowController, TransitionSettingsApplyToTheNextTake) {
     const ShowSpec show = twoScenes();
     ShowController controller(show);
-    ASSERT_TRUE(controller.execute(Command::setTransition(TransitionKind::Cut, std::nullopt), kOperator, 0).ok);
+    ASSERT_TRUE(
+        controller.execute(Command::setTransition(TransitionKind::Cut, std::nullopt), kOperator, 0).ok);
     ASSERT_TRUE(controller.execute(Command::take(), kOperator, 10).ok);
     EXPECT_FALSE(controller.snapshot()->active);
     EXPECT_FALSE(controller.execute(Command::setTransition(std::nullopt, 20000), kOperator, 0).ok);

@@ -20,7 +20,9 @@ id = "main"
 layers = [ { kind = "source", source = "cam", rect = [0, 0, 1080, 1920] } ]
 )";
 
-ShowSpec parse(const std::string& text) { return parseShow(text, "show.toml", "/shows"); }
+ShowSpec parse(const std::string& text) {
+    return parseShow(text, "show.toml", "/shows");
+}
 
 /// The message of the ShowFileError `text` raises (fails the test if none).
 std::string errorOf(const std::string& text) {
@@ -33,7 +35,9 @@ std::string errorOf(const std::string& text) {
     return {};
 }
 
-std::filesystem::path assets() { return assetsDir(); }
+std::filesystem::path assets() {
+    return assetsDir();
+}
 } // namespace
 
 TEST(ShowFile, MinimalShowGetsTheDesignDefaults) {
@@ -87,25 +91,34 @@ TEST(ShowFile, ErrorsNameTheField) {
         {std::string(kMinimal) + "[canvas]\nfps = 0\n", "canvas.fps"},
         {std::string(kMinimal) + "[canvas]\nwidht = 1080\n", "canvas.widht: unknown key"},
         {std::string(kMinimal) + "[canvas]\nbackground = \"red\"\n", "canvas.background"},
-        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"nope\", rect=[0,0,2,2]}]\n",
+        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"nope\", "
+         "rect=[0,0,2,2]}]\n",
          "scenes[0].layers[0].source: no source with id 'nope'"},
-        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"c\", rect=[0,0,2]}]\n",
+        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"c\", "
+         "rect=[0,0,2]}]\n",
          "scenes[0].layers[0].rect: expected 4 integers"},
-        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"c\", rect=[0,0,0,5]}]\n",
+        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"c\", "
+         "rect=[0,0,0,5]}]\n",
          "scenes[0].layers[0].rect: width and height must be positive"},
-        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"c\", rect=[0,0,2,2], fit=\"zoom\"}]\n",
+        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"source\", source=\"c\", "
+         "rect=[0,0,2,2], fit=\"zoom\"}]\n",
          "scenes[0].layers[0].fit"},
-        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"image\", path=\"missing.png\", rect=[0,0,2,2]}]\n",
+        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[scenes]]\nid=\"s\"\nlayers=[{kind=\"image\", "
+         "path=\"missing.png\", rect=[0,0,2,2]}]\n",
          "scenes[0].layers[0].path: no such file"},
-        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[sources]]\nid=\"c\"\nurl=\"y\"\n[[scenes]]\nid=\"s\"\n", "sources[1].id: 'c' is used twice"},
+        {"[[sources]]\nid=\"c\"\nurl=\"x\"\n[[sources]]\nid=\"c\"\nurl=\"y\"\n[[scenes]]\nid=\"s\"\n",
+         "sources[1].id: 'c' is used twice"},
         {std::string(kMinimal) + "[[outputs]]\nid=\"o\"\nkind=\"ftp\"\n", "outputs[0].kind"},
-        {std::string(kMinimal) + "[[outputs]]\nid=\"o\"\nkind=\"record\"\npath=\"x.avi\"\n", "outputs[0].path"},
-        {std::string(kMinimal) + "[[outputs]]\nid=\"o\"\nkind=\"rtmp\"\nurl=\"http://x\"\n", "outputs[0].url"},
+        {std::string(kMinimal) + "[[outputs]]\nid=\"o\"\nkind=\"record\"\npath=\"x.avi\"\n",
+         "outputs[0].path"},
+        {std::string(kMinimal) + "[[outputs]]\nid=\"o\"\nkind=\"rtmp\"\nurl=\"http://x\"\n",
+         "outputs[0].url"},
         {std::string(kMinimal) + "[[cues]]\nat_s = 1\ncommand=\"cut\"\n", "cues[0].scene: missing"},
         {std::string(kMinimal) + "[[cues]]\nat_s = 1\ncommand=\"explode\"\n", "cues[0].command"},
         {std::string(kMinimal) + "[program]\nscene = \"nope\"\n", "program.scene: no scene"},
         {"[[sources]]\nid=\"c\"\nurl=\"x\"\n", "scenes: at least one scene"},
-        {std::string(kMinimal) + "[encoder]\nbitrate_kbps = \"fast\"\n", "encoder.bitrate_kbps: expected a whole number"},
+        {std::string(kMinimal) + "[encoder]\nbitrate_kbps = \"fast\"\n",
+         "encoder.bitrate_kbps: expected a whole number"},
     };
     for (const Case& c : cases) {
         const std::string message = errorOf(c.text);

@@ -16,7 +16,7 @@ struct MixerChannelStats {
     std::string id;
     float gainDb = 0;
     bool muted = false;
-    float peak = 0;           ///< last tick's peak after gain, 0..1+
+    float peak = 0;             ///< last tick's peak after gain, 0..1+
     int64_t silenceSamples = 0; ///< underflows and sync gaps
     int64_t droppedSamples = 0; ///< skipped to keep lip sync or latency
 };

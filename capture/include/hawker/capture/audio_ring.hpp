@@ -13,9 +13,9 @@
 namespace hawker::capture {
 
 struct AudioReadResult {
-    int fromSource = 0;   ///< samples taken from the source
-    int silence = 0;      ///< samples filled with silence (underflow or sync gap)
-    int64_t dropped = 0;  ///< samples skipped to catch up with the alignment point
+    int fromSource = 0;  ///< samples taken from the source
+    int silence = 0;     ///< samples filled with silence (underflow or sync gap)
+    int64_t dropped = 0; ///< samples skipped to catch up with the alignment point
 };
 
 class AudioRing {
@@ -41,7 +41,6 @@ public:
     int sampleRate() const { return m_rate; }
 
 private:
-    size_t availableLocked() const { return m_size; }
     void popLocked(float* left, float* right, size_t count);
 
     const int m_rate;

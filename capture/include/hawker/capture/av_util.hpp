@@ -109,7 +109,8 @@ public:
 
 private:
     const std::atomic<bool>& m_abort;
-    std::atomic<std::chrono::steady_clock::time_point> m_deadline{std::chrono::steady_clock::time_point::max()};
+    std::atomic<std::chrono::steady_clock::time_point> m_deadline{
+        std::chrono::steady_clock::time_point::max()};
 };
 
 /// Names the calling thread (15 characters at most) so that top -H and

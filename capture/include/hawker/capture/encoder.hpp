@@ -90,7 +90,8 @@ private:
     std::vector<float> m_pendingLeft, m_pendingRight; ///< audio waiting for a full AAC frame
     int64_t m_audioSamplesSent = 0;
     std::vector<int64_t> m_captureByIndex; ///< ring: program index -> capture time, for latency
-    std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_audioPackets{0}, m_videoBytes{0};
+    std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_audioPackets{0},
+        m_videoBytes{0};
     SampleWindow m_encodeMs, m_latencyMs;
     PacketPtr m_packet;
 };

@@ -27,10 +27,10 @@ const char* toString(SourceState state);
 struct SourceConfig {
     std::string id;
     std::string url;
-    std::string format;                        ///< FFmpeg input format, empty to probe
+    std::string format;                         ///< FFmpeg input format, empty to probe
     std::map<std::string, std::string> options; ///< demuxer and protocol options
-    bool loop = true;                          ///< files: start again at the end
-    std::optional<bool> realtime;              ///< pace files and lavfi; unset: decided by the input kind
+    bool loop = true;                           ///< files: start again at the end
+    std::optional<bool> realtime;               ///< pace files and lavfi; unset: decided by the input kind
     bool wantAudio = false;
     int audioRate = 48000;
     bool offline = false; ///< step frame by frame for the virtual clock

@@ -27,8 +27,8 @@ const char* toString(OutputState state);
 struct OutputConfig {
     std::string id;
     OutputKind kind = OutputKind::Record;
-    std::string target;        ///< file path or URL, secrets included
-    std::string displayTarget; ///< the same with secrets masked, for logs and the UI
+    std::string target;                         ///< file path or URL, secrets included
+    std::string displayTarget;                  ///< the same with secrets masked, for logs and the UI
     std::chrono::milliseconds queueLimit{3000}; ///< how far behind it may fall before dropping
     std::chrono::milliseconds ioTimeout{5000};  ///< a write or connect silent this long fails
     BackoffPolicy reconnect;                    ///< OBS-like: 2 s, x1.5, jitter, capped
@@ -40,13 +40,14 @@ struct OutputStats {
     OutputState state = OutputState::Idle;
     std::string target; ///< masked
     uint64_t packetsSent = 0, packetsDropped = 0, bytesSent = 0, reconnects = 0;
-    double kbps = 0;        ///< over the last few seconds
-    int retryInMs = -1;     ///< while reconnecting: time to the next attempt
+    double kbps = 0;    ///< over the last few seconds
+    int retryInMs = -1; ///< while reconnecting: time to the next attempt
     std::string lastError;
 };
 
 /// Hook for the on-air timeline: every state change, retry and recovery.
-using OutputEventHook = std::function<void(const std::string& id, const std::string& event, const std::string& detail)>;
+using OutputEventHook =
+    std::function<void(const std::string& id, const std::string& event, const std::string& detail)>;
 
 class Output {
 public:
@@ -79,7 +80,7 @@ private:
     std::vector<StreamDescription> m_streams;
     OutputEventHook m_hook;
     std::thread m_thread;
-    std::atomic<bool> m_abort{false};   ///< stop now: interrupts any blocking I/O
+    std::atomic<bool> m_abort{false};    ///< stop now: interrupts any blocking I/O
     std::atomic<bool> m_draining{false}; ///< finish the queue, then stop
 
     mutable std::mutex m_mutex;

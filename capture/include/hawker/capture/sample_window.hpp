@@ -30,7 +30,8 @@ public:
             copy = m_samples;
         }
         if (copy.empty()) return -1;
-        const size_t index = std::min(copy.size() - 1, static_cast<size_t>(q * static_cast<double>(copy.size() - 1) + 0.5));
+        const size_t index =
+            std::min(copy.size() - 1, static_cast<size_t>(q * static_cast<double>(copy.size() - 1) + 0.5));
         std::nth_element(copy.begin(), copy.begin() + static_cast<long>(index), copy.end());
         return copy[index];
     }

@@ -21,10 +21,10 @@ struct Rendition {
 using PlaneSet = std::array<cv::Mat, 3>;
 
 struct VideoFrame {
-    PlaneSet planes;           ///< native size; may wrap decoder memory kept alive by `owner`
-    int64_t ptsUs = 0;         ///< source time, from 0, monotonic across loops and reconnects
-    int64_t arrivalUs = 0;     ///< steady clock when the frame was published
-    uint64_t sequence = 0;     ///< counts frames of this source
+    PlaneSet planes;       ///< native size; may wrap decoder memory kept alive by `owner`
+    int64_t ptsUs = 0;     ///< source time, from 0, monotonic across loops and reconnects
+    int64_t arrivalUs = 0; ///< steady clock when the frame was published
+    uint64_t sequence = 0; ///< counts frames of this source
     std::shared_ptr<void> owner;
     /// Scaled copies made on the decode thread for the renditions requested
     /// when the frame was decoded, so the compositor only copies them.

@@ -2,6 +2,7 @@
 // Recycles program canvases: a 1080x1920 I420 buffer is 3 MB, and fresh
 // allocations each frame cost page faults on the compositor thread.
 
+#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -28,7 +29,7 @@ private:
     size_t m_keep;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<cv::Mat>> m_free;
-    size_t m_allocated = 0;
+    std::atomic<size_t> m_allocated{0};
 };
 
 } // namespace hawker::studio

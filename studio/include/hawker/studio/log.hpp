@@ -11,9 +11,15 @@ enum class LogLevel { Debug, Info, Warning, Error };
 /// Lines below `level` are not written.
 void setLogLevel(LogLevel level);
 void logLine(LogLevel level, const std::string& message);
-inline void logInfo(const std::string& message) { logLine(LogLevel::Info, message); }
-inline void logWarning(const std::string& message) { logLine(LogLevel::Warning, message); }
-inline void logError(const std::string& message) { logLine(LogLevel::Error, message); }
+inline void logInfo(const std::string& message) {
+    logLine(LogLevel::Info, message);
+}
+inline void logWarning(const std::string& message) {
+    logLine(LogLevel::Warning, message);
+}
+inline void logError(const std::string& message) {
+    logLine(LogLevel::Error, message);
+}
 
 /// From now on `secret` is replaced by "****" in every log line and masked text.
 void registerSecret(const std::string& secret);

@@ -17,11 +17,11 @@ public:
 
     int64_t tickMs(int64_t n) const { return n * 1000 / m_fps; }
     int64_t tickUs(int64_t n) const { return n * 1000000 / m_fps; }
-    TimePoint deadline(int64_t n) const { return m_start + std::chrono::nanoseconds(n * 1000000000LL / m_fps); }
-    /// More than a whole frame behind tick n: compose nothing new, repeat.
-    bool isLate(int64_t n, TimePoint now) const {
-        return !m_virtual && now > deadline(n + 1);
+    TimePoint deadline(int64_t n) const {
+        return m_start + std::chrono::nanoseconds(n * 1000000000LL / m_fps);
     }
+    /// More than a whole frame behind tick n: compose nothing new, repeat.
+    bool isLate(int64_t n, TimePoint now) const { return !m_virtual && now > deadline(n + 1); }
     void waitForTick(int64_t n) const;
     bool isVirtual() const { return m_virtual; }
     int fps() const { return m_fps; }

@@ -23,19 +23,19 @@ class AudioMixer;
 namespace hawker::studio {
 
 struct EngineOptions {
-    bool offline = false;         ///< virtual clock, as fast as possible, deterministic
-    double durationSeconds = 0;   ///< 0: until stopped
-    bool previewBus = false;      ///< also compose the preview scene (for the console)
+    bool offline = false;       ///< virtual clock, as fast as possible, deterministic
+    double durationSeconds = 0; ///< 0: until stopped
+    bool previewBus = false;    ///< also compose the preview scene (for the console)
     std::chrono::milliseconds preflightTimeout{8000};
     std::chrono::milliseconds signalLostAfter{1000}; ///< grace before a frozen camera is tagged
 };
 
 struct EngineStatus {
-    int64_t frames = 0;       ///< program ticks handed to the encoder
+    int64_t frames = 0; ///< program ticks handed to the encoder
     double programSeconds = 0;
     double wallSeconds = 0;
-    uint64_t dropped = 0;     ///< ticks the encoder could not take (live)
-    uint64_t lagged = 0;      ///< ticks that repeated the last picture because the compositor ran late
+    uint64_t dropped = 0; ///< ticks the encoder could not take (live)
+    uint64_t lagged = 0;  ///< ticks that repeated the last picture because the compositor ran late
     double composeMsMedian = -1, composeMsP99 = -1;
     capture::EncoderStats encoder;
     std::vector<capture::SourceStats> sources;

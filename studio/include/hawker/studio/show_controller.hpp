@@ -26,7 +26,9 @@ struct Command {
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
 
-    static Command preview(std::string scene) { return {"preview", std::move(scene), std::nullopt, std::nullopt}; }
+    static Command preview(std::string scene) {
+        return {"preview", std::move(scene), std::nullopt, std::nullopt};
+    }
     static Command take() { return {"take", {}, std::nullopt, std::nullopt}; }
     static Command cut(std::string scene) { return {"cut", std::move(scene), std::nullopt, std::nullopt}; }
     static Command setTransition(std::optional<TransitionKind> kind, std::optional<int> ms) {
@@ -70,7 +72,8 @@ struct AuditEntry {
 };
 
 /// What the audience saw change, for the on-air timeline.
-using TimelineHook = std::function<void(int64_t programMs, const std::string& event, const std::string& detail)>;
+using TimelineHook =
+    std::function<void(int64_t programMs, const std::string& event, const std::string& detail)>;
 
 class ShowController {
 public:

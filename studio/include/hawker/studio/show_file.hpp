@@ -44,9 +44,9 @@ struct SourceSpec {
 struct LayerSpec {
     enum class Kind { Source, Image, Color };
     Kind kind = Kind::Source;
-    std::string source;               ///< Kind::Source
-    std::filesystem::path image;      ///< Kind::Image, resolved
-    Rgba color;                       ///< Kind::Color
+    std::string source;          ///< Kind::Source
+    std::filesystem::path image; ///< Kind::Image, resolved
+    Rgba color;                  ///< Kind::Color
     cv::Rect rect;
     overlay::Fit fit = overlay::Fit::Cover;
 };
@@ -107,7 +107,8 @@ struct ShowSpec {
 };
 
 /// Parses and validates; throws ShowFileError naming the first bad field.
-ShowSpec parseShow(const std::string& text, const std::string& displayName, const std::filesystem::path& baseDir);
+ShowSpec parseShow(const std::string& text, const std::string& displayName,
+                   const std::filesystem::path& baseDir);
 ShowSpec loadShowFile(const std::filesystem::path& path);
 
 } // namespace hawker::studio
