@@ -18,7 +18,21 @@ void Compositor::render(const std::vector<DrawItem>& items, YuvImage& canvas) {
         if (const auto* picture = std::get_if<DrawPicture>(&item)) {
             drawPicture(*picture, canvas);
         } else if (const auto* bitmap = std::get_if<DrawBitmap>(&item)) {
-            if (bitmap->bitmap) bitmap->bitmap->blendInto(canvas, bitmap->at, bitmap->opacity);
+            if (!bitmap->bitmap) continue;
+            if (bitmap->clip.empty()) {
+                bitmap->bitmap->blendInto(canvas, bitmap->at, bitmap->opacity, bitmap->source);
+            } else {
+                // Draw only what falls inside the clip: shift the source window.
+                cv::Rect source = bitmap->source.empty() ? cv::Rect(0, 0, bitmap->bitmap->size().width,
+                                                                    bitmap->bitmap->size().height)
+                                                         : bitmap->source;
+                const cv::Rect placed(bitmap->at, source.size());
+                const cv::Rect inside = placed & bitmap->clip;
+                if (inside.empty()) continue;
+                source = cv::Rect(source.x + inside.x - placed.x, source.y + inside.y - placed.y,
+                                  inside.width, inside.height);
+                bitmap->bitmap->blendInto(canvas, inside.tl(), bitmap->opacity, source);
+            }
         } else if (const auto* fill = std::get_if<DrawFill>(&item)) {
             fillRect(canvas, fill->rect, fill->color, fill->alpha);
         }

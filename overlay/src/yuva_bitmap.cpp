@@ -82,14 +82,22 @@ void blendPlane(cv::Mat target, const cv::Mat& fg, const cv::Mat& alpha, int sca
 }
 } // namespace
 
-void YuvaBitmap::blendInto(YuvImage& target, cv::Point at, double opacity) const {
+void YuvaBitmap::blendInto(YuvImage& target, cv::Point at, double opacity, cv::Rect source) const {
     if (empty() || opacity <= 0) return;
-    const cv::Rect wanted(at.x & ~1, at.y & ~1, m_y.cols, m_y.rows);
+    if (source.empty()) source = cv::Rect(0, 0, m_y.cols, m_y.rows);
+    source &= cv::Rect(0, 0, m_y.cols, m_y.rows);
+    source.x &= ~1;
+    source.y &= ~1;
+    source.width &= ~1;
+    source.height &= ~1;
+    if (source.empty()) return;
+    const cv::Rect wanted(at.x & ~1, at.y & ~1, source.width, source.height);
     cv::Rect clipped = wanted & cv::Rect(0, 0, target.width(), target.height());
     clipped.width &= ~1;
     clipped.height &= ~1;
     if (clipped.empty()) return;
-    const cv::Rect from(clipped.x - wanted.x, clipped.y - wanted.y, clipped.width, clipped.height);
+    const cv::Rect from(source.x + clipped.x - wanted.x, source.y + clipped.y - wanted.y, clipped.width,
+                        clipped.height);
     const cv::Rect fromHalf(from.x / 2, from.y / 2, from.width / 2, from.height / 2);
     YuvImage dst = target.region(clipped);
     const int scale = static_cast<int>(std::clamp(opacity, 0.0, 1.0) * 256.0);

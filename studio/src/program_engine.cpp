@@ -67,7 +67,7 @@ overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::
 struct ProgramEngine::PreparedLayer {
     LayerSpec spec;
     int sourceIndex = -1;
-    overlay::YuvaBitmap bitmap;
+    std::shared_ptr<const overlay::YuvaBitmap> bitmap;
     cv::Point at;
 };
 
@@ -126,7 +126,9 @@ void ProgramEngine::prepare() {
             } else if (layer.spec.kind == LayerSpec::Kind::Image) {
                 const std::string where =
                     "scenes[" + std::to_string(s) + "].layers[" + std::to_string(l) + "]";
-                layer.bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
+                auto bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
+                if (!bitmap.empty())
+                    layer.bitmap = std::make_shared<const overlay::YuvaBitmap>(std::move(bitmap));
             }
             prepared->layers.push_back(std::move(layer));
         }
@@ -269,7 +271,12 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
             break;
         }
         case LayerSpec::Kind::Image:
-            if (!layer.bitmap.empty()) m_items.push_back(overlay::DrawBitmap{&layer.bitmap, layer.at, 1.0});
+            if (layer.bitmap) {
+                overlay::DrawBitmap draw;
+                draw.bitmap = layer.bitmap;
+                draw.at = layer.at;
+                m_items.emplace_back(std::move(draw));
+            }
             break;
         case LayerSpec::Kind::Color:
             m_items.push_back(

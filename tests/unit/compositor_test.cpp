@@ -61,17 +61,17 @@ TEST(Compositor, PictureOfAnotherSizeIsScaledIntoItsRect) {
 
 TEST(Compositor, HalfTransparentBitmapBlendsHalfway) {
     cv::Mat bgra(10, 10, CV_8UC4, cv::Scalar(255, 255, 255, 128));
-    const YuvaBitmap bitmap = YuvaBitmap::fromBgra(bgra);
-    EXPECT_FALSE(bitmap.opaque());
+    auto bitmap = std::make_shared<const YuvaBitmap>(YuvaBitmap::fromBgra(bgra));
+    EXPECT_FALSE(bitmap->opaque());
     Compositor compositor({32, 32}, YuvColor{16, 128, 128});
     Canvas canvas(32, 32);
-    compositor.render({DrawBitmap{&bitmap, {4, 4}, 1.0}}, canvas.image);
+    compositor.render({DrawBitmap{bitmap, {4, 4}, 1.0, {}, {}}}, canvas.image);
     const int mixed = canvas.image.y.at<uint8_t>(8, 8);
     EXPECT_NEAR(mixed, (235 * 128 + 16 * 127) / 255, 1);
     EXPECT_EQ(canvas.image.y.at<uint8_t>(2, 2), 16);
     // Opacity scales the alpha (fades).
     Canvas faded(32, 32);
-    compositor.render({DrawBitmap{&bitmap, {4, 4}, 0.0}}, faded.image);
+    compositor.render({DrawBitmap{bitmap, {4, 4}, 0.0, {}, {}}}, faded.image);
     EXPECT_EQ(faded.image.y.at<uint8_t>(8, 8), 16);
 }
 

@@ -3,6 +3,7 @@
 // mixes two canvases for transitions.
 
 #include <map>
+#include <memory>
 #include <variant>
 #include <vector>
 
@@ -20,11 +21,14 @@ struct DrawPicture {
     bool signalLost = false; ///< dim it and put the "signal lost" tag on it
 };
 
-/// A cached graphic or image.
+/// A cached graphic or image. Shared, so a graphic re-rendered on another
+/// thread can replace its bitmap while this frame still draws the old one.
 struct DrawBitmap {
-    const YuvaBitmap* bitmap = nullptr;
+    std::shared_ptr<const YuvaBitmap> bitmap;
     cv::Point at;
     double opacity = 1.0;
+    cv::Rect source; ///< part of the bitmap; empty: all of it
+    cv::Rect clip;   ///< canvas area it may cover (a ticker's slot); empty: anywhere
 };
 
 /// A plain colour rectangle.

@@ -17,7 +17,8 @@ public:
 
     /// Blends over `target` with the top-left corner at `at` (rounded down to
     /// even), clipped; `opacity` 0..1 scales the alpha (fades, animations).
-    void blendInto(YuvImage& target, cv::Point at, double opacity = 1.0) const;
+    /// `source`, when not empty, is the part of the bitmap to draw (tickers).
+    void blendInto(YuvImage& target, cv::Point at, double opacity = 1.0, cv::Rect source = {}) const;
 
     bool empty() const { return m_y.empty(); }
     cv::Size size() const { return m_y.size(); }

@@ -1,0 +1,66 @@
+#pragma once
+// Text for on-air graphics through cv::freetype with Noto Sans CJK: measure,
+// wrap (CJK breaks anywhere, Latin at spaces), ellipsize, and draw with
+// alpha onto a BGRA bitmap.
+
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+namespace cv::freetype {
+class FreeType2;
+}
+
+namespace hawker::overlay {
+
+/// Valid UTF-8 only: invalid bytes become U+FFFD and control characters are
+/// dropped, so a broken name from a spreadsheet cannot upset the renderer.
+std::string sanitizeUtf8(std::string_view text);
+/// One string per code point.
+std::vector<std::string> splitCodepoints(std::string_view utf8);
+
+class TextRenderer {
+public:
+    /// Noto Sans CJK, Simplified Chinese face, from fonts-noto-cjk.
+    static constexpr const char* kDefaultFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+    static constexpr const char* kDefaultBoldFont = "/usr/share/fonts/opentype/noto/NotoSansCJK-Bold.ttc";
+    static constexpr int kSimplifiedChineseFace = 2;
+
+    /// Throws std::runtime_error when the font file cannot be loaded.
+    explicit TextRenderer(const std::string& fontPath = kDefaultFont, int faceIndex = kSimplifiedChineseFace);
+    ~TextRenderer();
+    TextRenderer(const TextRenderer&) = delete;
+    TextRenderer& operator=(const TextRenderer&) = delete;
+
+    /// Width of `text` at pixel height `height`.
+    int width(const std::string& text, int height) const;
+    /// Draws `text` with the top of its line box at `topLeft.y` onto an 8-bit
+    /// BGRA image; `color`'s alpha scales the glyphs' coverage.
+    void draw(cv::Mat& bgra, const std::string& text, cv::Point topLeft, int height,
+              const cv::Scalar& color) const;
+    /// At most `maxLines` lines no wider than `maxWidth`; the last one ends in
+    /// "…" when the text does not fit.
+    std::vector<std::string> wrap(const std::string& text, int height, int maxWidth, int maxLines) const;
+    /// `text` cut to `maxWidth` with "…" when it is wider.
+    std::string ellipsize(const std::string& text, int height, int maxWidth) const;
+
+private:
+    /// The longest prefix that fits with "…" appended (always, or only when too wide).
+    std::string cutWithEllipsis(const std::string& text, int height, int maxWidth, bool always) const;
+
+    cv::Ptr<cv::freetype::FreeType2> m_font;
+    mutable std::mutex m_mutex; // FreeType faces are not thread-safe
+    mutable cv::Mat m_mask;
+};
+
+/// The regular and bold faces every graphic uses, loaded once.
+struct Fonts {
+    std::shared_ptr<TextRenderer> regular, bold;
+    static Fonts loadDefault();
+};
+
+} // namespace hawker::overlay

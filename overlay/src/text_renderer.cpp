@@ -1,0 +1,192 @@
+#include "hawker/overlay/text_renderer.hpp"
+
+#include <algorithm>
+#include <stdexcept>
+
+#include <opencv2/freetype.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "hawker/overlay/draw_util.hpp"
+
+namespace hawker::overlay {
+
+namespace {
+constexpr const char* kEllipsis = "\xE2\x80\xA6"; // …
+
+size_t sequenceLength(unsigned char lead) {
+    if (lead < 0x80) return 1;
+    if ((lead & 0xE0) == 0xC0) return 2;
+    if ((lead & 0xF0) == 0xE0) return 3;
+    if ((lead & 0xF8) == 0xF0) return 4;
+    return 0;
+}
+
+bool isCjk(const std::string& codepoint) {
+    // Any multi-byte character of 3+ bytes (CJK, kana, full-width punctuation)
+    // may start a new line; Latin words only break at spaces.
+    return codepoint.size() >= 3;
+}
+} // namespace
+
+std::string sanitizeUtf8(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const size_t length = sequenceLength(lead);
+        bool valid = length > 0 && i + length <= text.size();
+        uint32_t codepoint = 0;
+        if (valid) {
+            codepoint = length == 1 ? lead : (lead & (0xFF >> (length + 1)));
+            for (size_t k = 1; k < length && valid; ++k) {
+                const auto next = static_cast<unsigned char>(text[i + k]);
+                valid = (next & 0xC0) == 0x80;
+                codepoint = (codepoint << 6) | (next & 0x3F);
+            }
+            // Overlong forms, surrogates and out-of-range values are invalid too.
+            static const uint32_t minimum[5] = {0, 0, 0x80, 0x800, 0x10000};
+            valid = valid && codepoint >= minimum[length] && codepoint <= 0x10FFFF &&
+                    !(codepoint >= 0xD800 && codepoint <= 0xDFFF);
+        }
+        if (!valid) {
+            out += "\xEF\xBF\xBD";
+            ++i;
+            continue;
+        }
+        if (codepoint == '\t' || codepoint == '\n' || codepoint == '\r')
+            out += ' ';
+        else if (codepoint >= 0x20 && codepoint != 0x7F)
+            out.append(text.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+std::vector<std::string> splitCodepoints(std::string_view utf8) {
+    std::vector<std::string> out;
+    for (size_t i = 0; i < utf8.size();) {
+        const size_t length = std::max<size_t>(1, sequenceLength(static_cast<unsigned char>(utf8[i])));
+        out.emplace_back(utf8.substr(i, length));
+        i += length;
+    }
+    return out;
+}
+
+TextRenderer::TextRenderer(const std::string& fontPath, int faceIndex) {
+    m_font = cv::freetype::createFreeType2();
+    try {
+        m_font->loadFontData(fontPath, faceIndex);
+    } catch (const cv::Exception&) {
+        throw std::runtime_error("cannot load font " + fontPath + " (install fonts-noto-cjk)");
+    }
+}
+
+TextRenderer::~TextRenderer() = default;
+
+int TextRenderer::width(const std::string& text, int height) const {
+    if (text.empty()) return 0;
+    std::lock_guard lock(m_mutex);
+    int baseline = 0;
+    return m_font->getTextSize(text, height, -1, &baseline).width;
+}
+
+void TextRenderer::draw(cv::Mat& bgra, const std::string& text, cv::Point topLeft, int height,
+                        const cv::Scalar& color) const {
+    if (text.empty() || bgra.empty() || bgra.type() != CV_8UC4) return;
+    std::lock_guard lock(m_mutex);
+    int baseline = 0;
+    const cv::Size size = m_font->getTextSize(text, height, -1, &baseline);
+    // cv::freetype draws only on 3-channel images: draw white on black to get
+    // the glyphs' coverage, then blend the colour through it ourselves.
+    // getTextSize under-reports the last glyph's ink for some faces: keep a
+    // generous margin so nothing is clipped.
+    const int pad = height / 2;
+    const cv::Rect box(topLeft.x - pad, topLeft.y - pad, size.width + 2 * pad + height, height + 2 * pad);
+    if ((box & cv::Rect(0, 0, bgra.cols, bgra.rows)).empty()) return;
+    m_mask.create(box.size(), CV_8UC3);
+    m_mask.setTo(cv::Scalar::all(0));
+    m_font->putText(m_mask, text, cv::Point(pad, pad), height, cv::Scalar::all(255), -1, cv::LINE_AA, false);
+    cv::Mat coverage;
+    cv::extractChannel(m_mask, coverage, 0);
+    compositeCoverage(bgra, coverage, box.tl(), color);
+}
+
+std::string TextRenderer::ellipsize(const std::string& text, int height, int maxWidth) const {
+    return cutWithEllipsis(text, height, maxWidth, false);
+}
+
+std::string TextRenderer::cutWithEllipsis(const std::string& text, int height, int maxWidth,
+                                          bool always) const {
+    if (!always && width(text, height) <= maxWidth) return text;
+    std::vector<std::string> codepoints = splitCodepoints(text);
+    // Binary search for the longest prefix that fits with the ellipsis.
+    size_t lo = 0, hi = codepoints.size();
+    auto prefix = [&](size_t n) {
+        std::string s;
+        for (size_t i = 0; i < n; ++i)
+            s += codepoints[i];
+        while (!s.empty() && s.back() == ' ')
+            s.pop_back();
+        return s + kEllipsis;
+    };
+    while (lo < hi) {
+        const size_t mid = (lo + hi + 1) / 2;
+        if (width(prefix(mid), height) <= maxWidth)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    return lo == 0 ? std::string(kEllipsis) : prefix(lo);
+}
+
+std::vector<std::string> TextRenderer::wrap(const std::string& text, int height, int maxWidth,
+                                            int maxLines) const {
+    std::vector<std::string> lines;
+    if (text.empty() || maxLines <= 0) return lines;
+    // Break units: a CJK character each, a Latin word (with its trailing space) each.
+    std::vector<std::string> units;
+    std::string word;
+    for (const std::string& cp : splitCodepoints(text)) {
+        if (isCjk(cp)) {
+            if (!word.empty()) units.push_back(std::move(word)), word.clear();
+            units.push_back(cp);
+        } else {
+            word += cp;
+            if (cp == " ") units.push_back(std::move(word)), word.clear();
+        }
+    }
+    if (!word.empty()) units.push_back(std::move(word));
+
+    std::string line;
+    size_t next = 0;
+    while (next < units.size() && static_cast<int>(lines.size()) < maxLines) {
+        const std::string candidate = line + units[next];
+        if (line.empty() || width(candidate, height) <= maxWidth) {
+            line = candidate;
+            ++next;
+            continue;
+        }
+        lines.push_back(line);
+        line.clear();
+    }
+    if (!line.empty() && static_cast<int>(lines.size()) < maxLines) lines.push_back(line);
+    const bool truncated = next < units.size();
+    for (auto& l : lines)
+        while (!l.empty() && l.back() == ' ')
+            l.pop_back();
+    if (!lines.empty()) {
+        // A single word wider than the box, or more text than lines: ellipsize.
+        std::string& last = lines.back();
+        if (truncated) last = cutWithEllipsis(last, height, maxWidth, true);
+        for (auto& l : lines)
+            l = ellipsize(l, height, maxWidth);
+    }
+    return lines;
+}
+
+Fonts Fonts::loadDefault() {
+    return {std::make_shared<TextRenderer>(TextRenderer::kDefaultFont),
+            std::make_shared<TextRenderer>(TextRenderer::kDefaultBoldFont)};
+}
+
+} // namespace hawker::overlay
