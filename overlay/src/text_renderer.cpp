@@ -21,6 +21,14 @@ size_t sequenceLength(unsigned char lead) {
     return 0;
 }
 
+bool isClosingPunctuation(const std::string& unit) {
+    static const char* const marks[] = {"，", "。", "、", "；", "：", "！", "？", "）",
+                                        "」", "』", "》", "…",  ",",  ".",  "!",  "?"};
+    for (const char* mark : marks)
+        if (unit == mark) return true;
+    return false;
+}
+
 bool isCjk(const std::string& codepoint) {
     // Any multi-byte character of 3+ bytes (CJK, kana, full-width punctuation)
     // may start a new line; Latin words only break at spaces.
@@ -161,7 +169,9 @@ std::vector<std::string> TextRenderer::wrap(const std::string& text, int height,
     size_t next = 0;
     while (next < units.size() && static_cast<int>(lines.size()) < maxLines) {
         const std::string candidate = line + units[next];
-        if (line.empty() || width(candidate, height) <= maxWidth) {
+        // Chinese line-breaking: closing punctuation never starts a line; it
+        // hangs at the end of the previous one instead.
+        if (line.empty() || width(candidate, height) <= maxWidth || isClosingPunctuation(units[next])) {
             line = candidate;
             ++next;
             continue;
@@ -178,8 +188,13 @@ std::vector<std::string> TextRenderer::wrap(const std::string& text, int height,
         // A single word wider than the box, or more text than lines: ellipsize.
         std::string& last = lines.back();
         if (truncated) last = cutWithEllipsis(last, height, maxWidth, true);
-        for (auto& l : lines)
+        for (auto& l : lines) {
+            const auto codepoints = splitCodepoints(l);
+            const bool hanging = !codepoints.empty() && isClosingPunctuation(codepoints.back());
+            if (hanging && width(l.substr(0, l.size() - codepoints.back().size()), height) <= maxWidth)
+                continue;
             l = ellipsize(l, height, maxWidth);
+        }
     }
     return lines;
 }

@@ -3,9 +3,7 @@
 
 #include <csignal>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -53,13 +51,13 @@ int commandDemo(const std::vector<std::string>& args) {
     std::filesystem::create_directories(out, error);
     if (error) throw std::runtime_error("cannot create " + out.string() + ": " + error.message());
 
-    // The demo show's relative paths (the recording) land in the output folder.
     const std::filesystem::path demoFile = assetsDir() / "shows" / "demo.toml";
-    std::ifstream in(demoFile);
-    if (!in) throw std::runtime_error("demo show not found at " + demoFile.string() + " (set HAWKER_ASSETS)");
-    std::ostringstream text;
-    text << in.rdbuf();
-    ShowSpec show = parseShow(text.str(), demoFile.string(), out);
+    if (!std::filesystem::is_regular_file(demoFile))
+        throw std::runtime_error("demo show not found at " + demoFile.string() + " (set HAWKER_ASSETS)");
+    ShowSpec show = loadShowFile(demoFile);
+    // The demo's pictures come with the assets; its recordings go to --out.
+    for (OutputSpec& output : show.outputs)
+        if (output.kind == hawker::capture::OutputKind::Record) output.path = out / output.path.filename();
     const int status = runHeadless(std::move(show), options, std::cout);
     std::cout << "wrote " << (out / "program.mkv").string() << std::endl;
     return status;

@@ -8,9 +8,12 @@
 
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/av_util.hpp"
+#include "hawker/studio/assets.hpp"
 #include "hawker/studio/log.hpp"
+#include "hawker/studio/product_images.hpp"
 #include "hawker/studio/program_clock.hpp"
 #include "hawker/studio/stream_keys.hpp"
+#include "hawker/studio/theme_file.hpp"
 
 namespace hawker::studio {
 
@@ -74,6 +77,8 @@ struct ProgramEngine::PreparedLayer {
 struct ProgramEngine::PreparedScene {
     std::string id;
     std::vector<PreparedLayer> layers;
+    /// Graphic slots by name, each with its own cached render.
+    std::vector<std::pair<std::string, std::unique_ptr<overlay::GraphicLayer>>> slots;
 };
 
 ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
@@ -135,6 +140,8 @@ void ProgramEngine::prepare() {
         m_scenes.push_back(std::move(prepared));
     }
 
+    prepareGraphics();
+
     m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
     for (size_t i = 0; i < m_sources.size(); ++i) {
         const bool audioOnly = i >= m_show.sources.size();
@@ -161,6 +168,39 @@ void ProgramEngine::prepare() {
     }
     m_frames.assign(m_show.sources.size(), nullptr);
     m_lost.assign(m_show.sources.size(), false);
+}
+
+void ProgramEngine::prepareGraphics() {
+    overlay::Theme theme = loadTheme(m_show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
+                                                                   : m_show.graphics.theme);
+    if (m_show.graphics.safeArea) theme.safeArea = *m_show.graphics.safeArea;
+    if (m_show.graphics.animation) theme.animation = *m_show.graphics.animation;
+    if (m_show.graphics.animationMs) theme.animationMs = *m_show.graphics.animationMs;
+    m_theme = std::make_shared<const overlay::Theme>(theme);
+    m_fonts = overlay::Fonts::loadDefault();
+    // Offline runs render inline so that every run gives the same pictures;
+    // live runs render on their own thread, off the program clock.
+    m_renderQueue = std::make_shared<overlay::GraphicRenderQueue>(m_options.offline);
+    m_productImages = loadProductImages(m_show.products);
+    m_contentBuilder = std::make_unique<GraphicContentBuilder>(m_show, m_productImages);
+    const cv::Size canvas(m_show.width, m_show.height);
+    for (size_t s = 0; s < m_show.scenes.size(); ++s) {
+        for (const SlotSpec& slot : m_show.scenes[s].slots) {
+            const cv::Rect clipped = slot.rect & cv::Rect(0, 0, canvas.width, canvas.height);
+            const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
+            if (even.width < 8 || even.height < 8) {
+                logWarning("scene " + m_show.scenes[s].id + " slot " + slot.name +
+                           " is off the canvas; it shows nothing");
+                continue;
+            }
+            if (canvas.height > canvas.width && !theme.safeArea.contains(canvas, even))
+                logWarning(
+                    "scene " + m_show.scenes[s].id + " slot " + slot.name +
+                    " leaves the phone apps' safe area; part of it will be hidden under their buttons");
+            m_scenes[s]->slots.emplace_back(
+                slot.name, std::make_unique<overlay::GraphicLayer>(even, m_theme, m_fonts, m_renderQueue));
+        }
+    }
 }
 
 void ProgramEngine::start() {
@@ -232,7 +272,8 @@ void ProgramEngine::refreshLostFlags() {
     }
 }
 
-void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& canvas) {
+void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& canvas,
+                                 const ShowState& state, int64_t nowMs) {
     m_items.clear();
     const cv::Size canvasSize(m_show.width, m_show.height);
     const PreparedScene* scene = nullptr;
@@ -284,6 +325,15 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
             break;
         }
     }
+    // Graphics on top, in the scene's slot order.
+    for (const auto& [slotName, layer] : scene->slots) {
+        auto on = state.graphics.find(slotName);
+        if (on == state.graphics.end()) continue;
+        if (auto content = m_contentBuilder->build(slotName, on->second, state, nowMs)) {
+            layer->setContent(*content);
+            layer->draw(m_items, nowMs, overlay::GraphicTiming{on->second.shownAtMs, on->second.hiddenAtMs});
+        }
+    }
     m_compositor.render(m_items, canvas);
 }
 
@@ -323,7 +373,7 @@ void ProgramEngine::run() {
         m_programMs = nowMs;
         while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
             const CueSpec& cue = cues[nextCue++];
-            m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs},
+            m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs, cue.args},
                                   automation, nowMs);
         }
         m_controller->settle(nowMs);
@@ -350,11 +400,11 @@ void ProgramEngine::run() {
             const auto composeStart = std::chrono::steady_clock::now();
             std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
             overlay::YuvImage canvas = overlay::viewI420(*buffer, m_show.width, m_show.height);
-            composeScene(state->program, canvas);
+            composeScene(state->program, canvas, *state, nowMs);
             if (state->active && state->active->kind == TransitionKind::Fade) {
                 std::shared_ptr<cv::Mat> from = m_pool->acquire();
                 overlay::YuvImage fromCanvas = overlay::viewI420(*from, m_show.width, m_show.height);
-                composeScene(state->active->fromScene, fromCanvas);
+                composeScene(state->active->fromScene, fromCanvas, *state, nowMs);
                 overlay::Compositor::mix(fromCanvas, canvas, state->active->progress(nowMs), canvas);
             }
             m_composeMs.add(
@@ -366,7 +416,7 @@ void ProgramEngine::run() {
             if (m_options.previewBus && n % 3 == 0) {
                 std::shared_ptr<cv::Mat> preview = m_pool->acquire();
                 overlay::YuvImage previewCanvas = overlay::viewI420(*preview, m_show.width, m_show.height);
-                composeScene(state->preview, previewCanvas);
+                composeScene(state->preview, previewCanvas, *state, nowMs);
                 m_lastPreview.store(preview);
             }
         }
@@ -386,6 +436,7 @@ void ProgramEngine::waitUntilFinished() {
 }
 
 void ProgramEngine::shutdown() {
+    m_renderQueue.reset();
     if (m_encoder) m_encoder->finish();
     for (auto& output : m_outputs)
         output->stop();
@@ -403,6 +454,9 @@ EngineStatus ProgramEngine::status() const {
     }
     s.dropped = m_dropped;
     s.lagged = m_lagged;
+    for (const auto& scene : m_scenes)
+        for (const auto& [name, layer] : scene->slots)
+            s.graphicRenders += layer->renders();
     s.composeMsMedian = m_composeMs.median();
     s.composeMsP99 = m_composeMs.quantile(0.99);
     if (m_encoder) s.encoder = m_encoder->stats();

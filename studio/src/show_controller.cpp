@@ -2,9 +2,15 @@
 
 #include <chrono>
 
+#include "hawker/studio/command_names.hpp"
 #include "hawker/studio/log.hpp"
 
 namespace hawker::studio {
+
+namespace {
+/// A hidden graphic stays in the state this long, so its out-animation can play.
+constexpr int64_t kGraphicLingerMs = 1000;
+} // namespace
 
 ShowController::ShowController(const ShowSpec& show) : m_show(show) {
     ShowState state;
@@ -13,6 +19,10 @@ ShowController::ShowController(const ShowSpec& show) : m_show(show) {
     state.transition = show.transition;
     state.transitionMs = show.transitionMs;
     m_snapshot = std::make_shared<const ShowState>(state);
+}
+
+void ShowController::timeline(int64_t programMs, const std::string& event, const std::string& detail) {
+    if (m_timeline) m_timeline(programMs, event, detail);
 }
 
 void ShowController::setTimelineHook(TimelineHook hook) {
@@ -47,14 +57,14 @@ CommandResult ShowController::apply(const Command& command, ShowState& state, in
         std::swap(state.program, state.preview);
         if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
             state.active = ActiveTransition{from, state.program, kind, programMs, duration};
-        if (m_timeline) m_timeline(programMs, "program", state.program + " (" + toString(kind) + ")");
+        timeline(programMs, "program", state.program + " (" + toString(kind) + ")");
         return {true, "take " + state.program};
     }
     if (command.name == "cut") {
         if (auto error = needScene(command.scene)) return *error;
         finishActive();
         state.program = command.scene;
-        if (m_timeline) m_timeline(programMs, "program", state.program + " (cut)");
+        timeline(programMs, "program", state.program + " (cut)");
         return {true, "cut " + command.scene};
     }
     if (command.name == "transition") {
@@ -67,6 +77,9 @@ CommandResult ShowController::apply(const Command& command, ShowState& state, in
         return {true, std::string("transition ") + toString(state.transition) + " " +
                           std::to_string(state.transitionMs) + " ms"};
     }
+    if (command.name.rfind("offer.", 0) == 0) return applyOffer(command, state, programMs);
+    if (command.name.rfind("card.", 0) == 0 || command.name.rfind("graphic.", 0) == 0)
+        return applyGraphic(command, state, programMs);
     return {false, "unknown command '" + command.name + "'"};
 }
 
@@ -89,13 +102,34 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
 }
 
 void ShowController::settle(int64_t programMs) {
-    auto current = snapshot();
-    if (!current->active || current->active->progress(programMs) < 1.0) return;
+    const auto current = snapshot();
+    // Cheap check first: most ticks change nothing.
+    bool due = current->active && current->active->progress(programMs) >= 1.0;
+    for (const auto& [slot, offer] : current->offers) {
+        due = due || (offer.phase == OfferState::Phase::PreLaunch && programMs >= offer.launchAtMs) ||
+              (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs);
+    }
+    for (const auto& [slot, graphic] : current->graphics)
+        due = due || (graphic.hiddenAtMs && programMs >= *graphic.hiddenAtMs + kGraphicLingerMs);
+    if (!due) return;
+
     std::lock_guard lock(m_mutex);
-    const auto locked = m_snapshot.load();
-    if (!locked->active || locked->active->progress(programMs) < 1.0) return;
     ShowState next = *m_snapshot.load();
-    next.active.reset();
+    if (next.active && next.active->progress(programMs) >= 1.0) next.active.reset();
+    for (auto& [slot, offer] : next.offers) {
+        if (offer.phase == OfferState::Phase::PreLaunch && programMs >= offer.launchAtMs) {
+            offer.phase = OfferState::Phase::OnSale;
+            timeline(programMs, "offer", offer.sku + " on_sale (slot " + slot + ")");
+        }
+        if (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs) {
+            offer.phase = OfferState::Phase::Ended;
+            timeline(programMs, "offer",
+                     offer.sku + " ended: time up, " + std::to_string(offer.remaining) + " left");
+        }
+    }
+    std::erase_if(next.graphics, [&](const auto& entry) {
+        return entry.second.hiddenAtMs && programMs >= *entry.second.hiddenAtMs + kGraphicLingerMs;
+    });
     publish(std::move(next));
 }
 

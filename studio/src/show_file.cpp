@@ -1,5 +1,7 @@
 #include "hawker/studio/show_file.hpp"
 
+#include "hawker/studio/command_names.hpp"
+
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -99,6 +101,22 @@ public:
         if (v[2] <= 0 || v[3] <= 0) fail(key, "width and height must be positive");
         return {v[0], v[1], v[2], v[3]};
     }
+    int64_t optInt64(const std::string& key, int64_t fallback, int64_t min, int64_t max) {
+        const toml::node* n = node(key);
+        if (!n) return fallback;
+        if (!n->is_integer()) fail(key, "expected a whole number");
+        const int64_t value = n->as_integer()->get();
+        if (value < min || value > max)
+            fail(key, std::to_string(value) + " is out of range " + std::to_string(min) + ".." +
+                          std::to_string(max));
+        return value;
+    }
+    std::vector<std::string> unusedKeys() const {
+        std::vector<std::string> keys;
+        for (const auto& [key, value] : m_table)
+            if (!m_used.count(std::string(key.str()))) keys.emplace_back(key.str());
+        return keys;
+    }
     /// Every key of the table must have been read.
     void finish() const {
         for (const auto& [key, value] : m_table) {
@@ -128,6 +146,9 @@ void forEachTable(Fields& parent, const std::string& key, const std::string& fil
         fields.finish();
     }
 }
+
+/// Ten million yuan: a price beyond this is a typo, not a product.
+constexpr int64_t kMaxCents = 1000000000;
 
 std::filesystem::path resolve(const std::filesystem::path& base, const std::string& path) {
     std::filesystem::path p(path);
@@ -192,6 +213,12 @@ const char* toString(TransitionKind kind) {
 const SceneSpec* ShowSpec::findScene(const std::string& id) const {
     for (const auto& scene : scenes)
         if (scene.id == id) return &scene;
+    return nullptr;
+}
+
+const ProductSpec* ShowSpec::findProduct(const std::string& sku) const {
+    for (const auto& product : products)
+        if (product.sku == sku) return &product;
     return nullptr;
 }
 
@@ -392,6 +419,56 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
         show.outputs.push_back(std::move(out));
     });
 
+    forEachTable(top, "products", file, [&](Fields& f, size_t) {
+        ProductSpec product;
+        product.sku = f.reqString("sku");
+        if (show.findProduct(product.sku)) f.fail("sku", "'" + product.sku + "' is listed twice");
+        product.name = f.reqString("name");
+        product.priceCents = f.optInt64("price_cents", -1, 0, kMaxCents);
+        if (product.priceCents < 0) f.fail("price_cents", "missing (money is in integer cents)");
+        if (f.has("original_price_cents"))
+            product.originalPriceCents = f.optInt64("original_price_cents", 0, 0, kMaxCents);
+        if (auto image = f.optString("image")) product.image = resolve(baseDir, *image);
+        if (const toml::array* points = f.optArray("selling_points")) {
+            for (const auto& point : *points) {
+                if (!point.is_string()) f.fail("selling_points", "expected a list of strings");
+                product.sellingPoints.push_back(point.as_string()->get());
+            }
+        }
+        if (f.has("stock")) product.stock = f.optInt64("stock", 0, 0, 100000000);
+        product.link = f.optInt("link", 0, 0, 999);
+        show.products.push_back(std::move(product));
+    });
+
+    if (const toml::table* t = top.optTable("graphics")) {
+        Fields f(*t, "graphics", file);
+        if (auto theme = f.optString("theme")) {
+            show.graphics.theme = resolve(baseDir, *theme);
+            if (!std::filesystem::is_regular_file(show.graphics.theme))
+                f.fail("theme", "no such file: " + show.graphics.theme.string());
+        }
+        if (const toml::table* area = f.optTable("safe_area")) {
+            Fields af(*area, "graphics.safe_area", file);
+            overlay::SafeArea safe;
+            safe.top = af.optNumber("top", safe.top, 0, 0.45);
+            safe.right = af.optNumber("right", safe.right, 0, 0.45);
+            safe.bottom = af.optNumber("bottom", safe.bottom, 0, 0.45);
+            safe.left = af.optNumber("left", safe.left, 0, 0.45);
+            af.finish();
+            show.graphics.safeArea = safe;
+        }
+        if (auto animation = f.optString("animation")) {
+            if (*animation == "slide")
+                show.graphics.animation = overlay::Animation::Slide;
+            else if (*animation == "fade")
+                show.graphics.animation = overlay::Animation::Fade;
+            else
+                f.fail("animation", "expected slide or fade");
+        }
+        if (f.has("animation_ms")) show.graphics.animationMs = f.optInt("animation_ms", 300, 0, 3000);
+        f.finish();
+    }
+
     forEachTable(top, "cues", file, [&](Fields& f, size_t) {
         CueSpec cue;
         cue.atSeconds = f.optNumber("at_s", -1, 0, 1e7);
@@ -408,9 +485,23 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
         if (f.has("transition_ms")) cue.transitionMs = f.optInt("transition_ms", 0, 0, 10000);
         if (cue.command == "preview" || cue.command == "cut") {
             if (cue.scene.empty()) f.fail("scene", "missing (needed by '" + cue.command + "')");
-        } else if (cue.command != "take" && cue.command != "transition") {
-            f.fail("command", "expected preview, take, cut or transition, got '" + cue.command + "'");
+        } else if (!isKnownCommand(cue.command)) {
+            f.fail("command", "unknown command '" + cue.command + "'");
         }
+        // Every other key is an argument of the command (sku, slot, ...).
+        for (const std::string& key : f.unusedKeys()) {
+            const toml::node* n = f.node(key);
+            if (n->is_string())
+                cue.args[key] = n->as_string()->get();
+            else if (n->is_integer())
+                cue.args[key] = std::to_string(n->as_integer()->get());
+            else if (n->is_floating_point())
+                cue.args[key] = std::to_string(n->as_floating_point()->get());
+            else
+                f.fail(key, "expected a string or a number");
+        }
+        if (cue.args.count("sku") && !show.findProduct(cue.args["sku"]))
+            f.fail("sku", "no product with sku '" + cue.args["sku"] + "'");
         show.cues.push_back(std::move(cue));
     });
 

@@ -99,3 +99,15 @@ TEST(Graphics, MoneyAndClockFormats) {
     EXPECT_EQ(overlay::formatClock(95), "01:35");
     EXPECT_EQ(overlay::formatClock(-3), "00:00");
 }
+
+TEST(Graphics, ClosingPunctuationNeverStartsALine) {
+    const auto& regular = *fonts().regular;
+    const std::string text = "敏感肌能用吗？上次买的很好用，这次想囤两瓶，有没有赠品呀。谢谢主播！";
+    for (int width = 120; width <= 600; width += 7) {
+        for (const auto& line : regular.wrap(text, 32, width, 10)) {
+            const std::string first = hawker::overlay::splitCodepoints(line).front();
+            EXPECT_TRUE(first != "，" && first != "。" && first != "！" && first != "？")
+                << "width " << width << " line '" << line << "'";
+        }
+    }
+}

@@ -76,7 +76,7 @@ TEST(ShowController, BadCommandsAreRefusedChangeNothingAndAreAudited) {
     const CommandResult unknownScene = controller.execute(Command::preview("zzz"), kOperator, 5);
     EXPECT_FALSE(unknownScene.ok);
     EXPECT_NE(unknownScene.message.find("zzz"), std::string::npos);
-    EXPECT_FALSE(controller.execute(Command{"dance", {}, std::nullopt, std::nullopt}, kOperator, 6).ok);
+    EXPECT_FALSE(controller.execute(Command::named("dance", {}), kOperator, 6).ok);
     EXPECT_FALSE(controller.execute(Command::cut(""), kOperator, 7).ok);
     EXPECT_EQ(controller.snapshot(), before); // same snapshot object: nothing published
     const auto audit = controller.audit();

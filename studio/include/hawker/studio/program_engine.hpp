@@ -3,6 +3,7 @@
 // one encode, every output. Owns the threads of DESIGN.md's data flow.
 
 #include <atomic>
+#include <map>
 #include <memory>
 #include <thread>
 #include <vector>
@@ -12,7 +13,9 @@
 #include "hawker/capture/output.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/overlay/compositor.hpp"
+#include "hawker/overlay/graphic_layer.hpp"
 #include "hawker/studio/frame_pool.hpp"
+#include "hawker/studio/graphic_content_builder.hpp"
 #include "hawker/studio/show_controller.hpp"
 #include "hawker/studio/show_file.hpp"
 
@@ -34,8 +37,9 @@ struct EngineStatus {
     int64_t frames = 0; ///< program ticks handed to the encoder
     double programSeconds = 0;
     double wallSeconds = 0;
-    uint64_t dropped = 0; ///< ticks the encoder could not take (live)
-    uint64_t lagged = 0;  ///< ticks that repeated the last picture because the compositor ran late
+    uint64_t dropped = 0;        ///< ticks the encoder could not take (live)
+    uint64_t lagged = 0;         ///< ticks that repeated the last picture because the compositor ran late
+    uint64_t graphicRenders = 0; ///< graphic bitmaps rendered (only when their content changed)
     double composeMsMedian = -1, composeMsP99 = -1;
     capture::EncoderStats encoder;
     std::vector<capture::SourceStats> sources;
@@ -74,7 +78,9 @@ private:
     struct PreparedLayer;
     struct PreparedScene;
     void run();
-    void composeScene(const std::string& sceneId, overlay::YuvImage& canvas);
+    void composeScene(const std::string& sceneId, overlay::YuvImage& canvas, const ShowState& state,
+                      int64_t nowMs);
+    void prepareGraphics();
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
     void shutdown();
@@ -89,6 +95,11 @@ private:
     std::unique_ptr<capture::Encoder> m_encoder;
     std::vector<std::unique_ptr<capture::Output>> m_outputs;
     overlay::Compositor m_compositor;
+    std::shared_ptr<const overlay::Theme> m_theme;
+    overlay::Fonts m_fonts;
+    std::shared_ptr<overlay::GraphicRenderQueue> m_renderQueue;
+    std::map<std::string, cv::Mat> m_productImages;
+    std::unique_ptr<GraphicContentBuilder> m_contentBuilder;
     std::shared_ptr<FramePool> m_pool;
 
     // Compositor-thread state for the tick being made.

@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -12,6 +13,7 @@
 #include <vector>
 
 #include "hawker/studio/show_file.hpp"
+#include "hawker/studio/show_state.hpp"
 
 namespace hawker::studio {
 
@@ -21,45 +23,30 @@ struct Actor {
 };
 
 struct Command {
-    std::string name; ///< preview | take | cut | transition
+    std::string name; ///< see isKnownCommand(); e.g. take, cut, card.show, offer.start
     std::string scene;
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
+    std::map<std::string, std::string> args; ///< named arguments: sku, slot, quantity, ...
 
     static Command preview(std::string scene) {
-        return {"preview", std::move(scene), std::nullopt, std::nullopt};
+        return {"preview", std::move(scene), std::nullopt, std::nullopt, {}};
     }
-    static Command take() { return {"take", {}, std::nullopt, std::nullopt}; }
-    static Command cut(std::string scene) { return {"cut", std::move(scene), std::nullopt, std::nullopt}; }
+    static Command take() { return {"take", {}, std::nullopt, std::nullopt, {}}; }
+    static Command cut(std::string scene) {
+        return {"cut", std::move(scene), std::nullopt, std::nullopt, {}};
+    }
     static Command setTransition(std::optional<TransitionKind> kind, std::optional<int> ms) {
-        return {"transition", {}, kind, ms};
+        return {"transition", {}, kind, ms, {}};
+    }
+    static Command named(std::string name, std::map<std::string, std::string> args) {
+        return {std::move(name), {}, std::nullopt, std::nullopt, std::move(args)};
     }
 };
 
 struct CommandResult {
     bool ok = false;
     std::string message;
-};
-
-struct ActiveTransition {
-    std::string fromScene, toScene;
-    TransitionKind kind = TransitionKind::Fade;
-    int64_t startMs = 0;
-    int durationMs = 0;
-    /// 0..1 at program time `nowMs`.
-    double progress(int64_t nowMs) const {
-        if (durationMs <= 0) return 1.0;
-        const double t = static_cast<double>(nowMs - startMs) / durationMs;
-        return t < 0 ? 0 : (t > 1 ? 1 : t);
-    }
-};
-
-struct ShowState {
-    std::string program, preview;
-    TransitionKind transition = TransitionKind::Fade;
-    int transitionMs = 500;
-    std::optional<ActiveTransition> active;
-    uint64_t version = 0;
 };
 
 struct AuditEntry {
@@ -80,7 +67,9 @@ public:
     explicit ShowController(const ShowSpec& show);
 
     CommandResult execute(const Command& command, const Actor& actor, int64_t programMs);
-    /// Ends a transition whose time is up (called by the compositor each tick).
+    /// Applies what time decides (called by the compositor each tick): ends a
+    /// finished transition, launches and ends flash sales, drops graphics whose
+    /// out-animation is over.
     void settle(int64_t programMs);
     std::shared_ptr<const ShowState> snapshot() const { return m_snapshot.load(); }
     std::vector<AuditEntry> audit() const;
@@ -88,6 +77,9 @@ public:
 
 private:
     CommandResult apply(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyGraphic(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyOffer(const Command& command, ShowState& state, int64_t programMs);
+    void timeline(int64_t programMs, const std::string& event, const std::string& detail);
     void publish(ShowState state);
 
     const ShowSpec& m_show;

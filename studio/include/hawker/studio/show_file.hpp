@@ -14,6 +14,7 @@
 #include "hawker/capture/encoder_settings.hpp"
 #include "hawker/capture/output.hpp"
 #include "hawker/overlay/layout.hpp"
+#include "hawker/overlay/theme.hpp"
 
 namespace hawker::studio {
 
@@ -81,10 +82,32 @@ struct OutputSpec {
 
 struct CueSpec {
     double atSeconds = 0;
-    std::string command; ///< preview | take | cut | transition
+    std::string command; ///< a command name (ShowController::knownCommands)
     std::string scene;
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
+    std::map<std::string, std::string> args; ///< the command's other arguments (sku, slot, ...)
+};
+
+/// A product as the show needs it on screen. Until the catalog arrives
+/// (CSV import into SQLite) products can be listed in the show file.
+struct ProductSpec {
+    std::string sku;
+    std::string name;
+    int64_t priceCents = 0;
+    std::optional<int64_t> originalPriceCents;
+    std::filesystem::path image; ///< resolved; empty: none
+    std::vector<std::string> sellingPoints;
+    std::optional<int64_t> stock;
+    int link = 0; ///< shopping-bag index ("N号链接")
+};
+
+/// How graphics look and where they may go.
+struct GraphicsSpec {
+    std::filesystem::path theme; ///< theme TOML; empty: the built-in default theme
+    std::optional<overlay::SafeArea> safeArea;
+    std::optional<overlay::Animation> animation;
+    std::optional<int> animationMs;
 };
 
 struct ShowSpec {
@@ -101,7 +124,10 @@ struct ShowSpec {
     capture::EncoderSettings encoder;
     std::vector<OutputSpec> outputs;
     std::vector<CueSpec> cues;
+    std::vector<ProductSpec> products;
+    GraphicsSpec graphics;
 
+    const ProductSpec* findProduct(const std::string& sku) const;
     const SceneSpec* findScene(const std::string& id) const;
     const SourceSpec* findSource(const std::string& id) const;
 };

@@ -1,0 +1,66 @@
+#pragma once
+// The show state the controller publishes: buses, transition, and what is on
+// air in each graphic slot. Immutable once published.
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+
+#include "hawker/studio/show_file.hpp"
+
+namespace hawker::studio {
+
+struct ActiveTransition {
+    std::string fromScene, toScene;
+    TransitionKind kind = TransitionKind::Fade;
+    int64_t startMs = 0;
+    int durationMs = 0;
+    /// 0..1 at program time `nowMs`.
+    double progress(int64_t nowMs) const {
+        if (durationMs <= 0) return 1.0;
+        const double t = static_cast<double>(nowMs - startMs) / durationMs;
+        return t < 0 ? 0 : (t > 1 ? 1 : t);
+    }
+};
+
+/// A flash sale (秒杀): pre-launch countdown, then on sale until its time or
+/// its stock runs out, or an operator stops it.
+struct OfferState {
+    enum class Phase { PreLaunch, OnSale, SoldOut, Ended };
+    std::string sku;
+    Phase phase = Phase::PreLaunch;
+    int64_t launchAtMs = 0, endAtMs = 0;
+    int64_t dealPriceCents = 0;
+    int64_t quantity = 0, remaining = 0;
+    int perBuyerLimit = 0; ///< 0: none
+    std::optional<int64_t> soldOutAtMs;
+};
+const char* toString(OfferState::Phase phase);
+
+/// What one graphic slot shows.
+struct SlotGraphic {
+    std::string kind; ///< card | countdown | lower_third | banner | nudge | comment | poll
+    std::string sku;  ///< card, countdown
+    std::map<std::string, std::string> fields; ///< the other graphics' text
+    int64_t shownAtMs = 0;
+    std::optional<int64_t> hiddenAtMs; ///< animating out
+};
+
+/// Numbers that change during the show for a product.
+struct ProductLive {
+    std::optional<int64_t> sold, stock;
+};
+
+struct ShowState {
+    std::string program, preview;
+    TransitionKind transition = TransitionKind::Fade;
+    int transitionMs = 500;
+    std::optional<ActiveTransition> active;
+    std::map<std::string, SlotGraphic> graphics; ///< by slot name
+    std::map<std::string, OfferState> offers;    ///< by slot name
+    std::map<std::string, ProductLive> live;     ///< by sku
+    uint64_t version = 0;
+};
+
+} // namespace hawker::studio
