@@ -19,7 +19,7 @@ cv::Mat renderCountdown(const CountdownContent& offer, cv::Size size, const Them
     const bool urgent = offer.phase == Phase::OnSale && offer.secondsLeft <= 10;
     cv::Scalar panel = urgent ? theme.urgent : theme.panelStrong;
     if (closed) panel = theme.track;
-    fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), px(theme.cornerRadius), panel);
+    fillPanel(out, px(theme.cornerRadius), panel);
 
     // Header: the label pill and the phase.
     const int labelSize = px(26);

@@ -1,33 +1,87 @@
 #include "hawker/overlay/draw_util.hpp"
 
 #include <algorithm>
+#include <array>
 
 #include <opencv2/imgproc.hpp>
 
 namespace hawker::overlay {
+
+namespace {
+/// 65536 / n for n in 1..255: the "over" operator divides by the output
+/// alpha for every pixel; a table turns that into a multiply.
+const uint32_t* reciprocals() {
+    static const auto table = [] {
+        std::array<uint32_t, 256> t{};
+        for (uint32_t n = 1; n < 256; ++n)
+            t[n] = (65536u + n / 2) / n;
+        return t;
+    }();
+    return table.data();
+}
+
+/// Porter-Duff "over" of a straight-alpha colour onto a straight-alpha pixel.
+inline void over(cv::Vec4b& dst, uint32_t b, uint32_t g, uint32_t r, uint32_t a, const uint32_t* recip) {
+    const uint32_t dstA = dst[3];
+    if (dstA == 0 || a == 255) {
+        // Painting on a clear pixel (most of a panel), or fully covering one.
+        dst = cv::Vec4b(static_cast<uint8_t>(b), static_cast<uint8_t>(g), static_cast<uint8_t>(r),
+                        static_cast<uint8_t>(a));
+        return;
+    }
+    const uint32_t keep = dstA * (255 - a) / 255; // what shows of the old pixel
+    const uint32_t outA = a + keep;
+    const uint32_t inv = recip[outA];
+    dst[0] = static_cast<uint8_t>(std::min<uint32_t>(255, ((b * a + dst[0] * keep) * inv) >> 16));
+    dst[1] = static_cast<uint8_t>(std::min<uint32_t>(255, ((g * a + dst[1] * keep) * inv) >> 16));
+    dst[2] = static_cast<uint8_t>(std::min<uint32_t>(255, ((r * a + dst[2] * keep) * inv) >> 16));
+    dst[3] = static_cast<uint8_t>(outA);
+}
+} // namespace
 
 void compositeCoverage(cv::Mat& target, const cv::Mat& coverage, cv::Point at, const cv::Scalar& color) {
     CV_Assert(target.type() == CV_8UC4 && coverage.type() == CV_8UC1);
     const cv::Rect wanted(at, coverage.size());
     const cv::Rect visible = wanted & cv::Rect(0, 0, target.cols, target.rows);
     if (visible.empty()) return;
-    const int colorAlpha = static_cast<int>(color[3]);
+    const auto colorAlpha = static_cast<uint32_t>(color[3]);
+    const auto b = static_cast<uint32_t>(color[0]), g = static_cast<uint32_t>(color[1]),
+               r = static_cast<uint32_t>(color[2]);
+    const uint32_t* recip = reciprocals();
     for (int row = 0; row < visible.height; ++row) {
         const uint8_t* cov = coverage.ptr<uint8_t>(visible.y - at.y + row) + (visible.x - at.x);
         auto* dst = target.ptr<cv::Vec4b>(visible.y + row) + visible.x;
         for (int col = 0; col < visible.width; ++col) {
-            const int a = cov[col] * colorAlpha / 255; // source alpha 0..255
-            if (a == 0) continue;
-            const int dstA = dst[col][3];
-            // Porter-Duff "over" in 0..255 integer space (straight alpha).
-            const int outA = a + dstA * (255 - a) / 255;
-            if (outA == 0) continue;
-            for (int c = 0; c < 3; ++c) {
-                const int blended =
-                    (static_cast<int>(color[c]) * a + dst[col][c] * dstA * (255 - a) / 255) / outA;
-                dst[col][c] = static_cast<uint8_t>(std::min(255, blended));
+            if (cov[col] == 0) continue;
+            over(dst[col], b, g, r, cov[col] * colorAlpha / 255, recip);
+        }
+    }
+}
+
+void fillPanel(cv::Mat& target, int radius, const cv::Scalar& color) {
+    // The whole bitmap in one vectorized fill, then only the corners are
+    // cut round: a card's background costs its corners, not its area.
+    target.setTo(color);
+    const int r = std::clamp(radius, 0, std::min(target.cols, target.rows) / 2);
+    if (r == 0) return;
+    cv::Mat corner(2 * r, 2 * r, CV_8UC1, cv::Scalar(0));
+    cv::circle(corner, cv::Point(r, r), r, cv::Scalar(255), cv::FILLED, cv::LINE_AA);
+    const int alpha = static_cast<int>(color[3]);
+    const int w = target.cols, h = target.rows;
+    const std::pair<cv::Point, cv::Point> corners[] = {
+        {{0, 0}, {0, 0}}, {{w - r, 0}, {r, 0}}, {{0, h - r}, {0, r}}, {{w - r, h - r}, {r, r}}};
+    for (const auto& [at, from] : corners) {
+        for (int y = 0; y < r; ++y) {
+            auto* dst = target.ptr<cv::Vec4b>(at.y + y) + at.x;
+            const uint8_t* cov = corner.ptr<uint8_t>(from.y + y) + from.x;
+            for (int x = 0; x < r; ++x) {
+                // Outside the curve the pixel is clear, colour included, as
+                // everywhere else a graphic is transparent.
+                if (cov[x] == 0)
+                    dst[x] = cv::Vec4b(0, 0, 0, 0);
+                else
+                    dst[x][3] = static_cast<uint8_t>(cov[x] * alpha / 255);
             }
-            dst[col][3] = static_cast<uint8_t>(outA);
         }
     }
 }
@@ -79,19 +133,12 @@ void drawProgressBar(cv::Mat& target, const cv::Rect& rect, double fraction, con
 void compositeBgra(cv::Mat& target, const cv::Mat& source, cv::Point at) {
     CV_Assert(target.type() == CV_8UC4 && source.type() == CV_8UC4);
     const cv::Rect visible = cv::Rect(at, source.size()) & cv::Rect(0, 0, target.cols, target.rows);
+    const uint32_t* recip = reciprocals();
     for (int row = 0; row < visible.height; ++row) {
         const auto* src = source.ptr<cv::Vec4b>(visible.y - at.y + row) + (visible.x - at.x);
         auto* dst = target.ptr<cv::Vec4b>(visible.y + row) + visible.x;
-        for (int col = 0; col < visible.width; ++col) {
-            const int a = src[col][3];
-            if (a == 0) continue;
-            const int dstA = dst[col][3];
-            const int outA = a + dstA * (255 - a) / 255;
-            for (int c = 0; c < 3; ++c)
-                dst[col][c] =
-                    static_cast<uint8_t>((src[col][c] * a + dst[col][c] * dstA * (255 - a) / 255) / outA);
-            dst[col][3] = static_cast<uint8_t>(outA);
-        }
+        for (int col = 0; col < visible.width; ++col)
+            if (src[col][3] != 0) over(dst[col], src[col][0], src[col][1], src[col][2], src[col][3], recip);
     }
 }
 

@@ -30,7 +30,7 @@ cv::Mat renderProductCard(const ProductCardContent& card, cv::Size size, const T
     const double s = size.height / 300.0;
     auto px = [s](double v) { return std::max(1, static_cast<int>(std::lround(v * s))); };
     const int pad = px(20);
-    fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), px(theme.cornerRadius), theme.panel);
+    fillPanel(out, px(theme.cornerRadius), theme.panel);
 
     // Product image (or a placeholder), square, on the left.
     const int imageSide = std::min(size.height - 2 * pad, size.width / 3);

@@ -23,7 +23,7 @@ cv::Mat renderLowerThird(const LowerThirdContent& content, cv::Size size, const 
                          const Fonts& fonts) {
     cv::Mat out = transparent(size);
     const Scale px{size.height / 140.0};
-    fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), px(theme.cornerRadius / 2.0), theme.panel);
+    fillPanel(out, px(theme.cornerRadius / 2.0), theme.panel);
     fillRoundedRect(out, cv::Rect(0, 0, px(14), size.height), px(6), theme.accent);
     const int x = px(36), width = size.width - x - px(20);
     fonts.bold->draw(out, fonts.bold->ellipsize(content.name, px(48), width), {x, px(16)}, px(48),
@@ -41,7 +41,7 @@ cv::Mat renderBanner(const BannerContent& content, cv::Size size, const Theme& t
     const int pad = px(28);
     if (textW <= size.width - 2 * pad) {
         cv::Mat out = transparent(size);
-        fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), size.height / 2, theme.panel);
+        fillPanel(out, size.height / 2, theme.panel);
         fonts.regular->draw(out, text, {(size.width - textW) / 2, (size.height - textSize) / 2 - px(4)},
                             textSize, theme.text);
         return out;
@@ -60,7 +60,7 @@ cv::Mat renderThresholdNudge(const ThresholdNudgeContent& content, cv::Size size
                              const Fonts& fonts) {
     cv::Mat out = transparent(size);
     const Scale px{size.height / 110.0};
-    fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), px(theme.cornerRadius), theme.accent);
+    fillPanel(out, px(theme.cornerRadius), theme.accent);
     auto yuan = [](int64_t cents) { return formatYuan(cents).substr(2); }; // "满299减50" reads without ¥
     const std::string headline = "满" + yuan(content.thresholdCents) + "减" + yuan(content.discountCents);
     const int width = size.width - px(40);
@@ -83,7 +83,7 @@ cv::Mat renderPinnedComment(const PinnedCommentContent& content, cv::Size size, 
                             const Fonts& fonts) {
     cv::Mat out = transparent(size);
     const Scale px{size.height / 150.0};
-    fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), px(theme.cornerRadius), theme.panel);
+    fillPanel(out, px(theme.cornerRadius), theme.panel);
     const int avatar = px(30);
     fillCircle(out, {px(20) + avatar, px(20) + avatar}, avatar, theme.accent);
     const std::vector<std::string> first = splitCodepoints(content.viewer.empty() ? "?" : content.viewer);
@@ -111,7 +111,7 @@ cv::Mat renderPinnedComment(const PinnedCommentContent& content, cv::Size size, 
 cv::Mat renderPoll(const PollContent& content, cv::Size size, const Theme& theme, const Fonts& fonts) {
     cv::Mat out = transparent(size);
     const Scale px{size.width / 600.0};
-    fillRoundedRect(out, cv::Rect(0, 0, size.width, size.height), px(theme.cornerRadius), theme.panel);
+    fillPanel(out, px(theme.cornerRadius), theme.panel);
     const int pad = px(24), width = size.width - 2 * pad;
     fonts.bold->draw(out, fonts.bold->ellipsize(content.question, px(34), width), {pad, pad}, px(34),
                      theme.text);

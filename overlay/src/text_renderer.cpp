@@ -91,32 +91,55 @@ TextRenderer::TextRenderer(const std::string& fontPath, int faceIndex) {
 
 TextRenderer::~TextRenderer() = default;
 
+namespace {
+constexpr size_t kMaxCachedWidths = 16384;
+constexpr size_t kMaxCoverageBytes = 32u << 20;
+std::string cacheKey(const std::string& text, int height) {
+    return std::to_string(height) + '\x1f' + text;
+}
+} // namespace
+
 int TextRenderer::width(const std::string& text, int height) const {
     if (text.empty()) return 0;
     std::lock_guard lock(m_mutex);
+    const std::string key = cacheKey(text, height);
+    if (auto found = m_widths.find(key); found != m_widths.end()) return found->second;
     int baseline = 0;
-    return m_font->getTextSize(text, height, -1, &baseline).width;
+    const int measured = m_font->getTextSize(text, height, -1, &baseline).width;
+    if (m_widths.size() >= kMaxCachedWidths) m_widths.clear();
+    m_widths.emplace(key, measured);
+    return measured;
+}
+
+const cv::Mat& TextRenderer::coverage(const std::string& text, int height, int& pad) const {
+    // getTextSize under-reports the last glyph's ink for some faces: keep a
+    // generous margin so nothing is clipped.
+    pad = height / 2;
+    const std::string key = cacheKey(text, height);
+    if (auto found = m_coverage.find(key); found != m_coverage.end()) return found->second;
+    int baseline = 0;
+    const cv::Size size = m_font->getTextSize(text, height, -1, &baseline);
+    // cv::freetype draws only on 3-channel images: draw white on black to get
+    // the glyphs' coverage; the caller blends its colour through it.
+    cv::Mat canvas(height + 2 * pad, size.width + 2 * pad + height, CV_8UC3, cv::Scalar::all(0));
+    m_font->putText(canvas, text, cv::Point(pad, pad), height, cv::Scalar::all(255), -1, cv::LINE_AA, false);
+    cv::Mat single;
+    cv::extractChannel(canvas, single, 0);
+    if (m_coverageBytes + single.total() > kMaxCoverageBytes) {
+        m_coverage.clear();
+        m_coverageBytes = 0;
+    }
+    m_coverageBytes += single.total();
+    return m_coverage.emplace(key, std::move(single)).first->second;
 }
 
 void TextRenderer::draw(cv::Mat& bgra, const std::string& text, cv::Point topLeft, int height,
                         const cv::Scalar& color) const {
-    if (text.empty() || bgra.empty() || bgra.type() != CV_8UC4) return;
+    if (text.empty() || bgra.empty() || bgra.type() != CV_8UC4 || height <= 0) return;
     std::lock_guard lock(m_mutex);
-    int baseline = 0;
-    const cv::Size size = m_font->getTextSize(text, height, -1, &baseline);
-    // cv::freetype draws only on 3-channel images: draw white on black to get
-    // the glyphs' coverage, then blend the colour through it ourselves.
-    // getTextSize under-reports the last glyph's ink for some faces: keep a
-    // generous margin so nothing is clipped.
-    const int pad = height / 2;
-    const cv::Rect box(topLeft.x - pad, topLeft.y - pad, size.width + 2 * pad + height, height + 2 * pad);
-    if ((box & cv::Rect(0, 0, bgra.cols, bgra.rows)).empty()) return;
-    m_mask.create(box.size(), CV_8UC3);
-    m_mask.setTo(cv::Scalar::all(0));
-    m_font->putText(m_mask, text, cv::Point(pad, pad), height, cv::Scalar::all(255), -1, cv::LINE_AA, false);
-    cv::Mat coverage;
-    cv::extractChannel(m_mask, coverage, 0);
-    compositeCoverage(bgra, coverage, box.tl(), color);
+    int pad = 0;
+    const cv::Mat& mask = coverage(text, height, pad);
+    compositeCoverage(bgra, mask, topLeft - cv::Point(pad, pad), color);
 }
 
 std::string TextRenderer::ellipsize(const std::string& text, int height, int maxWidth) const {

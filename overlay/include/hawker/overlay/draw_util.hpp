@@ -20,6 +20,9 @@ void compositeCoverage(cv::Mat& target, const cv::Mat& coverage, cv::Point at, c
 /// Composites a BGRA image "over" `target` at `at`; clipped.
 void compositeBgra(cv::Mat& target, const cv::Mat& source, cv::Point at);
 
+/// Fills all of a clear `target` with `color` and rounds its corners: a graphic's background.
+void fillPanel(cv::Mat& target, int radius, const cv::Scalar& color);
+
 void fillRoundedRect(cv::Mat& target, const cv::Rect& rect, int radius, const cv::Scalar& color);
 void fillCircle(cv::Mat& target, cv::Point center, int radius, const cv::Scalar& color);
 void drawLine(cv::Mat& target, cv::Point from, cv::Point to, int thickness, const cv::Scalar& color);

@@ -7,6 +7,7 @@
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -52,9 +53,15 @@ private:
     /// The longest prefix that fits with "…" appended (always, or only when too wide).
     std::string cutWithEllipsis(const std::string& text, int height, int maxWidth, bool always) const;
 
+    /// Glyph coverage of `text` at `height`, rasterized once and cached:
+    /// labels, names and prices repeat across re-renders, only digits change.
+    const cv::Mat& coverage(const std::string& text, int height, int& pad) const;
+
     cv::Ptr<cv::freetype::FreeType2> m_font;
-    mutable std::mutex m_mutex; // FreeType faces are not thread-safe
-    mutable cv::Mat m_mask;
+    mutable std::mutex m_mutex; // FreeType faces are not thread-safe; guards the caches too
+    mutable std::unordered_map<std::string, int> m_widths;
+    mutable std::unordered_map<std::string, cv::Mat> m_coverage;
+    mutable size_t m_coverageBytes = 0;
 };
 
 /// The regular and bold faces every graphic uses, loaded once.
