@@ -6,6 +6,7 @@
 
 #include "hawker/capture/av_util.hpp"
 #include "hawker/capture/capture_log.hpp"
+#include "hawker/capture/rendition_scaler.hpp"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -70,11 +71,7 @@ struct MediaSource::Connection {
     CodecContextPtr video, audio;
     int videoIndex = -1, audioIndex = -1;
     SwsPtr toI420;
-    struct ScalerKey {
-        int srcW, srcH, dstW, dstH;
-        bool operator==(const ScalerKey&) const = default;
-    };
-    std::vector<std::pair<ScalerKey, SwsPtr>> scalers;
+    RenditionScaler scaler;
     SwrPtr resampler;
     std::vector<float> audioL, audioR;
     std::optional<int64_t> baseUs; ///< first timestamp of this connection (or loop)
@@ -126,11 +123,14 @@ void MediaSource::stop() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-std::optional<std::string> MediaSource::waitUntilReady(std::chrono::milliseconds timeout) {
+std::optional<std::string> MediaSource::waitUntilReady(std::chrono::milliseconds timeout, bool keepTrying) {
     std::unique_lock lock(m_mutex);
-    if (!m_wake.wait_for(lock, timeout, [&] { return m_readyOrFailed; }))
-        return "no picture within " + std::to_string(timeout.count() / 1000) + " s";
-    return m_firstError;
+    const bool ready =
+        m_wake.wait_for(lock, timeout, [&] { return keepTrying ? m_gotPicture : m_readyOrFailed; });
+    if (m_gotPicture) return std::nullopt;
+    if (!keepTrying && ready && m_firstError) return m_firstError;
+    if (keepTrying && !m_lastError.empty()) return m_lastError;
+    return "no picture within " + std::to_string(timeout.count() / 1000) + " s";
 }
 
 void MediaSource::useRendition(const Rendition& rendition) {
@@ -461,36 +461,9 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
         m_width = width;
         m_height = height;
     }
-    for (const Rendition& r : wanted) {
-        if (r.crop.x < 0 || r.crop.y < 0 || r.crop.x + r.crop.width > width ||
-            r.crop.y + r.crop.height > height || r.size.width < 2 || r.size.height < 2 || r.crop.width < 2 ||
-            r.crop.height < 2)
-            continue; // made for another resolution (the camera changed); the compositor asks again
-        const Connection::ScalerKey key{r.crop.width, r.crop.height, r.size.width, r.size.height};
-        auto found =
-            std::find_if(conn.scalers.begin(), conn.scalers.end(), [&](auto& s) { return s.first == key; });
-        if (found == conn.scalers.end()) {
-            SwsPtr scaler(sws_getContext(key.srcW, key.srcH, AV_PIX_FMT_YUV420P, key.dstW, key.dstH,
-                                         AV_PIX_FMT_YUV420P, SWS_BICUBIC, nullptr, nullptr, nullptr));
-            if (!scaler) continue;
-            conn.scalers.emplace_back(key, std::move(scaler));
-            found = conn.scalers.end() - 1;
-        }
-        const int cx = r.crop.x & ~1, cy = r.crop.y & ~1;
-        const uint8_t* src[4] = {out->planes[0].ptr(cy, cx), out->planes[1].ptr(cy / 2, cx / 2),
-                                 out->planes[2].ptr(cy / 2, cx / 2), nullptr};
-        const int srcStride[4] = {static_cast<int>(out->planes[0].step),
-                                  static_cast<int>(out->planes[1].step),
-                                  static_cast<int>(out->planes[2].step), 0};
-        // Each plane owns its memory: the frame outlives this loop.
-        PlaneSet scaled = {cv::Mat(r.size, CV_8UC1), cv::Mat(r.size / 2, CV_8UC1),
-                           cv::Mat(r.size / 2, CV_8UC1)};
-        uint8_t* dst[4] = {scaled[0].data, scaled[1].data, scaled[2].data, nullptr};
-        int dstStride[4] = {static_cast<int>(scaled[0].step), static_cast<int>(scaled[1].step),
-                            static_cast<int>(scaled[2].step), 0};
-        sws_scale(found->second.get(), src, srcStride, 0, key.srcH, dst, dstStride);
-        out->renditions.emplace_back(r, scaled);
-    }
+    for (const Rendition& r : wanted)
+        if (auto scaled = conn.scaler.scale(out->planes, r))
+            out->renditions.emplace_back(r, std::move(*scaled));
 
     out->ptsUs = ptsUs;
     out->sequence = ++m_sequence;
@@ -499,8 +472,9 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
     m_lastArrivalUs = out->arrivalUs;
     {
         std::unique_lock lock(m_mutex);
-        const bool wasReady = m_readyOrFailed;
+        const bool wasReady = m_gotPicture;
         m_readyOrFailed = true;
+        m_gotPicture = true;
         if (!wasReady) m_wake.notify_all();
         if (m_state != SourceState::Live) {
             lock.unlock();
@@ -565,8 +539,9 @@ void MediaSource::handleAudio(Connection& conn, AVFrame* frame) {
     m_audio->write(conn.audioL.data(), conn.audioR.data(), converted, startSample, m_abort);
     if (conn.videoIndex < 0) {
         std::unique_lock lock(m_mutex);
-        if (!m_readyOrFailed) {
+        if (!m_gotPicture) {
             m_readyOrFailed = true;
+            m_gotPicture = true;
             m_wake.notify_all();
         }
         if (m_state != SourceState::Live) {

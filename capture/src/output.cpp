@@ -184,16 +184,16 @@ void Output::push(const EncodedPacket& packet) {
         const auto& description = m_streams[static_cast<size_t>(p.kind)];
         return av_rescale(p.packet->pts, int64_t{1000} * description.timeBaseNum, description.timeBaseDen);
     };
-    const bool video = packet.kind == StreamKind::Video;
-    bool drop = false;
-    if (!m_queue.empty() && timeMs(packet) - timeMs(m_queue.front()) > m_config.queueLimit.count())
-        drop = true;
-    if (drop) {
-        ++m_dropped;
-        if (video) m_waitKeyframe = true;
-        return;
-    }
     m_queue.push_back(packet);
+    // Over the limit (a slow or dead destination): the oldest packets go, so
+    // that what is left, and sent when the link is back, is the newest.
+    // Video then resumes at a keyframe so the stream stays decodable.
+    while (m_queue.size() > 1 &&
+           timeMs(m_queue.back()) - timeMs(m_queue.front()) > m_config.queueLimit.count()) {
+        if (m_queue.front().kind == StreamKind::Video) m_waitKeyframe = true;
+        m_queue.pop_front();
+        ++m_dropped;
+    }
     m_changed.notify_all();
 }
 
@@ -244,6 +244,8 @@ void Output::run() {
         if (everLive) {
             ++m_reconnects;
             if (m_hook) m_hook(m_config.id, "reconnected", "");
+            std::lock_guard lock(m_mutex);
+            m_lastError.clear(); // recovered: the status shows no stale error
         }
         everLive = true;
         backoff.reset();

@@ -83,18 +83,23 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
     engine.start();
     logInfo("show started: " + engine.show().name + (options.offline ? " (offline)" : " (live)"));
 
+    const int64_t fps = engine.show().fps;
     auto lastPrint = std::chrono::steady_clock::now();
     int64_t lastFrames = 0;
     bool stopping = false;
     while (!engine.finished()) {
-        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        std::this_thread::sleep_for(std::chrono::milliseconds(options.offline ? 10 : 50));
         if (g_stopSignal && !stopping) {
             logInfo("stop requested; finishing outputs");
             engine.requestStop();
             stopping = true;
         }
         const auto now = std::chrono::steady_clock::now();
-        if (now - lastPrint >= std::chrono::seconds(1)) {
+        // Live: a line per second. Offline: a line per program second, which
+        // may come several times a wall-clock second.
+        const bool due = options.offline ? engine.programMs() / 1000 > lastFrames / fps
+                                         : now - lastPrint >= std::chrono::seconds(1);
+        if (due) {
             const EngineStatus status = engine.status();
             const double seconds = std::chrono::duration<double>(now - lastPrint).count();
             out << formatStatus(status, static_cast<double>(status.frames - lastFrames) / seconds)

@@ -98,6 +98,15 @@ ProgramEngine::~ProgramEngine() {
 }
 
 void ProgramEngine::prepare() {
+    // Stream keys first: a missing key is a show problem, found before any
+    // camera opens or any file is created.
+    m_outputTargets.clear();
+    for (const OutputSpec& spec : m_show.outputs) {
+        if (spec.kind == capture::OutputKind::Record)
+            m_outputTargets.push_back({spec.path.string(), spec.path.string()});
+        else
+            m_outputTargets.push_back(resolveOutputTarget(spec));
+    }
     auto addSource = [&](const SourceSpec& spec, bool audioOnly) {
         capture::SourceConfig config;
         config.id = spec.id;
@@ -160,7 +169,10 @@ void ProgramEngine::prepare() {
         const SourceSpec& spec =
             audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
         if (!spec.required) continue;
-        if (auto error = m_sources[i]->waitUntilReady(m_options.preflightTimeout)) {
+        // A network camera may need a retry or two to answer; a file or device
+        // that cannot be opened fails at once.
+        if (auto error =
+                m_sources[i]->waitUntilReady(m_options.preflightTimeout, m_sources[i]->isNetwork())) {
             for (auto& source : m_sources)
                 source->stop();
             throw std::runtime_error("source " + spec.id + " (" + maskSecrets(spec.url) + "): " + *error);
@@ -211,18 +223,13 @@ void ProgramEngine::start() {
         });
     m_encoder->start();
     try {
-        for (const OutputSpec& spec : m_show.outputs) {
+        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
+            const OutputSpec& spec = m_show.outputs[i];
             capture::OutputConfig config;
             config.id = spec.id;
             config.kind = spec.kind;
-            if (spec.kind == capture::OutputKind::Record) {
-                config.target = spec.path.string();
-                config.displayTarget = config.target;
-            } else {
-                const ResolvedTarget target = resolveOutputTarget(spec);
-                config.target = target.url;
-                config.displayTarget = target.display;
-            }
+            config.target = m_outputTargets[i].url;
+            config.displayTarget = m_outputTargets[i].display;
             config.queueLimit = std::chrono::milliseconds(spec.queueMs);
             auto output = std::make_unique<capture::Output>(
                 config, m_encoder->streams(),
@@ -302,11 +309,10 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
             draw.signalLost = m_lost[index];
             if (const capture::PlaneSet* planes = frame->findRendition(rendition)) {
                 draw.picture = {(*planes)[0], (*planes)[1], (*planes)[2]};
-            } else {
-                // First frames after a scene change: scale here until the
-                // source's thread delivers the rendition.
-                const overlay::YuvImage native{frame->planes[0], frame->planes[1], frame->planes[2]};
-                draw.picture = native.region(placement->crop);
+            } else if (auto scaled = m_fallbackScaler.scale(frame->planes, rendition)) {
+                // First frames after a scene change: scale here, with the same
+                // scaler the source uses, until its thread delivers the rendition.
+                draw.picture = {(*scaled)[0], (*scaled)[1], (*scaled)[2]};
             }
             m_items.push_back(std::move(draw));
             break;

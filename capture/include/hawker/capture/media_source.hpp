@@ -68,8 +68,10 @@ public:
     void stop();
 
     /// For the pre-flight check: waits until the first frame arrived (nullopt)
-    /// or the first attempt failed (the reason), or `timeout` passed.
-    std::optional<std::string> waitUntilReady(std::chrono::milliseconds timeout);
+    /// or the first attempt failed (the reason), or `timeout` passed. With
+    /// `keepTrying`, a failed attempt does not end the wait: the source's own
+    /// reconnects go on until the timeout, and the last reason is returned.
+    std::optional<std::string> waitUntilReady(std::chrono::milliseconds timeout, bool keepTrying = false);
 
     FrameSlot& video() { return m_slot; }
     std::shared_ptr<AudioRing> audio() const { return m_audio; }
@@ -103,6 +105,7 @@ private:
     SourceState m_state = SourceState::Connecting;
     std::string m_lastError;
     bool m_readyOrFailed = false;
+    bool m_gotPicture = false;
     std::optional<std::string> m_firstError;
     struct RenditionRequest {
         Rendition rendition;

@@ -11,6 +11,7 @@
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
+#include "hawker/capture/rendition_scaler.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/overlay/compositor.hpp"
 #include "hawker/overlay/graphic_layer.hpp"
@@ -18,6 +19,7 @@
 #include "hawker/studio/graphic_content_builder.hpp"
 #include "hawker/studio/show_controller.hpp"
 #include "hawker/studio/show_file.hpp"
+#include "hawker/studio/stream_keys.hpp"
 
 namespace hawker::capture {
 class AudioMixer;
@@ -94,6 +96,7 @@ private:
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<capture::Encoder> m_encoder;
     std::vector<std::unique_ptr<capture::Output>> m_outputs;
+    std::vector<ResolvedTarget> m_outputTargets; ///< per output, resolved (keys) before anything starts
     overlay::Compositor m_compositor;
     std::shared_ptr<const overlay::Theme> m_theme;
     overlay::Fonts m_fonts;
@@ -106,6 +109,7 @@ private:
     std::vector<capture::VideoFramePtr> m_frames;
     std::vector<bool> m_lost;
     std::vector<overlay::DrawItem> m_items;
+    capture::RenditionScaler m_fallbackScaler;
 
     std::thread m_thread;
     std::atomic<bool> m_stop{false}, m_finished{false}, m_started{false};

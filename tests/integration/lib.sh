@@ -1,0 +1,347 @@
+# shellcheck shell=bash
+# Shared helpers for Hawker's integration tests.
+#
+# Each test_*.sh sources this file. ctest runs the tests as `bash test_X.sh`
+# with these variables set (tests/CMakeLists.txt):
+#   HAWKER             path to the hawker binary
+#   HAWKER_SOURCE_DIR  the repository root
+#   HAWKER_SHARED      the shared folder (bench references)
+# Run one by hand from the repository root with:
+#   HAWKER=build/studio/hawker bash tests/integration/test_offline_record.sh
+# HAWKER_KEEP_TMP=1 keeps the temp directory (logs, recordings) for a look.
+#
+# Conventions: every test gets its own temp directory ($T), every process it
+# starts is registered with track_pid and is stopped by the EXIT trap, every
+# wait is bounded, and only 127.0.0.1 is used. `ok` and `fail` print one line
+# each with the measured value; `finish` exits non-zero if anything failed.
+
+set -u -o pipefail
+
+IT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+HAWKER_SOURCE_DIR="${HAWKER_SOURCE_DIR:-$(cd "$IT_DIR/../.." && pwd)}"
+HAWKER="${HAWKER:-$HAWKER_SOURCE_DIR/build/studio/hawker}"
+HAWKER_SHARED="${HAWKER_SHARED:-$HAWKER_SOURCE_DIR/../shared}"
+# The tests cd into their temp dir; relative paths must survive that.
+[[ "$HAWKER" == */* && "$HAWKER" != /* ]] && HAWKER="$PWD/$HAWKER"
+[[ "$HAWKER_SOURCE_DIR" != /* ]] && HAWKER_SOURCE_DIR="$PWD/$HAWKER_SOURCE_DIR"
+[[ "$HAWKER_SHARED" != /* ]] && HAWKER_SHARED="$PWD/$HAWKER_SHARED"
+export HAWKER HAWKER_SOURCE_DIR HAWKER_SHARED
+TEST_NAME="$(basename "${0%.sh}")"
+RTMP_MODULE="${RTMP_MODULE:-/usr/lib/nginx/modules/ngx_rtmp_module.so}"
+
+FAILURES=0
+TRACKED_PIDS=()
+
+# --- reporting ---------------------------------------------------------------
+ok()   { echo "ok: $*"; }
+fail() { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); }
+info() { echo "  .. $*"; }
+# Fatal: the test cannot go on (the EXIT trap still cleans up).
+die()  { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); exit 1; }
+
+finish() {
+    if (( FAILURES > 0 )); then
+        echo "$TEST_NAME: $FAILURES check(s) FAILED"
+        exit 1
+    fi
+    echo "$TEST_NAME: all checks passed"
+    exit 0
+}
+
+# check DESCRIPTION COMMAND... : ok/fail on the command's status.
+check() {
+    local what="$1"; shift
+    if "$@"; then ok "$what"; else fail "$what"; fi
+}
+
+# --- temp dir, processes and cleanup -------------------------------------------
+T="$(mktemp -d "${TMPDIR:-/tmp}/hawker-it-$TEST_NAME.XXXXXX")"
+
+track_pid() { TRACKED_PIDS+=("$1"); }
+
+# stop_pid PID [SIGNAL]: signal, then wait up to 5 s, then SIGKILL. Never fails.
+stop_pid() {
+    _stop_pid "$@" 2>/dev/null   # also hides bash's "Killed" job notice
+}
+_stop_pid() {
+    local pid="$1" sig="${2:-TERM}" i
+    [[ -n "$pid" ]] || return 0
+    kill -0 "$pid" || { wait "$pid"; return 0; }
+    kill "-$sig" "$pid"
+    for ((i = 0; i < 50; i++)); do
+        kill -0 "$pid" || break
+        sleep 0.1
+    done
+    kill -0 "$pid" && kill -KILL "$pid"
+    wait "$pid"
+    return 0
+}
+
+_it_cleanup() {
+    local rc=$? pid
+    trap - EXIT INT TERM HUP PIPE
+    for pid in "${TRACKED_PIDS[@]}"; do
+        stop_pid "$pid" TERM
+    done
+    if (( rc != 0 || FAILURES > 0 )); then
+        # Show what the processes said, to make a red CI run readable.
+        local f
+        for f in "$T"/*.log; do
+            [[ -s "$f" ]] || continue
+            echo "---- tail of $(basename "$f") ----"
+            tail -n 15 "$f" | sed "s/^[0-9]\{10\}\.[0-9]* //"
+        done
+    fi
+    if [[ "${HAWKER_KEEP_TMP:-0}" == 1 ]]; then
+        echo "(kept $T)"
+    else
+        rm -rf "$T"
+    fi
+    exit "$rc"
+}
+trap _it_cleanup EXIT
+cd "$T" || exit 1
+trap 'exit 130' INT
+trap 'exit 143' TERM
+trap 'exit 129' HUP
+trap 'exit 141' PIPE
+
+# --- prerequisites -------------------------------------------------------------
+require_hawker() {
+    [[ -x "$HAWKER" ]] || die "hawker binary not found or not executable: $HAWKER"
+}
+require_tools() {
+    local t
+    for t in "$@"; do
+        command -v "$t" >/dev/null 2>&1 || die "required tool missing: $t"
+    done
+}
+
+# --- time and numbers ------------------------------------------------------------
+now() { echo "$EPOCHREALTIME"; }                         # wall clock, seconds.micro
+elapsed_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b - a}'; }
+# calc EXPR: floating-point arithmetic through awk, e.g. calc "1/3*1000"
+calc() { awk "BEGIN { printf \"%.6g\", $1 }"; }
+# fcmp "A OP B": floating-point comparison, status 0 when true. OP: < <= > >= == !=
+fcmp() { awk "BEGIN { exit !($1) }"; }
+absdiff() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; printf "%.6g", d }'; }
+is_number() { [[ "${1:-}" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; }
+
+# sleep_until START OFFSET: sleep until wall time START+OFFSET (no-op if past).
+sleep_until() {
+    local d
+    d=$(awk -v s="$1" -v o="$2" -v n="$EPOCHREALTIME" 'BEGIN{d = s + o - n; printf "%.3f", (d > 0 ? d : 0)}')
+    sleep "$d"
+}
+
+# wait_until TIMEOUT_S COMMAND...: poll every 0.1 s until COMMAND succeeds.
+wait_until() {
+    local timeout="$1" i n; shift
+    n=$(awk -v t="$timeout" 'BEGIN{printf "%d", t * 10}')
+    for ((i = 0; i < n; i++)); do
+        "$@" && return 0
+        sleep 0.1
+    done
+    "$@"
+}
+
+# --- loopback ports -----------------------------------------------------------
+port_in_use() {
+    [[ -n "$(ss -Htuan "( sport = :$1 )" 2>/dev/null)" ]]
+}
+# pick_port: a random free port (TCP and UDP) in 20000..59999 on this host.
+pick_port() {
+    local p i
+    for ((i = 0; i < 100; i++)); do
+        p=$((20000 + (RANDOM * 32768 + RANDOM) % 40000))
+        port_in_use "$p" || { echo "$p"; return 0; }
+    done
+    die "no free port found after 100 tries"
+}
+tcp_listening() { [[ -n "$(ss -Hltn "( sport = :$1 )" 2>/dev/null)" ]]; }
+
+# --- running hawker -------------------------------------------------------------
+# Prefix each line read on stdin with the wall clock ("1700000000.123456 line").
+# Used on hawker's stdout/stderr so a log line can be placed in wall time.
+_stamp_lines() {
+    local line
+    while IFS= read -r line || [[ -n "$line" ]]; do
+        printf '%s %s\n' "$EPOCHREALTIME" "$line"
+    done
+}
+
+# hawker_bg NAME ARGS...: start hawker in the background. Its stdout goes to
+# $T/NAME.out, stderr to $T/NAME.err, and time-stamped copies of both to
+# $T/NAME.log. Sets HAWKER_PID (the hawker process itself) and tracks it.
+hawker_bg() {
+    local name="$1"; shift
+    : > "$T/$name.log"
+    stdbuf -oL -eL "$HAWKER" "$@" \
+        > >(tee "$T/$name.out" | _stamp_lines >> "$T/$name.log") \
+        2> >(tee "$T/$name.err" | _stamp_lines >> "$T/$name.log") &
+    HAWKER_PID=$!
+    HAWKER_START=$EPOCHREALTIME
+    track_pid "$HAWKER_PID"
+}
+
+# wait_pid PID TIMEOUT_S: wait for a process to end; sets WAIT_RC to its exit
+# status (or 124 if it was still running and got killed).
+wait_pid() {
+    _wait_pid "$@" 2>/dev/null   # also hides bash's "Killed" job notice
+}
+_wait_pid() {
+    local pid="$1" timeout="$2" i n
+    n=$(awk -v t="$timeout" 'BEGIN{printf "%d", t * 10}')
+    for ((i = 0; i < n; i++)); do
+        kill -0 "$pid" || break
+        sleep 0.1
+    done
+    if kill -0 "$pid"; then
+        kill -KILL "$pid"
+        wait "$pid"
+        WAIT_RC=124
+        return 1
+    fi
+    wait "$pid"
+    WAIT_RC=$?
+    sleep 0.2   # let the tee/stamp pipes drain
+    return 0
+}
+
+# hawker_fg NAME TIMEOUT_S ARGS...: run hawker to completion (bounded).
+# Same files as hawker_bg; sets HAWKER_RC and HAWKER_WALL (seconds).
+hawker_fg() {
+    local name="$1" timeout="$2"; shift 2
+    hawker_bg "$name" "$@"
+    wait_pid "$HAWKER_PID" "$timeout"
+    HAWKER_RC=$WAIT_RC
+    HAWKER_WALL=$(elapsed_since "$HAWKER_START")
+    export HAWKER_WALL
+    if (( HAWKER_RC == 124 )); then
+        fail "hawker $* did not finish within ${timeout}s (killed)"
+    fi
+}
+
+# hawker_error_line NAME: the first "hawker: error:" line of NAME.err.
+hawker_error_line() { grep -m1 '^hawker: error:' "$T/$1.err" 2>/dev/null; }
+
+# summary_value FILE KEY: value of KEY=... on the "summary ..." line.
+summary_value() {
+    grep -E '^summary( |$)' "$1" | tail -n1 | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n1
+}
+# item_value FILE KIND ID KEY: value of KEY on the final "KIND id=ID ..." line
+# (KIND is output or source).
+item_value() {
+    grep -E "^$2 id=$3( |$)" "$1" | tail -n1 | tr ' ' '\n' | sed -n "s/^$4=//p" | head -n1
+}
+
+# --- show files -------------------------------------------------------------------
+# Tests write their show files with heredocs; this is the common encoder block.
+encoder_block() {   # encoder_block [bitrate_kbps] [keyint_s]
+    cat <<EOF
+[encoder]
+preset = "veryfast"
+tune = "zerolatency"
+profile = "high"
+bitrate_kbps = ${1:-1500}
+keyint_s = ${2:-2}
+audio_kbps = 128
+audio_rate = 48000
+EOF
+}
+
+# --- ffprobe helpers ------------------------------------------------------------
+# probe_stream FILE SELECTOR ENTRY: one stream entry, e.g. probe_stream f v:0 codec_name
+probe_stream() {
+    ffprobe -v error -select_streams "$2" -show_entries "stream=$3" -of default=nw=1:nk=1 "$1" 2>/dev/null | head -n1
+}
+probe_format() {
+    ffprobe -v error -show_entries "format=$2" -of default=nw=1:nk=1 "$1" 2>/dev/null | head -n1
+}
+# count_frames FILE: decoded video frames.
+count_frames() {
+    ffprobe -v error -count_frames -select_streams v:0 -show_entries stream=nb_read_frames \
+        -of default=nw=1:nk=1 "$1" 2>/dev/null | head -n1 | tr -d ' \n'
+}
+# video_pts FILE: pts_time of every decoded video frame, one per line.
+video_pts() {
+    ffprobe -v error -select_streams v:0 -show_entries frame=pts_time -of csv=p=0 "$1" 2>/dev/null \
+        | tr -d ',' | grep -v '^$'
+}
+# keyframe_pts FILE: pts_time of every video keyframe.
+keyframe_pts() {
+    ffprobe -v error -select_streams v:0 -skip_frame nokey -show_entries frame=pts_time \
+        -of csv=p=0 "$1" 2>/dev/null | tr -d ',' | grep -v '^$'
+}
+# stream_span FILE SELECTOR: seconds from the first packet's pts to the end of
+# the last packet (pts + duration), from the packet list.
+stream_span() {
+    ffprobe -v error -select_streams "$2" -show_entries packet=pts_time,duration_time \
+        -of csv=p=0 "$1" 2>/dev/null \
+        | awk -F, '$1 != "N/A" && $1 != "" {
+              t = $1 + 0; d = ($2 == "N/A" || $2 == "") ? 0 : $2 + 0
+              if (!n || t < lo) lo = t
+              if (!n || t + d > hi) hi = t + d
+              n++
+          }
+          END { if (n) printf "%.4f\n", hi - lo }'
+}
+
+# --- nginx-rtmp on loopback -------------------------------------------------------
+# start_nginx PORT: a real nginx with the rtmp module on 127.0.0.1:PORT, its
+# own config, pid and logs in $T/nginx. One process (master_process off), so a
+# kill really takes the server down. Sets NGINX_PID.
+start_nginx() {
+    local port="$1"
+    [[ -r "$RTMP_MODULE" ]] || die "nginx rtmp module not found: $RTMP_MODULE"
+    mkdir -p "$T/nginx/logs"
+    cat > "$T/nginx/nginx.conf" <<EOF
+load_module $RTMP_MODULE;
+daemon off;
+master_process off;
+worker_processes 1;
+pid $T/nginx/nginx.pid;
+error_log $T/nginx.log info;
+events { worker_connections 128; }
+rtmp {
+    server {
+        listen 127.0.0.1:$port;
+        chunk_size 4096;
+        application live {
+            live on;
+            record off;
+        }
+    }
+}
+EOF
+    nginx -c "$T/nginx/nginx.conf" -p "$T/nginx/" >> "$T/nginx.log" 2>&1 &
+    NGINX_PID=$!
+    track_pid "$NGINX_PID"
+    if ! wait_until 10 tcp_listening "$port"; then
+        die "nginx did not listen on 127.0.0.1:$port within 10 s"
+    fi
+}
+
+# --- A/V sync measurement --------------------------------------------------------
+# av_offset_ms FILE: mean (audio onset - video onset) in ms over the flash/beep
+# pairs of the sync pattern (white flash + 1 kHz beep at the start of every
+# second). Prints "MEAN_MS PAIRS MIN_MS MAX_MS". Video onsets: first frame with
+# YAVG > 128 after a dark one; audio onsets: silencedetect's silence_end.
+av_offset_ms() {
+    local f="$1" d
+    d="$(mktemp -d "$T/avsync.XXXXXX")"
+    ffmpeg -v error -nostdin -y -i "$f" -filter_complex \
+        "[0:v]signalstats,metadata=print:key=lavfi.signalstats.YAVG:file=$d/v.txt[v];[0:a]aformat=channel_layouts=mono,silencedetect=n=-30dB:d=0.2,ametadata=print:key=lavfi.silence_end:file=$d/a.txt[a]" \
+        -map '[v]' -map '[a]' -f null - 2> "$d/ffmpeg.err" || { cat "$d/ffmpeg.err" >&2; return 1; }
+    awk '/^frame:/ { for (i = 1; i <= NF; i++) if ($i ~ /^pts_time:/) { sub("pts_time:", "", $i); t = $i } }
+         /YAVG=/ { split($0, kv, "="); y = kv[2] + 0
+                   if (y > 128 && seen && prev <= 128) print t
+                   prev = y; seen = 1 }' "$d/v.txt" > "$d/v_on.txt"
+    sed -n 's/^lavfi.silence_end=//p' "$d/a.txt" > "$d/a_on.txt"
+    awk 'NR == FNR { v[n++] = $1; next }
+         { a = $1 + 0; best = 1e9
+           for (i = 0; i < n; i++) { o = a - v[i]; if ((o < 0 ? -o : o) < (best < 0 ? -best : best)) best = o }
+           if ((best < 0 ? -best : best) < 0.4) { s += best; k++; if (k == 1 || best < lo) lo = best; if (k == 1 || best > hi) hi = best } }
+         END { if (k) printf "%.1f %d %.1f %.1f\n", s / k * 1000, k, lo * 1000, hi * 1000; else print "nan 0 nan nan" }' \
+        "$d/v_on.txt" "$d/a_on.txt"
+}

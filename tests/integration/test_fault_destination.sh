@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# Fault (b): a destination dies. nginx-rtmp on loopback takes hawker's RTMP
+# push next to a local recording; hawker runs live for 25 s. nginx is killed
+# at ~5 s and started again (same port) at ~12 s.
+#   - the recording is unaffected: exact frame count, constant spacing;
+#   - the RTMP output reconnects (final output line: reconnects >= 1);
+#   - after nginx is back the output is live again: a status line says so and
+#     ffmpeg pulls the stream from the new nginx.
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools ffprobe ffmpeg nginx ss
+
+SECS=25 FPS=30
+KILL_AT=5 RESTART_AT=12
+KEY="faultkey456"
+PORT=$(pick_port)
+start_nginx "$PORT"
+
+cat > "$T/show.toml" <<EOF
+[show]
+name = "destination fault test"
+
+[canvas]
+width = 360
+height = 640
+fps = $FPS
+
+[[sources]]
+id = "cam1"
+format = "lavfi"
+url = "testsrc2=size=360x640:rate=$FPS"
+
+[[audio]]
+id = "tone"
+format = "lavfi"
+url = "sine=frequency=440:sample_rate=48000"
+
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cam1", rect = [0, 0, 360, 640], fit = "cover" } ]
+
+[program]
+scene = "main"
+
+$(encoder_block 1000 1)
+
+[[outputs]]
+id = "record"
+kind = "record"
+path = "program.mkv"
+
+[[outputs]]
+id = "push"
+kind = "rtmp"
+url = "rtmp://127.0.0.1:$PORT/live"
+key_env = "HAWKER_KEY_FAULT"
+EOF
+
+export HAWKER_KEY_FAULT="$KEY"
+hawker_bg hawker run "$T/show.toml" --duration $SECS
+T0=$HAWKER_START
+
+sleep_until "$T0" $KILL_AT
+kill -0 "$HAWKER_PID" 2>/dev/null || die "hawker exited early (before the fault)"
+stop_pid "$NGINX_PID" KILL
+KILLED=$EPOCHREALTIME
+tcp_listening "$PORT" && die "nginx still listening on $PORT after kill"
+info "nginx killed at +$(calc "$KILLED - $T0") s"
+
+sleep_until "$T0" $RESTART_AT
+start_nginx "$PORT"
+RESTARTED=$EPOCHREALTIME
+info "nginx restarted at +$(calc "$RESTARTED - $T0") s"
+
+# A viewer waiting on the restarted server, as a platform keeps its viewers
+# while the publisher reconnects: it joins right away and records until shortly
+# before hawker ends (SIGINT after a wall-clock bound, so it cannot hang).
+PULLED="$T/pulled.flv"
+timeout -s INT $((SECS - RESTART_AT - 1)) \
+    ffmpeg -v error -nostdin -y -i "rtmp://127.0.0.1:$PORT/live/$KEY" -c copy -f flv "$PULLED" > "$T/pull.log" 2>&1 &
+VIEWER_PID=$!
+track_pid "$VIEWER_PID"
+
+wait_pid "$VIEWER_PID" $((SECS - RESTART_AT + 10))
+if [[ -s "$PULLED" ]]; then
+    n=$(count_frames "$PULLED")
+    check "viewer on the restarted nginx decodes $n frames (>= 60: the output came back)" test "${n:-0}" -ge 60
+    # dts of consecutive packets per stream: a reconnect must not hand the
+    # viewer stale packets from before the outage followed by a jump.
+    jumps=$(ffprobe -v error -show_entries packet=stream_index,dts_time -of csv=p=0 "$PULLED" \
+        | awk -F, '$2 != "N/A" { if (($1 in p) && ($2 - p[$1] > 0.5 || $2 < p[$1])) printf "stream %s %.3f->%.3f; ", $1, p[$1], $2; p[$1] = $2 }')
+    check "viewer's stream has continuous timestamps (jumps > 0.5 s: ${jumps:-none})" test -z "$jumps"
+else
+    fail "the viewer got nothing from the restarted nginx: $(tail -n1 "$T/pull.log")"
+fi
+
+wait_pid "$HAWKER_PID" $((SECS + 30))
+check "hawker exits 0 after --duration $SECS (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+
+REC="$T/program.mkv"
+EXPECTED=$((SECS * FPS))
+frames=$(count_frames "$REC")
+check "recording unaffected: frames=$frames (exactly $EXPECTED)" test "${frames:-x}" = "$EXPECTED"
+gaps=$(video_pts "$REC" | sort -g | awk -v f=$FPS 'NR > 1 { d = $1 - p; if (d > 1.5 / f || d < 0.5 / f) bad++ } { p = $1 } END { print bad + 0 }')
+check "recording frame spacing constant (irregular gaps: $gaps)" test "$gaps" = 0
+rec_dropped=$(item_value "$T/hawker.out" output record dropped)
+check "record output dropped=$rec_dropped (0)" test "${rec_dropped:-x}" = 0
+sdropped=$(summary_value "$T/hawker.out" dropped)
+check "summary dropped=$sdropped (encoder never stalled)" test "${sdropped:-x}" = 0
+
+push_line=$(grep -E '^output id=push ' "$T/hawker.out" | tail -n1)
+info "final: $push_line"
+reconnects=$(item_value "$T/hawker.out" output push reconnects)
+check "rtmp output reconnects=$reconnects (>= 1)" test "${reconnects:-0}" -ge 1
+
+# Status lines after the restart: "... | push:live ..." again (the state word
+# right after "push:").
+push_states=$(awk -v r="$RESTARTED" -v k="$KILLED" '{ ts = $1 }
+    / status / { if (match($0, /\| *push:[a-z]+/)) { s = substr($0, RSTART, RLENGTH); sub(/.*push:/, "", s)
+                 phase = (ts < k) ? "before" : (ts < r ? "down" : "after"); print phase, s } }' "$T/hawker.log")
+info "push states seen in status lines: $(echo "$push_states" | uniq -c | awk '{ printf "%s:%s x%s  ", $2, $3, $1 }')"
+check "status shows push live before the fault" grep -q '^before live$' <<< "$push_states"
+check "status shows push not live while nginx was down" \
+    awk '$1 == "down" && $2 != "live" { found = 1 } END { exit !found }' <<< "$push_states"
+check "status shows push live again after nginx returned" grep -q '^after live$' <<< "$push_states"
+if grep -q "$KEY" "$T/hawker.out" "$T/hawker.err"; then
+    fail "stream key appears in hawker output"
+fi
+
+finish

@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# A live show without --duration stops cleanly on SIGINT (MKV) and on SIGTERM
+# (fragmented MP4): exit 0 within 5 s, the summary is printed, and the
+# recording is finalized (it probes, carries a duration, and holds about the
+# frames the summary reports).
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools ffprobe ffmpeg
+
+FPS=30 RUN_S=4
+
+for spec in INT:mkv TERM:mp4; do
+    sig="${spec%%:*}" ext="${spec##*:}"
+    d="$T/$ext"
+    mkdir -p "$d"
+    cat > "$d/show.toml" <<EOF
+[show]
+name = "signal stop test"
+
+[canvas]
+width = 360
+height = 640
+fps = $FPS
+
+[[sources]]
+id = "cam1"
+format = "lavfi"
+url = "testsrc2=size=360x640:rate=$FPS"
+
+[[audio]]
+id = "tone"
+format = "lavfi"
+url = "sine=frequency=440:sample_rate=48000"
+
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cam1", rect = [0, 0, 360, 640], fit = "cover" } ]
+
+[program]
+scene = "main"
+
+$(encoder_block 800 2)
+
+[[outputs]]
+id = "record"
+kind = "record"
+path = "program.$ext"
+EOF
+    hawker_bg "hawker_$ext" run "$d/show.toml"
+    sleep_until "$HAWKER_START" $RUN_S
+    if ! kill -0 "$HAWKER_PID" 2>/dev/null; then
+        fail "SIG$sig/.$ext: hawker not running at +${RUN_S}s (it must run until stopped)"
+        continue
+    fi
+    kill "-$sig" "$HAWKER_PID"
+    SIGNALLED=$EPOCHREALTIME
+    wait_pid "$HAWKER_PID" 5
+    took=$(elapsed_since "$SIGNALLED")
+    check "SIG$sig/.$ext: hawker stopped with exit 0 in ${took}s (got $WAIT_RC, <= 5 s)" test "$WAIT_RC" -eq 0
+    sframes=$(summary_value "$T/hawker_$ext.out" frames)
+    check "SIG$sig/.$ext: summary printed (frames=$sframes)" test -n "$sframes"
+    f="$d/program.$ext"
+    frames=$(count_frames "$f")
+    dur=$(probe_format "$f" duration)
+    check "SIG$sig/.$ext: recording decodes $frames frames (>= $(( (RUN_S - 1) * FPS )))" test "${frames:-0}" -ge $(( (RUN_S - 1) * FPS ))
+    check "SIG$sig/.$ext: recording frames=$frames match summary frames=$sframes" test "${frames:-x}" = "${sframes:-y}"
+    is_number "$dur" || dur=0   # N/A: not finalized
+    check "SIG$sig/.$ext: container duration ${dur}s matches the frames (+/- 0.2 s)" \
+        fcmp "$dur > 0 && $(absdiff "$dur" "$(calc "${frames:-0} / $FPS")") <= 0.2"
+done
+
+finish
