@@ -3,6 +3,7 @@
 // tests/golden/ are rendered from these by `scripts/update-golden.sh`; the
 // tests render them again and compare.
 
+#include <ostream>
 #include <string>
 #include <vector>
 
@@ -17,6 +18,9 @@ struct GoldenCase {
     overlay::GraphicContent content;
     cv::Size size;
 };
+
+/// GoogleTest prints a case by its name (not as raw bytes).
+inline void PrintTo(const GoldenCase& c, std::ostream* out) { *out << c.name; }
 
 /// A product photo drawn in code, so the test needs no image file.
 cv::Mat syntheticProductImage();
