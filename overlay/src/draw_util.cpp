@@ -142,29 +142,68 @@ void compositeBgra(cv::Mat& target, const cv::Mat& source, cv::Point at) {
     }
 }
 
-void drawImageCover(cv::Mat& target, const cv::Mat& image, const cv::Rect& rect, int radius) {
-    if (image.empty() || rect.width <= 0 || rect.height <= 0) return;
+namespace {
+/// The product picture scaled and rounded for a card, as it will be drawn.
+cv::Mat shapeImage(const cv::Mat& image, cv::Size size, int radius) {
     // Crop the image to the rect's aspect ratio, then scale.
     const double scale =
-        std::max(static_cast<double>(rect.width) / image.cols, static_cast<double>(rect.height) / image.rows);
-    const int cropW = std::clamp(static_cast<int>(rect.width / scale + 0.5), 1, image.cols);
-    const int cropH = std::clamp(static_cast<int>(rect.height / scale + 0.5), 1, image.rows);
+        std::max(static_cast<double>(size.width) / image.cols, static_cast<double>(size.height) / image.rows);
+    const int cropW = std::clamp(static_cast<int>(size.width / scale + 0.5), 1, image.cols);
+    const int cropH = std::clamp(static_cast<int>(size.height / scale + 0.5), 1, image.rows);
     const cv::Rect crop((image.cols - cropW) / 2, (image.rows - cropH) / 2, cropW, cropH);
     cv::Mat scaled, picture;
-    cv::resize(image(crop), scaled, rect.size(), 0, 0, cv::INTER_AREA);
+    cv::resize(image(crop), scaled, size, 0, 0, cv::INTER_AREA);
     if (scaled.channels() == 4)
         picture = scaled;
     else
         cv::cvtColor(scaled, picture, cv::COLOR_BGR2BGRA);
     // Round the corners by multiplying the picture's alpha with a shape mask.
-    cv::Mat shape(rect.size(), CV_8UC4, cv::Scalar(0, 0, 0, 0));
-    fillRoundedRect(shape, cv::Rect(0, 0, rect.width, rect.height), radius, cv::Scalar(255, 255, 255, 255));
+    cv::Mat shape(size, CV_8UC4, cv::Scalar(0, 0, 0, 0));
+    fillRoundedRect(shape, cv::Rect(0, 0, size.width, size.height), radius, cv::Scalar(255, 255, 255, 255));
     std::vector<cv::Mat> channels, shapeChannels;
     cv::split(picture, channels);
     cv::split(shape, shapeChannels);
     cv::multiply(channels[3], shapeChannels[3], channels[3], 1.0 / 255.0);
     cv::merge(channels, picture);
-    compositeBgra(target, picture, rect.tl());
+    return picture;
+}
+
+/// A few pixels of the source, so a new picture that happens to reuse a
+/// freed buffer's address is not mistaken for the cached one.
+uint64_t sampleOf(const cv::Mat& image) {
+    uint64_t sample = 1469598103934665603ull;
+    for (int i = 0; i < 16; ++i) {
+        const uchar* p = image.ptr(image.rows * i / 16) + (image.cols * i / 16) * image.elemSize();
+        sample = (sample ^ p[0]) * 1099511628211ull;
+    }
+    return sample;
+}
+} // namespace
+
+void drawImageCover(cv::Mat& target, const cv::Mat& image, const cv::Rect& rect, int radius) {
+    if (image.empty() || rect.width <= 0 || rect.height <= 0) return;
+    // A card is re-rendered when its numbers change but its picture stays the
+    // same: keep the last few shaped pictures (per render thread).
+    struct Entry {
+        const uchar* data;
+        cv::Size source, size;
+        int radius;
+        uint64_t sample;
+        cv::Mat shaped;
+    };
+    thread_local std::vector<Entry> cache;
+    const uint64_t sample = sampleOf(image);
+    for (const Entry& e : cache) {
+        if (e.data == image.data && e.source == image.size() && e.size == rect.size() && e.radius == radius &&
+            e.sample == sample) {
+            compositeBgra(target, e.shaped, rect.tl());
+            return;
+        }
+    }
+    cv::Mat shaped = shapeImage(image, rect.size(), radius);
+    if (cache.size() >= 8) cache.erase(cache.begin());
+    cache.push_back({image.data, image.size(), rect.size(), radius, sample, shaped});
+    compositeBgra(target, shaped, rect.tl());
 }
 
 } // namespace hawker::overlay
