@@ -235,7 +235,10 @@ void Encoder::receive(AVCodecContext* codec, StreamKind kind) {
             ++m_videoPackets;
             m_videoBytes += static_cast<uint64_t>(m_packet->size);
             const int64_t captured = m_captureByIndex[static_cast<size_t>(m_packet->pts) % kLatencyRing];
-            if (captured > 0) m_latencyMs.add(static_cast<double>(steadyMicros() - captured) / 1000.0);
+            // The first second is x264's and the page cache's warm-up (100-150 ms on
+            // two cores); the figure operators watch is the steady state.
+            if (captured > 0 && m_packet->pts >= m_settings.fps)
+                m_latencyMs.add(static_cast<double>(steadyMicros() - captured) / 1000.0);
         } else {
             ++m_audioPackets;
         }
