@@ -8,6 +8,7 @@
 
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/av_util.hpp"
+#include "hawker/overlay/text_renderer.hpp"
 #include "hawker/studio/assets.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/product_images.hpp"
@@ -194,11 +195,25 @@ void ProgramEngine::prepareGraphics() {
     // live runs render on their own thread, off the program clock.
     m_renderQueue = std::make_shared<overlay::GraphicRenderQueue>(m_options.offline);
     m_productImages = loadProductImages(m_show.products);
+    for (const ProductSpec& product : m_show.products) {
+        const size_t characters = overlay::splitCodepoints(overlay::sanitizeUtf8(product.name)).size();
+        if (characters > 40)
+            logWarning("product " + product.sku + ": its name has " + std::to_string(characters) +
+                       " characters; cards show two lines and cut the rest with …");
+        if (overlay::sanitizeUtf8(product.name) != product.name)
+            logWarning("product " + product.sku + ": its name is not valid UTF-8; bad bytes show as �");
+        if (product.sellingPoints.size() > 3)
+            logWarning("product " + product.sku + ": cards show 3 of its " +
+                       std::to_string(product.sellingPoints.size()) + " selling points");
+    }
     m_contentBuilder = std::make_unique<GraphicContentBuilder>(m_show, m_productImages);
     const cv::Size canvas(m_show.width, m_show.height);
     for (size_t s = 0; s < m_show.scenes.size(); ++s) {
         for (const SlotSpec& slot : m_show.scenes[s].slots) {
-            const cv::Rect clipped = slot.rect & cv::Rect(0, 0, canvas.width, canvas.height);
+            const cv::Rect rect = slot.anchor.empty()
+                                      ? slot.rect
+                                      : anchorSlot(slot, theme.safeArea.visible(canvas), theme.margin / 2);
+            const cv::Rect clipped = rect & cv::Rect(0, 0, canvas.width, canvas.height);
             const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
             if (even.width < 8 || even.height < 8) {
                 logWarning("scene " + m_show.scenes[s].id + " slot " + slot.name +

@@ -117,6 +117,17 @@ public:
             if (!m_used.count(std::string(key.str()))) keys.emplace_back(key.str());
         return keys;
     }
+    /// Two whole numbers, e.g. a size or an offset.
+    std::optional<std::pair<int, int>> optPair(const std::string& key, const std::string& form) {
+        const toml::array* list = optArray(key);
+        if (!list) return std::nullopt;
+        const auto* a = list->size() == 2 && list->get(0) ? list->get(0)->as_integer() : nullptr;
+        const auto* b = list->size() == 2 && list->get(1) ? list->get(1)->as_integer() : nullptr;
+        if (!a || !b) fail(key, "expected " + form);
+        const int64_t x = a->get(), y = b->get();
+        if (x < -100000 || x > 100000 || y < -100000 || y > 100000) fail(key, "value out of range");
+        return std::pair{static_cast<int>(x), static_cast<int>(y)};
+    }
     /// Every key of the table must have been read.
     void finish() const {
         for (const auto& [key, value] : m_table) {
@@ -186,6 +197,19 @@ SourceSpec readSource(Fields& f, bool audioOnly) {
 }
 
 } // namespace
+
+cv::Rect anchorSlot(const SlotSpec& slot, const cv::Rect& safe, int margin) {
+    const std::string& a = slot.anchor;
+    const int w = slot.size.width, h = slot.size.height;
+    int x = safe.x + (safe.width - w) / 2, y = safe.y + (safe.height - h) / 2;
+    if (a.find("left") != std::string::npos) x = safe.x + margin + slot.offset.x;
+    if (a.find("right") != std::string::npos) x = safe.br().x - margin - w - slot.offset.x;
+    if (a.rfind("top", 0) == 0) y = safe.y + margin + slot.offset.y;
+    if (a.rfind("bottom", 0) == 0) y = safe.br().y - margin - h - slot.offset.y;
+    if (a == "left" || a == "right" || a == "center") y += slot.offset.y;
+    if (a == "top" || a == "bottom" || a == "center") x += slot.offset.x;
+    return {x & ~1, y & ~1, w & ~1, h & ~1};
+}
 
 std::optional<Rgba> parseColor(const std::string& text) {
     if (text.size() != 7 && text.size() != 9) return std::nullopt;
@@ -333,7 +357,30 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
         });
         std::set<std::string> slotNames;
         forEachTable(f, "slots", file, [&](Fields& sf, size_t) {
-            SlotSpec slot{sf.reqString("name"), sf.reqRect("rect")};
+            SlotSpec slot;
+            slot.name = sf.reqString("name");
+            if (auto anchor = sf.optString("anchor")) {
+                static const std::set<std::string> anchors = {"top-left",    "top",    "top-right",
+                                                              "left",        "center", "right",
+                                                              "bottom-left", "bottom", "bottom-right"};
+                if (!anchors.count(*anchor))
+                    sf.fail("anchor",
+                            "expected top-left, top, top-right, left, center, right, bottom-left, bottom or "
+                            "bottom-right, got '" +
+                                *anchor + "'");
+                if (sf.has("rect")) sf.fail("rect", "give either rect or anchor + size, not both");
+                slot.anchor = *anchor;
+                const auto size = sf.optPair("size", "[width, height]");
+                if (!size) sf.fail("size", "missing ([width, height], needed with an anchor)");
+                slot.size = cv::Size(size->first, size->second);
+                if (slot.size.width < 8 || slot.size.height < 8 || slot.size.width > 7680 ||
+                    slot.size.height > 7680)
+                    sf.fail("size", "width and height must be 8..7680");
+                if (const auto offset = sf.optPair("offset", "[x, y]"))
+                    slot.offset = cv::Point(offset->first, offset->second);
+            } else {
+                slot.rect = sf.reqRect("rect");
+            }
             if (!slotNames.insert(slot.name).second) sf.fail("name", "'" + slot.name + "' is used twice");
             scene.slots.push_back(std::move(slot));
         });

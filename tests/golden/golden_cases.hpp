@@ -20,7 +20,9 @@ struct GoldenCase {
 };
 
 /// GoogleTest prints a case by its name (not as raw bytes).
-inline void PrintTo(const GoldenCase& c, std::ostream* out) { *out << c.name; }
+inline void PrintTo(const GoldenCase& c, std::ostream* out) {
+    *out << c.name;
+}
 
 /// A product photo drawn in code, so the test needs no image file.
 cv::Mat syntheticProductImage();

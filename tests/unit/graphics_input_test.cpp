@@ -118,3 +118,40 @@ quantity = 5
     EXPECT_NE(error(base + "[[cues]]\nat_s=1\ncommand=\"card.explode\"\n").find("cues[0].command"),
               std::string::npos);
 }
+
+TEST(ShowFileGraphics, AnchoredSlotsSitInsideTheSafeArea) {
+    const hawker::overlay::SafeArea safe; // 9:16 defaults
+    const cv::Rect visible = safe.visible({1080, 1920});
+    EXPECT_EQ(visible, cv::Rect(43, 230, 875, 1152));
+    SlotSpec card;
+    card.anchor = "bottom";
+    card.size = {860, 290};
+    const cv::Rect bottom = anchorSlot(card, visible, 20);
+    EXPECT_EQ(bottom.br().y, 1382 - 20);
+    EXPECT_TRUE(safe.contains({1080, 1920}, bottom));
+    card.anchor = "top-left";
+    card.offset = {10, 30};
+    EXPECT_EQ(anchorSlot(card, visible, 20).tl(), cv::Point(72, 280));
+    card.anchor = "top-right";
+    EXPECT_EQ(anchorSlot(card, visible, 20).br().x, (918 - 20 - 10) & ~1);
+
+    const std::string base = "[[sources]]\nid=\"c\"\nurl=\"x\"\n";
+    const ShowSpec show = parseShow(
+        base + "[[scenes]]\nid=\"a\"\nslots=[{name=\"card\", anchor=\"bottom\", size=[860, 290]}]\n",
+        "show.toml", "/");
+    EXPECT_EQ(show.scenes[0].slots[0].anchor, "bottom");
+    EXPECT_EQ(show.scenes[0].slots[0].size, cv::Size(860, 290));
+    auto error = [&](const std::string& slot) {
+        try {
+            parseShow(base + "[[scenes]]\nid=\"a\"\nslots=[" + slot + "]\n", "show.toml", "/");
+        } catch (const ShowFileError& e) {
+            return std::string(e.what());
+        }
+        return std::string();
+    };
+    EXPECT_NE(error("{name=\"x\", anchor=\"middle\", size=[10,10]}").find("slots[0].anchor"),
+              std::string::npos);
+    EXPECT_NE(error("{name=\"x\", anchor=\"top\"}").find("slots[0].size"), std::string::npos);
+    EXPECT_NE(error("{name=\"x\", anchor=\"top\", size=[10,10], rect=[0,0,10,10]}").find("slots[0].rect"),
+              std::string::npos);
+}

@@ -60,8 +60,10 @@ TEST(ShowFile, ShippedExampleAndDemoShowsParse) {
     EXPECT_EQ(example.scenes.size(), 2u);
     EXPECT_EQ(example.outputs.size(), 3u);
     EXPECT_EQ(example.outputs[1].keyEnv, "HAWKER_KEY_DOUYIN");
-    EXPECT_EQ(example.scenes[0].slots.size(), 2u);
-    EXPECT_EQ(example.cues.size(), 2u);
+    EXPECT_EQ(example.scenes[0].slots.size(), 3u);
+    EXPECT_EQ(example.cues.size(), 5u);
+    EXPECT_EQ(example.products.size(), 1u);
+    EXPECT_EQ(example.scenes[0].slots[0].anchor, "bottom");
     // Relative paths resolve against the show file's folder.
     EXPECT_EQ(example.outputs[0].path.parent_path().filename(), "recordings");
     const ShowSpec demo = loadShowFile(assets() / "shows" / "demo.toml");

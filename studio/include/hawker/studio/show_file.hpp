@@ -52,10 +52,19 @@ struct LayerSpec {
     overlay::Fit fit = overlay::Fit::Cover;
 };
 
+/// Where a graphic goes: an explicit rectangle, or a size anchored to a side
+/// or corner of the platform's safe area (so it stays clear of the app's UI).
 struct SlotSpec {
     std::string name;
-    cv::Rect rect;
+    cv::Rect rect;      ///< explicit; or resolved from the anchor
+    std::string anchor; ///< empty, or top-left, top, top-right, left, center, right, bottom-left, bottom,
+                        ///< bottom-right
+    cv::Size size;      ///< with an anchor
+    cv::Point offset;   ///< with an anchor: moves it inward from the anchor
 };
+
+/// The rectangle of an anchored slot inside `safe` (pixels), `margin` from its edges.
+cv::Rect anchorSlot(const SlotSpec& slot, const cv::Rect& safe, int margin);
 
 struct SceneSpec {
     std::string id;
