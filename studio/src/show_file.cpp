@@ -42,14 +42,7 @@ public:
         return *value;
     }
     int optInt(const std::string& key, int fallback, int min, int max) {
-        const toml::node* n = node(key);
-        if (!n) return fallback;
-        if (!n->is_integer()) fail(key, "expected a whole number");
-        const int64_t value = n->as_integer()->get();
-        if (value < min || value > max)
-            fail(key, std::to_string(value) + " is out of range " + std::to_string(min) + ".." +
-                          std::to_string(max));
-        return static_cast<int>(value);
+        return static_cast<int>(optInt64(key, fallback, min, max));
     }
     double optNumber(const std::string& key, double fallback, double min, double max) {
         const toml::node* n = node(key);

@@ -250,6 +250,83 @@ audio_rate = 48000
 EOF
 }
 
+# camera_show NAME W H FPS BITRATE_KBPS KEYINT_S RECORD_PATH: the show most
+# tests start from -- a lavfi camera filling a WxH canvas, a 440 Hz tone, one
+# scene, the encoder and a recording. Tests append their own outputs or cues.
+camera_show() {
+    local name="$1" w="$2" h="$3" fps="$4" kbps="$5" keyint="$6" record="$7"
+    cat <<EOF
+[show]
+name = "$name"
+
+[canvas]
+width = $w
+height = $h
+fps = $fps
+
+[[sources]]
+id = "cam1"
+format = "lavfi"
+url = "testsrc2=size=${w}x${h}:rate=$fps"
+
+[[audio]]
+id = "tone"
+format = "lavfi"
+url = "sine=frequency=440:sample_rate=48000"
+
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cam1", rect = [0, 0, $w, $h], fit = "cover" } ]
+
+[program]
+scene = "main"
+
+$(encoder_block "$kbps" "$keyint")
+
+[[outputs]]
+id = "record"
+kind = "record"
+path = "$record"
+EOF
+}
+
+# mpegts_output_test KIND LISTEN_URL PUSH_URL: the body of the UDP and SRT
+# output tests. An ffmpeg receiver listens on LISTEN_URL first (it must be
+# there before packets arrive); hawker runs 8 s with a recording and a KIND
+# output to PUSH_URL; then the received MPEG-TS is probed and the recording
+# checked. PORT must be set (the receiver's port, for the bind check).
+mpegts_output_test() {
+    local kind="$1" listen="$2" push="$3" secs=8 w=360 h=640 listener f vc ac wh n packets frames
+    timeout 40 ffmpeg -v error -nostdin -y -i "$listen" -t 4 -c copy -f mpegts "$T/received.ts" \
+        > "$T/listener.log" 2>&1 &
+    listener=$!
+    track_pid "$listener"
+    wait_until 5 bash -c "[[ -n \"\$(ss -Hlun '( sport = :$PORT )')\" ]]" || die "listener did not bind port $PORT"
+
+    camera_show "$kind output test" $w $h 30 800 1 "program.mkv" > "$T/show.toml"
+    printf '\n[[outputs]]\nid = "%s"\nkind = "%s"\nurl = "%s"\n' "$kind" "$kind" "$push" >> "$T/show.toml"
+
+    hawker_fg hawker $((secs + 30)) run "$T/show.toml" --duration $secs
+    check "hawker exits 0 (got $HAWKER_RC)" test "$HAWKER_RC" -eq 0
+    wait_pid "$listener" 20
+    check "listener received and exited cleanly (exit $WAIT_RC)" test "$WAIT_RC" -eq 0
+    f="$T/received.ts"
+    if [[ -s "$f" ]]; then
+        vc=$(probe_stream "$f" v:0 codec_name)
+        ac=$(probe_stream "$f" a:0 codec_name)
+        wh="$(probe_stream "$f" v:0 width)x$(probe_stream "$f" v:0 height)"
+        n=$(count_frames "$f")
+        check "$kind stream: video=$vc audio=$ac ${wh} (h264 aac ${w}x${h})" test "$vc/$ac/$wh" = "h264/aac/${w}x${h}"
+        check "$kind stream decodes $n frames in 4 s (>= 90)" test "${n:-0}" -ge 90
+    else
+        fail "nothing received on $listen ($(tail -n2 "$T/listener.log"))"
+    fi
+    packets=$(item_value "$T/hawker.out" output "$kind" packets)
+    check "$kind output packets=$packets (> 0)" test "${packets:-0}" -gt 0
+    frames=$(count_frames "$T/program.mkv")
+    check "recording alongside frames=$frames ($((secs * 30)))" test "${frames:-x}" = "$((secs * 30))"
+}
+
 # --- ffprobe helpers ------------------------------------------------------------
 # probe_stream FILE SELECTOR ENTRY: one stream entry, e.g. probe_stream f v:0 codec_name
 probe_stream() {

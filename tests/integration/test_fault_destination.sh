@@ -16,38 +16,8 @@ KEY="faultkey456"
 PORT=$(pick_port)
 start_nginx "$PORT"
 
-cat > "$T/show.toml" <<EOF
-[show]
-name = "destination fault test"
-
-[canvas]
-width = 360
-height = 640
-fps = $FPS
-
-[[sources]]
-id = "cam1"
-format = "lavfi"
-url = "testsrc2=size=360x640:rate=$FPS"
-
-[[audio]]
-id = "tone"
-format = "lavfi"
-url = "sine=frequency=440:sample_rate=48000"
-
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "cam1", rect = [0, 0, 360, 640], fit = "cover" } ]
-
-[program]
-scene = "main"
-
-$(encoder_block 1000 1)
-
-[[outputs]]
-id = "record"
-kind = "record"
-path = "program.mkv"
+camera_show "destination fault test" 360 640 $FPS 1000 1 "program.mkv" > "$T/show.toml"
+cat >> "$T/show.toml" <<EOF
 
 [[outputs]]
 id = "push"

@@ -13,39 +13,7 @@ MAX_LOSS_S=1.5
 for ext in mkv ts; do
     d="$T/$ext"
     mkdir -p "$d"
-    cat > "$d/show.toml" <<EOF
-[show]
-name = "kill -9 test"
-
-[canvas]
-width = 360
-height = 640
-fps = $FPS
-
-[[sources]]
-id = "cam1"
-format = "lavfi"
-url = "testsrc2=size=360x640:rate=$FPS"
-
-[[audio]]
-id = "tone"
-format = "lavfi"
-url = "sine=frequency=440:sample_rate=48000"
-
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "cam1", rect = [0, 0, 360, 640], fit = "cover" } ]
-
-[program]
-scene = "main"
-
-$(encoder_block 1000 2)
-
-[[outputs]]
-id = "record"
-kind = "record"
-path = "program.$ext"
-EOF
+    camera_show "kill -9 test" 360 640 $FPS 1000 2 "program.$ext" > "$d/show.toml"
     hawker_bg "hawker_$ext" run "$d/show.toml" --duration 60
     sleep_until "$HAWKER_START" $RUN_S
     if ! kill -0 "$HAWKER_PID" 2>/dev/null; then

@@ -14,38 +14,8 @@ PORT=$(pick_port)
 start_nginx "$PORT"
 ok "nginx-rtmp listening on 127.0.0.1:$PORT"
 
-cat > "$T/show.toml" <<EOF
-[show]
-name = "rtmp test"
-
-[canvas]
-width = $W
-height = $H
-fps = 30
-
-[[sources]]
-id = "cam1"
-format = "lavfi"
-url = "testsrc2=size=${W}x${H}:rate=30"
-
-[[audio]]
-id = "tone"
-format = "lavfi"
-url = "sine=frequency=440:sample_rate=48000"
-
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "cam1", rect = [0, 0, $W, $H], fit = "cover" } ]
-
-[program]
-scene = "main"
-
-$(encoder_block 1000 1)
-
-[[outputs]]
-id = "record"
-kind = "record"
-path = "program.mkv"
+camera_show "rtmp test" $W $H 30 1000 1 "program.mkv" > "$T/show.toml"
+cat >> "$T/show.toml" <<EOF
 
 [[outputs]]
 id = "push"

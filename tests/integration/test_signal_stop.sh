@@ -13,39 +13,7 @@ for spec in INT:mkv TERM:mp4; do
     sig="${spec%%:*}" ext="${spec##*:}"
     d="$T/$ext"
     mkdir -p "$d"
-    cat > "$d/show.toml" <<EOF
-[show]
-name = "signal stop test"
-
-[canvas]
-width = 360
-height = 640
-fps = $FPS
-
-[[sources]]
-id = "cam1"
-format = "lavfi"
-url = "testsrc2=size=360x640:rate=$FPS"
-
-[[audio]]
-id = "tone"
-format = "lavfi"
-url = "sine=frequency=440:sample_rate=48000"
-
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "cam1", rect = [0, 0, 360, 640], fit = "cover" } ]
-
-[program]
-scene = "main"
-
-$(encoder_block 800 2)
-
-[[outputs]]
-id = "record"
-kind = "record"
-path = "program.$ext"
-EOF
+    camera_show "signal stop test" 360 640 $FPS 800 2 "program.$ext" > "$d/show.toml"
     hawker_bg "hawker_$ext" run "$d/show.toml"
     sleep_until "$HAWKER_START" $RUN_S
     if ! kill -0 "$HAWKER_PID" 2>/dev/null; then
