@@ -15,7 +15,7 @@ PACKAGES=(
     libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcpp-httplib-dev
     libimgui-dev libglfw3-dev libgl-dev
     # tests and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth nginx libnginx-mod-rtmp time procps curl
+    libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth nginx libnginx-mod-rtmp time procps iproute2 curl
 )
 
 missing=()
