@@ -65,7 +65,13 @@ std::string formatSummary(const EngineStatus& s) {
     for (const auto& src : s.sources) {
         out << "source id=" << src.id << " state=" << toString(src.state) << " frames=" << src.framesDecoded
             << " dropped=" << src.framesDropped << " reconnects=" << src.reconnects
-            << " lost_ms=" << src.lostMs << " size=" << src.width << "x" << src.height << "\n";
+            << " lost_ms=" << src.lostMs;
+        // Audio-only inputs have no picture: say so rather than "0x0".
+        if (src.width > 0)
+            out << " size=" << src.width << "x" << src.height;
+        else
+            out << " audio_only=1";
+        out << " audio=" << (src.hasAudio ? 1 : 0) << "\n";
     }
     return maskSecrets(out.str());
 }
