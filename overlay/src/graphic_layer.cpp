@@ -63,9 +63,20 @@ void GraphicLayer::setContent(const GraphicContent& content) {
         [shared = m_shared, content, version, size = m_slot.size(), theme = m_theme, fonts = m_fonts] {
             const auto started = std::chrono::steady_clock::now();
             Rendered rendered;
+            cv::Mat bgra;
             try {
-                const cv::Mat bgra = renderGraphic(content, size, *theme, fonts);
-                rendered.bitmap = std::make_shared<const YuvaBitmap>(YuvaBitmap::fromBgra(bgra));
+                bgra = renderGraphic(content, size, *theme, fonts);
+                // Jobs run in order on one thread, so the last render is this
+                // one's base: only the rectangle that changed is converted.
+                std::shared_ptr<const YuvaBitmap> base;
+                cv::Mat baseBgra;
+                {
+                    std::lock_guard lock(shared->mutex);
+                    base = shared->rendered.bitmap;
+                    baseBgra = shared->lastBgra;
+                }
+                rendered.bitmap = std::make_shared<const YuvaBitmap>(
+                    base && !baseBgra.empty() ? base->updated(baseBgra, bgra) : YuvaBitmap::fromBgra(bgra));
                 if (bgra.cols > size.width) rendered.stripPeriod = bgra.cols - size.width;
             } catch (const std::exception&) {
                 return; // keep showing the previous bitmap; the caller logs content problems
@@ -77,6 +88,7 @@ void GraphicLayer::setContent(const GraphicContent& content) {
             if (version < shared->latestVersion) return;
             shared->latestVersion = version;
             shared->rendered = std::move(rendered);
+            shared->lastBgra = bgra;
         });
 }
 

@@ -1,6 +1,9 @@
 #include "hawker/overlay/yuva_bitmap.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
 #include <stdexcept>
 
 #include <opencv2/imgproc.hpp>
@@ -23,7 +26,9 @@ inline uint8_t clampByte(int v) {
 }
 } // namespace
 
-YuvaBitmap YuvaBitmap::fromBgra(const cv::Mat& image) {
+namespace {
+/// An 8-bit BGRA image with even sides (padded with clear pixels if needed).
+cv::Mat evenBgra(const cv::Mat& image) {
     if (image.empty() || image.depth() != CV_8U || (image.channels() != 3 && image.channels() != 4))
         throw std::invalid_argument("a graphic must be an 8-bit BGR or BGRA image");
     cv::Mat bgra;
@@ -37,30 +42,36 @@ YuvaBitmap YuvaBitmap::fromBgra(const cv::Mat& image) {
         bgra.copyTo(padded(cv::Rect(0, 0, bgra.cols, bgra.rows)));
         bgra = padded;
     }
-    YuvaBitmap out;
-    out.m_y.create(height, width, CV_8UC1);
-    out.m_alpha.create(height, width, CV_8UC1);
-    out.m_u.create(height / 2, width / 2, CV_8UC1);
-    out.m_v.create(height / 2, width / 2, CV_8UC1);
-    out.m_alphaHalf.create(height / 2, width / 2, CV_8UC1);
+    return bgra;
+}
+} // namespace
+
+void YuvaBitmap::convertRegion(const cv::Mat& bgra, cv::Rect region) {
     // Alpha and luma per pixel, in simple loops the compiler vectorizes.
-    cv::extractChannel(bgra, out.m_alpha, 3);
-    for (int row = 0; row < height; ++row) {
-        const uint8_t* __restrict src = bgra.ptr<uint8_t>(row);
-        uint8_t* __restrict y = out.m_y.ptr<uint8_t>(row);
+    cv::extractChannel(bgra(region), m_alpha(region), 3);
+    for (int row = region.y; row < region.br().y; ++row) {
+        const uint8_t* __restrict src = bgra.ptr<uint8_t>(row) + 4 * region.x;
+        uint8_t* __restrict y = m_y.ptr<uint8_t>(row) + region.x;
+        const int width = region.width;
         for (int col = 0; col < width; ++col) {
             const uint8_t* p = src + 4 * col;
             y[col] = static_cast<uint8_t>(16 + ((16 * p[0] + 157 * p[1] + 47 * p[2] + 128) >> 8));
         }
     }
-    bool opaque = true;
-    for (int row = 0; row < height; row += 2) {
+    // 1 / (weights * 256) for every possible alpha sum of a 2x2 block.
+    static const auto reciprocal = [] {
+        std::array<float, 4 * 255 + 1> table{};
+        for (size_t sum = 0; sum < table.size(); ++sum)
+            table[sum] = 1.0f / (static_cast<float>(sum + 4) * 256.0f);
+        return table;
+    }();
+    for (int row = region.y; row < region.br().y; row += 2) {
         const auto* top = bgra.ptr<cv::Vec4b>(row);
         const auto* bottom = bgra.ptr<cv::Vec4b>(row + 1);
-        auto* u = out.m_u.ptr<uint8_t>(row / 2);
-        auto* v = out.m_v.ptr<uint8_t>(row / 2);
-        auto* ah = out.m_alphaHalf.ptr<uint8_t>(row / 2);
-        for (int col = 0; col < width; col += 2) {
+        auto* u = m_u.ptr<uint8_t>(row / 2);
+        auto* v = m_v.ptr<uint8_t>(row / 2);
+        auto* ah = m_alphaHalf.ptr<uint8_t>(row / 2);
+        for (int col = region.x; col < region.br().x; col += 2) {
             const cv::Vec4b* block[4] = {&top[col], &top[col + 1], &bottom[col], &bottom[col + 1]};
             // Chroma of each 2x2 block is the alpha-weighted mean, so edges do
             // not pick up the colour of transparent pixels. Cb and Cr are linear
@@ -74,15 +85,64 @@ YuvaBitmap YuvaBitmap::fromBgra(const cv::Mat& image) {
                 sumG += p[1] * weight;
                 sumB += p[0] * weight;
             }
-            opaque = opaque && sumA == 4 * 255;
-            const int weights = (sumA + 4) * 256;
-            const int cb = cbOf(sumR, sumG, sumB), cr = crOf(sumR, sumG, sumB);
-            u[col / 2] = clampByte(128 + (cb + (cb >= 0 ? weights / 2 : -weights / 2)) / weights);
-            v[col / 2] = clampByte(128 + (cr + (cr >= 0 ? weights / 2 : -weights / 2)) / weights);
+            // One multiply by a tabled reciprocal instead of two divisions per block.
+            const float scale = reciprocal[static_cast<size_t>(sumA)];
+            u[col / 2] = clampByte(
+                128 + static_cast<int>(std::lrintf(static_cast<float>(cbOf(sumR, sumG, sumB)) * scale)));
+            v[col / 2] = clampByte(
+                128 + static_cast<int>(std::lrintf(static_cast<float>(crOf(sumR, sumG, sumB)) * scale)));
             ah[col / 2] = static_cast<uint8_t>((sumA + 2) / 4);
         }
     }
-    out.m_opaque = opaque;
+    m_opaque = cv::countNonZero(m_alpha != 255) == 0;
+}
+
+YuvaBitmap YuvaBitmap::fromBgra(const cv::Mat& image) {
+    const cv::Mat bgra = evenBgra(image);
+    YuvaBitmap out;
+    out.m_y.create(bgra.size(), CV_8UC1);
+    out.m_alpha.create(bgra.size(), CV_8UC1);
+    out.m_u.create(bgra.size() / 2, CV_8UC1);
+    out.m_v.create(bgra.size() / 2, CV_8UC1);
+    out.m_alphaHalf.create(bgra.size() / 2, CV_8UC1);
+    out.convertRegion(bgra, cv::Rect(0, 0, bgra.cols, bgra.rows));
+    return out;
+}
+
+YuvaBitmap YuvaBitmap::updated(const cv::Mat& previous, const cv::Mat& image) const {
+    const cv::Mat bgra = evenBgra(image);
+    if (previous.size() != image.size() || previous.type() != image.type() || bgra.size() != size())
+        return fromBgra(bgra);
+    // The bounding box of what changed (a sold counter, a countdown's digits).
+    int top = -1, bottom = -1, left = image.cols, right = -1;
+    const size_t rowBytes = static_cast<size_t>(image.cols) * image.elemSize();
+    for (int row = 0; row < image.rows; ++row) {
+        const uint8_t* a = previous.ptr<uint8_t>(row);
+        const uint8_t* b = image.ptr<uint8_t>(row);
+        if (std::memcmp(a, b, rowBytes) == 0) continue;
+        if (top < 0) top = row;
+        bottom = row;
+        const auto* pa = reinterpret_cast<const uint32_t*>(a);
+        const auto* pb = reinterpret_cast<const uint32_t*>(b);
+        int first = 0, last = image.cols - 1;
+        while (first < left && pa[first] == pb[first])
+            ++first;
+        while (last > right && pa[last] == pb[last])
+            --last;
+        left = std::min(left, first);
+        right = std::max(right, last);
+    }
+    YuvaBitmap out;
+    out.m_y = m_y.clone();
+    out.m_u = m_u.clone();
+    out.m_v = m_v.clone();
+    out.m_alpha = m_alpha.clone();
+    out.m_alphaHalf = m_alphaHalf.clone();
+    out.m_opaque = m_opaque;
+    if (top < 0) return out; // nothing changed
+    const int x0 = left & ~1, y0 = top & ~1;
+    const int x1 = std::min(bgra.cols, (right + 2) & ~1), y1 = std::min(bgra.rows, (bottom + 2) & ~1);
+    out.convertRegion(bgra, cv::Rect(x0, y0, x1 - x0, y1 - y0));
     return out;
 }
 

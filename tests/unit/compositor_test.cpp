@@ -123,3 +123,27 @@ TEST(Compositor, TranslucentFillBlends) {
     EXPECT_NEAR(canvas.image.y.at<uint8_t>(2, 2), (235 * 128 + 16 * 127) / 255, 1);
     EXPECT_EQ(canvas.image.y.at<uint8_t>(10, 10), 16);
 }
+
+TEST(Compositor, IncrementalConversionEqualsAFullOne) {
+    cv::Mat before(60, 90, CV_8UC4, cv::Scalar(40, 80, 120, 200));
+    cv::Mat after = before.clone();
+    cv::rectangle(after, cv::Rect(31, 17, 13, 9), cv::Scalar(250, 10, 10, 255), cv::FILLED); // odd edges
+    const YuvaBitmap base = YuvaBitmap::fromBgra(before);
+    const YuvaBitmap incremental = base.updated(before, after);
+    const YuvaBitmap full = YuvaBitmap::fromBgra(after);
+    // Blend both over the same canvas: the pictures must be identical.
+    Canvas a(90, 60), b(90, 60);
+    a.buffer.setTo(100);
+    b.buffer.setTo(100);
+    incremental.blendInto(a.image, {0, 0});
+    full.blendInto(b.image, {0, 0});
+    EXPECT_EQ(cv::norm(a.buffer, b.buffer, cv::NORM_INF), 0.0);
+    // And a change really shows.
+    Canvas c(90, 60);
+    c.buffer.setTo(100);
+    base.blendInto(c.image, {0, 0});
+    EXPECT_GT(cv::norm(a.buffer, c.buffer, cv::NORM_INF), 0.0);
+    // A different size falls back to a full conversion.
+    cv::Mat bigger(64, 90, CV_8UC4, cv::Scalar(1, 2, 3, 255));
+    EXPECT_EQ(base.updated(before, bigger).size(), cv::Size(90, 64));
+}

@@ -72,6 +72,7 @@ private:
     struct Shared {
         std::mutex mutex;
         Rendered rendered;
+        cv::Mat lastBgra; ///< the last render, so the next converts only what changed
         uint64_t latestVersion = 0;
         std::atomic<uint64_t> renders{0};
         std::atomic<double> lastRenderMs{0};

@@ -14,6 +14,11 @@ public:
     /// From an 8-bit BGRA (or BGR, taken as opaque) image; odd sizes are
     /// padded by one transparent pixel so chroma stays aligned.
     static YuvaBitmap fromBgra(const cv::Mat& image);
+    /// This bitmap made from `previous` (BGRA), brought up to date with
+    /// `image`: only the rectangle where the two differ is converted again
+    /// (a card's sold counter, a countdown's digits). Falls back to a full
+    /// conversion when the sizes differ.
+    YuvaBitmap updated(const cv::Mat& previous, const cv::Mat& image) const;
 
     /// Blends over `target` with the top-left corner at `at` (rounded down to
     /// even), clipped; `opacity` 0..1 scales the alpha (fades, animations).
@@ -25,6 +30,8 @@ public:
     bool opaque() const { return m_opaque; }
 
 private:
+    void convertRegion(const cv::Mat& bgra, cv::Rect region); ///< region even-aligned
+
     cv::Mat m_y, m_u, m_v, m_alpha, m_alphaHalf;
     bool m_opaque = false;
 };
