@@ -10,6 +10,7 @@ bool isKnownCommand(const std::string& name) {
         "card.show",    "card.hide",    "card.update",               // product cards
         "offer.start",  "offer.stop",   "offer.sell",  "offer.hide", // flash sales
         "graphic.show", "graphic.hide",                              // other graphics
+        "audio.gain",   "audio.mute",                                // the program mix
     };
     return known.count(name) > 0;
 }

@@ -399,6 +399,14 @@ void ProgramEngine::run() {
         }
         m_controller->settle(nowMs);
         const auto state = m_controller->snapshot();
+        if (state->audio != m_appliedAudio) {
+            // Levels are show state; the mixer follows the snapshot.
+            for (const auto& [input, level] : state->audio) {
+                m_mixer->setGain(input, level.gainDb);
+                m_mixer->setMuted(input, level.muted);
+            }
+            m_appliedAudio = state->audio;
+        }
 
         for (size_t i = 0; i < m_show.sources.size(); ++i) {
             capture::FrameSlot& slot = m_sources[i]->video();

@@ -1,6 +1,8 @@
 #include "hawker/studio/show_controller.hpp"
 
 #include <chrono>
+#include <cmath>
+#include <cstdlib>
 
 #include "hawker/studio/command_names.hpp"
 #include "hawker/studio/log.hpp"
@@ -18,6 +20,9 @@ ShowController::ShowController(const ShowSpec& show) : m_show(show) {
     state.preview = show.previewScene;
     state.transition = show.transition;
     state.transitionMs = show.transitionMs;
+    for (const auto* inputs : {&show.sources, &show.audioInputs})
+        for (const SourceSpec& input : *inputs)
+            if (input.audio) state.audio[input.id] = AudioLevel{input.gainDb, input.muted};
     m_snapshot = std::make_shared<const ShowState>(state);
 }
 
@@ -76,6 +81,29 @@ CommandResult ShowController::apply(const Command& command, ShowState& state, in
         }
         return {true, std::string("transition ") + toString(state.transition) + " " +
                           std::to_string(state.transitionMs) + " ms"};
+    }
+    if (command.name == "audio.gain" || command.name == "audio.mute") {
+        auto input = command.args.find("input");
+        auto level = input == command.args.end() ? state.audio.end() : state.audio.find(input->second);
+        if (level == state.audio.end())
+            return {false, command.name + ": no audio input '" +
+                               (input == command.args.end() ? "" : input->second) + "' in the mix"};
+        if (command.name == "audio.gain") {
+            auto db = command.args.find("db");
+            char* end = nullptr;
+            const double value = db == command.args.end() ? NAN : std::strtod(db->second.c_str(), &end);
+            if (db == command.args.end() || end == db->second.c_str() || *end ||
+                !(value >= -60 && value <= 24))
+                return {false, "audio.gain: db must be a number from -60 to 24"};
+            level->second.gainDb = static_cast<float>(value);
+            return {true, level->first + " at " + db->second + " dB"};
+        }
+        auto muted = command.args.find("muted");
+        const std::string value = muted == command.args.end() ? "" : muted->second;
+        if (value != "true" && value != "false" && value != "1" && value != "0")
+            return {false, "audio.mute: muted must be true or false"};
+        level->second.muted = value == "true" || value == "1";
+        return {true, level->first + (level->second.muted ? " muted" : " unmuted")};
     }
     if (command.name.rfind("offer.", 0) == 0) return applyOffer(command, state, programMs);
     if (command.name.rfind("card.", 0) == 0 || command.name.rfind("graphic.", 0) == 0)

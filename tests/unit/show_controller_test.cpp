@@ -97,3 +97,46 @@ TEST(ShowController, ATakeDuringAFadeFinishesItFirst) {
     EXPECT_EQ(state->active->fromScene, "b");
     EXPECT_EQ(state->active->startMs, 100);
 }
+
+TEST(ShowController, AudioLevelsAreShowStateWithCheckedCommands) {
+    const ShowSpec show = parseShow(R"(
+[[sources]]
+id = "cam"
+url = "x"
+audio = true
+gain_db = -3.0
+[[audio]]
+id = "mic"
+url = "y"
+muted = true
+[[scenes]]
+id = "a"
+)",
+                                    "show.toml", "/");
+    ShowController controller(show);
+    auto state = controller.snapshot();
+    ASSERT_EQ(state->audio.size(), 2u);
+    EXPECT_FLOAT_EQ(state->audio.at("cam").gainDb, -3.0f);
+    EXPECT_TRUE(state->audio.at("mic").muted);
+    EXPECT_TRUE(
+        controller.execute(Command::named("audio.gain", {{"input", "cam"}, {"db", "-12.5"}}), kOperator, 0)
+            .ok);
+    EXPECT_TRUE(
+        controller.execute(Command::named("audio.mute", {{"input", "mic"}, {"muted", "false"}}), kOperator, 0)
+            .ok);
+    state = controller.snapshot();
+    EXPECT_FLOAT_EQ(state->audio.at("cam").gainDb, -12.5f);
+    EXPECT_FALSE(state->audio.at("mic").muted);
+    EXPECT_FALSE(
+        controller.execute(Command::named("audio.gain", {{"input", "cam"}, {"db", "99"}}), kOperator, 0).ok);
+    EXPECT_FALSE(
+        controller.execute(Command::named("audio.gain", {{"input", "cam"}, {"db", "loud"}}), kOperator, 0)
+            .ok);
+    EXPECT_FALSE(
+        controller.execute(Command::named("audio.mute", {{"input", "nope"}, {"muted", "true"}}), kOperator, 0)
+            .ok);
+    EXPECT_FALSE(
+        controller.execute(Command::named("audio.mute", {{"input", "mic"}, {"muted", "maybe"}}), kOperator, 0)
+            .ok);
+    EXPECT_EQ(controller.snapshot(), state); // refusals change nothing
+}

@@ -110,6 +110,7 @@ private:
     std::vector<bool> m_lost;
     std::vector<overlay::DrawItem> m_items;
     capture::RenditionScaler m_fallbackScaler;
+    std::map<std::string, AudioLevel> m_appliedAudio; ///< the levels the mixer has
 
     std::thread m_thread;
     std::atomic<bool> m_stop{false}, m_finished{false}, m_started{false};

@@ -52,6 +52,13 @@ struct ProductLive {
     std::optional<int64_t> sold, stock;
 };
 
+/// An audio input's level in the program mix.
+struct AudioLevel {
+    float gainDb = 0;
+    bool muted = false;
+    bool operator==(const AudioLevel&) const = default;
+};
+
 struct ShowState {
     std::string program, preview;
     TransitionKind transition = TransitionKind::Fade;
@@ -60,6 +67,7 @@ struct ShowState {
     std::map<std::string, SlotGraphic> graphics; ///< by slot name
     std::map<std::string, OfferState> offers;    ///< by slot name
     std::map<std::string, ProductLive> live;     ///< by sku
+    std::map<std::string, AudioLevel> audio;     ///< by input id (sources mixed in, audio inputs)
     uint64_t version = 0;
 };
 
