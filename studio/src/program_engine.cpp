@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <filesystem>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/av_util.hpp"
+#include "hawker/capture/image_decoder.hpp"
 #include "hawker/overlay/text_renderer.hpp"
 #include "hawker/studio/assets.hpp"
 #include "hawker/studio/log.hpp"
@@ -20,7 +20,6 @@ namespace hawker::studio {
 
 namespace {
 constexpr uintmax_t kMaxImageBytes = 64ull << 20;
-constexpr int kMaxImageSide = 8192;
 /// Audio follows a live camera's picture this far behind, so that the
 /// samples for a tick have always arrived (one AAC frame plus jitter).
 constexpr int64_t kLiveAudioDelayUs = 50000;
@@ -38,27 +37,11 @@ overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::
     if (bytes > kMaxImageBytes)
         throw std::runtime_error(where + ": " + layer.image.string() +
                                  " is over 64 MB; export a smaller image");
-    const cv::Mat image = cv::imread(layer.image.string(), cv::IMREAD_UNCHANGED);
-    if (image.empty())
-        throw std::runtime_error(where + ": " + layer.image.string() + " is not a readable image");
-    if (image.cols > kMaxImageSide || image.rows > kMaxImageSide)
-        throw std::runtime_error(where + ": " + layer.image.string() + " is larger than 8192 px on a side");
-    cv::Mat bgra;
-    cv::Mat eight = image;
-    if (image.depth() != CV_8U) image.convertTo(eight, CV_8U, image.depth() == CV_16U ? 1.0 / 257 : 1.0);
-    switch (eight.channels()) {
-    case 1:
-        cv::cvtColor(eight, bgra, cv::COLOR_GRAY2BGRA);
-        break;
-    case 3:
-        cv::cvtColor(eight, bgra, cv::COLOR_BGR2BGRA);
-        break;
-    case 4:
-        bgra = eight;
-        break;
-    default:
-        throw std::runtime_error(where + ": unsupported image channels");
-    }
+    // Never larger than the canvas: an image layer cannot show more pixels.
+    std::string reason;
+    const cv::Mat bgra =
+        capture::decodeImage(layer.image.string(), std::max(canvas.width, canvas.height), reason);
+    if (bgra.empty()) throw std::runtime_error(where + ": " + layer.image.string() + ": " + reason);
     const auto placement = overlay::place(bgra.size(), layer.rect, layer.fit, canvas);
     if (!placement) return {};
     cv::Mat scaled;
