@@ -4,6 +4,7 @@
 #include <csignal>
 #include <filesystem>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -12,6 +13,7 @@
 #include "hawker/studio/headless_runner.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/show_file.hpp"
+#include "hawker/studio/store/session_store.hpp"
 
 namespace {
 
@@ -24,6 +26,10 @@ usage:
       run a show without a window (Ctrl+C stops it cleanly)
   hawker demo [--out DIR] [--duration S] [--offline]
       the built-in demo show (synthetic cameras) into DIR/program.mkv
+  hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
+      a new session; prints only its id
+  hawker session end --db DB --session ID [--at UTC_MS]
+  hawker session list --db DB
   hawker help
 )";
 
@@ -63,6 +69,69 @@ int commandDemo(const std::vector<std::string>& args) {
     return status;
 }
 
+/// A whole number option (ids, UTC milliseconds); a UsageError otherwise.
+std::optional<int64_t> integerOption(const ParsedArgs& args, const std::string& name) {
+    auto text = args.value(name);
+    if (!text) return std::nullopt;
+    size_t used = 0;
+    long long value = 0;
+    try {
+        value = std::stoll(*text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text->size() || text->empty() || value < 0)
+        throw UsageError(name + " expects a whole number (0 or more), got '" + *text + "'");
+    return value;
+}
+
+std::string requireOption(const ParsedArgs& args, const std::string& name) {
+    auto value = args.value(name);
+    if (!value || value->empty()) throw UsageError(name + " is required");
+    return *value;
+}
+
+int commandSession(const std::vector<std::string>& args) {
+    if (args.empty()) throw UsageError("session needs a subcommand: new, end or list");
+    const std::string sub = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (sub == "new") {
+        const ParsedArgs parsed = parseArgs(rest, {"--db", "--title", "--start", "--tag"}, {"--rehearsal"});
+        if (!parsed.positional.empty()) throw UsageError("session new takes no positional arguments");
+        const std::string title = requireOption(parsed, "--title");
+        const std::string db = requireOption(parsed, "--db");
+        Database database(db);
+        SessionStore sessions(database);
+        const Session session = sessions.create(title, parsed.value("--tag").value_or(""),
+                                                integerOption(parsed, "--start"), parsed.flag("--rehearsal"));
+        std::cout << session.id << std::endl;
+        return 0;
+    }
+    if (sub == "end") {
+        const ParsedArgs parsed = parseArgs(rest, {"--db", "--session", "--at"}, {});
+        if (!parsed.positional.empty()) throw UsageError("session end takes no positional arguments");
+        const std::string db = requireOption(parsed, "--db");
+        const auto id = integerOption(parsed, "--session");
+        if (!id) throw UsageError("--session is required");
+        Database database(db);
+        SessionStore(database).end(*id, integerOption(parsed, "--at"));
+        return 0;
+    }
+    if (sub == "list") {
+        const ParsedArgs parsed = parseArgs(rest, {"--db"}, {});
+        if (!parsed.positional.empty()) throw UsageError("session list takes no positional arguments");
+        Database database(requireOption(parsed, "--db"));
+        std::cout << "id\ttitle\ttag\tstate\trehearsal\tstart_utc_ms\tend_utc_ms\n";
+        for (const Session& s : SessionStore(database).list()) {
+            std::cout << s.id << '\t' << s.title << '\t' << s.tag << '\t' << s.state << '\t'
+                      << (s.rehearsal ? 1 : 0) << '\t' << (s.startUtcMs ? std::to_string(*s.startUtcMs) : "")
+                      << '\t' << (s.endUtcMs ? std::to_string(*s.endUtcMs) : "") << '\n';
+        }
+        return 0;
+    }
+    throw UsageError("unknown session subcommand '" + sub + "' (new, end, list)");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -74,6 +143,7 @@ int main(int argc, char** argv) {
     try {
         if (command == "run") return commandRun(args);
         if (command == "demo") return commandDemo(args);
+        if (command == "session") return commandSession(args);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << kUsage;
             return 0;

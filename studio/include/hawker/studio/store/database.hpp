@@ -1,0 +1,80 @@
+#pragma once
+// A SQLite database file: RAII handles, parameterized statements only, WAL
+// mode, and numbered schema migrations recorded in the file itself.
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace hawker::studio {
+
+/// A failed SQLite call, with SQLite's message and the statement's purpose.
+class StoreError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class Statement;
+
+class Database {
+public:
+    /// Opens (creating if needed) the file, switches it to WAL, applies every
+    /// migration it does not have yet. Throws StoreError.
+    explicit Database(const std::filesystem::path& path);
+    ~Database();
+    Database(const Database&) = delete;
+    Database& operator=(const Database&) = delete;
+
+    Statement prepare(const std::string& sql);
+    /// Runs statements that take no parameters (schema, pragmas).
+    void execute(const std::string& sql);
+    /// Runs `body` in one transaction; rolls back if it throws.
+    void transaction(const std::function<void()>& body);
+    int64_t lastInsertId() const;
+    int schemaVersion();
+    sqlite3* handle() const { return m_db; }
+
+private:
+    void migrate();
+    sqlite3* m_db = nullptr;
+};
+
+/// A prepared statement. Values are always bound, never spliced into SQL.
+class Statement {
+public:
+    Statement(sqlite3* db, const std::string& sql);
+    ~Statement();
+    Statement(Statement&& other) noexcept;
+    Statement(const Statement&) = delete;
+    Statement& operator=(const Statement&) = delete;
+
+    Statement& bind(int index, int64_t value);
+    Statement& bind(int index, const std::string& value);
+    Statement& bindNull(int index);
+    Statement& bind(int index, const std::optional<int64_t>& value) {
+        return value ? bind(index, *value) : bindNull(index);
+    }
+    /// True while there is a row to read; false when done.
+    bool step();
+    /// Runs a statement that returns no rows.
+    void run();
+    void reset();
+
+    int64_t integer(int column) const;
+    std::optional<int64_t> optionalInteger(int column) const;
+    std::string text(int column) const;
+
+private:
+    sqlite3* m_db;
+    sqlite3_stmt* m_stmt = nullptr;
+    std::string m_sql;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,80 @@
+#include "hawker/studio/store/session_store.hpp"
+
+#include <chrono>
+
+namespace hawker::studio {
+
+namespace {
+constexpr const char* kColumns =
+    "id, title, COALESCE(tag, ''), state, rehearsal, start_utc_ms, end_utc_ms, created_utc_ms";
+
+Session readSession(const Statement& row) {
+    Session s;
+    s.id = row.integer(0);
+    s.title = row.text(1);
+    s.tag = row.text(2);
+    s.state = row.text(3);
+    s.rehearsal = row.integer(4) != 0;
+    s.startUtcMs = row.optionalInteger(5);
+    s.endUtcMs = row.optionalInteger(6);
+    s.createdUtcMs = row.integer(7);
+    return s;
+}
+} // namespace
+
+int64_t nowUtcMs() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+}
+
+Session SessionStore::create(const std::string& title, const std::string& tag,
+                             std::optional<int64_t> startUtcMs, bool rehearsal) {
+    if (title.empty()) throw StoreError("a session needs a title");
+    if (startUtcMs && *startUtcMs < 0) throw StoreError("--start must be UTC milliseconds (0 or more)");
+    Statement insert =
+        m_db.prepare("INSERT INTO sessions (title, tag, state, rehearsal, start_utc_ms, created_utc_ms) "
+                     "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+    insert.bind(1, title);
+    if (tag.empty())
+        insert.bindNull(2);
+    else
+        insert.bind(2, tag);
+    insert.bind(3, std::string(startUtcMs ? "live" : "planned"));
+    insert.bind(4, int64_t{rehearsal ? 1 : 0});
+    insert.bind(5, startUtcMs);
+    insert.bind(6, nowUtcMs());
+    insert.run();
+    return *find(m_db.lastInsertId());
+}
+
+Session SessionStore::end(int64_t id, std::optional<int64_t> atUtcMs) {
+    std::optional<Session> session = find(id);
+    if (!session) throw StoreError("no session " + std::to_string(id));
+    if (session->state == "ended") throw StoreError("session " + std::to_string(id) + " has already ended");
+    const int64_t at = atUtcMs.value_or(nowUtcMs());
+    if (session->startUtcMs && at < *session->startUtcMs)
+        throw StoreError("session " + std::to_string(id) + " cannot end before it started (" +
+                         std::to_string(*session->startUtcMs) + ")");
+    Statement update = m_db.prepare("UPDATE sessions SET state = 'ended', end_utc_ms = ?1, start_utc_ms = "
+                                    "COALESCE(start_utc_ms, ?1) WHERE id = ?2");
+    update.bind(1, at).bind(2, id).run();
+    return *find(id);
+}
+
+std::optional<Session> SessionStore::find(int64_t id) {
+    Statement select = m_db.prepare(std::string("SELECT ") + kColumns + " FROM sessions WHERE id = ?1");
+    select.bind(1, id);
+    if (!select.step()) return std::nullopt;
+    return readSession(select);
+}
+
+std::vector<Session> SessionStore::list() {
+    Statement select = m_db.prepare(std::string("SELECT ") + kColumns + " FROM sessions ORDER BY id");
+    std::vector<Session> sessions;
+    while (select.step())
+        sessions.push_back(readSession(select));
+    return sessions;
+}
+
+} // namespace hawker::studio
