@@ -22,8 +22,9 @@ using namespace hawker::studio;
 const char* kUsage = R"(hawker — live-commerce studio
 
 usage:
-  hawker run SHOW.toml [--duration S] [--offline]
-      run a show without a window (Ctrl+C stops it cleanly)
+  hawker run SHOW.toml [--duration S] [--offline] [--rehearsal] [--db DB]
+      run a show without a window (Ctrl+C stops it cleanly); with --db it is a
+      session whose on-air timeline and audit log are stored in DB
   hawker demo [--out DIR] [--duration S] [--offline]
       the built-in demo show (synthetic cameras) into DIR/program.mkv
   hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
@@ -34,9 +35,13 @@ usage:
 )";
 
 int commandRun(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(args, {"--duration"}, {"--offline"});
+    const ParsedArgs parsed = parseArgs(args, {"--duration", "--db"}, {"--offline", "--rehearsal"});
     if (parsed.positional.size() != 1) throw UsageError("run needs exactly one show file");
     EngineOptions options;
+    options.database = parsed.value("--db").value_or("");
+    options.rehearsal = parsed.flag("--rehearsal");
+    if (options.rehearsal && options.database.empty())
+        throw UsageError("--rehearsal needs --db (it marks the session)");
     options.offline = parsed.flag("--offline");
     options.durationSeconds = parsed.seconds("--duration").value_or(0);
     if (options.offline && options.durationSeconds <= 0)

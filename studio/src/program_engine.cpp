@@ -13,6 +13,7 @@
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/product_images.hpp"
 #include "hawker/studio/program_clock.hpp"
+#include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/stream_keys.hpp"
 #include "hawker/studio/theme_file.hpp"
 
@@ -70,8 +71,13 @@ ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
       m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
       m_pool(FramePool::create(m_show.width, m_show.height)) {
     m_controller = std::make_unique<ShowController>(m_show);
-    m_controller->setTimelineHook([](int64_t programMs, const std::string& event, const std::string& detail) {
-        logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
+    m_controller->setTimelineHook(
+        [this](int64_t programMs, const std::string& event, const std::string& detail) {
+            logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
+            if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
+        });
+    m_controller->setAuditHook([this](const AuditEntry& entry) {
+        if (m_onAirLog) m_onAirLog->audit(entry);
     });
 }
 
@@ -90,6 +96,15 @@ void ProgramEngine::prepare() {
             m_outputTargets.push_back({spec.path.string(), spec.path.string()});
         else
             m_outputTargets.push_back(resolveOutputTarget(spec));
+    }
+    if (!m_options.database.empty()) {
+        // The show is a session: every cut, card, offer and output event and
+        // every command lands in the file as it happens.
+        Database db(m_options.database);
+        const Session session = SessionStore(db).create(m_show.name, "", nowUtcMs(), m_options.rehearsal);
+        m_sessionId = session.id;
+        m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
+        logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
     }
     auto addSource = [&](const SourceSpec& spec, bool audioOnly) {
         capture::SourceConfig config;
@@ -231,9 +246,10 @@ void ProgramEngine::start() {
             config.queueLimit = std::chrono::milliseconds(spec.queueMs);
             auto output = std::make_unique<capture::Output>(
                 config, m_encoder->streams(),
-                [](const std::string& id, const std::string& event, const std::string& detail) {
-                    // The on-air timeline (SQLite) arrives with sessions; the log keeps it until then.
-                    logInfo("timeline output " + id + " " + event + (detail.empty() ? "" : " " + detail));
+                [this](const std::string& id, const std::string& event, const std::string& detail) {
+                    const std::string what = id + " " + event + (detail.empty() ? "" : " " + detail);
+                    logInfo("timeline output " + what);
+                    if (m_onAirLog) m_onAirLog->timeline(m_programMs.load(), "output", what);
                 });
             output->start();
             m_outputs.push_back(std::move(output));
@@ -454,6 +470,16 @@ void ProgramEngine::shutdown() {
         output->stop();
     for (auto& source : m_sources)
         source->stop();
+    if (m_onAirLog) {
+        m_onAirLog->close();
+        m_onAirLog.reset();
+        try {
+            Database db(m_options.database);
+            SessionStore(db).end(m_sessionId, std::nullopt);
+        } catch (const std::exception& error) {
+            logError("session " + std::to_string(m_sessionId) + " could not be ended: " + error.what());
+        }
+    }
 }
 
 EngineStatus ProgramEngine::status() const {

@@ -30,6 +30,11 @@ void ShowController::timeline(int64_t programMs, const std::string& event, const
     if (m_timeline) m_timeline(programMs, event, detail);
 }
 
+void ShowController::setAuditHook(std::function<void(const AuditEntry&)> hook) {
+    std::lock_guard lock(m_mutex);
+    m_auditHook = std::move(hook);
+}
+
 void ShowController::setTimelineHook(TimelineHook hook) {
     std::lock_guard lock(m_mutex);
     m_timeline = std::move(hook);
@@ -122,6 +127,7 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     m_audit.push_back({utcMs, programMs, actor,
                        command.name + (command.scene.empty() ? "" : " " + command.scene), result.ok,
                        result.message});
+    if (m_auditHook) m_auditHook(m_audit.back());
     logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
             "command " + command.name + (command.scene.empty() ? "" : " " + command.scene) + " by " +
                 actor.who + " (" + actor.role + ") at t=" + std::to_string(programMs) +

@@ -3,6 +3,7 @@
 // one encode, every output. Owns the threads of DESIGN.md's data flow.
 
 #include <atomic>
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <thread>
@@ -19,6 +20,7 @@
 #include "hawker/studio/graphic_content_builder.hpp"
 #include "hawker/studio/show_controller.hpp"
 #include "hawker/studio/show_file.hpp"
+#include "hawker/studio/store/on_air_log.hpp"
 #include "hawker/studio/stream_keys.hpp"
 
 namespace hawker::capture {
@@ -33,6 +35,8 @@ struct EngineOptions {
     bool previewBus = false;    ///< also compose the preview scene (for the console)
     std::chrono::milliseconds preflightTimeout{8000};
     std::chrono::milliseconds signalLostAfter{1000}; ///< grace before a frozen camera is tagged
+    std::filesystem::path database; ///< empty: no session; else the show is a session in this SQLite file
+    bool rehearsal = false;         ///< the session is a rehearsal (left out of comparisons)
 };
 
 struct EngineStatus {
@@ -69,6 +73,8 @@ public:
     bool finished() const { return m_finished; }
 
     EngineStatus status() const;
+    /// The session this show is recorded as (0 without a database).
+    int64_t sessionId() const { return m_sessionId; }
     ShowController& controller() { return *m_controller; }
     int64_t programMs() const { return m_programMs; }
     /// The newest program (or preview) picture, contiguous I420.
@@ -96,7 +102,9 @@ private:
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<capture::Encoder> m_encoder;
     std::vector<std::unique_ptr<capture::Output>> m_outputs;
-    std::vector<ResolvedTarget> m_outputTargets; ///< per output, resolved (keys) before anything starts
+    std::vector<ResolvedTarget> m_outputTargets;
+    std::unique_ptr<OnAirLog> m_onAirLog;
+    int64_t m_sessionId = 0; ///< per output, resolved (keys) before anything starts
     overlay::Compositor m_compositor;
     std::shared_ptr<const overlay::Theme> m_theme;
     overlay::Fonts m_fonts;

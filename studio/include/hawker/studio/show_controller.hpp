@@ -74,6 +74,8 @@ public:
     std::shared_ptr<const ShowState> snapshot() const { return m_snapshot.load(); }
     std::vector<AuditEntry> audit() const;
     void setTimelineHook(TimelineHook hook);
+    /// Called with every audit entry as it is made (the session's audit table).
+    void setAuditHook(std::function<void(const AuditEntry&)> hook);
 
 private:
     CommandResult apply(const Command& command, ShowState& state, int64_t programMs);
@@ -87,6 +89,7 @@ private:
     std::atomic<std::shared_ptr<const ShowState>> m_snapshot;
     std::vector<AuditEntry> m_audit;
     TimelineHook m_timeline;
+    std::function<void(const AuditEntry&)> m_auditHook;
 };
 
 } // namespace hawker::studio

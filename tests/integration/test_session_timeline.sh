@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# hawker run --db: the show is a session in a real SQLite file; every scene
+# cut, card, offer step and output event is on its on-air timeline, every
+# command in its audit log, and the session ends when the show does.
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools sqlite3
+
+camera_show "timeline test" 360 640 30 800 2 "program.mkv" > "$T/show.toml"
+cat >> "$T/show.toml" <<EOF
+
+[[scenes]]
+id = "second"
+layers = [ { kind = "color", color = "#204060", rect = [0, 0, 360, 640] } ]
+slots = [ { name = "card", rect = [10, 420, 340, 120] }, { name = "countdown", rect = [10, 20, 210, 100] } ]
+
+[[products]]
+sku = "S1"
+name = "精华液"
+price_cents = 29900
+
+[[cues]]
+at_s = 1.0
+command = "cut"
+scene = "second"
+
+[[cues]]
+at_s = 1.5
+command = "card.show"
+sku = "S1"
+
+[[cues]]
+at_s = 2.0
+command = "offer.start"
+sku = "S1"
+price_cents = 9900
+quantity = 10
+prelaunch_s = 10
+duration_s = 60
+
+[[cues]]
+at_s = 3.0
+command = "cut"
+scene = "nowhere-refused-at-parse"
+EOF
+# The last cue names an unknown scene: the show file is refused, nothing stored.
+hawker_fg bad 30 run "$T/show.toml" --duration 4 --offline --db "$T/hawker.db"
+check "a bad show file is refused before a session starts (exit $HAWKER_RC)" test "$HAWKER_RC" -ne 0
+check "no session was created" test ! -e "$T/hawker.db" -o "$(sqlite3 "$T/hawker.db" 'SELECT count(*) FROM sessions' 2>/dev/null || echo 0)" = 0
+
+sed -i 's/scene = "nowhere-refused-at-parse"/scene = "main"/' "$T/show.toml"
+hawker_fg hawker 60 run "$T/show.toml" --duration 13 --offline --rehearsal --db "$T/hawker.db"
+check "hawker exits 0 (got $HAWKER_RC)" test "$HAWKER_RC" -eq 0
+q() { sqlite3 "$T/hawker.db" "$1"; }
+check "one rehearsal session, ended: $(q "SELECT state || ' rehearsal=' || rehearsal FROM sessions")" \
+    test "$(q "SELECT state || ',' || rehearsal FROM sessions")" = "ended,1"
+check "timeline has the cut to 'second' at 1000 ms" test "$(q "SELECT program_ms FROM timeline WHERE event = 'program' AND detail LIKE 'second%'")" = 1000
+check "timeline has the card shown at 1500 ms" test "$(q "SELECT program_ms FROM timeline WHERE event = 'card_shown'")" = 1500
+check "timeline has the offer going on sale at 12000 ms" test "$(q "SELECT program_ms FROM timeline WHERE event = 'offer' AND detail LIKE '%on_sale%'")" = 12000
+check "timeline has the recording starting and stopping" test "$(q "SELECT count(*) FROM timeline WHERE event = 'output' AND (detail LIKE 'record live%' OR detail LIKE 'record stopped%')")" = 2
+check "audit has the 4 automation commands" test "$(q "SELECT count(*) FROM audit WHERE role = 'automation' AND ok = 1")" = 4
+check "timeline rows are in program-time order" test "$(q "SELECT group_concat(program_ms) FROM (SELECT program_ms FROM timeline WHERE event != 'output' ORDER BY id)")" = "1000,1500,2000,3000,12000"
+finish
