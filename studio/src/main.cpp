@@ -3,8 +3,10 @@
 
 #include <csignal>
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 #include <optional>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +15,7 @@
 #include "hawker/studio/headless_runner.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/show_file.hpp"
+#include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
 namespace {
@@ -31,6 +34,10 @@ usage:
       a new session; prints only its id
   hawker session end --db DB --session ID [--at UTC_MS]
   hawker session list --db DB
+  hawker catalog import --db DB FILE.csv [--skip-bad]
+      products from a CSV as Excel writes it; a file with bad rows changes
+      nothing unless --skip-bad (each bad row is reported with its line)
+  hawker catalog list --db DB
   hawker help
 )";
 
@@ -137,6 +144,46 @@ int commandSession(const std::vector<std::string>& args) {
     throw UsageError("unknown session subcommand '" + sub + "' (new, end, list)");
 }
 
+int commandCatalog(const std::vector<std::string>& args) {
+    if (args.empty()) throw UsageError("catalog needs a subcommand: import or list");
+    const std::string sub = args.front();
+    const std::vector<std::string> rest(args.begin() + 1, args.end());
+    if (sub == "import") {
+        const ParsedArgs parsed = parseArgs(rest, {"--db"}, {"--skip-bad"});
+        if (parsed.positional.size() != 1) throw UsageError("catalog import needs exactly one CSV file");
+        const std::string db = requireOption(parsed, "--db");
+        std::ifstream in(parsed.positional[0], std::ios::binary);
+        if (!in) throw std::runtime_error("cannot read " + parsed.positional[0]);
+        std::ostringstream text;
+        text << in.rdbuf();
+        const CatalogParse parse = parseCatalogCsv(text.str());
+        for (const CatalogProblem& problem : parse.problems)
+            std::cerr << parsed.positional[0] << ":" << problem.line << ": " << problem.reason << "\n";
+        if (!parse.problems.empty() && !parsed.flag("--skip-bad"))
+            throw std::runtime_error(std::to_string(parse.problems.size()) +
+                                     " bad row(s), nothing imported (fix them, or use --skip-bad)");
+        Database database(db);
+        CatalogStore(database).upsert(parse.products);
+        std::cout << "imported " << parse.products.size() << " products";
+        if (!parse.problems.empty()) std::cout << ", skipped " << parse.problems.size() << " bad row(s)";
+        std::cout << std::endl;
+        return 0;
+    }
+    if (sub == "list") {
+        const ParsedArgs parsed = parseArgs(rest, {"--db"}, {});
+        if (!parsed.positional.empty()) throw UsageError("catalog list takes no positional arguments");
+        Database database(requireOption(parsed, "--db"));
+        std::cout << "sku\tname\tcategory\tprice_cents\toriginal_price_cents\tstock\n";
+        for (const CatalogProduct& p : CatalogStore(database).list()) {
+            std::cout << p.sku << '\t' << p.name << '\t' << p.category << '\t' << p.priceCents << '\t'
+                      << (p.originalPriceCents ? std::to_string(*p.originalPriceCents) : "") << '\t'
+                      << (p.stock ? std::to_string(*p.stock) : "") << '\n';
+        }
+        return 0;
+    }
+    throw UsageError("unknown catalog subcommand '" + sub + "' (import, list)");
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -149,6 +196,7 @@ int main(int argc, char** argv) {
         if (command == "run") return commandRun(args);
         if (command == "demo") return commandDemo(args);
         if (command == "session") return commandSession(args);
+        if (command == "catalog") return commandCatalog(args);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << kUsage;
             return 0;

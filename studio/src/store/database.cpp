@@ -46,6 +46,23 @@ const std::vector<std::string>& migrations() {
         );
         CREATE INDEX audit_by_session ON audit (session_id, utc_ms);
         )",
+        // 2: the product catalog. Money in integer cents; list fields one item a line.
+        R"(
+        CREATE TABLE products (
+            sku                   TEXT PRIMARY KEY,
+            name                  TEXT NOT NULL,
+            category              TEXT NOT NULL DEFAULT '',
+            price_cents           INTEGER NOT NULL CHECK (price_cents >= 0),
+            original_price_cents  INTEGER CHECK (original_price_cents >= 0),
+            image                 TEXT NOT NULL DEFAULT '',
+            selling_points        TEXT NOT NULL DEFAULT '',
+            stock                 INTEGER CHECK (stock >= 0),
+            tags                  TEXT NOT NULL DEFAULT '',
+            compliance            TEXT NOT NULL DEFAULT 'pending',
+            updated_utc_ms        INTEGER NOT NULL
+        );
+        CREATE INDEX products_by_category ON products (category);
+        )",
     };
     return steps;
 }
