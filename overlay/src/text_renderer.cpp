@@ -36,27 +36,43 @@ bool isCjk(const std::string& codepoint) {
 }
 } // namespace
 
+namespace {
+/// Length of the valid UTF-8 sequence at `i` (0 when it is invalid): no
+/// overlong forms, no surrogates, nothing past U+10FFFF.
+size_t validSequence(std::string_view text, size_t i, uint32_t& codepoint) {
+    const auto lead = static_cast<unsigned char>(text[i]);
+    const size_t length = sequenceLength(lead);
+    if (length == 0 || i + length > text.size()) return 0;
+    codepoint = length == 1 ? lead : (lead & (0xFF >> (length + 1)));
+    for (size_t k = 1; k < length; ++k) {
+        const auto next = static_cast<unsigned char>(text[i + k]);
+        if ((next & 0xC0) != 0x80) return 0;
+        codepoint = (codepoint << 6) | (next & 0x3F);
+    }
+    static const uint32_t minimum[5] = {0, 0, 0x80, 0x800, 0x10000};
+    if (codepoint < minimum[length] || codepoint > 0x10FFFF || (codepoint >= 0xD800 && codepoint <= 0xDFFF))
+        return 0;
+    return length;
+}
+} // namespace
+
+bool isValidUtf8(std::string_view text) {
+    uint32_t codepoint = 0;
+    for (size_t i = 0; i < text.size();) {
+        const size_t length = validSequence(text, i, codepoint);
+        if (length == 0) return false;
+        i += length;
+    }
+    return true;
+}
+
 std::string sanitizeUtf8(std::string_view text) {
     std::string out;
     out.reserve(text.size());
+    uint32_t codepoint = 0;
     for (size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const size_t length = sequenceLength(lead);
-        bool valid = length > 0 && i + length <= text.size();
-        uint32_t codepoint = 0;
-        if (valid) {
-            codepoint = length == 1 ? lead : (lead & (0xFF >> (length + 1)));
-            for (size_t k = 1; k < length && valid; ++k) {
-                const auto next = static_cast<unsigned char>(text[i + k]);
-                valid = (next & 0xC0) == 0x80;
-                codepoint = (codepoint << 6) | (next & 0x3F);
-            }
-            // Overlong forms, surrogates and out-of-range values are invalid too.
-            static const uint32_t minimum[5] = {0, 0, 0x80, 0x800, 0x10000};
-            valid = valid && codepoint >= minimum[length] && codepoint <= 0x10FFFF &&
-                    !(codepoint >= 0xD800 && codepoint <= 0xDFFF);
-        }
-        if (!valid) {
+        const size_t length = validSequence(text, i, codepoint);
+        if (length == 0) {
             out += "\xEF\xBF\xBD";
             ++i;
             continue;

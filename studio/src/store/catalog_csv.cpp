@@ -1,5 +1,7 @@
 #include "hawker/studio/store/catalog_csv.hpp"
 
+#include "hawker/overlay/text_renderer.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <map>
@@ -73,31 +75,6 @@ std::vector<Record> splitRecords(const std::string& text, std::vector<CatalogPro
     return records;
 }
 
-/// True when `text` is valid UTF-8 (no overlong forms, no surrogates).
-bool isValidUtf8(std::string_view text) {
-    for (size_t i = 0; i < text.size();) {
-        const auto lead = static_cast<unsigned char>(text[i]);
-        const size_t length = lead < 0x80             ? 1
-                              : (lead & 0xE0) == 0xC0 ? 2
-                              : (lead & 0xF0) == 0xE0 ? 3
-                              : (lead & 0xF8) == 0xF0 ? 4
-                                                      : 0;
-        if (length == 0 || i + length > text.size()) return false;
-        uint32_t codepoint = length == 1 ? lead : (lead & (0xFF >> (length + 1)));
-        for (size_t k = 1; k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            if ((next & 0xC0) != 0x80) return false;
-            codepoint = (codepoint << 6) | (next & 0x3F);
-        }
-        static const uint32_t minimum[5] = {0, 0, 0x80, 0x800, 0x10000};
-        if (codepoint < minimum[length] || codepoint > 0x10FFFF ||
-            (codepoint >= 0xD800 && codepoint <= 0xDFFF))
-            return false;
-        i += length;
-    }
-    return true;
-}
-
 std::string trim(std::string s) {
     const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
     s.erase(s.begin(), std::find_if(s.begin(), s.end(), notSpace));
@@ -158,13 +135,13 @@ CatalogParse parseCatalogCsv(const std::string& input) {
     CatalogParse result;
     std::string text = input;
     if (text.rfind("\xEF\xBB\xBF", 0) == 0) text.erase(0, 3); // Excel's UTF-8 BOM
-    if (!isValidUtf8(text)) {
+    if (!overlay::isValidUtf8(text)) {
         // Find the first bad line for the message (Excel "CSV" without UTF-8 is GBK).
         int line = 1;
         for (size_t start = 0; start < text.size();) {
             const size_t end = std::min(text.find('\n', start), text.size());
             const std::string row = text.substr(start, end - start);
-            if (!isValidUtf8(row)) break;
+            if (!overlay::isValidUtf8(row)) break;
             ++line;
             start = end + 1;
         }

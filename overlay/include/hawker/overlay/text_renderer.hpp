@@ -21,6 +21,8 @@ namespace hawker::overlay {
 /// Valid UTF-8 only: invalid bytes become U+FFFD and control characters are
 /// dropped, so a broken name from a spreadsheet cannot upset the renderer.
 std::string sanitizeUtf8(std::string_view text);
+/// True when `text` is valid UTF-8 throughout.
+bool isValidUtf8(std::string_view text);
 /// One string per code point.
 std::vector<std::string> splitCodepoints(std::string_view utf8);
 
