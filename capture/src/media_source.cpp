@@ -167,6 +167,17 @@ SourceStats MediaSource::stats() const {
     return s;
 }
 
+bool MediaSource::signalLost(std::chrono::milliseconds grace) const {
+    const int64_t last = m_lastArrivalUs;
+    if (last < 0) return true; // never had a picture
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_state == SourceState::Lost || m_state == SourceState::Connecting) return true;
+    }
+    // Offline (stepped) sources are never late: the program waits for them.
+    return m_slot.mode() == FrameSlot::Mode::Latest && (steadyMicros() - last) / 1000 > grace.count();
+}
+
 void MediaSource::setState(SourceState state, const std::string& why) {
     {
         std::lock_guard lock(m_mutex);

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "graphic_scale.hpp"
 #include "hawker/overlay/draw_util.hpp"
 #include "hawker/overlay/graphics.hpp"
 
@@ -12,7 +13,7 @@ cv::Mat renderCountdown(const CountdownContent& offer, cv::Size size, const Them
     cv::Mat out(size, CV_8UC4, cv::Scalar(0, 0, 0, 0));
     // Designed at 420x200.
     const double s = std::min(size.width / 420.0, size.height / 200.0);
-    auto px = [s](double v) { return std::max(1, static_cast<int>(std::lround(v * s))); };
+    const Scale px{s};
     const int pad = px(16);
     const bool closed = offer.phase == Phase::SoldOut || offer.phase == Phase::Ended;
     // The last ten seconds of a sale turn the whole panel red: urgency sells.

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "graphic_scale.hpp"
 #include "hawker/overlay/draw_util.hpp"
 #include "hawker/overlay/graphics.hpp"
 
@@ -28,7 +29,7 @@ cv::Mat renderProductCard(const ProductCardContent& card, cv::Size size, const T
     cv::Mat out(size, CV_8UC4, cv::Scalar(0, 0, 0, 0));
     // Designed at 900x300; everything scales with the slot's height.
     const double s = size.height / 300.0;
-    auto px = [s](double v) { return std::max(1, static_cast<int>(std::lround(v * s))); };
+    const Scale px{s};
     const int pad = px(20);
     fillPanel(out, px(theme.cornerRadius), theme.panel);
 

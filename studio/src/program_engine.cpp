@@ -279,15 +279,10 @@ void ProgramEngine::start() {
 
 void ProgramEngine::refreshLostFlags() {
     for (size_t i = 0; i < m_show.sources.size(); ++i) {
-        const capture::SourceStats stats = m_sources[i]->stats();
-        bool lost =
-            stats.state == capture::SourceState::Lost || stats.state == capture::SourceState::Connecting;
-        if (m_sources[i]->video().mode() == capture::FrameSlot::Mode::Latest && stats.lastFrameAgeMs >= 0)
-            lost = lost || stats.lastFrameAgeMs > m_options.signalLostAfter.count();
-        if (stats.lastFrameAgeMs < 0) lost = true; // never had a picture
+        const bool lost = m_sources[i]->signalLost(m_options.signalLostAfter);
         if (lost != m_lost[i])
             logLine(lost ? LogLevel::Warning : LogLevel::Info,
-                    "program t=" + std::to_string(m_programMs.load()) + "ms source " + stats.id +
+                    "program t=" + std::to_string(m_programMs.load()) + "ms source " + m_show.sources[i].id +
                         (lost ? " signal lost" : " signal back"));
         m_lost[i] = lost;
     }

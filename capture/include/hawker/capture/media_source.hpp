@@ -80,6 +80,10 @@ public:
     void useRendition(const Rendition& rendition);
 
     SourceStats stats() const;
+    /// Whether the program should tag this source's picture as lost: no
+    /// connection, no picture yet, or (live) none for longer than `grace`.
+    /// Cheap enough for every tick: no strings are copied.
+    bool signalLost(std::chrono::milliseconds grace) const;
     const SourceConfig& config() const { return m_config; }
     bool isNetwork() const;
 
