@@ -106,6 +106,9 @@ id = "record"
 kind = "record"
 path = "$2"
 
+[compliance]
+approval_required = false # graphics only; the gate has its own tests
+
 [[products]]
 sku = "SERUM-50"
 name = "小棕瓶精华液 修护抗初老 50ml"

@@ -12,7 +12,7 @@ PACKAGES=(
     # overlay/: OpenCV 4.6 (+ contrib for cv::freetype) and the CJK font
     libopencv-dev libopencv-contrib-dev fonts-noto-cjk fonts-dejavu-core
     # studio/: show file, CLI, JSON, SQLite, HTTP, console
-    libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcpp-httplib-dev
+    libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
     libimgui-dev libglfw3-dev libgl-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth nginx libnginx-mod-rtmp time procps iproute2 curl

@@ -6,6 +6,7 @@
 #include <sstream>
 #include <thread>
 
+#include "hawker/studio/api/control_api.hpp"
 #include "hawker/studio/log.hpp"
 
 namespace hawker::studio {
@@ -84,8 +85,20 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
+    // Tokens and the API's port first: a missing secret or a taken port is
+    // found before any camera opens or any session starts.
+    const ApiSpec apiSpec = show.api;
+    std::vector<ApiToken> tokens;
+    if (apiSpec.enabled) tokens = resolveApiTokens(apiSpec);
     ProgramEngine engine(std::move(show), options);
+    std::unique_ptr<ControlApi> api;
+    if (apiSpec.enabled) {
+        api = std::make_unique<ControlApi>(engine, apiSpec, std::move(tokens));
+        api->start();
+        out << "api http://" << apiSpec.bind << ":" << api->port() << "/api/v1/" << std::endl;
+    }
     engine.prepare();
+    if (engine.sessionId() > 0) out << "session " << engine.sessionId() << std::endl;
     engine.start();
     logInfo("show started: " + engine.show().name + (options.offline ? " (offline)" : " (live)"));
 
@@ -114,6 +127,7 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
             lastFrames = status.frames;
         }
     }
+    if (api) api->stop();
     engine.waitUntilFinished();
     const EngineStatus final = engine.status();
     out << formatSummary(final) << std::flush;

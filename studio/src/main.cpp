@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "hawker/studio/assets.hpp"
 #include "hawker/studio/cli_options.hpp"
 #include "hawker/studio/headless_runner.hpp"
@@ -26,11 +28,17 @@ const char* kUsage = R"(hawker — live-commerce studio
 
 usage:
   hawker run SHOW.toml [--duration S] [--offline] [--rehearsal] [--db DB]
+                      [--session ID | --resume ID|last]
       run a show without a window (Ctrl+C stops it cleanly); with --db it is a
-      session whose on-air timeline and audit log are stored in DB
+      session whose on-air timeline, audit log and show state are stored in DB;
+      --session runs a planned session, --resume goes on with a live session
+      whose show was killed (its timeline shows the gap)
   hawker demo [--out DIR] [--duration S] [--offline]
-      the built-in demo show (synthetic cameras) into DIR/program.mkv
+      the built-in demo show (synthetic cameras, rundown, approvals, a flash
+      sale) into DIR/program.mkv and DIR/hawker.db
   hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
+                     [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
+                     [--target-conversion RATE] [--target-units SKU=N,...]
       a new session; prints only its id
   hawker session end --db DB --session ID [--at UTC_MS]
   hawker session list --db DB
@@ -41,11 +49,44 @@ usage:
   hawker help
 )";
 
+/// A whole number option (ids, UTC milliseconds); a UsageError otherwise.
+std::optional<int64_t> integerOption(const ParsedArgs& args, const std::string& name) {
+    auto text = args.value(name);
+    if (!text) return std::nullopt;
+    size_t used = 0;
+    long long value = 0;
+    try {
+        value = std::stoll(*text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text->size() || text->empty() || value < 0)
+        throw UsageError(name + " expects a whole number (0 or more), got '" + *text + "'");
+    return value;
+}
+
 int commandRun(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(args, {"--duration", "--db"}, {"--offline", "--rehearsal"});
+    const ParsedArgs parsed =
+        parseArgs(args, {"--duration", "--db", "--resume", "--session"}, {"--offline", "--rehearsal"});
     if (parsed.positional.size() != 1) throw UsageError("run needs exactly one show file");
     EngineOptions options;
     options.database = parsed.value("--db").value_or("");
+    options.session = integerOption(parsed, "--session");
+    if (parsed.value("--resume")) {
+        if (options.database.empty()) throw UsageError("--resume needs --db (the session is in it)");
+        if (*parsed.value("--resume") == "last") {
+            // The newest session whose show stopped while it was live.
+            Database database(options.database);
+            const auto live = SessionStore(database).live();
+            if (live.empty())
+                throw std::runtime_error("no live session to resume in " + options.database.string());
+            options.resume = live.back().id;
+        } else {
+            options.resume = integerOption(parsed, "--resume");
+        }
+    }
+    if (options.resume && options.session) throw UsageError("give --resume or --session, not both");
+    if (options.session && options.database.empty()) throw UsageError("--session needs --db");
     options.rehearsal = parsed.flag("--rehearsal");
     if (options.rehearsal && options.database.empty())
         throw UsageError("--rehearsal needs --db (it marks the session)");
@@ -81,26 +122,39 @@ int commandDemo(const std::vector<std::string>& args) {
     return status;
 }
 
-/// A whole number option (ids, UTC milliseconds); a UsageError otherwise.
-std::optional<int64_t> integerOption(const ParsedArgs& args, const std::string& name) {
-    auto text = args.value(name);
-    if (!text) return std::nullopt;
-    size_t used = 0;
-    long long value = 0;
-    try {
-        value = std::stoll(*text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text->size() || text->empty() || value < 0)
-        throw UsageError(name + " expects a whole number (0 or more), got '" + *text + "'");
-    return value;
-}
-
 std::string requireOption(const ParsedArgs& args, const std::string& name) {
     auto value = args.value(name);
     if (!value || value->empty()) throw UsageError(name + " is required");
     return *value;
+}
+
+/// --target-* options as the session's targets JSON; a UsageError for a bad value.
+std::string targetsFromOptions(const ParsedArgs& parsed) {
+    nlohmann::json targets = nlohmann::json::object();
+    if (auto gmv = integerOption(parsed, "--target-gmv-cents")) targets["gmv_cents"] = *gmv;
+    if (auto uv = integerOption(parsed, "--target-uv")) targets["uv"] = *uv;
+    if (auto rate = parsed.value("--target-conversion")) {
+        char* end = nullptr;
+        const double value = std::strtod(rate->c_str(), &end);
+        if (rate->empty() || *end || !(value >= 0 && value <= 1))
+            throw UsageError("--target-conversion expects a rate from 0 to 1 (0.03 for 3 %), got '" + *rate +
+                             "'");
+        targets["conversion_rate"] = value;
+    }
+    if (auto units = parsed.value("--target-units")) {
+        // SKU=N,SKU=N
+        std::stringstream list(*units);
+        std::string item;
+        while (std::getline(list, item, ',')) {
+            const auto eq = item.find('=');
+            char* end = nullptr;
+            const long long n = eq == std::string::npos ? -1 : std::strtoll(item.c_str() + eq + 1, &end, 10);
+            if (eq == 0 || eq == std::string::npos || n <= 0 || *end)
+                throw UsageError("--target-units expects SKU=N[,SKU=N...], got '" + item + "'");
+            targets["units"][item.substr(0, eq)] = n;
+        }
+    }
+    return targets.dump();
 }
 
 int commandSession(const std::vector<std::string>& args) {
@@ -108,14 +162,20 @@ int commandSession(const std::vector<std::string>& args) {
     const std::string sub = args.front();
     const std::vector<std::string> rest(args.begin() + 1, args.end());
     if (sub == "new") {
-        const ParsedArgs parsed = parseArgs(rest, {"--db", "--title", "--start", "--tag"}, {"--rehearsal"});
+        const ParsedArgs parsed =
+            parseArgs(rest,
+                      {"--db", "--title", "--start", "--tag", "--platforms", "--target-gmv-cents",
+                       "--target-uv", "--target-conversion", "--target-units"},
+                      {"--rehearsal"});
         if (!parsed.positional.empty()) throw UsageError("session new takes no positional arguments");
         const std::string title = requireOption(parsed, "--title");
         const std::string db = requireOption(parsed, "--db");
+        const std::string targets = targetsFromOptions(parsed);
         Database database(db);
         SessionStore sessions(database);
         const Session session = sessions.create(title, parsed.value("--tag").value_or(""),
                                                 integerOption(parsed, "--start"), parsed.flag("--rehearsal"));
+        sessions.setPlan(session.id, parsed.value("--platforms").value_or(""), targets);
         std::cout << session.id << std::endl;
         return 0;
     }
@@ -133,11 +193,12 @@ int commandSession(const std::vector<std::string>& args) {
         const ParsedArgs parsed = parseArgs(rest, {"--db"}, {});
         if (!parsed.positional.empty()) throw UsageError("session list takes no positional arguments");
         Database database(requireOption(parsed, "--db"));
-        std::cout << "id\ttitle\ttag\tstate\trehearsal\tstart_utc_ms\tend_utc_ms\n";
+        std::cout << "id\ttitle\ttag\tstate\trehearsal\tstart_utc_ms\tend_utc_ms\tplatforms\ttargets\n";
         for (const Session& s : SessionStore(database).list()) {
             std::cout << s.id << '\t' << s.title << '\t' << s.tag << '\t' << s.state << '\t'
                       << (s.rehearsal ? 1 : 0) << '\t' << (s.startUtcMs ? std::to_string(*s.startUtcMs) : "")
-                      << '\t' << (s.endUtcMs ? std::to_string(*s.endUtcMs) : "") << '\n';
+                      << '\t' << (s.endUtcMs ? std::to_string(*s.endUtcMs) : "") << '\t' << s.platforms
+                      << '\t' << s.targetsJson << '\n';
         }
         return 0;
     }

@@ -97,15 +97,7 @@ void ProgramEngine::prepare() {
         else
             m_outputTargets.push_back(resolveOutputTarget(spec));
     }
-    if (!m_options.database.empty()) {
-        // The show is a session: every cut, card, offer and output event and
-        // every command lands in the file as it happens.
-        Database db(m_options.database);
-        const Session session = SessionStore(db).create(m_show.name, "", nowUtcMs(), m_options.rehearsal);
-        m_sessionId = session.id;
-        m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
-        logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
-    }
+    openSession();
     auto addSource = [&](const SourceSpec& spec, bool audioOnly) {
         capture::SourceConfig config;
         config.id = spec.id;
@@ -231,38 +223,36 @@ void ProgramEngine::prepareGraphics() {
 void ProgramEngine::start() {
     m_encoder =
         std::make_unique<capture::Encoder>(m_show.encoder, [this](const capture::EncodedPacket& packet) {
+            std::lock_guard lock(m_outputsMutex);
             for (auto& output : m_outputs)
-                output->push(packet);
+                if (output) output->push(packet);
         });
     m_encoder->start();
+    const auto initial = m_controller->snapshot();
     try {
+        m_outputRestarts.assign(m_show.outputs.size(), 0);
         for (size_t i = 0; i < m_show.outputs.size(); ++i) {
-            const OutputSpec& spec = m_show.outputs[i];
-            capture::OutputConfig config;
-            config.id = spec.id;
-            config.kind = spec.kind;
-            config.target = m_outputTargets[i].url;
-            config.displayTarget = m_outputTargets[i].display;
-            config.queueLimit = std::chrono::milliseconds(spec.queueMs);
-            auto output = std::make_unique<capture::Output>(
-                config, m_encoder->streams(),
-                [this](const std::string& id, const std::string& event, const std::string& detail) {
-                    const std::string what = id + " " + event + (detail.empty() ? "" : " " + detail);
-                    logInfo("timeline output " + what);
-                    if (m_onAirLog) m_onAirLog->timeline(m_programMs.load(), "output", what);
-                });
+            // A resumed show keeps the outputs its operator had stopped, stopped.
+            if (initial->outputsStopped.count(m_show.outputs[i].id)) {
+                m_outputs.push_back(nullptr);
+                continue;
+            }
+            auto output = makeOutput(i, false);
             output->start();
+            std::lock_guard lock(m_outputsMutex);
             m_outputs.push_back(std::move(output));
         }
     } catch (...) {
         for (auto& output : m_outputs)
-            output->stop();
+            if (output) output->stop();
         m_outputs.clear();
         m_encoder->finish();
         for (auto& source : m_sources)
             source->stop();
         throw;
     }
+    m_appliedStopped = initial->outputsStopped;
+    m_outputControl = std::thread([this] { runOutputControl(); });
     m_startedAt = std::chrono::steady_clock::now();
     m_started = true;
     m_thread = std::thread([this] {
@@ -380,19 +370,24 @@ void ProgramEngine::run() {
     std::vector<CueSpec> cues = m_show.cues;
     std::stable_sort(cues.begin(), cues.end(), [](auto& a, auto& b) { return a.atSeconds < b.atSeconds; });
     size_t nextCue = 0;
-    const Actor automation{"automation", "automation"};
+    // A resumed show already ran the cues before the crash.
+    while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) < m_programOffsetMs)
+        ++nextCue;
     std::shared_ptr<const cv::Mat> last;
     for (int64_t n = 0; n < total && !m_stop; ++n) {
         programClock.waitForTick(n);
-        const int64_t nowMs = programClock.tickMs(n);
+        const int64_t nowMs = m_programOffsetMs + programClock.tickMs(n);
         m_programMs = nowMs;
         while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
             const CueSpec& cue = cues[nextCue++];
             m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs, cue.args},
-                                  automation, nowMs);
+                                  Actor{cue.actor, cue.role}, nowMs);
         }
         m_controller->settle(nowMs);
         const auto state = m_controller->snapshot();
+        persistState(*state, nowMs);
+        if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
+        if (state->stopRequested) m_stop = true;
         if (state->audio != m_appliedAudio) {
             // Levels are show state; the mixer follows the snapshot.
             for (const auto& [input, level] : state->audio) {
@@ -460,9 +455,17 @@ void ProgramEngine::waitUntilFinished() {
 
 void ProgramEngine::shutdown() {
     m_renderQueue.reset();
+    if (m_outputControl.joinable()) {
+        {
+            std::lock_guard lock(m_outputControlMutex);
+            m_outputControlExit = true;
+        }
+        m_outputControlWake.notify_all();
+        m_outputControl.join();
+    }
     if (m_encoder) m_encoder->finish();
     for (auto& output : m_outputs)
-        output->stop();
+        if (output) output->stop();
     for (auto& source : m_sources)
         source->stop();
     if (m_onAirLog) {
@@ -495,8 +498,22 @@ EngineStatus ProgramEngine::status() const {
     if (m_encoder) s.encoder = m_encoder->stats();
     for (const auto& source : m_sources)
         s.sources.push_back(source->stats());
-    for (const auto& output : m_outputs)
-        s.outputs.push_back(output->stats());
+    {
+        std::lock_guard lock(m_outputsMutex);
+        for (size_t i = 0; i < m_outputs.size(); ++i) {
+            if (m_outputs[i]) {
+                s.outputs.push_back(m_outputs[i]->stats());
+            } else {
+                capture::OutputStats stopped;
+                for (const auto& last : m_stoppedOutputStats)
+                    if (last.id == m_show.outputs[i].id) stopped = last;
+                stopped.id = m_show.outputs[i].id;
+                stopped.kind = m_show.outputs[i].kind;
+                stopped.state = capture::OutputState::Stopped;
+                s.outputs.push_back(stopped);
+            }
+        }
+    }
     const auto state = m_controller->snapshot();
     s.program = state->program;
     s.preview = state->preview;

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
-#include "hawker/studio/command_names.hpp"
+#include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/log.hpp"
 
 namespace hawker::studio {
@@ -14,7 +14,8 @@ namespace {
 constexpr int64_t kGraphicLingerMs = 1000;
 } // namespace
 
-ShowController::ShowController(const ShowSpec& show) : m_show(show) {
+ShowController::ShowController(const ShowSpec& show)
+    : m_show(show), m_hasher(std::make_shared<const ViewerHasher>(ViewerHasher::withRandomKey())) {
     ShowState state;
     state.program = show.programScene;
     state.preview = show.previewScene;
@@ -45,10 +46,21 @@ void ShowController::publish(ShowState state) {
     m_snapshot.store(std::make_shared<const ShowState>(std::move(state)));
 }
 
-CommandResult ShowController::apply(const Command& command, ShowState& state, int64_t programMs) {
+void ShowController::setViewerHasher(std::shared_ptr<const ViewerHasher> hasher) {
+    std::lock_guard lock(m_mutex);
+    m_hasher = std::move(hasher);
+}
+
+void ShowController::restore(ShowState state) {
+    std::lock_guard lock(m_mutex);
+    publish(std::move(state));
+}
+
+CommandResult ShowController::apply(const Command& command, const Actor& actor, ShowState& state,
+                                    int64_t programMs) {
     auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
-        if (id.empty()) return CommandResult{false, command.name + ": which scene?"};
-        if (!m_show.findScene(id)) return CommandResult{false, command.name + ": no scene '" + id + "'"};
+        if (id.empty()) return CommandResult::invalid(command.name + ": which scene?");
+        if (!m_show.findScene(id)) return CommandResult::invalid(command.name + ": no scene '" + id + "'");
         return std::nullopt;
     };
     // A new switch while a fade is running finishes that fade first.
@@ -57,7 +69,7 @@ CommandResult ShowController::apply(const Command& command, ShowState& state, in
     if (command.name == "preview") {
         if (auto error = needScene(command.scene)) return *error;
         state.preview = command.scene;
-        return {true, "preview " + command.scene};
+        return CommandResult::done("preview " + command.scene);
     }
     if (command.name == "take") {
         finishActive();
@@ -68,59 +80,72 @@ CommandResult ShowController::apply(const Command& command, ShowState& state, in
         if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
             state.active = ActiveTransition{from, state.program, kind, programMs, duration};
         timeline(programMs, "program", state.program + " (" + toString(kind) + ")");
-        return {true, "take " + state.program};
+        return CommandResult::done("take " + state.program);
     }
     if (command.name == "cut") {
         if (auto error = needScene(command.scene)) return *error;
         finishActive();
         state.program = command.scene;
         timeline(programMs, "program", state.program + " (cut)");
-        return {true, "cut " + command.scene};
+        return CommandResult::done("cut " + command.scene);
     }
     if (command.name == "transition") {
         if (command.transition) state.transition = *command.transition;
         if (command.transitionMs) {
             if (*command.transitionMs < 0 || *command.transitionMs > 10000)
-                return {false, "transition: duration must be 0..10000 ms"};
+                return CommandResult::invalid("transition: duration must be 0..10000 ms");
             state.transitionMs = *command.transitionMs;
         }
-        return {true, std::string("transition ") + toString(state.transition) + " " +
-                          std::to_string(state.transitionMs) + " ms"};
+        return CommandResult::done(std::string("transition ") + toString(state.transition) + " " +
+                                   std::to_string(state.transitionMs) + " ms");
     }
     if (command.name == "audio.gain" || command.name == "audio.mute") {
         auto input = command.args.find("input");
         auto level = input == command.args.end() ? state.audio.end() : state.audio.find(input->second);
         if (level == state.audio.end())
-            return {false, command.name + ": no audio input '" +
-                               (input == command.args.end() ? "" : input->second) + "' in the mix"};
+            return CommandResult::invalid(command.name + ": no audio input '" +
+                                          (input == command.args.end() ? "" : input->second) +
+                                          "' in the mix");
         if (command.name == "audio.gain") {
             auto db = command.args.find("db");
             char* end = nullptr;
             const double value = db == command.args.end() ? NAN : std::strtod(db->second.c_str(), &end);
             if (db == command.args.end() || end == db->second.c_str() || *end ||
                 !(value >= -60 && value <= 24))
-                return {false, "audio.gain: db must be a number from -60 to 24"};
+                return CommandResult::invalid("audio.gain: db must be a number from -60 to 24");
             level->second.gainDb = static_cast<float>(value);
-            return {true, level->first + " at " + db->second + " dB"};
+            return CommandResult::done(level->first + " at " + db->second + " dB");
         }
         auto muted = command.args.find("muted");
         const std::string value = muted == command.args.end() ? "" : muted->second;
         if (value != "true" && value != "false" && value != "1" && value != "0")
-            return {false, "audio.mute: muted must be true or false"};
+            return CommandResult::invalid("audio.mute: muted must be true or false");
         level->second.muted = value == "true" || value == "1";
-        return {true, level->first + (level->second.muted ? " muted" : " unmuted")};
+        return CommandResult::done(level->first + (level->second.muted ? " muted" : " unmuted"));
     }
     if (command.name.rfind("offer.", 0) == 0) return applyOffer(command, state, programMs);
     if (command.name.rfind("card.", 0) == 0 || command.name.rfind("graphic.", 0) == 0)
         return applyGraphic(command, state, programMs);
-    return {false, "unknown command '" + command.name + "'"};
+    if (command.name == "approve" || command.name == "approval.revoke")
+        return applyApproval(command, actor, state, programMs);
+    if (command.name.rfind("rundown.", 0) == 0) return applyRundown(command, state, programMs);
+    return applyOutputsAndCoupons(command, state, programMs);
 }
 
 CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {
     std::lock_guard lock(m_mutex);
     ShowState next = *m_snapshot.load();
-    CommandResult result = apply(command, next, programMs);
-    if (result.ok) publish(std::move(next));
+    CommandResult result;
+    if (!isKnownCommand(command.name))
+        result = CommandResult::invalid("unknown command '" + command.name + "'");
+    else if (!mayRun(actor.role, command.name))
+        result = CommandResult::notAllowed("the " + actor.role + " role may not run " + command.name);
+    else
+        result = apply(command, actor, next, programMs);
+    if (result.ok) {
+        result.failure = CommandResult::Failure::None;
+        publish(std::move(next));
+    }
     const int64_t utcMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
@@ -142,29 +167,52 @@ void ShowController::settle(int64_t programMs) {
     for (const auto& [slot, offer] : current->offers) {
         due = due || (offer.phase == OfferState::Phase::PreLaunch && programMs >= offer.launchAtMs) ||
               (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs);
+        if (offer.phase == OfferState::Phase::PreLaunch) {
+            auto live = current->live.find(offer.sku);
+            due = due || (live != current->live.end() && live->second.stock == 0);
+        }
     }
+    for (const OfferSpec& offer : m_show.offers)
+        due = due || (offer.startAtSeconds && !current->scheduledStarted.count(offer.id) &&
+                      programMs >= std::llround(*offer.startAtSeconds * 1000));
     for (const auto& [slot, graphic] : current->graphics)
         due = due || (graphic.hiddenAtMs && programMs >= *graphic.hiddenAtMs + kGraphicLingerMs);
+    const RundownState& rundown = current->rundown;
+    if (rundown.current >= 0 && !rundown.overrunLogged)
+        due = due || programMs - rundown.segmentStartMs >
+                         m_show.rundown[static_cast<size_t>(rundown.current)].plannedSeconds * 1000LL;
     if (!due) return;
 
-    std::lock_guard lock(m_mutex);
+    std::unique_lock lock(m_mutex);
     ShowState next = *m_snapshot.load();
     if (next.active && next.active->progress(programMs) >= 1.0) next.active.reset();
-    for (auto& [slot, offer] : next.offers) {
-        if (offer.phase == OfferState::Phase::PreLaunch && programMs >= offer.launchAtMs) {
-            offer.phase = OfferState::Phase::OnSale;
-            timeline(programMs, "offer", offer.sku + " on_sale (slot " + slot + ")");
-        }
-        if (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs) {
-            offer.phase = OfferState::Phase::Ended;
-            timeline(programMs, "offer",
-                     offer.sku + " ended: time up, " + std::to_string(offer.remaining) + " left");
-        }
-    }
+    settleOffers(next, programMs);
     std::erase_if(next.graphics, [&](const auto& entry) {
         return entry.second.hiddenAtMs && programMs >= *entry.second.hiddenAtMs + kGraphicLingerMs;
     });
+    if (next.rundown.current >= 0 && !next.rundown.overrunLogged) {
+        const SegmentSpec& segment = m_show.rundown[static_cast<size_t>(next.rundown.current)];
+        if (programMs - next.rundown.segmentStartMs > segment.plannedSeconds * 1000LL) {
+            next.rundown.overrunLogged = true;
+            timeline(programMs, "segment_overrun",
+                     "#" + std::to_string(next.rundown.current + 1) + " " + segment.title + " over its " +
+                         std::to_string(segment.plannedSeconds) + " s");
+        }
+    }
+    // Scheduled flash sales start as commands of the automation, so they are
+    // audited and gated like an operator's; each is tried once.
+    std::vector<const OfferSpec*> dueOffers;
+    for (const OfferSpec& offer : m_show.offers)
+        if (offer.startAtSeconds && !next.scheduledStarted.count(offer.id) &&
+            programMs >= std::llround(*offer.startAtSeconds * 1000)) {
+            dueOffers.push_back(&offer);
+            next.scheduledStarted.insert(offer.id);
+        }
     publish(std::move(next));
+    lock.unlock();
+    for (const OfferSpec* offer : dueOffers)
+        execute(Command::named("offer.start", {{"offer", offer->id}, {"scheduled", "1"}}),
+                Actor{"schedule", "automation"}, programMs);
 }
 
 std::vector<AuditEntry> ShowController::audit() const {

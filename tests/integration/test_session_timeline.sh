@@ -20,6 +20,20 @@ name = "精华液"
 price_cents = 29900
 
 [[cues]]
+at_s = 0.5
+command = "approve"
+card = "S1"
+actor = "lin"
+role = "merchandiser"
+
+[[cues]]
+at_s = 0.6
+command = "approve"
+offer = "S1"
+actor = "lin"
+role = "merchandiser"
+
+[[cues]]
 at_s = 1.0
 command = "cut"
 scene = "second"
@@ -59,5 +73,6 @@ check "timeline has the card shown at 1500 ms" test "$(q "SELECT program_ms FROM
 check "timeline has the offer going on sale at 12000 ms" test "$(q "SELECT program_ms FROM timeline WHERE event = 'offer' AND detail LIKE '%on_sale%'")" = 12000
 check "timeline has the recording starting and stopping" test "$(q "SELECT count(*) FROM timeline WHERE event = 'output' AND (detail LIKE 'record live%' OR detail LIKE 'record stopped%')")" = 2
 check "audit has the 4 automation commands" test "$(q "SELECT count(*) FROM audit WHERE role = 'automation' AND ok = 1")" = 4
+check "audit has the 2 approvals by the merchandiser" test "$(q "SELECT count(*) FROM audit WHERE who = 'lin' AND role = 'merchandiser' AND command = 'approve' AND ok = 1")" = 2
 check "timeline rows are in program-time order" test "$(q "SELECT group_concat(program_ms) FROM (SELECT program_ms FROM timeline WHERE event != 'output' ORDER BY id)")" = "1000,1500,2000,3000,12000"
 finish

@@ -21,6 +21,8 @@ price_cents = 29900
 original_price_cents = 45900
 stock = 500
 link = 3
+[compliance]
+approval_required = false # the gate has its own tests (compliance_test.cpp)
 )",
                      "show.toml", "/");
 }
@@ -80,8 +82,12 @@ TEST(OfferCommands, RacingOrdersForTheLastUnitsNeverOversell) {
     controller.execute(offerStart(10, 60, 10), kOperator, 0);
     controller.settle(10000);
     EXPECT_TRUE(controller.execute(sell(8), kOperator, 10100).ok);
-    // Two buyers race for the last 2: the first takes them, the sale is sold out.
-    EXPECT_TRUE(controller.execute(sell(3), kOperator, 10200).ok);
+    // Two buyers race for the last 2: an order for more than is left is
+    // refused whole (never oversold), the one that fits takes them.
+    const CommandResult tooMany = controller.execute(sell(3), kOperator, 10150);
+    EXPECT_FALSE(tooMany.ok);
+    EXPECT_NE(tooMany.message.find("only 2"), std::string::npos) << tooMany.message;
+    EXPECT_TRUE(controller.execute(sell(2), kOperator, 10200).ok);
     const auto state = controller.snapshot();
     EXPECT_EQ(state->offers.at("countdown").remaining, 0);
     EXPECT_EQ(state->offers.at("countdown").phase, OfferState::Phase::SoldOut);
@@ -94,8 +100,22 @@ TEST(OfferCommands, PerBuyerLimitAndStopDuringCountdown) {
     ShowController controller(show);
     controller.execute(offerStart(10, 60, 100, 2), kOperator, 0);
     controller.settle(10000);
-    EXPECT_FALSE(controller.execute(sell(3), kOperator, 10100).ok);
-    EXPECT_TRUE(controller.execute(sell(2), kOperator, 10100).ok);
+    auto buy = [](int quantity, const std::string& buyer) {
+        return Command::named("offer.sell", {{"quantity", std::to_string(quantity)}, {"buyer", buyer}});
+    };
+    EXPECT_FALSE(controller.execute(buy(3, "viewer-a"), kOperator, 10100).ok);
+    EXPECT_TRUE(controller.execute(buy(1, "viewer-a"), kOperator, 10100).ok);
+    // The limit is per buyer over the whole sale, not per order.
+    EXPECT_TRUE(controller.execute(buy(1, "viewer-a"), kOperator, 10150).ok);
+    EXPECT_FALSE(controller.execute(buy(1, "viewer-a"), kOperator, 10200).ok);
+    EXPECT_TRUE(controller.execute(buy(2, "viewer-b"), kOperator, 10250).ok);
+    EXPECT_FALSE(controller.execute(sell(1), kOperator, 10300).ok) << "a limited sale needs the buyer";
+    // Buyers are kept only as salted hashes.
+    for (const auto& [buyer, units] : controller.snapshot()->offers.at("countdown").boughtBy) {
+        EXPECT_EQ(buyer.find("viewer"), std::string::npos);
+        EXPECT_EQ(buyer.size(), 32u);
+        EXPECT_EQ(units, 2);
+    }
     ShowController second(show);
     second.execute(offerStart(), kOperator, 0);
     EXPECT_TRUE(second.execute(Command::named("offer.stop", {}), kOperator, 3000).ok);

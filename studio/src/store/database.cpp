@@ -63,6 +63,41 @@ const std::vector<std::string>& migrations() {
         );
         CREATE INDEX products_by_category ON products (category);
         )",
+        // 3: a session's plan (platforms, targets), its heartbeat for crash
+        // resume, the show state it resumes from, and its coupons and 满减
+        // promotions with their counts.
+        R"(
+        ALTER TABLE sessions ADD COLUMN platforms TEXT NOT NULL DEFAULT '';
+        ALTER TABLE sessions ADD COLUMN targets_json TEXT NOT NULL DEFAULT '{}';
+        ALTER TABLE sessions ADD COLUMN last_seen_utc_ms INTEGER;
+        ALTER TABLE sessions ADD COLUMN last_program_ms INTEGER;
+        CREATE INDEX sessions_by_state ON sessions (state);
+        CREATE TABLE show_state (
+            session_id  INTEGER PRIMARY KEY REFERENCES sessions (id),
+            utc_ms      INTEGER NOT NULL,
+            program_ms  INTEGER NOT NULL,
+            state_json  TEXT NOT NULL
+        );
+        CREATE TABLE coupons (
+            session_id       INTEGER NOT NULL REFERENCES sessions (id),
+            coupon_id        TEXT NOT NULL,
+            title            TEXT NOT NULL DEFAULT '',
+            discount_cents   INTEGER NOT NULL CHECK (discount_cents > 0),
+            min_spend_cents  INTEGER NOT NULL DEFAULT 0,
+            total            INTEGER NOT NULL DEFAULT 0,
+            issued           INTEGER NOT NULL DEFAULT 0,
+            redeemed         INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (session_id, coupon_id)
+        );
+        CREATE TABLE promotions (
+            session_id       INTEGER NOT NULL REFERENCES sessions (id),
+            promotion_id     TEXT NOT NULL,
+            title            TEXT NOT NULL DEFAULT '',
+            threshold_cents  INTEGER NOT NULL CHECK (threshold_cents > 0),
+            discount_cents   INTEGER NOT NULL CHECK (discount_cents > 0),
+            PRIMARY KEY (session_id, promotion_id)
+        );
+        )",
     };
     return steps;
 }

@@ -5,8 +5,8 @@
 namespace hawker::studio {
 
 namespace {
-constexpr const char* kColumns =
-    "id, title, COALESCE(tag, ''), state, rehearsal, start_utc_ms, end_utc_ms, created_utc_ms";
+constexpr const char* kColumns = "id, title, COALESCE(tag, ''), state, rehearsal, start_utc_ms, end_utc_ms, "
+                                 "created_utc_ms, platforms, targets_json, last_seen_utc_ms, last_program_ms";
 
 Session readSession(const Statement& row) {
     Session s;
@@ -18,6 +18,10 @@ Session readSession(const Statement& row) {
     s.startUtcMs = row.optionalInteger(5);
     s.endUtcMs = row.optionalInteger(6);
     s.createdUtcMs = row.integer(7);
+    s.platforms = row.text(8);
+    s.targetsJson = row.text(9);
+    s.lastSeenUtcMs = row.optionalInteger(10);
+    s.lastProgramMs = row.optionalInteger(11);
     return s;
 }
 } // namespace
@@ -60,6 +64,80 @@ Session SessionStore::end(int64_t id, std::optional<int64_t> atUtcMs) {
                                     "COALESCE(start_utc_ms, ?1) WHERE id = ?2");
     update.bind(1, at).bind(2, id).run();
     return *find(id);
+}
+
+void SessionStore::setPlan(int64_t id, const std::string& platforms, const std::string& targetsJson) {
+    m_db.prepare("UPDATE sessions SET platforms = ?1, targets_json = ?2 WHERE id = ?3")
+        .bind(1, platforms)
+        .bind(2, targetsJson)
+        .bind(3, id)
+        .run();
+}
+
+void SessionStore::setOffers(int64_t id, const std::vector<CouponSpec>& coupons,
+                             const std::vector<PromotionSpec>& promotions) {
+    m_db.transaction([&] {
+        Statement coupon = m_db.prepare("INSERT INTO coupons (session_id, coupon_id, title, discount_cents, "
+                                        "min_spend_cents, total) VALUES (?1, "
+                                        "?2, ?3, ?4, ?5, ?6) ON CONFLICT (session_id, coupon_id) DO NOTHING");
+        for (const CouponSpec& c : coupons)
+            coupon.bind(1, id)
+                .bind(2, c.id)
+                .bind(3, c.title)
+                .bind(4, c.discountCents)
+                .bind(5, c.minSpendCents)
+                .bind(6, c.total)
+                .run();
+        Statement promotion = m_db.prepare("INSERT INTO promotions (session_id, promotion_id, title, "
+                                           "threshold_cents, discount_cents) VALUES (?1, ?2, "
+                                           "?3, ?4, ?5) ON CONFLICT (session_id, promotion_id) DO NOTHING");
+        for (const PromotionSpec& p : promotions)
+            promotion.bind(1, id)
+                .bind(2, p.id)
+                .bind(3, p.title)
+                .bind(4, p.thresholdCents)
+                .bind(5, p.discountCents)
+                .run();
+    });
+}
+
+Session SessionStore::goLive(int64_t id) {
+    std::optional<Session> session = find(id);
+    if (!session) throw StoreError("no session " + std::to_string(id));
+    if (session->state == "ended") throw StoreError("session " + std::to_string(id) + " has already ended");
+    m_db.prepare(
+            "UPDATE sessions SET state = 'live', start_utc_ms = COALESCE(start_utc_ms, ?1) WHERE id = ?2")
+        .bind(1, nowUtcMs())
+        .bind(2, id)
+        .run();
+    return *find(id);
+}
+
+std::vector<Session> SessionStore::live() {
+    Statement select =
+        m_db.prepare(std::string("SELECT ") + kColumns + " FROM sessions WHERE state = 'live' ORDER BY id");
+    std::vector<Session> sessions;
+    while (select.step())
+        sessions.push_back(readSession(select));
+    return sessions;
+}
+
+ResumePoint SessionStore::resumePoint(int64_t id) {
+    std::optional<Session> session = find(id);
+    if (!session) throw StoreError("no session " + std::to_string(id));
+    if (session->state != "live")
+        throw StoreError("session " + std::to_string(id) + " is " + session->state +
+                         ", not live; only a live "
+                         "session whose show stopped can be resumed");
+    ResumePoint point{*session, std::nullopt, session->lastProgramMs.value_or(0),
+                      session->lastSeenUtcMs.value_or(session->startUtcMs.value_or(nowUtcMs()))};
+    Statement select = m_db.prepare("SELECT state_json, program_ms FROM show_state WHERE session_id = ?1");
+    select.bind(1, id);
+    if (select.step()) {
+        point.stateJson = select.text(0);
+        point.lastProgramMs = std::max(point.lastProgramMs, select.integer(1));
+    }
+    return point;
 }
 
 std::optional<Session> SessionStore::find(int64_t id) {

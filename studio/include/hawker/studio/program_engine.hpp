@@ -3,9 +3,13 @@
 // one encode, every output. Owns the threads of DESIGN.md's data flow.
 
 #include <atomic>
+#include <condition_variable>
 #include <filesystem>
 #include <map>
 #include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
 #include <thread>
 #include <vector>
 
@@ -35,8 +39,18 @@ struct EngineOptions {
     bool previewBus = false;    ///< also compose the preview scene (for the console)
     std::chrono::milliseconds preflightTimeout{8000};
     std::chrono::milliseconds signalLostAfter{1000}; ///< grace before a frozen camera is tagged
-    std::filesystem::path database; ///< empty: no session; else the show is a session in this SQLite file
-    bool rehearsal = false;         ///< the session is a rehearsal (left out of comparisons)
+    std::filesystem::path database;  ///< empty: no session; else the show is a session in this SQLite file
+    bool rehearsal = false;          ///< the session is a rehearsal (left out of comparisons)
+    std::optional<int64_t> session;  ///< run this planned session (goes live) instead of a new one
+    std::optional<int64_t> resume;   ///< resume this live session, whose process died
+    std::filesystem::path viewerKey; ///< the installation's viewer-hash key; empty: the default path
+};
+
+/// A live session a restart found (its show stopped without ending).
+struct ResumableSession {
+    int64_t id = 0;
+    std::string title;
+    int64_t lastSeenUtcMs = 0;
 };
 
 struct EngineStatus {
@@ -73,6 +87,15 @@ public:
     bool finished() const { return m_finished; }
 
     EngineStatus status() const;
+    /// Runs a command from a sender outside the program thread (the HTTP
+    /// API, the console) at the current program time. With a session, it
+    /// returns only once the command's audit row and the resulting show state
+    /// are committed to SQLite.
+    CommandResult execute(const Command& command, const Actor& actor);
+    /// Live sessions other than this one that a restart could resume.
+    const std::vector<ResumableSession>& resumable() const { return m_resumable; }
+    /// The gap a resumed session's timeline shows (0 when not resumed).
+    int64_t resumedAfterGapMs() const { return m_resumeGapMs; }
     /// The session this show is recorded as (0 without a database).
     int64_t sessionId() const { return m_sessionId; }
     ShowController& controller() { return *m_controller; }
@@ -92,6 +115,11 @@ private:
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
     void shutdown();
+    void openSession();
+    void persistState(const ShowState& state, int64_t programMs);
+    void applyOutputSwitches(const ShowState& state);
+    void runOutputControl();
+    std::unique_ptr<capture::Output> makeOutput(size_t index, bool restart);
 
     ShowSpec m_show;
     EngineOptions m_options;
@@ -101,10 +129,26 @@ private:
     std::unique_ptr<capture::AudioMixer> m_mixer;
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<capture::Encoder> m_encoder;
+    /// One per show output, in show order; null while an operator has it stopped.
     std::vector<std::unique_ptr<capture::Output>> m_outputs;
+    std::vector<capture::OutputStats> m_stoppedOutputStats; ///< last stats of stopped outputs
+    mutable std::mutex m_outputsMutex;                      ///< m_outputs is read by the encoder thread
     std::vector<ResolvedTarget> m_outputTargets;
+    std::vector<int> m_outputRestarts;
+    // Output start/stop runs on its own thread: closing a connection must
+    // never hold up a program frame.
+    std::thread m_outputControl;
+    std::mutex m_outputControlMutex;
+    std::condition_variable m_outputControlWake;
+    std::set<std::string> m_wantedStopped;
+    bool m_outputControlExit = false;
+    std::set<std::string> m_appliedStopped;
     std::unique_ptr<OnAirLog> m_onAirLog;
-    int64_t m_sessionId = 0; ///< per output, resolved (keys) before anything starts
+    int64_t m_sessionId = 0;
+    int64_t m_programOffsetMs = 0; ///< a resumed session's program clock goes on from here
+    int64_t m_resumeGapMs = 0;
+    std::vector<ResumableSession> m_resumable;
+    uint64_t m_persistedVersion = 0;
     overlay::Compositor m_compositor;
     std::shared_ptr<const overlay::Theme> m_theme;
     overlay::Fonts m_fonts;

@@ -14,6 +14,7 @@
 
 #include "hawker/studio/show_file.hpp"
 #include "hawker/studio/show_state.hpp"
+#include "hawker/studio/viewer_hasher.hpp"
 
 namespace hawker::studio {
 
@@ -45,8 +46,28 @@ struct Command {
 };
 
 struct CommandResult {
+    /// Why a command was refused, so each sender can say it its own way (the
+    /// HTTP API maps them to 400, 403 and 409).
+    enum class Failure {
+        None,
+        Invalid,    ///< unknown command, missing or malformed argument
+        NotAllowed, ///< the sender's role may not do this, or the compliance gate says no
+        Conflict,   ///< not possible in the show's current state
+    };
     bool ok = false;
     std::string message;
+    Failure failure = Failure::Conflict;
+
+    static CommandResult done(std::string message) { return {true, std::move(message), Failure::None}; }
+    static CommandResult invalid(std::string message) {
+        return {false, std::move(message), Failure::Invalid};
+    }
+    static CommandResult notAllowed(std::string message) {
+        return {false, std::move(message), Failure::NotAllowed};
+    }
+    static CommandResult conflict(std::string message) {
+        return {false, std::move(message), Failure::Conflict};
+    }
 };
 
 struct AuditEntry {
@@ -65,11 +86,17 @@ using TimelineHook =
 class ShowController {
 public:
     explicit ShowController(const ShowSpec& show);
+    /// Buyers' ids are kept only as this hasher's output (default: a random key per run).
+    void setViewerHasher(std::shared_ptr<const ViewerHasher> hasher);
+    /// Puts back the state of a show that stopped without ending (crash
+    /// resume). The new run continues the program clock, so its times hold.
+    void restore(ShowState state);
 
     CommandResult execute(const Command& command, const Actor& actor, int64_t programMs);
     /// Applies what time decides (called by the compositor each tick): ends a
-    /// finished transition, launches and ends flash sales, drops graphics whose
-    /// out-animation is over.
+    /// finished transition, starts scheduled flash sales, launches and ends
+    /// them, flags a segment that runs over, drops graphics whose out-animation
+    /// is over.
     void settle(int64_t programMs);
     std::shared_ptr<const ShowState> snapshot() const { return m_snapshot.load(); }
     std::vector<AuditEntry> audit() const;
@@ -78,9 +105,20 @@ public:
     void setAuditHook(std::function<void(const AuditEntry&)> hook);
 
 private:
-    CommandResult apply(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult apply(const Command& command, const Actor& actor, ShowState& state, int64_t programMs);
     CommandResult applyGraphic(const Command& command, ShowState& state, int64_t programMs);
     CommandResult applyOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult startOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult sellOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyApproval(const Command& command, const Actor& actor, ShowState& state,
+                                int64_t programMs);
+    CommandResult applyRundown(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult enterSegment(int index, bool apply, ShowState& state, int64_t programMs);
+    CommandResult applyOutputsAndCoupons(const Command& command, ShowState& state, int64_t programMs);
+    /// Nullopt when `key` ("card:SKU", "offer:ID") may go on air; else the refusal.
+    std::optional<CommandResult> gate(const std::string& command, const std::string& key,
+                                      const ShowState& state) const;
+    void settleOffers(ShowState& state, int64_t programMs);
     void timeline(int64_t programMs, const std::string& event, const std::string& detail);
     void publish(ShowState state);
 
@@ -90,6 +128,7 @@ private:
     std::vector<AuditEntry> m_audit;
     TimelineHook m_timeline;
     std::function<void(const AuditEntry&)> m_auditHook;
+    std::shared_ptr<const ViewerHasher> m_hasher;
 };
 
 } // namespace hawker::studio

@@ -15,6 +15,7 @@
 #include "hawker/capture/output.hpp"
 #include "hawker/overlay/layout.hpp"
 #include "hawker/overlay/theme.hpp"
+#include "hawker/studio/selling_spec.hpp"
 
 namespace hawker::studio {
 
@@ -96,13 +97,18 @@ struct CueSpec {
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
     std::map<std::string, std::string> args; ///< the command's other arguments (sku, slot, ...)
+    /// Who the cue acts as; a rehearsed show can play a second person (the
+    /// merchandiser approving a card). Default: the automation.
+    std::string actor = "automation", role = "automation";
 };
 
-/// A product as the show needs it on screen. Until the catalog arrives
-/// (CSV import into SQLite) products can be listed in the show file.
+/// A product as the show needs it on screen: listed in the show file, read
+/// from its catalog CSV, or taken from the session database's catalog.
 struct ProductSpec {
     std::string sku;
     std::string name;
+    std::string category;
+    std::vector<std::string> tags;
     int64_t priceCents = 0;
     std::optional<int64_t> originalPriceCents;
     std::filesystem::path image; ///< resolved; empty: none
@@ -135,10 +141,19 @@ struct ShowSpec {
     std::vector<CueSpec> cues;
     std::vector<ProductSpec> products;
     GraphicsSpec graphics;
+    std::filesystem::path catalogFile; ///< the [catalog] CSV its products came from; empty: none
+    std::vector<OfferSpec> offers;
+    std::vector<CouponSpec> coupons;
+    std::vector<PromotionSpec> promotions;
+    std::vector<SegmentSpec> rundown;
+    ComplianceSpec compliance;
+    SessionPlan session;
+    ApiSpec api;
 
     const ProductSpec* findProduct(const std::string& sku) const;
     const SceneSpec* findScene(const std::string& id) const;
     const SourceSpec* findSource(const std::string& id) const;
+    const OfferSpec* findOffer(const std::string& id) const;
 };
 
 /// Parses and validates; throws ShowFileError naming the first bad field.

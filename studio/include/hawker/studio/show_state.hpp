@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "hawker/studio/show_file.hpp"
@@ -28,13 +29,18 @@ struct ActiveTransition {
 /// its stock runs out, or an operator stops it.
 struct OfferState {
     enum class Phase { PreLaunch, OnSale, SoldOut, Ended };
+    std::string id; ///< the [[offers]] id, or the sku of an ad-hoc sale
     std::string sku;
+    std::string title;
     Phase phase = Phase::PreLaunch;
     int64_t launchAtMs = 0, endAtMs = 0;
     int64_t dealPriceCents = 0;
     int64_t quantity = 0, remaining = 0;
     int perBuyerLimit = 0; ///< 0: none
     std::optional<int64_t> soldOutAtMs;
+    /// Units each buyer has bought, by salted viewer hash (never the raw id).
+    std::map<std::string, int64_t> boughtBy;
+    int64_t orders = 0;
 };
 const char* toString(OfferState::Phase phase);
 
@@ -59,6 +65,25 @@ struct AudioLevel {
     bool operator==(const AudioLevel&) const = default;
 };
 
+/// Who let a card or an offer go on air (the compliance gate's second person).
+struct Approval {
+    std::string who, role;
+    int64_t utcMs = 0, programMs = 0;
+};
+
+/// Where the run of show is.
+struct RundownState {
+    int current = -1; ///< index into ShowSpec::rundown; -1 before the first segment
+    int64_t segmentStartMs = 0;
+    bool overrunLogged = false;
+    /// The card the rundown itself put up, so a segment without a product takes it down.
+    std::string cardShownByRundown;
+};
+
+struct CouponCounts {
+    int64_t issued = 0, redeemed = 0;
+};
+
 struct ShowState {
     std::string program, preview;
     TransitionKind transition = TransitionKind::Fade;
@@ -68,6 +93,12 @@ struct ShowState {
     std::map<std::string, OfferState> offers;    ///< by slot name
     std::map<std::string, ProductLive> live;     ///< by sku
     std::map<std::string, AudioLevel> audio;     ///< by input id (sources mixed in, audio inputs)
+    std::map<std::string, Approval> approvals;   ///< "card:SKU" or "offer:ID"
+    RundownState rundown;
+    std::set<std::string> scheduledStarted;      ///< scheduled offers already started
+    std::map<std::string, CouponCounts> coupons; ///< by coupon id
+    std::set<std::string> outputsStopped;        ///< outputs an operator stopped
+    bool stopRequested = false;                  ///< show.stop: the program ends
     uint64_t version = 0;
 };
 

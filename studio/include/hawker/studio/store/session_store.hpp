@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/selling_spec.hpp"
 #include "hawker/studio/store/database.hpp"
 
 namespace hawker::studio {
@@ -18,6 +19,17 @@ struct Session {
     bool rehearsal = false;
     std::optional<int64_t> startUtcMs, endUtcMs;
     int64_t createdUtcMs = 0;
+    std::string platforms;   ///< comma-separated
+    std::string targetsJson; ///< {"gmv_cents":…, "uv":…, "conversion_rate":…, "units":{sku:n}}
+    std::optional<int64_t> lastSeenUtcMs, lastProgramMs; ///< the running show's heartbeat
+};
+
+/// What a killed show left behind to resume from.
+struct ResumePoint {
+    Session session;
+    std::optional<std::string> stateJson; ///< the last stored show state
+    int64_t lastProgramMs = 0;
+    int64_t lastSeenUtcMs = 0;
 };
 
 int64_t nowUtcMs();
@@ -30,6 +42,19 @@ public:
     /// shows give one), otherwise it is planned until started.
     Session create(const std::string& title, const std::string& tag, std::optional<int64_t> startUtcMs,
                    bool rehearsal);
+    /// Platforms (comma-separated) and targets (JSON) of a session.
+    void setPlan(int64_t id, const std::string& platforms, const std::string& targetsJson);
+    /// The coupons and 满减 promotions the session offers (from its show file).
+    void setOffers(int64_t id, const std::vector<CouponSpec>& coupons,
+                   const std::vector<PromotionSpec>& promotions);
+    /// A planned session goes live now (a live one stays live). Throws
+    /// StoreError if it does not exist or has ended.
+    Session goLive(int64_t id);
+    /// Sessions still marked live: a show that is running, or one whose
+    /// process died (its heartbeat stopped).
+    std::vector<Session> live();
+    /// Where a live session can resume; throws StoreError if it is not live.
+    ResumePoint resumePoint(int64_t id);
     /// Ends a session at `atUtcMs` (now by default). Throws StoreError with a
     /// clear reason if it does not exist, is already ended, or `at` is before its start.
     Session end(int64_t id, std::optional<int64_t> atUtcMs);

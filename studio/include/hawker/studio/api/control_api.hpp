@@ -1,0 +1,54 @@
+#pragma once
+// The HTTP control API (/api/v1/..., JSON): one more sender of commands to the
+// show controller, next to the console and the rundown automation. Bearer
+// tokens carry roles; the command layer decides what each role may do.
+
+#include <memory>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "hawker/studio/selling_spec.hpp"
+
+namespace httplib {
+class Server;
+}
+
+namespace hawker::studio {
+
+class ProgramEngine;
+
+/// A token with its secret resolved from the environment or a secrets file.
+struct ApiToken {
+    std::string name, role, secret;
+};
+/// Resolves every token of the show; throws std::runtime_error naming the
+/// token whose secret is missing or too short.
+std::vector<ApiToken> resolveApiTokens(const ApiSpec& api);
+
+class ControlApi {
+public:
+    ControlApi(ProgramEngine& engine, const ApiSpec& spec, std::vector<ApiToken> tokens);
+    ~ControlApi();
+    ControlApi(const ControlApi&) = delete;
+    ControlApi& operator=(const ControlApi&) = delete;
+
+    /// Binds (throws std::runtime_error if the address is taken) and serves
+    /// on a thread of its own.
+    void start();
+    void stop();
+    /// The bound port (useful when the show asks for port 0).
+    int port() const { return m_port; }
+
+private:
+    void routes();
+
+    ProgramEngine& m_engine;
+    ApiSpec m_spec;
+    std::vector<ApiToken> m_tokens;
+    std::unique_ptr<httplib::Server> m_server;
+    std::thread m_thread;
+    int m_port = 0;
+};
+
+} // namespace hawker::studio

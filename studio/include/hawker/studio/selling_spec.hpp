@@ -1,0 +1,100 @@
+#pragma once
+// The selling side of a show file: flash sales, coupons and spend-threshold
+// promotions, the run of show, the compliance gate, the session's targets and
+// the control API. assets/shows/example.toml documents every field.
+
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hawker::studio {
+
+/// A flash sale (秒杀) planned in the show file; started by an operator, the
+/// rundown or its schedule.
+struct OfferSpec {
+    std::string id;
+    std::string sku;
+    std::string title; ///< shown on the countdown; checked by the compliance gate
+    int64_t dealPriceCents = 0;
+    int64_t quantity = 0;
+    int perBuyerLimit = 0; ///< 0: none
+    int prelaunchSeconds = 10;
+    int durationSeconds = 300;
+    std::optional<double> startAtSeconds; ///< scheduled: starts by itself at this program time
+};
+
+struct CouponSpec {
+    std::string id;
+    std::string title;
+    int64_t discountCents = 0;
+    int64_t minSpendCents = 0; ///< 0: no threshold
+    int64_t total = 0;         ///< how many may be issued; 0: unlimited
+};
+
+/// 满减: spend at least the threshold, get the discount off.
+struct PromotionSpec {
+    std::string id;
+    std::string title;
+    int64_t thresholdCents = 0;
+    int64_t discountCents = 0;
+};
+
+enum class SegmentKind { Opening, Product, QA, Offer, Giveaway, Closing };
+const char* toString(SegmentKind kind);
+std::optional<SegmentKind> parseSegmentKind(const std::string& text);
+
+/// One segment of the run of show (直播脚本).
+struct SegmentSpec {
+    SegmentKind kind = SegmentKind::Product;
+    std::string title;
+    int plannedSeconds = 0;
+    std::string sku;   ///< the product it explains; empty: none
+    std::string scene; ///< the scene it wants on program; empty: leave as is
+    std::string offer; ///< an offer id to start (offer segments)
+    std::vector<std::string> talkingPoints;
+    bool autoApply = true; ///< "Next" also takes its scene and shows its card
+};
+
+struct ComplianceSpec {
+    bool approvalRequired = true;
+    std::vector<std::string> bannedWords; ///< absolute claims the Advertising Law forbids
+    std::vector<std::string> approverRoles{"merchandiser", "host"};
+};
+/// The default banned absolute claims (最, 第一, 国家级, 顶级, 100%, ...).
+std::vector<std::string> defaultBannedWords();
+
+struct SessionTargets {
+    std::optional<int64_t> gmvCents;
+    std::optional<int64_t> uv;
+    std::optional<double> conversionRate;
+    std::map<std::string, int64_t> units; ///< by sku
+};
+
+struct SessionPlan {
+    std::string title; ///< empty: the show's name
+    std::vector<std::string> platforms;
+    SessionTargets targets;
+};
+
+/// A bearer token of the control API. The secret itself comes from the
+/// environment or a secrets file, never from the show file.
+struct ApiTokenSpec {
+    std::string name; ///< who, in the audit log ("stream-deck")
+    std::string role; ///< host | operator | merchandiser | ingest
+    std::string tokenEnv;
+    std::filesystem::path tokenFile;
+    std::string tokenKey;
+};
+
+struct ApiSpec {
+    bool enabled = false;
+    std::string bind = "127.0.0.1";
+    int port = 8620;
+    size_t maxBodyBytes = 1 << 20;
+    std::vector<ApiTokenSpec> tokens;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,128 @@
+// The program engine's session side: the show as a session in SQLite, crash
+// resume, the state it resumes from, and commands from outside senders that
+// are acknowledged only once durable.
+
+#include <fstream>
+
+#include "hawker/studio/log.hpp"
+#include "hawker/studio/program_engine.hpp"
+#include "hawker/studio/show_state_json.hpp"
+#include "hawker/studio/store/session_store.hpp"
+
+namespace hawker::studio {
+
+namespace {
+constexpr auto kDurableTimeout = std::chrono::milliseconds(3000);
+
+std::string targetsJson(const SessionTargets& targets) {
+    nlohmann::json out = nlohmann::json::object();
+    if (targets.gmvCents) out["gmv_cents"] = *targets.gmvCents;
+    if (targets.uv) out["uv"] = *targets.uv;
+    if (targets.conversionRate) out["conversion_rate"] = *targets.conversionRate;
+    if (!targets.units.empty()) out["units"] = targets.units;
+    return out.dump();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items)
+        out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+} // namespace
+
+void ProgramEngine::openSession() {
+    // Buyers are hashed with the installation's key, so per-buyer limits hold
+    // across a restart; without a writable key the run uses a random one.
+    try {
+        const auto keyPath =
+            m_options.viewerKey.empty() ? ViewerHasher::defaultKeyPath() : m_options.viewerKey;
+        m_controller->setViewerHasher(
+            std::make_shared<const ViewerHasher>(ViewerHasher::fromKeyFile(keyPath)));
+    } catch (const std::exception& error) {
+        if (m_options.resume) throw;
+        logWarning(std::string(error.what()) + "; buyers are hashed with a key for this run only");
+    }
+    if (m_options.database.empty()) {
+        if (m_options.resume || m_options.session)
+            throw std::runtime_error("--resume and --session need --db");
+        return;
+    }
+    // The show is a session: every cut, card, offer and output event and
+    // every command lands in the file as it happens.
+    Database db(m_options.database);
+    SessionStore sessions(db);
+    const std::string title = m_show.session.title.empty() ? m_show.name : m_show.session.title;
+    if (m_options.resume) {
+        const ResumePoint point = sessions.resumePoint(*m_options.resume);
+        if (point.stateJson)
+            m_controller->restore(restoreState(nlohmann::json::parse(*point.stateJson), m_show));
+        m_resumeGapMs = std::max<int64_t>(0, nowUtcMs() - point.lastSeenUtcMs);
+        // The program clock goes on across the gap, so the timeline shows it
+        // and a flash sale keeps its wall-clock end.
+        m_programOffsetMs = point.lastProgramMs + m_resumeGapMs;
+        m_sessionId = point.session.id;
+    } else if (m_options.session) {
+        m_sessionId = sessions.goLive(*m_options.session).id;
+    } else {
+        m_sessionId = sessions.create(title, "", nowUtcMs(), m_options.rehearsal).id;
+    }
+    sessions.setPlan(m_sessionId, joined(m_show.session.platforms), targetsJson(m_show.session.targets));
+    sessions.setOffers(m_sessionId, m_show.coupons, m_show.promotions);
+    for (const Session& other : sessions.live()) {
+        if (other.id == m_sessionId) continue;
+        m_resumable.push_back({other.id, other.title, other.lastSeenUtcMs.value_or(0)});
+        logWarning("session " + std::to_string(other.id) + " '" + other.title +
+                   "' was live when its show stopped; resume it with --resume " + std::to_string(other.id) +
+                   ", or end it with hawker session end --session " + std::to_string(other.id));
+    }
+    m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
+    m_onAirLog->heartbeat(m_programOffsetMs);
+    if (m_options.resume) {
+        m_onAirLog->timeline(m_programOffsetMs, "session_resumed",
+                             "after a gap of " + std::to_string(m_resumeGapMs) + " ms (the show stopped at " +
+                                 std::to_string(m_programOffsetMs - m_resumeGapMs) + " ms)");
+        logInfo("session " + std::to_string(m_sessionId) + " resumed after a gap of " +
+                std::to_string(m_resumeGapMs) + " ms");
+        // The recording of the first part stays; this part gets its own file.
+        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
+            OutputSpec& output = m_show.outputs[i];
+            if (output.kind != capture::OutputKind::Record || !std::filesystem::exists(output.path)) continue;
+            for (int part = 2; part < 1000; ++part) {
+                auto next = output.path;
+                next.replace_filename(output.path.stem().string() + "-part" + std::to_string(part) +
+                                      output.path.extension().string());
+                if (!std::filesystem::exists(next)) {
+                    logInfo("output " + output.id + " records the resumed part to " + next.string());
+                    output.path = next;
+                    m_outputTargets[i] = {next.string(), next.string()};
+                    break;
+                }
+            }
+        }
+    }
+    logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
+}
+
+void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {
+    if (!m_onAirLog) return;
+    m_onAirLog->heartbeat(programMs);
+    if (state.version == m_persistedVersion) return;
+    m_persistedVersion = state.version;
+    m_onAirLog->saveState(state.version, programMs, resumableState(state).dump(), state.coupons);
+}
+
+CommandResult ProgramEngine::execute(const Command& command, const Actor& actor) {
+    const int64_t nowMs = m_programMs.load();
+    CommandResult result = m_controller->execute(command, actor, nowMs);
+    if (m_onAirLog) {
+        const auto state = m_controller->snapshot();
+        const uint64_t sequence =
+            m_onAirLog->saveState(state->version, nowMs, resumableState(*state).dump(), state->coupons);
+        if (!m_onAirLog->waitDurable(sequence, kDurableTimeout))
+            logWarning("command " + command.name + " ran but was not stored within 3 s");
+    }
+    return result;
+}
+
+} // namespace hawker::studio
