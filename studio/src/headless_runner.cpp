@@ -94,10 +94,13 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
     std::unique_ptr<ControlApi> api;
     if (apiSpec.enabled) {
         api = std::make_unique<ControlApi>(engine, apiSpec, std::move(tokens));
-        api->start();
-        out << "api http://" << apiSpec.bind << ":" << api->port() << "/api/v1/" << std::endl;
+        api->bind();
     }
     engine.prepare();
+    if (api) {
+        api->serve();
+        out << "api http://" << apiSpec.bind << ":" << api->port() << "/api/v1/" << std::endl;
+    }
     if (engine.sessionId() > 0) out << "session " << engine.sessionId() << std::endl;
     engine.start();
     logInfo("show started: " + engine.show().name + (options.offline ? " (offline)" : " (live)"));

@@ -2,12 +2,14 @@
 // over the studio library; the forms are fixed by DESIGN.md's contract.
 
 #include <csignal>
+#include <fcntl.h>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <optional>
 #include <sstream>
 #include <string>
+#include <unistd.h>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -98,6 +100,29 @@ int commandRun(const std::vector<std::string>& args) {
     return runHeadless(std::move(show), options, std::cout);
 }
 
+/// The demo's API tokens: random, one per role, readable only by this user;
+/// made once per output folder so scripts can keep using them.
+void writeDemoTokens(const std::filesystem::path& path) {
+    if (std::filesystem::exists(path)) return;
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+    if (fd < 0) throw std::runtime_error("cannot create " + path.string());
+    std::ifstream random("/dev/urandom", std::ios::binary);
+    std::string text = "# Bearer tokens of the demo's control API (docs/API.md). Keep this file private.\n";
+    for (const char* role : {"operator", "host", "merchandiser", "ingest"}) {
+        unsigned char bytes[16];
+        random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
+        std::string token;
+        for (unsigned char b : bytes) {
+            token += "0123456789abcdef"[b >> 4];
+            token += "0123456789abcdef"[b & 15];
+        }
+        text += std::string(role) + " = \"" + token + "\"\n";
+    }
+    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
+    ::close(fd);
+    if (!written || !random) throw std::runtime_error("cannot write " + path.string());
+}
+
 int commandDemo(const std::vector<std::string>& args) {
     const ParsedArgs parsed = parseArgs(args, {"--out", "--duration"}, {"--offline"});
     if (!parsed.positional.empty()) throw UsageError("demo takes no positional arguments");
@@ -114,11 +139,18 @@ int commandDemo(const std::vector<std::string>& args) {
     if (!std::filesystem::is_regular_file(demoFile))
         throw std::runtime_error("demo show not found at " + demoFile.string() + " (set HAWKER_ASSETS)");
     ShowSpec show = loadShowFile(demoFile);
-    // The demo's pictures come with the assets; its recordings go to --out.
+    // The demo's pictures come with the assets; its recordings, its session
+    // and its API tokens go to --out.
     for (OutputSpec& output : show.outputs)
         if (output.kind == hawker::capture::OutputKind::Record) output.path = out / output.path.filename();
+    options.database = out / "hawker.db";
+    const std::filesystem::path tokens = out / "api-tokens.toml";
+    writeDemoTokens(tokens);
+    for (ApiTokenSpec& token : show.api.tokens)
+        token.tokenFile = tokens;
     const int status = runHeadless(std::move(show), options, std::cout);
-    std::cout << "wrote " << (out / "program.mkv").string() << std::endl;
+    std::cout << "wrote " << (out / "program.mkv").string() << " and " << options.database.string()
+              << " (API tokens in " << tokens.string() << ")" << std::endl;
     return status;
 }
 

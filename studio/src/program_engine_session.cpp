@@ -7,6 +7,7 @@
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/program_engine.hpp"
 #include "hawker/studio/show_state_json.hpp"
+#include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::studio {
@@ -52,6 +53,18 @@ void ProgramEngine::openSession() {
     // every command lands in the file as it happens.
     Database db(m_options.database);
     SessionStore sessions(db);
+    // Products imported into the file's catalog (hawker catalog import) can go
+    // on air too; the show file's own products win.
+    size_t fromCatalog = 0;
+    for (const CatalogProduct& row : CatalogStore(db).list())
+        if (!m_show.findProduct(row.sku)) {
+            m_show.products.push_back(
+                toProductSpec(row, std::filesystem::absolute(m_options.database).parent_path()));
+            ++fromCatalog;
+        }
+    if (fromCatalog > 0)
+        logInfo(std::to_string(fromCatalog) + " more products from the catalog in " +
+                m_options.database.string());
     const std::string title = m_show.session.title.empty() ? m_show.name : m_show.session.title;
     if (m_options.resume) {
         const ResumePoint point = sessions.resumePoint(*m_options.resume);

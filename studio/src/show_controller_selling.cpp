@@ -98,9 +98,13 @@ CommandResult ShowController::enterSegment(int index, bool apply, ShowState& sta
         state.preview = segment.scene;
         sub(Command::take(), "scene " + segment.scene);
     }
-    if (!segment.sku.empty()) {
-        sub(Command::named("card.show", {{"sku", segment.sku}}), "card " + segment.sku);
-        state.rundown.cardShownByRundown = segment.sku;
+    // An offer segment shows the card of the product on sale.
+    std::string product = segment.sku;
+    if (product.empty() && !segment.offer.empty())
+        if (const OfferSpec* offer = m_show.findOffer(segment.offer)) product = offer->sku;
+    if (!product.empty()) {
+        sub(Command::named("card.show", {{"sku", product}}), "card " + product);
+        state.rundown.cardShownByRundown = product;
     } else if (!state.rundown.cardShownByRundown.empty()) {
         auto card = state.graphics.find("card");
         if (card != state.graphics.end() && card->second.sku == state.rundown.cardShownByRundown &&
@@ -141,7 +145,7 @@ CommandResult ShowController::applyOutputsAndCoupons(const Command& command, Sho
                                        [&](const OutputSpec& output) { return output.id == id; });
         if (!known) return CommandResult::invalid(command.name + ": no output '" + id + "' in the show");
         const bool stopping = command.name == "output.stop";
-        if (stopping == state.outputsStopped.count(id) > 0)
+        if (stopping == (state.outputsStopped.count(id) > 0))
             return CommandResult::conflict(command.name + ": " + id + " is already " +
                                            (stopping ? "stopped" : "on"));
         if (stopping)

@@ -36,6 +36,20 @@ std::optional<SegmentKind> parseSegmentKind(const std::string& text) {
     return std::nullopt;
 }
 
+ProductSpec toProductSpec(const CatalogProduct& row, const std::filesystem::path& imageBase) {
+    ProductSpec product;
+    product.sku = row.sku;
+    product.name = row.name;
+    product.category = row.category;
+    product.tags = row.tags;
+    product.priceCents = row.priceCents;
+    product.originalPriceCents = row.originalPriceCents;
+    if (!row.image.empty()) product.image = detail::resolve(imageBase, row.image);
+    product.sellingPoints = row.sellingPoints;
+    product.stock = row.stock;
+    return product;
+}
+
 std::vector<std::string> defaultBannedWords() {
     // Absolute claims that China's Advertising Law (art. 9) forbids in ads,
     // as platforms' review guides list them.
@@ -67,18 +81,7 @@ void readCatalog(Fields& top, ShowSpec& show, const std::string& file) {
     show.catalogFile = path;
     for (const CatalogProduct& row : parse.products) {
         // A product the show file lists itself wins over the catalog's.
-        if (show.findProduct(row.sku)) continue;
-        ProductSpec product;
-        product.sku = row.sku;
-        product.name = row.name;
-        product.category = row.category;
-        product.tags = row.tags;
-        product.priceCents = row.priceCents;
-        product.originalPriceCents = row.originalPriceCents;
-        if (!row.image.empty()) product.image = resolve(path.parent_path(), row.image);
-        product.sellingPoints = row.sellingPoints;
-        product.stock = row.stock;
-        show.products.push_back(std::move(product));
+        if (!show.findProduct(row.sku)) show.products.push_back(toProductSpec(row, path.parent_path()));
     }
 }
 

@@ -15,6 +15,24 @@ check "line 3 is named: $(grep ':3:' "$T/import.err")" grep -q "broken.csv:3: pr
 check "line 4 is named: $(grep ':4:' "$T/import.err")" grep -q "broken.csv:4: stock 'x'" "$T/import.err"
 check "nothing imported" test "$(sqlite3 "$DB" 'SELECT count(*) FROM products' 2>/dev/null || echo 0)" = 0
 
+# A file broken every way Excel users break them (BOM, CRLF): a stray quote,
+# a duplicate sku, a row with a missing column, a price in words, a quote
+# never closed. Every bad line is named, in order, once; nothing is stored.
+printf '\xef\xbb\xbfsku,name,price,stock\r\nA,好,10,1\r\nB,"bad "quote",10,1\r\nA,dup,10,1\r\nC,short\r\nD,价格,十元,1\r\nE,"open,1\r\n' > "$T/broken2.csv"
+"$HAWKER" catalog import --db "$DB" "$T/broken2.csv" > /dev/null 2> "$T/import2.err"
+rc=$?
+check "the broken file is refused (exit $rc)" test "$rc" -eq 1
+cat > "$T/expected2.err" <<EOF
+$T/broken2.csv:3: a quote inside a quoted field must be doubled ("")
+$T/broken2.csv:4: sku 'A' appears twice
+$T/broken2.csv:5: has 2 fields, the header has 4
+$T/broken2.csv:6: price '十元' is not an amount in yuan (e.g. 199 or 199.90)
+$T/broken2.csv:7: a quoted field is never closed (missing ")
+hawker: error: 5 bad row(s), nothing imported (fix them, or use --skip-bad)
+EOF
+check "exactly these line-numbered errors: $(tr '\n' '|' < "$T/import2.err")" diff "$T/expected2.err" "$T/import2.err"
+check "still nothing imported" test "$(sqlite3 "$DB" 'SELECT count(*) FROM products' 2>/dev/null || echo 0)" = 0
+
 "$HAWKER" catalog import --db "$DB" --skip-bad "$T/broken.csv" > "$T/skip.out" 2> "$T/skip.err"
 check "--skip-bad imports the good row ($(cat "$T/skip.out"))" grep -q "imported 1 products, skipped 2" "$T/skip.out"
 check "S1 stored in cents" test "$(sqlite3 "$DB" "SELECT name || '|' || price_cents || '|' || original_price_cents FROM products WHERE sku = 'S1'")" = "小棕瓶精华液, 50ml|29900|45900"

@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # `hawker demo --out DIR --duration S --offline`: the built-in demo show (no
 # show file, synthetic cameras) writes DIR/program.mkv at the default canvas
-# (1080x1920 @ 30 fps) and prints its summary.
+# (1080x1920 @ 30 fps) and prints its summary; its session in DIR/hawker.db
+# has the rundown, the merchandiser's approvals and a flash sale that drains
+# its stock and sells out.
 source "$(dirname "$0")/lib.sh"
 require_hawker
-require_tools ffprobe
+require_tools ffprobe sqlite3
 
-SECS=3
+SECS=36
 hawker_fg demo 120 demo --out "$T/demo" --duration $SECS --offline
 check "hawker demo exits 0 (got $HAWKER_RC, wall ${HAWKER_WALL}s)" test "$HAWKER_RC" -eq 0
 REC="$T/demo/program.mkv"
@@ -24,4 +26,14 @@ sframes=$(summary_value "$T/demo.out" frames)
 check "demo summary frames=$sframes" test "${sframes:-x}" = "$((SECS * 30))"
 check "demo prints where it wrote (target=$REC)" grep -q "target=$REC" "$T/demo.out"
 
+q() { sqlite3 "$T/demo/hawker.db" "$1"; }
+check "the demo is a session, ended" test "$(q "SELECT state FROM sessions")" = ended
+check "the session has the demo's platforms and targets" test "$(q "SELECT platforms || ' ' || json_extract(targets_json, '$.gmv_cents') FROM sessions")" = "douyin,taobao 5000000"
+check "the merchandiser approved 2 cards and the flash sale" test "$(q "SELECT count(*) FROM audit WHERE role = 'merchandiser' AND command = 'approve' AND ok = 1")" = 3
+check "the rundown ran its first 4 segments by 36 s" test "$(q "SELECT count(*) FROM timeline WHERE event = 'segment'")" = 4
+check "the flash sale sold out (its stock drained)" test "$(q "SELECT count(*) FROM timeline WHERE event = 'offer' AND detail LIKE 'serum-flash sold_out%30 sold'")" = 1
+check "no order was refused" test "$(q "SELECT count(*) FROM audit WHERE command = 'offer.sell' AND ok = 0")" = 0
+check "the demo's API listened on loopback" grep -q '^api http://127.0.0.1:[0-9]*/api/v1/' "$T/demo.out"
+check "its token file is private" test "$(stat -c %a "$T/demo/api-tokens.toml")" = 600
+check "no token reaches the log" test "$(grep -c -F -f <(sed -n 's/^[a-z]* = "\(.*\)"$/\1/p' "$T/demo/api-tokens.toml") "$T/demo.log")" = 0
 finish

@@ -93,8 +93,11 @@ TEST(Rundown, NextAppliesTheSegmentsSceneAndCard) {
     ASSERT_TRUE(state->offers.count("countdown"));
     EXPECT_EQ(state->offers.at("countdown").id, "flash");
     EXPECT_EQ(state->offers.at("countdown").quantity, 20);
+    // An offer segment keeps the card of the product on sale.
+    EXPECT_FALSE(state->graphics.at("card").hiddenAtMs.has_value());
     // The card the rundown put up comes down in a segment without a product.
-    EXPECT_TRUE(state->graphics.at("card").hiddenAtMs.has_value());
+    ASSERT_TRUE(controller.execute(Command::named("rundown.goto", {{"index", "5"}}), kOperator, 500000).ok);
+    EXPECT_TRUE(controller.snapshot()->graphics.at("card").hiddenAtMs.has_value());
     const std::vector<std::string> expectedStart = {
         "1000 segment #1 opening 开场", "61000 segment #2 product 讲解精华液", "61000 program closeup (fade)",
         "61000 card_shown S1 (slot card)", "180000 segment #3 offer 秒杀"};

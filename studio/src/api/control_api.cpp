@@ -218,7 +218,7 @@ ControlApi::~ControlApi() {
     stop();
 }
 
-void ControlApi::start() {
+void ControlApi::bind() {
     m_server->set_payload_max_length(m_spec.maxBodyBytes);
     if (m_spec.port == 0) {
         m_port = m_server->bind_to_any_port(m_spec.bind);
@@ -230,6 +230,9 @@ void ControlApi::start() {
                                      " (in use, or not an address of this machine)");
         m_port = m_spec.port;
     }
+}
+
+void ControlApi::serve() {
     m_thread = std::thread([this] { m_server->listen_after_bind(); });
     logInfo("api listening on http://" + m_spec.bind + ":" + std::to_string(m_port) + "/api/v1/");
 }

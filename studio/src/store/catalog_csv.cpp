@@ -16,10 +16,11 @@ constexpr int64_t kMaxCents = 1000000000; // ten million yuan: beyond that, a ty
 struct Record {
     int line = 0;
     std::vector<std::string> fields;
+    std::string problem; ///< malformed quoting: the row is reported as such, not parsed
 };
 
 /// Splits CSV text into records, tracking the line each starts on.
-std::vector<Record> splitRecords(const std::string& text, std::vector<CatalogProblem>& problems) {
+std::vector<Record> splitRecords(const std::string& text) {
     std::vector<Record> records;
     Record current;
     std::string field;
@@ -40,6 +41,10 @@ std::vector<Record> splitRecords(const std::string& text, std::vector<CatalogPro
                     ++i;
                 } else {
                     quoted = false;
+                    // After a closing quote only a separator or the line end may follow.
+                    const char next = i + 1 < text.size() ? text[i + 1] : ',';
+                    if (next != ',' && next != '\r' && next != '\n' && current.problem.empty())
+                        current.problem = "a quote inside a quoted field must be doubled (\"\")";
                 }
             } else {
                 if (c == '\n') ++line;
@@ -63,14 +68,15 @@ std::vector<Record> splitRecords(const std::string& text, std::vector<CatalogPro
             fieldStarted = true;
         }
     }
-    if (quoted) problems.push_back({current.line, "a quoted field is never closed (missing \")"});
+    if (quoted) current.problem = "a quoted field is never closed (missing \")";
     if (fieldStarted || !field.empty() || !current.fields.empty()) {
         endField();
         records.push_back(std::move(current));
     }
     // Blank lines are not products.
     std::erase_if(records, [](const Record& r) {
-        return std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return f.empty(); });
+        return r.problem.empty() &&
+               std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return f.empty(); });
     });
     return records;
 }
@@ -148,7 +154,7 @@ CatalogParse parseCatalogCsv(const std::string& input) {
         result.problems.push_back({line, "not UTF-8 (save as \"CSV UTF-8\" in Excel)"});
         return result;
     }
-    std::vector<Record> records = splitRecords(text, result.problems);
+    std::vector<Record> records = splitRecords(text);
     if (records.empty()) {
         result.problems.push_back({1, "the file has no header row"});
         return result;
@@ -173,6 +179,10 @@ CatalogParse parseCatalogCsv(const std::string& input) {
     for (size_t r = 1; r < records.size(); ++r) {
         const Record& record = records[r];
         auto fail = [&](const std::string& reason) { result.problems.push_back({record.line, reason}); };
+        if (!record.problem.empty()) {
+            fail(record.problem);
+            continue;
+        }
         if (record.fields.size() != width) {
             fail("has " + std::to_string(record.fields.size()) + " fields, the header has " +
                  std::to_string(width));

@@ -16,6 +16,7 @@
 #include "hawker/overlay/layout.hpp"
 #include "hawker/overlay/theme.hpp"
 #include "hawker/studio/selling_spec.hpp"
+#include "hawker/studio/store/catalog_csv.hpp"
 
 namespace hawker::studio {
 
@@ -116,6 +117,9 @@ struct ProductSpec {
     std::optional<int64_t> stock;
     int link = 0; ///< shopping-bag index ("N号链接")
 };
+
+/// A catalog row as the show needs it; a relative image path resolves against `imageBase`.
+ProductSpec toProductSpec(const CatalogProduct& row, const std::filesystem::path& imageBase);
 
 /// How graphics look and where they may go.
 struct GraphicsSpec {

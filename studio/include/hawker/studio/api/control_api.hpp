@@ -33,9 +33,12 @@ public:
     ControlApi(const ControlApi&) = delete;
     ControlApi& operator=(const ControlApi&) = delete;
 
-    /// Binds (throws std::runtime_error if the address is taken) and serves
-    /// on a thread of its own.
-    void start();
+    /// Binds the address (throws std::runtime_error if it is taken), so a
+    /// taken port is found before the show starts.
+    void bind();
+    /// Serves requests on a thread of its own (requests that arrived since
+    /// bind() wait in the backlog until then).
+    void serve();
     void stop();
     /// The bound port (useful when the show asks for port 0).
     int port() const { return m_port; }
