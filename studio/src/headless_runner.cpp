@@ -29,6 +29,7 @@ std::string formatStatus(const EngineStatus& s, double fps) {
     line << "status t=" << fixed(s.programSeconds, 1) << " frames=" << s.frames << " fps=" << fixed(fps, 1)
          << " dropped=" << s.dropped << " lagged=" << s.lagged << " program=" << s.program
          << " preview=" << s.preview;
+    if (!s.segment.empty()) line << " segment=" << s.segment;
     for (const auto& source : s.sources) {
         if (source.state != capture::SourceState::Live)
             line << " | source " << source.id << ":" << toString(source.state);

@@ -517,6 +517,13 @@ EngineStatus ProgramEngine::status() const {
     const auto state = m_controller->snapshot();
     s.program = state->program;
     s.preview = state->preview;
+    if (state->rundown.current >= 0) {
+        const int planned = m_show.rundown[static_cast<size_t>(state->rundown.current)].plannedSeconds;
+        const int64_t elapsed = (m_programMs.load() - state->rundown.segmentStartMs) / 1000;
+        s.segment = std::to_string(state->rundown.current + 1) + "/" + std::to_string(m_show.rundown.size()) +
+                    " elapsed=" + std::to_string(elapsed) + "s/" + std::to_string(planned) + "s" +
+                    (elapsed > planned ? " OVERRUN" : "");
+    }
     s.running = m_started && !m_finished;
     return s;
 }

@@ -194,6 +194,8 @@ void ShowController::settle(int64_t programMs) {
         const SegmentSpec& segment = m_show.rundown[static_cast<size_t>(next.rundown.current)];
         if (programMs - next.rundown.segmentStartMs > segment.plannedSeconds * 1000LL) {
             next.rundown.overrunLogged = true;
+            logWarning("rundown: segment " + std::to_string(next.rundown.current + 1) + " (" + segment.title +
+                       ") is over its planned " + std::to_string(segment.plannedSeconds) + " s");
             timeline(programMs, "segment_overrun",
                      "#" + std::to_string(next.rundown.current + 1) + " " + segment.title + " over its " +
                          std::to_string(segment.plannedSeconds) + " s");

@@ -65,6 +65,7 @@ struct EngineStatus {
     std::vector<capture::SourceStats> sources;
     std::vector<capture::OutputStats> outputs;
     std::string program, preview;
+    std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;
 };
 
