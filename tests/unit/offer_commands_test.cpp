@@ -76,6 +76,40 @@ TEST(OfferCommands, SellingDuringPreLaunchIsRefused) {
     EXPECT_EQ(controller.snapshot()->offers.at("countdown").remaining, 100);
 }
 
+TEST(OfferCommands, SoldOutDuringPreLaunchNeverGoesOnSale) {
+    const ShowSpec show = showWithProducts();
+    ShowController controller(show);
+    std::vector<std::string> timeline;
+    controller.setTimelineHook(
+        [&](int64_t, const std::string& e, const std::string& d) { timeline.push_back(e + " " + d); });
+    ASSERT_TRUE(controller.execute(offerStart(30, 60, 50), kOperator, 0).ok);
+    // The shop sells the last units elsewhere while the countdown runs.
+    ASSERT_TRUE(
+        controller.execute(Command::named("card.update", {{"sku", "S1"}, {"stock", "0"}}), kOperator, 5000)
+            .ok);
+    controller.settle(5000);
+    auto state = controller.snapshot();
+    EXPECT_EQ(state->offers.at("countdown").phase, OfferState::Phase::SoldOut);
+    EXPECT_EQ(*state->offers.at("countdown").soldOutAtMs, 5000);
+    controller.settle(30000); // launch time passes: it stays sold out
+    EXPECT_EQ(controller.snapshot()->offers.at("countdown").phase, OfferState::Phase::SoldOut);
+    EXPECT_FALSE(controller.execute(sell(1), kOperator, 31000).ok);
+    ASSERT_FALSE(timeline.empty());
+    EXPECT_NE(timeline.back().find("sold_out before launch"), std::string::npos) << timeline.back();
+}
+
+TEST(OfferCommands, LowStockAtLaunchCapsTheSale) {
+    const ShowSpec show = showWithProducts();
+    ShowController controller(show);
+    ASSERT_TRUE(controller.execute(offerStart(10, 60, 100), kOperator, 0).ok);
+    controller.execute(Command::named("card.update", {{"sku", "S1"}, {"stock", "3"}}), kOperator, 1000);
+    controller.settle(10000);
+    EXPECT_EQ(controller.snapshot()->offers.at("countdown").remaining, 3);
+    EXPECT_FALSE(controller.execute(sell(4), kOperator, 10100).ok);
+    EXPECT_TRUE(controller.execute(sell(3), kOperator, 10200).ok);
+    EXPECT_EQ(controller.snapshot()->offers.at("countdown").phase, OfferState::Phase::SoldOut);
+}
+
 TEST(OfferCommands, RacingOrdersForTheLastUnitsNeverOversell) {
     const ShowSpec show = showWithProducts();
     ShowController controller(show);
