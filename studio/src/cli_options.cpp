@@ -59,4 +59,25 @@ ParsedArgs parseArgs(const std::vector<std::string>& args, const std::set<std::s
     return parsed;
 }
 
+std::optional<int64_t> ParsedArgs::integer(const std::string& name) const {
+    auto text = value(name);
+    if (!text) return std::nullopt;
+    size_t used = 0;
+    long long number = 0;
+    try {
+        number = std::stoll(*text, &used);
+    } catch (const std::exception&) {
+        used = 0;
+    }
+    if (used != text->size() || text->empty() || number < 0)
+        throw UsageError(name + " expects a whole number (0 or more), got '" + *text + "'");
+    return number;
+}
+
+std::string ParsedArgs::required(const std::string& name) const {
+    auto text = value(name);
+    if (!text || text->empty()) throw UsageError(name + " is required");
+    return *text;
+}
+
 } // namespace hawker::studio

@@ -14,6 +14,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "cli_commands.hpp"
 #include "hawker/studio/assets.hpp"
 #include "hawker/studio/cli_options.hpp"
 #include "hawker/studio/headless_runner.hpp"
@@ -40,7 +41,7 @@ usage:
       sale) into DIR/program.mkv and DIR/hawker.db
   hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
                      [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
-                     [--target-conversion RATE] [--target-units SKU=N,...]
+                     [--target-conversion RATE] [--target-units SKU=N,...] [--variant A]
       a new session; prints only its id
   hawker session end --db DB --session ID [--at UTC_MS]
   hawker session list --db DB
@@ -48,24 +49,19 @@ usage:
       products from a CSV as Excel writes it; a file with bad rows changes
       nothing unless --skip-bad (each bad row is reported with its line)
   hawker catalog list --db DB
+  hawker ingest --db DB --session ID FILE.jsonl
+      viewer events (JSON Lines, DESIGN.md's schema) into a session; prints
+      {"accepted":N,"duplicates":N,"rejected":[...]}
+  hawker report --db DB --session ID [--json] [--html FILE] [--csv DIR]
+                [--include-rehearsals]
+      the post-show review (复盘): --json prints every metric, --html writes
+      one self-contained page, --csv the tables
+  hawker notes add --db DB --session ID --kind goal|result|gap|cause|improvement|action
+                   --text T [--owner O]
+  hawker notes edit --db DB --note ID --text T [--owner O]
+  hawker notes delete --db DB --note ID · hawker notes list --db DB --session ID
   hawker help
 )";
-
-/// A whole number option (ids, UTC milliseconds); a UsageError otherwise.
-std::optional<int64_t> integerOption(const ParsedArgs& args, const std::string& name) {
-    auto text = args.value(name);
-    if (!text) return std::nullopt;
-    size_t used = 0;
-    long long value = 0;
-    try {
-        value = std::stoll(*text, &used);
-    } catch (const std::exception&) {
-        used = 0;
-    }
-    if (used != text->size() || text->empty() || value < 0)
-        throw UsageError(name + " expects a whole number (0 or more), got '" + *text + "'");
-    return value;
-}
 
 int commandRun(const std::vector<std::string>& args) {
     const ParsedArgs parsed =
@@ -73,7 +69,7 @@ int commandRun(const std::vector<std::string>& args) {
     if (parsed.positional.size() != 1) throw UsageError("run needs exactly one show file");
     EngineOptions options;
     options.database = parsed.value("--db").value_or("");
-    options.session = integerOption(parsed, "--session");
+    options.session = parsed.integer("--session");
     if (parsed.value("--resume")) {
         if (options.database.empty()) throw UsageError("--resume needs --db (the session is in it)");
         if (*parsed.value("--resume") == "last") {
@@ -84,7 +80,7 @@ int commandRun(const std::vector<std::string>& args) {
                 throw std::runtime_error("no live session to resume in " + options.database.string());
             options.resume = live.back().id;
         } else {
-            options.resume = integerOption(parsed, "--resume");
+            options.resume = parsed.integer("--resume");
         }
     }
     if (options.resume && options.session) throw UsageError("give --resume or --session, not both");
@@ -154,17 +150,11 @@ int commandDemo(const std::vector<std::string>& args) {
     return status;
 }
 
-std::string requireOption(const ParsedArgs& args, const std::string& name) {
-    auto value = args.value(name);
-    if (!value || value->empty()) throw UsageError(name + " is required");
-    return *value;
-}
-
 /// --target-* options as the session's targets JSON; a UsageError for a bad value.
 std::string targetsFromOptions(const ParsedArgs& parsed) {
     nlohmann::json targets = nlohmann::json::object();
-    if (auto gmv = integerOption(parsed, "--target-gmv-cents")) targets["gmv_cents"] = *gmv;
-    if (auto uv = integerOption(parsed, "--target-uv")) targets["uv"] = *uv;
+    if (auto gmv = parsed.integer("--target-gmv-cents")) targets["gmv_cents"] = *gmv;
+    if (auto uv = parsed.integer("--target-uv")) targets["uv"] = *uv;
     if (auto rate = parsed.value("--target-conversion")) {
         char* end = nullptr;
         const double value = std::strtod(rate->c_str(), &end);
@@ -197,34 +187,37 @@ int commandSession(const std::vector<std::string>& args) {
         const ParsedArgs parsed =
             parseArgs(rest,
                       {"--db", "--title", "--start", "--tag", "--platforms", "--target-gmv-cents",
-                       "--target-uv", "--target-conversion", "--target-units"},
+                       "--target-uv", "--target-conversion", "--target-units", "--variant"},
                       {"--rehearsal"});
         if (!parsed.positional.empty()) throw UsageError("session new takes no positional arguments");
-        const std::string title = requireOption(parsed, "--title");
-        const std::string db = requireOption(parsed, "--db");
+        const std::string title = parsed.required("--title");
+        const std::string db = parsed.required("--db");
         const std::string targets = targetsFromOptions(parsed);
+        if (parsed.value("--variant").value_or("").size() > 32)
+            throw UsageError("--variant is a short label (A, B, …), at most 32 bytes");
         Database database(db);
         SessionStore sessions(database);
         const Session session = sessions.create(title, parsed.value("--tag").value_or(""),
-                                                integerOption(parsed, "--start"), parsed.flag("--rehearsal"));
+                                                parsed.integer("--start"), parsed.flag("--rehearsal"));
         sessions.setPlan(session.id, parsed.value("--platforms").value_or(""), targets);
+        if (auto variant = parsed.value("--variant")) sessions.setVariant(session.id, *variant);
         std::cout << session.id << std::endl;
         return 0;
     }
     if (sub == "end") {
         const ParsedArgs parsed = parseArgs(rest, {"--db", "--session", "--at"}, {});
         if (!parsed.positional.empty()) throw UsageError("session end takes no positional arguments");
-        const std::string db = requireOption(parsed, "--db");
-        const auto id = integerOption(parsed, "--session");
+        const std::string db = parsed.required("--db");
+        const auto id = parsed.integer("--session");
         if (!id) throw UsageError("--session is required");
         Database database(db);
-        SessionStore(database).end(*id, integerOption(parsed, "--at"));
+        SessionStore(database).end(*id, parsed.integer("--at"));
         return 0;
     }
     if (sub == "list") {
         const ParsedArgs parsed = parseArgs(rest, {"--db"}, {});
         if (!parsed.positional.empty()) throw UsageError("session list takes no positional arguments");
-        Database database(requireOption(parsed, "--db"));
+        Database database(parsed.required("--db"));
         std::cout << "id\ttitle\ttag\tstate\trehearsal\tstart_utc_ms\tend_utc_ms\tplatforms\ttargets\n";
         for (const Session& s : SessionStore(database).list()) {
             std::cout << s.id << '\t' << s.title << '\t' << s.tag << '\t' << s.state << '\t'
@@ -244,7 +237,7 @@ int commandCatalog(const std::vector<std::string>& args) {
     if (sub == "import") {
         const ParsedArgs parsed = parseArgs(rest, {"--db"}, {"--skip-bad"});
         if (parsed.positional.size() != 1) throw UsageError("catalog import needs exactly one CSV file");
-        const std::string db = requireOption(parsed, "--db");
+        const std::string db = parsed.required("--db");
         std::ifstream in(parsed.positional[0], std::ios::binary);
         if (!in) throw std::runtime_error("cannot read " + parsed.positional[0]);
         std::ostringstream text;
@@ -265,7 +258,7 @@ int commandCatalog(const std::vector<std::string>& args) {
     if (sub == "list") {
         const ParsedArgs parsed = parseArgs(rest, {"--db"}, {});
         if (!parsed.positional.empty()) throw UsageError("catalog list takes no positional arguments");
-        Database database(requireOption(parsed, "--db"));
+        Database database(parsed.required("--db"));
         std::cout << "sku\tname\tcategory\tprice_cents\toriginal_price_cents\tstock\n";
         for (const CatalogProduct& p : CatalogStore(database).list()) {
             std::cout << p.sku << '\t' << p.name << '\t' << p.category << '\t' << p.priceCents << '\t'
@@ -290,6 +283,9 @@ int main(int argc, char** argv) {
         if (command == "demo") return commandDemo(args);
         if (command == "session") return commandSession(args);
         if (command == "catalog") return commandCatalog(args);
+        if (command == "ingest") return commandIngest(args);
+        if (command == "report") return commandReport(args);
+        if (command == "notes") return commandNotes(args);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << kUsage;
             return 0;

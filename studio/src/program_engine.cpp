@@ -75,6 +75,7 @@ ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
         [this](int64_t programMs, const std::string& event, const std::string& detail) {
             logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
             if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
+            if (m_analytics) m_analytics->onTimeline(programMs, event, detail);
         });
     m_controller->setAuditHook([this](const AuditEntry& entry) {
         if (m_onAirLog) m_onAirLog->audit(entry);
@@ -386,6 +387,10 @@ void ProgramEngine::run() {
         m_controller->settle(nowMs);
         const auto state = m_controller->snapshot();
         persistState(*state, nowMs);
+        // Once a program second: the live numbers, alerts and the simulated
+        // audience follow what is on air (offline in lockstep, for determinism).
+        if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
+            m_analytics->tick(nowMs, state, m_options.offline);
         if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
         if (state->stopRequested) m_stop = true;
         if (state->audio != m_appliedAudio) {
@@ -468,12 +473,20 @@ void ProgramEngine::shutdown() {
         if (output) output->stop();
     for (auto& source : m_sources)
         source->stop();
+    // The simulated audience leaves and its last orders sell before the
+    // on-air log closes; the analytics stay readable for the summary.
+    const int64_t endProgramMs = m_programOffsetMs + m_tickCount.load() * 1000 / m_show.fps;
+    if (m_analytics) m_analytics->finish(endProgramMs);
     if (m_onAirLog) {
         m_onAirLog->close();
         m_onAirLog.reset();
         try {
             Database db(m_options.database);
-            SessionStore(db).end(m_sessionId, std::nullopt);
+            // Offline the program clock runs ahead of the wall clock: the
+            // session ends where its program (and its events) ended.
+            const int64_t programEnd = m_sessionStartUtcMs + endProgramMs;
+            SessionStore(db).end(m_sessionId,
+                                 m_options.offline ? programEnd : std::max(nowUtcMs(), programEnd));
         } catch (const std::exception& error) {
             logError("session " + std::to_string(m_sessionId) + " could not be ended: " + error.what());
         }

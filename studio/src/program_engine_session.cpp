@@ -4,6 +4,7 @@
 
 #include <fstream>
 
+#include "hawker/studio/analytics/on_air_schedule.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/program_engine.hpp"
 #include "hawker/studio/show_state_json.hpp"
@@ -38,12 +39,13 @@ void ProgramEngine::openSession() {
     try {
         const auto keyPath =
             m_options.viewerKey.empty() ? ViewerHasher::defaultKeyPath() : m_options.viewerKey;
-        m_controller->setViewerHasher(
-            std::make_shared<const ViewerHasher>(ViewerHasher::fromKeyFile(keyPath)));
+        m_hasher = std::make_shared<const ViewerHasher>(ViewerHasher::fromKeyFile(keyPath));
     } catch (const std::exception& error) {
         if (m_options.resume) throw;
         logWarning(std::string(error.what()) + "; buyers are hashed with a key for this run only");
+        m_hasher = std::make_shared<const ViewerHasher>(ViewerHasher::withRandomKey());
     }
+    m_controller->setViewerHasher(m_hasher);
     if (m_options.database.empty()) {
         if (m_options.resume || m_options.session)
             throw std::runtime_error("--resume and --session need --db");
@@ -82,6 +84,7 @@ void ProgramEngine::openSession() {
     }
     sessions.setPlan(m_sessionId, joined(m_show.session.platforms), targetsJson(m_show.session.targets));
     sessions.setOffers(m_sessionId, m_show.coupons, m_show.promotions);
+    sessions.setRundown(m_sessionId, m_show.rundown, m_show.products);
     for (const Session& other : sessions.live()) {
         if (other.id == m_sessionId) continue;
         m_resumable.push_back({other.id, other.title, other.lastSeenUtcMs.value_or(0)});
@@ -114,7 +117,56 @@ void ProgramEngine::openSession() {
             }
         }
     }
+    openAnalytics(sessions);
     logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
+}
+
+void ProgramEngine::openAnalytics(SessionStore& sessions) {
+    const std::optional<Session> session = sessions.find(m_sessionId);
+    m_sessionStartUtcMs = session && session->startUtcMs ? *session->startUtcMs : nowUtcMs();
+    LiveAnalyticsConfig config;
+    config.sessionId = m_sessionId;
+    config.startUtcMs = m_sessionStartUtcMs;
+    config.targetsJson = session ? session->targetsJson : "{}";
+    for (const SegmentSpec& segment : m_show.rundown)
+        config.plannedSeconds += segment.plannedSeconds;
+    if (config.plannedSeconds <= 0) config.plannedSeconds = m_options.durationSeconds;
+    config.rules = m_show.alerts;
+    for (size_t i = 0; i < m_show.rundown.size(); ++i) {
+        const SegmentSpec& s = m_show.rundown[i];
+        config.plan.push_back({static_cast<int>(i + 1), toString(s.kind), s.title, s.sku, s.plannedSeconds});
+    }
+    if (m_options.simulateAudience || m_show.audience.simulate) {
+        SimulatorConfig simulator;
+        simulator.seed = m_options.audienceSeed.value_or(m_show.audience.seed);
+        simulator.arrivalsPerMinute = m_show.audience.arrivalsPerMinute;
+        simulator.idPrefix = "sim" + std::to_string(m_sessionId);
+        simulator.platform = m_show.session.platforms.empty() ? "douyin" : m_show.session.platforms.front();
+        for (const ProductSpec& product : m_show.products)
+            simulator.products.push_back({product.sku, product.priceCents});
+        config.simulator = std::move(simulator);
+    }
+    m_ingest = std::make_unique<EventIngest>(m_options.database, m_hasher);
+    m_analytics = std::make_unique<LiveAnalytics>(
+        std::move(config), m_show, *m_ingest, m_options.database,
+        [this](const Command& command, const Actor& actor) { return execute(command, actor); },
+        [this] {
+            LiveHealth health;
+            const EngineStatus status = this->status();
+            for (const auto& output : status.outputs)
+                if (output.state != capture::OutputState::Live &&
+                    output.state != capture::OutputState::Stopped)
+                    health.unhealthyOutputs.push_back(output.id + ":" + toString(output.state));
+            for (const auto& source : status.sources)
+                if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
+            return health;
+        });
+    m_ingest->setListener([this](int64_t eventsSession, const std::vector<ViewerEvent>& fresh) {
+        if (eventsSession == m_sessionId && m_analytics) m_analytics->onEvents(fresh);
+    });
+    if (config.simulator)
+        logInfo("a simulated audience watches this session (seed " +
+                std::to_string(m_options.audienceSeed.value_or(m_show.audience.seed)) + ")");
 }
 
 void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {

@@ -369,6 +369,7 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
     }
 
     readSellingSections(top, show, file);
+    readAnalyticsSections(top, show, file);
 
     forEachTable(top, "cues", file, [&](Fields& f, size_t) {
         CueSpec cue;

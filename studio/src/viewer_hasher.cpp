@@ -88,4 +88,16 @@ std::string ViewerHasher::hash(const std::string& viewer) const {
     return out;
 }
 
+int64_t ViewerHasher::key(std::string_view viewer) const {
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int length = 0;
+    HMAC(EVP_sha256(), m_key.data(), static_cast<int>(m_key.size()),
+         reinterpret_cast<const unsigned char*>(viewer.data()), viewer.size(), digest, &length);
+    uint64_t value = 0;
+    for (int i = 0; i < 8; ++i)
+        value = (value << 8) | digest[i];
+    const auto signedValue = static_cast<int64_t>(value);
+    return signedValue == 0 ? 1 : signedValue; // 0 means "no viewer"
+}
+
 } // namespace hawker::studio

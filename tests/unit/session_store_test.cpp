@@ -25,13 +25,13 @@ TEST(SessionStore, MigratesAFreshFileAndReopensIt) {
     TempDb file;
     {
         Database db(file.path);
-        EXPECT_EQ(db.schemaVersion(), 3);
+        EXPECT_EQ(db.schemaVersion(), 4);
         Statement mode = db.prepare("PRAGMA journal_mode");
         ASSERT_TRUE(mode.step());
         EXPECT_EQ(mode.text(0), "wal");
     }
     Database again(file.path); // applying migrations twice must be a no-op
-    EXPECT_EQ(again.schemaVersion(), 3);
+    EXPECT_EQ(again.schemaVersion(), 4);
 }
 
 TEST(SessionStore, CreateEndListSurviveReopening) {

@@ -98,6 +98,104 @@ const std::vector<std::string>& migrations() {
             PRIMARY KEY (session_id, promotion_id)
         );
         )",
+        // 4: viewer events, clustered by (session, ts) so a report reads a
+        // session in processing order without sorting; the unique index makes
+        // a retried webhook (same event id) a duplicate. Viewers are 64-bit
+        // salted hashes only. Notes (复盘) and alerts belong to a session too;
+        // sessions get an A/B variant. The v_* views are for BI tools.
+        R"(
+        CREATE TABLE event_types (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        INSERT INTO event_types (code, name) VALUES (0, 'view_start'), (1, 'view_end'), (2, 'share'),
+            (3, 'follow'), (4, 'comment'), (5, 'like'), (6, 'product_click'), (7, 'add_to_cart'),
+            (8, 'order_created'), (9, 'order_paid'), (10, 'refund'), (11, 'coupon_issued'),
+            (12, 'coupon_redeemed');
+        CREATE TABLE events (
+            session_id       INTEGER NOT NULL REFERENCES sessions (id),
+            ts               INTEGER NOT NULL,
+            ord              INTEGER NOT NULL,
+            event_id         TEXT NOT NULL,
+            type             INTEGER NOT NULL REFERENCES event_types (code),
+            platform         TEXT,
+            viewer           INTEGER,
+            sku              TEXT,
+            qty              INTEGER,
+            amount_cents     INTEGER,
+            order_id         TEXT,
+            coupon           TEXT,
+            text             TEXT,
+            masked_name      TEXT,
+            received_utc_ms  INTEGER NOT NULL,
+            PRIMARY KEY (session_id, ts, ord, event_id)
+        ) WITHOUT ROWID;
+        CREATE UNIQUE INDEX events_by_id ON events (session_id, event_id);
+        CREATE INDEX events_by_order ON events (session_id, order_id, ts) WHERE order_id IS NOT NULL;
+        ALTER TABLE sessions ADD COLUMN variant TEXT NOT NULL DEFAULT '';
+        CREATE TABLE rundown (
+            session_id       INTEGER NOT NULL REFERENCES sessions (id),
+            idx              INTEGER NOT NULL,
+            kind             TEXT NOT NULL,
+            title            TEXT NOT NULL,
+            sku              TEXT NOT NULL DEFAULT '',
+            planned_seconds  INTEGER NOT NULL,
+            PRIMARY KEY (session_id, idx)
+        );
+        CREATE TABLE session_products (
+            session_id   INTEGER NOT NULL REFERENCES sessions (id),
+            sku          TEXT NOT NULL,
+            name         TEXT NOT NULL,
+            price_cents  INTEGER NOT NULL,
+            PRIMARY KEY (session_id, sku)
+        );
+        CREATE TABLE notes (
+            id          INTEGER PRIMARY KEY,
+            session_id  INTEGER NOT NULL REFERENCES sessions (id),
+            utc_ms      INTEGER NOT NULL,
+            kind        TEXT NOT NULL CHECK (kind IN ('goal', 'result', 'gap', 'cause', 'improvement', 'action')),
+            text        TEXT NOT NULL,
+            owner       TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX notes_by_session ON notes (session_id, utc_ms);
+        CREATE TABLE alerts (
+            id                   INTEGER PRIMARY KEY,
+            session_id           INTEGER NOT NULL REFERENCES sessions (id),
+            utc_ms               INTEGER NOT NULL,
+            rule                 TEXT NOT NULL,
+            kpi                  TEXT NOT NULL,
+            level                TEXT NOT NULL CHECK (level IN ('amber', 'red')),
+            message              TEXT NOT NULL,
+            acknowledged_utc_ms  INTEGER,
+            acknowledged_by      TEXT
+        );
+        CREATE INDEX alerts_by_session ON alerts (session_id, utc_ms);
+        CREATE VIEW v_events AS
+            SELECT e.session_id, e.ts AS ts_utc_ms, strftime('%Y-%m-%d %H:%M:%f', e.ts / 1000.0, 'unixepoch') AS ts_utc,
+                   t.name AS type, e.event_id, e.platform, printf('%016x', e.viewer) AS viewer_hash, e.sku, e.qty,
+                   e.amount_cents, e.order_id, e.coupon, e.text AS comment_text, e.masked_name
+            FROM events e JOIN event_types t ON t.code = e.type;
+        CREATE VIEW v_paid_orders AS
+            SELECT e.session_id, e.order_id, e.ts AS paid_utc_ms, e.sku, e.qty, e.amount_cents,
+                   printf('%016x', e.viewer) AS viewer_hash
+            FROM events e
+            WHERE e.type = 9 AND NOT EXISTS (
+                SELECT 1 FROM events f
+                WHERE f.session_id = e.session_id AND f.type = 9 AND f.order_id = e.order_id
+                  AND (f.ts < e.ts OR (f.ts = e.ts AND f.event_id < e.event_id)));
+        CREATE VIEW v_session_sales AS
+            SELECT s.id AS session_id, s.title, s.tag, s.variant, s.rehearsal, s.start_utc_ms, s.end_utc_ms,
+                   count(o.order_id) AS paid_orders, coalesce(sum(o.qty), 0) AS units,
+                   coalesce(sum(o.amount_cents), 0) AS gmv_cents
+            FROM sessions s LEFT JOIN v_paid_orders o ON o.session_id = s.id
+                 AND o.paid_utc_ms >= s.start_utc_ms AND o.paid_utc_ms <= coalesce(s.end_utc_ms, o.paid_utc_ms)
+            GROUP BY s.id;
+        CREATE VIEW v_timeline AS
+            SELECT t.session_id, t.utc_ms, strftime('%Y-%m-%d %H:%M:%f', t.utc_ms / 1000.0, 'unixepoch') AS utc,
+                   t.program_ms, t.event, t.detail
+            FROM timeline t;
+        CREATE VIEW v_alerts AS
+            SELECT a.session_id, a.utc_ms, strftime('%Y-%m-%d %H:%M:%S', a.utc_ms / 1000, 'unixepoch') AS utc,
+                   a.rule, a.kpi, a.level, a.message, a.acknowledged_utc_ms IS NOT NULL AS acknowledged
+            FROM alerts a;
+        )",
     };
     return steps;
 }
@@ -208,6 +306,19 @@ Statement& Statement::bind(int index, const std::string& value) {
     return *this;
 }
 
+Statement& Statement::bindReal(int index, double value) {
+    if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK)
+        throw StoreError("database: " + std::string(sqlite3_errmsg(m_db)));
+    return *this;
+}
+
+Statement& Statement::bindView(int index, std::string_view value) {
+    if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) !=
+        SQLITE_OK)
+        throw StoreError("database: " + std::string(sqlite3_errmsg(m_db)));
+    return *this;
+}
+
 Statement& Statement::bindNull(int index) {
     sqlite3_bind_null(m_stmt, index);
     return *this;
@@ -243,6 +354,24 @@ std::optional<int64_t> Statement::optionalInteger(int column) const {
 std::string Statement::text(int column) const {
     const auto* value = sqlite3_column_text(m_stmt, column);
     return value ? reinterpret_cast<const char*>(value) : "";
+}
+
+std::string_view Statement::textView(int column) const {
+    const auto* value = sqlite3_column_text(m_stmt, column);
+    if (!value) return {};
+    return {reinterpret_cast<const char*>(value), static_cast<size_t>(sqlite3_column_bytes(m_stmt, column))};
+}
+
+double Statement::real(int column) const {
+    return sqlite3_column_double(m_stmt, column);
+}
+
+bool Statement::isNull(int column) const {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
+
+int Statement::changes() const {
+    return sqlite3_changes(m_db);
 }
 
 } // namespace hawker::studio

@@ -5,8 +5,9 @@
 namespace hawker::studio {
 
 namespace {
-constexpr const char* kColumns = "id, title, COALESCE(tag, ''), state, rehearsal, start_utc_ms, end_utc_ms, "
-                                 "created_utc_ms, platforms, targets_json, last_seen_utc_ms, last_program_ms";
+constexpr const char* kColumns =
+    "id, title, COALESCE(tag, ''), state, rehearsal, start_utc_ms, end_utc_ms, "
+    "created_utc_ms, platforms, targets_json, last_seen_utc_ms, last_program_ms, variant";
 
 Session readSession(const Statement& row) {
     Session s;
@@ -22,6 +23,7 @@ Session readSession(const Statement& row) {
     s.targetsJson = row.text(9);
     s.lastSeenUtcMs = row.optionalInteger(10);
     s.lastProgramMs = row.optionalInteger(11);
+    s.variant = row.text(12);
     return s;
 }
 } // namespace
@@ -50,6 +52,38 @@ Session SessionStore::create(const std::string& title, const std::string& tag,
     insert.bind(6, nowUtcMs());
     insert.run();
     return *find(m_db.lastInsertId());
+}
+
+void SessionStore::setVariant(int64_t id, const std::string& variant) {
+    if (variant.size() > 32) throw StoreError("a variant is a short label (A, B, …), at most 32 bytes");
+    Statement update = m_db.prepare("UPDATE sessions SET variant = ?2 WHERE id = ?1");
+    update.bind(1, id).bind(2, variant);
+    update.run();
+}
+
+void SessionStore::setRundown(int64_t id, const std::vector<SegmentSpec>& rundown,
+                              const std::vector<ProductSpec>& products) {
+    m_db.transaction([&] {
+        Statement clearSegments = m_db.prepare("DELETE FROM rundown WHERE session_id = ?1");
+        clearSegments.bind(1, id);
+        clearSegments.run();
+        Statement segment =
+            m_db.prepare("INSERT INTO rundown (session_id, idx, kind, title, sku, planned_seconds) "
+                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+        for (size_t i = 0; i < rundown.size(); ++i) {
+            const SegmentSpec& s = rundown[i];
+            segment.bind(1, id).bind(2, static_cast<int64_t>(i + 1)).bind(3, std::string(toString(s.kind)));
+            segment.bind(4, s.title).bind(5, s.sku).bind(6, int64_t{s.plannedSeconds});
+            segment.run();
+        }
+        Statement product =
+            m_db.prepare("INSERT OR REPLACE INTO session_products (session_id, sku, name, price_cents) "
+                         "VALUES (?1, ?2, ?3, ?4)");
+        for (const ProductSpec& p : products) {
+            product.bind(1, id).bind(2, p.sku).bind(3, p.name).bind(4, p.priceCents);
+            product.run();
+        }
+    });
 }
 
 Session SessionStore::end(int64_t id, std::optional<int64_t> atUtcMs) {

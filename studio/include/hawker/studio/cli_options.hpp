@@ -2,6 +2,7 @@
 // A small command-line parser with the error messages of DESIGN.md's
 // contract: one line, naming the offending argument.
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -25,6 +26,10 @@ struct ParsedArgs {
     std::optional<std::string> value(const std::string& name) const;
     /// A positive number of seconds, or nullopt when the option is absent.
     std::optional<double> seconds(const std::string& name) const;
+    /// A whole number 0 or more (ids, UTC milliseconds), or nullopt when absent.
+    std::optional<int64_t> integer(const std::string& name) const;
+    /// The option's value; a UsageError when it is absent or empty.
+    std::string required(const std::string& name) const;
 };
 
 /// `valueOptions` take an argument, `flagOptions` do not; anything else is a UsageError.

@@ -20,11 +20,14 @@
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/overlay/compositor.hpp"
 #include "hawker/overlay/graphic_layer.hpp"
+#include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/analytics/live_analytics.hpp"
 #include "hawker/studio/frame_pool.hpp"
 #include "hawker/studio/graphic_content_builder.hpp"
 #include "hawker/studio/show_controller.hpp"
 #include "hawker/studio/show_file.hpp"
 #include "hawker/studio/store/on_air_log.hpp"
+#include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/stream_keys.hpp"
 
 namespace hawker::capture {
@@ -44,6 +47,9 @@ struct EngineOptions {
     std::optional<int64_t> session;  ///< run this planned session (goes live) instead of a new one
     std::optional<int64_t> resume;   ///< resume this live session, whose process died
     std::filesystem::path viewerKey; ///< the installation's viewer-hash key; empty: the default path
+    bool simulateAudience =
+        false; ///< a simulated audience (rehearsals, the demo); also the show's [audience]
+    std::optional<uint64_t> audienceSeed; ///< overrides [audience] seed
 };
 
 /// A live session a restart found (its show stopped without ending).
@@ -105,6 +111,12 @@ public:
     std::shared_ptr<const cv::Mat> latestProgram() const { return m_lastProgram.load(); }
     std::shared_ptr<const cv::Mat> latestPreview() const { return m_lastPreview.load(); }
     const ShowSpec& show() const { return m_show; }
+    /// The session's event ingest and live analytics (null without a database).
+    EventIngest* ingest() { return m_ingest.get(); }
+    LiveAnalytics* analytics() { return m_analytics.get(); }
+    const LiveAnalytics* analytics() const { return m_analytics.get(); }
+    /// Program time 0 of the session, in UTC ms (0 without a session).
+    int64_t sessionStartUtcMs() const { return m_sessionStartUtcMs; }
 
 private:
     struct PreparedLayer;
@@ -117,6 +129,7 @@ private:
     void refreshLostFlags();
     void shutdown();
     void openSession();
+    void openAnalytics(SessionStore& sessions);
     void persistState(const ShowState& state, int64_t programMs);
     void applyOutputSwitches(const ShowState& state);
     void runOutputControl();
@@ -145,6 +158,12 @@ private:
     bool m_outputControlExit = false;
     std::set<std::string> m_appliedStopped;
     std::unique_ptr<OnAirLog> m_onAirLog;
+    std::shared_ptr<const ViewerHasher> m_hasher;
+    // Declared in this order so the analytics (which the ingest's listener
+    // reaches) are destroyed before the ingest writer.
+    std::unique_ptr<EventIngest> m_ingest;
+    std::unique_ptr<LiveAnalytics> m_analytics;
+    int64_t m_sessionStartUtcMs = 0;
     int64_t m_sessionId = 0;
     int64_t m_programOffsetMs = 0; ///< a resumed session's program clock goes on from here
     int64_t m_resumeGapMs = 0;

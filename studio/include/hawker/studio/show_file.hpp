@@ -15,6 +15,7 @@
 #include "hawker/capture/output.hpp"
 #include "hawker/overlay/layout.hpp"
 #include "hawker/overlay/theme.hpp"
+#include "hawker/studio/analytics/alert_rules.hpp"
 #include "hawker/studio/selling_spec.hpp"
 #include "hawker/studio/store/catalog_csv.hpp"
 
@@ -103,6 +104,13 @@ struct CueSpec {
     std::string actor = "automation", role = "automation";
 };
 
+/// The simulated audience ([audience]): rehearsals and the demo run it.
+struct AudienceSpec {
+    bool simulate = false;
+    uint64_t seed = 1;
+    double arrivalsPerMinute = 60;
+};
+
 /// A product as the show needs it on screen: listed in the show file, read
 /// from its catalog CSV, or taken from the session database's catalog.
 struct ProductSpec {
@@ -153,6 +161,8 @@ struct ShowSpec {
     ComplianceSpec compliance;
     SessionPlan session;
     ApiSpec api;
+    std::vector<AlertRuleSpec> alerts; ///< [[alerts]]; the defaults when the file has none
+    AudienceSpec audience;
 
     const ProductSpec* findProduct(const std::string& sku) const;
     const SceneSpec* findScene(const std::string& id) const;

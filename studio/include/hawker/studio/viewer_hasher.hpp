@@ -3,8 +3,10 @@
 // them, keyed per installation, so the same viewer can be counted (unique
 // viewers, per-buyer limits) without anyone being able to read who it was.
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace hawker::studio {
 
@@ -23,6 +25,9 @@ public:
 
     /// 32 hex characters (the first 128 bits of the HMAC); empty for an empty id.
     std::string hash(const std::string& viewer) const;
+    /// The first 64 bits of the same HMAC as a non-zero integer: the compact
+    /// form the event store keeps (collisions are negligible below billions of viewers).
+    int64_t key(std::string_view viewer) const;
 
 private:
     std::string m_key;

@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -58,6 +59,10 @@ public:
     Statement& bind(int index, int64_t value);
     Statement& bind(int index, const std::string& value);
     Statement& bindNull(int index);
+    Statement& bindReal(int index, double value);
+    /// Binds text the caller keeps alive and unchanged until the statement is
+    /// reset: no copy, for the hot insert paths.
+    Statement& bindView(int index, std::string_view value);
     Statement& bind(int index, const std::optional<int64_t>& value) {
         return value ? bind(index, *value) : bindNull(index);
     }
@@ -70,6 +75,12 @@ public:
     int64_t integer(int column) const;
     std::optional<int64_t> optionalInteger(int column) const;
     std::string text(int column) const;
+    /// The column's text, valid until the next step() or reset(): no copy.
+    std::string_view textView(int column) const;
+    double real(int column) const;
+    bool isNull(int column) const;
+    /// Rows changed by the last run() (0 when INSERT OR IGNORE ignored the row).
+    int changes() const;
 
 private:
     sqlite3* m_db;

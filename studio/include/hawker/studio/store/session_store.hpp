@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "hawker/studio/selling_spec.hpp"
+#include "hawker/studio/show_file.hpp"
 #include "hawker/studio/store/database.hpp"
 
 namespace hawker::studio {
@@ -22,6 +23,7 @@ struct Session {
     std::string platforms;   ///< comma-separated
     std::string targetsJson; ///< {"gmv_cents":…, "uv":…, "conversion_rate":…, "units":{sku:n}}
     std::optional<int64_t> lastSeenUtcMs, lastProgramMs; ///< the running show's heartbeat
+    std::string variant;                                 ///< A/B label ("A", "B"); empty: not in a test
 };
 
 /// What a killed show left behind to resume from.
@@ -47,6 +49,12 @@ public:
     /// The coupons and 满减 promotions the session offers (from its show file).
     void setOffers(int64_t id, const std::vector<CouponSpec>& coupons,
                    const std::vector<PromotionSpec>& promotions);
+    /// The A/B variant the session belongs to (empty: none).
+    void setVariant(int64_t id, const std::string& variant);
+    /// The run of show and the products the show offers, as planned, so the
+    /// report can put planned next to actual and name every product.
+    void setRundown(int64_t id, const std::vector<SegmentSpec>& rundown,
+                    const std::vector<ProductSpec>& products);
     /// A planned session goes live now (a live one stays live). Throws
     /// StoreError if it does not exist or has ended.
     Session goLive(int64_t id);

@@ -1,0 +1,81 @@
+#pragma once
+// Alert rules (the show file's [[alerts]]) and their evaluation against the
+// live numbers: each rule gives its KPI a red/amber/green state, and a rule
+// whose state gets worse raises an alert the operator can acknowledge.
+
+#include <cstdint>
+#include <deque>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hawker/studio/analytics/session_metrics.hpp"
+
+namespace hawker::studio {
+
+enum class AlertKind { Threshold, Pace, Drop, LowStock, NegativeComments, OutputUnhealthy, SourceLost };
+const char* toString(AlertKind kind);
+std::optional<AlertKind> alertKindFromString(const std::string& name);
+
+struct AlertRuleSpec {
+    std::string id; ///< unique per show ("pace-gmv"); names the alert
+    AlertKind kind = AlertKind::Threshold;
+    std::string metric; ///< threshold: a summary key (conversion_rate, …); pace: gmv_cents or uv
+    std::optional<double> below, above; ///< threshold: red beyond this
+    int64_t minUv = 50;                 ///< threshold on a rate: judged only once this many viewers came
+    double amberBehind = 0.08, redBehind = 0.15; ///< pace: fraction behind the target's linear pace
+    double dropFraction = 0.30;                  ///< drop: online viewers down this much …
+    int windowSeconds = 300;                     ///< … within this window
+    int64_t stockUnits = 10;                     ///< low stock: amber at or below, red at 0
+    double negativeShare = 0.015;                ///< negative comments: share of comments above this is red
+    int64_t minComments = 30;                    ///< … judged once this many comments came
+    std::vector<std::string> keywords;           ///< negative comments: what counts as negative
+};
+
+/// The rules a show gets when it has no [[alerts]]: GMV and UV pace, a 30 %
+/// drop in 5 min, low stock, negative comments over 1.5 %, outputs, sources.
+std::vector<AlertRuleSpec> defaultAlertRules();
+/// 太贵, 假货, 骗人, … : the default negative keywords.
+std::vector<std::string> defaultNegativeKeywords();
+
+/// What a rule is judged on, gathered once a second.
+struct AlertInputs {
+    int64_t nowUtcMs = 0;
+    double paceFraction = 0; ///< elapsed ÷ planned show length (0..1)
+    MetricsSummary summary;
+    std::optional<int64_t> targetGmvCents, targetUv;
+    int64_t negativeComments = 0;
+    std::map<std::string, int64_t> stockLeft;  ///< sku → units left (stock or flash-sale remaining)
+    std::vector<std::string> unhealthyOutputs; ///< "douyin:reconnecting"
+    std::vector<std::string> lostSources;
+};
+
+struct AlertLevelChange {
+    std::string ruleId, kpi;
+    std::string level; ///< amber | red
+    std::string message;
+};
+
+class AlertEvaluator {
+public:
+    explicit AlertEvaluator(std::vector<AlertRuleSpec> rules);
+    /// Judges every rule; returns the rules whose state got worse (these are
+    /// stored and shown as alerts). A rule that recovers goes back to green quietly.
+    std::vector<AlertLevelChange> evaluate(const AlertInputs& in);
+    /// KPI → green | amber | red, from the latest evaluation (worst rule wins).
+    const std::map<std::string, std::string>& kpiStatus() const { return m_kpiStatus; }
+    const std::vector<AlertRuleSpec>& rules() const { return m_rules; }
+
+private:
+    struct Judgement {
+        std::string kpi, level, message;
+    };
+    Judgement judge(const AlertRuleSpec& rule, const AlertInputs& in);
+    std::vector<AlertRuleSpec> m_rules;
+    std::map<std::string, std::string> m_levels; ///< rule id → current level
+    std::map<std::string, std::string> m_kpiStatus;
+    std::deque<std::pair<int64_t, int64_t>> m_online; ///< (utc ms, viewers present) samples
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,93 @@
+#pragma once
+// A viewer event (DESIGN.md "Viewer events") as Hawker keeps it, and the one
+// validation path that the HTTP batch endpoint and `hawker ingest` share.
+
+#include <cstdint>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace hawker::studio {
+
+class ViewerHasher;
+
+enum class EventType : uint8_t {
+    ViewStart,
+    ViewEnd,
+    Share,
+    Follow,
+    Comment,
+    Like,
+    ProductClick,
+    AddToCart,
+    OrderCreated,
+    OrderPaid,
+    Refund,
+    CouponIssued,
+    CouponRedeemed,
+};
+constexpr int kEventTypeCount = 13;
+
+/// The wire name ("view_start"); the inverse returns nullopt for an unknown name.
+const char* toString(EventType type);
+std::optional<EventType> eventTypeFromString(std::string_view name);
+
+/// At equal ts a view_end goes before everything else (DESIGN.md), so a
+/// viewer who leaves and comes back in the same millisecond stays one presence.
+inline int processingOrder(EventType type) {
+    return type == EventType::ViewEnd ? 0 : 1;
+}
+
+struct ViewerEvent {
+    std::string id;
+    EventType type = EventType::ViewStart;
+    int64_t ts = 0; ///< UTC ms
+    std::string platform;
+    /// The viewer as the first 64 bits of the salted HMAC (ViewerHasher): enough
+    /// to count distinct viewers, impossible to read back. 0 when the type has none.
+    int64_t viewer = 0;
+    std::string sku, orderId, coupon;
+    std::string text;       ///< comment text
+    std::string maskedName; ///< comment author's display name, masked ("小***8"); never the raw name
+    int64_t quantity = 1;   ///< like count, add_to_cart / order qty
+    int64_t amountCents = 0;
+};
+
+/// One event of a batch that was refused, by its position in the batch.
+struct EventRejection {
+    size_t index = 0;
+    std::string id; ///< when the event had a readable id
+    std::string reason;
+};
+
+struct ParsedEvents {
+    std::vector<ViewerEvent> events;
+    std::vector<EventRejection> rejected;
+};
+
+/// The body as a whole is unusable (not JSON, no "events" list, too many events).
+class BatchError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+/// Largest batch one request may carry; bigger ones are refused whole.
+constexpr size_t kMaxBatchEvents = 50000;
+
+/// Validates one event object; nullopt with `reason` set when it is refused.
+std::optional<ViewerEvent> parseEvent(const nlohmann::json& object, const ViewerHasher& hasher,
+                                      std::string& reason);
+/// A `{"events":[…]}` body. Invalid UTF-8 inside one event rejects that event
+/// only. Throws BatchError when the body itself is unusable.
+ParsedEvents parseEventBatch(std::string_view body, const ViewerHasher& hasher);
+/// JSON Lines: one event per line (blank lines skipped); `index` is the line number - 1.
+ParsedEvents parseEventLines(std::string_view text, const ViewerHasher& hasher);
+
+/// {"accepted":N,"duplicates":N,"rejected":[{"index":i,"id":…,"reason":…}]}
+nlohmann::json ingestReply(size_t accepted, size_t duplicates, const std::vector<EventRejection>& rejected);
+
+} // namespace hawker::studio

@@ -1,0 +1,39 @@
+#pragma once
+// Viewer events of sessions in SQLite: inserts that count a repeated event id
+// once, and a read of one session in processing order (ts, view_end first).
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+#include "hawker/studio/analytics/viewer_event.hpp"
+#include "hawker/studio/store/database.hpp"
+
+namespace hawker::studio {
+
+struct StoreOutcome {
+    size_t accepted = 0;
+    size_t duplicates = 0;
+};
+
+class EventStore {
+public:
+    explicit EventStore(Database& db);
+
+    /// Inserts inside the caller's transaction. An event whose id the session
+    /// already has (a retried webhook) is a duplicate and changes nothing.
+    /// `fresh`, when given, receives the indexes of the events that were new.
+    StoreOutcome insert(int64_t session, const std::vector<ViewerEvent>& events, int64_t receivedUtcMs,
+                        std::vector<size_t>* fresh = nullptr);
+    /// Every event of `session` with fromTs <= ts <= toTs in processing order.
+    /// The event passed to `visit` is reused between calls.
+    void forEach(int64_t session, int64_t fromTs, int64_t toTs,
+                 const std::function<void(const ViewerEvent&)>& visit);
+    int64_t count(int64_t session);
+
+private:
+    Database& m_db;
+    Statement m_insert;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,57 @@
+#include "hawker/studio/analytics/kpi_targets.hpp"
+
+namespace hawker::studio {
+
+using nlohmann::json;
+
+std::string targetStatus(double actual, double target) {
+    if (!(target > 0)) return "none";
+    const double behind = 1.0 - actual / target;
+    if (behind >= 0.15) return "red";
+    if (behind >= 0.08) return "amber";
+    return "green";
+}
+
+json kpisAgainstTargets(const MetricsSummary& s, const SessionMetrics& metrics,
+                        const std::string& targetsJson, double paceFraction) {
+    json targets = json::parse(targetsJson.empty() ? "{}" : targetsJson, nullptr, false);
+    if (!targets.is_object()) targets = json::object();
+    json kpis = json::array();
+    auto tile = [&](const std::string& key, const std::string& label, const json& value,
+                    const std::optional<double>& target, bool paced) {
+        json item = {
+            {"key", key}, {"label", label}, {"value", value}, {"target", nullptr}, {"status", "none"}};
+        if (target) {
+            const double goal = paced ? *target * paceFraction : *target;
+            item["target"] = goal;
+            item["status"] = value.is_number() ? targetStatus(value.get<double>(), goal) : "red";
+        }
+        kpis.push_back(std::move(item));
+    };
+    auto number = [&](const char* key) -> std::optional<double> {
+        auto it = targets.find(key);
+        if (it == targets.end() || !it->is_number()) return std::nullopt;
+        return it->get<double>();
+    };
+    auto nullable = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
+    tile("gmv_cents", "GMV", s.gmvCents, number("gmv_cents"), true);
+    tile("uv", "UV", s.uv, number("uv"), true);
+    tile("online", "Online now", s.present, std::nullopt, false);
+    tile("pcu", "Peak viewers", s.pcu, std::nullopt, false);
+    // A rate is not paced: 3 % is 3 % at any point of the show.
+    tile("conversion_rate", "Conversion", nullable(s.conversionRate), number("conversion_rate"), false);
+    tile("uv_value_cents", "UV value", nullable(s.uvValueCents), std::nullopt, false);
+    tile("gpm_cents", "GPM", nullable(s.gpmCents), std::nullopt, false);
+    tile("engagement_rate", "Engagement", nullable(s.engagementRate), std::nullopt, false);
+    if (auto units = targets.find("units"); units != targets.end() && units->is_object()) {
+        for (const auto& [sku, goal] : units->items()) {
+            if (!goal.is_number()) continue;
+            auto product = metrics.products().find(sku);
+            const int64_t sold = product == metrics.products().end() ? 0 : product->second.units;
+            tile("units:" + sku, sku + " units", sold, goal.get<double>(), true);
+        }
+    }
+    return kpis;
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,310 @@
+#include "hawker/studio/analytics/session_metrics.hpp"
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+namespace hawker::studio {
+
+using nlohmann::json;
+
+namespace {
+constexpr int64_t kMinuteMs = 60'000;
+constexpr size_t kRecentComments = 200;
+
+std::optional<double> ratio(double numerator, double denominator) {
+    if (denominator == 0) return std::nullopt;
+    return numerator / denominator;
+}
+json nullable(const std::optional<double>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+} // namespace
+
+SessionMetrics::SessionMetrics(int64_t startUtcMs, std::optional<int64_t> endUtcMs)
+    : m_start(startUtcMs), m_end(endUtcMs) {
+    if (m_end) {
+        const int64_t span = std::max<int64_t>(0, *m_end - m_start);
+        m_minutes.resize(static_cast<size_t>((span + kMinuteMs - 1) / kMinuteMs));
+    }
+}
+
+size_t SessionMetrics::minuteOf(int64_t ts) {
+    auto minute = static_cast<size_t>((ts - m_start) / kMinuteMs);
+    if (m_end) {
+        // An event at exactly `end` belongs to the last minute.
+        if (m_minutes.empty()) return 0;
+        return std::min(minute, m_minutes.size() - 1);
+    }
+    if (minute >= m_minutes.size()) m_minutes.resize(minute + 1);
+    return minute;
+}
+
+void SessionMetrics::settleMinutesBefore(int64_t ts) {
+    // viewers_end of minute k: viewers present after every event before the
+    // minute's end boundary. The last minute of a closed window settles only at the end.
+    const size_t settleable = m_end ? (m_minutes.empty() ? 0 : m_minutes.size() - 1) : SIZE_MAX;
+    while (m_minutesSettled < settleable &&
+           ts >= m_start + kMinuteMs * static_cast<int64_t>(m_minutesSettled + 1)) {
+        if (m_minutesSettled >= m_minutes.size()) m_minutes.resize(m_minutesSettled + 1);
+        m_minutes[m_minutesSettled].viewersEnd = static_cast<int64_t>(m_presentSince.size());
+        ++m_minutesSettled;
+    }
+}
+
+WindowCounts* SessionMetrics::segmentFor(int64_t ts) {
+    if (!m_schedule) return nullptr;
+    const int index = m_schedule->segmentAt(ts, m_segmentHint);
+    if (index < 0) return nullptr;
+    if (m_segmentCounts.size() < m_schedule->segments().size())
+        m_segmentCounts.resize(m_schedule->segments().size());
+    return &m_segmentCounts[static_cast<size_t>(index)];
+}
+
+void SessionMetrics::refund(PaidOrder& order, int64_t amountCents) {
+    const int64_t counted = std::min(amountCents, order.amountCents - order.refundedCents);
+    order.refundedCents += counted;
+    m_refunds += counted;
+    if (!order.refunded) {
+        order.refunded = true;
+        ++m_refundedOrders;
+    }
+}
+
+void SessionMetrics::add(const ViewerEvent& e) {
+    if (!inWindow(e.ts)) return;
+    ++m_counted;
+    settleMinutesBefore(e.ts);
+    MinuteCounts* minute = m_minutes.empty() && m_end ? nullptr : &m_minutes[minuteOf(e.ts)];
+    WindowCounts* segment = segmentFor(e.ts);
+    const int64_t v = e.viewer;
+    switch (e.type) {
+    case EventType::ViewStart: {
+        ++m_pv;
+        m_viewers.insert(v);
+        if (minute) ++minute->enters;
+        if (segment) ++segment->enters;
+        if (m_presentSince.emplace(v, e.ts).second) {
+            m_sumOfOpenStarts += e.ts;
+            m_pcu = std::max<int64_t>(m_pcu, static_cast<int64_t>(m_presentSince.size()));
+        }
+        break;
+    }
+    case EventType::ViewEnd: {
+        auto found = m_presentSince.find(v);
+        if (found == m_presentSince.end()) break; // leave without enter: ignored
+        m_closedWatchMs += e.ts - found->second;
+        m_sumOfOpenStarts -= found->second;
+        m_presentSince.erase(found);
+        break;
+    }
+    case EventType::Share:
+        ++m_shares;
+        m_engaged.insert(v);
+        break;
+    case EventType::Follow:
+        m_followers.insert(v);
+        m_engaged.insert(v);
+        break;
+    case EventType::Comment:
+        ++m_comments;
+        m_engaged.insert(v);
+        if (minute) ++minute->comments;
+        if (segment) ++segment->comments;
+        m_recentComments.push_back({e.ts, e.maskedName, e.text});
+        if (m_recentComments.size() > 2 * kRecentComments)
+            m_recentComments.erase(m_recentComments.begin(), m_recentComments.begin() + kRecentComments);
+        break;
+    case EventType::Like:
+        m_likes += e.quantity;
+        m_engaged.insert(v);
+        if (minute) minute->likes += e.quantity;
+        if (segment) segment->likes += e.quantity;
+        break;
+    case EventType::ProductClick: {
+        m_clickers.insert(v);
+        ProductCounts& product = m_products[e.sku];
+        ++product.clicks;
+        product.clickViewers.insert(v);
+        if (segment) ++segment->clicks;
+        break;
+    }
+    case EventType::AddToCart:
+        m_carters.insert(v);
+        break;
+    case EventType::OrderCreated:
+        m_orderers.insert(v);
+        break;
+    case EventType::OrderPaid: {
+        // The earliest order_paid of an order counts; a webhook retry with
+        // another event id does not.
+        auto [order, fresh] = m_paid.try_emplace(e.orderId);
+        if (!fresh) break;
+        order->second.amountCents = e.amountCents;
+        ++m_paidOrders;
+        m_buyers.insert(v);
+        m_units += e.quantity;
+        m_gmv += e.amountCents;
+        if (minute) {
+            ++minute->orders;
+            minute->gmvCents += e.amountCents;
+        }
+        ProductCounts& product = m_products[e.sku];
+        ++product.paidOrders;
+        product.units += e.quantity;
+        product.gmvCents += e.amountCents;
+        if (m_schedule && m_schedule->cardOnAir(e.sku, e.ts)) product.gmvOnAirCents += e.amountCents;
+        if (segment) {
+            ++segment->paidOrders;
+            segment->units += e.quantity;
+            segment->gmvCents += e.amountCents;
+            segment->buyers.insert(v);
+        }
+        if (m_schedule) {
+            // A flash sale's orders: its sku, paid while it was on sale (few offers a show).
+            const auto& offers = m_schedule->offers();
+            for (size_t i = 0; i < offers.size(); ++i) {
+                if (!offers[i].onSale) continue; // never opened: nothing was sold in it
+                const OnAirInterval sale = offers[i].saleInterval();
+                if (offers[i].sku != e.sku || e.ts < sale.start || e.ts > sale.end)
+                    continue; // the order that sold it out counts
+                if (m_offerCounts.size() < offers.size()) m_offerCounts.resize(offers.size());
+                WindowCounts& counts = m_offerCounts[i];
+                ++counts.paidOrders;
+                counts.units += e.quantity;
+                counts.gmvCents += e.amountCents;
+                counts.buyers.insert(v);
+            }
+        }
+        auto early = m_refundsBeforePaid.find(e.orderId);
+        if (early != m_refundsBeforePaid.end()) {
+            refund(order->second, early->second);
+            m_refundsBeforePaid.erase(early);
+        }
+        break;
+    }
+    case EventType::Refund: {
+        auto order = m_paid.find(e.orderId);
+        if (order != m_paid.end())
+            refund(order->second, e.amountCents);
+        else
+            m_refundsBeforePaid[e.orderId] += e.amountCents; // counts only if its order is paid in the window
+        break;
+    }
+    case EventType::CouponIssued:
+        ++m_couponsIssued;
+        break;
+    case EventType::CouponRedeemed:
+        ++m_couponsRedeemed;
+        break;
+    }
+}
+
+MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {
+    const int64_t asOf = m_end ? *m_end : std::max(asOfUtcMs, m_start);
+    MetricsSummary s;
+    s.pv = m_pv;
+    s.uv = static_cast<int64_t>(m_viewers.size());
+    s.pcu = m_pcu;
+    s.present = static_cast<int64_t>(m_presentSince.size());
+    const int64_t watchMs = m_closedWatchMs + std::max<int64_t>(0, s.present * asOf - m_sumOfOpenStarts);
+    s.watchSeconds = static_cast<double>(watchMs) / 1000.0;
+    s.acu = ratio(s.watchSeconds, static_cast<double>(asOf - m_start) / 1000.0);
+    s.avgWatchSeconds = ratio(s.watchSeconds, static_cast<double>(s.uv));
+    s.engagedUv = static_cast<int64_t>(m_engaged.size());
+    s.engagementRate = ratio(static_cast<double>(s.engagedUv), static_cast<double>(s.uv));
+    s.comments = m_comments;
+    s.shares = m_shares;
+    s.likes = m_likes;
+    s.newFollowers = static_cast<int64_t>(m_followers.size());
+    s.paidOrders = m_paidOrders;
+    s.buyers = static_cast<int64_t>(m_buyers.size());
+    s.units = m_units;
+    s.gmvCents = m_gmv;
+    s.refundsCents = m_refunds;
+    s.netSalesCents = m_gmv - m_refunds;
+    s.refundRate = ratio(static_cast<double>(m_refundedOrders), static_cast<double>(m_paidOrders));
+    s.productClickUv = static_cast<int64_t>(m_clickers.size());
+    s.addToCartUv = static_cast<int64_t>(m_carters.size());
+    s.orderCreatedUv = static_cast<int64_t>(m_orderers.size());
+    s.productClickRate = ratio(static_cast<double>(s.productClickUv), static_cast<double>(s.uv));
+    s.conversionRate = ratio(static_cast<double>(s.buyers), static_cast<double>(s.uv));
+    s.clickToPayRate = ratio(static_cast<double>(s.buyers), static_cast<double>(s.productClickUv));
+    s.uvValueCents = ratio(static_cast<double>(m_gmv), static_cast<double>(s.uv));
+    s.gpmCents = ratio(static_cast<double>(m_gmv) * 1000.0, static_cast<double>(m_pv));
+    s.revenuePerBuyerCents = ratio(static_cast<double>(m_gmv), static_cast<double>(s.buyers));
+    s.aovCents = ratio(static_cast<double>(m_gmv), static_cast<double>(m_paidOrders));
+    s.couponsIssued = m_couponsIssued;
+    s.couponsRedeemed = m_couponsRedeemed;
+    s.couponUsageRate = ratio(static_cast<double>(m_couponsRedeemed), static_cast<double>(m_couponsIssued));
+    return s;
+}
+
+std::vector<MinuteCounts> SessionMetrics::perMinute(int64_t asOfUtcMs) const {
+    std::vector<MinuteCounts> minutes = m_minutes;
+    if (!m_end && asOfUtcMs >= m_start) {
+        const auto now = static_cast<size_t>((asOfUtcMs - m_start) / kMinuteMs);
+        if (minutes.size() < now + 1) minutes.resize(now + 1);
+    }
+    for (size_t k = m_minutesSettled; k < minutes.size(); ++k)
+        minutes[k].viewersEnd = static_cast<int64_t>(m_presentSince.size());
+    return minutes;
+}
+
+WindowCounts SessionMetrics::offerCounts(size_t offerIndex) const {
+    return offerIndex < m_offerCounts.size() ? m_offerCounts[offerIndex] : WindowCounts{};
+}
+
+json summaryJson(const MetricsSummary& s) {
+    return {
+        {"pv", s.pv},
+        {"uv", s.uv},
+        {"watch_seconds", s.watchSeconds},
+        {"pcu", s.pcu},
+        {"acu", nullable(s.acu)},
+        {"avg_watch_s", nullable(s.avgWatchSeconds)},
+        {"engaged_uv", s.engagedUv},
+        {"engagement_rate", nullable(s.engagementRate)},
+        {"comments", s.comments},
+        {"shares", s.shares},
+        {"likes", s.likes},
+        {"new_followers", s.newFollowers},
+        {"paid_orders", s.paidOrders},
+        {"buyers", s.buyers},
+        {"units", s.units},
+        {"gmv_cents", s.gmvCents},
+        {"refunds_cents", s.refundsCents},
+        {"net_sales_cents", s.netSalesCents},
+        {"refund_rate", nullable(s.refundRate)},
+        {"product_click_uv", s.productClickUv},
+        {"add_to_cart_uv", s.addToCartUv},
+        {"order_created_uv", s.orderCreatedUv},
+        {"product_click_rate", nullable(s.productClickRate)},
+        {"conversion_rate", nullable(s.conversionRate)},
+        {"click_to_pay_rate", nullable(s.clickToPayRate)},
+        {"uv_value_cents", nullable(s.uvValueCents)},
+        {"gpm_cents", nullable(s.gpmCents)},
+        {"revenue_per_buyer_cents", nullable(s.revenuePerBuyerCents)},
+        {"aov_cents", nullable(s.aovCents)},
+        {"coupons_issued", s.couponsIssued},
+        {"coupons_redeemed", s.couponsRedeemed},
+        {"coupon_usage_rate", nullable(s.couponUsageRate)},
+    };
+}
+
+json perMinuteJson(const std::vector<MinuteCounts>& minutes) {
+    json out = json::array();
+    for (size_t m = 0; m < minutes.size(); ++m) {
+        const MinuteCounts& c = minutes[m];
+        out.push_back({{"minute", m},
+                       {"enters", c.enters},
+                       {"comments", c.comments},
+                       {"likes", c.likes},
+                       {"orders", c.orders},
+                       {"gmv_cents", c.gmvCents},
+                       {"viewers_end", c.viewersEnd}});
+    }
+    return out;
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,1472 @@
+#include "hawker/studio/report/report_html.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <cstdarg>
+#include <cstdint>
+#include <cstdio>
+#include <iterator>
+#include <map>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+namespace hawker::studio {
+
+namespace {
+
+using nlohmann::json;
+
+const char* const kDash = "—";
+
+// ---------------------------------------------------------------------------------------------------------
+// Reading the report. It comes from another component (and, through notes and comments, from outside), so
+// every access tolerates a missing key or a value of the wrong type instead of throwing.
+
+const json& field(const json& object, const char* key) {
+    static const json none;
+    if (!object.is_object()) return none;
+    const auto it = object.find(key);
+    return it == object.end() ? none : *it;
+}
+
+const json& asList(const json& value) {
+    static const json empty = json::array();
+    return value.is_array() ? value : empty;
+}
+
+const json& listAt(const json& object, const char* key) {
+    return asList(field(object, key));
+}
+
+std::optional<double> numberOf(const json& value) {
+    if (!value.is_number()) return std::nullopt;
+    const double number = value.get<double>();
+    if (!std::isfinite(number)) return std::nullopt;
+    return number;
+}
+
+std::optional<double> numberAt(const json& object, const char* key) {
+    return numberOf(field(object, key));
+}
+
+double numberOr(const json& object, const char* key, double fallback) {
+    return numberAt(object, key).value_or(fallback);
+}
+
+bool flagAt(const json& object, const char* key) {
+    const json& value = field(object, key);
+    if (value.is_boolean()) return value.get<bool>();
+    if (value.is_number()) return numberOf(value).value_or(0.0) != 0.0;
+    return false;
+}
+
+std::string shortest(double value) {
+    char buffer[64];
+    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
+    return std::string(buffer, result.ptr);
+}
+
+std::string textOf(const json& value) {
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_integer())
+        return value.is_number_unsigned() ? std::to_string(value.get<uint64_t>())
+                                          : std::to_string(value.get<int64_t>());
+    if (value.is_number()) return numberOf(value) ? shortest(*numberOf(value)) : std::string();
+    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
+    return {};
+}
+
+std::string textAt(const json& object, const char* key) {
+    return textOf(field(object, key));
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Formatting.
+
+[[gnu::format(printf, 1, 2)]] std::string format(const char* pattern, ...) {
+    va_list args;
+    va_start(args, pattern);
+    va_list again;
+    va_copy(again, args);
+    const int length = std::vsnprintf(nullptr, 0, pattern, args);
+    va_end(args);
+    std::string text;
+    if (length > 0) {
+        text.resize(static_cast<size_t>(length) + 1);
+        std::vsnprintf(text.data(), text.size(), pattern, again);
+        text.resize(static_cast<size_t>(length));
+    }
+    va_end(again);
+    return text;
+}
+
+void appendEscaped(std::string& out, std::string_view text) {
+    static const char* const kReplacement = "\xEF\xBF\xBD";
+    size_t i = 0;
+    while (i < text.size()) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80) {
+            switch (c) {
+            case '&':
+                out += "&amp;";
+                break;
+            case '<':
+                out += "&lt;";
+                break;
+            case '>':
+                out += "&gt;";
+                break;
+            case '"':
+                out += "&quot;";
+                break;
+            case '\'':
+                out += "&#39;";
+                break;
+            case '\t':
+            case '\n':
+            case '\r':
+                out += static_cast<char>(c);
+                break;
+            default:
+                // Control characters are not allowed in HTML text; show that something was there.
+                if (c < 0x20 || c == 0x7F)
+                    out += kReplacement;
+                else
+                    out += static_cast<char>(c);
+            }
+            ++i;
+            continue;
+        }
+        // A browser would guess at invalid UTF-8 (or switch the whole page's encoding); replace each bad
+        // byte so one broken comment cannot garble the report.
+        size_t length = 0;
+        unsigned char low = 0x80;
+        unsigned char high = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF) {
+            length = 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            length = 3;
+            if (c == 0xE0) low = 0xA0;
+            if (c == 0xED) high = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            length = 4;
+            if (c == 0xF0) low = 0x90;
+            if (c == 0xF4) high = 0x8F;
+        }
+        bool valid = length != 0 && i + length <= text.size();
+        for (size_t k = 1; valid && k < length; ++k) {
+            const auto next = static_cast<unsigned char>(text[i + k]);
+            const unsigned char min = k == 1 ? low : 0x80;
+            const unsigned char max = k == 1 ? high : 0xBF;
+            valid = next >= min && next <= max;
+        }
+        if (valid) {
+            out.append(text.substr(i, length));
+            i += length;
+        } else {
+            out += kReplacement;
+            ++i;
+        }
+    }
+}
+
+std::string escape(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    appendEscaped(out, text);
+    return out;
+}
+
+std::string groupDigits(uint64_t value) {
+    std::string digits = std::to_string(value);
+    std::string out;
+    const size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
+    for (size_t i = 0; i < digits.size(); ++i) {
+        if (i >= lead && (i - lead) % 3 == 0) out += ',';
+        out += digits[i];
+    }
+    return out;
+}
+
+uint64_t magnitude(double value) {
+    const double absolute = std::fabs(value);
+    return absolute >= 9e18 ? static_cast<uint64_t>(9e18) : static_cast<uint64_t>(std::llround(absolute));
+}
+
+std::string sign(double roundedValue) {
+    return roundedValue < 0 ? "-" : "";
+}
+
+std::string formatInteger(double value) {
+    const uint64_t whole = magnitude(value);
+    return (whole == 0 ? "" : sign(value)) + groupDigits(whole);
+}
+
+/// Integers as integers; anything with a fraction to `decimals` places, thousands grouped either way.
+std::string formatNumber(double value, int decimals = 1) {
+    if (std::fabs(value - std::round(value)) < 1e-9) return formatInteger(value);
+    const double scale = std::pow(10.0, decimals);
+    const double scaled = std::round(std::fabs(value) * scale);
+    const auto whole = static_cast<uint64_t>(scaled / scale);
+    const auto fraction = static_cast<uint64_t>(scaled - static_cast<double>(whole) * scale);
+    return (scaled == 0 ? "" : sign(value)) + groupDigits(whole) + "." +
+           format("%0*llu", decimals, static_cast<unsigned long long>(fraction));
+}
+
+std::string formatMoney(std::optional<double> cents) {
+    if (!cents) return kDash;
+    const uint64_t total = magnitude(*cents);
+    return (total == 0 ? "" : sign(*cents)) + "¥" + groupDigits(total / 100) +
+           format(".%02u", static_cast<unsigned>(total % 100));
+}
+
+std::string formatPercent(std::optional<double> ratio, int decimals = 1) {
+    if (!ratio) return kDash;
+    return format("%.*f%%", decimals, *ratio * 100.0);
+}
+
+std::string formatCount(std::optional<double> value) {
+    return value ? formatNumber(*value) : kDash;
+}
+
+/// "0:42", "12:05", "1:02:03": durations and offsets in tables.
+std::string formatClock(double seconds) {
+    const bool negative = seconds < 0;
+    const int64_t total = std::llround(std::min(std::fabs(seconds), 1e12));
+    const int64_t hours = total / 3600;
+    const int64_t minutes = total / 60 % 60;
+    const int64_t rest = total % 60;
+    const std::string text =
+        hours > 0 ? format("%lld:%02lld:%02lld", static_cast<long long>(hours),
+                           static_cast<long long>(minutes), static_cast<long long>(rest))
+                  : format("%lld:%02lld", static_cast<long long>(minutes), static_cast<long long>(rest));
+    return (negative && total != 0 ? "-" : "") + text;
+}
+
+std::string formatOffset(std::optional<double> offsetMs) {
+    return offsetMs ? formatClock(*offsetMs / 1000.0) : kDash;
+}
+
+/// "42 s", "3 min 05 s", "2 h 10 min": durations in prose.
+std::string formatDuration(std::optional<double> seconds) {
+    if (!seconds) return kDash;
+    const double value = std::fabs(*seconds);
+    const std::string prefix = *seconds < 0 ? "-" : "";
+    if (value < 60) return prefix + formatNumber(value, 1) + " s";
+    const int64_t total = std::llround(std::min(value, 1e12));
+    if (total < 3600)
+        return prefix + format("%lld min %02lld s", static_cast<long long>(total / 60),
+                               static_cast<long long>(total % 60));
+    return prefix + format("%lld h %02lld min", static_cast<long long>(total / 3600),
+                           static_cast<long long>(total / 60 % 60));
+}
+
+/// "2023-11-14 22:13 UTC". Computed by hand (days-to-civil) because gmtime is neither pure nor
+/// thread-safe, and the report must not depend on the machine's time zone.
+std::string formatUtc(std::optional<double> utcMs) {
+    if (!utcMs || std::fabs(*utcMs) > 1e17) return kDash;
+    const auto ms = static_cast<int64_t>(std::floor(*utcMs));
+    const int64_t msPerDay = 86'400'000;
+    int64_t days = ms / msPerDay;
+    int64_t msOfDay = ms % msPerDay;
+    if (msOfDay < 0) {
+        msOfDay += msPerDay;
+        --days;
+    }
+    const int64_t z = days + 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const int64_t dayOfEra = z - era * 146097;
+    const int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+    const int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+    const int64_t monthIndex = (5 * dayOfYear + 2) / 153;
+    const int64_t day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
+    const int64_t month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+    const int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+    const int64_t minuteOfDay = msOfDay / 60'000;
+    return format("%04lld-%02lld-%02lld %02lld:%02lld UTC", static_cast<long long>(year),
+                  static_cast<long long>(month), static_cast<long long>(day),
+                  static_cast<long long>(minuteOfDay / 60), static_cast<long long>(minuteOfDay % 60));
+}
+
+/// The value of a data point exactly as the JSON had it, so a test can compare plotted and reported numbers.
+std::string dataValue(const json& value) {
+    if (value.is_number_integer()) return textOf(value);
+    const std::optional<double> number = numberOf(value);
+    return number ? shortest(*number) : std::string();
+}
+
+enum class Unit { Count, Money, Ratio, Seconds, Decimal };
+
+bool endsWith(std::string_view text, std::string_view suffix) {
+    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
+}
+
+// The unit follows from the key's name, the convention the metric definitions use throughout.
+Unit unitOf(std::string_view key) {
+    if (endsWith(key, "_cents")) return Unit::Money;
+    if (endsWith(key, "_rate") || key == "sell_through") return Unit::Ratio;
+    if (endsWith(key, "_seconds") || endsWith(key, "_s")) return Unit::Seconds;
+    if (key == "acu") return Unit::Decimal;
+    return Unit::Count;
+}
+
+std::string formatValue(Unit unit, std::optional<double> value) {
+    if (!value) return kDash;
+    switch (unit) {
+    case Unit::Money:
+        return formatMoney(value);
+    case Unit::Ratio:
+        return formatPercent(value, 2);
+    case Unit::Seconds:
+        return formatDuration(value);
+    case Unit::Decimal:
+        return formatNumber(*value, 1);
+    case Unit::Count:
+        break;
+    }
+    return formatNumber(*value, 1);
+}
+
+std::string formatMetric(const json& object, const char* key) {
+    return formatValue(unitOf(key), numberAt(object, key));
+}
+
+std::optional<double> ratio(std::optional<double> numerator, std::optional<double> denominator) {
+    if (!numerator || !denominator || *denominator == 0) return std::nullopt;
+    return *numerator / *denominator;
+}
+
+/// Percent width for CSS bars, clamped so that bad data cannot break the layout.
+std::string barWidth(std::optional<double> fraction) {
+    const double value = fraction ? std::clamp(*fraction, 0.0, 1.0) : 0.0;
+    return format("%.1f%%", value * 100.0);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Page pieces.
+
+struct Heading {
+    const char* en;
+    const char* zh;
+};
+
+void openSection(std::string& out, const char* id, Heading heading, const std::string& aside = {}) {
+    out += format("<section id=\"%s\">\n<h2>%s <span class=\"zh\">%s</span>", id, heading.en, heading.zh);
+    if (!aside.empty()) out += "<span class=\"aside\">" + aside + "</span>";
+    out += "</h2>\n";
+}
+
+void closeSection(std::string& out) {
+    out += "</section>\n";
+}
+
+void emptyNote(std::string& out, const std::string& html) {
+    out += "<p class=\"empty\">" + html + "</p>\n";
+}
+
+struct MetricLabel {
+    const char* key;
+    const char* en;
+    const char* zh;
+};
+
+const std::vector<std::pair<Heading, std::vector<MetricLabel>>>& summaryGroups() {
+    static const std::vector<std::pair<Heading, std::vector<MetricLabel>>> groups{
+        {{"Audience", "观看"},
+         {{"pv", "Views (PV)", "场观人次"},
+          {"uv", "Viewers (UV)", "场观人数"},
+          {"pcu", "Peak concurrent (PCU)", "最高在线"},
+          {"acu", "Average concurrent (ACU)", "平均在线"},
+          {"watch_seconds", "Total watch time", "观看总时长"},
+          {"avg_watch_s", "Average watch time", "人均观看时长"}}},
+        {{"Engagement", "互动"},
+         {{"engaged_uv", "Engaged viewers", "互动人数"},
+          {"engagement_rate", "Engagement rate", "互动率"},
+          {"comments", "Comments", "评论"},
+          {"likes", "Likes", "点赞"},
+          {"shares", "Shares", "分享"},
+          {"new_followers", "New followers", "新增关注"}}},
+        {{"Sales", "成交"},
+         {{"gmv_cents", "GMV", "成交额"},
+          {"paid_orders", "Paid orders", "成交订单"},
+          {"buyers", "Buyers", "成交人数"},
+          {"units", "Units", "成交件数"},
+          {"refunds_cents", "Refunds", "退款金额"},
+          {"net_sales_cents", "Net sales", "净成交额"},
+          {"refund_rate", "Refund rate", "退款率"}}},
+        {{"Conversion & value", "转化与价值"},
+         {{"product_click_rate", "Product click rate", "商品点击率"},
+          {"conversion_rate", "Conversion rate", "看播成交转化率"},
+          {"click_to_pay_rate", "Click to pay", "点击成交率"},
+          {"uv_value_cents", "UV value", "UV价值"},
+          {"gpm_cents", "GPM (per 1,000 views)", "千次观看成交额"},
+          {"revenue_per_buyer_cents", "Revenue per buyer", "客单价"},
+          {"aov_cents", "Average order value", "笔单价"}}},
+        {{"Coupons", "优惠券"},
+         {{"coupons_issued", "Issued", "发放"},
+          {"coupons_redeemed", "Redeemed", "核销"},
+          {"coupon_usage_rate", "Usage rate", "核销率"}}},
+    };
+    return groups;
+}
+
+std::string kpiClass(const std::string& status) {
+    if (status == "green" || status == "amber" || status == "red") return status;
+    return "none";
+}
+
+std::string kpiStatusText(const std::string& cls) {
+    if (cls == "green") return "On target 达标";
+    if (cls == "amber") return "Close 接近";
+    if (cls == "red") return "Off target 未达标";
+    return "No target 无目标";
+}
+
+void renderKpiTile(std::string& out, const std::string& key, const std::string& label, const json& value,
+                   const json& target, const std::string& cls) {
+    const Unit unit = unitOf(key);
+    out += "<div class=\"kpi " + cls + "\" data-key=\"" + escape(key) + "\">\n";
+    out += "<div class=\"kpi-label\">" + escape(label) + "</div>\n";
+    out += "<div class=\"kpi-value\">" + formatValue(unit, numberOf(value)) + "</div>\n";
+    const std::optional<double> goal = numberOf(target);
+    if (goal) {
+        const std::optional<double> reached = ratio(numberOf(value), goal);
+        out += "<div class=\"kpi-target\">Target " + formatValue(unit, goal);
+        if (reached && *goal > 0) out += " · " + formatPercent(reached, 0);
+        out += "</div>\n";
+        if (reached && *goal > 0)
+            out += "<div class=\"kpi-bar\"><span style=\"width:" + barWidth(reached) + "\"></span></div>\n";
+    }
+    out += "<div class=\"kpi-status\">" + kpiStatusText(cls) + "</div>\n</div>\n";
+}
+
+void renderSessionHeader(std::string& out, const json& session) {
+    out += "<header class=\"session\">\n<div class=\"eyebrow\">Hawker · Live session report 直播复盘报告";
+    if (const std::string id = textAt(session, "id"); !id.empty()) out += " · #" + escape(id);
+    out += "</div>\n";
+    std::string title = textAt(session, "title");
+    out += "<h1>" + (title.empty() ? std::string("Session report") : escape(title)) + "</h1>\n";
+    out += "<div class=\"badges\">";
+    if (flagAt(session, "rehearsal")) out += "<span class=\"badge rehearsal\">REHEARSAL 彩排</span>";
+    if (const std::string tag = textAt(session, "tag"); !tag.empty())
+        out += "<span class=\"badge\">" + escape(tag) + "</span>";
+    if (const std::string variant = textAt(session, "variant"); !variant.empty())
+        out += "<span class=\"badge variant\">Variant " + escape(variant) + "</span>";
+    out += "</div>\n";
+    if (flagAt(session, "rehearsal"))
+        out += "<p class=\"rehearsal-note\">This was a rehearsal: its figures are not a live result and are "
+               "normally left "
+               "out of comparisons. 本场为彩排，数据不计入正式对比。</p>\n";
+    out += "<dl class=\"meta\">\n";
+    const std::optional<double> start = numberAt(session, "start_utc_ms");
+    const std::optional<double> end = numberAt(session, "end_utc_ms");
+    if (start || end) {
+        out += "<div><dt>Time</dt><dd>" + formatUtc(start) + " – " +
+               (end ? formatUtc(end) : std::string("not ended")) + "</dd></div>\n";
+    }
+    if (start && end && *end >= *start)
+        out += "<div><dt>Duration</dt><dd>" + formatDuration((*end - *start) / 1000.0) + "</dd></div>\n";
+    if (const std::string platforms = textAt(session, "platforms"); !platforms.empty()) {
+        std::string list;
+        size_t from = 0;
+        while (from <= platforms.size()) {
+            const size_t comma = std::min(platforms.find(',', from), platforms.size());
+            const std::string_view name = std::string_view(platforms).substr(from, comma - from);
+            if (!name.empty()) list += "<span class=\"platform\">" + escape(name) + "</span>";
+            from = comma + 1;
+        }
+        out += "<div><dt>Platforms</dt><dd>" + list + "</dd></div>\n";
+    }
+    out += "</dl>\n</header>\n";
+}
+
+void renderSummary(std::string& out, const json& report) {
+    const json& session = field(report, "session");
+    const json& summary = field(report, "summary");
+    out += "<section id=\"summary\">\n";
+    renderSessionHeader(out, session);
+    out += "<h2>Summary <span class=\"zh\">概览</span></h2>\n";
+
+    const json& kpis = listAt(report, "kpis");
+    if (!kpis.empty()) {
+        out += "<div class=\"kpis\">\n";
+        for (const json& kpi : kpis) {
+            const std::string key = textAt(kpi, "key");
+            std::string label = textAt(kpi, "label");
+            if (label.empty()) label = key;
+            renderKpiTile(out, key, label, field(kpi, "value"), field(kpi, "target"),
+                          kpiClass(textAt(kpi, "status")));
+        }
+        out += "</div>\n";
+    } else if (summary.is_object()) {
+        // Without targets the headline numbers still deserve the top of the page.
+        static const std::vector<MetricLabel> headline{{"gmv_cents", "GMV", "成交额"},
+                                                       {"uv", "Viewers (UV)", "场观人数"},
+                                                       {"buyers", "Buyers", "成交人数"},
+                                                       {"conversion_rate", "Conversion", "转化率"},
+                                                       {"pcu", "Peak concurrent", "最高在线"}};
+        out += "<div class=\"kpis\">\n";
+        for (const MetricLabel& metric : headline)
+            if (summary.contains(metric.key))
+                renderKpiTile(out, metric.key, std::string(metric.en) + " " + metric.zh,
+                              field(summary, metric.key), json(), "none");
+        out += "</div>\n";
+    }
+
+    if (!summary.is_object()) {
+        emptyNote(out, "No summary figures in this report.");
+        closeSection(out);
+        return;
+    }
+    out += "<div class=\"metric-groups\">\n";
+    for (const auto& [heading, metrics] : summaryGroups()) {
+        std::string rows;
+        for (const MetricLabel& metric : metrics) {
+            if (!summary.contains(metric.key)) continue;
+            rows += std::string("<tr><th>") + metric.en + " <span class=\"zh\">" + metric.zh +
+                    "</span></th><td class=\"num\" data-key=\"" + metric.key + "\">" +
+                    formatMetric(summary, metric.key) + "</td></tr>\n";
+        }
+        if (rows.empty()) continue;
+        out += std::string("<table class=\"metrics\"><caption>") + heading.en + " <span class=\"zh\">" +
+               heading.zh + "</span></caption>\n<tbody>\n" + rows + "</tbody></table>\n";
+    }
+    out += "</div>\n";
+    closeSection(out);
+}
+
+void renderFunnel(std::string& out, const json& summary) {
+    static const std::vector<MetricLabel> steps{{"uv", "Viewers", "场观人数"},
+                                                {"product_click_uv", "Clicked a product", "商品点击人数"},
+                                                {"add_to_cart_uv", "Added to cart", "加购人数"},
+                                                {"order_created_uv", "Created an order", "下单人数"},
+                                                {"buyers", "Paid", "成交人数"}};
+    if (!summary.is_object()) return;
+    bool any = false;
+    for (const MetricLabel& step : steps)
+        any = any || summary.contains(step.key);
+    if (!any) return;
+
+    const std::optional<double> top = numberAt(summary, "uv");
+    double widest = 0;
+    for (const MetricLabel& step : steps)
+        widest = std::max(widest, numberOr(summary, step.key, 0.0));
+    const double scale = top && *top > 0 ? std::max(*top, widest) : widest;
+
+    openSection(out, "funnel", {"Funnel", "转化漏斗"});
+    out += "<div class=\"funnel\">\n";
+    std::optional<double> previous;
+    for (size_t i = 0; i < steps.size(); ++i) {
+        const std::optional<double> count = numberAt(summary, steps[i].key);
+        out += std::string("<div class=\"step\" data-key=\"") + steps[i].key + "\">";
+        out += std::string("<div class=\"step-label\">") + steps[i].en + " <span class=\"zh\">" +
+               steps[i].zh + "</span></div>";
+        out += "<div class=\"step-bar\"><span style=\"width:" +
+               barWidth(scale > 0 && count ? std::optional<double>(*count / scale) : std::nullopt) +
+               "\"></span></div>";
+        out += "<div class=\"step-count\">" + formatCount(count) + "</div>";
+        out += "<div class=\"step-rate\">";
+        if (i > 0)
+            out += formatPercent(ratio(count, previous)) + " of previous step · " +
+                   formatPercent(ratio(count, top), 2) + " of viewers";
+        out += "</div></div>\n";
+        previous = count;
+    }
+    out += "</div>\n";
+    out += "<p class=\"footnote\">Conversion 看播成交转化率 " + formatMetric(summary, "conversion_rate") +
+           " · product click rate 商品点击率 " + formatMetric(summary, "product_click_rate") +
+           " · click to pay 点击成交率 " + formatMetric(summary, "click_to_pay_rate") + "</p>\n";
+    closeSection(out);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Charts. Plain SVG drawn in a fixed 1100-wide viewBox that the page scales to its width.
+
+// Estimated, since there is no font metrics here: CJK glyphs are about 1 em wide, Latin about 0.58 em.
+double textWidth(std::string_view text, double fontSize) {
+    double width = 0;
+    for (size_t i = 0; i < text.size(); ++i) {
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (c < 0x80)
+            width += 0.58;
+        else if (c >= 0xC0)
+            width += c >= 0xE0 ? 1.0 : 0.6;
+    }
+    return width * fontSize;
+}
+
+struct Interval {
+    double startMin;
+    double endMin;
+    std::string label;
+    std::string tooltip;
+};
+
+struct OnAir {
+    std::vector<Interval> cards;
+    std::vector<Interval> offers;
+    std::vector<Interval> scenes;
+};
+
+std::vector<Interval> intervalsOf(const json& list, const char* labelKey, double domainMin,
+                                  const std::map<std::string, std::string>& names) {
+    std::vector<Interval> intervals;
+    for (const json& entry : asList(list)) {
+        const std::optional<double> start = numberAt(entry, "start_offset_ms");
+        if (!start) continue;
+        // An interval still open when the report was made runs to the end of the chart.
+        const double end = numberOr(entry, "end_offset_ms", domainMin * 60'000.0);
+        const std::string label = textAt(entry, labelKey);
+        std::string tooltip = label;
+        if (const auto it = names.find(label); it != names.end() && !it->second.empty())
+            tooltip += " " + it->second;
+        tooltip += " · " + formatClock(*start / 1000.0) + "–" + formatClock(end / 1000.0);
+        const double from = std::clamp(*start / 60'000.0, 0.0, domainMin);
+        const double to = std::clamp(end / 60'000.0, 0.0, domainMin);
+        // Zero-length intervals stay: a scene cut is only its start, and a card flashed for a moment was on
+        // air.
+        if (to >= from && from < domainMin) intervals.push_back({from, to, label, tooltip});
+    }
+    std::sort(intervals.begin(), intervals.end(),
+              [](const Interval& a, const Interval& b) { return a.startMin < b.startMin; });
+    return intervals;
+}
+
+struct Point {
+    double minute;
+    double value;
+    std::string raw;
+};
+
+struct ChartSpec {
+    const char* series;
+    const char* title;
+    const char* zh;
+    const char* subtitle;
+    bool line;
+    Unit unit;
+    const char* color;
+};
+
+double niceStep(double range, int targetTicks) {
+    const double rough = range / targetTicks;
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    const double fraction = rough / power;
+    const double nice = fraction <= 1     ? 1
+                        : fraction <= 2   ? 2
+                        : fraction <= 2.5 ? 2.5
+                        : fraction <= 5   ? 5
+                                          : 10;
+    return nice * power;
+}
+
+std::string axisLabel(Unit unit, double value) {
+    double shown = unit == Unit::Money ? value / 100.0 : value;
+    const std::string prefix = unit == Unit::Money ? "¥" : "";
+    const double absolute = std::fabs(shown);
+    if (absolute >= 1e8) return prefix + formatNumber(shown / 1e8, 1) + "亿";
+    if (absolute >= 1e6) return prefix + formatNumber(shown / 1e4, 1) + "万";
+    return prefix + formatNumber(shown, 1);
+}
+
+std::string seriesTooltip(const ChartSpec& spec, const Point& point) {
+    const std::string value = spec.unit == Unit::Money ? formatMoney(point.value) : formatNumber(point.value);
+    return std::string("minute ") + formatNumber(point.minute) + " · " + value;
+}
+
+void renderChart(std::string& out, const ChartSpec& spec, const json& perMinute, const OnAir& onAir,
+                 double domainMin) {
+    const double width = 1100;
+    const double height = 300;
+    const double left = 74;
+    const double right = width - 18;
+    const double top = 52;
+    const double bottom = height - 66;
+    const auto x = [&](double minute) { return left + (right - left) * minute / domainMin; };
+
+    std::vector<Point> points;
+    for (size_t i = 0; i < perMinute.size(); ++i) {
+        const json& entry = perMinute[i];
+        const json& value = field(entry, spec.series);
+        const std::optional<double> number = numberOf(value);
+        if (!number) continue;
+        points.push_back({numberOr(entry, "minute", static_cast<double>(i)), *number, dataValue(value)});
+    }
+    double lowest = 0;
+    double highest = 0;
+    for (const Point& point : points) {
+        lowest = std::min(lowest, point.value);
+        highest = std::max(highest, point.value);
+    }
+    if (highest - lowest <= 0) highest = lowest + (spec.unit == Unit::Money ? 100 : 1);
+    double step = niceStep(highest - lowest, 4);
+    if (spec.unit != Unit::Money)
+        step = std::max(step, 1.0);
+    else
+        step = std::max(step, 100.0);
+    const double axisMin = std::floor(lowest / step) * step;
+    const double axisMax = std::ceil(highest / step) * step;
+    const auto y = [&](double value) {
+        return bottom - (bottom - top) * (value - axisMin) / (axisMax - axisMin);
+    };
+
+    out += "<figure class=\"chart-block\">\n<figcaption><strong>" + std::string(spec.title) +
+           "</strong> <span class=\"zh\">" + spec.zh + "</span> <span class=\"muted\">" + spec.subtitle +
+           "</span></figcaption>\n";
+    out +=
+        format("<svg class=\"chart\" data-series=\"%s\" xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 "
+               "%.0f %.0f\" role=\"img\" aria-label=\"%s per minute\">\n",
+               spec.series, width, height, spec.title);
+
+    // The on-air lanes and bands go first so that the data is drawn over them.
+    const auto lane = [&](const std::vector<Interval>& intervals, double laneTop, const char* name,
+                          const char* cls) {
+        out += format("<text class=\"lane-name\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">%s</text>\n",
+                      left - 8, laneTop + 11, name);
+        out += format("<rect class=\"lane-bg\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"15\"/>\n", left,
+                      laneTop, right - left);
+        for (const Interval& interval : intervals) {
+            const double x0 = x(interval.startMin);
+            const double w = std::max(1.5, x(interval.endMin) - x0);
+            out += format("<rect class=\"band %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\">",
+                          cls, x0, top, w, bottom - top);
+            out += "<title>" + escape(interval.tooltip) + "</title></rect>\n";
+            out +=
+                format("<rect class=\"lane %s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"15\" rx=\"2\">",
+                       cls, x0, laneTop, w);
+            out += "<title>" + escape(interval.tooltip) + "</title></rect>\n";
+            if (textWidth(interval.label, 10) + 6 <= w)
+                out += format("<text class=\"lane-label %s\" x=\"%.1f\" y=\"%.1f\">", cls, x0 + 3,
+                              laneTop + 11) +
+                       escape(interval.label) + "</text>\n";
+        }
+    };
+    lane(onAir.cards, 8, "cards 讲解卡", "card");
+    lane(onAir.offers, 27, "offers 秒杀", "offer");
+
+    // Grid and value axis.
+    for (double tick = axisMin; tick <= axisMax + step * 0.01; tick += step) {
+        out += format("<line class=\"grid\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>\n", left, right,
+                      y(tick), y(tick));
+        out +=
+            format("<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", left - 8, y(tick) + 4) +
+            axisLabel(spec.unit, tick) + "</text>\n";
+    }
+
+    // Scene cuts, labelled where there is room before the next one.
+    for (size_t i = 0; i < onAir.scenes.size(); ++i) {
+        const Interval& scene = onAir.scenes[i];
+        const double sx = x(scene.startMin);
+        if (scene.startMin > 0)
+            out += format("<line class=\"cut\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\">", sx, sx, top,
+                          bottom) +
+                   "<title>cut to " + escape(scene.tooltip) + "</title></line>\n";
+        const double next = i + 1 < onAir.scenes.size() ? x(onAir.scenes[i + 1].startMin) : right;
+        if (textWidth(scene.label, 10) + 8 <= next - sx)
+            out += format("<text class=\"cut-label\" x=\"%.1f\" y=\"%.1f\">", sx + 4, top + 12) +
+                   escape(scene.label) + "</text>\n";
+    }
+
+    // Time axis: a tick step that keeps the labels from running into each other.
+    static const double steps[] = {1, 2, 5, 10, 15, 20, 30, 60, 120, 180, 240, 360, 720, 1440};
+    double minuteStep = steps[std::size(steps) - 1];
+    for (double candidate : steps) {
+        if (domainMin / candidate <= 14) {
+            minuteStep = candidate;
+            break;
+        }
+    }
+    out += format("<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>\n", left, right,
+                  y(std::max(axisMin, 0.0)), y(std::max(axisMin, 0.0)));
+    for (double minute = 0; minute <= domainMin + 1e-9; minute += minuteStep) {
+        out += format("<line class=\"axis\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>\n", x(minute),
+                      x(minute), bottom, bottom + 4);
+        out += format("<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+                      x(minute), bottom + 17, formatNumber(minute).c_str());
+    }
+    out +=
+        format("<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">minutes from start "
+               "开播后分钟</text>\n",
+               (left + right) / 2, bottom + 34);
+
+    // The data.
+    const double zero = y(std::max(axisMin, 0.0));
+    if (spec.line) {
+        // viewers_end is a head count at the end of minute m, so it sits on the minute's right edge.
+        std::string path;
+        for (const Point& point : points)
+            path += format("%.1f,%.1f ", x(std::clamp(point.minute + 1, 0.0, domainMin)), y(point.value));
+        if (!points.empty()) {
+            out += format("<polygon class=\"area\" fill=\"%s\" points=\"%.1f,%.1f %s%.1f,%.1f\"/>\n",
+                          spec.color, x(std::clamp(points.front().minute + 1, 0.0, domainMin)), zero,
+                          path.c_str(), x(std::clamp(points.back().minute + 1, 0.0, domainMin)), zero);
+            out +=
+                format("<polyline class=\"line\" stroke=\"%s\" points=\"%s\"/>\n", spec.color, path.c_str());
+        }
+        const double radius = points.size() > 120 ? 1.6 : 3;
+        for (const Point& point : points)
+            out += format("<circle class=\"point\" fill=\"%s\" cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" "
+                          "data-minute=\"%s\" data-value=\"%s\">",
+                          spec.color, x(std::clamp(point.minute + 1, 0.0, domainMin)), y(point.value), radius,
+                          formatNumber(point.minute).c_str(), point.raw.c_str()) +
+                   "<title>" + seriesTooltip(spec, point) + "</title></circle>\n";
+    } else {
+        const double slot = (right - left) / domainMin;
+        const double gap = std::min(2.0, slot * 0.2);
+        for (const Point& point : points) {
+            const double x0 = x(std::clamp(point.minute, 0.0, domainMin)) + gap / 2;
+            const double y0 = std::min(y(point.value), zero);
+            const double h = std::fabs(zero - y(point.value));
+            out +=
+                format("<rect class=\"bar\" fill=\"%s\" x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" "
+                       "data-minute=\"%s\" data-value=\"%s\">",
+                       spec.color, x0, y0, std::max(0.5, slot - gap), h, formatNumber(point.minute).c_str(),
+                       point.raw.c_str()) +
+                "<title>" + seriesTooltip(spec, point) + "</title></rect>\n";
+        }
+    }
+
+    // Legend.
+    double lx = left;
+    const double ly = height - 12;
+    const auto legendItem = [&](const std::string& swatch, const char* label) {
+        out += swatch;
+        out += format("<text class=\"legend\" x=\"%.1f\" y=\"%.1f\">%s</text>\n", lx + 20, ly, label);
+        lx += 20 + textWidth(label, 11) + 22;
+    };
+    if (spec.line)
+        legendItem(format("<line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"%s\" "
+                          "stroke-width=\"2.5\"/>",
+                          lx, lx + 14, ly - 4, ly - 4, spec.color),
+                   spec.title);
+    else
+        legendItem(format("<rect x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\" fill=\"%s\"/>", lx, ly - 9,
+                          spec.color),
+                   spec.title);
+    legendItem(
+        format("<rect class=\"lane card\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>", lx, ly - 9),
+        "product card on air 讲解中");
+    legendItem(
+        format("<rect class=\"lane offer\" x=\"%.1f\" y=\"%.1f\" width=\"14\" height=\"10\"/>", lx, ly - 9),
+        "offer window 秒杀时段");
+    legendItem(format("<line class=\"cut\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", lx + 7, lx + 7,
+                      ly - 11, ly + 1),
+               "scene cut 切换画面");
+
+    out += "</svg>\n</figure>\n";
+}
+
+std::map<std::string, std::string> productNames(const json& products) {
+    std::map<std::string, std::string> names;
+    if (products.is_object()) {
+        for (auto it = products.begin(); it != products.end(); ++it)
+            names[it.key()] = textAt(it.value(), "name");
+    } else if (products.is_array()) {
+        for (const json& product : products)
+            names[textAt(product, "sku")] = textAt(product, "name");
+    }
+    return names;
+}
+
+void renderCharts(std::string& out, const json& report) {
+    const json& perMinute = listAt(report, "per_minute");
+    if (!field(report, "per_minute").is_array()) return;
+    openSection(out, "charts", {"Minute by minute", "分钟趋势"});
+    if (perMinute.empty()) {
+        emptyNote(out, "No per-minute figures in this report.");
+        closeSection(out);
+        return;
+    }
+    double domainMin = 1;
+    for (size_t i = 0; i < perMinute.size(); ++i)
+        domainMin = std::max(domainMin, numberOr(perMinute[i], "minute", static_cast<double>(i)) + 1);
+    // A chart wider than a day is a data error; keep the SVG bounded rather than drawing it.
+    domainMin = std::min(domainMin, 100'000.0);
+
+    const json& onAirJson = field(report, "onair");
+    const std::map<std::string, std::string> names = productNames(field(report, "products"));
+    const std::map<std::string, std::string> noNames;
+    const OnAir onAir{intervalsOf(field(onAirJson, "cards"), "sku", domainMin, names),
+                      intervalsOf(field(onAirJson, "offers"), "id", domainMin, noNames),
+                      intervalsOf(field(onAirJson, "scenes"), "scene", domainMin, noNames)};
+
+    static const ChartSpec charts[] = {
+        {"viewers_end", "Viewers present", "在线人数", "at the end of each minute", true, Unit::Count,
+         "#2f6fdb"},
+        {"gmv_cents", "GMV", "每分钟成交额", "paid in each minute", false, Unit::Money, "#d9480f"},
+        {"comments", "Comments", "每分钟评论", "posted in each minute", false, Unit::Count, "#7c4dcc"},
+    };
+    for (const ChartSpec& spec : charts)
+        renderChart(out, spec, perMinute, onAir, domainMin);
+    closeSection(out);
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// Tables.
+
+void renderProducts(std::string& out, const json& report) {
+    const json& products = field(report, "products");
+    if (!products.is_object() && !products.is_array()) return;
+    struct Row {
+        std::string sku;
+        const json* data;
+        double gmv;
+    };
+    std::vector<Row> rows;
+    if (products.is_object()) {
+        for (auto it = products.begin(); it != products.end(); ++it)
+            rows.push_back({it.key(), &it.value(), numberOr(it.value(), "gmv_cents", 0.0)});
+    } else {
+        for (const json& product : products)
+            rows.push_back({textAt(product, "sku"), &product, numberOr(product, "gmv_cents", 0.0)});
+    }
+    std::stable_sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) {
+        return a.gmv != b.gmv ? a.gmv > b.gmv : a.sku < b.sku;
+    });
+    double totalGmv = 0;
+    for (const Row& row : rows)
+        totalGmv += std::max(0.0, row.gmv);
+
+    openSection(out, "products", {"Products", "商品表现"}, "by GMV, highest first");
+    if (rows.empty()) {
+        emptyNote(out, "No product sold, clicked or shown in this session.");
+        closeSection(out);
+        return;
+    }
+    out += "<table class=\"data\">\n<thead><tr><th>SKU</th><th>Product 商品</th><th class=\"num\">On air "
+           "讲解时长</th><th class=\"num\">Clicks 点击</th><th class=\"num\">Click UV 点击人数</th><th "
+           "class=\"num\">Orders 订单</th><th class=\"num\">Units 件数</th><th class=\"num\">GMV "
+           "成交额</th><th class=\"num\">GMV on air 讲解时成交</th><th class=\"num\">Share on air "
+           "讲解占比</th></tr></thead>\n<tbody>\n";
+    for (const Row& row : rows) {
+        const json& p = *row.data;
+        out += "<tr><td class=\"sku\">" + escape(row.sku) + "</td><td>" + escape(textAt(p, "name"));
+        if (field(p, "in_catalog").is_boolean() && !flagAt(p, "in_catalog"))
+            out += " <span class=\"tag warn\">not in catalog 未入库</span>";
+        const std::optional<double> onAirShare =
+            ratio(numberAt(p, "gmv_onair_cents"), numberAt(p, "gmv_cents"));
+        out += "</td><td class=\"num\">" +
+               (numberAt(p, "onair_seconds") ? formatClock(*numberAt(p, "onair_seconds")) : kDash) +
+               "</td><td class=\"num\">" + formatMetric(p, "clicks") + "</td><td class=\"num\">" +
+               formatMetric(p, "click_uv") + "</td><td class=\"num\">" + formatMetric(p, "paid_orders") +
+               "</td><td class=\"num\">" + formatMetric(p, "units") + "</td><td class=\"num gmv\">" +
+               formatMetric(p, "gmv_cents") + "<span class=\"cellbar\"><span style=\"width:" +
+               barWidth(ratio(std::max(0.0, row.gmv), totalGmv)) +
+               "\"></span></span></td><td class=\"num\">" + formatMetric(p, "gmv_onair_cents") +
+               "</td><td class=\"num\">" + formatPercent(onAirShare) + "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+void renderSegments(std::string& out, const json& report) {
+    if (!field(report, "segments").is_array()) return;
+    const json& segments = listAt(report, "segments");
+    openSection(out, "segments", {"Rundown segments", "环节复盘"}, "planned vs actual");
+    if (segments.empty()) {
+        emptyNote(out, "This session had no rundown.");
+        closeSection(out);
+        return;
+    }
+    out += "<table class=\"data\">\n<thead><tr><th class=\"num\">#</th><th>Segment 环节</th><th "
+           "class=\"nowrap\">Window 时段</th><th class=\"num\">Planned 计划</th><th class=\"num\">Actual "
+           "实际</th><th "
+           "class=\"num\">Enters 进场</th><th class=\"num\">Comments 评论</th><th class=\"num\">Likes "
+           "点赞</th><th class=\"num\">Clicks 点击</th><th class=\"num\">Orders 订单</th><th "
+           "class=\"num\">Units 件数</th><th class=\"num\">GMV 成交额</th></tr></thead>\n<tbody>\n";
+    for (const json& s : segments) {
+        const std::optional<double> planned = numberAt(s, "planned_seconds");
+        const std::optional<double> actual = numberAt(s, "actual_seconds");
+        const bool over = planned && actual && *actual > *planned;
+        out +=
+            "<tr><td class=\"num\">" + escape(textAt(s, "index")) + "</td><td>" + escape(textAt(s, "title"));
+        if (const std::string kind = textAt(s, "kind"); !kind.empty())
+            out += " <span class=\"tag\">" + escape(kind) + "</span>";
+        if (const std::string sku = textAt(s, "sku"); !sku.empty())
+            out += " <span class=\"tag sku\">" + escape(sku) + "</span>";
+        out += "</td><td class=\"nowrap\">" + formatOffset(numberAt(s, "start_offset_ms")) + "–" +
+               formatOffset(numberAt(s, "end_offset_ms")) + "</td><td class=\"num\">" +
+               (planned ? formatClock(*planned) : kDash) + "</td><td class=\"num" + (over ? " over" : "") +
+               "\">" + (actual ? formatClock(*actual) : kDash);
+        if (over) out += " <span class=\"delta\">+" + formatClock(*actual - *planned) + "</span>";
+        out += "</td><td class=\"num\">" + formatMetric(s, "enters") + "</td><td class=\"num\">" +
+               formatMetric(s, "comments") + "</td><td class=\"num\">" + formatMetric(s, "likes") +
+               "</td><td class=\"num\">" + formatMetric(s, "clicks") + "</td><td class=\"num\">" +
+               formatMetric(s, "paid_orders") + "</td><td class=\"num\">" + formatMetric(s, "units") +
+               "</td><td class=\"num\">" + formatMetric(s, "gmv_cents") + "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+void renderOffers(std::string& out, const json& report) {
+    if (!field(report, "offers").is_array()) return;
+    const json& offers = listAt(report, "offers");
+    const std::map<std::string, std::string> names = productNames(field(report, "products"));
+    openSection(out, "offers", {"Offers", "秒杀与优惠"});
+    if (offers.empty()) {
+        emptyNote(out, "No offer ran in this session.");
+        closeSection(out);
+        return;
+    }
+    out +=
+        "<table class=\"data\">\n<thead><tr><th>Offer 活动</th><th>Product 商品</th><th class=\"num\">Price "
+        "价格</th><th class=\"num\">Sold 已售</th><th class=\"sell\">Sell-through 售罄率</th><th "
+        "class=\"num\">Sold out after 售罄用时</th><th>Window 时段</th><th class=\"num\">Orders "
+        "订单</th><th class=\"num\">GMV 成交额</th></tr></thead>\n<tbody>\n";
+    for (const json& o : offers) {
+        const std::string sku = textAt(o, "sku");
+        const std::optional<double> sellThrough = numberAt(o, "sell_through");
+        const std::optional<double> soldOut = numberAt(o, "sold_out_after_s");
+        out += "<tr><td><strong>" + escape(textAt(o, "id")) + "</strong></td><td><span class=\"sku\">" +
+               escape(sku) + "</span>";
+        if (const auto it = names.find(sku); it != names.end() && !it->second.empty())
+            out += " " + escape(it->second);
+        out +=
+            "</td><td class=\"num\">" + formatMetric(o, "price_cents") + "</td><td class=\"num\">" +
+            formatMetric(o, "sold") + " / " + formatMetric(o, "quantity") +
+            "</td><td class=\"sell\"><span class=\"meter\"><span style=\"width:" + barWidth(sellThrough) +
+            "\"></span></span> " + formatPercent(sellThrough) + "</td><td class=\"num\">" +
+            (soldOut ? formatDuration(soldOut) : std::string("<span class=\"muted\">not sold out</span>")) +
+            "</td><td class=\"nowrap\">" + formatOffset(numberAt(o, "start_offset_ms")) + "–" +
+            formatOffset(numberAt(o, "end_offset_ms")) + "</td><td class=\"num\">" +
+            formatMetric(o, "paid_orders") + "</td><td class=\"num\">" + formatMetric(o, "gmv_cents") +
+            "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+void renderComparison(std::string& out, const json& report) {
+    if (!field(report, "comparison").is_array()) return;
+    const json& sessions = listAt(report, "comparison");
+    openSection(out, "comparison", {"Earlier sessions", "历史场次对比"}, "same title or tag");
+    bool anyEarlier = false;
+    double widest = 0;
+    for (const json& s : sessions) {
+        anyEarlier = anyEarlier || !flagAt(s, "current");
+        widest = std::max(widest, numberOr(s, "gmv_cents", 0.0));
+    }
+    if (!anyEarlier) {
+        emptyNote(out, "no earlier sessions with this title or tag yet");
+        if (sessions.empty()) {
+            closeSection(out);
+            return;
+        }
+    }
+    out += "<table class=\"data\">\n<thead><tr><th>Session 场次</th><th>Started 开播时间</th><th "
+           "class=\"gmvcol\">GMV 成交额</th><th class=\"num\">UV 场观人数</th><th class=\"num\">Conversion "
+           "转化率</th></tr></thead>\n<tbody>\n";
+    for (const json& s : sessions) {
+        const bool current = flagAt(s, "current");
+        const std::optional<double> gmv = numberAt(s, "gmv_cents");
+        out += std::string(current ? "<tr class=\"current\">" : "<tr>") + "<td><span class=\"muted\">#" +
+               escape(textAt(s, "id")) + "</span> " + escape(textAt(s, "title"));
+        if (current) out += " <span class=\"tag now\">this session 本场</span>";
+        out += "</td><td class=\"nowrap\">" + formatUtc(numberAt(s, "start_utc_ms")) +
+               "</td><td class=\"gmvcol\"><span class=\"hbar\"><span style=\"width:" +
+               barWidth(widest > 0 && gmv ? std::optional<double>(*gmv / widest) : std::nullopt) +
+               "\"></span></span><span class=\"num\">" + formatMoney(gmv) + "</span></td><td class=\"num\">" +
+               formatMetric(s, "uv") + "</td><td class=\"num\">" + formatMetric(s, "conversion_rate") +
+               "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+std::string formatPValue(std::optional<double> p) {
+    if (!p) return kDash;
+    // Three decimals would print a tiny p as "0.000", which reads as "impossible" rather than "very
+    // unlikely".
+    if (*p < 0.0005) return "&lt; 0.001";
+    return format("%.3f", *p);
+}
+
+std::string variantCell(const json& test, const char* side) {
+    const std::string prefix = side;
+    const std::string label = textAt(test, prefix.c_str());
+    const std::optional<double> buyers = numberAt(test, (prefix + "_buyers").c_str());
+    const std::optional<double> uv = numberAt(test, (prefix + "_uv").c_str());
+    return "<strong>" + (label.empty() ? std::string(side) : escape(label)) + "</strong> " +
+           formatPercent(numberAt(test, (prefix + "_rate").c_str()), 2) + " <span class=\"muted\">" +
+           formatCount(buyers) + " / " + formatCount(uv) + "</span>";
+}
+
+void renderAb(std::string& out, const json& report) {
+    if (!field(report, "ab").is_array()) return;
+    const json& tests = listAt(report, "ab");
+    openSection(out, "ab", {"A/B tests", "A/B 实验"}, "buyers ÷ viewers, chi-square test");
+    if (tests.empty()) {
+        emptyNote(out, "No A/B comparison for this session.");
+        closeSection(out);
+        return;
+    }
+    out +=
+        "<table class=\"data\">\n<thead><tr><th>Compared 维度</th><th>A</th><th>B</th><th class=\"num\">B − "
+        "A</th><th class=\"num\">p-value</th><th>Result 结论</th></tr></thead>\n<tbody>\n";
+    for (const json& t : tests) {
+        const std::optional<double> a = numberAt(t, "a_rate");
+        const std::optional<double> b = numberAt(t, "b_rate");
+        const std::optional<double> p = numberAt(t, "p_value");
+        std::string difference = kDash;
+        if (a && b) {
+            difference = format("%+.2f pp", (*b - *a) * 100.0);
+            if (const std::optional<double> lift = ratio(*b - *a, a))
+                difference += format(" <span class=\"muted\">(%+.1f%%)</span>", *lift * 100.0);
+        }
+        std::string result;
+        // The sentence follows the p-value shown next to it, so the page can never contradict itself.
+        if (!p)
+            result = "<span class=\"muted\">not tested</span>";
+        else if (*p < 0.05)
+            result = "<span class=\"sig\">significant (p &lt; 0.05)</span>";
+        else
+            result = "<span class=\"nosig\">not significant (p ≥ 0.05)</span>";
+        if (const std::string note = textAt(t, "note"); !note.empty())
+            result += "<div class=\"note\">" + escape(note) + "</div>";
+        out += "<tr><td>" + escape(textAt(t, "dimension")) + "</td><td>" + variantCell(t, "a") + "</td><td>" +
+               variantCell(t, "b") + "</td><td class=\"num\">" + difference + "</td><td class=\"num\">" +
+               formatPValue(p) + "</td><td>" + result + "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+void renderReview(std::string& out, const json& report) {
+    static const std::vector<std::pair<std::string, Heading>> blocks{
+        {"goal", {"Goal", "目标"}},
+        {"result", {"Result", "结果"}},
+        {"gap", {"Gap", "差距"}},
+        {"cause", {"Cause", "原因"}},
+        {"improvement", {"Improvement", "改进"}}};
+    const json& notes = listAt(report, "notes");
+    openSection(out, "review", {"Review", "复盘"});
+    if (notes.empty()) {
+        emptyNote(out, "no notes yet — add them with <code>hawker notes add</code>");
+        closeSection(out);
+        return;
+    }
+    std::map<std::string, std::vector<const json*>> byKind;
+    for (const json& note : notes)
+        byKind[textAt(note, "kind")].push_back(&note);
+
+    const auto item = [](const json& note) {
+        std::string html = "<li>" + escape(textAt(note, "text"));
+        if (const std::string owner = textAt(note, "owner"); !owner.empty())
+            html += " <span class=\"owner\">" + escape(owner) + "</span>";
+        return html + "</li>\n";
+    };
+    out += "<div class=\"review-grid\">\n";
+    for (const auto& [kind, heading] : blocks) {
+        out += "<div class=\"review-block " + kind + "\"><h3>" + heading.en + " <span class=\"zh\">" +
+               heading.zh + "</span></h3>\n";
+        const auto it = byKind.find(kind);
+        if (it == byKind.end()) {
+            out += "<p class=\"muted\">—</p>\n";
+        } else {
+            out += "<ul>\n";
+            for (const json* note : it->second)
+                out += item(*note);
+            out += "</ul>\n";
+        }
+        out += "</div>\n";
+    }
+    // Notes of a kind this page does not know still belong to the review; losing them silently would be
+    // worse.
+    std::string others;
+    for (const auto& [kind, list] : byKind) {
+        const bool known =
+            kind == "action" ||
+            std::any_of(blocks.begin(), blocks.end(), [&](const auto& block) { return block.first == kind; });
+        if (!known)
+            for (const json* note : list)
+                others += item(*note);
+    }
+    if (!others.empty())
+        out += "<div class=\"review-block other\"><h3>Other <span class=\"zh\">其他</span></h3>\n<ul>\n" +
+               others + "</ul>\n</div>\n";
+    out += "</div>\n<h3>Action items <span class=\"zh\">行动项</span></h3>\n";
+    const auto actions = byKind.find("action");
+    if (actions == byKind.end()) {
+        emptyNote(out, "No action items yet.");
+    } else {
+        out +=
+            "<table class=\"data actions\">\n<thead><tr><th>Action 行动</th><th>Owner 负责人</th><th>Added "
+            "记录时间</th></tr></thead>\n<tbody>\n";
+        for (const json* note : actions->second) {
+            const std::string owner = textAt(*note, "owner");
+            out += "<tr><td>" + escape(textAt(*note, "text")) + "</td><td>" +
+                   (owner.empty() ? std::string("<span class=\"muted\">unassigned</span>") : escape(owner)) +
+                   "</td><td class=\"nowrap\">" + formatUtc(numberAt(*note, "utc_ms")) + "</td></tr>\n";
+        }
+        out += "</tbody></table>\n";
+    }
+    closeSection(out);
+}
+
+std::string levelClass(const std::string& level) {
+    if (level == "red" || level == "amber" || level == "green") return level;
+    return "none";
+}
+
+void renderAlerts(std::string& out, const json& report) {
+    if (!field(report, "alerts").is_array()) return;
+    const json& alerts = listAt(report, "alerts");
+    openSection(out, "alerts", {"Alerts", "告警"});
+    if (alerts.empty()) {
+        emptyNote(out, "No alert was raised during the show.");
+        closeSection(out);
+        return;
+    }
+    out +=
+        "<table class=\"data\">\n<thead><tr><th>At 时间</th><th>Level 级别</th><th>Rule 规则</th><th>Message "
+        "内容</th><th>Status 状态</th></tr></thead>\n<tbody>\n";
+    for (const json& a : alerts) {
+        const std::string level = textAt(a, "level");
+        out += "<tr><td class=\"nowrap\">" + formatOffset(numberAt(a, "offset_ms")) +
+               "</td><td><span class=\"level " + levelClass(level) + "\">" + escape(level) +
+               "</span></td><td><code>" + escape(textAt(a, "rule")) + "</code></td><td>" +
+               escape(textAt(a, "message")) + "</td><td>" +
+               (flagAt(a, "acknowledged") ? "acknowledged 已确认"
+                                          : "<span class=\"muted\">not acknowledged</span>") +
+               "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+void renderTopComments(std::string& out, const json& report) {
+    if (!field(report, "top_comments").is_array()) return;
+    const json& comments = listAt(report, "top_comments");
+    openSection(out, "top_comments", {"Top comments", "精选评论"});
+    if (comments.empty()) {
+        emptyNote(out, "No comments.");
+        closeSection(out);
+        return;
+    }
+    out += "<ol class=\"comments\">\n";
+    for (const json& c : comments)
+        out += "<li><span class=\"at\">" + formatOffset(numberAt(c, "offset_ms")) +
+               "</span><span class=\"who\">" + escape(textAt(c, "who")) + "</span><span class=\"text\">" +
+               escape(textAt(c, "text")) + "</span></li>\n";
+    out += "</ol>\n";
+    closeSection(out);
+}
+
+void renderTimeline(std::string& out, const json& report) {
+    if (!field(report, "timeline").is_array()) return;
+    const json& events = listAt(report, "timeline");
+    openSection(out, "timeline", {"On-air log", "播出记录"});
+    if (events.empty()) {
+        emptyNote(out, "Nothing was logged on air.");
+        closeSection(out);
+        return;
+    }
+    out += "<table class=\"data compact\">\n<thead><tr><th>At 时间</th><th>Event 事件</th><th>Detail "
+           "详情</th></tr></thead>\n<tbody>\n";
+    for (const json& e : events)
+        out += "<tr><td class=\"nowrap\">" + formatOffset(numberAt(e, "offset_ms")) + "</td><td><code>" +
+               escape(textAt(e, "event")) + "</code></td><td>" + escape(textAt(e, "detail")) + "</td></tr>\n";
+    out += "</tbody></table>\n";
+    closeSection(out);
+}
+
+const char* const kStyle = R"css(
+:root { --ink:#1d2330; --muted:#6b7280; --line:#e4e7ec; --soft:#f6f7f9; --card:#fff;
+  --green:#15803d; --amber:#b76e00; --red:#c62828; --blue:#2f6fdb; --orange:#e8590c; }
+* { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body { margin: 0; background: #eef0f4; color: var(--ink);
+  font: 14px/1.5 "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
+    "Hiragino Sans GB", "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1200px; margin: 0 auto; padding: 28px 28px 40px; }
+section { background: var(--card); border: 1px solid var(--line); border-radius: 12px;
+  padding: 20px 24px 22px; margin: 0 0 18px; box-shadow: 0 1px 2px rgba(16,24,40,.04); }
+h1 { font-size: 26px; line-height: 1.25; margin: 2px 0 10px; }
+h2 { font-size: 17px; margin: 0 0 14px; padding-bottom: 8px; border-bottom: 1px solid var(--line); }
+h2 .aside { float: right; font-size: 12px; font-weight: 400; color: var(--muted); margin-top: 4px; }
+h3 { font-size: 14px; margin: 16px 0 8px; }
+.zh { color: var(--muted); font-weight: 500; }
+.muted { color: var(--muted); }
+.empty { color: var(--muted); font-style: italic; margin: 4px 0; }
+code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px;
+  background: var(--soft); padding: 1px 5px; border-radius: 4px; }
+header.session { margin: -4px 0 20px; padding-bottom: 16px; border-bottom: 1px solid var(--line); }
+.eyebrow { font-size: 12px; letter-spacing: .04em; color: var(--muted); text-transform: uppercase; }
+.badges { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 10px; }
+.badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 2px 10px; border-radius: 999px;
+  background: #eef2ff; color: #3949ab; }
+.badge.variant { background: #f3e8ff; color: #6b21a8; }
+.badge.rehearsal { background: #fff4e5; color: #b45309; border: 1.5px dashed #d97706; letter-spacing: .06em; }
+.rehearsal-note { margin: 0 0 10px; padding: 6px 12px; border-radius: 6px; background: #fff4e5;
+  color: #8a4b00; font-size: 13px; border: 1px dashed #e0a100; }
+dl.meta { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 0; }
+dl.meta div { display: flex; gap: 8px; }
+dl.meta dt { color: var(--muted); }
+dl.meta dd { margin: 0; font-weight: 500; }
+.platform { display: inline-block; margin-right: 6px; padding: 0 8px; border: 1px solid var(--line);
+  border-radius: 4px; font-size: 12px; }
+.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px;
+  margin: 0 0 20px; }
+.kpi { border: 1px solid var(--line); border-top: 4px solid #9aa3af; border-radius: 10px; padding: 12px 14px;
+  background: #fff; }
+.kpi.green { border-top-color: var(--green); background: #f3faf5; }
+.kpi.amber { border-top-color: #e0a100; background: #fffaf0; }
+.kpi.red { border-top-color: var(--red); background: #fdf4f4; }
+.kpi-label { font-size: 13px; color: var(--muted); }
+.kpi-value { font-size: 25px; font-weight: 700; line-height: 1.3; font-variant-numeric: tabular-nums; }
+.kpi-target { font-size: 12px; color: var(--muted); }
+.kpi-bar { height: 6px; background: rgba(0,0,0,.07); border-radius: 3px; margin: 6px 0 4px;
+  overflow: hidden; }
+.kpi-bar span { display: block; height: 100%; background: #9aa3af; }
+.kpi.green .kpi-bar span { background: var(--green); }
+.kpi.amber .kpi-bar span { background: #e0a100; }
+.kpi.red .kpi-bar span { background: var(--red); }
+.kpi-status { font-size: 12px; font-weight: 600; color: var(--muted); }
+.kpi.green .kpi-status { color: var(--green); }
+.kpi.amber .kpi-status { color: var(--amber); }
+.kpi.red .kpi-status { color: var(--red); }
+.metric-groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 14px 22px;
+  align-items: start; }
+table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
+caption { text-align: left; font-weight: 700; padding: 0 0 4px; }
+th, td { padding: 6px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
+table.metrics th { font-weight: 400; padding-left: 0; }
+table.metrics td { font-weight: 600; padding-right: 0; }
+table.data thead th { font-size: 12px; font-weight: 600; color: var(--muted); background: var(--soft);
+  border-bottom: 1px solid #d5d9e0; vertical-align: bottom; }
+table.data tbody tr:nth-child(even) { background: #fbfbfc; }
+table.compact td { padding: 3px 10px; font-size: 13px; }
+.num { text-align: right; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
+.sku { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; color: #374151; }
+.tag { display: inline-block; font-size: 11px; padding: 0 7px; border-radius: 4px; background: var(--soft);
+  color: var(--muted); border: 1px solid var(--line); white-space: nowrap; }
+.tag.warn { background: #fff1f0; color: var(--red); border-color: #f5c2c0; }
+.tag.now { background: #e8f0fe; color: var(--blue); border-color: #c6d8fb; }
+.over { color: var(--red); font-weight: 700; }
+.delta { font-size: 12px; }
+.cellbar, .meter, .hbar { display: block; height: 4px; background: #eceef2; border-radius: 2px;
+  margin-top: 3px;  overflow: hidden; }
+.cellbar span, .meter span, .hbar span { display: block; height: 100%; background: var(--orange); }
+.meter { display: inline-block; width: 90px; height: 8px; vertical-align: middle; margin: 0 6px 0 0; }
+.meter span { background: var(--green); }
+td.sell, th.sell { white-space: nowrap; }
+td.gmvcol { min-width: 220px; }
+.hbar { display: inline-block; width: 120px; height: 8px; margin: 0 10px 0 0; vertical-align: middle; }
+tr.current { background: #eef4ff !important; font-weight: 600; }
+.funnel { display: grid; gap: 8px; }
+.step { display: grid; grid-template-columns: 220px 1fr 90px 300px; gap: 14px; align-items: center; }
+.step-bar { height: 24px; background: var(--soft); border-radius: 5px; overflow: hidden; }
+.step-bar span { display: block; height: 100%; background: linear-gradient(90deg, #2f6fdb, #5b8def);
+  border-radius: 5px; }
+.step:last-child .step-bar span { background: linear-gradient(90deg, #d9480f, #f27c3f); }
+.step-count { text-align: right; font-weight: 700; font-size: 16px; font-variant-numeric: tabular-nums; }
+.step-rate { font-size: 12px; color: var(--muted); }
+.footnote { font-size: 12px; color: var(--muted); margin: 12px 0 0; }
+figure.chart-block { margin: 0 0 18px; }
+figure.chart-block:last-child { margin-bottom: 0; }
+figcaption { margin: 0 0 4px; }
+svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
+svg.chart text { font-size: 11px; fill: #5b6472; }
+svg.chart .lane-name { font-size: 10px; }
+svg.chart .lane-bg { fill: #f4f5f7; }
+svg.chart .lane.card { fill: #c9dafb; stroke: #6f97e3; stroke-width: .6; }
+svg.chart .lane.offer { fill: #fdd9b5; stroke: #e8590c; stroke-width: .6; }
+svg.chart .lane-label { font-size: 10px; }
+svg.chart .lane-label.card { fill: #1e4aa8; }
+svg.chart .lane-label.offer { fill: #9a3b06; }
+svg.chart .band.card { fill: #2f6fdb; opacity: .07; }
+svg.chart .band.offer { fill: #e8590c; opacity: .10; }
+svg.chart .grid { stroke: #eceef2; stroke-width: 1; }
+svg.chart .axis { stroke: #9aa3af; stroke-width: 1; }
+svg.chart .cut { stroke: #6b7280; stroke-width: 1; stroke-dasharray: 3 3; }
+svg.chart .cut-label { font-size: 10px; fill: #4b5563; }
+svg.chart .axis-title { font-size: 11px; fill: #6b7280; }
+svg.chart .line { fill: none; stroke-width: 2.2; stroke-linejoin: round; }
+svg.chart .area { opacity: .10; }
+svg.chart .point { stroke: #fff; stroke-width: 1; }
+svg.chart .legend { font-size: 11px; fill: #374151; }
+.review-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; }
+.review-block { border: 1px solid var(--line); border-left: 4px solid #9aa3af; border-radius: 8px;
+  padding: 8px 12px; background: #fff; }
+.review-block h3 { margin: 2px 0 6px; }
+.review-block ul { margin: 0; padding-left: 18px; }
+.review-block p { margin: 0; }
+.review-block.goal { border-left-color: var(--blue); }
+.review-block.result { border-left-color: var(--green); }
+.review-block.gap { border-left-color: var(--red); }
+.review-block.cause { border-left-color: #e0a100; }
+.review-block.improvement { border-left-color: #7c4dcc; }
+.owner { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 4px; background: var(--soft);
+  color: var(--muted); }
+.note { font-size: 12px; color: var(--muted); margin-top: 2px; }
+.sig { color: var(--green); font-weight: 700; }
+.nosig { color: var(--muted); font-weight: 600; }
+.level { display: inline-block; font-size: 11px; font-weight: 700; padding: 0 8px; border-radius: 999px;
+  text-transform: uppercase; background: var(--soft); color: var(--muted); }
+.level.red { background: #fdecea; color: var(--red); }
+.level.amber { background: #fff4dc; color: var(--amber); }
+.level.green { background: #e7f6ec; color: var(--green); }
+ol.comments { list-style: none; margin: 0; padding: 0; columns: 2 360px; column-gap: 28px; }
+ol.comments li { display: flex; gap: 10px; padding: 5px 0; border-bottom: 1px solid var(--line);
+  break-inside: avoid; }
+ol.comments .at { color: var(--muted); font-variant-numeric: tabular-nums; min-width: 44px; }
+ol.comments .who { font-weight: 600; white-space: nowrap; }
+footer { text-align: center; font-size: 12px; color: var(--muted); margin-top: 8px; }
+@media (max-width: 800px) {
+  main { padding: 14px; }
+  .step { grid-template-columns: 1fr 80px; }
+  .step-bar { grid-column: 1 / -1; grid-row: 2; }
+  .step-rate { grid-column: 1 / -1; }
+}
+@page { size: A4; margin: 12mm; }
+@media print {
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  body { background: #fff; font-size: 11px; }
+  main { max-width: none; padding: 0; }
+  section { border: none; box-shadow: none; border-radius: 0; padding: 6px 0 10px; margin: 0 0 8px;
+    border-top: 2px solid var(--ink); }
+  section#summary { border-top: none; }
+  h2 { break-after: avoid; }
+  .kpi, .review-block, figure.chart-block, tr, .step { break-inside: avoid; }
+  .step { grid-template-columns: 170px 1fr 70px 240px; }
+  table.data tbody tr:nth-child(even) { background: none; }
+}
+)css";
+
+} // namespace
+
+std::string renderReportHtml(const nlohmann::json& report) {
+    const json& session = field(report, "session");
+    std::string title = textAt(session, "title");
+    std::string out;
+    out.reserve(64 * 1024);
+    out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+           "<title>" +
+           escape(title.empty() ? std::string("Session report") : title) +
+           " · Hawker report</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+
+    renderSummary(out, report);
+    renderFunnel(out, field(report, "summary"));
+    renderCharts(out, report);
+    renderProducts(out, report);
+    renderSegments(out, report);
+    renderOffers(out, report);
+    renderComparison(out, report);
+    renderAb(out, report);
+    renderReview(out, report);
+    renderAlerts(out, report);
+    renderTopComments(out, report);
+    renderTimeline(out, report);
+
+    out += "<footer>Hawker · money in CNY (¥), times in UTC, offsets from the start of the session · figures "
+           "follow the metric definitions of <code>hawker report --json</code></footer>\n</main>\n</body>\n"
+           "</html>\n";
+    return out;
+}
+
+} // namespace hawker::studio

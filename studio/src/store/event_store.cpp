@@ -1,0 +1,100 @@
+#include "hawker/studio/store/event_store.hpp"
+
+namespace hawker::studio {
+
+EventStore::EventStore(Database& db)
+    : m_db(db),
+      m_insert(db.prepare(
+          "INSERT OR IGNORE INTO events (session_id, ts, ord, event_id, type, platform, viewer, sku, "
+          "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")) {}
+
+namespace {
+bool hasQuantity(EventType type) {
+    return type == EventType::Like || type == EventType::AddToCart || type == EventType::OrderCreated ||
+           type == EventType::OrderPaid;
+}
+bool hasAmount(EventType type) {
+    return type == EventType::OrderCreated || type == EventType::OrderPaid || type == EventType::Refund;
+}
+void bindOptional(Statement& statement, int index, const std::string& text) {
+    if (text.empty())
+        statement.bindNull(index);
+    else
+        statement.bindView(index, text);
+}
+} // namespace
+
+StoreOutcome EventStore::insert(int64_t session, const std::vector<ViewerEvent>& events,
+                                int64_t receivedUtcMs, std::vector<size_t>* fresh) {
+    StoreOutcome outcome;
+    for (size_t i = 0; i < events.size(); ++i) {
+        const ViewerEvent& e = events[i];
+        m_insert.bind(1, session).bind(2, e.ts).bind(3, static_cast<int64_t>(processingOrder(e.type)));
+        m_insert.bindView(4, e.id).bind(5, static_cast<int64_t>(e.type));
+        bindOptional(m_insert, 6, e.platform);
+        if (e.viewer != 0)
+            m_insert.bind(7, e.viewer);
+        else
+            m_insert.bindNull(7);
+        bindOptional(m_insert, 8, e.sku);
+        if (hasQuantity(e.type))
+            m_insert.bind(9, e.quantity);
+        else
+            m_insert.bindNull(9);
+        if (hasAmount(e.type))
+            m_insert.bind(10, e.amountCents);
+        else
+            m_insert.bindNull(10);
+        bindOptional(m_insert, 11, e.orderId);
+        bindOptional(m_insert, 12, e.coupon);
+        bindOptional(m_insert, 13, e.text);
+        bindOptional(m_insert, 14, e.maskedName);
+        m_insert.bind(15, receivedUtcMs);
+        m_insert.step();
+        const bool inserted = m_insert.changes() > 0;
+        m_insert.reset();
+        if (inserted) {
+            ++outcome.accepted;
+            if (fresh) fresh->push_back(i);
+        } else {
+            ++outcome.duplicates;
+        }
+    }
+    return outcome;
+}
+
+void EventStore::forEach(int64_t session, int64_t fromTs, int64_t toTs,
+                         const std::function<void(const ViewerEvent&)>& visit) {
+    Statement rows = m_db.prepare(
+        "SELECT ts, type, viewer, sku, qty, amount_cents, order_id, coupon, text, masked_name, event_id, "
+        "platform "
+        "FROM events WHERE session_id = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY session_id, ts, ord, event_id");
+    rows.bind(1, session).bind(2, fromTs).bind(3, toTs);
+    ViewerEvent e;
+    while (rows.step()) {
+        e.ts = rows.integer(0);
+        const int64_t type = rows.integer(1);
+        if (type < 0 || type >= kEventTypeCount) continue; // a newer hawker's type: not ours to count
+        e.type = static_cast<EventType>(type);
+        e.viewer = rows.integer(2);
+        e.sku.assign(rows.textView(3));
+        e.quantity = rows.isNull(4) ? 1 : rows.integer(4);
+        e.amountCents = rows.integer(5);
+        e.orderId.assign(rows.textView(6));
+        e.coupon.assign(rows.textView(7));
+        e.text.assign(rows.textView(8));
+        e.maskedName.assign(rows.textView(9));
+        e.id.assign(rows.textView(10));
+        e.platform.assign(rows.textView(11));
+        visit(e);
+    }
+}
+
+int64_t EventStore::count(int64_t session) {
+    Statement rows = m_db.prepare("SELECT count(*) FROM events WHERE session_id = ?1");
+    rows.bind(1, session);
+    return rows.step() ? rows.integer(0) : 0;
+}
+
+} // namespace hawker::studio
