@@ -16,6 +16,8 @@ PACKAGES=(
     libimgui-dev libglfw3-dev libgl-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth nginx libnginx-mod-rtmp time procps iproute2 curl
+    # the report checked in a real browser; the event parser fuzzed with libFuzzer
+    chromium clang libclang-rt-14-dev
 )
 
 missing=()

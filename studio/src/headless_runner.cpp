@@ -78,7 +78,22 @@ std::string formatSummary(const EngineStatus& s) {
     return maskSecrets(out.str());
 }
 
-int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) {
+std::string formatAnalytics(const LiveAnalytics& analytics) {
+    // The live numbers as the show saw them, in DESIGN.md's keys; the report
+    // computed from SQLite afterwards gives the same.
+    std::ostringstream out;
+    out << "analytics session=" << analytics.sessionId();
+    const nlohmann::json summary = analytics.summaryJson();
+    for (const auto& [key, value] : summary.items())
+        out << " " << key << "=" << (value.is_number_float() ? fixed(value.get<double>(), 6) : value.dump());
+    size_t open = 0;
+    for (const LiveAlert& alert : analytics.alerts())
+        open += alert.acknowledged ? 0 : 1;
+    out << " alerts=" << analytics.alerts().size() << " unacknowledged=" << open << "\n";
+    return out.str();
+}
+
+int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out, int64_t* sessionId) {
     g_stopSignal = false;
     struct sigaction action {};
     action.sa_handler = &onStopSignal;
@@ -103,6 +118,7 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
         out << "api http://" << apiSpec.bind << ":" << api->port() << "/api/v1/" << std::endl;
     }
     if (engine.sessionId() > 0) out << "session " << engine.sessionId() << std::endl;
+    if (sessionId) *sessionId = engine.sessionId();
     engine.start();
     logInfo("show started: " + engine.show().name + (options.offline ? " (offline)" : " (live)"));
 
@@ -134,7 +150,9 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out) 
     if (api) api->stop();
     engine.waitUntilFinished();
     const EngineStatus final = engine.status();
-    out << formatSummary(final) << std::flush;
+    out << formatSummary(final);
+    if (const LiveAnalytics* analytics = engine.analytics()) out << formatAnalytics(*analytics);
+    out << std::flush;
     for (const auto& output : final.outputs)
         if (output.state == capture::OutputState::Failed && output.kind == capture::OutputKind::Record)
             return 3;

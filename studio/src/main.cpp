@@ -19,6 +19,8 @@
 #include "hawker/studio/cli_options.hpp"
 #include "hawker/studio/headless_runner.hpp"
 #include "hawker/studio/log.hpp"
+#include "hawker/studio/report/report_html.hpp"
+#include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/show_file.hpp"
 #include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
@@ -31,14 +33,16 @@ const char* kUsage = R"(hawker — live-commerce studio
 
 usage:
   hawker run SHOW.toml [--duration S] [--offline] [--rehearsal] [--db DB]
-                      [--session ID | --resume ID|last]
+                      [--session ID | --resume ID|last] [--simulate [--seed N]]
       run a show without a window (Ctrl+C stops it cleanly); with --db it is a
       session whose on-air timeline, audit log and show state are stored in DB;
       --session runs a planned session, --resume goes on with a live session
-      whose show was killed (its timeline shows the gap)
+      whose show was killed (its timeline shows the gap); --simulate lets a
+      simulated audience watch and buy (rehearsals), deterministic for a seed
   hawker demo [--out DIR] [--duration S] [--offline]
-      the built-in demo show (synthetic cameras, rundown, approvals, a flash
-      sale) into DIR/program.mkv and DIR/hawker.db
+      the built-in demo show (synthetic cameras, rundown, approvals, a
+      simulated audience buying out a flash sale) into DIR/program.mkv,
+      DIR/hawker.db and its review DIR/report.html, DIR/report.json
   hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
                      [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
                      [--target-conversion RATE] [--target-units SKU=N,...] [--variant A]
@@ -64,8 +68,8 @@ usage:
 )";
 
 int commandRun(const std::vector<std::string>& args) {
-    const ParsedArgs parsed =
-        parseArgs(args, {"--duration", "--db", "--resume", "--session"}, {"--offline", "--rehearsal"});
+    const ParsedArgs parsed = parseArgs(args, {"--duration", "--db", "--resume", "--session", "--seed"},
+                                        {"--offline", "--rehearsal", "--simulate"});
     if (parsed.positional.size() != 1) throw UsageError("run needs exactly one show file");
     EngineOptions options;
     options.database = parsed.value("--db").value_or("");
@@ -88,6 +92,10 @@ int commandRun(const std::vector<std::string>& args) {
     options.rehearsal = parsed.flag("--rehearsal");
     if (options.rehearsal && options.database.empty())
         throw UsageError("--rehearsal needs --db (it marks the session)");
+    options.simulateAudience = parsed.flag("--simulate");
+    if (auto seed = parsed.integer("--seed")) options.audienceSeed = static_cast<uint64_t>(*seed);
+    if ((options.simulateAudience || options.audienceSeed) && options.database.empty())
+        throw UsageError("--simulate needs --db (the audience's events go to the session)");
     options.offline = parsed.flag("--offline");
     options.durationSeconds = parsed.seconds("--duration").value_or(0);
     if (options.offline && options.durationSeconds <= 0)
@@ -144,8 +152,18 @@ int commandDemo(const std::vector<std::string>& args) {
     writeDemoTokens(tokens);
     for (ApiTokenSpec& token : show.api.tokens)
         token.tokenFile = tokens;
-    const int status = runHeadless(std::move(show), options, std::cout);
-    std::cout << "wrote " << (out / "program.mkv").string() << " and " << options.database.string()
+    int64_t sessionId = 0;
+    const int status = runHeadless(std::move(show), options, std::cout, &sessionId);
+    // The review of the show just run: what a merchandiser opens next.
+    Database database(options.database);
+    const nlohmann::json report = buildSessionReport(database, sessionId);
+    std::ofstream(out / "report.json", std::ios::trunc) << report.dump(2) << "\n";
+    std::ofstream(out / "report.html", std::ios::trunc) << renderReportHtml(report);
+    const auto& s = report["summary"];
+    std::cout << "report uv=" << s["uv"] << " paid_orders=" << s["paid_orders"]
+              << " gmv_cents=" << s["gmv_cents"] << " conversion_rate=" << s["conversion_rate"] << std::endl;
+    std::cout << "wrote " << (out / "program.mkv").string() << ", " << options.database.string() << ", "
+              << (out / "report.html").string() << " and " << (out / "report.json").string()
               << " (API tokens in " << tokens.string() << ")" << std::endl;
     return status;
 }

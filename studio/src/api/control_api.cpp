@@ -11,6 +11,7 @@
 #include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/program_engine.hpp"
+#include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/show_state_json.hpp"
 
 namespace hawker::studio {
@@ -410,6 +411,71 @@ void ControlApi::routes() {
                    }
                    return out;
                }));
+
+    // Viewer events (DESIGN.md): the ingest role only; acknowledged once committed.
+    server.Post(R"(/api/v1/sessions/(\d+)/events)", [this, identify](const httplib::Request& req,
+                                                                     httplib::Response& res) {
+        const ApiToken* token = identify(req, res, false);
+        if (!token) return;
+        if (token->role != "ingest") return error(res, 403, "only an ingest token may send events");
+        EventIngest* ingest = m_engine.ingest();
+        if (!ingest) return error(res, 409, "this show has no session database (run it with --db)");
+        int64_t session = 0;
+        try {
+            session = std::stoll(req.matches[1].str());
+        } catch (const std::exception&) {
+            return error(res, 404, "no session " + req.matches[1].str());
+        }
+        if (!ingest->sessionExists(session)) return error(res, 404, "no session " + std::to_string(session));
+        try {
+            reply(res, 200, ingest->ingestBatch(session, req.body));
+        } catch (const BatchError& bad) {
+            error(res, 400, bad.what());
+        } catch (const IngestBusy& busy) {
+            res.set_header("Retry-After", "1");
+            error(res, 503, busy.what());
+        } catch (const StoreError& failed) {
+            logError(std::string("events not stored: ") + failed.what());
+            error(res, 500, "the events could not be stored; nothing of this batch was acknowledged, retry");
+        }
+    });
+    server.Get("/api/v1/metrics", getJson([this](const httplib::Request&) {
+                   const LiveAnalytics* analytics = m_engine.analytics();
+                   return analytics ? analytics->snapshot() : json{{"error", "no session database"}};
+               }));
+    server.Get("/api/v1/alerts", getJson([this](const httplib::Request&) {
+                   const LiveAnalytics* analytics = m_engine.analytics();
+                   return analytics ? analytics->snapshot().at("alerts") : json::array();
+               }));
+    server.Post(R"(/api/v1/alerts/(\d+)/ack)",
+                [this, identify](const httplib::Request& req, httplib::Response& res) {
+                    const ApiToken* token = identify(req, res, true);
+                    if (!token) return;
+                    LiveAnalytics* analytics = m_engine.analytics();
+                    int64_t id = 0;
+                    try {
+                        id = std::stoll(req.matches[1].str());
+                    } catch (const std::exception&) {
+                    }
+                    if (!analytics || !analytics->acknowledge(id, token->name + " (" + token->role + ")"))
+                        return error(res, 404, "no alert " + req.matches[1].str());
+                    reply(res, 200, {{"ok", true}, {"alert", id}});
+                });
+    server.Get(R"(/api/v1/sessions/(\d+)/report)",
+               [this, identify](const httplib::Request& req, httplib::Response& res) {
+                   if (!identify(req, res, true)) return;
+                   if (m_engine.databasePath().empty())
+                       return error(res, 409, "this show has no session database");
+                   try {
+                       // A merchandiser's read: its own connection, never the show's writers.
+                       Database db(m_engine.databasePath());
+                       reply(res, 200, buildSessionReport(db, std::stoll(req.matches[1].str())));
+                   } catch (const StoreError& missing) {
+                       error(res, 404, missing.what());
+                   } catch (const std::out_of_range&) {
+                       error(res, 404, "no session " + req.matches[1].str());
+                   }
+               });
 
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;

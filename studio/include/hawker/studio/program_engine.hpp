@@ -115,6 +115,8 @@ public:
     EventIngest* ingest() { return m_ingest.get(); }
     LiveAnalytics* analytics() { return m_analytics.get(); }
     const LiveAnalytics* analytics() const { return m_analytics.get(); }
+    /// The session database (empty without one).
+    const std::filesystem::path& databasePath() const { return m_options.database; }
     /// Program time 0 of the session, in UTC ms (0 without a session).
     int64_t sessionStartUtcMs() const { return m_sessionStartUtcMs; }
 
