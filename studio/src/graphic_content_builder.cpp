@@ -24,13 +24,6 @@ int secondsUntil(int64_t atMs, int64_t nowMs) {
 }
 } // namespace
 
-std::string maskViewerName(const std::string& name) {
-    const auto codepoints = overlay::splitCodepoints(overlay::sanitizeUtf8(name));
-    if (codepoints.empty()) return "***";
-    if (codepoints.size() <= 2) return codepoints.front() + "***";
-    return codepoints.front() + "***" + codepoints.back();
-}
-
 std::optional<overlay::GraphicContent> GraphicContentBuilder::build(const std::string& slot,
                                                                     const SlotGraphic& graphic,
                                                                     const ShowState& state,

@@ -5,8 +5,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hawker/studio/graphic_content_builder.hpp"
+#include "hawker/overlay/utf8.hpp"
 #include "hawker/studio/viewer_hasher.hpp"
+#include "hawker/studio/viewer_name.hpp"
 
 namespace hawker::studio {
 
@@ -33,31 +34,11 @@ constexpr int64_t kMaxLikes = 1'000'000;
 // any event that still holds it is refused as bad UTF-8.
 constexpr std::string_view kBadByte = "\xF4\x8F\xBF\xBF"; // U+10FFFF
 
-/// Length of the valid UTF-8 sequence at `i`, or 0.
+/// Length of the valid sequence at `i`, or 0; the marker itself is never legitimate input.
 size_t validSequence(std::string_view s, size_t i) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    if (c < 0x80) return 1;
-    size_t n = 0;
-    uint32_t cp = 0;
-    if (c >= 0xC2 && c <= 0xDF)
-        n = 2, cp = c & 0x1F;
-    else if (c >= 0xE0 && c <= 0xEF)
-        n = 3, cp = c & 0x0F;
-    else if (c >= 0xF0 && c <= 0xF4)
-        n = 4, cp = c & 0x07;
-    else
-        return 0;
-    if (i + n > s.size()) return 0;
-    for (size_t k = 1; k < n; ++k) {
-        const auto cc = static_cast<unsigned char>(s[i + k]);
-        if ((cc & 0xC0) != 0x80) return 0;
-        cp = (cp << 6) | (cc & 0x3F);
-    }
-    if ((n == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
-        (n == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
-        return 0;
-    if (cp == 0x10FFFF) return 0; // the marker itself is never legitimate input
-    return n;
+    uint32_t codepoint = 0;
+    const size_t n = overlay::validUtf8Sequence(s, i, codepoint);
+    return codepoint == 0x10FFFF ? 0 : n;
 }
 
 /// `body` with every invalid byte replaced by the marker; `body` itself when clean.

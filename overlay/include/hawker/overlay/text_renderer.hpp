@@ -12,19 +12,13 @@
 
 #include <opencv2/core.hpp>
 
+#include "hawker/overlay/utf8.hpp"
+
 namespace cv::freetype {
 class FreeType2;
 }
 
 namespace hawker::overlay {
-
-/// Valid UTF-8 only: invalid bytes become U+FFFD and control characters are
-/// dropped, so a broken name from a spreadsheet cannot upset the renderer.
-std::string sanitizeUtf8(std::string_view text);
-/// True when `text` is valid UTF-8 throughout.
-bool isValidUtf8(std::string_view text);
-/// One string per code point.
-std::vector<std::string> splitCodepoints(std::string_view utf8);
 
 class TextRenderer {
 public:

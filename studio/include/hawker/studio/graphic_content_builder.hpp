@@ -11,11 +11,9 @@
 #include "hawker/overlay/graphic_content.hpp"
 #include "hawker/studio/show_file.hpp"
 #include "hawker/studio/show_state.hpp"
+#include "hawker/studio/viewer_name.hpp"
 
 namespace hawker::studio {
-
-/// "小***8": a viewer's name as it may appear on screen.
-std::string maskViewerName(const std::string& name);
 
 class GraphicContentBuilder {
 public:

@@ -1,0 +1,195 @@
+#!/usr/bin/env bash
+# Viewer events through the HTTP batch endpoint of a live show:
+# POST /api/v1/sessions/{id}/events. Auth (401 without or with a wrong token,
+# 403 for a token of another role), 404 for an unknown session, 400 for a body
+# that is not JSON or has no "events" list, 413 above [api] max_body_bytes; a
+# batch of 500 good events is accepted, retrying it is idempotent (all
+# duplicates), a mixed batch names exactly its bad indexes; the live metrics
+# (GET /api/v1/metrics) follow the events, and after the show the report from
+# SQLite and the show's own `analytics` line give the same numbers.
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools sqlite3 curl
+
+export HAWKER_HOME="$T/home"
+PORT=$(pick_port)
+rand() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+export HAWKER_TEST_OPERATOR_TOKEN="op-$(rand)"
+export HAWKER_TEST_MERCH_TOKEN="me-$(rand)"
+export HAWKER_TEST_INGEST_TOKEN="in-$(rand)"
+OP=$HAWKER_TEST_OPERATOR_TOKEN ME=$HAWKER_TEST_MERCH_TOKEN IN=$HAWKER_TEST_INGEST_TOKEN
+DB="$T/hawker.db"
+RUN_S=40
+
+camera_show "ingest http" 360 640 30 800 2 "program.mkv" > "$T/show.toml"
+cat >> "$T/show.toml" <<EOF
+
+[[products]]
+sku = "S1"
+name = "精华液"
+price_cents = 1000
+
+[api]
+bind = "127.0.0.1"
+port = $PORT
+max_body_bytes = 65536
+tokens = [
+  { name = "deck", role = "operator", token_env = "HAWKER_TEST_OPERATOR_TOKEN" },
+  { name = "lin", role = "merchandiser", token_env = "HAWKER_TEST_MERCH_TOKEN" },
+  { name = "shop", role = "ingest", token_env = "HAWKER_TEST_INGEST_TOKEN" },
+]
+EOF
+
+BASE="http://127.0.0.1:$PORT/api/v1"
+# post TOKEN PATH FILE: POST the file; sets CODE and BODY.
+post() {
+    local token="$1" path="$2" file="$3" auth=()
+    [[ -n "$token" ]] && auth=(-H "Authorization: Bearer $token")
+    BODY=$(curl -s -m 20 -o - -w '\n%{http_code}' "${auth[@]}" -X POST -H 'Content-Type: application/json' \
+        --data-binary "@$file" "$BASE$path")
+    CODE=${BODY##*$'\n'}
+    BODY=${BODY%$'\n'*}
+}
+get() {   # get TOKEN PATH OUTFILE: sets CODE
+    CODE=$(curl -s -m 10 -o "$3" -w '%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
+}
+expect() { check "$2 -> $1 (got $CODE: ${BODY:0:160})" test "$CODE" = "$1"; }
+jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
+jlen() { sqlite3 :memory: "SELECT json_array_length(readfile('$1'), '$2')"; }
+
+hawker_bg show run "$T/show.toml" --db "$DB" --duration $RUN_S
+wait_until 20 grep -q "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \
+    || die "no 'api http://127.0.0.1:$PORT/api/v1/' line within 20 s ($(head -c 300 "$T/show.err"))"
+wait_until 10 grep -q '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
+SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/show.out" | head -n1)
+ok "hawker is live: $(grep -m1 '^api ' "$T/show.out"), session $SID"
+check "the API binds 127.0.0.1 only" test -n "$(ss -Hltn "( sport = :$PORT )" | grep '127.0.0.1:')"
+EV="/sessions/$SID/events"
+
+# --- the batches -------------------------------------------------------------------
+# Timestamps are "now": the session started before the session line was printed.
+NOW=$(date +%s%3N)
+# The 500-event batch: 300 view_start by 200 viewers (u0..u199, u0..u99 twice),
+# 100 comments, 50 paid orders of 1000 cents by 50 distinct viewers, 50 likes of 2.
+#   pv = 300, uv = 200, comments = 100, paid_orders = 50, buyers = 50, gmv_cents = 50000, likes = 100.
+awk -v now="$NOW" 'BEGIN {
+    printf "{\"events\":["
+    for (i = 0; i < 500; i++) {
+        if (i) printf ","
+        ts = now + i
+        if (i < 300)      printf "{\"id\":\"h1-%d\",\"type\":\"view_start\",\"ts\":%d,\"viewer\":\"u%d\"}", i, ts, i % 200
+        else if (i < 400) printf "{\"id\":\"h1-%d\",\"type\":\"comment\",\"ts\":%d,\"viewer\":\"u%d\",\"text\":\"好\"}", i, ts, i - 300
+        else if (i < 450) printf "{\"id\":\"h1-%d\",\"type\":\"order_paid\",\"ts\":%d,\"viewer\":\"u%d\",\"order_id\":\"o%d\",\"sku\":\"S1\",\"qty\":1,\"amount_cents\":1000}", i, ts, i - 400, i
+        else              printf "{\"id\":\"h1-%d\",\"type\":\"like\",\"ts\":%d,\"viewer\":\"u%d\",\"count\":2}", i, ts, i - 450
+    }
+    printf "]}"
+}' > "$T/batch500.json"
+# The mixed batch: 20 events, view_start by new viewers w0..w19 except at the
+# indexes 4 (negative amount), 11 (ts in seconds) and 17 (unknown type).
+#   +17 pv, +17 uv.
+awk -v now="$NOW" 'BEGIN {
+    printf "{\"events\":["
+    for (i = 0; i < 20; i++) {
+        if (i) printf ","
+        ts = now + 600 + i
+        if (i == 4)       printf "{\"id\":\"m-%d\",\"type\":\"order_paid\",\"ts\":%d,\"viewer\":\"w%d\",\"order_id\":\"bad\",\"sku\":\"S1\",\"qty\":1,\"amount_cents\":-1}", i, ts, i
+        else if (i == 11) printf "{\"id\":\"m-%d\",\"type\":\"view_start\",\"ts\":%d,\"viewer\":\"w%d\"}", i, int(ts / 1000), i
+        else if (i == 17) printf "{\"id\":\"m-%d\",\"type\":\"teleport\",\"ts\":%d,\"viewer\":\"w%d\"}", i, ts, i
+        else              printf "{\"id\":\"m-%d\",\"type\":\"view_start\",\"ts\":%d,\"viewer\":\"w%d\"}", i, ts, i
+    }
+    printf "]}"
+}' > "$T/mixed.json"
+printf '{"events":[{"id":"x","type":' > "$T/garbage.json"
+printf '{"x":1}' > "$T/noevents.json"
+printf '{"events":{"id":"x"}}' > "$T/notalist.json"
+# Above max_body_bytes (65536): 70 000 bytes.
+{ printf '{"events":[{"id":"big","type":"comment","ts":%s,"viewer":"u1","text":"' "$NOW"
+  head -c 69900 /dev/zero | tr '\0' 'a'; printf '"}]}'; } > "$T/big.json"
+info "batch sizes: 500 events $(stat -c %s "$T/batch500.json") B, big $(stat -c %s "$T/big.json") B"
+check "the 500-event batch fits in max_body_bytes ($(stat -c %s "$T/batch500.json") <= 65536)" \
+    test "$(stat -c %s "$T/batch500.json")" -le 65536
+
+# --- auth and validation ----------------------------------------------------------
+post ""                        "$EV" "$T/batch500.json"; expect 401 "no token"
+post "not-a-token-at-all-1234" "$EV" "$T/batch500.json"; expect 401 "a wrong token"
+post "${IN}x"                  "$EV" "$T/batch500.json"; expect 401 "the ingest token with a byte more"
+post "$OP"                     "$EV" "$T/batch500.json"; expect 403 "an operator token"
+post "$ME"                     "$EV" "$T/batch500.json"; expect 403 "a merchandiser token"
+post "$IN" "/sessions/999/events" "$T/batch500.json";   expect 404 "unknown session 999"
+post "$IN" "$EV" "$T/garbage.json";  expect 400 "a body that is not JSON"
+check "  the reason says so" grep -q 'not valid JSON' <<< "$BODY"
+post "$IN" "$EV" "$T/noevents.json"; expect 400 'a body {"x":1} without "events"'
+check "  the reason names \"events\"" grep -q 'events' <<< "$BODY"
+post "$IN" "$EV" "$T/notalist.json"; expect 400 '"events" that is not a list'
+post "$IN" "$EV" "$T/big.json";      expect 413 "a 70000-byte body (max_body_bytes 65536)"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID")
+check "none of the refused requests stored anything ($n events)" test "$n" = 0
+
+# --- good batches, retries, a mixed batch ---------------------------------------------
+post "$IN" "$EV" "$T/batch500.json"; expect 200 "a batch of 500 good events"
+printf '%s' "$BODY" > "$T/reply1.json"
+check "  accepted=$(jx "$T/reply1.json" '$.accepted') duplicates=$(jx "$T/reply1.json" '$.duplicates') rejected=$(jlen "$T/reply1.json" '$.rejected') (500 0 0)" \
+    test "$(jx "$T/reply1.json" '$.accepted') $(jx "$T/reply1.json" '$.duplicates') $(jlen "$T/reply1.json" '$.rejected')" = "500 0 0"
+for try in 1 2 3; do
+    post "$IN" "$EV" "$T/batch500.json"
+    printf '%s' "$BODY" > "$T/retry$try.json"
+    check "retry $try: HTTP $CODE accepted=$(jx "$T/retry$try.json" '$.accepted') duplicates=$(jx "$T/retry$try.json" '$.duplicates') (200 0 500)" \
+        test "$CODE $(jx "$T/retry$try.json" '$.accepted') $(jx "$T/retry$try.json" '$.duplicates')" = "200 0 500"
+done
+post "$IN" "$EV" "$T/mixed.json"; expect 200 "a mixed batch of 20 with 3 bad events"
+printf '%s' "$BODY" > "$T/mixed_reply.json"
+idx=$(sqlite3 :memory: "SELECT group_concat(json_extract(value, '\$.index'), ',') FROM json_each(readfile('$T/mixed_reply.json'), '\$.rejected')")
+check "  rejected indexes = $idx (4,11,17)" test "$idx" = "4,11,17"
+check "  accepted=$(jx "$T/mixed_reply.json" '$.accepted') (17)" test "$(jx "$T/mixed_reply.json" '$.accepted')" = 17
+reasons=$(sqlite3 :memory: "SELECT group_concat(json_extract(value, '\$.id') || ': ' || json_extract(value, '\$.reason'), ' | ') FROM json_each(readfile('$T/mixed_reply.json'), '\$.rejected')")
+check "  reasons name the field: $reasons" bash -c 'grep -q "m-4: amount_cents" <<< "$1" && grep -q "m-11: ts" <<< "$1" && grep -q "m-17: unknown type" <<< "$1"' _ "$reasons"
+n=$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID")
+check "SQLite holds exactly 517 events ($n)" test "$n" = 517
+
+# --- live metrics --------------------------------------------------------------------
+# Expected totals: pv 317, uv 217, paid_orders 50, buyers 50, gmv_cents 50000, comments 100, likes 100.
+metrics_match() {
+    get "$OP" /metrics "$T/metrics.json"
+    [[ "$CODE" == 200 ]] || return 1
+    [[ "$(jx "$T/metrics.json" '$.summary.uv') $(jx "$T/metrics.json" '$.summary.pv') $(jx "$T/metrics.json" '$.summary.paid_orders')" == "217 317 50" ]]
+}
+wait_until 10 metrics_match
+m() { jx "$T/metrics.json" "\$.summary.$1"; }
+check "GET /metrics (HTTP $CODE): uv=$(m uv) pv=$(m pv) paid_orders=$(m paid_orders) (217 317 50)" \
+    test "$(m uv) $(m pv) $(m paid_orders)" = "217 317 50"
+check "  gmv_cents=$(m gmv_cents) buyers=$(m buyers) comments=$(m comments) likes=$(m likes) (50000 50 100 100)" \
+    test "$(m gmv_cents) $(m buyers) $(m comments) $(m likes)" = "50000 50 100 100"
+check "  the snapshot has summary, kpis, per_minute, alerts, comments ($(sqlite3 :memory: "SELECT group_concat(key, ',') FROM json_each(readfile('$T/metrics.json')) WHERE key IN ('summary','kpis','per_minute','alerts','comments')"))" \
+    test "$(sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('$T/metrics.json')) WHERE key IN ('summary','kpis','per_minute','alerts','comments')")" = 5
+check "  session_id=$(jx "$T/metrics.json" '$.session_id') ($SID)" test "$(jx "$T/metrics.json" '$.session_id')" = "$SID"
+get "$IN" /metrics "$T/metrics_ingest.json"
+check "the ingest token cannot read the metrics (HTTP $CODE, 403)" test "$CODE" = 403
+get "$OP" /alerts "$T/alerts.json"
+check "GET /alerts answers (HTTP $CODE, a list of $(jlen "$T/alerts.json" '$') alerts)" \
+    test "$CODE" = 200 -a -n "$(jlen "$T/alerts.json" '$')"
+get "$ME" "/sessions/$SID/report" "$T/live_report.json"
+check "GET /sessions/$SID/report for the merchandiser (HTTP $CODE): uv=$(jx "$T/live_report.json" '$.summary.uv') (217)" \
+    test "$CODE $(jx "$T/live_report.json" '$.summary.uv')" = "200 217"
+get "$ME" "/sessions/999/report" "$T/none_report.json"
+check "GET /sessions/999/report -> 404 (got $CODE)" test "$CODE" = 404
+
+# --- stop, then the report from SQLite and the analytics line ---------------------------
+kill -TERM "$HAWKER_PID"
+wait_pid "$HAWKER_PID" 30
+check "hawker exits 0 after SIGTERM (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+"$HAWKER" report --db "$DB" --session "$SID" --json > "$T/report.json" 2> "$T/report.err"
+rc=$?
+check "report --json exits 0 (got $rc)" test "$rc" -eq 0
+r() { jx "$T/report.json" "\$.summary.$1"; }
+check "report: uv=$(r uv) pv=$(r pv) paid_orders=$(r paid_orders) gmv_cents=$(r gmv_cents) buyers=$(r buyers) (217 317 50 50000 50)" \
+    test "$(r uv) $(r pv) $(r paid_orders) $(r gmv_cents) $(r buyers)" = "217 317 50 50000 50"
+line=$(grep '^analytics ' "$T/show.out" | tail -n1)
+check "the show printed an analytics line (${line:0:120}...)" test -n "$line"
+a() { tr ' ' '\n' <<< "$line" | sed -n "s/^$1=//p" | head -n1; }
+check "analytics line: session=$(a session) uv=$(a uv) pv=$(a pv) gmv_cents=$(a gmv_cents) paid_orders=$(a paid_orders) (= the report)" \
+    test "$(a session) $(a uv) $(a pv) $(a gmv_cents) $(a paid_orders)" = "$SID $(r uv) $(r pv) $(r gmv_cents) $(r paid_orders)"
+check "the session ended ($(sqlite3 "$DB" "SELECT state FROM sessions WHERE id = $SID"))" \
+    test "$(sqlite3 "$DB" "SELECT state FROM sessions WHERE id = $SID")" = ended
+leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$OP" -e "$ME" -e "$IN")
+check "no token string in hawker's log ($leaks lines)" test "$leaks" = 0
+finish
