@@ -66,7 +66,7 @@ int commandReport(const std::vector<std::string>& args) {
     const ParsedArgs parsed =
         parseArgs(args, {"--db", "--session", "--html", "--csv"}, {"--json", "--include-rehearsals"});
     if (!parsed.positional.empty()) throw UsageError("report takes no positional arguments");
-    Database database(parsed.required("--db"));
+    Database database(parsed.required("--db"), Database::Threading::OneThread);
     ReportOptions options;
     options.includeRehearsals = parsed.flag("--include-rehearsals");
     const nlohmann::json report = buildSessionReport(database, requiredSession(parsed), options);

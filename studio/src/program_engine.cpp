@@ -474,19 +474,22 @@ void ProgramEngine::shutdown() {
     for (auto& source : m_sources)
         source->stop();
     // The simulated audience leaves and its last orders sell before the
-    // on-air log closes; the analytics stay readable for the summary.
+    // on-air log closes; the analytics stay readable for the summary. The
+    // live numbers and the stored session end at the same instant, so the
+    // report computed later gives the same figures. Offline the program clock
+    // runs ahead of the wall clock: the session ends where its program ended.
     const int64_t endProgramMs = m_programOffsetMs + m_tickCount.load() * 1000 / m_show.fps;
-    if (m_analytics) m_analytics->finish(endProgramMs);
+    const int64_t programEnd = m_sessionStartUtcMs + endProgramMs;
+    const int64_t sessionEnd = m_options.offline ? programEnd : std::max(nowUtcMs(), programEnd);
+    if (m_analytics) m_analytics->finish(sessionEnd - m_sessionStartUtcMs);
     if (m_onAirLog) {
+        // A flash sale still running ends with the show; its timeline row says how many sold.
+        m_controller->endRunningOffers(sessionEnd - m_sessionStartUtcMs);
         m_onAirLog->close();
         m_onAirLog.reset();
         try {
             Database db(m_options.database);
-            // Offline the program clock runs ahead of the wall clock: the
-            // session ends where its program (and its events) ended.
-            const int64_t programEnd = m_sessionStartUtcMs + endProgramMs;
-            SessionStore(db).end(m_sessionId,
-                                 m_options.offline ? programEnd : std::max(nowUtcMs(), programEnd));
+            SessionStore(db).end(m_sessionId, sessionEnd);
         } catch (const std::exception& error) {
             logError("session " + std::to_string(m_sessionId) + " could not be ended: " + error.what());
         }

@@ -160,6 +160,21 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     return result;
 }
 
+void ShowController::endRunningOffers(int64_t programMs) {
+    std::lock_guard lock(m_mutex);
+    ShowState next = *m_snapshot.load();
+    bool changed = false;
+    for (auto& [slot, offer] : next.offers) {
+        if (offer.phase != OfferState::Phase::PreLaunch && offer.phase != OfferState::Phase::OnSale) continue;
+        offer.phase = OfferState::Phase::Ended;
+        offer.endAtMs = programMs;
+        timeline(programMs, "offer",
+                 offer.id + " ended: show ended, " + std::to_string(offer.remaining) + " left");
+        changed = true;
+    }
+    if (changed) publish(std::move(next));
+}
+
 void ShowController::settle(int64_t programMs) {
     const auto current = snapshot();
     // Cheap check first: most ticks change nothing.

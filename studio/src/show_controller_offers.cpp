@@ -161,9 +161,20 @@ CommandResult ShowController::applyOffer(const Command& command, ShowState& stat
         return CommandResult::done("stopped " + offer.id);
     }
     if (command.name == "offer.hide") {
-        if (running(offer))
+        // stop=true is the operator's "end it and take it down" in one step
+        // (a rundown moving on while the sale may or may not have sold out).
+        const std::string stop = arg(command, "stop", "false");
+        if (stop != "true" && stop != "false")
+            return CommandResult::invalid("offer.hide: stop must be true or false");
+        if (running(offer) && stop == "false")
             return CommandResult::conflict("offer.hide: stop the sale of " + offer.sku +
-                                           " first (offer.stop)");
+                                           " first (offer.stop, or offer.hide with stop=true)");
+        if (running(offer)) {
+            offer.phase = OfferState::Phase::Ended;
+            offer.endAtMs = programMs;
+            timeline(programMs, "offer",
+                     offer.id + " ended: stopped early, " + std::to_string(offer.remaining) + " left");
+        }
         auto graphic = state.graphics.find(slot);
         if (graphic != state.graphics.end() && !graphic->second.hiddenAtMs)
             graphic->second.hiddenAtMs = programMs;

@@ -404,8 +404,10 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
                 cue.args[key] = std::to_string(n->as_integer()->get());
             else if (n->is_floating_point())
                 cue.args[key] = std::to_string(n->as_floating_point()->get());
+            else if (n->is_boolean())
+                cue.args[key] = n->as_boolean()->get() ? "true" : "false";
             else
-                f.fail(key, "expected a string or a number");
+                f.fail(key, "expected a string, a number or true/false");
         }
         if (cue.args.count("sku") && !show.findProduct(cue.args["sku"]))
             f.fail("sku", "no product with sku '" + cue.args["sku"] + "'");

@@ -5,8 +5,9 @@
 # that is not JSON or has no "events" list, 413 above [api] max_body_bytes; a
 # batch of 500 good events is accepted, retrying it is idempotent (all
 # duplicates), a mixed batch names exactly its bad indexes; the live metrics
-# (GET /api/v1/metrics) follow the events, and after the show the report from
-# SQLite and the show's own `analytics` line give the same numbers.
+# (GET /api/v1/metrics) follow the events, a pace alert can be acknowledged
+# (POST /api/v1/alerts/{id}/ack), and after the show the report from SQLite
+# and the show's own `analytics` line give the same numbers.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools sqlite3 curl
@@ -28,6 +29,10 @@ cat >> "$T/show.toml" <<EOF
 sku = "S1"
 name = "精华液"
 price_cents = 1000
+
+# A GMV target far out of reach: the default pace rule raises an alert to acknowledge.
+[session.targets]
+gmv_cents = 100000000
 
 [api]
 bind = "127.0.0.1"
@@ -58,17 +63,21 @@ jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'),
 jlen() { sqlite3 :memory: "SELECT json_array_length(readfile('$1'), '$2')"; }
 
 hawker_bg show run "$T/show.toml" --db "$DB" --duration $RUN_S
-wait_until 20 grep -q "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \
+wait_until 20 grep -qs "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \
     || die "no 'api http://127.0.0.1:$PORT/api/v1/' line within 20 s ($(head -c 300 "$T/show.err"))"
-wait_until 10 grep -q '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
+wait_until 10 grep -qs '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
 SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/show.out" | head -n1)
 ok "hawker is live: $(grep -m1 '^api ' "$T/show.out"), session $SID"
 check "the API binds 127.0.0.1 only" test -n "$(ss -Hltn "( sport = :$PORT )" | grep '127.0.0.1:')"
 EV="/sessions/$SID/events"
 
 # --- the batches -------------------------------------------------------------------
-# Timestamps are "now": the session started before the session line was printed.
-NOW=$(date +%s%3N)
+# Timestamps are in the session's window and not in the future: from its start
+# (in SQLite once the session line is printed) on, sent once a second has passed.
+START=$(sqlite3 "$DB" "SELECT start_utc_ms FROM sessions WHERE id = $SID")
+check "the live session has a start ($START)" is_number "$START"
+NOW=$((START + 1))
+wait_until 5 bash -c "(( \$(date +%s%3N) >= $START + 1000 ))"
 # The 500-event batch: 300 view_start by 200 viewers (u0..u199, u0..u99 twice),
 # 100 comments, 50 paid orders of 1000 cents by 50 distinct viewers, 50 likes of 2.
 #   pv = 300, uv = 200, comments = 100, paid_orders = 50, buyers = 50, gmv_cents = 50000, likes = 100.
@@ -77,10 +86,10 @@ awk -v now="$NOW" 'BEGIN {
     for (i = 0; i < 500; i++) {
         if (i) printf ","
         ts = now + i
-        if (i < 300)      printf "{\"id\":\"h1-%d\",\"type\":\"view_start\",\"ts\":%d,\"viewer\":\"u%d\"}", i, ts, i % 200
-        else if (i < 400) printf "{\"id\":\"h1-%d\",\"type\":\"comment\",\"ts\":%d,\"viewer\":\"u%d\",\"text\":\"好\"}", i, ts, i - 300
-        else if (i < 450) printf "{\"id\":\"h1-%d\",\"type\":\"order_paid\",\"ts\":%d,\"viewer\":\"u%d\",\"order_id\":\"o%d\",\"sku\":\"S1\",\"qty\":1,\"amount_cents\":1000}", i, ts, i - 400, i
-        else              printf "{\"id\":\"h1-%d\",\"type\":\"like\",\"ts\":%d,\"viewer\":\"u%d\",\"count\":2}", i, ts, i - 450
+        if (i < 300)      printf "{\"id\":\"h1-%d\",\"type\":\"view_start\",\"ts\":%.0f,\"viewer\":\"u%d\"}", i, ts, i % 200
+        else if (i < 400) printf "{\"id\":\"h1-%d\",\"type\":\"comment\",\"ts\":%.0f,\"viewer\":\"u%d\",\"text\":\"好\"}", i, ts, i - 300
+        else if (i < 450) printf "{\"id\":\"h1-%d\",\"type\":\"order_paid\",\"ts\":%.0f,\"viewer\":\"u%d\",\"order_id\":\"o%d\",\"sku\":\"S1\",\"qty\":1,\"amount_cents\":1000}", i, ts, i - 400, i
+        else              printf "{\"id\":\"h1-%d\",\"type\":\"like\",\"ts\":%.0f,\"viewer\":\"u%d\",\"count\":2}", i, ts, i - 450
     }
     printf "]}"
 }' > "$T/batch500.json"
@@ -92,10 +101,10 @@ awk -v now="$NOW" 'BEGIN {
     for (i = 0; i < 20; i++) {
         if (i) printf ","
         ts = now + 600 + i
-        if (i == 4)       printf "{\"id\":\"m-%d\",\"type\":\"order_paid\",\"ts\":%d,\"viewer\":\"w%d\",\"order_id\":\"bad\",\"sku\":\"S1\",\"qty\":1,\"amount_cents\":-1}", i, ts, i
-        else if (i == 11) printf "{\"id\":\"m-%d\",\"type\":\"view_start\",\"ts\":%d,\"viewer\":\"w%d\"}", i, int(ts / 1000), i
-        else if (i == 17) printf "{\"id\":\"m-%d\",\"type\":\"teleport\",\"ts\":%d,\"viewer\":\"w%d\"}", i, ts, i
-        else              printf "{\"id\":\"m-%d\",\"type\":\"view_start\",\"ts\":%d,\"viewer\":\"w%d\"}", i, ts, i
+        if (i == 4)       printf "{\"id\":\"m-%d\",\"type\":\"order_paid\",\"ts\":%.0f,\"viewer\":\"w%d\",\"order_id\":\"bad\",\"sku\":\"S1\",\"qty\":1,\"amount_cents\":-1}", i, ts, i
+        else if (i == 11) printf "{\"id\":\"m-%d\",\"type\":\"view_start\",\"ts\":%.0f,\"viewer\":\"w%d\"}", i, int(ts / 1000), i
+        else if (i == 17) printf "{\"id\":\"m-%d\",\"type\":\"teleport\",\"ts\":%.0f,\"viewer\":\"w%d\"}", i, ts, i
+        else              printf "{\"id\":\"m-%d\",\"type\":\"view_start\",\"ts\":%.0f,\"viewer\":\"w%d\"}", i, ts, i
     }
     printf "]}"
 }' > "$T/mixed.json"
@@ -167,6 +176,25 @@ check "the ingest token cannot read the metrics (HTTP $CODE, 403)" test "$CODE" 
 get "$OP" /alerts "$T/alerts.json"
 check "GET /alerts answers (HTTP $CODE, a list of $(jlen "$T/alerts.json" '$') alerts)" \
     test "$CODE" = 200 -a -n "$(jlen "$T/alerts.json" '$')"
+# Alerts: the pace alert comes within a few program seconds; acknowledge it.
+pace_alert() {
+    sqlite3 :memory: "SELECT json_extract(value, '\$.$1') FROM json_each(readfile('$T/alerts.json'))
+                      WHERE json_extract(value, '\$.rule') = 'pace-gmv' LIMIT 1"
+}
+alert_raised() { get "$OP" /alerts "$T/alerts.json"; [[ "$CODE" == 200 && -n "$(pace_alert id)" ]]; }
+wait_until 15 alert_raised
+check "GET /alerts lists the pace alert (HTTP $CODE: $(pace_alert level): $(pace_alert message); all: $(sqlite3 :memory: "SELECT group_concat(json_extract(value, '\$.rule'), ',') FROM json_each(readfile('$T/alerts.json'))"))" \
+    test "$CODE/$(pace_alert rule)" = "200/pace-gmv"
+AID=$(pace_alert id)
+: > "$T/empty.json"
+post "$IN" "/alerts/$AID/ack" "$T/empty.json"; expect 403 "the ingest token cannot acknowledge alert $AID"
+post "$ME" "/alerts/99999/ack" "$T/empty.json"; expect 404 "acknowledging an unknown alert"
+post "$ME" "/alerts/$AID/ack" "$T/empty.json"; expect 200 "the merchandiser acknowledges alert $AID"
+get "$OP" /alerts "$T/alerts2.json"
+acked=$(sqlite3 :memory: "SELECT json_type(value, '\$.acknowledged') || ' by ' || json_extract(value, '\$.acknowledged_by') FROM json_each(readfile('$T/alerts2.json')) WHERE json_extract(value, '\$.id') = $AID")
+check "  GET /alerts shows it acknowledged ($acked)" test "$acked" = "true by lin (merchandiser)"
+row=$(sqlite3 "$DB" "SELECT (acknowledged_utc_ms IS NOT NULL) || ' ' || acknowledged_by FROM alerts WHERE id = $AID")
+check "  and so does SQLite ($row)" test "$row" = "1 lin (merchandiser)"
 get "$ME" "/sessions/$SID/report" "$T/live_report.json"
 check "GET /sessions/$SID/report for the merchandiser (HTTP $CODE): uv=$(jx "$T/live_report.json" '$.summary.uv') (217)" \
     test "$CODE $(jx "$T/live_report.json" '$.summary.uv')" = "200 217"
@@ -188,6 +216,9 @@ check "the show printed an analytics line (${line:0:120}...)" test -n "$line"
 a() { tr ' ' '\n' <<< "$line" | sed -n "s/^$1=//p" | head -n1; }
 check "analytics line: session=$(a session) uv=$(a uv) pv=$(a pv) gmv_cents=$(a gmv_cents) paid_orders=$(a paid_orders) (= the report)" \
     test "$(a session) $(a uv) $(a pv) $(a gmv_cents) $(a paid_orders)" = "$SID $(r uv) $(r pv) $(r gmv_cents) $(r paid_orders)"
+# Not asserted here (live, the session's end is the wall clock and may pass the
+# program's end): the time-based keys, for a look.
+info "watch_seconds: analytics line $(a watch_seconds), report $(r watch_seconds); acu: $(a acu) vs $(r acu); session $(sqlite3 "$DB" "SELECT end_utc_ms - start_utc_ms FROM sessions WHERE id = $SID") ms"
 check "the session ended ($(sqlite3 "$DB" "SELECT state FROM sessions WHERE id = $SID"))" \
     test "$(sqlite3 "$DB" "SELECT state FROM sessions WHERE id = $SID")" = ended
 leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$OP" -e "$ME" -e "$IN")

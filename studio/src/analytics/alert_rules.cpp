@@ -11,6 +11,8 @@ namespace {
 constexpr std::array<const char*, 7> kKindNames = {
     "threshold", "pace", "drop", "low_stock", "negative_comments", "output_unhealthy", "source_lost"};
 
+constexpr int64_t kRearmMs = 30000;
+
 int rank(const std::string& level) {
     return level == "red" ? 2 : (level == "amber" ? 1 : 0);
 }
@@ -116,7 +118,8 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
     }
     case AlertKind::Pace: {
         const std::optional<int64_t> target = rule.metric == "uv" ? in.targetUv : in.targetGmvCents;
-        if (!target || *target <= 0 || in.paceFraction <= 0.02) return {rule.metric, "green", ""};
+        // The first tenth of a show is its ramp-up: pace says nothing yet.
+        if (!target || *target <= 0 || in.paceFraction < 0.1) return {rule.metric, "green", ""};
         const double expected = static_cast<double>(*target) * std::min(1.0, in.paceFraction);
         const double actual =
             rule.metric == "uv" ? static_cast<double>(s.uv) : static_cast<double>(s.gmvCents);
@@ -194,9 +197,20 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
         const Judgement j = judge(rule, in);
         std::string& status = m_kpiStatus[j.kpi];
         if (rank(j.level) >= rank(status)) status = j.level;
-        std::string& previous = m_levels[rule.id];
-        if (rank(j.level) > rank(previous)) changes.push_back({rule.id, j.kpi, j.level, j.message});
-        previous = j.level;
+        // A rule raises when its level gets worse; one that flickers around
+        // its limit raises again only after 30 s back at green.
+        RuleState& state = m_states[rule.id];
+        if (rank(j.level) > rank(state.raised) &&
+            (state.raised.empty() || state.raised == "green" || rank(j.level) > rank(state.raised)))
+            changes.push_back({rule.id, j.kpi, j.level, j.message});
+        if (rank(j.level) > 0) {
+            state.raised = rank(j.level) > rank(state.raised) ? j.level : state.raised;
+            state.greenSinceMs = -1;
+        } else if (state.greenSinceMs < 0) {
+            state.greenSinceMs = in.nowUtcMs;
+        } else if (in.nowUtcMs - state.greenSinceMs >= kRearmMs) {
+            state.raised = "green";
+        }
     }
     return changes;
 }

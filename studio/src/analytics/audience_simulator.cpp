@@ -41,6 +41,9 @@ constexpr double kCouponClaimsPerMin = 0.01;
 constexpr double kCardClicksPerMin = 0.16;
 constexpr double kBagClicksPerMin = 0.025; // nothing on air: viewers open the shopping bag now and then
 constexpr double kFlashGrabsPerMin = 0.35;
+// 秒杀 opens with a rush: most of the room taps "buy" in the first seconds.
+constexpr double kFlashLaunchRush = 8.0;
+constexpr int64_t kFlashRushMs = 15000;
 
 // The purchase funnel after a click.
 constexpr double kOtherProductShare = 0.2; // clicks on another catalog product while a card is on air
@@ -128,6 +131,7 @@ std::vector<nlohmann::json> AudienceSimulator::advance(int64_t utcMs, const OnAi
     if (view.offerSku != m_flashSku) {
         m_flashSku = view.offerSku;
         m_flashBought.clear();
+        m_flashOpenedMs = m_nowMs;
     }
     std::vector<Emitted> out;
     Context ctx = contextFor(view, true);
@@ -369,7 +373,8 @@ void AudienceSimulator::viewerActions(int64_t fromMs, int64_t toMs, Context& ctx
     }
 
     if (ctx.onSale) {
-        for (int64_t n = poisson(viewerMinutes * kFlashGrabsPerMin); n > 0; --n)
+        const double rush = fromMs - m_flashOpenedMs < kFlashRushMs ? kFlashLaunchRush : 1.0;
+        for (int64_t n = poisson(viewerMinutes * kFlashGrabsPerMin * rush); n > 0; --n)
             if (randomPresent(fromMs, toMs, Trait::None, slot, ts)) grabFlash(ts, slot, ctx, out);
     }
 }

@@ -47,7 +47,7 @@ void SessionMetrics::settleMinutesBefore(int64_t ts) {
     while (m_minutesSettled < settleable &&
            ts >= m_start + kMinuteMs * static_cast<int64_t>(m_minutesSettled + 1)) {
         if (m_minutesSettled >= m_minutes.size()) m_minutes.resize(m_minutesSettled + 1);
-        m_minutes[m_minutesSettled].viewersEnd = static_cast<int64_t>(m_presentSince.size());
+        m_minutes[m_minutesSettled].viewersEnd = m_present;
         ++m_minutesSettled;
     }
 }
@@ -78,37 +78,41 @@ void SessionMetrics::add(const ViewerEvent& e) {
     MinuteCounts* minute = m_minutes.empty() && m_end ? nullptr : &m_minutes[minuteOf(e.ts)];
     WindowCounts* segment = segmentFor(e.ts);
     const int64_t v = e.viewer;
+    // One probe for the viewer's state; refunds have no viewer.
+    ViewerState none;
+    ViewerState& viewer = v != 0 ? *m_viewerStates.emplace(v, ViewerState{}).first : none;
     switch (e.type) {
     case EventType::ViewStart: {
         ++m_pv;
-        m_viewers.insert(v);
+        if (mark(viewer, kSeen)) ++m_uv;
         if (minute) ++minute->enters;
         if (segment) ++segment->enters;
-        if (m_presentSince.emplace(v, e.ts).second) {
+        if (viewer.presentSince() == 0) {
+            viewer.setPresentSince(e.ts);
             m_sumOfOpenStarts += e.ts;
-            m_pcu = std::max<int64_t>(m_pcu, static_cast<int64_t>(m_presentSince.size()));
+            m_pcu = std::max(m_pcu, ++m_present);
         }
         break;
     }
     case EventType::ViewEnd: {
-        auto found = m_presentSince.find(v);
-        if (found == m_presentSince.end()) break; // leave without enter: ignored
-        m_closedWatchMs += e.ts - found->second;
-        m_sumOfOpenStarts -= found->second;
-        m_presentSince.erase(found);
+        if (viewer.presentSince() == 0) break; // leave without enter: ignored
+        m_closedWatchMs += e.ts - viewer.presentSince();
+        m_sumOfOpenStarts -= viewer.presentSince();
+        viewer.setPresentSince(0);
+        --m_present;
         break;
     }
     case EventType::Share:
         ++m_shares;
-        m_engaged.insert(v);
+        if (mark(viewer, kEngaged)) ++m_engagedUv;
         break;
     case EventType::Follow:
-        m_followers.insert(v);
-        m_engaged.insert(v);
+        if (mark(viewer, kFollower)) ++m_followersUv;
+        if (mark(viewer, kEngaged)) ++m_engagedUv;
         break;
     case EventType::Comment:
         ++m_comments;
-        m_engaged.insert(v);
+        if (mark(viewer, kEngaged)) ++m_engagedUv;
         if (minute) ++minute->comments;
         if (segment) ++segment->comments;
         m_recentComments.push_back({e.ts, e.maskedName, e.text});
@@ -117,12 +121,12 @@ void SessionMetrics::add(const ViewerEvent& e) {
         break;
     case EventType::Like:
         m_likes += e.quantity;
-        m_engaged.insert(v);
+        if (mark(viewer, kEngaged)) ++m_engagedUv;
         if (minute) minute->likes += e.quantity;
         if (segment) segment->likes += e.quantity;
         break;
     case EventType::ProductClick: {
-        m_clickers.insert(v);
+        if (mark(viewer, kClicker)) ++m_clickUv;
         ProductCounts& product = m_products[e.sku];
         ++product.clicks;
         product.clickViewers.insert(v);
@@ -130,10 +134,10 @@ void SessionMetrics::add(const ViewerEvent& e) {
         break;
     }
     case EventType::AddToCart:
-        m_carters.insert(v);
+        if (mark(viewer, kCarter)) ++m_cartUv;
         break;
     case EventType::OrderCreated:
-        m_orderers.insert(v);
+        if (mark(viewer, kOrderer)) ++m_orderUv;
         break;
     case EventType::OrderPaid: {
         // The earliest order_paid of an order counts; a webhook retry with
@@ -142,7 +146,7 @@ void SessionMetrics::add(const ViewerEvent& e) {
         if (!fresh) break;
         order->second.amountCents = e.amountCents;
         ++m_paidOrders;
-        m_buyers.insert(v);
+        if (mark(viewer, kBuyer)) ++m_buyerCount;
         m_units += e.quantity;
         m_gmv += e.amountCents;
         if (minute) {
@@ -200,33 +204,40 @@ void SessionMetrics::add(const ViewerEvent& e) {
     }
 }
 
+void SessionMetrics::add(const std::vector<ViewerEvent>& events) {
+    for (const ViewerEvent& e : events)
+        m_viewerStates.prefetch(e.viewer);
+    for (const ViewerEvent& e : events)
+        add(e);
+}
+
 MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {
     const int64_t asOf = m_end ? *m_end : std::max(asOfUtcMs, m_start);
     MetricsSummary s;
     s.pv = m_pv;
-    s.uv = static_cast<int64_t>(m_viewers.size());
+    s.uv = m_uv;
     s.pcu = m_pcu;
-    s.present = static_cast<int64_t>(m_presentSince.size());
+    s.present = m_present;
     const int64_t watchMs = m_closedWatchMs + std::max<int64_t>(0, s.present * asOf - m_sumOfOpenStarts);
     s.watchSeconds = static_cast<double>(watchMs) / 1000.0;
     s.acu = ratio(s.watchSeconds, static_cast<double>(asOf - m_start) / 1000.0);
     s.avgWatchSeconds = ratio(s.watchSeconds, static_cast<double>(s.uv));
-    s.engagedUv = static_cast<int64_t>(m_engaged.size());
+    s.engagedUv = m_engagedUv;
     s.engagementRate = ratio(static_cast<double>(s.engagedUv), static_cast<double>(s.uv));
     s.comments = m_comments;
     s.shares = m_shares;
     s.likes = m_likes;
-    s.newFollowers = static_cast<int64_t>(m_followers.size());
+    s.newFollowers = m_followersUv;
     s.paidOrders = m_paidOrders;
-    s.buyers = static_cast<int64_t>(m_buyers.size());
+    s.buyers = m_buyerCount;
     s.units = m_units;
     s.gmvCents = m_gmv;
     s.refundsCents = m_refunds;
     s.netSalesCents = m_gmv - m_refunds;
     s.refundRate = ratio(static_cast<double>(m_refundedOrders), static_cast<double>(m_paidOrders));
-    s.productClickUv = static_cast<int64_t>(m_clickers.size());
-    s.addToCartUv = static_cast<int64_t>(m_carters.size());
-    s.orderCreatedUv = static_cast<int64_t>(m_orderers.size());
+    s.productClickUv = m_clickUv;
+    s.addToCartUv = m_cartUv;
+    s.orderCreatedUv = m_orderUv;
     s.productClickRate = ratio(static_cast<double>(s.productClickUv), static_cast<double>(s.uv));
     s.conversionRate = ratio(static_cast<double>(s.buyers), static_cast<double>(s.uv));
     s.clickToPayRate = ratio(static_cast<double>(s.buyers), static_cast<double>(s.productClickUv));
@@ -247,7 +258,7 @@ std::vector<MinuteCounts> SessionMetrics::perMinute(int64_t asOfUtcMs) const {
         if (minutes.size() < now + 1) minutes.resize(now + 1);
     }
     for (size_t k = m_minutesSettled; k < minutes.size(); ++k)
-        minutes[k].viewersEnd = static_cast<int64_t>(m_presentSince.size());
+        minutes[k].viewersEnd = m_present;
     return minutes;
 }
 

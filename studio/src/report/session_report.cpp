@@ -126,7 +126,8 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     OnAirSchedule schedule = loadSchedule(db, *session);
     SessionMetrics metrics(start, end);
     metrics.setSchedule(&schedule);
-    EventStore(db).forEach(sessionId, start, end, [&](const ViewerEvent& e) { metrics.add(e); });
+    EventStore(db).forEachBatch(sessionId, start, end, 256,
+                                [&](const std::vector<ViewerEvent>& events) { metrics.add(events); });
     schedule.close(end);
     const MetricsSummary summary = metrics.summary(end);
 

@@ -201,9 +201,9 @@ const std::vector<std::string>& migrations() {
 }
 } // namespace
 
-Database::Database(const std::filesystem::path& path) {
-    if (sqlite3_open_v2(path.string().c_str(), &m_db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
+Database::Database(const std::filesystem::path& path, Threading threading) {
+    const int mutex = threading == Threading::Shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
+    if (sqlite3_open_v2(path.string().c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | mutex,
                         nullptr) != SQLITE_OK) {
         const std::string message = m_db ? sqlite3_errmsg(m_db) : "out of memory";
         sqlite3_close(m_db);

@@ -1,5 +1,7 @@
 #include "hawker/studio/store/event_store.hpp"
 
+#include <algorithm>
+
 namespace hawker::studio {
 
 EventStore::EventStore(Database& db)
@@ -67,27 +69,62 @@ StoreOutcome EventStore::insert(int64_t session, const std::vector<ViewerEvent>&
 void EventStore::forEach(int64_t session, int64_t fromTs, int64_t toTs,
                          const std::function<void(const ViewerEvent&)>& visit) {
     Statement rows = m_db.prepare(
-        "SELECT ts, type, viewer, sku, qty, amount_cents, order_id, coupon, text, masked_name, event_id, "
-        "platform "
+        "SELECT ts, type, viewer, qty, amount_cents, sku, order_id, coupon, text, masked_name "
         "FROM events WHERE session_id = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY session_id, ts, ord, event_id");
     rows.bind(1, session).bind(2, fromTs).bind(3, toTs);
     ViewerEvent e;
     while (rows.step()) {
-        e.ts = rows.integer(0);
         const int64_t type = rows.integer(1);
         if (type < 0 || type >= kEventTypeCount) continue; // a newer hawker's type: not ours to count
+        e.ts = rows.integer(0);
         e.type = static_cast<EventType>(type);
         e.viewer = rows.integer(2);
-        e.sku.assign(rows.textView(3));
-        e.quantity = rows.isNull(4) ? 1 : rows.integer(4);
-        e.amountCents = rows.integer(5);
-        e.orderId.assign(rows.textView(6));
-        e.coupon.assign(rows.textView(7));
-        e.text.assign(rows.textView(8));
-        e.maskedName.assign(rows.textView(9));
-        e.id.assign(rows.textView(10));
-        e.platform.assign(rows.textView(11));
+        e.quantity = rows.isNull(3) ? 1 : rows.integer(3);
+        e.amountCents = rows.integer(4);
+        // SQLite decodes a column only when it is read: read the text columns
+        // only for the types that have them (most events are views and likes).
+        switch (e.type) {
+        case EventType::ProductClick:
+        case EventType::AddToCart:
+            e.sku.assign(rows.textView(5));
+            break;
+        case EventType::OrderCreated:
+        case EventType::OrderPaid:
+            e.sku.assign(rows.textView(5));
+            e.orderId.assign(rows.textView(6));
+            break;
+        case EventType::Refund:
+            e.orderId.assign(rows.textView(6));
+            break;
+        case EventType::CouponIssued:
+        case EventType::CouponRedeemed:
+            e.coupon.assign(rows.textView(7));
+            break;
+        case EventType::Comment:
+            e.text.assign(rows.textView(8));
+            e.maskedName.assign(rows.textView(9));
+            break;
+        default:
+            break;
+        }
         visit(e);
+    }
+}
+
+void EventStore::forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, size_t batch,
+                              const std::function<void(const std::vector<ViewerEvent>&)>& visit) {
+    std::vector<ViewerEvent> run(std::max<size_t>(1, batch));
+    size_t filled = 0;
+    forEach(session, fromTs, toTs, [&](const ViewerEvent& e) {
+        run[filled++] = e;
+        if (filled == run.size()) {
+            visit(run);
+            filled = 0;
+        }
+    });
+    if (filled > 0) {
+        run.resize(filled);
+        visit(run);
     }
 }
 

@@ -98,6 +98,8 @@ public:
     /// them, flags a segment that runs over, drops graphics whose out-animation
     /// is over.
     void settle(int64_t programMs);
+    /// The show ends: every flash sale still running ends with it (on the timeline with how many sold).
+    void endRunningOffers(int64_t programMs);
     std::shared_ptr<const ShowState> snapshot() const { return m_snapshot.load(); }
     std::vector<AuditEntry> audit() const;
     void setTimelineHook(TimelineHook hook);

@@ -73,7 +73,11 @@ private:
     };
     Judgement judge(const AlertRuleSpec& rule, const AlertInputs& in);
     std::vector<AlertRuleSpec> m_rules;
-    std::map<std::string, std::string> m_levels; ///< rule id → current level
+    struct RuleState {
+        std::string raised;        ///< the worst level raised since the rule was last green for a while
+        int64_t greenSinceMs = -1; ///< green since then (-1: not green)
+    };
+    std::map<std::string, RuleState> m_states; ///< by rule id
     std::map<std::string, std::string> m_kpiStatus;
     std::deque<std::pair<int64_t, int64_t>> m_online; ///< (utc ms, viewers present) samples
 };

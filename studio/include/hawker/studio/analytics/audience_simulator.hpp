@@ -167,6 +167,7 @@ private:
     std::vector<FollowUp> m_followUps;              ///< min-heap on (ts, seq)
     std::map<std::string, int64_t> m_flashInFlight; ///< flash units created, neither paid nor released
     std::string m_flashSku;                         ///< the sale m_flashBought belongs to
+    int64_t m_flashOpenedMs = 0;                    ///< when it went on sale (the launch rush)
     std::map<uint64_t, int64_t> m_flashBought;      ///< units per viewer in that sale (per-buyer limit)
     std::map<std::string, int64_t> m_prices;        ///< catalog price by sku
 

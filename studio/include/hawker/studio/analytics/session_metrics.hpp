@@ -14,6 +14,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "hawker/studio/analytics/flat_id_set.hpp"
 #include "hawker/studio/analytics/on_air_schedule.hpp"
 #include "hawker/studio/analytics/viewer_event.hpp"
 
@@ -42,13 +43,13 @@ struct MinuteCounts {
 
 struct ProductCounts {
     int64_t clicks = 0, paidOrders = 0, units = 0, gmvCents = 0, gmvOnAirCents = 0;
-    std::unordered_set<int64_t> clickViewers;
+    FlatIdSet clickViewers;
 };
 
 /// Counts over one time window (a segment, an offer's sale).
 struct WindowCounts {
     int64_t enters = 0, comments = 0, likes = 0, clicks = 0, paidOrders = 0, units = 0, gmvCents = 0;
-    std::unordered_set<int64_t> buyers;
+    FlatIdSet buyers;
 };
 
 class SessionMetrics {
@@ -61,6 +62,9 @@ public:
     void setSchedule(const OnAirSchedule* schedule) { m_schedule = schedule; }
     /// One event, in processing order; events outside the window are ignored.
     void add(const ViewerEvent& event);
+    /// The same for a run of events in processing order, faster for a long
+    /// replay: the viewers' table slots are fetched from memory together.
+    void add(const std::vector<ViewerEvent>& events);
 
     /// The summary as of `asOfUtcMs` (presence still open is counted up to
     /// then; in a closed window, up to the end).
@@ -100,12 +104,39 @@ private:
     uint64_t m_counted = 0;
 
     // presence
-    std::unordered_map<int64_t, int64_t> m_presentSince; ///< viewer → view_start ts
+    /// Everything known about one viewer, so an event costs one hash probe:
+    /// the open presence's start (0: not present) and which distinct counts it is in.
+    /// Packed into 8 bytes (flags in the top byte, the ts below; UTC ms fit
+    /// in 48 bits until the year 10889), so a table slot is 16 bytes.
+    struct ViewerState {
+        uint64_t bits = 0;
+        int64_t presentSince() const { return static_cast<int64_t>(bits & kTsMask); }
+        void setPresentSince(int64_t ts) { bits = (bits & ~kTsMask) | (static_cast<uint64_t>(ts) & kTsMask); }
+        uint8_t flags() const { return static_cast<uint8_t>(bits >> 56); }
+        static constexpr uint64_t kTsMask = (uint64_t{1} << 48) - 1;
+    };
+    enum ViewerFlag : uint8_t {
+        kSeen = 1,
+        kEngaged = 2,
+        kFollower = 4,
+        kClicker = 8,
+        kCarter = 16,
+        kOrderer = 32,
+        kBuyer = 64
+    };
+    /// Sets `flag` on the viewer; true when it was not set (a new distinct viewer for that count).
+    static bool mark(ViewerState& viewer, ViewerFlag flag) {
+        const bool fresh = (viewer.flags() & flag) == 0;
+        viewer.bits |= static_cast<uint64_t>(flag) << 56;
+        return fresh;
+    }
+    FlatIdMap<ViewerState> m_viewerStates;
+    int64_t m_present = 0;
+    int64_t m_uv = 0, m_engagedUv = 0, m_followersUv = 0, m_clickUv = 0, m_cartUv = 0, m_orderUv = 0,
+            m_buyerCount = 0;
     int64_t m_sumOfOpenStarts = 0; ///< Σ since over present viewers: watch time in O(1)
     int64_t m_closedWatchMs = 0;
     int64_t m_pv = 0, m_pcu = 0;
-    std::unordered_set<int64_t> m_viewers, m_engaged, m_followers, m_clickers, m_carters, m_orderers,
-        m_buyers;
     int64_t m_comments = 0, m_shares = 0, m_likes = 0;
     // orders
     std::unordered_map<std::string, PaidOrder> m_paid;

@@ -28,7 +28,10 @@ class Database {
 public:
     /// Opens (creating if needed) the file, switches it to WAL, applies every
     /// migration it does not have yet. Throws StoreError.
-    explicit Database(const std::filesystem::path& path);
+    /// Who may use the connection: the default serializes calls from any
+    /// thread; OneThread skips SQLite's per-call mutex (a report's long scan).
+    enum class Threading { Shared, OneThread };
+    explicit Database(const std::filesystem::path& path, Threading threading = Threading::Shared);
     ~Database();
     Database(const Database&) = delete;
     Database& operator=(const Database&) = delete;

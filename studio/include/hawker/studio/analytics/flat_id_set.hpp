@@ -1,0 +1,108 @@
+#pragma once
+// Open-addressing hash set and map keyed by 64-bit viewer hashes. The metrics
+// touch one of these for almost every event; std::unordered_set's node per
+// element made them most of a 5-million-event report's time. Key 0 is
+// reserved (a viewer hash is never 0, see ViewerHasher::key).
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+namespace hawker::studio {
+
+template <typename Value>
+class FlatIdMap {
+public:
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+
+    /// Inserts `key` → `value` if absent; returns the stored value and whether it was inserted.
+    std::pair<Value*, bool> emplace(int64_t key, Value value) {
+        if (key == 0) return {nullptr, false};
+        if ((m_size + 1) * 4 > m_slots.size() * 3) grow();
+        size_t i = slot(key);
+        while (m_slots[i].key != 0) {
+            if (m_slots[i].key == key) return {&m_slots[i].value, false};
+            i = (i + 1) & m_mask;
+        }
+        m_slots[i] = {key, value};
+        ++m_size;
+        return {&m_slots[i].value, true};
+    }
+    Value* find(int64_t key) {
+        if (m_size == 0 || key == 0) return nullptr;
+        for (size_t i = slot(key); m_slots[i].key != 0; i = (i + 1) & m_mask)
+            if (m_slots[i].key == key) return &m_slots[i].value;
+        return nullptr;
+    }
+    /// Starts loading `key`'s slot into the cache; a batch of lookups whose
+    /// slots were prefetched first waits for memory once, not per event.
+    void prefetch(int64_t key) const {
+        if (!m_slots.empty()) __builtin_prefetch(&m_slots[slot(key)]);
+    }
+    bool contains(int64_t key) const { return const_cast<FlatIdMap*>(this)->find(key) != nullptr; }
+    /// Removes `key`; backward-shift deletion keeps probe chains without tombstones.
+    bool erase(int64_t key) {
+        if (m_size == 0 || key == 0) return false;
+        size_t i = slot(key);
+        while (m_slots[i].key != key) {
+            if (m_slots[i].key == 0) return false;
+            i = (i + 1) & m_mask;
+        }
+        for (size_t j = (i + 1) & m_mask; m_slots[j].key != 0; j = (j + 1) & m_mask) {
+            const size_t home = slot(m_slots[j].key);
+            // Move j back into the hole at i unless its home lies in (i, j].
+            const bool between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
+            if (between) continue;
+            m_slots[i] = m_slots[j];
+            i = j;
+        }
+        m_slots[i] = Slot{};
+        --m_size;
+        return true;
+    }
+    template <typename Fn>
+    void forEach(Fn fn) const {
+        for (const Slot& s : m_slots)
+            if (s.key != 0) fn(s.key, s.value);
+    }
+
+private:
+    size_t slot(int64_t key) const {
+        // The keys are HMAC bits already; one multiply spreads test ids (1, 2, 3…) too.
+        return static_cast<size_t>((static_cast<uint64_t>(key) * 0x9E3779B97F4A7C15ULL) >> 20) & m_mask;
+    }
+    void grow() {
+        std::vector<Slot> old = std::move(m_slots);
+        const size_t capacity = old.empty() ? 64 : old.size() * 2;
+        m_slots.assign(capacity, Slot{});
+        m_mask = capacity - 1;
+        m_size = 0;
+        for (const Slot& s : old)
+            if (s.key != 0) emplace(s.key, s.value);
+    }
+
+    /// Key and value side by side: a lookup is one cache miss, not two.
+    struct Slot {
+        int64_t key = 0;
+        Value value{};
+    };
+    std::vector<Slot> m_slots;
+    size_t m_mask = 0;
+    size_t m_size = 0;
+};
+
+/// A set of viewer hashes.
+class FlatIdSet {
+public:
+    /// True when `key` was new.
+    bool insert(int64_t key) { return m_map.emplace(key, Empty{}).second; }
+    bool contains(int64_t key) const { return m_map.contains(key); }
+    size_t size() const { return m_map.size(); }
+
+private:
+    struct Empty {};
+    FlatIdMap<Empty> m_map;
+};
+
+} // namespace hawker::studio
