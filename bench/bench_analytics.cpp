@@ -39,13 +39,16 @@ struct Random {
     int64_t below(int64_t n) { return static_cast<int64_t>(next() % static_cast<uint64_t>(n)); }
 };
 
-const char* kSkus[] = {"SERUM-50", "CREAM-30", "MASK-10", "LIP-03", "TONER-200", "SUN-50", "EYE-15", "OIL-100"};
+const char* kSkus[] = {"SERUM-50",  "CREAM-30", "MASK-10", "LIP-03",
+                       "TONER-200", "SUN-50",   "EYE-15",  "OIL-100"};
 const int64_t kPrices[] = {29900, 15900, 8900, 12900, 9900, 11900, 25900, 19900};
-const char* kComments[] = {"好看", "多少钱", "主播讲得好", "已下单", "链接在哪", "太贵了", "有赠品吗", "敏感肌能用吗"};
+const char* kComments[] = {"好看",     "多少钱", "主播讲得好", "已下单",
+                           "链接在哪", "太贵了", "有赠品吗",   "敏感肌能用吗"};
 
 /// A show-like mix: views, likes, comments, clicks, carts, orders, refunds.
 /// `i` is the event's position; ts spread evenly over the session.
-json makeEvent(Random& r, int64_t i, int64_t total, int64_t start, int64_t spanMs, const std::string& prefix) {
+json makeEvent(Random& r, int64_t i, int64_t total, int64_t start, int64_t spanMs,
+               const std::string& prefix) {
     const int64_t ts = start + (spanMs * i) / std::max<int64_t>(1, total);
     const std::string viewer = "v" + std::to_string(r.below(300000));
     const int64_t roll = r.below(1000);
@@ -102,7 +105,8 @@ json makeEvent(Random& r, int64_t i, int64_t total, int64_t start, int64_t spanM
 }
 
 /// Batches of `batch` events as `{"events":[…]}` bodies, built before timing.
-std::vector<std::string> makeBodies(int64_t events, int64_t batch, uint64_t seed, int64_t start, int64_t spanMs) {
+std::vector<std::string> makeBodies(int64_t events, int64_t batch, uint64_t seed, int64_t start,
+                                    int64_t spanMs) {
     Random r{seed};
     std::vector<std::string> bodies;
     for (int64_t i = 0; i < events; i += batch) {
@@ -134,11 +138,17 @@ int generate(const ParsedArgs& a) {
         "INSERT INTO timeline (session_id, utc_ms, program_ms, event, detail) VALUES (?1, ?2, ?3, ?4, ?5)");
     for (int64_t m = 0; m < hours * 60; m += 4) {
         const std::string sku = kSkus[(m / 4) % 8];
-        timeline.bind(1, s.id).bind(2, kStart + m * 60000).bind(3, m * 60000).bind(4, std::string("card_shown"));
+        timeline.bind(1, s.id)
+            .bind(2, kStart + m * 60000)
+            .bind(3, m * 60000)
+            .bind(4, std::string("card_shown"));
         timeline.bind(5, sku + " (slot card)");
         timeline.run();
         if (m % 20 == 0) {
-            timeline.bind(1, s.id).bind(2, kStart + m * 60000).bind(3, m * 60000).bind(4, std::string("segment"));
+            timeline.bind(1, s.id)
+                .bind(2, kStart + m * 60000)
+                .bind(3, m * 60000)
+                .bind(4, std::string("segment"));
             timeline.bind(5, "#" + std::to_string(m / 20 + 1) + " product 讲解 " + sku);
             timeline.run();
         }
@@ -188,7 +198,8 @@ int inprocess(const ParsedArgs& a) {
         t.join();
     const double seconds = secondsSince(t0);
     std::cout << "inprocess events=" << accepted << " seconds=" << seconds
-              << " events_per_s=" << static_cast<int64_t>(static_cast<double>(accepted) / seconds) << std::endl;
+              << " events_per_s=" << static_cast<int64_t>(static_cast<double>(accepted) / seconds)
+              << std::endl;
     return accepted == events ? 0 : 1;
 }
 
@@ -225,7 +236,8 @@ int http(const ParsedArgs& a) {
         t.join();
     const double seconds = secondsSince(t0);
     std::cout << "http events=" << accepted << " failed_batches=" << failures << " seconds=" << seconds
-              << " events_per_s=" << static_cast<int64_t>(static_cast<double>(accepted) / seconds) << std::endl;
+              << " events_per_s=" << static_cast<int64_t>(static_cast<double>(accepted) / seconds)
+              << std::endl;
     return failures == 0 && accepted == events ? 0 : 1;
 }
 
@@ -253,12 +265,13 @@ int csv(const ParsedArgs& a) {
 int main(int argc, char** argv) {
     try {
         std::vector<std::string> args(argv + 1, argv + argc);
-        if (args.empty()) throw UsageError("usage: hawker_bench_analytics generate|inprocess|http|csv [options]");
+        if (args.empty())
+            throw UsageError("usage: hawker_bench_analytics generate|inprocess|http|csv [options]");
         const std::string mode = args.front();
         args.erase(args.begin());
         const ParsedArgs a = parseArgs(args,
-                                       {"--db", "--events", "--hours", "--batch", "--clients", "--host", "--port",
-                                        "--token", "--session", "--out"},
+                                       {"--db", "--events", "--hours", "--batch", "--clients", "--host",
+                                        "--port", "--token", "--session", "--out"},
                                        {});
         if (mode == "generate") return generate(a);
         if (mode == "inprocess") return inprocess(a);

@@ -1,5 +1,6 @@
 #include "hawker/studio/viewer_hasher.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <fcntl.h>
 #include <stdexcept>
@@ -23,8 +24,63 @@ std::string randomKey() {
 }
 } // namespace
 
+/// The two pre-keyed SHA-256 states of HMAC (RFC 2104).
+struct HmacPads {
+    EVP_MD_CTX* inner = EVP_MD_CTX_new();
+    EVP_MD_CTX* outer = EVP_MD_CTX_new();
+    ~HmacPads() {
+        EVP_MD_CTX_free(inner);
+        EVP_MD_CTX_free(outer);
+    }
+};
+
+namespace {
+constexpr size_t kSha256Block = 64;
+
+std::shared_ptr<const HmacPads> makePads(const std::string& key) {
+    auto pads = std::make_shared<HmacPads>();
+    unsigned char block[kSha256Block] = {};
+    if (key.size() > kSha256Block) {
+        unsigned int n = 0;
+        EVP_Digest(key.data(), key.size(), block, &n, EVP_sha256(), nullptr);
+    } else {
+        std::copy(key.begin(), key.end(), block);
+    }
+    unsigned char ipad[kSha256Block], opad[kSha256Block];
+    for (size_t i = 0; i < kSha256Block; ++i) {
+        ipad[i] = block[i] ^ 0x36;
+        opad[i] = block[i] ^ 0x5c;
+    }
+    if (!pads->inner || !pads->outer || EVP_DigestInit_ex(pads->inner, EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(pads->inner, ipad, sizeof ipad) != 1 ||
+        EVP_DigestInit_ex(pads->outer, EVP_sha256(), nullptr) != 1 ||
+        EVP_DigestUpdate(pads->outer, opad, sizeof opad) != 1)
+        throw std::runtime_error("cannot set up the viewer hash (OpenSSL SHA-256)");
+    return pads;
+}
+
+/// One scratch context per thread: copying a pre-keyed state into it allocates nothing.
+EVP_MD_CTX* scratch() {
+    thread_local std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                             &EVP_MD_CTX_free);
+    return ctx.get();
+}
+} // namespace
+
 ViewerHasher::ViewerHasher(std::string key) : m_key(std::move(key)) {
     if (m_key.empty()) throw std::invalid_argument("viewer-hash key is empty");
+    m_pads = makePads(m_key);
+}
+
+void ViewerHasher::hmac(std::string_view message, unsigned char* digest) const {
+    EVP_MD_CTX* ctx = scratch();
+    unsigned char inner[32];
+    unsigned int n = 0;
+    if (EVP_MD_CTX_copy_ex(ctx, m_pads->inner) != 1 ||
+        EVP_DigestUpdate(ctx, message.data(), message.size()) != 1 ||
+        EVP_DigestFinal_ex(ctx, inner, &n) != 1 || EVP_MD_CTX_copy_ex(ctx, m_pads->outer) != 1 ||
+        EVP_DigestUpdate(ctx, inner, sizeof inner) != 1 || EVP_DigestFinal_ex(ctx, digest, &n) != 1)
+        throw std::runtime_error("viewer hash failed (OpenSSL SHA-256)");
 }
 
 ViewerHasher ViewerHasher::withRandomKey() {
@@ -75,10 +131,9 @@ ViewerHasher ViewerHasher::fromKeyFile(const std::filesystem::path& path) {
 
 std::string ViewerHasher::hash(const std::string& viewer) const {
     if (viewer.empty()) return {};
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), m_key.data(), static_cast<int>(m_key.size()),
-         reinterpret_cast<const unsigned char*>(viewer.data()), viewer.size(), digest, &length);
+    unsigned char digest[32];
+    const unsigned int length = sizeof digest;
+    hmac(viewer, digest);
     static const char* hex = "0123456789abcdef";
     std::string out;
     for (unsigned int i = 0; i < 16 && i < length; ++i) {
@@ -89,10 +144,8 @@ std::string ViewerHasher::hash(const std::string& viewer) const {
 }
 
 int64_t ViewerHasher::key(std::string_view viewer) const {
-    unsigned char digest[EVP_MAX_MD_SIZE];
-    unsigned int length = 0;
-    HMAC(EVP_sha256(), m_key.data(), static_cast<int>(m_key.size()),
-         reinterpret_cast<const unsigned char*>(viewer.data()), viewer.size(), digest, &length);
+    unsigned char digest[32];
+    hmac(viewer, digest);
     uint64_t value = 0;
     for (int i = 0; i < 8; ++i)
         value = (value << 8) | digest[i];

@@ -110,12 +110,16 @@ void EventIngest::run() {
                 continue;
             }
             if (m_listener && !fresh[i].empty()) {
-                std::vector<ViewerEvent> accepted;
-                accepted.reserve(fresh[i].size());
-                for (size_t index : fresh[i])
-                    accepted.push_back(batch[i]->events[index]);
                 try {
-                    m_listener(batch[i]->session, accepted);
+                    if (fresh[i].size() == batch[i]->events.size()) {
+                        m_listener(batch[i]->session, batch[i]->events); // all new: no copy
+                    } else {
+                        std::vector<ViewerEvent> accepted;
+                        accepted.reserve(fresh[i].size());
+                        for (size_t index : fresh[i])
+                            accepted.push_back(batch[i]->events[index]);
+                        m_listener(batch[i]->session, accepted);
+                    }
                 } catch (const std::exception& error) {
                     // The events are stored; a listener bug must not fail the sender.
                     logWarning(std::string("live metrics: ") + error.what());

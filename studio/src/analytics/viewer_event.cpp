@@ -41,11 +41,17 @@ size_t validSequence(std::string_view s, size_t i) {
     return codepoint == 0x10FFFF ? 0 : n;
 }
 
-/// `body` with every invalid byte replaced by the marker; `body` itself when clean.
+/// `body` with every invalid byte replaced by the marker, and `changed` set;
+/// empty (and `changed` false) when the body is clean.
 std::string markInvalidUtf8(std::string_view body, bool& changed) {
     changed = false;
     std::string out;
     for (size_t i = 0; i < body.size();) {
+        if (static_cast<unsigned char>(body[i]) < 0x80) { // ASCII, most of any body: no decoding
+            if (changed) out += body[i];
+            ++i;
+            continue;
+        }
         const size_t n = validSequence(body, i);
         if (n == 0) {
             if (!changed) {
@@ -60,8 +66,7 @@ std::string markInvalidUtf8(std::string_view body, bool& changed) {
         if (changed) out.append(body.substr(i, n));
         i += n;
     }
-    if (!changed) return std::string(body);
-    return out;
+    return out; // empty when nothing changed: the caller uses the original
 }
 
 /// Reasons are built from these so every message names the field.
@@ -213,8 +218,9 @@ void addOne(ParsedEvents& out, const json& object, size_t index, const ViewerHas
 
 ParsedEvents parseEventBatch(std::string_view body, const ViewerHasher& hasher) {
     bool changed = false;
-    const std::string clean = markInvalidUtf8(body, changed);
-    json document = json::parse(clean, nullptr, false);
+    const std::string marked = markInvalidUtf8(body, changed);
+    // A clean body (nearly always) is parsed in place, without a copy.
+    json document = changed ? json::parse(marked, nullptr, false) : json::parse(body, nullptr, false);
     if (document.is_discarded()) throw BatchError("the body is not valid JSON");
     if (!document.is_object()) throw BatchError("the body must be a JSON object {\"events\": [...]}");
     auto events = document.find("events");
@@ -243,8 +249,8 @@ ParsedEvents parseEventLines(std::string_view text, const ViewerHasher& hasher) 
             continue;
         }
         bool changed = false;
-        const std::string clean = markInvalidUtf8(line, changed);
-        json object = json::parse(clean, nullptr, false);
+        const std::string marked = markInvalidUtf8(line, changed);
+        json object = changed ? json::parse(marked, nullptr, false) : json::parse(line, nullptr, false);
         if (object.is_discarded()) {
             out.rejected.push_back({index, {}, "line " + std::to_string(index + 1) + " is not valid JSON"});
         } else {

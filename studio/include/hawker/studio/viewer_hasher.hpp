@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -30,7 +31,14 @@ public:
     int64_t key(std::string_view viewer) const;
 
 private:
+    /// HMAC-SHA256 of `message` into `digest` (32 bytes).
+    void hmac(std::string_view message, unsigned char* digest) const;
+
     std::string m_key;
+    /// SHA-256 states after absorbing key^ipad and key^opad: each hash then
+    /// costs two short SHA-256 runs instead of a full HMAC setup (ingest
+    /// hashes every event's viewer). Shared read-only; copied per call.
+    std::shared_ptr<const struct HmacPads> m_pads;
 };
 
 } // namespace hawker::studio
