@@ -60,6 +60,11 @@ usage:
                 [--include-rehearsals]
       the post-show review (复盘): --json prints every metric, --html writes
       one self-contained page, --csv the tables
+  hawker simulate --db DB --session ID [--duration S] [--seed N] [--speed X | --fast]
+                  [--arrivals PER_MIN] [--url http://127.0.0.1:PORT --token-env VAR]
+      a simulated audience that follows the session's on-air timeline and
+      sends its events in real time (or X times faster, or --fast from the
+      session's start) to the ingest endpoint (--url) or straight into DB
   hawker notes add --db DB --session ID --kind goal|result|gap|cause|improvement|action
                    --text T [--owner O]
   hawker notes edit --db DB --note ID --text T [--owner O]
@@ -304,6 +309,7 @@ int main(int argc, char** argv) {
         if (command == "ingest") return commandIngest(args);
         if (command == "report") return commandReport(args);
         if (command == "notes") return commandNotes(args);
+        if (command == "simulate") return commandSimulate(args);
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << kUsage;
             return 0;
