@@ -332,7 +332,7 @@ json LiveAnalytics::snapshot() const {
                           {"acknowledged_by", a.acknowledgedBy}});
     out["alerts"] = std::move(alerts);
     json comments = json::array();
-    const auto& recent = m_metrics.recentComments();
+    const auto recent = m_metrics.recentComments();
     for (size_t i = recent.size() > kRecentCommentsShown ? recent.size() - kRecentCommentsShown : 0;
          i < recent.size(); ++i) {
         bool negative = false;

@@ -115,9 +115,15 @@ void SessionMetrics::add(const ViewerEvent& e) {
         if (mark(viewer, kEngaged)) ++m_engagedUv;
         if (minute) ++minute->comments;
         if (segment) ++segment->comments;
-        m_recentComments.push_back({e.ts, e.maskedName, e.text});
-        if (m_recentComments.size() > 2 * kRecentComments)
-            m_recentComments.erase(m_recentComments.begin(), m_recentComments.begin() + kRecentComments);
+        if (m_recentComments.size() < kRecentComments) {
+            m_recentComments.push_back({e.ts, e.maskedName, e.text});
+        } else {
+            Comment& slot = m_recentComments[m_commentsSeen % kRecentComments];
+            slot.ts = e.ts;
+            slot.who.assign(e.maskedName);
+            slot.text.assign(e.text);
+        }
+        ++m_commentsSeen;
         break;
     case EventType::Like:
         m_likes += e.quantity;
@@ -209,6 +215,15 @@ void SessionMetrics::add(const std::vector<ViewerEvent>& events) {
         m_viewerStates.prefetch(e.viewer);
     for (const ViewerEvent& e : events)
         add(e);
+}
+
+std::vector<SessionMetrics::Comment> SessionMetrics::recentComments() const {
+    if (m_recentComments.size() < kRecentComments) return m_recentComments;
+    std::vector<Comment> ordered;
+    ordered.reserve(m_recentComments.size());
+    for (size_t i = 0; i < m_recentComments.size(); ++i)
+        ordered.push_back(m_recentComments[(m_commentsSeen + i) % kRecentComments]);
+    return ordered;
 }
 
 MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {

@@ -5,7 +5,7 @@
 #include <set>
 
 #include "hawker/studio/report/session_comparison.hpp"
-#include "hawker/studio/store/event_store.hpp"
+#include "hawker/studio/store/event_replay.hpp"
 
 namespace hawker::studio {
 
@@ -126,8 +126,9 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     OnAirSchedule schedule = loadSchedule(db, *session);
     SessionMetrics metrics(start, end);
     metrics.setSchedule(&schedule);
-    EventStore(db).forEachBatch(sessionId, start, end, 256,
-                                [&](const std::vector<ViewerEvent>& events) { metrics.add(events); });
+    // Rows are decoded on a second thread while this one counts them.
+    replayEvents(db.path(), sessionId, start, end,
+                 [&](const std::vector<ViewerEvent>& events) { metrics.add(events); });
     schedule.close(end);
     const MetricsSummary summary = metrics.summary(end);
 
@@ -249,7 +250,7 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     report["timeline"] = std::move(timeline);
 
     json comments = json::array();
-    const auto& recent = metrics.recentComments();
+    const auto recent = metrics.recentComments();
     for (size_t i = recent.size() > kTopComments ? recent.size() - kTopComments : 0; i < recent.size(); ++i)
         comments.push_back({{"offset_ms", recent[i].ts - start},
                             {"who", recent[i].who.empty() ? "观众" : recent[i].who},

@@ -201,7 +201,7 @@ const std::vector<std::string>& migrations() {
 }
 } // namespace
 
-Database::Database(const std::filesystem::path& path, Threading threading) {
+Database::Database(const std::filesystem::path& path, Threading threading) : m_path(path) {
     const int mutex = threading == Threading::Shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.string().c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | mutex,
                         nullptr) != SQLITE_OK) {

@@ -66,62 +66,74 @@ StoreOutcome EventStore::insert(int64_t session, const std::vector<ViewerEvent>&
     return outcome;
 }
 
+namespace {
+constexpr const char* kReadSql =
+    "SELECT ts, type, viewer, qty, amount_cents, sku, order_id, coupon, text, masked_name "
+    "FROM events WHERE session_id = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY session_id, ts, ord, event_id";
+
+/// One row into `e`; false for a type this hawker does not know (a newer one's).
+bool decodeRow(const Statement& rows, ViewerEvent& e) {
+    const int64_t type = rows.integer(1);
+    if (type < 0 || type >= kEventTypeCount) return false;
+    e.ts = rows.integer(0);
+    e.type = static_cast<EventType>(type);
+    e.viewer = rows.integer(2);
+    e.quantity = rows.isNull(3) ? 1 : rows.integer(3);
+    e.amountCents = rows.integer(4);
+    // SQLite decodes a column only when it is read: read the text columns
+    // only for the types that have them (most events are views and likes).
+    switch (e.type) {
+    case EventType::ProductClick:
+    case EventType::AddToCart:
+        e.sku.assign(rows.textView(5));
+        break;
+    case EventType::OrderCreated:
+    case EventType::OrderPaid:
+        e.sku.assign(rows.textView(5));
+        e.orderId.assign(rows.textView(6));
+        break;
+    case EventType::Refund:
+        e.orderId.assign(rows.textView(6));
+        break;
+    case EventType::CouponIssued:
+    case EventType::CouponRedeemed:
+        e.coupon.assign(rows.textView(7));
+        break;
+    case EventType::Comment:
+        e.text.assign(rows.textView(8));
+        e.maskedName.assign(rows.textView(9));
+        break;
+    default:
+        break;
+    }
+    return true;
+}
+} // namespace
+
 void EventStore::forEach(int64_t session, int64_t fromTs, int64_t toTs,
                          const std::function<void(const ViewerEvent&)>& visit) {
-    Statement rows = m_db.prepare(
-        "SELECT ts, type, viewer, qty, amount_cents, sku, order_id, coupon, text, masked_name "
-        "FROM events WHERE session_id = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY session_id, ts, ord, event_id");
+    Statement rows = m_db.prepare(kReadSql);
     rows.bind(1, session).bind(2, fromTs).bind(3, toTs);
     ViewerEvent e;
-    while (rows.step()) {
-        const int64_t type = rows.integer(1);
-        if (type < 0 || type >= kEventTypeCount) continue; // a newer hawker's type: not ours to count
-        e.ts = rows.integer(0);
-        e.type = static_cast<EventType>(type);
-        e.viewer = rows.integer(2);
-        e.quantity = rows.isNull(3) ? 1 : rows.integer(3);
-        e.amountCents = rows.integer(4);
-        // SQLite decodes a column only when it is read: read the text columns
-        // only for the types that have them (most events are views and likes).
-        switch (e.type) {
-        case EventType::ProductClick:
-        case EventType::AddToCart:
-            e.sku.assign(rows.textView(5));
-            break;
-        case EventType::OrderCreated:
-        case EventType::OrderPaid:
-            e.sku.assign(rows.textView(5));
-            e.orderId.assign(rows.textView(6));
-            break;
-        case EventType::Refund:
-            e.orderId.assign(rows.textView(6));
-            break;
-        case EventType::CouponIssued:
-        case EventType::CouponRedeemed:
-            e.coupon.assign(rows.textView(7));
-            break;
-        case EventType::Comment:
-            e.text.assign(rows.textView(8));
-            e.maskedName.assign(rows.textView(9));
-            break;
-        default:
-            break;
-        }
-        visit(e);
-    }
+    while (rows.step())
+        if (decodeRow(rows, e)) visit(e);
 }
 
 void EventStore::forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, size_t batch,
-                              const std::function<void(const std::vector<ViewerEvent>&)>& visit) {
-    std::vector<ViewerEvent> run(std::max<size_t>(1, batch));
+                              const std::function<void(std::vector<ViewerEvent>&)>& visit) {
+    Statement rows = m_db.prepare(kReadSql);
+    rows.bind(1, session).bind(2, fromTs).bind(3, toTs);
+    batch = std::max<size_t>(1, batch);
+    std::vector<ViewerEvent> run(batch);
     size_t filled = 0;
-    forEach(session, fromTs, toTs, [&](const ViewerEvent& e) {
-        run[filled++] = e;
-        if (filled == run.size()) {
+    while (rows.step()) {
+        if (!decodeRow(rows, run[filled])) continue;
+        if (++filled == batch) {
             visit(run);
+            run.resize(batch);
             filled = 0;
         }
-    });
+    }
     if (filled > 0) {
         run.resize(filled);
         visit(run);

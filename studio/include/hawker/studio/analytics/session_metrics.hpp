@@ -81,7 +81,8 @@ public:
         int64_t ts = 0;
         std::string who, text;
     };
-    const std::vector<Comment>& recentComments() const { return m_recentComments; }
+    /// The newest comments (at most 200), oldest first.
+    std::vector<Comment> recentComments() const;
 
     int64_t start() const { return m_start; }
     std::optional<int64_t> end() const { return m_end; }
@@ -150,7 +151,10 @@ private:
     std::vector<WindowCounts> m_segmentCounts;
     std::vector<WindowCounts> m_offerCounts;
     size_t m_segmentHint = 0;
+    /// A ring of the newest comments: overwritten in place, so a long replay
+    /// with hundreds of thousands of comments allocates nothing for them.
     std::vector<Comment> m_recentComments;
+    size_t m_commentsSeen = 0;
 };
 
 /// The report's JSON blocks with DESIGN.md's key names.

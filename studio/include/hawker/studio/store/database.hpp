@@ -44,10 +44,13 @@ public:
     int64_t lastInsertId() const;
     int schemaVersion();
     sqlite3* handle() const { return m_db; }
+    /// The file this connection opened.
+    const std::filesystem::path& path() const { return m_path; }
 
 private:
     void migrate();
     sqlite3* m_db = nullptr;
+    std::filesystem::path m_path;
 };
 
 /// A prepared statement. Values are always bound, never spliced into SQL.

@@ -30,9 +30,11 @@ public:
     /// platform are not read, and only the text fields of its type are set.
     void forEach(int64_t session, int64_t fromTs, int64_t toTs,
                  const std::function<void(const ViewerEvent&)>& visit);
-    /// The same in runs of up to `batch` events (the vector is reused).
+    /// The same in runs of up to `batch` events, decoded straight into the
+    /// vector; `visit` may swap its contents out for another vector (which is
+    /// then refilled, reusing its strings' capacity).
     void forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, size_t batch,
-                      const std::function<void(const std::vector<ViewerEvent>&)>& visit);
+                      const std::function<void(std::vector<ViewerEvent>&)>& visit);
     int64_t count(int64_t session);
 
 private:
