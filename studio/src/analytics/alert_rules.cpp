@@ -200,9 +200,7 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
         // A rule raises when its level gets worse; one that flickers around
         // its limit raises again only after 30 s back at green.
         RuleState& state = m_states[rule.id];
-        if (rank(j.level) > rank(state.raised) &&
-            (state.raised.empty() || state.raised == "green" || rank(j.level) > rank(state.raised)))
-            changes.push_back({rule.id, j.kpi, j.level, j.message});
+        if (rank(j.level) > rank(state.raised)) changes.push_back({rule.id, j.kpi, j.level, j.message});
         if (rank(j.level) > 0) {
             state.raised = rank(j.level) > rank(state.raised) ? j.level : state.raised;
             state.greenSinceMs = -1;

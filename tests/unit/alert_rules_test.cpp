@@ -1,0 +1,145 @@
+#include <gtest/gtest.h>
+
+#include "hawker/studio/analytics/alert_rules.hpp"
+
+using namespace hawker::studio;
+
+namespace {
+constexpr int64_t kT0 = 1700000000000;
+
+AlertInputs at(int64_t seconds, double pace) {
+    AlertInputs in;
+    in.nowUtcMs = kT0 + seconds * 1000;
+    in.paceFraction = pace;
+    return in;
+}
+AlertRuleSpec rule(AlertKind kind, const std::string& id) {
+    AlertRuleSpec r;
+    r.kind = kind;
+    r.id = id;
+    return r;
+}
+} // namespace
+
+TEST(AlertRules, PaceIsAmberAtEightAndRedAtFifteenPercentBehind) {
+    AlertRuleSpec gmv = rule(AlertKind::Pace, "pace-gmv");
+    gmv.metric = "gmv_cents";
+    AlertEvaluator evaluator({gmv});
+    AlertInputs in = at(600, 0.5); // half the show: the pace is half the target
+    in.targetGmvCents = 1'000'000;
+    in.summary.gmvCents = 470'000; // 6 % behind 500 000
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    EXPECT_EQ(evaluator.kpiStatus().at("gmv_cents"), "green");
+    in.summary.gmvCents = 455'000; // 9 % behind
+    auto changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].level, "amber");
+    EXPECT_NE(changes[0].message.find("9 %"), std::string::npos) << changes[0].message;
+    in.summary.gmvCents = 420'000; // 16 % behind: worse, raised again
+    changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].level, "red");
+    EXPECT_TRUE(evaluator.evaluate(in).empty()) << "a red that stays red is not raised again";
+}
+
+TEST(AlertRules, PaceWaitsForTheRampUpAndRearmsAfterThirtySecondsGreen) {
+    AlertRuleSpec uv = rule(AlertKind::Pace, "pace-uv");
+    uv.metric = "uv";
+    AlertEvaluator evaluator({uv});
+    AlertInputs in = at(10, 0.05); // the first tenth of the show says nothing
+    in.targetUv = 1000;
+    in.summary.uv = 0;
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    in = at(200, 0.2);
+    in.targetUv = 1000;
+    in.summary.uv = 100; // 50 % behind 200
+    EXPECT_EQ(evaluator.evaluate(in).size(), 1u);
+    in.nowUtcMs += 1000;
+    in.summary.uv = 200; // back on pace
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    in.nowUtcMs += 10'000;
+    in.summary.uv = 100; // flickers back within 30 s: not raised again
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    in.summary.uv = 200;
+    in.nowUtcMs += 1000;
+    evaluator.evaluate(in);
+    in.nowUtcMs += 31'000;
+    evaluator.evaluate(in); // green for over 30 s: re-armed
+    in.nowUtcMs += 1000;
+    in.summary.uv = 100;
+    EXPECT_EQ(evaluator.evaluate(in).size(), 1u);
+}
+
+TEST(AlertRules, ViewersDroppingThirtyPercentWithinFiveMinutes) {
+    AlertEvaluator evaluator({rule(AlertKind::Drop, "drop")});
+    for (int s = 0; s < 120; ++s) {
+        AlertInputs in = at(s, 0.5);
+        in.summary.present = 1000;
+        EXPECT_TRUE(evaluator.evaluate(in).empty());
+    }
+    AlertInputs in = at(130, 0.5);
+    in.summary.present = 750; // 25 % down
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    in = at(140, 0.5);
+    in.summary.present = 690; // 31 % down from the peak 1000 within 5 min
+    auto changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].kpi, "online");
+    // Ten minutes later the old peak is out of the window: a steady 690 is fine.
+    AlertEvaluator later({rule(AlertKind::Drop, "drop")});
+    in = at(0, 0.5);
+    in.summary.present = 1000;
+    later.evaluate(in);
+    in = at(400, 0.5);
+    in.summary.present = 690;
+    EXPECT_TRUE(later.evaluate(in).empty());
+}
+
+TEST(AlertRules, LowStockNegativeCommentsOutputsAndSources) {
+    AlertRuleSpec negative = rule(AlertKind::NegativeComments, "neg");
+    negative.keywords = defaultNegativeKeywords();
+    AlertEvaluator evaluator({rule(AlertKind::LowStock, "stock"), negative,
+                              rule(AlertKind::OutputUnhealthy, "outputs"),
+                              rule(AlertKind::SourceLost, "sources")});
+    AlertInputs in = at(60, 0.5);
+    in.stockLeft = {{"S1", 25}};
+    in.summary.comments = 100;
+    in.negativeComments = 1; // 1 % ≤ 1.5 %
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    EXPECT_EQ(evaluator.kpiStatus().at("stock"), "green");
+
+    in.stockLeft = {{"S1", 8}};
+    in.negativeComments = 2; // 2 % > 1.5 %
+    in.unhealthyOutputs = {"douyin:reconnecting"};
+    in.lostSources = {"cam2"};
+    auto changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 4u);
+    EXPECT_EQ(changes[0].level, "amber");
+    EXPECT_NE(changes[0].message.find("only 8 left"), std::string::npos);
+    EXPECT_EQ(changes[1].kpi, "comments");
+    EXPECT_EQ(changes[2].message, "output not live: douyin:reconnecting");
+    EXPECT_EQ(changes[3].message, "signal lost: cam2");
+    in.stockLeft = {{"S1", 0}};
+    changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].level, "red");
+    EXPECT_NE(changes[0].message.find("sold out"), std::string::npos);
+}
+
+TEST(AlertRules, ThresholdOnARateWaitsForEnoughViewers) {
+    AlertRuleSpec conversion = rule(AlertKind::Threshold, "conv");
+    conversion.metric = "conversion_rate";
+    conversion.below = 0.02;
+    conversion.minUv = 100;
+    AlertEvaluator evaluator({conversion});
+    AlertInputs in = at(60, 0.5);
+    in.summary.uv = 50;
+    in.summary.conversionRate = 0.0;
+    EXPECT_TRUE(evaluator.evaluate(in).empty()) << "50 viewers are too few to judge a rate";
+    in.summary.uv = 500;
+    in.summary.conversionRate = 0.012;
+    auto changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_NE(changes[0].message.find("below 0.02"), std::string::npos) << changes[0].message;
+    EXPECT_EQ(evaluator.kpiStatus().at("conversion_rate"), "red");
+}
