@@ -67,36 +67,21 @@ std::vector<std::string> defaultNegativeKeywords() {
 
 std::vector<AlertRuleSpec> defaultAlertRules() {
     std::vector<AlertRuleSpec> rules;
-    AlertRuleSpec gmv;
-    gmv.id = "pace-gmv";
-    gmv.kind = AlertKind::Pace;
-    gmv.metric = "gmv_cents";
-    rules.push_back(gmv);
-    AlertRuleSpec uv = gmv;
-    uv.id = "pace-uv";
-    uv.metric = "uv";
-    rules.push_back(uv);
-    AlertRuleSpec drop;
-    drop.id = "viewers-drop";
-    drop.kind = AlertKind::Drop;
-    rules.push_back(drop);
-    AlertRuleSpec stock;
-    stock.id = "low-stock";
-    stock.kind = AlertKind::LowStock;
-    rules.push_back(stock);
-    AlertRuleSpec negative;
-    negative.id = "negative-comments";
-    negative.kind = AlertKind::NegativeComments;
-    negative.keywords = defaultNegativeKeywords();
-    rules.push_back(negative);
-    AlertRuleSpec outputs;
-    outputs.id = "outputs";
-    outputs.kind = AlertKind::OutputUnhealthy;
-    rules.push_back(outputs);
-    AlertRuleSpec sources;
-    sources.id = "sources";
-    sources.kind = AlertKind::SourceLost;
-    rules.push_back(sources);
+    auto add = [&](const char* id, AlertKind kind, const char* metric = "") {
+        AlertRuleSpec rule;
+        rule.id = id;
+        rule.kind = kind;
+        rule.metric = metric;
+        rules.push_back(std::move(rule));
+        return &rules.back();
+    };
+    add("pace-gmv", AlertKind::Pace, "gmv_cents");
+    add("pace-uv", AlertKind::Pace, "uv");
+    add("viewers-drop", AlertKind::Drop);
+    add("low-stock", AlertKind::LowStock);
+    add("negative-comments", AlertKind::NegativeComments)->keywords = defaultNegativeKeywords();
+    add("outputs", AlertKind::OutputUnhealthy);
+    add("sources", AlertKind::SourceLost);
     return rules;
 }
 
