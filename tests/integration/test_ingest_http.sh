@@ -201,6 +201,27 @@ check "GET /sessions/$SID/report for the merchandiser (HTTP $CODE): uv=$(jx "$T/
 get "$ME" "/sessions/999/report" "$T/none_report.json"
 check "GET /sessions/999/report -> 404 (got $CODE)" test "$CODE" = 404
 
+# --- 复盘 notes over the API --------------------------------------------------------------
+printf '%s' '{"kind":"cause","text":"秒杀开得太晚 <b>","owner":"小林"}' > "$T/note.json"
+post "$ME" "/sessions/$SID/notes" "$T/note.json"; expect 200 "POST a note as the merchandiser"
+NID=$(sqlite3 :memory: "SELECT json_extract('$(printf '%s' "$BODY" | sed "s/'/''/g")', '\$.id')")
+printf '%s' '{"kind":"action","text":"提前 5 分钟开秒杀"}' > "$T/note2.json"
+post "$OP" "/sessions/$SID/notes" "$T/note2.json"; expect 200 "POST an action item as the operator (owner defaults to the token's name)"
+get "$ME" "/sessions/$SID/notes" "$T/notes.json"
+check "GET notes lists both, the action owned by deck ($(jx "$T/notes.json" '$[1].owner'))" \
+    test "$CODE $(jlen "$T/notes.json" '$') $(jx "$T/notes.json" '$[1].owner')" = "200 2 deck"
+printf '%s' '{"text":"秒杀开得太晚，错过了高峰","owner":"小林"}' > "$T/edit.json"
+post "$ME" "/notes/$NID" "$T/edit.json"; expect 200 "edit the note"
+check "  SQLite has the edit" test "$(sqlite3 "$DB" "SELECT text FROM notes WHERE id = ${NID:-0}")" = "秒杀开得太晚，错过了高峰"
+printf '%s' '{"kind":"gossip","text":"x"}' > "$T/badnote.json"
+post "$ME" "/sessions/$SID/notes" "$T/badnote.json"; expect 400 "a note of an unknown kind"
+printf '%s' 'not json' > "$T/badnote2.json"
+post "$ME" "/sessions/$SID/notes" "$T/badnote2.json"; expect 400 "a note that is not JSON"
+post "$IN" "/sessions/$SID/notes" "$T/note.json"; expect 403 "the ingest token may not write notes"
+post "$ME" "/sessions/999/notes" "$T/note.json"; expect 404 "a note for session 999"
+post "$ME" "/notes/99999" "$T/edit.json"; expect 404 "an edit of note 99999"
+check "the notes table has exactly the 2 good notes" test "$(sqlite3 "$DB" "SELECT count(*) FROM notes")" = 2
+
 # --- stop, then the report from SQLite and the analytics line ---------------------------
 kill -TERM "$HAWKER_PID"
 wait_pid "$HAWKER_PID" 30

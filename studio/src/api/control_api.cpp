@@ -13,6 +13,7 @@
 #include "hawker/studio/program_engine.hpp"
 #include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/show_state_json.hpp"
+#include "hawker/studio/store/notes_store.hpp"
 
 namespace hawker::studio {
 
@@ -476,6 +477,64 @@ void ControlApi::routes() {
                        error(res, 404, "no session " + req.matches[1].str());
                    }
                });
+
+    // 复盘 notes: anyone but the ingest feed may read and write them (the
+    // merchandiser's review, the host's own remarks, an operator's action item).
+    auto withNotes = [this, identify](const httplib::Request& req, httplib::Response& res,
+                                      const std::function<json(NotesStore&, const ApiToken&)>& body) {
+        const ApiToken* token = identify(req, res, true);
+        if (!token) return;
+        if (m_engine.databasePath().empty()) return error(res, 409, "this show has no session database");
+        try {
+            Database db(m_engine.databasePath());
+            NotesStore notes(db);
+            reply(res, 200, body(notes, *token));
+        } catch (const StoreError& refused) {
+            const std::string why = refused.what();
+            error(res, why.rfind("no ", 0) == 0 ? 404 : 400, why);
+        } catch (const json::exception&) {
+            error(res, 400, "the body must be a JSON object with string fields kind, text, owner");
+        } catch (const std::out_of_range&) {
+            error(res, 404, "no such session or note");
+        }
+    };
+    auto noteJson = [](const SessionNote& n) {
+        return json{{"id", n.id},     {"session_id", n.sessionId}, {"kind", n.kind},
+                    {"text", n.text}, {"owner", n.owner},          {"utc_ms", n.utcMs}};
+    };
+    server.Get(R"(/api/v1/sessions/(\d+)/notes)",
+               [withNotes, noteJson](const httplib::Request& req, httplib::Response& res) {
+                   withNotes(req, res, [&](NotesStore& notes, const ApiToken&) {
+                       json out = json::array();
+                       for (const SessionNote& n : notes.list(std::stoll(req.matches[1].str())))
+                           out.push_back(noteJson(n));
+                       return out;
+                   });
+               });
+    server.Post(R"(/api/v1/sessions/(\d+)/notes)", [withNotes, noteJson](const httplib::Request& req,
+                                                                         httplib::Response& res) {
+        withNotes(req, res, [&](NotesStore& notes, const ApiToken& token) {
+            const json body = json::parse(req.body);
+            const std::string owner = body.value("owner", std::string());
+            return noteJson(notes.add(std::stoll(req.matches[1].str()), body.at("kind").get<std::string>(),
+                                      body.at("text").get<std::string>(),
+                                      owner.empty() ? token.name : owner));
+        });
+    });
+    server.Post(R"(/api/v1/notes/(\d+))", [withNotes, noteJson](const httplib::Request& req,
+                                                                httplib::Response& res) {
+        withNotes(req, res, [&](NotesStore& notes, const ApiToken&) {
+            const json body = json::parse(req.body);
+            return noteJson(notes.edit(std::stoll(req.matches[1].str()), body.at("text").get<std::string>(),
+                                       body.value("owner", std::string())));
+        });
+    });
+    server.Delete(R"(/api/v1/notes/(\d+))", [withNotes](const httplib::Request& req, httplib::Response& res) {
+        withNotes(req, res, [&](NotesStore& notes, const ApiToken&) {
+            notes.remove(std::stoll(req.matches[1].str()));
+            return json{{"ok", true}};
+        });
+    });
 
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
         if (!res.body.empty()) return;
