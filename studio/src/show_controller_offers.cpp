@@ -53,6 +53,9 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
         terms.sku = arg(command, "sku");
         terms.id = terms.sku;
         terms.title = arg(command, "title", "限时秒杀");
+        terms.variant = arg(command, "variant");
+        if (terms.variant.size() > 32 || terms.variant.find(' ') != std::string::npos)
+            return CommandResult::invalid("offer.start: variant is a short label without spaces (A, B, …)");
     }
     const ProductSpec* product = m_show.findProduct(terms.sku);
     if (!product) return CommandResult::invalid("offer.start: no product with sku '" + terms.sku + "'");
@@ -91,7 +94,8 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
     timeline(programMs, "offer",
              offer.id + " pre_launch: " + std::to_string(quantity) + " of " + offer.sku + " at " +
                  std::to_string(price) + " cents, launch in " + std::to_string(prelaunch) + " s" +
-                 (command.args.count("scheduled") ? " (scheduled)" : ""));
+                 (command.args.count("scheduled") ? " (scheduled)" : "") +
+                 (terms.variant.empty() ? "" : " variant=" + terms.variant));
     return CommandResult::done("flash sale " + offer.id + " starts in " + std::to_string(prelaunch) + " s");
 }
 

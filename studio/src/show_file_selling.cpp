@@ -105,6 +105,9 @@ void readOffers(Fields& top, ShowSpec& show, const std::string& file) {
         offer.prelaunchSeconds = f.optInt("prelaunch_s", 10, 10, 300);
         offer.durationSeconds = f.optInt("duration_s", 300, 60, 1200);
         if (f.has("start_at_s")) offer.startAtSeconds = f.optNumber("start_at_s", 0, 0, 1e7);
+        offer.variant = f.optString("variant").value_or("");
+        if (offer.variant.size() > 32 || offer.variant.find(' ') != std::string::npos)
+            f.fail("variant", "a short label without spaces (A, B, …)");
         show.offers.push_back(std::move(offer));
     });
 }

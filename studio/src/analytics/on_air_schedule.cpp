@@ -97,6 +97,8 @@ void OnAirSchedule::apply(int64_t utcMs, const std::string& event, const std::st
             const auto of = detail.find(" of ");
             if (of != std::string::npos) offer.sku = firstWord(detail.substr(of + 4));
             offer.priceCents = numberAfter(detail, " at ", 0);
+            if (const auto at = detail.find(" variant="); at != std::string::npos)
+                offer.variant = firstWord(detail.substr(at + 9));
             m_offers.push_back(std::move(offer));
             return;
         }

@@ -137,6 +137,7 @@ void SessionMetrics::add(const ViewerEvent& e) {
         ++product.clicks;
         product.clickViewers.insert(v);
         if (segment) ++segment->clicks;
+        if (WindowCounts* offer = offerOnSale(e.sku, e.ts)) offer->clickers.insert(v);
         break;
     }
     case EventType::AddToCart:
@@ -172,14 +173,8 @@ void SessionMetrics::add(const ViewerEvent& e) {
         }
         if (m_schedule) {
             // A flash sale's orders: its sku, paid while it was on sale (few offers a show).
-            const auto& offers = m_schedule->offers();
-            for (size_t i = 0; i < offers.size(); ++i) {
-                if (!offers[i].onSale) continue; // never opened: nothing was sold in it
-                const OnAirInterval sale = offers[i].saleInterval();
-                if (offers[i].sku != e.sku || e.ts < sale.start || e.ts > sale.end)
-                    continue; // the order that sold it out counts
-                if (m_offerCounts.size() < offers.size()) m_offerCounts.resize(offers.size());
-                WindowCounts& counts = m_offerCounts[i];
+            if (WindowCounts* offer = offerOnSale(e.sku, e.ts)) {
+                WindowCounts& counts = *offer;
                 ++counts.paidOrders;
                 counts.units += e.quantity;
                 counts.gmvCents += e.amountCents;
@@ -275,6 +270,21 @@ std::vector<MinuteCounts> SessionMetrics::perMinute(int64_t asOfUtcMs) const {
     for (size_t k = m_minutesSettled; k < minutes.size(); ++k)
         minutes[k].viewersEnd = m_present;
     return minutes;
+}
+
+WindowCounts* SessionMetrics::offerOnSale(const std::string& sku, int64_t ts) {
+    if (!m_schedule) return nullptr;
+    // A flash sale's window: its sku, on sale (the order that sold it out
+    // included); few offers a show, so a scan.
+    const auto& offers = m_schedule->offers();
+    for (size_t i = offers.size(); i-- > 0;) {
+        if (!offers[i].onSale || offers[i].sku != sku) continue; // never opened: nothing sold in it
+        const OnAirInterval sale = offers[i].saleInterval();
+        if (ts < sale.start || ts > sale.end) continue;
+        if (m_offerCounts.size() < offers.size()) m_offerCounts.resize(offers.size());
+        return &m_offerCounts[i];
+    }
+    return nullptr;
 }
 
 WindowCounts SessionMetrics::offerCounts(size_t offerIndex) const {

@@ -97,17 +97,63 @@ json compareWithEarlierSessions(Database& db, const Session& session, const Metr
     return rows;
 }
 
+namespace {
+struct Group {
+    int64_t buyers = 0, trials = 0, members = 0;
+};
+
+/// One comparison per variant against the first (alphabetically): A vs B, A vs C, …
+json compareGroups(const std::map<std::string, Group>& groups, const std::string& dimension,
+                   const std::string& membersKey, const std::string& trialsKey) {
+    json tests = json::array();
+    if (groups.size() < 2) return tests;
+    const auto base = groups.begin();
+    for (auto other = std::next(base); other != groups.end(); ++other) {
+        const Group& a = base->second;
+        const Group& b = other->second;
+        const ChiSquareResult result = chiSquare2x2(a.buyers, a.trials, b.buyers, b.trials);
+        tests.push_back({{"dimension", dimension},
+                         {"a", base->first},
+                         {"b", other->first},
+                         {"a_" + membersKey, a.members},
+                         {"b_" + membersKey, b.members},
+                         {"a_buyers", a.buyers},
+                         {"a_" + trialsKey, a.trials},
+                         {"b_buyers", b.buyers},
+                         {"b_" + trialsKey, b.trials},
+                         {"a_rate", nullable(ratio(a.buyers, a.trials))},
+                         {"b_rate", nullable(ratio(b.buyers, b.trials))},
+                         {"chi_square", result.valid ? json(result.chiSquare) : json(nullptr)},
+                         {"p_value", result.valid ? json(result.pValue) : json(nullptr)},
+                         {"significant", result.valid && result.pValue < 0.05},
+                         {"note", result.valid ? "" : result.reason}});
+    }
+    return tests;
+}
+} // namespace
+
+json offerVariantTests(const json& offers) {
+    std::map<std::string, Group> byVariant;
+    if (!offers.is_array()) return json::array();
+    for (const json& offer : offers) {
+        const std::string variant = offer.value("variant", std::string());
+        if (variant.empty()) continue;
+        Group& g = byVariant[variant];
+        g.buyers += offer.value("buyers", int64_t{0});
+        g.trials += offer.value("click_uv", int64_t{0});
+        ++g.members;
+    }
+    return compareGroups(byVariant, "offer variant (buyers ÷ clickers during the sale)", "offers", "uv");
+}
+
 json abTests(Database& db, const Session& session, const MetricsSummary& current,
              const ReportOptions& options) {
-    struct Group {
-        int64_t buyers = 0, uv = 0, sessions = 0;
-    };
     std::map<std::string, Group> byVariant;
     if (!session.variant.empty()) {
         Group& g = byVariant[session.variant];
         g.buyers += current.buyers;
-        g.uv += current.uv;
-        ++g.sessions;
+        g.trials += current.uv;
+        ++g.members;
     }
     ReportOptions all = options;
     all.comparisonLimit = 1000; // every session of the group takes part in the test
@@ -116,33 +162,10 @@ json abTests(Database& db, const Session& session, const MetricsSummary& current
         const SessionTotals t = sessionTotals(db, other);
         Group& g = byVariant[other.variant];
         g.buyers += t.buyers;
-        g.uv += t.uv;
-        ++g.sessions;
+        g.trials += t.uv;
+        ++g.members;
     }
-    json tests = json::array();
-    if (byVariant.size() < 2) return tests;
-    const auto base = byVariant.begin();
-    for (auto other = std::next(base); other != byVariant.end(); ++other) {
-        const Group& a = base->second;
-        const Group& b = other->second;
-        const ChiSquareResult result = chiSquare2x2(a.buyers, a.uv, b.buyers, b.uv);
-        tests.push_back({{"dimension", "session variant"},
-                         {"a", base->first},
-                         {"b", other->first},
-                         {"a_sessions", a.sessions},
-                         {"b_sessions", b.sessions},
-                         {"a_buyers", a.buyers},
-                         {"a_uv", a.uv},
-                         {"b_buyers", b.buyers},
-                         {"b_uv", b.uv},
-                         {"a_rate", nullable(ratio(a.buyers, a.uv))},
-                         {"b_rate", nullable(ratio(b.buyers, b.uv))},
-                         {"chi_square", result.valid ? json(result.chiSquare) : json(nullptr)},
-                         {"p_value", result.valid ? json(result.pValue) : json(nullptr)},
-                         {"significant", result.valid && result.pValue < 0.05},
-                         {"note", result.valid ? "" : result.reason}});
-    }
-    return tests;
+    return compareGroups(byVariant, "session variant", "sessions", "uv");
 }
 
 } // namespace hawker::studio

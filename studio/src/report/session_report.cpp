@@ -213,7 +213,9 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
                      {"paid_orders", counts.paidOrders},
                      {"units", counts.units},
                      {"gmv_cents", counts.gmvCents},
-                     {"buyers", static_cast<int64_t>(counts.buyers.size())}};
+                     {"buyers", static_cast<int64_t>(counts.buyers.size())},
+                     {"click_uv", static_cast<int64_t>(counts.clickers.size())},
+                     {"variant", o.variant}};
         offers.push_back(std::move(item));
         if (o.onSale)
             onairOffers.push_back({{"id", o.id},
@@ -259,6 +261,8 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
 
     report["comparison"] = compareWithEarlierSessions(db, *session, summary, options);
     report["ab"] = abTests(db, *session, summary, options);
+    for (json& test : offerVariantTests(report["offers"]))
+        report["ab"].push_back(std::move(test));
     report["notes"] = notesJson(db, sessionId);
     report["alerts"] = alertsJson(db, sessionId, start);
     report["events_counted"] = metrics.eventsCounted();

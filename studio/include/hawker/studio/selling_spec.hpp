@@ -24,6 +24,7 @@ struct OfferSpec {
     int prelaunchSeconds = 10;
     int durationSeconds = 300;
     std::optional<double> startAtSeconds; ///< scheduled: starts by itself at this program time
+    std::string variant; ///< A/B label ("A", "B"): the report compares offers of different variants
 };
 
 struct CouponSpec {

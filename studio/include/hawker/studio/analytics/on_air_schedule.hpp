@@ -39,6 +39,7 @@ struct OfferWindow {
     int64_t announced = 0;                         ///< pre-launch countdown started
     std::optional<int64_t> onSale, soldOut, ended; ///< UTC ms of each step
     std::string endReason;
+    std::string variant; ///< A/B label, empty when the offer is in no test
     /// The window the sale was open (on_sale → sold out / ended).
     OnAirInterval saleInterval() const;
 };

@@ -50,6 +50,7 @@ struct ProductCounts {
 struct WindowCounts {
     int64_t enters = 0, comments = 0, likes = 0, clicks = 0, paidOrders = 0, units = 0, gmvCents = 0;
     FlatIdSet buyers;
+    FlatIdSet clickers; ///< offers: viewers who clicked the offer's product while it was on sale
 };
 
 class SessionMetrics {
@@ -98,6 +99,7 @@ private:
     void settleMinutesBefore(int64_t ts);
     void refund(PaidOrder& order, int64_t amountCents);
     WindowCounts* segmentFor(int64_t ts);
+    WindowCounts* offerOnSale(const std::string& sku, int64_t ts);
 
     int64_t m_start;
     std::optional<int64_t> m_end;

@@ -29,4 +29,8 @@ nlohmann::json compareWithEarlierSessions(Database& db, const Session& session, 
 nlohmann::json abTests(Database& db, const Session& session, const MetricsSummary& current,
                        const ReportOptions& options);
 
+/// Offers of this session tagged with variants, compared on click-to-pay
+/// (buyers in the sale ÷ viewers who clicked its product while it was on sale).
+nlohmann::json offerVariantTests(const nlohmann::json& offers);
+
 } // namespace hawker::studio
