@@ -58,14 +58,27 @@ LiveAnalytics::~LiveAnalytics() {
 }
 
 void LiveAnalytics::onTimeline(int64_t programMs, const std::string& event, const std::string& detail) {
-    std::lock_guard lock(m_mutex);
-    m_schedule.apply(m_config.startUtcMs + programMs, event, detail);
+    // Called on the compositor thread too (settle): only a short lock of its
+    // own, never the metrics lock a batch of events may be holding.
+    std::lock_guard lock(m_timelineMutex);
+    m_pendingTimeline.push_back({m_config.startUtcMs + programMs, event, detail});
+}
+
+void LiveAnalytics::applyPendingTimeline() {
+    std::vector<TimelineRow> rows;
+    {
+        std::lock_guard lock(m_timelineMutex);
+        rows.swap(m_pendingTimeline);
+    }
+    for (const TimelineRow& row : rows)
+        m_schedule.apply(row.utcMs, row.event, row.detail);
 }
 
 void LiveAnalytics::onEvents(const std::vector<ViewerEvent>& fresh) {
     std::vector<ViewerEvent> newOrders;
     {
         std::lock_guard lock(m_mutex);
+        applyPendingTimeline(); // what was on air before these events are counted
         for (const ViewerEvent& e : fresh) {
             m_metrics.add(e);
             // A platform retries its order_paid webhook under a new event id:
@@ -171,6 +184,7 @@ void LiveAnalytics::run() {
 void LiveAnalytics::process(const Tick& tick) {
     {
         std::lock_guard lock(m_mutex);
+        applyPendingTimeline();
         m_lastState = tick.state;
         m_nowUtcMs = std::max(m_nowUtcMs, m_config.startUtcMs + tick.programMs);
     }

@@ -96,6 +96,8 @@ private:
     void judgeAlerts(const Tick& tick);
     OnAirView viewOf(const ShowState& state, int64_t programMs);
     void sellFromOrders(const std::vector<ViewerEvent>& fresh);
+    /// Timeline rows queued by onTimeline into the schedule; call with m_mutex held.
+    void applyPendingTimeline();
 
     LiveAnalyticsConfig m_config;
     const ShowSpec& m_show;
@@ -106,6 +108,13 @@ private:
     std::unique_ptr<AudienceSimulator> m_simulator;
     AlertEvaluator m_evaluator;
     std::vector<std::string> m_negativeKeywords;
+
+    struct TimelineRow {
+        int64_t utcMs = 0;
+        std::string event, detail;
+    };
+    std::mutex m_timelineMutex; ///< only m_pendingTimeline
+    std::vector<TimelineRow> m_pendingTimeline;
 
     mutable std::mutex m_mutex; ///< everything below
     OnAirSchedule m_schedule;
