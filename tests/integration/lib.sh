@@ -145,6 +145,10 @@ wait_until() {
     "$@"
 }
 
+# random_hex: 32 random hex digits; random_token PREFIX: a test's API token secret ("op-3fa9…").
+random_hex() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
+random_token() { printf '%s-%s' "$1" "$(random_hex)"; }
+
 # --- loopback ports -----------------------------------------------------------
 port_in_use() {
     [[ -n "$(ss -Htuan "( sport = :$1 )" 2>/dev/null)" ]]

@@ -8,10 +8,10 @@ require_hawker
 require_tools sqlite3 curl
 
 PORT=$(pick_port)
-export HAWKER_TEST_OPERATOR_TOKEN="op-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export HAWKER_TEST_MERCH_TOKEN="me-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export HAWKER_TEST_HOST_TOKEN="ho-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export HAWKER_TEST_INGEST_TOKEN="in-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export HAWKER_TEST_OPERATOR_TOKEN="$(random_token op)"
+export HAWKER_TEST_MERCH_TOKEN="$(random_token me)"
+export HAWKER_TEST_HOST_TOKEN="$(random_token ho)"
+export HAWKER_TEST_INGEST_TOKEN="$(random_token in)"
 
 camera_show "api rundown" 360 640 30 800 2 "program.mkv" > "$T/show.toml"
 cat >> "$T/show.toml" <<EOF

@@ -14,10 +14,9 @@ require_tools sqlite3 curl
 
 export HAWKER_HOME="$T/home"
 PORT=$(pick_port)
-rand() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-export HAWKER_TEST_OPERATOR_TOKEN="op-$(rand)"
-export HAWKER_TEST_MERCH_TOKEN="me-$(rand)"
-export HAWKER_TEST_INGEST_TOKEN="in-$(rand)"
+export HAWKER_TEST_OPERATOR_TOKEN="op-$(random_hex)"
+export HAWKER_TEST_MERCH_TOKEN="me-$(random_hex)"
+export HAWKER_TEST_INGEST_TOKEN="in-$(random_hex)"
 OP=$HAWKER_TEST_OPERATOR_TOKEN ME=$HAWKER_TEST_MERCH_TOKEN IN=$HAWKER_TEST_INGEST_TOKEN
 DB="$T/hawker.db"
 RUN_S=40

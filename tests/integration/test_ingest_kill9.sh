@@ -10,9 +10,8 @@ require_hawker
 require_tools sqlite3 curl ffprobe
 
 export HAWKER_HOME="$T/home"
-rand() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-export HAWKER_TEST_OPERATOR_TOKEN="op-$(rand)"
-export HAWKER_TEST_INGEST_TOKEN="in-$(rand)"
+export HAWKER_TEST_OPERATOR_TOKEN="op-$(random_hex)"
+export HAWKER_TEST_INGEST_TOKEN="in-$(random_hex)"
 IN=$HAWKER_TEST_INGEST_TOKEN
 DB="$T/hawker.db"
 KILL_AFTER_S=5      # kill -9 this long after the sender started

@@ -40,8 +40,7 @@ chrome() {
 # --- the show: the demo, copied with its pictures, tokens next to it -------------------------
 cp -r "$HAWKER_SOURCE_DIR/assets" "$T/assets"
 SHOWS="$T/assets/shows"
-rand() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
-for role in operator host merchandiser ingest; do echo "$role = \"$(rand)\""; done > "$SHOWS/api-tokens.toml"
+for role in operator host merchandiser ingest; do echo "$role = \"$(random_hex)\""; done > "$SHOWS/api-tokens.toml"
 chmod 600 "$SHOWS/api-tokens.toml"
 grep -q '^path = "program.mkv"' "$SHOWS/demo.toml" || die "demo.toml has no record path program.mkv to check"
 # Lighter copies for the determinism runs: the same show, cues and audience at

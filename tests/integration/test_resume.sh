@@ -9,8 +9,8 @@ require_tools sqlite3 curl ffprobe
 
 PORT=$(pick_port)
 export HAWKER_HOME="$T/home"   # the installation's viewer-hash key lives here
-export HAWKER_TEST_OPERATOR_TOKEN="op-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export HAWKER_TEST_MERCH_TOKEN="me-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export HAWKER_TEST_OPERATOR_TOKEN="$(random_token op)"
+export HAWKER_TEST_MERCH_TOKEN="$(random_token me)"
 OP=$HAWKER_TEST_OPERATOR_TOKEN; ME=$HAWKER_TEST_MERCH_TOKEN
 BASE="http://127.0.0.1:$PORT/api/v1"
 

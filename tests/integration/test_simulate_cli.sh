@@ -46,8 +46,8 @@ check "an unknown session is refused: $(head -n1 "$T/bad.err")" grep -q '^hawker
 
 # --- over HTTP, following a live show's card -------------------------------------------------
 PORT=$(pick_port)
-export SIM_INGEST="in-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
-export SIM_OPERATOR="op-$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+export SIM_INGEST="$(random_token in)"
+export SIM_OPERATOR="$(random_token op)"
 camera_show "simulate over http" 160 288 10 300 2 "program.mkv" > "$T/show.toml"
 cat >> "$T/show.toml" <<SHOW
 [[scenes]]
