@@ -41,7 +41,7 @@ usage:
       simulated audience watch and buy (rehearsals), deterministic for a seed
   hawker demo [--out DIR] [--duration S] [--offline]
       the built-in demo show (synthetic cameras, rundown, approvals, a
-      simulated audience buying out a flash sale) into DIR/program.mkv,
+      simulated audience buying into a flash sale) into DIR/program.mkv,
       DIR/hawker.db and its review DIR/report.html, DIR/report.json
   hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
                      [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
