@@ -35,11 +35,6 @@ bool EventIngest::sessionExists(int64_t session) {
     return true;
 }
 
-uint64_t EventIngest::committedEvents() const {
-    std::lock_guard lock(m_mutex);
-    return m_committed;
-}
-
 StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events) {
     if (events.empty()) return {};
     auto job = std::make_unique<Job>();
@@ -72,7 +67,6 @@ void EventIngest::run() {
         std::vector<StoreOutcome> outcomes(batch.size());
         std::vector<std::vector<size_t>> fresh(batch.size());
         std::vector<std::exception_ptr> failures(batch.size());
-        size_t events = 0;
         const int64_t now = nowUtcMs();
         try {
             m_writerDb.transaction([&] {
@@ -80,8 +74,6 @@ void EventIngest::run() {
                     outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
                                                  m_listener ? &fresh[i] : nullptr);
             });
-            for (const auto& job : batch)
-                events += job->events.size();
         } catch (...) {
             // One bad batch (its session was deleted, the disk is full) must
             // not fail the others that shared the transaction: each on its own.
@@ -92,7 +84,6 @@ void EventIngest::run() {
                         outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
                                                      m_listener ? &fresh[i] : nullptr);
                     });
-                    events += batch[i]->events.size();
                 } catch (...) {
                     failures[i] = std::current_exception();
                 }
@@ -102,7 +93,6 @@ void EventIngest::run() {
             std::lock_guard lock(m_mutex);
             for (const auto& job : batch)
                 m_pendingEvents -= job->events.size();
-            m_committed += events;
         }
         for (size_t i = 0; i < batch.size(); ++i) {
             if (failures[i]) {

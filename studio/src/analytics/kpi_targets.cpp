@@ -33,16 +33,15 @@ json kpisAgainstTargets(const MetricsSummary& s, const SessionMetrics& metrics,
         if (it == targets.end() || !it->is_number()) return std::nullopt;
         return it->get<double>();
     };
-    auto nullable = [](const std::optional<double>& v) { return v ? json(*v) : json(nullptr); };
     tile("gmv_cents", "GMV", s.gmvCents, number("gmv_cents"), true);
     tile("uv", "UV", s.uv, number("uv"), true);
     tile("online", "Online now", s.present, std::nullopt, false);
     tile("pcu", "Peak viewers", s.pcu, std::nullopt, false);
     // A rate is not paced: 3 % is 3 % at any point of the show.
-    tile("conversion_rate", "Conversion", nullable(s.conversionRate), number("conversion_rate"), false);
-    tile("uv_value_cents", "UV value", nullable(s.uvValueCents), std::nullopt, false);
-    tile("gpm_cents", "GPM", nullable(s.gpmCents), std::nullopt, false);
-    tile("engagement_rate", "Engagement", nullable(s.engagementRate), std::nullopt, false);
+    tile("conversion_rate", "Conversion", ratioJson(s.conversionRate), number("conversion_rate"), false);
+    tile("uv_value_cents", "UV value", ratioJson(s.uvValueCents), std::nullopt, false);
+    tile("gpm_cents", "GPM", ratioJson(s.gpmCents), std::nullopt, false);
+    tile("engagement_rate", "Engagement", ratioJson(s.engagementRate), std::nullopt, false);
     if (auto units = targets.find("units"); units != targets.end() && units->is_object()) {
         for (const auto& [sku, goal] : units->items()) {
             if (!goal.is_number()) continue;

@@ -41,6 +41,13 @@ LiveAnalytics::LiveAnalytics(LiveAnalyticsConfig config, const ShowSpec& show, E
         if (rule.kind == AlertKind::NegativeComments)
             m_negativeKeywords.insert(m_negativeKeywords.end(), rule.keywords.begin(), rule.keywords.end());
     if (m_negativeKeywords.empty()) m_negativeKeywords = defaultNegativeKeywords();
+    // The targets the pace rules judge against, read once rather than every second.
+    const json targets =
+        json::parse(m_config.targetsJson.empty() ? "{}" : m_config.targetsJson, nullptr, false);
+    if (targets.is_object()) {
+        m_targetGmvCents = targetOf(targets, "gmv_cents");
+        m_targetUv = targetOf(targets, "uv");
+    }
     m_schedule.setPlan(m_config.plan);
     m_metrics.setSchedule(&m_schedule);
     m_nowUtcMs = m_config.startUtcMs;
@@ -238,12 +245,8 @@ void LiveAnalytics::simulate(const Tick& tick) {
 
 void LiveAnalytics::judgeAlerts(const Tick& tick) {
     AlertInputs in;
-    const json targets =
-        json::parse(m_config.targetsJson.empty() ? "{}" : m_config.targetsJson, nullptr, false);
-    if (targets.is_object()) {
-        in.targetGmvCents = targetOf(targets, "gmv_cents");
-        in.targetUv = targetOf(targets, "uv");
-    }
+    in.targetGmvCents = m_targetGmvCents;
+    in.targetUv = m_targetUv;
     in.paceFraction = m_config.plannedSeconds > 0
                           ? static_cast<double>(tick.programMs) / 1000.0 / m_config.plannedSeconds
                           : 0;

@@ -12,14 +12,16 @@ namespace {
 constexpr int64_t kMinuteMs = 60'000;
 constexpr size_t kRecentComments = 200;
 
-std::optional<double> ratio(double numerator, double denominator) {
+} // namespace
+
+std::optional<double> metricRatio(double numerator, double denominator) {
     if (denominator == 0) return std::nullopt;
     return numerator / denominator;
 }
-json nullable(const std::optional<double>& value) {
+
+json ratioJson(const std::optional<double>& value) {
     return value ? json(*value) : json(nullptr);
 }
-} // namespace
 
 SessionMetrics::SessionMetrics(int64_t startUtcMs, std::optional<int64_t> endUtcMs)
     : m_start(startUtcMs), m_end(endUtcMs) {
@@ -230,10 +232,10 @@ MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {
     s.present = m_present;
     const int64_t watchMs = m_closedWatchMs + std::max<int64_t>(0, s.present * asOf - m_sumOfOpenStarts);
     s.watchSeconds = static_cast<double>(watchMs) / 1000.0;
-    s.acu = ratio(s.watchSeconds, static_cast<double>(asOf - m_start) / 1000.0);
-    s.avgWatchSeconds = ratio(s.watchSeconds, static_cast<double>(s.uv));
+    s.acu = metricRatio(s.watchSeconds, static_cast<double>(asOf - m_start) / 1000.0);
+    s.avgWatchSeconds = metricRatio(s.watchSeconds, static_cast<double>(s.uv));
     s.engagedUv = m_engagedUv;
-    s.engagementRate = ratio(static_cast<double>(s.engagedUv), static_cast<double>(s.uv));
+    s.engagementRate = metricRatio(static_cast<double>(s.engagedUv), static_cast<double>(s.uv));
     s.comments = m_comments;
     s.shares = m_shares;
     s.likes = m_likes;
@@ -244,20 +246,21 @@ MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {
     s.gmvCents = m_gmv;
     s.refundsCents = m_refunds;
     s.netSalesCents = m_gmv - m_refunds;
-    s.refundRate = ratio(static_cast<double>(m_refundedOrders), static_cast<double>(m_paidOrders));
+    s.refundRate = metricRatio(static_cast<double>(m_refundedOrders), static_cast<double>(m_paidOrders));
     s.productClickUv = m_clickUv;
     s.addToCartUv = m_cartUv;
     s.orderCreatedUv = m_orderUv;
-    s.productClickRate = ratio(static_cast<double>(s.productClickUv), static_cast<double>(s.uv));
-    s.conversionRate = ratio(static_cast<double>(s.buyers), static_cast<double>(s.uv));
-    s.clickToPayRate = ratio(static_cast<double>(s.buyers), static_cast<double>(s.productClickUv));
-    s.uvValueCents = ratio(static_cast<double>(m_gmv), static_cast<double>(s.uv));
-    s.gpmCents = ratio(static_cast<double>(m_gmv) * 1000.0, static_cast<double>(m_pv));
-    s.revenuePerBuyerCents = ratio(static_cast<double>(m_gmv), static_cast<double>(s.buyers));
-    s.aovCents = ratio(static_cast<double>(m_gmv), static_cast<double>(m_paidOrders));
+    s.productClickRate = metricRatio(static_cast<double>(s.productClickUv), static_cast<double>(s.uv));
+    s.conversionRate = metricRatio(static_cast<double>(s.buyers), static_cast<double>(s.uv));
+    s.clickToPayRate = metricRatio(static_cast<double>(s.buyers), static_cast<double>(s.productClickUv));
+    s.uvValueCents = metricRatio(static_cast<double>(m_gmv), static_cast<double>(s.uv));
+    s.gpmCents = metricRatio(static_cast<double>(m_gmv) * 1000.0, static_cast<double>(m_pv));
+    s.revenuePerBuyerCents = metricRatio(static_cast<double>(m_gmv), static_cast<double>(s.buyers));
+    s.aovCents = metricRatio(static_cast<double>(m_gmv), static_cast<double>(m_paidOrders));
     s.couponsIssued = m_couponsIssued;
     s.couponsRedeemed = m_couponsRedeemed;
-    s.couponUsageRate = ratio(static_cast<double>(m_couponsRedeemed), static_cast<double>(m_couponsIssued));
+    s.couponUsageRate =
+        metricRatio(static_cast<double>(m_couponsRedeemed), static_cast<double>(m_couponsIssued));
     return s;
 }
 
@@ -297,10 +300,10 @@ json summaryJson(const MetricsSummary& s) {
         {"uv", s.uv},
         {"watch_seconds", s.watchSeconds},
         {"pcu", s.pcu},
-        {"acu", nullable(s.acu)},
-        {"avg_watch_s", nullable(s.avgWatchSeconds)},
+        {"acu", ratioJson(s.acu)},
+        {"avg_watch_s", ratioJson(s.avgWatchSeconds)},
         {"engaged_uv", s.engagedUv},
-        {"engagement_rate", nullable(s.engagementRate)},
+        {"engagement_rate", ratioJson(s.engagementRate)},
         {"comments", s.comments},
         {"shares", s.shares},
         {"likes", s.likes},
@@ -311,20 +314,20 @@ json summaryJson(const MetricsSummary& s) {
         {"gmv_cents", s.gmvCents},
         {"refunds_cents", s.refundsCents},
         {"net_sales_cents", s.netSalesCents},
-        {"refund_rate", nullable(s.refundRate)},
+        {"refund_rate", ratioJson(s.refundRate)},
         {"product_click_uv", s.productClickUv},
         {"add_to_cart_uv", s.addToCartUv},
         {"order_created_uv", s.orderCreatedUv},
-        {"product_click_rate", nullable(s.productClickRate)},
-        {"conversion_rate", nullable(s.conversionRate)},
-        {"click_to_pay_rate", nullable(s.clickToPayRate)},
-        {"uv_value_cents", nullable(s.uvValueCents)},
-        {"gpm_cents", nullable(s.gpmCents)},
-        {"revenue_per_buyer_cents", nullable(s.revenuePerBuyerCents)},
-        {"aov_cents", nullable(s.aovCents)},
+        {"product_click_rate", ratioJson(s.productClickRate)},
+        {"conversion_rate", ratioJson(s.conversionRate)},
+        {"click_to_pay_rate", ratioJson(s.clickToPayRate)},
+        {"uv_value_cents", ratioJson(s.uvValueCents)},
+        {"gpm_cents", ratioJson(s.gpmCents)},
+        {"revenue_per_buyer_cents", ratioJson(s.revenuePerBuyerCents)},
+        {"aov_cents", ratioJson(s.aovCents)},
         {"coupons_issued", s.couponsIssued},
         {"coupons_redeemed", s.couponsRedeemed},
-        {"coupon_usage_rate", nullable(s.couponUsageRate)},
+        {"coupon_usage_rate", ratioJson(s.couponUsageRate)},
     };
 }
 

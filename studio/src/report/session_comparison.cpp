@@ -29,14 +29,6 @@ std::vector<Session> earlierSessions(Database& db, const Session& session, const
     return out;
 }
 
-std::optional<double> ratio(int64_t a, int64_t b) {
-    if (b == 0) return std::nullopt;
-    return static_cast<double>(a) / static_cast<double>(b);
-}
-json nullable(const std::optional<double>& v) {
-    return v ? json(*v) : json(nullptr);
-}
-
 } // namespace
 
 SessionTotals sessionTotals(Database& db, const Session& session) {
@@ -79,7 +71,8 @@ json compareWithEarlierSessions(Database& db, const Session& session, const Metr
                         {"buyers", t.buyers},
                         {"paid_orders", t.paidOrders},
                         {"gmv_cents", t.gmvCents},
-                        {"conversion_rate", nullable(ratio(t.buyers, t.uv))},
+                        {"conversion_rate",
+                         ratioJson(metricRatio(static_cast<double>(t.buyers), static_cast<double>(t.uv)))},
                         {"current", false}});
     }
     rows.push_back({{"id", session.id},
@@ -92,7 +85,7 @@ json compareWithEarlierSessions(Database& db, const Session& session, const Metr
                     {"buyers", current.buyers},
                     {"paid_orders", current.paidOrders},
                     {"gmv_cents", current.gmvCents},
-                    {"conversion_rate", nullable(current.conversionRate)},
+                    {"conversion_rate", ratioJson(current.conversionRate)},
                     {"current", true}});
     return rows;
 }
@@ -112,21 +105,22 @@ json compareGroups(const std::map<std::string, Group>& groups, const std::string
         const Group& a = base->second;
         const Group& b = other->second;
         const ChiSquareResult result = chiSquare2x2(a.buyers, a.trials, b.buyers, b.trials);
-        tests.push_back({{"dimension", dimension},
-                         {"a", base->first},
-                         {"b", other->first},
-                         {"a_" + membersKey, a.members},
-                         {"b_" + membersKey, b.members},
-                         {"a_buyers", a.buyers},
-                         {"a_" + trialsKey, a.trials},
-                         {"b_buyers", b.buyers},
-                         {"b_" + trialsKey, b.trials},
-                         {"a_rate", nullable(ratio(a.buyers, a.trials))},
-                         {"b_rate", nullable(ratio(b.buyers, b.trials))},
-                         {"chi_square", result.valid ? json(result.chiSquare) : json(nullptr)},
-                         {"p_value", result.valid ? json(result.pValue) : json(nullptr)},
-                         {"significant", result.valid && result.pValue < 0.05},
-                         {"note", result.valid ? "" : result.reason}});
+        tests.push_back(
+            {{"dimension", dimension},
+             {"a", base->first},
+             {"b", other->first},
+             {"a_" + membersKey, a.members},
+             {"b_" + membersKey, b.members},
+             {"a_buyers", a.buyers},
+             {"a_" + trialsKey, a.trials},
+             {"b_buyers", b.buyers},
+             {"b_" + trialsKey, b.trials},
+             {"a_rate", ratioJson(metricRatio(static_cast<double>(a.buyers), static_cast<double>(a.trials)))},
+             {"b_rate", ratioJson(metricRatio(static_cast<double>(b.buyers), static_cast<double>(b.trials)))},
+             {"chi_square", result.valid ? json(result.chiSquare) : json(nullptr)},
+             {"p_value", result.valid ? json(result.pValue) : json(nullptr)},
+             {"significant", result.valid && result.pValue < 0.05},
+             {"note", result.valid ? "" : result.reason}});
     }
     return tests;
 }

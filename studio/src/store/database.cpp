@@ -306,12 +306,6 @@ Statement& Statement::bind(int index, const std::string& value) {
     return *this;
 }
 
-Statement& Statement::bindReal(int index, double value) {
-    if (sqlite3_bind_double(m_stmt, index, value) != SQLITE_OK)
-        throw StoreError("database: " + std::string(sqlite3_errmsg(m_db)));
-    return *this;
-}
-
 Statement& Statement::bindView(int index, std::string_view value) {
     if (sqlite3_bind_text(m_stmt, index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC) !=
         SQLITE_OK)
@@ -360,10 +354,6 @@ std::string_view Statement::textView(int column) const {
     const auto* value = sqlite3_column_text(m_stmt, column);
     if (!value) return {};
     return {reinterpret_cast<const char*>(value), static_cast<size_t>(sqlite3_column_bytes(m_stmt, column))};
-}
-
-double Statement::real(int column) const {
-    return sqlite3_column_double(m_stmt, column);
 }
 
 bool Statement::isNull(int column) const {

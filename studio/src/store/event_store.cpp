@@ -110,15 +110,6 @@ bool decodeRow(const Statement& rows, ViewerEvent& e) {
 }
 } // namespace
 
-void EventStore::forEach(int64_t session, int64_t fromTs, int64_t toTs,
-                         const std::function<void(const ViewerEvent&)>& visit) {
-    Statement rows = m_db.prepare(kReadSql);
-    rows.bind(1, session).bind(2, fromTs).bind(3, toTs);
-    ViewerEvent e;
-    while (rows.step())
-        if (decodeRow(rows, e)) visit(e);
-}
-
 void EventStore::forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, size_t batch,
                               const std::function<void(std::vector<ViewerEvent>&)>& visit) {
     Statement rows = m_db.prepare(kReadSql);
@@ -138,12 +129,6 @@ void EventStore::forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, siz
         run.resize(filled);
         visit(run);
     }
-}
-
-int64_t EventStore::count(int64_t session) {
-    Statement rows = m_db.prepare("SELECT count(*) FROM events WHERE session_id = ?1");
-    rows.bind(1, session);
-    return rows.step() ? rows.integer(0) : 0;
 }
 
 } // namespace hawker::studio

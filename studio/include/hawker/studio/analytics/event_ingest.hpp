@@ -60,7 +60,6 @@ public:
     nlohmann::json ingestLines(int64_t session, std::string_view text);
 
     const ViewerHasher& hasher() const { return *m_hasher; }
-    uint64_t committedEvents() const;
 
 private:
     struct Job {
@@ -83,7 +82,6 @@ private:
     std::condition_variable m_wake;
     std::deque<std::unique_ptr<Job>> m_jobs;
     size_t m_pendingEvents = 0;
-    uint64_t m_committed = 0;
     bool m_stopping = false;
     std::thread m_thread;
 };

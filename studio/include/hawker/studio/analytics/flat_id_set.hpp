@@ -59,12 +59,6 @@ public:
         ++m_size;
         return {&m_slots[i].value, true};
     }
-    Value* find(int64_t key) {
-        if (m_size == 0 || key == 0) return nullptr;
-        for (size_t i = slot(key); m_slots[i].key != 0; i = (i + 1) & m_mask)
-            if (m_slots[i].key == key) return &m_slots[i].value;
-        return nullptr;
-    }
     /// Starts loading `key`'s slot into the cache; a batch of lookups whose
     /// slots were prefetched first waits for memory once, not per event.
     void prefetch(int64_t key) const {
@@ -76,34 +70,6 @@ public:
 #else
         __builtin_prefetch(at);
 #endif
-    }
-    bool contains(int64_t key) const {
-        return const_cast<FlatIdMap*>(this)->find(key) != nullptr;
-    }
-    /// Removes `key`; backward-shift deletion keeps probe chains without tombstones.
-    bool erase(int64_t key) {
-        if (m_size == 0 || key == 0) return false;
-        size_t i = slot(key);
-        while (m_slots[i].key != key) {
-            if (m_slots[i].key == 0) return false;
-            i = (i + 1) & m_mask;
-        }
-        for (size_t j = (i + 1) & m_mask; m_slots[j].key != 0; j = (j + 1) & m_mask) {
-            const size_t home = slot(m_slots[j].key);
-            // Move j back into the hole at i unless its home lies in (i, j].
-            const bool between = i <= j ? (home > i && home <= j) : (home > i || home <= j);
-            if (between) continue;
-            m_slots[i] = m_slots[j];
-            i = j;
-        }
-        m_slots[i] = Slot{};
-        --m_size;
-        return true;
-    }
-    template <typename Fn>
-    void forEach(Fn fn) const {
-        for (const Slot& s : m_slots)
-            if (s.key != 0) fn(s.key, s.value);
     }
 
 private:
@@ -136,7 +102,6 @@ class FlatIdSet {
 public:
     /// True when `key` was new.
     bool insert(int64_t key) { return m_map.emplace(key, Empty{}).second; }
-    bool contains(int64_t key) const { return m_map.contains(key); }
     size_t size() const { return m_map.size(); }
 
 private:

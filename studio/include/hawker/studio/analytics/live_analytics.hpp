@@ -108,6 +108,7 @@ private:
     std::unique_ptr<AudienceSimulator> m_simulator;
     AlertEvaluator m_evaluator;
     std::vector<std::string> m_negativeKeywords;
+    std::optional<int64_t> m_targetGmvCents, m_targetUv;
 
     struct TimelineRow {
         int64_t utcMs = 0;

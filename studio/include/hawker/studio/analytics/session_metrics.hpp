@@ -158,6 +158,11 @@ private:
     size_t m_commentsSeen = 0;
 };
 
+/// numerator ÷ denominator, nullopt when the denominator is 0 (DESIGN.md: never 0, never NaN).
+std::optional<double> metricRatio(double numerator, double denominator);
+/// A ratio as JSON: null when there is none.
+nlohmann::json ratioJson(const std::optional<double>& value);
+
 /// The report's JSON blocks with DESIGN.md's key names.
 nlohmann::json summaryJson(const MetricsSummary& summary);
 nlohmann::json perMinuteJson(const std::vector<MinuteCounts>& minutes);

@@ -65,7 +65,6 @@ public:
     Statement& bind(int index, int64_t value);
     Statement& bind(int index, const std::string& value);
     Statement& bindNull(int index);
-    Statement& bindReal(int index, double value);
     /// Binds text the caller keeps alive and unchanged until the statement is
     /// reset: no copy, for the hot insert paths.
     Statement& bindView(int index, std::string_view value);
@@ -83,7 +82,6 @@ public:
     std::string text(int column) const;
     /// The column's text, valid until the next step() or reset(): no copy.
     std::string_view textView(int column) const;
-    double real(int column) const;
     bool isNull(int column) const;
     /// Rows changed by the last run() (0 when INSERT OR IGNORE ignored the row).
     int changes() const;

@@ -25,17 +25,12 @@ public:
     /// `fresh`, when given, receives the indexes of the events that were new.
     StoreOutcome insert(int64_t session, const std::vector<ViewerEvent>& events, int64_t receivedUtcMs,
                         std::vector<size_t>* fresh = nullptr);
-    /// Every event of `session` with fromTs <= ts <= toTs in processing order.
-    /// The event passed to `visit` is reused between calls; its id and
-    /// platform are not read, and only the text fields of its type are set.
-    void forEach(int64_t session, int64_t fromTs, int64_t toTs,
-                 const std::function<void(const ViewerEvent&)>& visit);
-    /// The same in runs of up to `batch` events, decoded straight into the
+    /// Every event of `session` with fromTs <= ts <= toTs in processing order,
+    /// in runs of up to `batch` events, decoded straight into the
     /// vector; `visit` may swap its contents out for another vector (which is
     /// then refilled, reusing its strings' capacity).
     void forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, size_t batch,
                       const std::function<void(std::vector<ViewerEvent>&)>& visit);
-    int64_t count(int64_t session);
 
 private:
     Database& m_db;
