@@ -13,9 +13,9 @@ PACKAGES=(
     libopencv-dev libopencv-contrib-dev fonts-noto-cjk fonts-dejavu-core
     # studio/: show file, CLI, JSON, SQLite, HTTP, console
     libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
-    libimgui-dev libglfw3-dev libgl-dev
+    libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev
     # tests and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth nginx libnginx-mod-rtmp time procps iproute2 curl
+    libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp time procps iproute2 curl
     # the report checked in a real browser; the event parser fuzzed with libFuzzer
     chromium clang libclang-rt-14-dev
 )

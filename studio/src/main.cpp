@@ -2,6 +2,7 @@
 // over the studio library; the forms are fixed by DESIGN.md's contract.
 
 #include <csignal>
+#include <cstdlib>
 #include <fcntl.h>
 #include <filesystem>
 #include <fstream>
@@ -32,6 +33,12 @@ using namespace hawker::studio;
 const char* kUsage = R"(hawker — live-commerce studio
 
 usage:
+  hawker [gui [SHOW.toml]] [--role operator|host|merchandiser] [--db DB] [--out DIR]
+         [--simulate [--seed N]] [--rehearsal] [--size WxH] [--screenshot PNG --after-frames N]
+      the console (a window): with no show file the built-in demo show, its
+      session in DIR (default hawker-demo); the operator's desk runs the show,
+      the host's is the prompter, the merchandiser's reviews past sessions in
+      DB; --screenshot writes the window N frames after the show started, then exits
   hawker run SHOW.toml [--duration S] [--offline] [--rehearsal] [--db DB]
                       [--session ID | --resume ID|last] [--simulate [--seed N]]
       run a show without a window (Ctrl+C stops it cleanly); with --db it is a
@@ -107,70 +114,6 @@ int commandRun(const std::vector<std::string>& args) {
         throw UsageError("--offline needs --duration (a virtual clock never ends by itself)");
     ShowSpec show = loadShowFile(parsed.positional[0]);
     return runHeadless(std::move(show), options, std::cout);
-}
-
-/// The demo's API tokens: random, one per role, readable only by this user;
-/// made once per output folder so scripts can keep using them.
-void writeDemoTokens(const std::filesystem::path& path) {
-    if (std::filesystem::exists(path)) return;
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("cannot create " + path.string());
-    std::ifstream random("/dev/urandom", std::ios::binary);
-    std::string text = "# Bearer tokens of the demo's control API (docs/API.md). Keep this file private.\n";
-    for (const char* role : {"operator", "host", "merchandiser", "ingest"}) {
-        unsigned char bytes[16];
-        random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
-        std::string token;
-        for (unsigned char b : bytes) {
-            token += "0123456789abcdef"[b >> 4];
-            token += "0123456789abcdef"[b & 15];
-        }
-        text += std::string(role) + " = \"" + token + "\"\n";
-    }
-    const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
-    ::close(fd);
-    if (!written || !random) throw std::runtime_error("cannot write " + path.string());
-}
-
-int commandDemo(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(args, {"--out", "--duration"}, {"--offline"});
-    if (!parsed.positional.empty()) throw UsageError("demo takes no positional arguments");
-    EngineOptions options;
-    options.offline = parsed.flag("--offline");
-    options.durationSeconds = parsed.seconds("--duration").value_or(60);
-    const std::filesystem::path out =
-        std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
-    std::error_code error;
-    std::filesystem::create_directories(out, error);
-    if (error) throw std::runtime_error("cannot create " + out.string() + ": " + error.message());
-
-    const std::filesystem::path demoFile = assetsDir() / "shows" / "demo.toml";
-    if (!std::filesystem::is_regular_file(demoFile))
-        throw std::runtime_error("demo show not found at " + demoFile.string() + " (set HAWKER_ASSETS)");
-    ShowSpec show = loadShowFile(demoFile);
-    // The demo's pictures come with the assets; its recordings, its session
-    // and its API tokens go to --out.
-    for (OutputSpec& output : show.outputs)
-        if (output.kind == hawker::capture::OutputKind::Record) output.path = out / output.path.filename();
-    options.database = out / "hawker.db";
-    const std::filesystem::path tokens = out / "api-tokens.toml";
-    writeDemoTokens(tokens);
-    for (ApiTokenSpec& token : show.api.tokens)
-        token.tokenFile = tokens;
-    int64_t sessionId = 0;
-    const int status = runHeadless(std::move(show), options, std::cout, &sessionId);
-    // The review of the show just run: what a merchandiser opens next.
-    Database database(options.database);
-    const nlohmann::json report = buildSessionReport(database, sessionId);
-    std::ofstream(out / "report.json", std::ios::trunc) << report.dump(2) << "\n";
-    std::ofstream(out / "report.html", std::ios::trunc) << renderReportHtml(report);
-    const auto& s = report["summary"];
-    std::cout << "report uv=" << s["uv"] << " paid_orders=" << s["paid_orders"]
-              << " gmv_cents=" << s["gmv_cents"] << " conversion_rate=" << s["conversion_rate"] << std::endl;
-    std::cout << "wrote " << (out / "program.mkv").string() << ", " << options.database.string() << ", "
-              << (out / "report.html").string() << " and " << (out / "report.json").string()
-              << " (API tokens in " << tokens.string() << ")" << std::endl;
-    return status;
 }
 
 /// --target-* options as the session's targets JSON; a UsageError for a bad value.
@@ -299,11 +242,16 @@ int main(int argc, char** argv) {
     std::signal(SIGPIPE, SIG_IGN); // a dropped network peer is an error code, not a crash
     installCaptureLogHook();
     std::vector<std::string> args(argv + 1, argv + argc);
-    const std::string command = args.empty() ? "help" : args.front();
-    if (!args.empty()) args.erase(args.begin());
+    // Plain `hawker` (or options only) opens the console when there is a screen.
+    const bool display = std::getenv("DISPLAY") || std::getenv("WAYLAND_DISPLAY");
+    const bool console =
+        args.empty() ? display : args.front().rfind("--", 0) == 0 && args.front() != "--help";
+    const std::string command = console ? "gui" : args.empty() ? "help" : args.front();
+    if (!args.empty() && !console) args.erase(args.begin());
     try {
         if (command == "run") return commandRun(args);
         if (command == "demo") return commandDemo(args);
+        if (command == "gui") return commandGui(args);
         if (command == "session") return commandSession(args);
         if (command == "catalog") return commandCatalog(args);
         if (command == "ingest") return commandIngest(args);

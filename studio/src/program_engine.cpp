@@ -174,6 +174,15 @@ void ProgramEngine::prepare() {
     m_lost.assign(m_show.sources.size(), false);
 }
 
+std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
+    // m_sources is built by prepare() and then never changes; start() comes after it.
+    std::vector<capture::VideoFramePtr> frames;
+    if (!m_started) return frames;
+    for (size_t i = 0; i < m_show.sources.size() && i < m_sources.size(); ++i)
+        frames.push_back(m_sources[i]->video().latest());
+    return frames;
+}
+
 void ProgramEngine::prepareGraphics() {
     overlay::Theme theme = loadTheme(m_show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
                                                                    : m_show.graphics.theme);

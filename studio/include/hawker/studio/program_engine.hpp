@@ -110,6 +110,9 @@ public:
     /// The newest program (or preview) picture, contiguous I420.
     std::shared_ptr<const cv::Mat> latestProgram() const { return m_lastProgram.load(); }
     std::shared_ptr<const cv::Mat> latestPreview() const { return m_lastPreview.load(); }
+    /// The newest decoded picture of each video source, in show order (null
+    /// before its first). Empty until start(): the console's multiview.
+    std::vector<capture::VideoFramePtr> latestSourceFrames() const;
     const ShowSpec& show() const { return m_show; }
     /// The session's event ingest and live analytics (null without a database).
     EventIngest* ingest() { return m_ingest.get(); }

@@ -1,0 +1,15 @@
+#pragma once
+// The run of show: every segment with the current one marked, elapsed
+// against planned (red once it runs over), and Next / Go to.
+
+#include "console/panel.hpp"
+
+namespace hawker::studio::console {
+
+class RundownPanel : public Panel {
+public:
+    RundownPanel();
+    void drawContent(ConsoleContext& context) override;
+};
+
+} // namespace hawker::studio::console

@@ -1,0 +1,23 @@
+#pragma once
+// Small text and colour helpers the panels share.
+
+#include <cstdint>
+#include <string>
+
+#include <imgui.h>
+
+namespace hawker::studio::console {
+
+/// "¥299.00" (negative amounts keep their sign).
+std::string formatYuan(int64_t cents);
+/// "1:07", or "1:02:07" past an hour; "—" for a negative time.
+std::string formatClock(double seconds);
+
+inline constexpr ImU32 kTallyProgram = IM_COL32(230, 40, 40, 255);
+inline constexpr ImU32 kTallyPreview = IM_COL32(40, 200, 70, 255);
+inline const ImVec4 kTextGood(0.35f, 0.85f, 0.45f, 1.0f);
+inline const ImVec4 kTextWarn(0.95f, 0.70f, 0.20f, 1.0f);
+inline const ImVec4 kTextBad(0.95f, 0.35f, 0.35f, 1.0f);
+inline const ImVec4 kTextDim(0.60f, 0.60f, 0.62f, 1.0f);
+
+} // namespace hawker::studio::console
