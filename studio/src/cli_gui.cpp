@@ -12,9 +12,10 @@
 namespace hawker::studio {
 
 int commandGui(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(
-        args, {"--role", "--db", "--out", "--screenshot", "--after-frames", "--seed", "--size", "--who"},
-        {"--simulate", "--rehearsal"});
+    const ParsedArgs parsed = parseArgs(args,
+                                        {"--role", "--db", "--out", "--screenshot", "--after-frames",
+                                         "--seed", "--size", "--who", "--session"},
+                                        {"--simulate", "--rehearsal"});
     if (parsed.positional.size() > 1) throw UsageError("gui takes at most one show file");
     ConsoleOptions options;
     options.role = parsed.value("--role").value_or("operator");
@@ -38,6 +39,13 @@ int commandGui(const std::vector<std::string>& args) {
         options.height = h;
     }
     options.engine.database = parsed.value("--db").value_or("");
+    // The merchandiser's review opens this session; a show would run it (a planned session).
+    if (auto session = parsed.integer("--session")) {
+        if (options.role == "merchandiser")
+            options.reviewSession = *session;
+        else
+            options.engine.session = *session;
+    }
     options.engine.rehearsal = parsed.flag("--rehearsal");
     options.engine.simulateAudience = parsed.flag("--simulate");
     if (auto seed = parsed.integer("--seed")) options.engine.audienceSeed = static_cast<uint64_t>(*seed);

@@ -391,6 +391,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     // window, so only the window's own threads get the console's lower priority.
     ConsoleContext context(Actor{options.who, options.role}, runner ? &runner->engine() : nullptr,
                            options.engine.database, runner ? runner->tokens() : std::vector<ApiToken>{});
+    context.setReviewSession(options.reviewSession);
     const std::set<pid_t> threadsBefore = processThreads();
     ConsoleWindow window(options, title);
     lowerConsolePriority(threadsBefore);

@@ -44,6 +44,9 @@ public:
     /// Null for a login that runs no program (the merchandiser's review).
     ProgramEngine* engine() { return m_engine; }
     const std::filesystem::path& database() const { return m_database; }
+    /// The session the review opens first (hawker gui --session ID).
+    std::optional<int64_t> reviewSession() const { return m_reviewSession; }
+    void setReviewSession(std::optional<int64_t> id) { m_reviewSession = id; }
     TaskRunner& tasks() { return m_tasks; }
     const LiveSnapshot& live() const { return *m_live; }
     ConsoleFonts& fonts() { return m_fonts; }
@@ -85,6 +88,7 @@ private:
     Actor m_actor;
     ProgramEngine* m_engine;
     std::filesystem::path m_database;
+    std::optional<int64_t> m_reviewSession;
     std::vector<ApiToken> m_secondPersons;
     TaskRunner m_tasks;
     LiveSnapshotPtr m_live;

@@ -2,7 +2,6 @@
 
 #include <cstdlib>
 #include <fstream>
-#include <iterator>
 
 namespace hawker::studio::console {
 
@@ -54,8 +53,11 @@ ConsoleFonts ConsoleFontSet::load(float scale, const std::vector<std::string>& t
     ImGuiIO& io = ImGui::GetIO();
     ConsoleFonts fonts;
     {
-        std::ifstream in(consoleFontPath(), std::ios::binary);
-        m_fontBytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+        std::ifstream in(consoleFontPath(), std::ios::binary | std::ios::ate);
+        const std::streamsize size = in ? static_cast<std::streamsize>(in.tellg()) : 0;
+        m_fontBytes.resize(size > 0 ? static_cast<size_t>(size) : 0);
+        in.seekg(0);
+        if (size <= 0 || !in.read(m_fontBytes.data(), size)) m_fontBytes.clear();
     }
     if (m_fontBytes.empty()) {
         warning = "CJK font not found at " + consoleFontPath() +

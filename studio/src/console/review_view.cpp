@@ -328,7 +328,7 @@ void ReviewView::select(const ConsoleContext& ctx, int64_t sessionId) {
 void ReviewView::loadSessions(ConsoleContext& ctx) {
     const std::filesystem::path path = ctx.database();
     const bool queued = ctx.tasks().run(
-        Lane::Queries, m_sessionsTask.name, [this, path](TaskProgress&) -> TaskRunner::Deferred {
+        Lane::Queries, m_sessionsTask.name, [this, path, &ctx](TaskProgress&) -> TaskRunner::Deferred {
             requireDatabase(path);
             Database db(path, Database::Threading::OneThread);
             std::vector<Session> sessions = SessionStore(db).list();
@@ -337,9 +337,18 @@ void ReviewView::loadSessions(ConsoleContext& ctx) {
                 const int64_t tb = b.startUtcMs.value_or(b.createdUtcMs);
                 return ta != tb ? ta > tb : a.id > b.id;
             });
-            return [this, sessions] {
+            return [this, sessions, &ctx] {
                 m_sessionsTask.arrived();
                 m_sessions = sessions;
+                // The session asked for on the command line opens first, once.
+                if (const auto wanted = ctx.reviewSession(); wanted && !m_selected && !m_openedWanted) {
+                    m_openedWanted = true;
+                    for (const Session& session : m_sessions)
+                        if (session.id == *wanted) select(ctx, *wanted);
+                    if (!m_selected)
+                        ctx.message(false,
+                                    "review: no session " + std::to_string(*wanted) + " in the database");
+                }
                 if (m_selected && !selectedSession()) {
                     m_selected.reset();
                     m_report.reset();
@@ -570,7 +579,11 @@ void ReviewView::drawSession(ConsoleContext& ctx) {
     if (ImGui::BeginTabBar("review tabs")) {
         if (report) {
             const json& data = *report->json;
-            if (ImGui::BeginTabItem("Overview 概览")) {
+            // A report that just arrived opens on its overview (the notes tab
+            // was the only one while it was being built).
+            const bool fresh = report.get() != m_overviewShownFor;
+            m_overviewShownFor = report.get();
+            if (ImGui::BeginTabItem("Overview 概览", nullptr, fresh ? ImGuiTabItemFlags_SetSelected : 0)) {
                 drawOverview(*report, ctx.fonts().large);
                 ImGui::EndTabItem();
             }

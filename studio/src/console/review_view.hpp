@@ -89,7 +89,9 @@ private:
     void drawExport(ConsoleContext& ctx);
 
     bool m_sessionsLoadedOnce = false;
-    std::vector<Session> m_sessions; ///< newest first
+    const void* m_overviewShownFor = nullptr; ///< the report whose overview tab was opened
+    bool m_openedWanted = false;              ///< the --session to open first was looked for
+    std::vector<Session> m_sessions;          ///< newest first
 
     std::optional<int64_t> m_selected;
     bool m_reportWanted = false, m_notesWanted = false;

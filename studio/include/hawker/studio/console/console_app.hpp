@@ -20,6 +20,7 @@ struct ConsoleOptions {
     std::string who;                  ///< the audit log's name for this desk (default: $USER)
     std::filesystem::path screenshot; ///< write the window here after `afterFrames` frames, then exit
     int afterFrames = 0;
+    std::optional<int64_t> reviewSession; ///< the review opens this session first
     int width = 1600, height = 1000; ///< window size (screen coordinates)
 };
 
