@@ -65,7 +65,7 @@ const char* toString(SourceState state) {
 }
 
 struct MediaSource::Connection {
-    explicit Connection(const std::atomic<bool>& abort) : guard(abort) {}
+    Connection(const std::atomic<bool>& abort, const std::atomic<bool>& drop) : guard(abort, &drop) {}
     InterruptGuard guard;
     InputFormatPtr input;
     CodecContextPtr video, audio;
@@ -195,16 +195,25 @@ void MediaSource::setState(SourceState state, const std::string& why) {
     log(level, "source " + m_config.id + " state=" + toString(state) + (why.empty() ? "" : " reason=" + why));
 }
 
+void MediaSource::reconnectNow() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_reconnectNow = true;
+    }
+    m_wake.notify_all();
+}
+
 bool MediaSource::sleepInterruptible(std::chrono::milliseconds delay) {
     std::unique_lock lock(m_mutex);
-    return !m_wake.wait_for(lock, delay, [&] { return m_abort.load(); });
+    m_wake.wait_for(lock, delay, [&] { return m_abort.load() || m_reconnectNow.load(); });
+    return !m_abort.load();
 }
 
 void MediaSource::run() {
     Backoff backoff(m_config.reconnect);
     bool everConnected = false;
     while (!m_abort) {
-        Connection conn(m_abort);
+        Connection conn(m_abort, m_reconnectNow);
         bool opened = false;
         try {
             opened = connectOnce(conn);
@@ -236,9 +245,16 @@ void MediaSource::run() {
                 break;
             }
         }
+        // An operator's "reconnect now" skips the backoff wait (and ends a
+        // connection that still seemed alive).
+        if (m_reconnectNow.exchange(false)) {
+            backoff.reset();
+            continue;
+        }
         const auto delay = backoff.next();
         if (delay.count() < 0) break;
         if (!sleepInterruptible(delay)) break;
+        m_reconnectNow = false;
     }
 }
 
@@ -361,10 +377,19 @@ void MediaSource::readLoop(Connection& conn) {
         }
     };
     while (!m_abort) {
+        // Demuxers that do no I/O (lavfi) never ask the interrupt callback.
+        if (m_reconnectNow) {
+            setState(SourceState::Connecting, "reconnecting on request");
+            return;
+        }
         conn.guard.arm(m_config.readTimeout);
         const int read = av_read_frame(input, packet.get());
         if (read < 0) {
             if (m_abort) return;
+            if (m_reconnectNow) {
+                setState(SourceState::Connecting, "reconnecting on request");
+                return;
+            }
             if (read == AVERROR_EOF && conn.loopable) {
                 // Loop the file: flush what the decoders still hold, then
                 // continue the timeline where it left off.

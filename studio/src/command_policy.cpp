@@ -12,19 +12,31 @@ const std::set<std::string> kOrderFeed = {"offer.sell", "coupon.issue", "coupon.
 
 const std::vector<std::string>& knownCommands() {
     static const std::vector<std::string> names = {
-        "preview",      "take",
-        "cut",          "transition", // switcher
-        "card.show",    "card.hide",
+        "preview",
+        "take",
+        "cut",
+        "transition", // switcher
+        "card.show",
+        "card.hide",
         "card.update", // product cards
-        "offer.start",  "offer.stop",
-        "offer.sell",   "offer.hide",      // flash sales
-        "graphic.show", "graphic.hide",    // other graphics
-        "audio.gain",   "audio.mute",      // the program mix
-        "rundown.next", "rundown.goto",    // run of show
-        "approve",      "approval.revoke", // compliance gate
-        "output.start", "output.stop",     // destinations
-        "coupon.issue", "coupon.redeem",   // coupon counts
-        "show.stop",                       // ends the show
+        "offer.start",
+        "offer.stop",
+        "offer.sell",
+        "offer.hide", // flash sales
+        "graphic.show",
+        "graphic.hide", // other graphics
+        "audio.gain",
+        "audio.mute", // the program mix
+        "rundown.next",
+        "rundown.goto", // run of show
+        "approve",
+        "approval.revoke", // compliance gate
+        "output.start",
+        "output.stop",      // destinations
+        "source.reconnect", // cameras and audio inputs
+        "coupon.issue",
+        "coupon.redeem", // coupon counts
+        "show.stop",     // ends the show
     };
     return names;
 }

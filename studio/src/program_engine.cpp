@@ -401,6 +401,7 @@ void ProgramEngine::run() {
         if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
             m_analytics->tick(nowMs, state, m_options.offline);
         if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
+        if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
         if (state->stopRequested) m_stop = true;
         if (state->audio != m_appliedAudio) {
             // Levels are show state; the mixer follows the snapshot.

@@ -47,6 +47,20 @@ void ProgramEngine::applyOutputSwitches(const ShowState& state) {
     m_outputControlWake.notify_all();
 }
 
+void ProgramEngine::applySourceReconnects(const ShowState& state) {
+    // reconnectNow() only raises a flag: the source's own thread drops and
+    // reopens its connection, so the program tick never waits.
+    const size_t videoCount = m_show.sources.size();
+    for (const auto& [id, count] : state.sourceReconnects) {
+        if (m_appliedReconnects[id] == count) continue;
+        m_appliedReconnects[id] = count;
+        for (size_t i = 0; i < m_sources.size(); ++i) {
+            const SourceSpec& spec = i < videoCount ? m_show.sources[i] : m_show.audioInputs[i - videoCount];
+            if (spec.id == id) m_sources[i]->reconnectNow();
+        }
+    }
+}
+
 void ProgramEngine::runOutputControl() {
     capture::setThreadName("output-control");
     std::set<std::string> applied = m_appliedStopped;

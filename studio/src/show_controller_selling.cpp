@@ -154,6 +154,16 @@ CommandResult ShowController::applyOutputsAndCoupons(const Command& command, Sho
             state.outputsStopped.erase(id);
         return CommandResult::done(id + (stopping ? " stopping" : " starting"));
     }
+    if (command.name == "source.reconnect") {
+        const std::string id = arg(command, "source");
+        auto named = [&](const SourceSpec& source) { return source.id == id; };
+        if (std::none_of(m_show.sources.begin(), m_show.sources.end(), named) &&
+            std::none_of(m_show.audioInputs.begin(), m_show.audioInputs.end(), named))
+            return CommandResult::invalid("source.reconnect: no source '" + id + "' in the show");
+        ++state.sourceReconnects[id];
+        timeline(programMs, "source_reconnect", id);
+        return CommandResult::done(id + " reconnecting");
+    }
     if (command.name == "coupon.issue" || command.name == "coupon.redeem") {
         const std::string id = arg(command, "coupon");
         const CouponSpec* coupon = nullptr;

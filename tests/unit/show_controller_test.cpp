@@ -140,3 +140,22 @@ id = "a"
             .ok);
     EXPECT_EQ(controller.snapshot(), state); // refusals change nothing
 }
+
+TEST(ShowController, SourceReconnectCountsRequestsForKnownSourcesOnly) {
+    const ShowSpec show = twoScenes(); // the controller keeps a reference to it
+    ShowController controller(show);
+    const Actor merchandiser{"lin", "merchandiser"};
+    const auto before = controller.snapshot();
+    EXPECT_EQ(
+        controller.execute(Command::named("source.reconnect", {{"source", "nope"}}), kOperator, 0).failure,
+        CommandResult::Failure::Invalid);
+    EXPECT_EQ(
+        controller.execute(Command::named("source.reconnect", {{"source", "cam"}}), merchandiser, 0).failure,
+        CommandResult::Failure::NotAllowed);
+    EXPECT_EQ(controller.snapshot()->version, before->version) << "refused requests change nothing";
+    ASSERT_TRUE(
+        controller.execute(Command::named("source.reconnect", {{"source", "cam"}}), kOperator, 10).ok);
+    ASSERT_TRUE(
+        controller.execute(Command::named("source.reconnect", {{"source", "cam"}}), kOperator, 20).ok);
+    EXPECT_EQ(controller.snapshot()->sourceReconnects.at("cam"), 2);
+}

@@ -45,6 +45,12 @@ extern "C" void onCloseSignal(int) {
     g_closeSignal = true;
 }
 
+/// Keys that went down during this frame's event polling (UI thread only).
+std::set<int> g_keyPresses;
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_PRESS && key >= 0) g_keyPresses.insert(key);
+}
+
 void onGlfwError(int code, const char* description) {
     logWarning("GLFW error " + std::to_string(code) + ": " + (description ? description : ""));
 }
@@ -77,6 +83,8 @@ public:
         }
         glfwMakeContextCurrent(m_window);
         glfwSwapInterval(1);
+        // Set before ImGui's backend installs its own, which then calls this one too.
+        glfwSetKeyCallback(m_window, onKey);
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
     }
@@ -211,7 +219,7 @@ private:
     void captureKey(ConsoleContext& context) {
         // The next key pressed becomes the hotkey; Escape cancels.
         for (int key = GLFW_KEY_SPACE; key <= GLFW_KEY_LAST; ++key) {
-            if (!ImGui::IsKeyPressed(key, false)) continue;
+            if (!context.keyPressed(key)) continue;
             if (key != GLFW_KEY_ESCAPE) {
                 if (keyName(key) == "(default)") continue;
                 *m_capture = key;
@@ -438,7 +446,9 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     auto nextFrame = std::chrono::steady_clock::now();
     while (true) {
         const auto frameStart = std::chrono::steady_clock::now();
+        g_keyPresses.clear();
         glfwPollEvents();
+        context.setPressedKeys(g_keyPresses);
         if (glfwWindowShouldClose(window.get()) || g_closeSignal || quit) closing = true;
         if (closing) break;
 

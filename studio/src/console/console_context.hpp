@@ -10,6 +10,7 @@
 #include <functional>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -80,6 +81,12 @@ public:
     /// app passes them to the live feed.
     FeedSizes& pictureSizes() { return m_pictureSizes; }
 
+    /// Whether `key` (a GLFW key code) went down since the last frame. Dear
+    /// ImGui 1.86 only sees the keys' state at each frame, so a tap shorter
+    /// than a frame (a Stream Deck's, a script's) would be lost without this.
+    bool keyPressed(int key) const { return m_pressedKeys.count(key) > 0; }
+    void setPressedKeys(std::set<int> keys) { m_pressedKeys = std::move(keys); }
+
     /// UI thread, frame start.
     void beginFrame(LiveSnapshotPtr live);
     double now() const; ///< ImGui time in seconds
@@ -97,6 +104,7 @@ private:
     std::deque<ConsoleMessage> m_messages;
     std::map<std::string, std::array<float, 4>> m_regions;
     FeedSizes m_pictureSizes;
+    std::set<int> m_pressedKeys;
 };
 
 } // namespace hawker::studio::console

@@ -31,12 +31,13 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         return;
     }
     const EngineStatus& status = context.live().status;
-    if (!ImGui::BeginTable("sources", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    if (!ImGui::BeginTable("sources", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 1.6f);
     ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableSetupColumn("picture", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn("reconnects", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
     ImGui::TableHeadersRow();
     for (const capture::SourceStats& source : status.sources) {
         ImGui::TableNextRow();
@@ -59,10 +60,20 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
             ImGui::SameLine();
             ImGui::TextDisabled("(%s lost)", formatClock(source.lostMs / 1000.0).c_str());
         }
+        ImGui::TableNextColumn();
+        const std::string task = "reconnect " + source.id;
+        ImGui::PushID(source.id.c_str());
+        ImGui::BeginDisabled(!context.may("source.reconnect") || context.busy(task) ||
+                             source.state == capture::SourceState::Ended);
+        if (ImGui::SmallButton("Reconnect"))
+            context.send(Command::named("source.reconnect", {{"source", source.id}}), task);
+        ImGui::EndDisabled();
+        ImGui::PopID();
     }
     ImGui::EndTable();
-    ImGui::TextDisabled(
-        "Sources reconnect by themselves with backoff; the program shows the last picture meanwhile.");
+    ImGui::TextWrapped(
+        "Sources reconnect by themselves with backoff; the program shows the last picture meanwhile. "
+        "Reconnect tries again now.");
 }
 
 } // namespace hawker::studio::console

@@ -96,7 +96,9 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
         const bool onProgram = program && sceneUsesSource(*program, spec.id);
         const bool onPreview = preview && sceneUsesSource(*preview, spec.id);
         if (onProgram || onPreview)
-            draw->AddRect(origin, end, onProgram ? kTallyProgram : kTallyPreview, 0, 0, 5.0f);
+            // The stroke is centred on its path: inset by half of it so the whole border is inside the tile.
+            draw->AddRect(ImVec2(origin.x + 2.5f, origin.y + 2.5f), ImVec2(end.x - 2.5f, end.y - 2.5f),
+                          onProgram ? kTallyProgram : kTallyPreview, 0, 0, 5.0f);
         context.markRegion("tile:" + spec.id, origin.x, origin.y, end.x, end.y);
         // Health badge and name along the tile's foot.
         const capture::SourceStats* stats = nullptr;
@@ -167,13 +169,16 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
         if (i > 0) ImGui::SameLine();
         const bool isProgram = state && state->program == scene.id;
         const bool isPreview = state && state->preview == scene.id;
-        if (isProgram) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.75f, 0.12f, 0.12f, 1));
-        if (isPreview) ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.12f, 0.6f, 0.22f, 1));
+        // Program wins when a scene is on both buses (a cut to the previewed scene).
+        const bool tinted = isProgram || isPreview;
+        if (tinted)
+            ImGui::PushStyleColor(ImGuiCol_Button,
+                                  isProgram ? ImVec4(0.75f, 0.12f, 0.12f, 1) : ImVec4(0.12f, 0.6f, 0.22f, 1));
         const int key = sceneKey(scene, i);
         const std::string label = (key ? "[" + keyName(key) + "] " : std::string()) +
                                   (scene.name.empty() ? scene.id : scene.name) + "##scene" + scene.id;
         if (ImGui::Button(label.c_str())) context.send(Command::preview(scene.id), "switch");
-        if (isProgram || isPreview) ImGui::PopStyleColor();
+        if (tinted) ImGui::PopStyleColor();
     }
     ImGui::EndDisabled();
 
@@ -213,17 +218,16 @@ void SwitcherPanel::handleShortcuts(ConsoleContext& context) {
     const ShowSpec& show = engine->show();
     for (size_t i = 0; i < show.scenes.size(); ++i) {
         const int key = sceneKey(show.scenes[i], i);
-        if (key && ImGui::IsKeyPressed(key, false))
-            context.send(Command::preview(show.scenes[i].id), "switch");
+        if (key && context.keyPressed(key)) context.send(Command::preview(show.scenes[i].id), "switch");
     }
     const ConsoleSettings& settings = context.settings();
-    const bool takeKey = settings.takeKey ? ImGui::IsKeyPressed(settings.takeKey, false)
-                                          : ImGui::IsKeyPressed(GLFW_KEY_SPACE, false) ||
-                                                ImGui::IsKeyPressed(GLFW_KEY_ENTER, false) ||
-                                                ImGui::IsKeyPressed(GLFW_KEY_KP_ENTER, false);
+    const bool takeKey = settings.takeKey
+                             ? context.keyPressed(settings.takeKey)
+                             : context.keyPressed(GLFW_KEY_SPACE) || context.keyPressed(GLFW_KEY_ENTER) ||
+                                   context.keyPressed(GLFW_KEY_KP_ENTER);
     if (takeKey)
         take(context, std::nullopt);
-    else if (settings.cutKey && ImGui::IsKeyPressed(settings.cutKey, false))
+    else if (settings.cutKey && context.keyPressed(settings.cutKey))
         take(context, TransitionKind::Cut);
 }
 

@@ -97,18 +97,23 @@ private:
 /// before each call, so a silent network peer cannot hang a thread.
 class InterruptGuard {
 public:
-    explicit InterruptGuard(const std::atomic<bool>& abort) : m_abort(abort) {}
+    /// `drop` (optional) interrupts too, without counting as the abort: a
+    /// source's "reconnect now".
+    explicit InterruptGuard(const std::atomic<bool>& abort, const std::atomic<bool>* drop = nullptr)
+        : m_abort(abort), m_drop(drop) {}
     void arm(std::chrono::milliseconds timeout) {
         m_deadline.store(std::chrono::steady_clock::now() + timeout);
     }
     void install(AVFormatContext* ctx);
     bool shouldInterrupt() const {
-        return m_abort.load() || std::chrono::steady_clock::now() > m_deadline.load();
+        return m_abort.load() || (m_drop && m_drop->load()) ||
+               std::chrono::steady_clock::now() > m_deadline.load();
     }
     bool timedOut() const { return !m_abort.load() && std::chrono::steady_clock::now() > m_deadline.load(); }
 
 private:
     const std::atomic<bool>& m_abort;
+    const std::atomic<bool>* m_drop;
     std::atomic<std::chrono::steady_clock::time_point> m_deadline{
         std::chrono::steady_clock::time_point::max()};
 };

@@ -80,6 +80,9 @@ public:
     void useRendition(const Rendition& rendition);
 
     SourceStats stats() const;
+    /// Drops the connection (or the wait before the next try) and connects
+    /// again at once; returns without waiting. A source that ended stays ended.
+    void reconnectNow();
     /// Whether the program should tag this source's picture as lost: no
     /// connection, no picture yet, or (live) none for longer than `grace`.
     /// Cheap enough for every tick: no strings are copied.
@@ -103,6 +106,7 @@ private:
     std::shared_ptr<AudioRing> m_audio;
     std::thread m_thread;
     std::atomic<bool> m_abort{false};
+    std::atomic<bool> m_reconnectNow{false};
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;

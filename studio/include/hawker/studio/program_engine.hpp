@@ -137,6 +137,7 @@ private:
     void openAnalytics(SessionStore& sessions);
     void persistState(const ShowState& state, int64_t programMs);
     void applyOutputSwitches(const ShowState& state);
+    void applySourceReconnects(const ShowState& state);
     void runOutputControl();
     std::unique_ptr<capture::Output> makeOutput(size_t index, bool restart);
 
@@ -162,6 +163,7 @@ private:
     std::set<std::string> m_wantedStopped;
     bool m_outputControlExit = false;
     std::set<std::string> m_appliedStopped;
+    std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     std::unique_ptr<OnAirLog> m_onAirLog;
     std::shared_ptr<const ViewerHasher> m_hasher;
     // Declared in this order so the analytics (which the ingest's listener

@@ -98,6 +98,7 @@ struct ShowState {
     std::set<std::string> scheduledStarted;      ///< scheduled offers already started
     std::map<std::string, CouponCounts> coupons; ///< by coupon id
     std::set<std::string> outputsStopped;        ///< outputs an operator stopped
+    std::map<std::string, int> sourceReconnects; ///< "reconnect now" requests, by source id
     bool stopRequested = false;                  ///< show.stop: the program ends
     uint64_t version = 0;
 };
