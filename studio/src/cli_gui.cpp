@@ -15,13 +15,14 @@ int commandGui(const std::vector<std::string>& args) {
     const ParsedArgs parsed = parseArgs(args,
                                         {"--role", "--db", "--out", "--screenshot", "--after-frames",
                                          "--seed", "--size", "--who", "--session"},
-                                        {"--simulate", "--rehearsal"});
+                                        {"--simulate", "--rehearsal", "--host-window"});
     if (parsed.positional.size() > 1) throw UsageError("gui takes at most one show file");
     ConsoleOptions options;
     options.role = parsed.value("--role").value_or("operator");
     if (options.role != "operator" && options.role != "host" && options.role != "merchandiser")
         throw UsageError("--role must be operator, host or merchandiser, not '" + options.role + "'");
     options.who = parsed.value("--who").value_or("");
+    options.hostWindow = parsed.flag("--host-window");
     if (auto screenshot = parsed.value("--screenshot")) {
         options.screenshot = *screenshot;
         const auto frames = parsed.integer("--after-frames");

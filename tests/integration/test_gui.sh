@@ -347,6 +347,15 @@ check "the host's console exits 0 (got $HAWKER_RC)" test "$HAWKER_RC" -eq 0
 check "its screenshot is written" test -s "$T/host.png"
 check "host stderr: no GL error or assertion" no_gl_or_assert_errors "$T/host.err"
 
+# The operator's desk with the prompter in a second window (for a second screen).
+hawker_fg desk2 60 gui "$T/show.toml" --host-window --screenshot "$T/desk2.png" --after-frames 45
+check "the desk with a host window exits 0 (got $HAWKER_RC)" test "$HAWKER_RC" -eq 0
+check "it writes the host window too ($(grep -m2 '^screenshot' "$T/desk2.out" | tail -1))" \
+    grep -q "^screenshot $T/desk2-host.png host\$" "$T/desk2.out"
+read -r HW HH <<< "$(probe size "$T/desk2-host.png")"
+check "the host window is its own 1280x720 window (${HW}x${HH})" test "${HW}x${HH}" = 1280x720
+check "desk2 stderr: no GL error or assertion" no_gl_or_assert_errors "$T/desk2.err"
+
 # --- 4. bad command lines and no display -------------------------------------------------
 hawker_fg badrole 20 gui "$T/show.toml" --role wizard
 check "--role wizard is a usage error (exit $HAWKER_RC, 2)" test "$HAWKER_RC" -eq 2

@@ -26,8 +26,10 @@
 #include "console/console_context.hpp"
 #include "console/console_fonts.hpp"
 #include "console/console_settings.hpp"
+#include "console/host_window.hpp"
 #include "console/live_feed.hpp"
 #include "console/panels.hpp"
+#include "console/screenshot.hpp"
 #include "console/ui_format.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/studio/api/control_api.hpp"
@@ -143,18 +145,6 @@ void lowerConsolePriority(const std::set<pid_t>& before) {
     ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), kNiceness);
 }
 
-/// The framebuffer as a PNG (glReadPixels of what was just drawn).
-void writeScreenshot(const std::filesystem::path& path, int width, int height) {
-    cv::Mat rgba(height, width, CV_8UC4);
-    glPixelStorei(GL_PACK_ALIGNMENT, 1);
-    glReadBuffer(GL_BACK);
-    glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, rgba.data);
-    cv::Mat bgr;
-    cv::cvtColor(rgba, bgr, cv::COLOR_RGBA2BGR);
-    cv::flip(bgr, bgr, 0); // OpenGL's rows start at the bottom
-    if (!cv::imwrite(path.string(), bgr)) throw std::runtime_error("cannot write " + path.string());
-}
-
 void applyStyle(float scale) {
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
@@ -183,6 +173,12 @@ public:
             if (ImGui::BeginMenu("View")) {
                 for (auto& panel : panels)
                     ImGui::MenuItem(panel->title().c_str(), nullptr, &panel->open());
+                if (context.engine()) {
+                    ImGui::Separator();
+                    if (ImGui::MenuItem("Host prompter window (second screen)", nullptr,
+                                        &context.settings().hostWindow))
+                        ImGui::MarkIniSettingsDirty();
+                }
                 ImGui::EndMenu();
             }
             if (ImGui::BeginMenu("Settings")) {
@@ -435,6 +431,8 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     }
 
     MenuBar menu;
+    std::unique_ptr<HostWindow> hostWindow;
+    if (options.hostWindow) settings.hostWindow = true;
     PanelRects panelRects;
     FeedSizes feedSizes = context.pictureSizes();
     // The frame's work (build, draw, swap) without the pacing sleep; the UI's own part of it.
@@ -529,6 +527,28 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         glfwSwapBuffers(window.get());
         frameMs.add(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
+
+        // The prompter's own window, after the desk's frame.
+        if (hostWindow && (hostWindow->closed() || !settings.hostWindow)) {
+            hostWindow.reset();
+            settings.hostWindow = false;
+        }
+        if (!hostWindow && settings.hostWindow && runner) {
+            try {
+                hostWindow = std::make_unique<HostWindow>(window.get(), scale, texts);
+            } catch (const std::exception& error) {
+                context.message(false, error.what());
+                settings.hostWindow = false;
+            }
+        }
+        if (hostWindow) {
+            std::filesystem::path hostShot;
+            if (closing && !options.screenshot.empty())
+                hostShot = options.screenshot.parent_path() / (options.screenshot.stem().string() + "-host" +
+                                                               options.screenshot.extension().string());
+            hostWindow->draw(context, hostShot);
+            if (!hostShot.empty()) out << "screenshot " << hostShot.string() << " host" << std::endl;
+        }
         if (closing) break;
 
         nextFrame += kFramePeriod;
@@ -537,6 +557,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         std::this_thread::sleep_until(nextFrame);
     }
 
+    hostWindow.reset();
     ImGui::SaveIniSettingsToDisk(iniPath.c_str());
     // The show ends with the window: outputs are flushed and closed properly.
     context.tasks().shutdown();

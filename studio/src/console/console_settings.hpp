@@ -15,6 +15,7 @@ struct ConsoleSettings {
     int takeKey = 0;                        ///< GLFW key code of TAKE (0: Space and Enter)
     int cutKey = 0;                         ///< GLFW key code of CUT (0: none)
     float uiScale = 0;                      ///< 0: the monitor's content scale
+    bool hostWindow = false;                ///< the host's prompter window (second screen) is open
 };
 
 /// The folder for console-<role>.ini: $HAWKER_CONFIG_DIR, else

@@ -20,8 +20,9 @@ struct ConsoleOptions {
     std::string who;                  ///< the audit log's name for this desk (default: $USER)
     std::filesystem::path screenshot; ///< write the window here after `afterFrames` frames, then exit
     int afterFrames = 0;
+    bool hostWindow = false;              ///< also open the host's prompter in a window of its own
     std::optional<int64_t> reviewSession; ///< the review opens this session first
-    int width = 1600, height = 1000; ///< window size (screen coordinates)
+    int width = 1600, height = 1000;      ///< window size (screen coordinates)
 };
 
 /// Runs the console until its window closes; returns the process exit status.
