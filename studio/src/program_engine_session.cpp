@@ -153,9 +153,12 @@ void ProgramEngine::openAnalytics(SessionStore& sessions) {
         [this] {
             LiveHealth health;
             const EngineStatus status = this->status();
+            // Idle (not opened yet) and Connecting (the first try, which
+            // times out into Reconnecting) are how every output starts: only
+            // a lost or failed one is an alert.
             for (const auto& output : status.outputs)
-                if (output.state != capture::OutputState::Live &&
-                    output.state != capture::OutputState::Stopped)
+                if (output.state == capture::OutputState::Reconnecting ||
+                    output.state == capture::OutputState::Failed)
                     health.unhealthyOutputs.push_back(output.id + ":" + toString(output.state));
             for (const auto& source : status.sources)
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);

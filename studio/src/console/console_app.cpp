@@ -138,11 +138,18 @@ std::set<pid_t> processThreads() {
 /// lower priority and the console's frames stretch instead of the program
 /// dropping frames. Threads made later by the UI thread inherit it.
 void lowerConsolePriority(const std::set<pid_t>& before) {
-    constexpr int kNiceness = 10;
+    // Default 4: a CFS weight of 423 against the program's 1024, so the console
+    // yields without starving. HAWKER_CONSOLE_NICENESS (0-19) tunes it.
+    int niceness = 4;
+    if (const char* tuned = std::getenv("HAWKER_CONSOLE_NICENESS"); tuned && *tuned) {
+        char* end = nullptr;
+        const long value = std::strtol(tuned, &end, 10);
+        if (!*end && value >= 0 && value <= 19) niceness = static_cast<int>(value);
+    }
     for (pid_t thread : processThreads())
         if (!before.count(thread) || thread == static_cast<pid_t>(::syscall(SYS_gettid)))
-            ::setpriority(PRIO_PROCESS, static_cast<id_t>(thread), kNiceness);
-    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), kNiceness);
+            ::setpriority(PRIO_PROCESS, static_cast<id_t>(thread), niceness);
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), niceness);
 }
 
 void applyStyle(float scale) {
