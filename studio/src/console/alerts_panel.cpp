@@ -1,4 +1,5 @@
 #include "console/alerts_panel.hpp"
+#include "console/json_fields.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -15,28 +16,6 @@ namespace {
 /// The feed takes a new analytics snapshot about three times a second; this
 /// leaves it time to show the acknowledgement before the button comes back.
 constexpr double kAckSettleSeconds = 1.5;
-
-const json& memberOf(const json& object, const char* key) {
-    static const json kNothing;
-    if (!object.is_object()) return kNothing;
-    auto it = object.find(key);
-    return it == object.end() ? kNothing : *it;
-}
-
-std::string stringAt(const json& object, const char* key) {
-    const json& value = memberOf(object, key);
-    return value.is_string() ? value.get<std::string>() : std::string();
-}
-
-bool flagAt(const json& object, const char* key) {
-    const json& value = memberOf(object, key);
-    return value.is_boolean() && value.get<bool>();
-}
-
-int64_t integerAt(const json& object, const char* key) {
-    const json& value = memberOf(object, key);
-    return value.is_number() ? value.get<int64_t>() : 0;
-}
 
 std::string ackTask(int64_t id) {
     return "alert ack " + std::to_string(id);

@@ -22,14 +22,6 @@ constexpr ImU32 kFunnelBar = IM_COL32(70, 150, 230, 255);
 constexpr ImU32 kFunnelTrack = IM_COL32(255, 255, 255, 18);
 constexpr ImU32 kBarText = IM_COL32(255, 255, 255, 255);
 
-/// "1234567" -> "1,234,567"; the figures on a dashboard are read at a glance.
-std::string groupDigits(long long whole) {
-    std::string digits = std::to_string(std::llabs(whole));
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
-        digits.insert(static_cast<size_t>(at), ",");
-    return digits;
-}
-
 bool isCurrency(const std::string& unit) {
     return unit == "¥" || unit == "$" || unit == "€" || unit == "£";
 }

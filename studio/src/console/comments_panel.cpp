@@ -1,4 +1,5 @@
 #include "console/comments_panel.hpp"
+#include "console/json_fields.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -16,18 +17,6 @@ const char* const kPinTask = "pin comment";
 constexpr ImU32 kNegativeRow = IM_COL32(220, 60, 60, 45);
 const ImVec4 kNegativeText{1.0f, 0.45f, 0.45f, 1.0f};
 const ImVec4 kPinnedText{0.55f, 0.80f, 1.0f, 1.0f};
-
-const json& memberOf(const json& object, const char* key) {
-    static const json kNothing;
-    if (!object.is_object()) return kNothing;
-    auto it = object.find(key);
-    return it == object.end() ? kNothing : *it;
-}
-
-std::string stringAt(const json& object, const char* key) {
-    const json& value = memberOf(object, key);
-    return value.is_string() ? value.get<std::string>() : std::string();
-}
 
 /// Case folds ASCII only: the comments are mostly Chinese, which has no case,
 /// and folding bytes of UTF-8 sequences would corrupt them.

@@ -1,4 +1,5 @@
 #include "console/dashboard_panel.hpp"
+#include "console/json_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -44,34 +45,6 @@ struct Tile {
     std::optional<double> value, target;
     std::string status = "none";
 };
-
-/// The member, or null: the snapshot is read as it is, never assumed complete.
-const json& memberOf(const json& object, const char* key) {
-    static const json kNothing;
-    if (!object.is_object()) return kNothing;
-    auto it = object.find(key);
-    return it == object.end() ? kNothing : *it;
-}
-
-std::optional<double> numberAt(const json& object, const std::string& key) {
-    if (!object.is_object()) return std::nullopt;
-    auto it = object.find(key);
-    if (it == object.end() || !it->is_number()) return std::nullopt;
-    return it->get<double>();
-}
-
-std::string stringAt(const json& object, const std::string& key, const std::string& otherwise = {}) {
-    if (!object.is_object()) return otherwise;
-    auto it = object.find(key);
-    return it != object.end() && it->is_string() ? it->get<std::string>() : otherwise;
-}
-
-std::string groupDigits(long long whole) {
-    std::string digits = std::to_string(std::llabs(whole));
-    for (int at = static_cast<int>(digits.size()) - 3; at > 0; at -= 3)
-        digits.insert(static_cast<size_t>(at), ",");
-    return digits;
-}
 
 /// Cents as yuan; below ¥100 with the fen, since a UV value of ¥0.85 is the point.
 std::string formatMoney(double cents) {

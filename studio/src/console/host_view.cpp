@@ -1,4 +1,5 @@
 #include "console/host_view.hpp"
+#include "console/ui_format.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -40,26 +41,6 @@ public:
 private:
     bool m_pushed;
 };
-
-std::string money(int64_t cents) {
-    const int64_t magnitude = cents < 0 ? -cents : cents;
-    std::string whole = std::to_string(magnitude / 100);
-    for (int i = static_cast<int>(whole.size()) - 3; i > 0; i -= 3)
-        whole.insert(static_cast<size_t>(i), ",");
-    char fraction[8];
-    std::snprintf(fraction, sizeof fraction, ".%02lld", static_cast<long long>(magnitude % 100));
-    return std::string(cents < 0 ? "-" : "") + "¥" + whole + fraction;
-}
-
-std::string clock(int64_t seconds) {
-    const long long s = seconds < 0 ? 0 : seconds;
-    char out[32];
-    if (s >= 3600)
-        std::snprintf(out, sizeof out, "%lld:%02lld:%02lld", s / 3600, s / 60 % 60, s % 60);
-    else
-        std::snprintf(out, sizeof out, "%lld:%02lld", s / 60, s % 60);
-    return out;
-}
 
 /// Whole seconds still to go, rounded up: a countdown shows 0:01 until it is over.
 int64_t secondsLeft(int64_t untilMs, int64_t nowMs) {
@@ -168,15 +149,15 @@ void drawSegment(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     {
         FontScope scope(fonts.huge);
         coloured(over ? kOver : ImGui::GetStyleColorVec4(ImGuiCol_Text),
-                 planned > 0 ? clock(elapsed) + " / " + clock(planned) : clock(elapsed));
+                 planned > 0 ? formatClock(elapsed) + " / " + formatClock(planned) : formatClock(elapsed));
     }
     if (planned <= 0) return;
     {
         FontScope scope(fonts.large);
         if (over)
-            coloured(kOver, "OVER +" + clock(elapsed - planned));
+            coloured(kOver, "OVER +" + formatClock(elapsed - planned));
         else
-            coloured(kDim, clock(planned - elapsed) + " left");
+            coloured(kDim, formatClock(planned - elapsed) + " left");
     }
     const float fraction = static_cast<float>(elapsed) / static_cast<float>(planned);
     bar(fraction, over ? kOver : (fraction > 0.85f ? kWarn : kGood), 10.0f);
@@ -195,18 +176,18 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     if (deal) {
         {
             FontScope scope(fonts.huge);
-            coloured(kOffer, "秒杀 " + money(offer->dealPriceCents));
+            coloured(kOffer, "秒杀 " + formatYuan(offer->dealPriceCents));
         }
         if (product) {
             FontScope scope(fonts.large);
-            struckThrough(kDim, money(product->priceCents));
+            struckThrough(kDim, formatYuan(product->priceCents));
         }
         FontScope scope(fonts.huge);
         if (offer->phase == OfferState::Phase::PreLaunch) {
-            coloured(kOffer, "开抢 " + clock(secondsLeft(offer->launchAtMs, programMs)));
+            coloured(kOffer, "开抢 " + formatClock(secondsLeft(offer->launchAtMs, programMs)));
         } else {
             const int64_t left = secondsLeft(offer->endAtMs, programMs);
-            coloured(left <= 30 ? kOver : kOffer, "剩余 " + clock(left));
+            coloured(left <= 30 ? kOver : kOffer, "剩余 " + formatClock(left));
         }
         FontScope small(fonts.large);
         coloured(offer->remaining * 5 <= offer->quantity ? kOver : ImGui::GetStyleColorVec4(ImGuiCol_Text),
@@ -216,11 +197,11 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     } else if (product) {
         {
             FontScope scope(fonts.huge);
-            text(money(product->priceCents));
+            text(formatYuan(product->priceCents));
         }
         if (product->originalPriceCents && *product->originalPriceCents > product->priceCents) {
             FontScope scope(fonts.large);
-            struckThrough(kDim, money(*product->originalPriceCents));
+            struckThrough(kDim, formatYuan(*product->originalPriceCents));
         }
     }
     if (offer && offer->phase == OfferState::Phase::SoldOut) {
@@ -262,15 +243,16 @@ void drawGmv(const ConsoleFonts& fonts, const ShowSpec& show, const nlohmann::js
 
     {
         FontScope scope(fonts.large);
-        std::string line = "成交额 " + money(static_cast<int64_t>(gmv));
+        std::string line = "成交额 " + formatYuan(static_cast<int64_t>(gmv));
         // The live target is paced: what should be sold by this point of the show.
-        if (target) line += " / 目标 " + money(static_cast<int64_t>(*target));
+        if (target) line += " / 目标 " + formatYuan(static_cast<int64_t>(*target));
         text(line);
     }
     if (target && *target > 0)
         bar(static_cast<float>(gmv / *target), ImGui::ColorConvertU32ToFloat4(statusColor(status)), 14.0f);
     if (show.session.targets.gmvCents)
-        ImGui::TextDisabled("Target for the whole show: %s", money(*show.session.targets.gmvCents).c_str());
+        ImGui::TextDisabled("Target for the whole show: %s",
+                            formatYuan(*show.session.targets.gmvCents).c_str());
 }
 
 } // namespace
@@ -339,7 +321,7 @@ void HostView::drawContent(ConsoleContext& ctx) {
     if (hasNext) {
         const SegmentSpec& upcoming = show.rundown[static_cast<size_t>(next)];
         if (upcoming.plannedSeconds > 0)
-            ImGui::TextDisabled("planned %s", clock(upcoming.plannedSeconds).c_str());
+            ImGui::TextDisabled("planned %s", formatClock(upcoming.plannedSeconds).c_str());
     }
 
     if (ctx.may("rundown.next")) {

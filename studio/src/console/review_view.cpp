@@ -1,4 +1,6 @@
 #include "console/review_view.hpp"
+#include "console/json_fields.hpp"
+#include "console/ui_format.hpp"
 
 #include <algorithm>
 #include <cfloat>
@@ -43,47 +45,8 @@ const char* noteKindLabel(const std::string& kind) {
     return kind.c_str();
 }
 
-// Report values may be null (a ratio with no denominator), so every read
-// checks the type rather than trusting json::value().
-const json& child(const json& parent, const char* key) {
-    static const json kNull;
-    if (!parent.is_object()) return kNull;
-    auto found = parent.find(key);
-    return found == parent.end() ? kNull : *found;
-}
-
-std::optional<double> number(const json& value) {
-    if (!value.is_number()) return std::nullopt;
-    return value.get<double>();
-}
-
-std::optional<double> number(const json& parent, const char* key) {
-    return number(child(parent, key));
-}
-
-int64_t integer(const json& parent, const char* key) {
-    return static_cast<int64_t>(std::llround(number(parent, key).value_or(0)));
-}
-
-std::string text(const json& parent, const char* key) {
-    const json& value = child(parent, key);
-    return value.is_string() ? value.get<std::string>() : std::string();
-}
-
-std::string grouped(int64_t value) {
-    std::string digits = std::to_string(value < 0 ? -value : value);
-    for (int i = static_cast<int>(digits.size()) - 3; i > 0; i -= 3)
-        digits.insert(static_cast<size_t>(i), ",");
-    return value < 0 ? "-" + digits : digits;
-}
-
-std::string money(double cents) {
-    const int64_t rounded = std::llround(cents);
-    const int64_t whole = (rounded < 0 ? -rounded : rounded) / 100;
-    char fraction[8];
-    std::snprintf(fraction, sizeof fraction, ".%02lld",
-                  static_cast<long long>((rounded < 0 ? -rounded : rounded) % 100));
-    return std::string(rounded < 0 ? "-" : "") + "¥" + grouped(whole) + fraction;
+std::string yuanOf(double cents) {
+    return formatYuan(std::llround(cents));
 }
 
 std::string percent(double fraction, int decimals = 1) {
@@ -115,19 +78,19 @@ std::string localTime(int64_t utcMs) {
 
 /// The report's units follow from its keys' names (the metric definitions' convention).
 std::string formatMetric(const std::string& key, const json& value) {
-    const std::optional<double> v = number(value);
+    const std::optional<double> v = numberOf(value);
     if (!v) return "—";
-    if (key.ends_with("_cents")) return money(*v);
+    if (key.ends_with("_cents")) return yuanOf(*v);
     if (key.ends_with("_rate") || key == "sell_through") return percent(*v, 2);
     if (key.ends_with("_seconds") || key.ends_with("_s")) return duration(*v);
-    if (std::fabs(*v - std::round(*v)) < 1e-9) return grouped(std::llround(*v));
+    if (std::fabs(*v - std::round(*v)) < 1e-9) return formatCount(std::llround(*v));
     char out[32];
     std::snprintf(out, sizeof out, "%.1f", *v);
     return out;
 }
 
 std::string formatMetric(const json& parent, const char* key) {
-    return formatMetric(key, child(parent, key));
+    return formatMetric(key, memberOf(parent, key));
 }
 
 ImVec4 statusVec(const std::string& status) {
@@ -158,14 +121,14 @@ void requireDatabase(const std::filesystem::path& path) {
 
 std::vector<ChartBand> onAirBands(const json& report) {
     std::vector<ChartBand> bands;
-    const json& onAir = child(report, "onair");
+    const json& onAir = memberOf(report, "onair");
     auto add = [&](const char* key, const char* labelKey, bool offer) {
-        const json& list = child(onAir, key);
+        const json& list = memberOf(onAir, key);
         if (!list.is_array()) return;
         for (const json& item : list)
-            bands.push_back({static_cast<double>(integer(item, "start_offset_ms")) / 1000.0,
-                             static_cast<double>(integer(item, "end_offset_ms")) / 1000.0,
-                             text(item, labelKey), offer});
+            bands.push_back({static_cast<double>(integerAt(item, "start_offset_ms")) / 1000.0,
+                             static_cast<double>(integerAt(item, "end_offset_ms")) / 1000.0,
+                             stringAt(item, labelKey), offer});
     };
     add("cards", "sku", false);
     add("offers", "id", true);
@@ -180,7 +143,7 @@ std::vector<FunnelStep> funnelOf(const json& summary) {
                                                           {"buyers", "Paid 支付"}};
     std::vector<FunnelStep> found;
     for (const auto& [key, label] : stages)
-        if (const std::optional<double> v = number(summary, key)) found.push_back({label, *v});
+        if (const std::optional<double> v = numberAt(summary, key)) found.push_back({label, *v});
     // A stage that is zero while a later one is not was not reported by the
     // platform (many send no cart events); it would read as a 0 % step.
     std::vector<FunnelStep> steps;
@@ -202,11 +165,11 @@ std::shared_ptr<const ReviewView::LoadedReport> prepareReport(int64_t sessionId,
     out->gmv.title = "GMV per minute 每分钟成交额";
     out->gmvTotal.title = "GMV so far 累计成交额";
     double total = 0;
-    if (const json& minutes = child(report, "per_minute"); minutes.is_array()) {
+    if (const json& minutes = memberOf(report, "per_minute"); minutes.is_array()) {
         for (const json& minute : minutes) {
-            const double gmv = number(minute, "gmv_cents").value_or(0);
+            const double gmv = numberAt(minute, "gmv_cents").value_or(0);
             total += gmv;
-            out->online.values.push_back(static_cast<float>(number(minute, "viewers_end").value_or(0)));
+            out->online.values.push_back(static_cast<float>(numberAt(minute, "viewers_end").value_or(0)));
             out->gmv.values.push_back(static_cast<float>(gmv));
             out->gmvTotal.values.push_back(static_cast<float>(total));
         }
@@ -222,22 +185,22 @@ std::shared_ptr<const ReviewView::LoadedReport> prepareReport(int64_t sessionId,
         chart->color = kGmvGreen;
     }
 
-    out->funnel = funnelOf(child(report, "summary"));
+    out->funnel = funnelOf(memberOf(report, "summary"));
 
-    const json& unitTargets = child(child(child(report, "session"), "targets"), "units");
-    if (const json& products = child(report, "products"); products.is_object()) {
+    const json& unitTargets = memberOf(memberOf(memberOf(report, "session"), "targets"), "units");
+    if (const json& products = memberOf(report, "products"); products.is_object()) {
         for (const auto& [sku, p] : products.items()) {
             ReviewView::LoadedReport::ProductRow row;
             row.sku = sku;
-            row.name = text(p, "name");
-            row.onAirSeconds = number(p, "onair_seconds").value_or(0);
-            row.clicks = integer(p, "clicks");
-            row.clickUv = integer(p, "click_uv");
-            row.paidOrders = integer(p, "paid_orders");
-            row.units = integer(p, "units");
-            row.gmvCents = integer(p, "gmv_cents");
-            row.gmvOnAirCents = integer(p, "gmv_onair_cents");
-            if (const std::optional<double> goal = number(unitTargets, sku.c_str()))
+            row.name = stringAt(p, "name");
+            row.onAirSeconds = numberAt(p, "onair_seconds").value_or(0);
+            row.clicks = integerAt(p, "clicks");
+            row.clickUv = integerAt(p, "click_uv");
+            row.paidOrders = integerAt(p, "paid_orders");
+            row.units = integerAt(p, "units");
+            row.gmvCents = integerAt(p, "gmv_cents");
+            row.gmvOnAirCents = integerAt(p, "gmv_onair_cents");
+            if (const std::optional<double> goal = numberAt(unitTargets, sku.c_str()))
                 row.targetUnits = std::llround(*goal);
             out->products.push_back(std::move(row));
         }
@@ -267,16 +230,16 @@ json withNotes(const json& report, const std::optional<std::vector<SessionNote>>
 /// KPI tiles of a report made before the report carried "kpis": GMV, UV and
 /// conversion against the session's targets.
 json kpisFromSummary(const json& report) {
-    const json& summary = child(report, "summary");
-    const json& targets = child(child(report, "session"), "targets");
+    const json& summary = memberOf(report, "summary");
+    const json& targets = memberOf(memberOf(report, "session"), "targets");
     json kpis = json::array();
     const std::pair<const char*, const char*> tiles[] = {
         {"gmv_cents", "GMV"}, {"uv", "UV"}, {"pcu", "Peak viewers"}, {"conversion_rate", "Conversion"}};
     for (const auto& [key, label] : tiles) {
-        const json& value = child(summary, key);
+        const json& value = memberOf(summary, key);
         json tile = {
             {"key", key}, {"label", label}, {"value", value}, {"target", nullptr}, {"status", "none"}};
-        if (const std::optional<double> goal = number(targets, key)) {
+        if (const std::optional<double> goal = numberAt(targets, key)) {
             tile["target"] = *goal;
             tile["status"] = value.is_number() ? targetStatus(value.get<double>(), *goal) : "red";
         }
@@ -599,7 +562,7 @@ void ReviewView::drawSession(ConsoleContext& ctx) {
                 drawComparison(data);
                 ImGui::EndTabItem();
             }
-            const json& alerts = child(data, "alerts");
+            const json& alerts = memberOf(data, "alerts");
             const std::string alertsLabel =
                 "Alerts 告警 (" + std::to_string(alerts.is_array() ? alerts.size() : 0) + ")###alerts";
             if (ImGui::BeginTabItem(alertsLabel.c_str())) {
@@ -625,7 +588,7 @@ void ReviewView::drawOverview(const LoadedReport& report, ImFont* large) {
     drawKpiTiles(data, large);
 
     ImGui::Spacing();
-    const json& summary = child(data, "summary");
+    const json& summary = memberOf(data, "summary");
     const std::pair<const char*, const char*> figures[] = {
         {"pv", "Views PV 场观"},
         {"pcu", "Peak PCU 最高在线"},
@@ -674,7 +637,7 @@ void ReviewView::drawOverview(const LoadedReport& report, ImFont* large) {
 
 void ReviewView::drawKpiTiles(const json& report, ImFont* large) {
     json fallback;
-    const json* kpis = &child(report, "kpis");
+    const json* kpis = &memberOf(report, "kpis");
     if (!kpis->is_array() || kpis->empty()) {
         fallback = kpisFromSummary(report);
         kpis = &fallback;
@@ -688,19 +651,19 @@ void ReviewView::drawKpiTiles(const json& report, ImFont* large) {
     const size_t count = kpis->size();
     for (size_t i = 0; i < count; ++i) {
         const json& tile = (*kpis)[i];
-        const std::string key = text(tile, "key");
-        const std::string status = text(tile, "status");
+        const std::string key = stringAt(tile, "key");
+        const std::string status = stringAt(tile, "status");
         ImGui::PushID(static_cast<int>(i));
         ImGui::BeginChild("kpi", ImVec2(width, height), true,
                           ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
         const ImVec2 min = ImGui::GetWindowPos();
         ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + 5, min.y + height),
                                                   statusColor(status));
-        ImGui::TextDisabled("%s", text(tile, "label").c_str());
+        ImGui::TextDisabled("%s", stringAt(tile, "label").c_str());
         if (large) ImGui::PushFont(large);
-        textUnformatted(formatMetric(key, child(tile, "value")));
+        textUnformatted(formatMetric(key, memberOf(tile, "value")));
         if (large) ImGui::PopFont();
-        if (const std::optional<double> target = number(tile, "target")) {
+        if (const std::optional<double> target = numberAt(tile, "target")) {
             ImGui::PushStyleColor(ImGuiCol_Text, statusVec(status));
             textUnformatted("target " + formatMetric(key, json(*target)) + "  " + status);
             ImGui::PopStyleColor();
@@ -738,25 +701,25 @@ void ReviewView::drawProducts(const LoadedReport& report) {
             }
             ImGui::TableNextColumn();
             if (row.targetUnits)
-                textUnformatted(grouped(*row.targetUnits));
+                textUnformatted(formatCount(*row.targetUnits));
             else
                 ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
             if (row.targetUnits)
                 ImGui::TextColored(row.units >= *row.targetUnits ? kGreen : kRed, "%s",
-                                   grouped(row.units).c_str());
+                                   formatCount(row.units).c_str());
             else
-                textUnformatted(grouped(row.units));
+                textUnformatted(formatCount(row.units));
             ImGui::TableNextColumn();
-            textUnformatted(grouped(row.paidOrders));
+            textUnformatted(formatCount(row.paidOrders));
             ImGui::TableNextColumn();
-            textUnformatted(money(static_cast<double>(row.gmvCents)));
+            textUnformatted(yuanOf(static_cast<double>(row.gmvCents)));
             ImGui::TableNextColumn();
-            textUnformatted(money(static_cast<double>(row.gmvOnAirCents)));
+            textUnformatted(yuanOf(static_cast<double>(row.gmvOnAirCents)));
             ImGui::TableNextColumn();
-            textUnformatted(grouped(row.clicks));
+            textUnformatted(formatCount(row.clicks));
             ImGui::TableNextColumn();
-            textUnformatted(grouped(row.clickUv));
+            textUnformatted(formatCount(row.clickUv));
             ImGui::TableNextColumn();
             if (row.onAirSeconds > 0)
                 textUnformatted(duration(row.onAirSeconds));
@@ -766,7 +729,7 @@ void ReviewView::drawProducts(const LoadedReport& report) {
         ImGui::EndTable();
     }
 
-    const json& offers = child(*report.json, "offers");
+    const json& offers = memberOf(*report.json, "offers");
     if (!offers.is_array() || offers.empty()) return;
     ImGui::Spacing();
     ImGui::TextUnformatted("Flash sales 秒杀");
@@ -778,13 +741,13 @@ void ReviewView::drawProducts(const LoadedReport& report) {
         for (const json& offer : offers) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            textUnformatted(text(offer, "id"));
-            if (const std::string variant = text(offer, "variant"); !variant.empty()) {
+            textUnformatted(stringAt(offer, "id"));
+            if (const std::string variant = stringAt(offer, "variant"); !variant.empty()) {
                 ImGui::SameLine();
                 ImGui::TextDisabled("[%s]", variant.c_str());
             }
             ImGui::TableNextColumn();
-            textUnformatted(text(offer, "sku"));
+            textUnformatted(stringAt(offer, "sku"));
             ImGui::TableNextColumn();
             textUnformatted(formatMetric(offer, "price_cents"));
             ImGui::TableNextColumn();
@@ -794,7 +757,7 @@ void ReviewView::drawProducts(const LoadedReport& report) {
             ImGui::TableNextColumn();
             textUnformatted(formatMetric(offer, "sold_out_after_s"));
             ImGui::TableNextColumn();
-            textUnformatted(text(offer, "end_reason"));
+            textUnformatted(stringAt(offer, "end_reason"));
             ImGui::TableNextColumn();
             textUnformatted(formatMetric(offer, "buyers"));
             ImGui::TableNextColumn();
@@ -805,7 +768,7 @@ void ReviewView::drawProducts(const LoadedReport& report) {
 }
 
 void ReviewView::drawSegments(const json& report) {
-    const json& segments = child(report, "segments");
+    const json& segments = memberOf(report, "segments");
     if (!segments.is_array() || segments.empty()) {
         ImGui::TextDisabled("This session had no run of show 直播脚本.");
         return;
@@ -819,20 +782,20 @@ void ReviewView::drawSegments(const json& report) {
             ImGui::TableSetupColumn(heading);
         ImGui::TableHeadersRow();
         for (const json& segment : segments) {
-            const int planned = static_cast<int>(integer(segment, "planned_seconds"));
-            const double actual = number(segment, "actual_seconds").value_or(0);
+            const int planned = static_cast<int>(integerAt(segment, "planned_seconds"));
+            const double actual = numberAt(segment, "actual_seconds").value_or(0);
             const bool overrun = planned > 0 && actual > planned;
             overruns += overrun ? 1 : 0;
             ImGui::TableNextRow();
             if (overrun) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kOverrunRow);
             ImGui::TableNextColumn();
-            ImGui::Text("%lld", static_cast<long long>(integer(segment, "index") + 1));
+            ImGui::Text("%lld", static_cast<long long>(integerAt(segment, "index") + 1));
             ImGui::TableNextColumn();
-            textUnformatted(text(segment, "title"));
+            textUnformatted(stringAt(segment, "title"));
             ImGui::TableNextColumn();
-            textUnformatted(text(segment, "kind"));
+            textUnformatted(stringAt(segment, "kind"));
             ImGui::TableNextColumn();
-            textUnformatted(text(segment, "sku"));
+            textUnformatted(stringAt(segment, "sku"));
             ImGui::TableNextColumn();
             textUnformatted(planned > 0 ? duration(planned) : "—");
             ImGui::TableNextColumn();
@@ -863,7 +826,7 @@ void ReviewView::drawSegments(const json& report) {
 }
 
 void ReviewView::drawComparison(const json& report) {
-    const json& rows = child(report, "comparison");
+    const json& rows = memberOf(report, "comparison");
     if (!rows.is_array() || rows.size() < 2) {
         ImGui::TextWrapped("No earlier session of the same title or tag to compare with (rehearsals are "
                            "left out).");
@@ -871,8 +834,8 @@ void ReviewView::drawComparison(const json& report) {
     std::optional<double> currentGmv;
     if (rows.is_array())
         for (const json& row : rows)
-            if (child(row, "current").is_boolean() && child(row, "current").get<bool>())
-                currentGmv = number(row, "gmv_cents");
+            if (memberOf(row, "current").is_boolean() && memberOf(row, "current").get<bool>())
+                currentGmv = numberAt(row, "gmv_cents");
     if (rows.is_array() && !rows.empty() && ImGui::BeginTable("comparison", 8, kTableFlags)) {
         ImGui::TableSetupColumn("Session 场次", ImGuiTableColumnFlags_WidthStretch, 3.0f);
         for (const char* heading :
@@ -880,17 +843,18 @@ void ReviewView::drawComparison(const json& report) {
             ImGui::TableSetupColumn(heading);
         ImGui::TableHeadersRow();
         for (const json& row : rows) {
-            const bool current = child(row, "current").is_boolean() && child(row, "current").get<bool>();
+            const bool current =
+                memberOf(row, "current").is_boolean() && memberOf(row, "current").get<bool>();
             ImGui::TableNextRow();
             if (current) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kCurrentRow);
             ImGui::TableNextColumn();
-            std::string name = "#" + std::to_string(integer(row, "id")) + " " + text(row, "title");
-            if (const std::string variant = text(row, "variant"); !variant.empty())
+            std::string name = "#" + std::to_string(integerAt(row, "id")) + " " + stringAt(row, "title");
+            if (const std::string variant = stringAt(row, "variant"); !variant.empty())
                 name += " [" + variant + "]";
             if (current) name += "  (this one)";
             textUnformatted(name);
             ImGui::TableNextColumn();
-            textUnformatted(localTime(integer(row, "start_utc_ms")));
+            textUnformatted(localTime(integerAt(row, "start_utc_ms")));
             ImGui::TableNextColumn();
             textUnformatted(formatMetric(row, "uv"));
             ImGui::TableNextColumn();
@@ -902,7 +866,7 @@ void ReviewView::drawComparison(const json& report) {
             ImGui::TableNextColumn();
             textUnformatted(formatMetric(row, "conversion_rate"));
             ImGui::TableNextColumn();
-            const std::optional<double> gmv = number(row, "gmv_cents");
+            const std::optional<double> gmv = numberAt(row, "gmv_cents");
             if (!current && currentGmv && gmv && *gmv > 0) {
                 const double change = *currentGmv / *gmv - 1.0;
                 ImGui::TextColored(change >= 0 ? kGreen : kRed, "GMV %s%s", change >= 0 ? "+" : "",
@@ -912,7 +876,7 @@ void ReviewView::drawComparison(const json& report) {
         ImGui::EndTable();
     }
 
-    const json& tests = child(report, "ab");
+    const json& tests = memberOf(report, "ab");
     if (!tests.is_array() || tests.empty()) return;
     ImGui::Spacing();
     ImGui::TextUnformatted("A/B tests (chi-square on conversion)");
@@ -923,22 +887,22 @@ void ReviewView::drawComparison(const json& report) {
         for (const json& test : tests) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            textUnformatted(text(test, "dimension"));
+            textUnformatted(stringAt(test, "dimension"));
             ImGui::TableNextColumn();
-            textUnformatted(text(test, "a") + ": " + formatMetric("a_rate", child(test, "a_rate")));
+            textUnformatted(stringAt(test, "a") + ": " + formatMetric("a_rate", memberOf(test, "a_rate")));
             ImGui::TableNextColumn();
-            textUnformatted(text(test, "b") + ": " + formatMetric("b_rate", child(test, "b_rate")));
+            textUnformatted(stringAt(test, "b") + ": " + formatMetric("b_rate", memberOf(test, "b_rate")));
             ImGui::TableNextColumn();
-            if (const std::optional<double> p = number(test, "p_value"))
+            if (const std::optional<double> p = numberAt(test, "p_value"))
                 ImGui::Text("%.4f", *p);
             else
                 ImGui::TextDisabled("—");
             ImGui::TableNextColumn();
             const bool significant =
-                child(test, "significant").is_boolean() && child(test, "significant").get<bool>();
+                memberOf(test, "significant").is_boolean() && memberOf(test, "significant").get<bool>();
             if (significant)
                 ImGui::TextColored(kGreen, "significant");
-            else if (const std::string note = text(test, "note"); !note.empty())
+            else if (const std::string note = stringAt(test, "note"); !note.empty())
                 ImGui::TextDisabled("%s", note.c_str());
             else
                 ImGui::TextDisabled("not significant");
@@ -948,7 +912,7 @@ void ReviewView::drawComparison(const json& report) {
 }
 
 void ReviewView::drawAlerts(const json& report) {
-    const json& alerts = child(report, "alerts");
+    const json& alerts = memberOf(report, "alerts");
     if (!alerts.is_array() || alerts.empty()) {
         ImGui::TextColored(kGreen, "No alert was raised during this session.");
         return;
@@ -963,18 +927,18 @@ void ReviewView::drawAlerts(const json& report) {
         for (const json& alert : alerts) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            textUnformatted(duration(static_cast<double>(integer(alert, "offset_ms")) / 1000.0));
+            textUnformatted(duration(static_cast<double>(integerAt(alert, "offset_ms")) / 1000.0));
             ImGui::TableNextColumn();
-            const std::string level = text(alert, "level");
+            const std::string level = stringAt(alert, "level");
             ImGui::TextColored(statusVec(level), "%s", level.c_str());
             ImGui::TableNextColumn();
-            textUnformatted(text(alert, "rule") +
-                            (text(alert, "kpi").empty() ? "" : " / " + text(alert, "kpi")));
+            textUnformatted(stringAt(alert, "rule") +
+                            (stringAt(alert, "kpi").empty() ? "" : " / " + stringAt(alert, "kpi")));
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", text(alert, "message").c_str());
+            ImGui::TextWrapped("%s", stringAt(alert, "message").c_str());
             ImGui::TableNextColumn();
             const bool acknowledged =
-                child(alert, "acknowledged").is_boolean() && child(alert, "acknowledged").get<bool>();
+                memberOf(alert, "acknowledged").is_boolean() && memberOf(alert, "acknowledged").get<bool>();
             if (acknowledged)
                 ImGui::TextColored(kGreen, "✓");
             else
