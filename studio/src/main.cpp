@@ -33,12 +33,15 @@ using namespace hawker::studio;
 const char* kUsage = R"(hawker — live-commerce studio
 
 usage:
-  hawker [gui [SHOW.toml]] [--role operator|host|merchandiser] [--db DB] [--out DIR]
-         [--simulate [--seed N]] [--rehearsal] [--size WxH] [--screenshot PNG --after-frames N]
+  hawker [gui [SHOW.toml]] [--role operator|host|merchandiser] [--who NAME] [--db DB]
+         [--out DIR] [--session ID] [--simulate [--seed N]] [--rehearsal] [--host-window]
+         [--size WxH] [--screenshot PNG --after-frames N]
       the console (a window): with no show file the built-in demo show, its
-      session in DIR (default hawker-demo); the operator's desk runs the show,
-      the host's is the prompter, the merchandiser's reviews past sessions in
-      DB; --screenshot writes the window N frames after the show started, then exits
+      session in DIR (default hawker-demo); the operator's desk runs the show
+      (--host-window adds the host's prompter as a second window), the host's
+      login is the prompter, the merchandiser's reviews the sessions in DB
+      (--session opens one); --screenshot writes the window(s) N frames after
+      the show started, then exits
   hawker run SHOW.toml [--duration S] [--offline] [--rehearsal] [--db DB]
                       [--session ID | --resume ID|last] [--simulate [--seed N]]
       run a show without a window (Ctrl+C stops it cleanly); with --db it is a

@@ -155,8 +155,11 @@ void lowerConsolePriority(const std::set<pid_t>& before) {
 void applyStyle(float scale) {
     ImGui::StyleColorsDark();
     ImGuiStyle& style = ImGui::GetStyle();
-    style.WindowRounding = 3;
-    style.FrameRounding = 3;
+    // Square corners and no anti-aliased fringes: on software OpenGL every
+    // fringe is more thin triangles to set up, and square edges need none.
+    style.WindowRounding = 0;
+    style.FrameRounding = 0;
+    style.AntiAliasedFill = false;
     style.WindowPadding = ImVec2(8, 8);
     style.ItemSpacing = ImVec2(8, 6);
     style.ScaleAllSizes(scale);
