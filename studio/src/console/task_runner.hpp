@@ -59,7 +59,7 @@ public:
     void doLater(Deferred call);
     /// UI thread, at frame start.
     void runDeferredCalls();
-    /// Waits (bounded) until every queued task has run, then stops the workers.
+    /// Lets the queued tasks run (each is one command or query), then stops the workers.
     void shutdown();
 
 private:
