@@ -20,6 +20,25 @@ PACKAGES=(
     chromium clang libclang-rt-14-dev
 )
 
+# Dear ImGui's GLFW and OpenGL3 backends ship as sources in libimgui-dev's doc
+# folder. Images that drop /usr/share/doc (a dpkg path-exclude) lose them, so
+# then they are unpacked from the same Debian package into a cache that
+# CMake also looks in.
+imgui_backends() {
+    local backends=/usr/share/doc/libimgui-dev/examples/backends
+    local cache="${XDG_CACHE_HOME:-$HOME/.cache}/hawker/libimgui-dev"
+    [ -f "$backends/imgui_impl_glfw.cpp" ] && return 0
+    [ -f "$cache$backends/imgui_impl_glfw.cpp" ] && return 0
+    echo "setup: $backends is missing (documentation excluded?); unpacking libimgui-dev into $cache"
+    local tmp
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && apt-get download libimgui-dev >/dev/null)
+    mkdir -p "$cache"
+    dpkg-deb -x "$tmp"/libimgui-dev_*.deb "$cache"
+    rm -rf "$tmp"
+    [ -f "$cache$backends/imgui_impl_glfw.cpp" ] || { echo "setup: no ImGui backends in libimgui-dev" >&2; exit 1; }
+}
+
 missing=()
 for p in "${PACKAGES[@]}"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -28,6 +47,7 @@ for p in "${PACKAGES[@]}"; do
 done
 
 if [ ${#missing[@]} -eq 0 ]; then
+    imgui_backends
     echo "setup: all ${#PACKAGES[@]} packages present"
     exit 0
 fi
@@ -41,4 +61,5 @@ $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
 # nginx is only used by the tests, on their own config and port; keep the
 # system service from grabbing port 80 on machines where the package starts it.
 if command -v systemctl >/dev/null 2>&1; then $SUDO systemctl disable --now nginx >/dev/null 2>&1 || true; fi
+imgui_backends
 echo "setup: done"
