@@ -195,6 +195,15 @@ void MediaSource::setState(SourceState state, const std::string& why) {
     log(level, "source " + m_config.id + " state=" + toString(state) + (why.empty() ? "" : " reason=" + why));
 }
 
+void MediaSource::retarget(std::string url, std::string format) {
+    {
+        std::lock_guard lock(m_mutex);
+        m_retarget.emplace(std::move(url), std::move(format));
+        m_reconnectNow = true;
+    }
+    m_wake.notify_all();
+}
+
 void MediaSource::reconnectNow() {
     {
         std::lock_guard lock(m_mutex);
@@ -213,6 +222,15 @@ void MediaSource::run() {
     Backoff backoff(m_config.reconnect);
     bool everConnected = false;
     while (!m_abort) {
+        {
+            // Only this thread reads the config while the source runs.
+            std::lock_guard lock(m_mutex);
+            if (m_retarget) {
+                m_config.url = std::move(m_retarget->first);
+                m_config.format = std::move(m_retarget->second);
+                m_retarget.reset();
+            }
+        }
         Connection conn(m_abort, m_reconnectNow);
         bool opened = false;
         try {

@@ -52,6 +52,16 @@ void registerSecret(const std::string& secret) {
     g_secrets.push_back(secret);
 }
 
+std::string withoutCredentials(const std::string& url) {
+    const auto scheme = url.find("://");
+    if (scheme == std::string::npos) return url;
+    const auto hostStart = scheme + 3;
+    const auto at = url.find('@', hostStart);
+    const auto slash = url.find('/', hostStart);
+    if (at == std::string::npos || (slash != std::string::npos && at > slash)) return url;
+    return url.substr(0, hostStart) + "***" + url.substr(at);
+}
+
 std::string maskSecrets(std::string text) {
     std::lock_guard lock(g_mutex);
     return maskLocked(std::move(text));

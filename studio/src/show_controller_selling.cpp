@@ -6,6 +6,7 @@
 
 #include "command_args.hpp"
 #include "hawker/studio/compliance.hpp"
+#include "hawker/studio/log.hpp"
 #include "hawker/studio/show_controller.hpp"
 
 namespace hawker::studio {
@@ -153,6 +154,25 @@ CommandResult ShowController::applyOutputsAndCoupons(const Command& command, Sho
         else
             state.outputsStopped.erase(id);
         return CommandResult::done(id + (stopping ? " stopping" : " starting"));
+    }
+    if (command.name == "source.edit") {
+        const std::string id = arg(command, "source");
+        const std::string url = arg(command, "url");
+        const std::string format = arg(command, "format");
+        auto named = [&](const SourceSpec& source) { return source.id == id; };
+        if (std::none_of(m_show.sources.begin(), m_show.sources.end(), named) &&
+            std::none_of(m_show.audioInputs.begin(), m_show.audioInputs.end(), named))
+            return CommandResult::invalid("source.edit: no source '" + id + "' in the show");
+        if (url.empty() || url.size() > 2048)
+            return CommandResult::invalid("source.edit: url must be 1 to 2048 bytes");
+        if (format.size() > 32) return CommandResult::invalid("source.edit: format is a short FFmpeg name");
+        for (unsigned char c : url + format)
+            if (c < 0x20 || c == 0x7f)
+                return CommandResult::invalid("source.edit: url and format may not hold control characters");
+        state.sourceTargets[id] = {url, format};
+        ++state.sourceReconnects[id]; // the new input is opened at once
+        timeline(programMs, "source_edit", id);
+        return CommandResult::done(id + " now reads " + maskSecrets(withoutCredentials(url)));
     }
     if (command.name == "source.reconnect") {
         const std::string id = arg(command, "source");

@@ -210,6 +210,13 @@ post "$OP" commands/source.reconnect '{"source":"cam3"}'
 check "source.reconnect cam3 is accepted (got $CODE)" test "$CODE" = 200
 post "$OP" commands/source.reconnect '{"source":"nope"}'
 check "source.reconnect of an unknown source is refused (got $CODE)" test "$CODE" = 400
+# The Sources panel's Edit is source.edit: cam4 now reads a yellow picture
+# (its tile below must show it); a bad URL is refused and changes nothing.
+post "$OP" commands/source.edit '{"source":"cam4","url":"color=c=0xc0c020:size=1280x720:rate=30","format":"lavfi"}'
+check "source.edit re-points cam4 (got $CODE: ${BODY:0:80})" test "$CODE" = 200
+post "$OP" commands/source.edit '{"source":"cam4","url":""}'
+check "source.edit without a url is refused (got $CODE)" test "$CODE" = 400
+CAM_RGB[cam4]="192 192 32"
 
 wait_pid "$OP_PID" 60
 check "the operator console exits 0 after its screenshot (got $WAIT_RC)" test "$WAIT_RC" -eq 0
@@ -219,6 +226,8 @@ check "it reports the screenshot ($(grep -m1 '^screenshot' "$T/op.out"))" \
 check "it prints the run's summary" grep -q '^summary frames=[1-9]' "$T/op.out"
 check "and the console's frame times ($(grep -m1 '^console' "$T/op.out" | cut -c1-80))" \
     grep -q "^console frames=$FRAMES frame_ms_median=[0-9.]* frame_ms_p99=[0-9.]* build_ms_median=" "$T/op.out"
+check "cam4 reconnected to its new input ($(grep -m1 '^source id=cam4' "$T/op.out" | cut -c1-70))" \
+    grep -q '^source id=cam4 state=live .* reconnects=1 ' "$T/op.out"
 check "cam3 reconnected once on request ($(grep -m1 '^source id=cam3' "$T/op.out" | cut -c1-70))" \
     grep -q '^source id=cam3 state=live .* reconnects=1 ' "$T/op.out"
 check "cam1 did not (reconnects=0)" grep -q '^source id=cam1 state=live .* reconnects=0 ' "$T/op.out"
@@ -317,7 +326,7 @@ check "audit: the take by tester (operator)" \
     test "$(q "SELECT count(*) FROM audit WHERE who = 'tester' AND role = 'operator' AND command = 'take' AND ok = 1")" = 1
 check "audit: the API's approval, card, cuts and reconnects by their tokens" \
     test "$(q "SELECT group_concat(who || '/' || role || '/' || command, ' ') FROM (SELECT * FROM audit WHERE who != 'tester' ORDER BY id)")" = \
-    "lin/merchandiser/approve deck/operator/card.show deck/operator/cut one deck/operator/cut two deck/operator/source.reconnect deck/operator/source.reconnect"
+    "lin/merchandiser/approve deck/operator/card.show deck/operator/cut one deck/operator/cut two deck/operator/source.reconnect deck/operator/source.reconnect deck/operator/source.edit deck/operator/source.edit"
 
 # (f) the layout and the console's settings were saved.
 INI="$T/config/console-operator.ini"

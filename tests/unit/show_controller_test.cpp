@@ -159,3 +159,27 @@ TEST(ShowController, SourceReconnectCountsRequestsForKnownSourcesOnly) {
         controller.execute(Command::named("source.reconnect", {{"source", "cam"}}), kOperator, 20).ok);
     EXPECT_EQ(controller.snapshot()->sourceReconnects.at("cam"), 2);
 }
+
+TEST(ShowController, SourceEditPointsAKnownSourceAtACheckedInput) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    auto edit = [&](std::map<std::string, std::string> args) {
+        return controller.execute(Command::named("source.edit", std::move(args)), kOperator, 0);
+    };
+    EXPECT_EQ(edit({{"source", "nope"}, {"url", "udp://127.0.0.1:5000"}}).failure,
+              CommandResult::Failure::Invalid);
+    EXPECT_EQ(edit({{"source", "cam"}}).failure, CommandResult::Failure::Invalid) << "no url";
+    EXPECT_EQ(edit({{"source", "cam"}, {"url", "udp://x\n"}}).failure, CommandResult::Failure::Invalid);
+    EXPECT_EQ(edit({{"source", "cam"}, {"url", std::string(3000, 'a')}}).failure,
+              CommandResult::Failure::Invalid);
+    EXPECT_TRUE(controller.snapshot()->sourceTargets.empty()) << "refused edits change nothing";
+    const CommandResult done =
+        edit({{"source", "cam"}, {"url", "rtsp://user:secret@10.0.0.5/live"}, {"format", "rtsp"}});
+    ASSERT_TRUE(done.ok) << done.message;
+    EXPECT_EQ(done.message.find("secret"), std::string::npos)
+        << "credentials in a url are masked: " << done.message;
+    const auto state = controller.snapshot();
+    EXPECT_EQ(state->sourceTargets.at("cam").first, "rtsp://user:secret@10.0.0.5/live");
+    EXPECT_EQ(state->sourceTargets.at("cam").second, "rtsp");
+    EXPECT_EQ(state->sourceReconnects.at("cam"), 1) << "the new input is opened at once";
+}

@@ -37,7 +37,7 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
     ImGui::TableSetupColumn("picture", ImGuiTableColumnFlags_WidthStretch, 1.4f);
     ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn("reconnects", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.8f);
     ImGui::TableHeadersRow();
     for (const capture::SourceStats& source : status.sources) {
         ImGui::TableNextRow();
@@ -68,12 +68,55 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         if (ImGui::SmallButton("Reconnect"))
             context.send(Command::named("source.reconnect", {{"source", source.id}}), task);
         ImGui::EndDisabled();
+        ImGui::SameLine();
+        ImGui::BeginDisabled(!context.may("source.edit") || context.busy(task));
+        if (ImGui::SmallButton("Edit…")) {
+            // Start from what the source reads now (the show file's, or the last edit).
+            const ShowSpec& show = engine->show();
+            std::string url, format;
+            for (const auto* list : {&show.sources, &show.audioInputs})
+                for (const SourceSpec& spec : *list)
+                    if (spec.id == source.id) url = spec.url, format = spec.format;
+            if (const ShowState* state = context.live().state.get())
+                if (auto edited = state->sourceTargets.find(source.id); edited != state->sourceTargets.end())
+                    url = edited->second.first, format = edited->second.second;
+            m_editing = source.id;
+            std::snprintf(m_url, sizeof m_url, "%s", url.c_str());
+            std::snprintf(m_format, sizeof m_format, "%s", format.c_str());
+            m_openEditor = true;
+        }
+        ImGui::EndDisabled();
         ImGui::PopID();
     }
     ImGui::EndTable();
+    drawEditor(context);
     ImGui::TextWrapped(
         "Sources reconnect by themselves with backoff; the program shows the last picture meanwhile. "
         "Reconnect tries again now.");
+}
+
+void SourcesPanel::drawEditor(ConsoleContext& context) {
+    if (m_openEditor) {
+        ImGui::OpenPopup("Change a source's input");
+        m_openEditor = false;
+    }
+    if (!ImGui::BeginPopupModal("Change a source's input", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    ImGui::Text("%s", m_editing.c_str());
+    ImGui::TextDisabled("The program keeps its last picture while the source reconnects to the new input.");
+    ImGui::SetNextItemWidth(520);
+    ImGui::InputText("URL", m_url, sizeof m_url);
+    ImGui::SetNextItemWidth(160);
+    ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format);
+    if (ImGui::Button("Apply")) {
+        context.send(
+            Command::named("source.edit", {{"source", m_editing}, {"url", m_url}, {"format", m_format}}),
+            "reconnect " + m_editing);
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
 }
 
 } // namespace hawker::studio::console

@@ -2,6 +2,8 @@
 // Every camera and audio input: health, picture size and rate, decoded and
 // dropped frames, reconnects, time lost, the last error.
 
+#include <string>
+
 #include "console/panel.hpp"
 
 namespace hawker::studio::console {
@@ -10,6 +12,14 @@ class SourcesPanel : public Panel {
 public:
     SourcesPanel();
     void drawContent(ConsoleContext& context) override;
+
+private:
+    void drawEditor(ConsoleContext& context);
+
+    std::string m_editing; ///< the source whose input is being changed
+    char m_url[2048] = {};
+    char m_format[32] = {};
+    bool m_openEditor = false;
 };
 
 } // namespace hawker::studio::console

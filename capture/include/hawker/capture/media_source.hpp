@@ -83,6 +83,10 @@ public:
     /// Drops the connection (or the wait before the next try) and connects
     /// again at once; returns without waiting. A source that ended stays ended.
     void reconnectNow();
+    /// Points the source at another input (a camera that moved to another
+    /// address) and reconnects; the source's own thread switches over
+    /// between connections, so nothing else ever sees the config change.
+    void retarget(std::string url, std::string format);
     /// Whether the program should tag this source's picture as lost: no
     /// connection, no picture yet, or (live) none for longer than `grace`.
     /// Cheap enough for every tick: no strings are copied.
@@ -112,6 +116,7 @@ private:
     std::condition_variable m_wake;
     SourceState m_state = SourceState::Connecting;
     std::string m_lastError;
+    std::optional<std::pair<std::string, std::string>> m_retarget; ///< url, format for the next connection
     bool m_readyOrFailed = false;
     bool m_gotPicture = false;
     std::optional<std::string> m_firstError;

@@ -25,6 +25,9 @@ inline void logError(const std::string& message) {
 void registerSecret(const std::string& secret);
 /// `text` with every registered secret masked.
 std::string maskSecrets(std::string text);
+/// A URL with any user:password@ part replaced by "***@" (camera addresses
+/// carry their login), for messages and logs.
+std::string withoutCredentials(const std::string& url);
 
 /// Routes capture/'s messages and FFmpeg's warnings into this log.
 void installCaptureLogHook();

@@ -99,7 +99,9 @@ struct ShowState {
     std::map<std::string, CouponCounts> coupons; ///< by coupon id
     std::set<std::string> outputsStopped;        ///< outputs an operator stopped
     std::map<std::string, int> sourceReconnects; ///< "reconnect now" requests, by source id
-    bool stopRequested = false;                  ///< show.stop: the program ends
+    /// Sources an operator re-pointed during the show: url and format, by source id.
+    std::map<std::string, std::pair<std::string, std::string>> sourceTargets;
+    bool stopRequested = false; ///< show.stop: the program ends
     uint64_t version = 0;
 };
 
