@@ -410,6 +410,12 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     ConsoleWindow window(options, title);
     lowerConsolePriority(threadsBefore);
     auto panels = makePanels(options.role);
+    // Tasks may hold a panel (their results go back to it): they end before the panels do, whichever way
+    // this function is left.
+    struct TasksEndFirst {
+        TaskRunner& tasks;
+        ~TasksEndFirst() { tasks.shutdown(); }
+    } tasksEndFirst{context.tasks()};
 
     // Settings and layout: one file per login, read before the fonts (the UI scale is in it).
     ImGuiIO& io = ImGui::GetIO();
