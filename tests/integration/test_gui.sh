@@ -336,7 +336,8 @@ check "and the console's settings" grep -qF '[Hawker][Settings]' "$INI"
 
 # --- 2. the merchandiser's review on the same database -----------------------------------
 AUDIT_ROWS=$(q "SELECT count(*) FROM audit")
-hawker_fg review 60 gui "$T/show.toml" --role merchandiser --db "$T/hawker.db" \
+SESSION=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/op.out" | head -n1)
+hawker_fg review 60 gui "$T/show.toml" --role merchandiser --db "$T/hawker.db" --session "${SESSION:-1}" \
     --screenshot "$T/review.png" --after-frames 60
 check "the merchandiser's console exits 0 (got $HAWKER_RC)" test "$HAWKER_RC" -eq 0
 read -r W H <<< "$(probe size "$T/review.png")"
@@ -349,6 +350,36 @@ check "the review added no audit rows ($(q "SELECT count(*) FROM audit") vs $AUD
     test "$(q "SELECT count(*) FROM audit")" = "$AUDIT_ROWS"
 check "merchandiser stderr: no GL error or assertion" no_gl_or_assert_errors "$T/review.err"
 check "its layout is saved too" test -s "$T/config/console-merchandiser.ini"
+
+# The merchandiser writes a 复盘 note in the review: a click on the notes tab,
+# one in the text box, typed text, a click on "Add note" (where the run above
+# drew them; this run reuses its saved layout).
+center() { # center REGION_NAME -> "x y" in the run above's screenshot
+    awk -v n="$1" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$T/review.out"
+}
+TAB=$(center review_tab_notes); TEXT=$(center review_note_text); ADD=$(center review_add_note)
+check "the review drew the notes tab, text box and Add button (tab '$TAB', text '$TEXT', add '$ADD')" \
+    test -n "$TAB" -a -n "$TEXT" -a -n "$ADD"
+hawker_bg notes gui "$T/show.toml" --role merchandiser --db "$T/hawker.db" --session "${SESSION:-1}" --who lin \
+    --screenshot "$T/notes.png" --after-frames 240
+NOTES_PID=$HAWKER_PID
+# The window is up once the console logs its OpenGL; then the sessions and
+# the report load (a small session: well under a second).
+wait_until 20 grep -q 'console: OpenGL' "$T/notes.err"
+sleep 2
+# shellcheck disable=SC2086 # "x y" are two arguments
+timeout 5 xdotool mousemove $TAB click 1; sleep 0.5
+timeout 5 xdotool mousemove $TEXT click 1; sleep 0.3
+timeout 10 xdotool type --delay 20 "restock serum before the next launch"; sleep 0.3
+timeout 5 xdotool mousemove $ADD click 1
+note_saved() { [[ "$(q "SELECT count(*) FROM notes WHERE text = 'restock serum before the next launch'")" == 1 ]]; }
+check "the note typed into the review is stored for session ${SESSION:-1}" wait_until 10 note_saved
+check "as one of the 复盘 kinds ($(q "SELECT kind FROM notes ORDER BY id DESC LIMIT 1"))" \
+    grep -qE '^(goal|result|gap|cause|improvement|action)$' <<< "$(q "SELECT kind FROM notes ORDER BY id DESC LIMIT 1")"
+wait_pid "$NOTES_PID" 30
+check "the review with the note exits 0 (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+check "writing notes is no program command (audit rows still $AUDIT_ROWS)" \
+    test "$(q "SELECT count(*) FROM audit")" = "$AUDIT_ROWS"
 
 # --- 3. the host's prompter ------------------------------------------------------------
 hawker_fg host 60 gui "$T/show.toml" --role host --screenshot "$T/host.png" --after-frames 45

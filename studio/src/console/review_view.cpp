@@ -571,7 +571,10 @@ void ReviewView::drawSession(ConsoleContext& ctx) {
             }
         }
         const std::string notesLabel = "复盘 notes (" + std::to_string(m_notes.size()) + ")###notes";
-        if (ImGui::BeginTabItem(notesLabel.c_str())) {
+        const bool notesOpen = ImGui::BeginTabItem(notesLabel.c_str());
+        ctx.markRegion("review_tab_notes", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+        if (notesOpen) {
             drawNotes(ctx);
             ImGui::EndTabItem();
         }
@@ -1082,12 +1085,17 @@ void ReviewView::drawNotes(ConsoleContext& ctx) {
         ImGui::EndCombo();
     }
     ImGui::InputTextMultiline("##new note", &m_draft.text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5));
+    ctx.markRegion("review_note_text", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                   ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::SetNextItemWidth(260);
     ImGui::InputTextWithHint("Owner", "who follows it up 负责人", &m_draft.owner);
     ImGui::SameLine();
     const bool blank = m_draft.text.find_first_not_of(" \t\r\n") == std::string::npos;
     ImGui::BeginDisabled(saving || blank || !m_selected);
-    if (ImGui::Button("Add note")) {
+    const bool addClicked = ImGui::Button("Add note");
+    ctx.markRegion("review_add_note", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                   ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+    if (addClicked) {
         const std::string kind = kNoteKinds[m_draft.kind], noteText = m_draft.text, owner = m_draft.owner;
         changeNotes(
             ctx, m_addTask,
