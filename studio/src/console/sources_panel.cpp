@@ -32,12 +32,12 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
     }
     const EngineStatus& status = context.live().status;
     if (!ImGui::BeginTable("sources", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn("picture", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.7f);
     ImGui::TableSetupColumn("reconnects", ImGuiTableColumnFlags_WidthStretch, 0.9f);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.3f);
     ImGui::TableHeadersRow();
     for (const capture::SourceStats& source : status.sources) {
         ImGui::TableNextRow();
