@@ -25,10 +25,6 @@ ImVec4 outputColor(capture::OutputState state) {
 OutputsPanel::OutputsPanel() : Panel("Outputs", PanelPlace{0.5f, 0.78f, 0.28f, 0.22f}) {}
 
 void OutputsPanel::drawContent(ConsoleContext& context) {
-    if (!context.engine()) {
-        ImGui::TextDisabled("This login runs no program.");
-        return;
-    }
     const EngineStatus& status = context.live().status;
     // The program's frame rate over the last second of snapshots.
     const double now = context.now();

@@ -11,6 +11,7 @@ class OutputsPanel : public Panel {
 public:
     OutputsPanel();
     void drawContent(ConsoleContext& context) override;
+    bool needsProgram() const override { return true; }
 
 private:
     int64_t m_lastFrames = 0;

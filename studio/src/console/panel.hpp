@@ -34,6 +34,10 @@ public:
     /// Draws the inside of the panel's window (the window itself is the app's).
     virtual void drawContent(ConsoleContext& context) = 0;
     virtual ImGuiWindowFlags windowFlags() const { return 0; }
+    /// A panel about the running program; the app says "no program" instead
+    /// of drawing it in a login that runs none, so drawContent() may rely on
+    /// context.engine().
+    virtual bool needsProgram() const { return false; }
     /// Called every frame, open or not, unless a text field has the keyboard:
     /// the switcher's hotkeys work whichever window has focus.
     virtual void handleShortcuts(ConsoleContext&) {}

@@ -40,10 +40,6 @@ void approvalText(const ShowState* state, const std::string& key) {
 ProductsPanel::ProductsPanel() : Panel("Products & offers", PanelPlace{0.5f, 0, 0.28f, 0.52f}) {}
 
 void ProductsPanel::drawContent(ConsoleContext& context) {
-    if (!context.engine()) {
-        ImGui::TextDisabled("This login runs no program.");
-        return;
-    }
     drawProducts(context);
     ImGui::Spacing();
     drawOffers(context);
@@ -108,7 +104,14 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
         ImGui::Text("%s / %s", live.sold ? std::to_string(*live.sold).c_str() : "—",
                     stock ? std::to_string(*stock).c_str() : "—");
         ImGui::TableNextColumn();
-        if (auto banned = findBannedWord(cardTexts(product), show.compliance.bannedWords)) {
+        // The show's products and banned words do not change while it runs: check each card once.
+        auto cached = m_bannedWords.find(product.sku);
+        if (cached == m_bannedWords.end())
+            cached =
+                m_bannedWords
+                    .emplace(product.sku, findBannedWord(cardTexts(product), show.compliance.bannedWords))
+                    .first;
+        if (const auto& banned = cached->second) {
             ImGui::TextColored(kTextBad, "banned: %s", banned->word.c_str());
             if (ImGui::IsItemHovered()) ImGui::SetTooltip("in %s", banned->in.where.c_str());
         } else {

@@ -3,10 +3,13 @@
 // compliance gate's state and approval, and offers with start/stop behind a
 // confirmation, live sold and remaining.
 
+#include <map>
+#include <optional>
 #include <string>
 
 #include "console/approval_popup.hpp"
 #include "console/panel.hpp"
+#include "hawker/studio/compliance.hpp"
 
 namespace hawker::studio::console {
 
@@ -14,6 +17,7 @@ class ProductsPanel : public Panel {
 public:
     ProductsPanel();
     void drawContent(ConsoleContext& context) override;
+    bool needsProgram() const override { return true; }
 
 private:
     void drawProducts(ConsoleContext& context);
@@ -23,6 +27,8 @@ private:
                  const std::string& what);
 
     char m_search[128] = {};
+    std::map<std::string, std::optional<BannedHit>>
+        m_bannedWords; ///< the compliance check of each card, by sku
     ApprovalPopup m_approval;
     /// The offer command waiting for "Yes" in the confirmation popup.
     std::optional<Command> m_pending;

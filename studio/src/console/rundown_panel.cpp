@@ -8,10 +8,6 @@ RundownPanel::RundownPanel() : Panel("Rundown", PanelPlace{0.78f, 0, 0.22f, 0.3f
 
 void RundownPanel::drawContent(ConsoleContext& context) {
     ProgramEngine* engine = context.engine();
-    if (!engine) {
-        ImGui::TextDisabled("This login runs no program.");
-        return;
-    }
     const ShowSpec& show = engine->show();
     const ShowState* state = context.live().state.get();
     if (show.rundown.empty()) {

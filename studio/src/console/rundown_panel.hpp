@@ -10,6 +10,7 @@ class RundownPanel : public Panel {
 public:
     RundownPanel();
     void drawContent(ConsoleContext& context) override;
+    bool needsProgram() const override { return true; }
 };
 
 } // namespace hawker::studio::console

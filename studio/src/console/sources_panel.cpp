@@ -4,32 +4,10 @@
 
 namespace hawker::studio::console {
 
-namespace {
-
-ImVec4 sourceColor(capture::SourceState state) {
-    switch (state) {
-    case capture::SourceState::Live:
-        return kTextGood;
-    case capture::SourceState::Connecting:
-    case capture::SourceState::Stalled:
-        return kTextWarn;
-    case capture::SourceState::Ended:
-        return kTextDim;
-    default:
-        return kTextBad;
-    }
-}
-
-} // namespace
-
 SourcesPanel::SourcesPanel() : Panel("Sources", PanelPlace{0.78f, 0.52f, 0.22f, 0.26f}) {}
 
 void SourcesPanel::drawContent(ConsoleContext& context) {
     ProgramEngine* engine = context.engine();
-    if (!engine) {
-        ImGui::TextDisabled("This login runs no program.");
-        return;
-    }
     const EngineStatus& status = context.live().status;
     if (!ImGui::BeginTable("sources", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 1.3f);
@@ -44,7 +22,7 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(source.id.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextColored(sourceColor(source.state), "%s", toString(source.state));
+        ImGui::TextColored(sourceStateColor(source.state), "%s", toString(source.state));
         if (!source.lastError.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", source.lastError.c_str());
         ImGui::TableNextColumn();

@@ -12,6 +12,7 @@ class SourcesPanel : public Panel {
 public:
     SourcesPanel();
     void drawContent(ConsoleContext& context) override;
+    bool needsProgram() const override { return true; }
 
 private:
     void drawEditor(ConsoleContext& context);

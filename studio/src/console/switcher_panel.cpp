@@ -34,28 +34,11 @@ int sceneKey(const SceneSpec& scene, size_t index) {
     return index < 9 ? GLFW_KEY_1 + static_cast<int>(index) : 0;
 }
 
-ImU32 healthColor(capture::SourceState state) {
-    switch (state) {
-    case capture::SourceState::Live:
-        return IM_COL32(60, 190, 90, 255);
-    case capture::SourceState::Connecting:
-    case capture::SourceState::Stalled:
-        return IM_COL32(240, 170, 40, 255);
-    default:
-        return IM_COL32(220, 60, 60, 255);
-    }
-}
-
 } // namespace
 
 SwitcherPanel::SwitcherPanel() : Panel("Switcher", PanelPlace{0, 0, 0.5f, 1}) {}
 
 void SwitcherPanel::drawContent(ConsoleContext& context) {
-    ProgramEngine* engine = context.engine();
-    if (!engine) {
-        ImGui::TextDisabled("This login runs no program.");
-        return;
-    }
     const float width = ImGui::GetContentRegionAvail().x;
     drawMultiview(context, width);
     ImGui::Separator();
@@ -107,7 +90,8 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
         const ImVec2 foot(origin.x + 6, end.y - ImGui::GetTextLineHeight() - 6);
         draw->AddRectFilled(ImVec2(origin.x + 3, foot.y - 2), ImVec2(end.x - 3, end.y - 3),
                             IM_COL32(0, 0, 0, 160));
-        const ImU32 health = stats ? healthColor(stats->state) : IM_COL32(120, 120, 120, 255);
+        const ImU32 health = stats ? ImGui::ColorConvertFloat4ToU32(sourceStateColor(stats->state))
+                                   : IM_COL32(120, 120, 120, 255);
         draw->AddCircleFilled(ImVec2(foot.x + 6, foot.y + ImGui::GetTextLineHeight() / 2), 5, health);
         std::string label = spec.id;
         if (stats && stats->state != capture::SourceState::Live)

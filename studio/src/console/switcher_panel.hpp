@@ -14,6 +14,7 @@ class SwitcherPanel : public Panel {
 public:
     SwitcherPanel();
     void drawContent(ConsoleContext& context) override;
+    bool needsProgram() const override { return true; }
     void handleShortcuts(ConsoleContext& context) override;
 
 private:

@@ -6,6 +6,8 @@
 
 #include <imgui.h>
 
+#include "hawker/capture/media_source.hpp"
+
 namespace hawker::studio::console {
 
 /// "1234567" -> "1,234,567" (the digits of |whole|): figures are read at a glance.
@@ -23,5 +25,9 @@ inline const ImVec4 kTextGood(0.35f, 0.85f, 0.45f, 1.0f);
 inline const ImVec4 kTextWarn(0.95f, 0.70f, 0.20f, 1.0f);
 inline const ImVec4 kTextBad(0.95f, 0.35f, 0.35f, 1.0f);
 inline const ImVec4 kTextDim(0.60f, 0.60f, 0.62f, 1.0f);
+
+/// A source's health as a colour: live green, connecting or stalled amber,
+/// ended grey, lost red (the Sources panel and the multiview's badge).
+ImVec4 sourceStateColor(capture::SourceState state);
 
 } // namespace hawker::studio::console
