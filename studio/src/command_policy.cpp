@@ -12,11 +12,16 @@ const std::set<std::string> kOrderFeed = {"offer.sell", "coupon.issue", "coupon.
 
 const std::vector<std::string>& knownCommands() {
     static const std::vector<std::string> names = {
-        "preview",          "take",        "cut",
+        "preview",
+        "take",
+        "cut",
         "transition", // switcher
-        "card.show",        "card.hide",
+        "card.show",
+        "card.hide",
         "card.update", // product cards
-        "offer.start",      "offer.stop",  "offer.sell",
+        "offer.start",
+        "offer.stop",
+        "offer.sell",
         "offer.hide", // flash sales
         "graphic.show",
         "graphic.hide", // other graphics
@@ -27,8 +32,10 @@ const std::vector<std::string>& knownCommands() {
         "approve",
         "approval.revoke", // compliance gate
         "output.start",
-        "output.stop",                     // destinations
-        "source.reconnect", "source.edit", // cameras and audio inputs
+        "output.stop", // destinations
+        "source.add",
+        "source.reconnect",
+        "source.edit", // cameras and audio inputs
         "coupon.issue",
         "coupon.redeem", // coupon counts
         "show.stop",     // ends the show

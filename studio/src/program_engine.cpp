@@ -9,6 +9,7 @@
 #include "hawker/capture/av_util.hpp"
 #include "hawker/capture/image_decoder.hpp"
 #include "hawker/overlay/text_renderer.hpp"
+#include "hawker/studio/added_sources.hpp"
 #include "hawker/studio/assets.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/product_images.hpp"
@@ -99,55 +100,29 @@ void ProgramEngine::prepare() {
             m_outputTargets.push_back(resolveOutputTarget(spec));
     }
     openSession();
-    auto addSource = [&](const SourceSpec& spec, bool audioOnly) {
-        capture::SourceConfig config;
-        config.id = spec.id;
-        config.url = spec.url;
-        config.format = spec.format;
-        config.options = spec.options;
-        config.loop = spec.loop;
-        config.realtime = spec.realtime;
-        config.wantAudio = spec.audio || audioOnly;
-        config.audioRate = m_show.encoder.audioRate;
-        config.offline = m_options.offline;
-        m_sources.push_back(std::make_unique<capture::MediaSource>(config));
+    // A resumed show reads what its operator had pointed each source at.
+    const auto resumed = m_controller->snapshot();
+    auto withTarget = [&](SourceSpec spec) {
+        if (auto target = resumed->sourceTargets.find(spec.id); target != resumed->sourceTargets.end())
+            std::tie(spec.url, spec.format) = target->second;
+        return spec;
     };
-    for (const auto& spec : m_show.sources)
-        addSource(spec, false);
-    for (const auto& spec : m_show.audioInputs)
-        addSource(spec, true);
-
-    // Images first: a bad file is reported before any camera is opened.
-    const cv::Size canvas(m_show.width, m_show.height);
-    for (size_t s = 0; s < m_show.scenes.size(); ++s) {
-        const SceneSpec& scene = m_show.scenes[s];
-        auto prepared = std::make_unique<PreparedScene>();
-        prepared->id = scene.id;
-        for (size_t l = 0; l < scene.layers.size(); ++l) {
-            PreparedLayer layer;
-            layer.spec = scene.layers[l];
-            if (layer.spec.kind == LayerSpec::Kind::Source) {
-                for (size_t i = 0; i < m_show.sources.size(); ++i)
-                    if (m_show.sources[i].id == layer.spec.source) layer.sourceIndex = static_cast<int>(i);
-            } else if (layer.spec.kind == LayerSpec::Kind::Image) {
-                const std::string where =
-                    "scenes[" + std::to_string(s) + "].layers[" + std::to_string(l) + "]";
-                auto bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
-                if (!bitmap.empty())
-                    layer.bitmap = std::make_shared<const overlay::YuvaBitmap>(std::move(bitmap));
-            }
-            prepared->layers.push_back(std::move(layer));
-        }
-        m_scenes.push_back(std::move(prepared));
+    for (const auto& spec : m_show.sources) {
+        m_videoSources.push_back(m_sources.size());
+        m_sources.push_back(makeSource(withTarget(spec), false));
     }
+    for (const auto& spec : m_show.audioInputs)
+        m_sources.push_back(makeSource(withTarget(spec), true));
 
+    // Image layers are decoded here, before any camera is started: a bad
+    // file is reported first.
     prepareGraphics();
+    for (size_t s = 0; s < m_show.scenes.size(); ++s)
+        m_scenes.push_back(prepareScene(m_show.scenes[s], s));
 
     m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
     for (size_t i = 0; i < m_sources.size(); ++i) {
-        const bool audioOnly = i >= m_show.sources.size();
-        const SourceSpec& spec =
-            audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
+        const SourceSpec& spec = showSourceSpec(i);
         if (auto ring = m_sources[i]->audio()) {
             m_mixer->addChannel(spec.id, ring, spec.gainDb, spec.muted);
             m_mixerSource.push_back(static_cast<int>(i));
@@ -157,9 +132,7 @@ void ProgramEngine::prepare() {
     for (auto& source : m_sources)
         source->start();
     for (size_t i = 0; i < m_sources.size(); ++i) {
-        const bool audioOnly = i >= m_show.sources.size();
-        const SourceSpec& spec =
-            audioOnly ? m_show.audioInputs[i - m_show.sources.size()] : m_show.sources[i];
+        const SourceSpec& spec = showSourceSpec(i);
         if (!spec.required) continue;
         // A network camera may need a retry or two to answer; a file or device
         // that cannot be opened fails at once.
@@ -170,15 +143,68 @@ void ProgramEngine::prepare() {
             throw std::runtime_error("source " + spec.id + " (" + maskSecrets(spec.url) + "): " + *error);
         }
     }
-    m_frames.assign(m_show.sources.size(), nullptr);
-    m_lost.assign(m_show.sources.size(), false);
+    m_frames.assign(m_sources.size(), nullptr);
+    m_lost.assign(m_sources.size(), false);
+    // A resumed show gets back the cameras its operator had added; they
+    // connect in the background like any source that is not required.
+    applyAddedSources(*resumed);
+}
+
+std::unique_ptr<capture::MediaSource> ProgramEngine::makeSource(const SourceSpec& spec,
+                                                                bool audioOnly) const {
+    capture::SourceConfig config;
+    config.id = spec.id;
+    config.url = spec.url;
+    config.format = spec.format;
+    config.options = spec.options;
+    config.loop = spec.loop;
+    config.realtime = spec.realtime;
+    config.wantAudio = spec.audio || audioOnly;
+    config.audioRate = m_show.encoder.audioRate;
+    config.offline = m_options.offline;
+    return std::make_unique<capture::MediaSource>(config);
+}
+
+const SourceSpec& ProgramEngine::showSourceSpec(size_t index) const {
+    const size_t videoCount = m_show.sources.size();
+    return index < videoCount ? m_show.sources[index] : m_show.audioInputs[index - videoCount];
+}
+
+int ProgramEngine::sourceIndex(const std::string& id) const {
+    for (size_t i : m_videoSources)
+        if (m_sources[i]->config().id == id) return static_cast<int>(i);
+    return -1;
+}
+
+void ProgramEngine::applyAddedSources(const ShowState& state) {
+    // Runs on the compositor thread (and in prepare(), before it starts): the
+    // only writer of m_sources and m_scenes. Opening happens on the new
+    // source's own thread, so the tick only pays for a few allocations.
+    while (m_addedApplied < state.addedSources.size()) {
+        const AddedSource& added = state.addedSources[m_addedApplied++];
+        auto source = makeSource(sourceSpecOf(added), false);
+        source->start();
+        {
+            std::lock_guard lock(m_growMutex);
+            m_videoSources.push_back(m_sources.size());
+            m_sources.push_back(std::move(source));
+        }
+        auto scene = prepareScene(sceneOfAddedSource(m_show, added), m_scenes.size());
+        {
+            std::lock_guard lock(m_growMutex);
+            m_scenes.push_back(std::move(scene));
+        }
+        m_frames.push_back(nullptr);
+        m_lost.push_back(false);
+        logInfo("source " + added.id + " added (" + maskSecrets(withoutCredentials(added.url)) + ")");
+    }
 }
 
 std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
-    // m_sources is built by prepare() and then never changes; start() comes after it.
     std::vector<capture::VideoFramePtr> frames;
     if (!m_started) return frames;
-    for (size_t i = 0; i < m_show.sources.size() && i < m_sources.size(); ++i)
+    std::lock_guard lock(m_growMutex);
+    for (size_t i : m_videoSources)
         frames.push_back(m_sources[i]->video().latest());
     return frames;
 }
@@ -207,27 +233,44 @@ void ProgramEngine::prepareGraphics() {
                        std::to_string(product.sellingPoints.size()) + " selling points");
     }
     m_contentBuilder = std::make_unique<GraphicContentBuilder>(m_show, m_productImages);
+}
+
+std::unique_ptr<ProgramEngine::PreparedScene> ProgramEngine::prepareScene(const SceneSpec& scene,
+                                                                          size_t index) const {
     const cv::Size canvas(m_show.width, m_show.height);
-    for (size_t s = 0; s < m_show.scenes.size(); ++s) {
-        for (const SlotSpec& slot : m_show.scenes[s].slots) {
-            const cv::Rect rect = slot.anchor.empty()
-                                      ? slot.rect
-                                      : anchorSlot(slot, theme.safeArea.visible(canvas), theme.margin / 2);
-            const cv::Rect clipped = rect & cv::Rect(0, 0, canvas.width, canvas.height);
-            const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
-            if (even.width < 8 || even.height < 8) {
-                logWarning("scene " + m_show.scenes[s].id + " slot " + slot.name +
-                           " is off the canvas; it shows nothing");
-                continue;
-            }
-            if (canvas.height > canvas.width && !theme.safeArea.contains(canvas, even))
-                logWarning(
-                    "scene " + m_show.scenes[s].id + " slot " + slot.name +
-                    " leaves the phone apps' safe area; part of it will be hidden under their buttons");
-            m_scenes[s]->slots.emplace_back(
-                slot.name, std::make_unique<overlay::GraphicLayer>(even, m_theme, m_fonts, m_renderQueue));
+    auto prepared = std::make_unique<PreparedScene>();
+    prepared->id = scene.id;
+    for (size_t l = 0; l < scene.layers.size(); ++l) {
+        PreparedLayer layer;
+        layer.spec = scene.layers[l];
+        if (layer.spec.kind == LayerSpec::Kind::Source) {
+            layer.sourceIndex = sourceIndex(layer.spec.source);
+        } else if (layer.spec.kind == LayerSpec::Kind::Image) {
+            const std::string where =
+                "scenes[" + std::to_string(index) + "].layers[" + std::to_string(l) + "]";
+            auto bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
+            if (!bitmap.empty())
+                layer.bitmap = std::make_shared<const overlay::YuvaBitmap>(std::move(bitmap));
         }
+        prepared->layers.push_back(std::move(layer));
     }
+    for (const SlotSpec& slot : scene.slots) {
+        const cv::Rect rect = slot.anchor.empty()
+                                  ? slot.rect
+                                  : anchorSlot(slot, m_theme->safeArea.visible(canvas), m_theme->margin / 2);
+        const cv::Rect clipped = rect & cv::Rect(0, 0, canvas.width, canvas.height);
+        const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
+        if (even.width < 8 || even.height < 8) {
+            logWarning("scene " + scene.id + " slot " + slot.name + " is off the canvas; it shows nothing");
+            continue;
+        }
+        if (canvas.height > canvas.width && !m_theme->safeArea.contains(canvas, even))
+            logWarning("scene " + scene.id + " slot " + slot.name +
+                       " leaves the phone apps' safe area; part of it will be hidden under their buttons");
+        prepared->slots.emplace_back(
+            slot.name, std::make_unique<overlay::GraphicLayer>(even, m_theme, m_fonts, m_renderQueue));
+    }
+    return prepared;
 }
 
 void ProgramEngine::start() {
@@ -278,12 +321,12 @@ void ProgramEngine::start() {
 }
 
 void ProgramEngine::refreshLostFlags() {
-    for (size_t i = 0; i < m_show.sources.size(); ++i) {
+    for (size_t i : m_videoSources) {
         const bool lost = m_sources[i]->signalLost(m_options.signalLostAfter);
         if (lost != m_lost[i])
             logLine(lost ? LogLevel::Warning : LogLevel::Info,
-                    "program t=" + std::to_string(m_programMs.load()) + "ms source " + m_show.sources[i].id +
-                        (lost ? " signal lost" : " signal back"));
+                    "program t=" + std::to_string(m_programMs.load()) + "ms source " +
+                        m_sources[i]->config().id + (lost ? " signal lost" : " signal back"));
         m_lost[i] = lost;
     }
 }
@@ -401,6 +444,7 @@ void ProgramEngine::run() {
         if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
             m_analytics->tick(nowMs, state, m_options.offline);
         if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
+        if (state->addedSources.size() != m_addedApplied) applyAddedSources(*state);
         if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
         if (state->stopRequested) m_stop = true;
         if (state->audio != m_appliedAudio) {
@@ -412,7 +456,7 @@ void ProgramEngine::run() {
             m_appliedAudio = state->audio;
         }
 
-        for (size_t i = 0; i < m_show.sources.size(); ++i) {
+        for (size_t i : m_videoSources) {
             capture::FrameSlot& slot = m_sources[i]->video();
             m_frames[i] = slot.mode() == capture::FrameSlot::Mode::Queue
                               ? slot.advanceTo(programClock.tickUs(n), std::chrono::milliseconds(10000))
@@ -516,6 +560,7 @@ EngineStatus ProgramEngine::status() const {
     }
     s.dropped = m_dropped;
     s.lagged = m_lagged;
+    std::unique_lock grown(m_growMutex);
     for (const auto& scene : m_scenes)
         for (const auto& [name, layer] : scene->slots)
             s.graphicRenders += layer->renders();
@@ -524,6 +569,7 @@ EngineStatus ProgramEngine::status() const {
     if (m_encoder) s.encoder = m_encoder->stats();
     for (const auto& source : m_sources)
         s.sources.push_back(source->stats());
+    grown.unlock();
     {
         std::lock_guard lock(m_outputsMutex);
         for (size_t i = 0; i < m_outputs.size(); ++i) {

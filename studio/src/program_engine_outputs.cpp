@@ -50,18 +50,16 @@ void ProgramEngine::applyOutputSwitches(const ShowState& state) {
 void ProgramEngine::applySourceReconnects(const ShowState& state) {
     // reconnectNow() and retarget() only leave word for the source's own
     // thread, which drops and reopens its connection: the tick never waits.
-    const size_t videoCount = m_show.sources.size();
     for (const auto& [id, count] : state.sourceReconnects) {
         if (m_appliedReconnects[id] == count) continue;
         m_appliedReconnects[id] = count;
         auto target = state.sourceTargets.find(id);
-        for (size_t i = 0; i < m_sources.size(); ++i) {
-            const SourceSpec& spec = i < videoCount ? m_show.sources[i] : m_show.audioInputs[i - videoCount];
-            if (spec.id != id) continue;
+        for (auto& source : m_sources) {
+            if (source->config().id != id) continue;
             if (target != state.sourceTargets.end())
-                m_sources[i]->retarget(target->second.first, target->second.second);
+                source->retarget(target->second.first, target->second.second);
             else
-                m_sources[i]->reconnectNow();
+                source->reconnectNow();
         }
     }
 }

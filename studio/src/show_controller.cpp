@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "hawker/studio/added_sources.hpp"
 #include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/log.hpp"
 
@@ -60,7 +61,8 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
                                     int64_t programMs) {
     auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
         if (id.empty()) return CommandResult::invalid(command.name + ": which scene?");
-        if (!m_show.findScene(id)) return CommandResult::invalid(command.name + ": no scene '" + id + "'");
+        if (!hasScene(m_show, state, id))
+            return CommandResult::invalid(command.name + ": no scene '" + id + "'");
         return std::nullopt;
     };
     // A new switch while a fade is running finishes that fade first.
@@ -129,6 +131,7 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
     if (command.name == "approve" || command.name == "approval.revoke")
         return applyApproval(command, actor, state, programMs);
     if (command.name.rfind("rundown.", 0) == 0) return applyRundown(command, state, programMs);
+    if (command.name.rfind("source.", 0) == 0) return applySource(command, state, programMs);
     return applyOutputsAndCoupons(command, state, programMs);
 }
 

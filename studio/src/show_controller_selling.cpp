@@ -155,35 +155,6 @@ CommandResult ShowController::applyOutputsAndCoupons(const Command& command, Sho
             state.outputsStopped.erase(id);
         return CommandResult::done(id + (stopping ? " stopping" : " starting"));
     }
-    if (command.name == "source.edit") {
-        const std::string id = arg(command, "source");
-        const std::string url = arg(command, "url");
-        const std::string format = arg(command, "format");
-        auto named = [&](const SourceSpec& source) { return source.id == id; };
-        if (std::none_of(m_show.sources.begin(), m_show.sources.end(), named) &&
-            std::none_of(m_show.audioInputs.begin(), m_show.audioInputs.end(), named))
-            return CommandResult::invalid("source.edit: no source '" + id + "' in the show");
-        if (url.empty() || url.size() > 2048)
-            return CommandResult::invalid("source.edit: url must be 1 to 2048 bytes");
-        if (format.size() > 32) return CommandResult::invalid("source.edit: format is a short FFmpeg name");
-        for (unsigned char c : url + format)
-            if (c < 0x20 || c == 0x7f)
-                return CommandResult::invalid("source.edit: url and format may not hold control characters");
-        state.sourceTargets[id] = {url, format};
-        ++state.sourceReconnects[id]; // the new input is opened at once
-        timeline(programMs, "source_edit", id);
-        return CommandResult::done(id + " now reads " + maskSecrets(withoutCredentials(url)));
-    }
-    if (command.name == "source.reconnect") {
-        const std::string id = arg(command, "source");
-        auto named = [&](const SourceSpec& source) { return source.id == id; };
-        if (std::none_of(m_show.sources.begin(), m_show.sources.end(), named) &&
-            std::none_of(m_show.audioInputs.begin(), m_show.audioInputs.end(), named))
-            return CommandResult::invalid("source.reconnect: no source '" + id + "' in the show");
-        ++state.sourceReconnects[id];
-        timeline(programMs, "source_reconnect", id);
-        return CommandResult::done(id + " reconnecting");
-    }
     if (command.name == "coupon.issue" || command.name == "coupon.redeem") {
         const std::string id = arg(command, "coupon");
         const CouponSpec* coupon = nullptr;

@@ -2,6 +2,9 @@
 
 #include <stdexcept>
 
+#include "hawker/studio/added_sources.hpp"
+#include "hawker/studio/log.hpp"
+
 namespace hawker::studio {
 
 using nlohmann::json;
@@ -84,15 +87,38 @@ json resumableState(const ShowState& state) {
     for (const auto& [id, counts] : state.coupons)
         out["coupons"][id] = {{"issued", counts.issued}, {"redeemed", counts.redeemed}};
     out["outputs_stopped"] = state.outputsStopped;
+    // What an operator changed about the cameras, so a resumed show reads the same inputs.
+    out["source_targets"] = json::object();
+    for (const auto& [id, target] : state.sourceTargets)
+        out["source_targets"][id] = {{"url", target.first}, {"format", target.second}};
+    out["added_sources"] = json::array();
+    for (const AddedSource& source : state.addedSources)
+        out["added_sources"].push_back({{"id", source.id},
+                                        {"url", source.url},
+                                        {"format", source.format},
+                                        {"name", source.name},
+                                        {"slots_from", source.slotsFrom}});
     return out;
 }
 
 ShowState restoreState(const json& in, const ShowSpec& show) {
     ShowState state;
     try {
+        // States stored before cameras could be added or edited have neither list.
+        const json none = json::object();
+        for (const json& a : in.contains("added_sources") ? in.at("added_sources") : none) {
+            AddedSource source{a.at("id").get<std::string>(), a.at("url").get<std::string>(),
+                               a.at("format").get<std::string>(), a.at("name").get<std::string>(),
+                               a.at("slots_from").get<std::string>()};
+            if (source.id.empty() || hasScene(show, state, source.id) || !show.findScene(source.slotsFrom))
+                throw std::runtime_error("added source '" + source.id + "' does not fit this show");
+            state.addedSources.push_back(std::move(source));
+        }
+        for (const auto& [id, t] : (in.contains("source_targets") ? in.at("source_targets") : none).items())
+            state.sourceTargets[id] = {t.at("url").get<std::string>(), t.at("format").get<std::string>()};
         state.program = in.at("program").get<std::string>();
         state.preview = in.at("preview").get<std::string>();
-        if (!show.findScene(state.program) || !show.findScene(state.preview))
+        if (!hasScene(show, state, state.program) || !hasScene(show, state, state.preview))
             throw std::runtime_error("scene '" + state.program + "' or '" + state.preview +
                                      "' is not in this show");
         state.transition =
@@ -157,6 +183,11 @@ ShowState restoreState(const json& in, const ShowSpec& show) {
 
 json showStateToJson(const ShowState& state, const ShowSpec& show, int64_t nowMs) {
     json out = resumableState(state);
+    // Screens see where a camera is, never the login in its URL.
+    for (json& source : out["added_sources"])
+        source["url"] = maskSecrets(withoutCredentials(source["url"].get<std::string>()));
+    for (auto& [id, target] : out["source_targets"].items())
+        target["url"] = maskSecrets(withoutCredentials(target["url"].get<std::string>()));
     out["program_ms"] = nowMs;
     out["version"] = state.version;
     out["stop_requested"] = state.stopRequested;

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "hawker/studio/added_sources.hpp"
 #include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/program_engine.hpp"
@@ -323,7 +324,7 @@ void ControlApi::routes() {
     server.Get("/api/v1/scenes", getJson([this](const httplib::Request&) {
                    const auto state = m_engine.controller().snapshot();
                    json out = json::array();
-                   for (const SceneSpec& scene : m_engine.show().scenes)
+                   for (const SceneSpec& scene : liveScenes(m_engine.show(), *state))
                        out.push_back({{"id", scene.id},
                                       {"name", scene.name},
                                       {"hotkey", scene.hotkey},

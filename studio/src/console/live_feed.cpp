@@ -4,6 +4,8 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "hawker/studio/added_sources.hpp"
+
 namespace hawker::studio::console {
 
 namespace {
@@ -83,6 +85,14 @@ void LiveFeed::sample(LiveSnapshot& next, int iteration) {
     next.state = m_engine.controller().snapshot();
     next.programMs = m_engine.programMs();
     const ShowSpec& show = m_engine.show();
+    if (next.scenes.empty() || next.scenes.size() != show.scenes.size() + next.state->addedSources.size()) {
+        next.scenes = liveScenes(show, *next.state);
+        next.cameras.clear();
+        for (const SourceSpec& source : show.sources)
+            next.cameras.push_back(source.id);
+        for (const AddedSource& source : next.state->addedSources)
+            next.cameras.push_back(source.id);
+    }
 
     if (auto program = m_engine.latestProgram(); program && program.get() != m_lastProgram) {
         m_lastProgram = program.get();

@@ -35,7 +35,10 @@ struct LiveSnapshot {
     int64_t programMs = 0;
     nlohmann::json analytics; ///< LiveAnalytics::snapshot(); null without a session
     MonitorImagePtr program, preview;
-    std::vector<MonitorImagePtr> sources; ///< by show source index (null before a picture)
+    /// The show file's scenes, then those of the cameras added during the show.
+    std::vector<SceneSpec> scenes;
+    std::vector<std::string> cameras;     ///< video source ids: the show file's, then added ones
+    std::vector<MonitorImagePtr> sources; ///< by index in `cameras` (null before a picture)
     /// One sample per program second from the first tick: online viewers, GMV so far (cents).
     std::vector<float> online, gmvCents;
     std::vector<OnAirBand> bands;

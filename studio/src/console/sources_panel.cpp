@@ -1,6 +1,7 @@
 #include "console/sources_panel.hpp"
 
 #include "console/ui_format.hpp"
+#include "hawker/studio/added_sources.hpp"
 
 namespace hawker::studio::console {
 
@@ -55,9 +56,12 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
             for (const auto* list : {&show.sources, &show.audioInputs})
                 for (const SourceSpec& spec : *list)
                     if (spec.id == source.id) url = spec.url, format = spec.format;
-            if (const ShowState* state = context.live().state.get())
+            if (const ShowState* state = context.live().state.get()) {
+                if (const AddedSource* added = findAddedSource(*state, source.id))
+                    url = added->url, format = added->format;
                 if (auto edited = state->sourceTargets.find(source.id); edited != state->sourceTargets.end())
                     url = edited->second.first, format = edited->second.second;
+            }
             m_editing = source.id;
             std::snprintf(m_url, sizeof m_url, "%s", url.c_str());
             std::snprintf(m_format, sizeof m_format, "%s", format.c_str());
@@ -68,6 +72,13 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
     }
     ImGui::EndTable();
     drawEditor(context);
+    const ShowState* state = context.live().state.get();
+    ImGui::BeginDisabled(!context.may("source.add") || context.busy("source.add") || !state);
+    if (ImGui::Button("Add camera…")) m_adding.open(engine->show(), state);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    context.markRegion("sources_add", min.x, min.y, max.x, max.y);
+    ImGui::EndDisabled();
+    m_adding.draw(context);
     ImGui::TextWrapped(
         "Sources reconnect by themselves with backoff; the program shows the last picture meanwhile. "
         "Reconnect tries again now.");

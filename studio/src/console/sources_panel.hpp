@@ -1,9 +1,11 @@
 #pragma once
 // Every camera and audio input: health, picture size and rate, decoded and
-// dropped frames, reconnects, time lost, the last error.
+// dropped frames, reconnects, time lost, the last error; reconnect one, point
+// one at another input, or add a camera while the show runs.
 
 #include <string>
 
+#include "console/add_source_popup.hpp"
 #include "console/panel.hpp"
 
 namespace hawker::studio::console {
@@ -21,6 +23,7 @@ private:
     char m_url[2048] = {};
     char m_format[32] = {};
     bool m_openEditor = false;
+    AddSourcePopup m_adding;
 };
 
 } // namespace hawker::studio::console

@@ -18,8 +18,8 @@ bool sceneUsesSource(const SceneSpec& scene, const std::string& source) {
     });
 }
 
-const SceneSpec* findScene(const ShowSpec& show, const std::string& id) {
-    for (const SceneSpec& scene : show.scenes)
+const SceneSpec* findScene(const std::vector<SceneSpec>& scenes, const std::string& id) {
+    for (const SceneSpec& scene : scenes)
         if (scene.id == id) return &scene;
     return nullptr;
 }
@@ -49,11 +49,10 @@ void SwitcherPanel::drawContent(ConsoleContext& context) {
 
 void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
     const LiveSnapshot& live = context.live();
-    const ShowSpec& show = context.engine()->show();
     const ShowState* state = live.state.get();
-    const SceneSpec* program = state ? findScene(show, state->program) : nullptr;
-    const SceneSpec* preview = state ? findScene(show, state->preview) : nullptr;
-    const size_t count = show.sources.size();
+    const SceneSpec* program = state ? findScene(live.scenes, state->program) : nullptr;
+    const SceneSpec* preview = state ? findScene(live.scenes, state->preview) : nullptr;
+    const size_t count = live.cameras.size();
     if (m_sources.size() != count) {
         m_sources.clear();
         for (size_t i = 0; i < count; ++i)
@@ -67,7 +66,7 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
     context.pictureSizes().source =
         cv::Size(static_cast<int>(tileW * pixels.x), static_cast<int>(tileH * pixels.y));
     for (size_t i = 0; i < count; ++i) {
-        const SourceSpec& spec = show.sources[i];
+        const std::string& id = live.cameras[i];
         if (i < live.sources.size()) m_sources[i]->update(live.sources[i]);
         if (i % columns != 0) ImGui::SameLine();
         ImGui::BeginGroup();
@@ -76,24 +75,24 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 end(origin.x + tileW, origin.y + tileH);
         // Tally: red when the program shows the source, green when only the preview does.
-        const bool onProgram = program && sceneUsesSource(*program, spec.id);
-        const bool onPreview = preview && sceneUsesSource(*preview, spec.id);
+        const bool onProgram = program && sceneUsesSource(*program, id);
+        const bool onPreview = preview && sceneUsesSource(*preview, id);
         if (onProgram || onPreview)
             // The stroke is centred on its path: inset by half of it so the whole border is inside the tile.
             draw->AddRect(ImVec2(origin.x + 2.5f, origin.y + 2.5f), ImVec2(end.x - 2.5f, end.y - 2.5f),
                           onProgram ? kTallyProgram : kTallyPreview, 0, 0, 5.0f);
-        context.markRegion("tile:" + spec.id, origin.x, origin.y, end.x, end.y);
+        context.markRegion("tile:" + id, origin.x, origin.y, end.x, end.y);
         // Health badge and name along the tile's foot.
         const capture::SourceStats* stats = nullptr;
         for (const auto& s : live.status.sources)
-            if (s.id == spec.id) stats = &s;
+            if (s.id == id) stats = &s;
         const ImVec2 foot(origin.x + 6, end.y - ImGui::GetTextLineHeight() - 6);
         draw->AddRectFilled(ImVec2(origin.x + 3, foot.y - 2), ImVec2(end.x - 3, end.y - 3),
                             IM_COL32(0, 0, 0, 160));
         const ImU32 health = stats ? ImGui::ColorConvertFloat4ToU32(sourceStateColor(stats->state))
                                    : IM_COL32(120, 120, 120, 255);
         draw->AddCircleFilled(ImVec2(foot.x + 6, foot.y + ImGui::GetTextLineHeight() / 2), 5, health);
-        std::string label = spec.id;
+        std::string label = id;
         if (stats && stats->state != capture::SourceState::Live)
             label += "  " + std::string(toString(stats->state));
         draw->AddText(ImVec2(foot.x + 16, foot.y), IM_COL32_WHITE, label.c_str());
@@ -140,7 +139,7 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
 }
 
 void SwitcherPanel::drawControls(ConsoleContext& context) {
-    const ShowSpec& show = context.engine()->show();
+    const std::vector<SceneSpec>& scenes = context.live().scenes;
     const ShowState* state = context.live().state.get();
     if (state && !m_fadeMsFromShow) {
         m_fadeMs = state->transitionMs > 0 ? state->transitionMs : 500;
@@ -148,9 +147,10 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
     }
     const bool busy = context.busy("switch");
     ImGui::BeginDisabled(!context.may("preview") || busy);
-    for (size_t i = 0; i < show.scenes.size(); ++i) {
-        const SceneSpec& scene = show.scenes[i];
-        if (i > 0) ImGui::SameLine();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    for (size_t i = 0; i < scenes.size(); ++i) {
+        const SceneSpec& scene = scenes[i];
         const bool isProgram = state && state->program == scene.id;
         const bool isPreview = state && state->preview == scene.id;
         // Program wins when a scene is on both buses (a cut to the previewed scene).
@@ -161,6 +161,9 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
         const int key = sceneKey(scene, i);
         const std::string label = (key ? "[" + keyName(key) + "] " : std::string()) +
                                   (scene.name.empty() ? scene.id : scene.name) + "##scene" + scene.id;
+        // Scenes added during the show make the row longer: it wraps rather than running off the panel.
+        const float buttonW = ImGui::CalcTextSize(label.c_str(), nullptr, true).x + style.FramePadding.x * 2;
+        if (i > 0 && ImGui::GetItemRectMax().x + style.ItemSpacing.x + buttonW <= right) ImGui::SameLine();
         if (ImGui::Button(label.c_str())) context.send(Command::preview(scene.id), "switch");
         if (tinted) ImGui::PopStyleColor();
     }
@@ -197,12 +200,11 @@ void SwitcherPanel::take(ConsoleContext& context, std::optional<TransitionKind> 
 }
 
 void SwitcherPanel::handleShortcuts(ConsoleContext& context) {
-    ProgramEngine* engine = context.engine();
-    if (!engine || !context.may("take") || context.busy("switch")) return;
-    const ShowSpec& show = engine->show();
-    for (size_t i = 0; i < show.scenes.size(); ++i) {
-        const int key = sceneKey(show.scenes[i], i);
-        if (key && context.keyPressed(key)) context.send(Command::preview(show.scenes[i].id), "switch");
+    if (!context.engine() || !context.may("take") || context.busy("switch")) return;
+    const std::vector<SceneSpec>& scenes = context.live().scenes;
+    for (size_t i = 0; i < scenes.size(); ++i) {
+        const int key = sceneKey(scenes[i], i);
+        if (key && context.keyPressed(key)) context.send(Command::preview(scenes[i].id), "switch");
     }
     const ConsoleSettings& settings = context.settings();
     const bool takeKey = settings.takeKey

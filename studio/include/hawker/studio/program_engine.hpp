@@ -130,6 +130,13 @@ private:
     void composeScene(const std::string& sceneId, overlay::YuvImage& canvas, const ShowState& state,
                       int64_t nowMs);
     void prepareGraphics();
+    std::unique_ptr<PreparedScene> prepareScene(const SceneSpec& scene, size_t index) const;
+    std::unique_ptr<capture::MediaSource> makeSource(const SourceSpec& spec, bool audioOnly) const;
+    /// The show file's spec of m_sources[index] (not for added sources).
+    const SourceSpec& showSourceSpec(size_t index) const;
+    /// The index in m_sources of video source `id`; -1 when there is none.
+    int sourceIndex(const std::string& id) const;
+    void applyAddedSources(const ShowState& state);
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
     void shutdown();
@@ -144,8 +151,15 @@ private:
     ShowSpec m_show;
     EngineOptions m_options;
     std::unique_ptr<ShowController> m_controller;
-    std::vector<std::unique_ptr<capture::MediaSource>> m_sources; ///< video sources, then audio inputs
+    /// The show's video sources, its audio inputs, then the cameras added
+    /// while it runs; m_videoSources indexes the video ones, in show order.
+    std::vector<std::unique_ptr<capture::MediaSource>> m_sources;
+    std::vector<size_t> m_videoSources;
     std::vector<std::unique_ptr<PreparedScene>> m_scenes;
+    /// m_sources and m_scenes grow on the compositor thread (source.add),
+    /// their only writer; other threads read them under this lock.
+    mutable std::mutex m_growMutex;
+    size_t m_addedApplied = 0; ///< compositor thread: added sources already opened
     std::unique_ptr<capture::AudioMixer> m_mixer;
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<capture::Encoder> m_encoder;

@@ -116,6 +116,7 @@ private:
                                 int64_t programMs);
     CommandResult applyRundown(const Command& command, ShowState& state, int64_t programMs);
     CommandResult enterSegment(int index, bool apply, ShowState& state, int64_t programMs);
+    CommandResult applySource(const Command& command, ShowState& state, int64_t programMs);
     CommandResult applyOutputsAndCoupons(const Command& command, ShowState& state, int64_t programMs);
     /// Nullopt when `key` ("card:SKU", "offer:ID") may go on air; else the refusal.
     std::optional<CommandResult> gate(const std::string& command, const std::string& key,

@@ -7,6 +7,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 #include "hawker/studio/show_file.hpp"
 
@@ -84,6 +85,17 @@ struct CouponCounts {
     int64_t issued = 0, redeemed = 0;
 };
 
+/// A camera an operator added while the show runs (source.add). It brings a
+/// scene of its own, with the same id: its picture full frame under the
+/// graphic slots of `slotsFrom`, a scene of the show file, so that taking it
+/// keeps the product card on screen.
+struct AddedSource {
+    std::string id, url, format;
+    std::string name;      ///< the scene button's label; empty: the id
+    std::string slotsFrom; ///< a scene of the show file
+    bool operator==(const AddedSource&) const = default;
+};
+
 struct ShowState {
     std::string program, preview;
     TransitionKind transition = TransitionKind::Fade;
@@ -101,7 +113,8 @@ struct ShowState {
     std::map<std::string, int> sourceReconnects; ///< "reconnect now" requests, by source id
     /// Sources an operator re-pointed during the show: url and format, by source id.
     std::map<std::string, std::pair<std::string, std::string>> sourceTargets;
-    bool stopRequested = false; ///< show.stop: the program ends
+    std::vector<AddedSource> addedSources; ///< in the order they were added
+    bool stopRequested = false;            ///< show.stop: the program ends
     uint64_t version = 0;
 };
 

@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# An operator adds a camera while the show is live (source.add over the HTTP
+# API, the same command as the console's Sources ▸ Add camera): bad requests
+# are refused and change nothing, the new camera connects in the background,
+# its scene is listed, a cut puts it on program with the banner that was on
+# air still over it. The process is then killed; --resume brings the added
+# camera back on program with the banner, and the recording of the resumed
+# part shows both. The audit log and the timeline hold the add.
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools sqlite3 curl ffmpeg ffprobe
+PROBE="${HAWKER_PNG_PROBE:-$HAWKER_SOURCE_DIR/build/tests/hawker_png_probe}"
+[[ "$PROBE" == */* && "$PROBE" != /* ]] && PROBE="${OLDPWD:-$HAWKER_SOURCE_DIR}/$PROBE"
+[[ -x "$PROBE" ]] || die "png probe not found or not executable: $PROBE (make hawker_png_probe)"
+
+PORT=$(pick_port)
+export HAWKER_HOME="$T/home"
+export HAWKER_TEST_OPERATOR_TOKEN="$(random_token op)"
+export HAWKER_TEST_MERCH_TOKEN="$(random_token me)"
+OP=$HAWKER_TEST_OPERATOR_TOKEN; ME=$HAWKER_TEST_MERCH_TOKEN
+BASE="http://127.0.0.1:$PORT/api/v1"
+W=360; H=640
+
+cat > "$T/show.toml" <<EOF
+[show]
+name = "source add"
+
+[canvas]
+width = $W
+height = $H
+fps = 30
+
+[[sources]]
+id = "cam1"
+format = "lavfi"
+url = "color=c=0x2040c0:size=${W}x${H}:rate=30"
+
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cam1", rect = [0, 0, $W, $H], fit = "cover" } ]
+slots = [ { name = "banner", rect = [20, 520, 320, 60] } ]
+
+[[scenes]]
+id = "bars"
+layers = [ { kind = "color", color = "#808080", rect = [0, 0, $W, $H] } ]
+
+[program]
+scene = "main"
+preview = "bars"
+
+$(encoder_block 800 1)
+
+[[outputs]]
+id = "record"
+kind = "record"
+path = "program.mkv"
+
+[api]
+port = $PORT
+tokens = [
+  { name = "deck", role = "operator", token_env = "HAWKER_TEST_OPERATOR_TOKEN" },
+  { name = "lin", role = "merchandiser", token_env = "HAWKER_TEST_MERCH_TOKEN" },
+]
+EOF
+
+api() { # api TOKEN PATH [BODY]: POST (or GET without a body); sets CODE and BODY
+    local out
+    if [[ $# -ge 3 ]]; then
+        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" -X POST --data-binary "$3" "$BASE$2")
+    else
+        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
+    fi
+    CODE=${out##*$'\n'}; BODY=${out%$'\n'*}
+}
+wait_api() {
+    local i
+    for i in $(seq 1 100); do
+        curl -s -m 2 -o /dev/null -H "Authorization: Bearer $OP" "$BASE/state" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+# source_state ID: the source's state in /state's sources list (empty if absent).
+source_state() {
+    api "$OP" /state
+    python3 -c 'import json,sys; d=json.load(sys.stdin); print(next((s["state"] for s in d["sources"] if s["id"]==sys.argv[1]), ""))' "$1" <<< "$BODY"
+}
+wait_live() { # wait_live ID: up to 10 s
+    local i
+    for i in $(seq 1 100); do
+        [[ "$(source_state "$1")" == live ]] && return 0
+        sleep 0.1
+    done
+    return 1
+}
+rgb_dist() { # rgb_dist "R G B" "R G B"
+    awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ");
+        d = 0; for (i = 1; i <= 3; i++) { e = x[i] - y[i]; d += (e < 0 ? -e : e) } printf "%d", d / 3 }'
+}
+
+YELLOW="224 224 32"
+PHONE_URL="color=c=0xe0e020:size=640x360:rate=30"
+hawker_bg first run "$T/show.toml" --db "$T/hawker.db"
+first_pid=$HAWKER_PID
+check "the API comes up" wait_api
+api "$OP" /graphics/show '{"slot":"banner","kind":"banner","text":"满299减50"}'
+check "the banner goes on air (got $CODE)" test "$CODE" = 200
+api "$OP" /state
+version_before=$(python3 -c 'import json,sys; print(json.load(sys.stdin)["version"])' <<< "$BODY")
+
+# Refusals first: each one changes nothing.
+api "$OP" /commands/source.add '{"source":"cam1","url":"'"$PHONE_URL"'","format":"lavfi"}'
+check "an id that is already a source is refused (409, got $CODE)" test "$CODE" = 409
+api "$OP" /commands/source.add '{"source":"bars","url":"'"$PHONE_URL"'","format":"lavfi"}'
+check "an id that is already a scene is refused (409, got $CODE)" test "$CODE" = 409
+api "$OP" /commands/source.add '{"source":"my phone","url":"'"$PHONE_URL"'"}'
+check "an id with a space is refused (400, got $CODE)" test "$CODE" = 400
+api "$OP" /commands/source.add '{"source":"phone","url":""}'
+check "an empty url is refused (400, got $CODE)" test "$CODE" = 400
+api "$OP" /commands/source.add '{"source":"phone","url":"'"$PHONE_URL"'","slots_from":"nowhere"}'
+check "an unknown slots_from scene is refused (400, got $CODE)" test "$CODE" = 400
+api "$ME" /commands/source.add '{"source":"phone","url":"'"$PHONE_URL"'","format":"lavfi"}'
+check "a merchandiser may not add a camera (403, got $CODE)" test "$CODE" = 403
+api "$OP" /cut '{"scene":"phone"}'
+check "there is no scene 'phone' yet (400, got $CODE)" test "$CODE" = 400
+api "$OP" /state
+check "the refusals left the show state as it was" \
+    test "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["version"], len(d["added_sources"]))' <<< "$BODY")" = "$version_before 0"
+
+# The add itself.
+api "$OP" /commands/source.add '{"source":"phone","url":"'"$PHONE_URL"'","format":"lavfi","name":"手机机位"}'
+check "the operator adds camera 'phone' (got $CODE: ${BODY:0:120})" test "$CODE" = 200
+check "the camera connects in the background and goes live" wait_live phone
+api "$OP" /scenes
+check "its scene is listed with the show's, named as asked" grep -q '"id":"phone","name":"手机机位"' <<< "$BODY"
+api "$OP" /cut '{"scene":"phone"}'
+check "a cut puts the added camera on program (got $CODE)" test "$CODE" = 200
+sleep 2.5   # a couple of keyframes of the new camera in the first recording
+kill -KILL "$first_pid"
+wait_pid "$first_pid" 5
+check "the first run was killed (rc $WAIT_RC)" test "$WAIT_RC" -ne 0
+
+q() { sqlite3 "$T/hawker.db" "$1"; }
+check "the audit log has the add by deck (operator)" \
+    test "$(q "SELECT who || '/' || role || '/' || ok FROM audit WHERE command = 'source.add' AND ok = 1")" = "deck/operator/1"
+check "and the refusals, not done" test "$(q "SELECT count(*) FROM audit WHERE command = 'source.add' AND ok = 0")" = 6
+check "the timeline has the add" test "$(q "SELECT count(*) FROM timeline WHERE event = 'source_add' AND detail = 'phone'")" = 1
+
+# The restart resumes with the added camera on program.
+sleep 1
+hawker_bg second run "$T/show.toml" --db "$T/hawker.db" --resume 1
+check "the API comes up again" wait_api
+api "$OP" /state
+check "the resumed show still has the added camera on program" \
+    test "$(python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["program"], [s["id"] for s in d["added_sources"]])' <<< "$BODY")" = "phone ['phone']"
+check "the added camera is connected again" wait_live phone
+sleep 2
+api "$OP" /show/stop '{}'
+wait_pid "$HAWKER_PID" 30
+check "the resumed show ends cleanly (rc $WAIT_RC)" test "$WAIT_RC" -eq 0
+check "its summary lists the added camera" grep -q '^source id=phone state=' "$T/second.out"
+
+part="$T/program-part2.mkv"
+check "the resumed part is recorded" test -s "$part"
+if [[ -s "$part" ]]; then
+    dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$part")
+    at=$(calc "${dur:-1} - 0.5")
+    ffmpeg -v error -y -ss "$at" -i "$part" -frames:v 1 "$T/last.png"
+    picture=$(rgb_dist "$("$PROBE" mean "$T/last.png" 20 40 340 480)" "$YELLOW")
+    check "the program shows the added camera's picture (yellow within $picture)" fcmp "${picture:-999} < 12"
+    banner=$(rgb_dist "$("$PROBE" mean "$T/last.png" 24 524 336 576)" "$YELLOW")
+    check "with the banner over it (banner area $banner from the camera's colour)" fcmp "${banner:-0} > 40"
+fi
+finish
