@@ -334,6 +334,65 @@ check "the layout is saved in $(basename "$INI")" test -s "$INI"
 check "with the switcher window" grep -qF '[Window][Switcher]' "$INI"
 check "and the console's settings" grep -qF '[Hawker][Settings]' "$INI"
 
+# --- 1b. the operator adds a camera from the Sources panel -------------------------------
+# A click on "Add camera…" (where the run above drew it; this run reuses its
+# saved layout), the id it offers (cam5), the URL and format typed with Tab
+# between the fields, Enter; then hotkey 4 (the new scene is the fourth) and
+# Space take it. Its tile must show its picture with the red tally.
+center_in() { # center_in OUT REGION_NAME -> "x y"
+    awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"
+}
+ADD_CAMERA=$(center_in "$T/op.out" sources_add)
+check "the Sources panel drew its Add camera button ('$ADD_CAMERA')" test -n "$ADD_CAMERA"
+hawker_bg adder gui "$T/show.toml" --db "$T/hawker.db" --who tester --screenshot "$T/add.png" --after-frames 450
+ADDER_PID=$HAWKER_PID
+wait_until 30 grep -q '^api http://127\.0\.0\.1:[0-9]*/api/v1/$' "$T/adder.out"
+API_BASE=$(sed -n 's|^api \(http://127\.0\.0\.1:[0-9]*/api/v1/\)$|\1|p' "$T/adder.out" | head -n1)
+ADDER_SESSION=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/adder.out" | head -n1)
+# The window is up once the console logs its OpenGL; the live feed's first pictures follow.
+wait_until 20 grep -q 'console: OpenGL' "$T/adder.err"
+sleep 2
+# shellcheck disable=SC2086 # "x y" are two arguments
+timeout 5 xdotool mousemove $ADD_CAMERA click 1; sleep 0.5
+# Dear ImGui 1.86 reads keys as held at each frame: Tab and Enter are held
+# for a few frames, as a hand does (typed characters arrive as text events).
+hold() { timeout 5 xdotool keydown "$1"; sleep 0.15; timeout 5 xdotool keyup "$1"; sleep 0.2; }
+hold Tab
+timeout 10 xdotool type --delay 15 "color=c=0xe0e020:size=1280x720:rate=30"; sleep 0.2
+hold Tab
+timeout 5 xdotool type --delay 15 "lavfi"; sleep 0.2
+hold Return
+camera_added() { state_json | grep -q '"added_sources":\[{[^]]*"id":"cam5"'; }
+check "the camera typed into the console is added as cam5" wait_until 10 camera_added
+check "hotkey 4 puts its scene on preview" tap_until 4 5 state_is preview cam5
+sleep 0.3
+check "Space takes it to program" tap_until space 5 state_is program cam5
+wait_pid "$ADDER_PID" 60
+check "the console with the added camera exits 0 (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+check "audit: the add by tester (operator)" \
+    test "$(q "SELECT count(*) FROM audit WHERE session_id = ${ADDER_SESSION:-0} AND who = 'tester' AND role = 'operator' AND command = 'source.add' AND ok = 1")" = 1
+check "adder stderr: no GL error or assertion" no_gl_or_assert_errors "$T/adder.err"
+box=$(region "$T/adder.out" tile:cam5)
+if [[ -z "$box" ]]; then
+    fail "no region tile:cam5 in the console's output"
+else
+    read -r x0 y0 x1 y1 <<< "$box"
+    ring=$(probe border "$T/add.png" $box 3)
+    inside=$(probe mean "$T/add.png" $((x0 + 20)) $((y0 + 15)) $((x1 - 20)) $((y1 - 30)))
+    d_red=$(rgb_dist "$ring" "$TALLY_RED")
+    check "tile:cam5 tally is red, on program (border $ring, $d_red from red)" fcmp "$d_red < 30"
+    d_pic=$(rgb_dist "$inside" "224 224 32")
+    check "tile:cam5 shows the added camera (inside $inside, $d_pic from yellow)" fcmp "$d_pic < 20"
+fi
+read -r px0 py0 px1 py1 <<< "$(region "$T/adder.out" program_monitor)"
+if [[ -n "${px1:-}" ]]; then
+    top=$(probe mean "$T/add.png" $((px0 + 10)) $((py0 + 10)) $((px1 - 10)) $((py0 + (py1 - py0) / 2)))
+    d_mon=$(rgb_dist "$top" "224 224 32")
+    check "the program monitor shows it (upper half $top, $d_mon from yellow)" fcmp "$d_mon < 25"
+else
+    fail "no region program_monitor in the adder's output"
+fi
+
 # --- 2. the merchandiser's review on the same database -----------------------------------
 AUDIT_ROWS=$(q "SELECT count(*) FROM audit")
 SESSION=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/op.out" | head -n1)

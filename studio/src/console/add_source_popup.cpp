@@ -48,15 +48,17 @@ void AddSourcePopup::draw(ConsoleContext& context) {
     ImGui::BeginDisabled(busy);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(200);
-    ImGui::InputText("id", m_id, sizeof m_id, ImGuiInputTextFlags_CharsNoBlank);
+    // Enter in any field adds, as in any dialog.
+    constexpr ImGuiInputTextFlags kEnter = ImGuiInputTextFlags_EnterReturnsTrue;
+    bool entered = ImGui::InputText("id", m_id, sizeof m_id, ImGuiInputTextFlags_CharsNoBlank | kEnter);
     const ImVec2 idMin = ImGui::GetItemRectMin(), idMax = ImGui::GetItemRectMax();
     context.markRegion("add_source_id", idMin.x, idMin.y, idMax.x, idMax.y);
     ImGui::SetNextItemWidth(520);
-    ImGui::InputTextWithHint("URL", "srt://192.168.1.20:9000", m_url, sizeof m_url);
+    entered |= ImGui::InputTextWithHint("URL", "srt://192.168.1.20:9000", m_url, sizeof m_url, kEnter);
     ImGui::SetNextItemWidth(160);
-    ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format);
+    entered |= ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format, kEnter);
     ImGui::SetNextItemWidth(200);
-    ImGui::InputTextWithHint("scene button", "the id", m_name, sizeof m_name);
+    entered |= ImGui::InputTextWithHint("scene button", "the id", m_name, sizeof m_name, kEnter);
     ImGui::SetNextItemWidth(200);
     const std::string like = m_slotsFrom.empty() ? "as on program now" : m_slotsFrom;
     if (ImGui::BeginCombo("graphics", like.c_str())) {
@@ -68,7 +70,7 @@ void AddSourcePopup::draw(ConsoleContext& context) {
         ImGui::EndCombo();
     }
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", m_error.c_str());
-    const bool add = ImGui::Button(busy ? "Adding…" : "Add");
+    const bool add = ImGui::Button(busy ? "Adding…" : "Add") || entered;
     const ImVec2 addMin = ImGui::GetItemRectMin(), addMax = ImGui::GetItemRectMax();
     context.markRegion("add_source_apply", addMin.x, addMin.y, addMax.x, addMax.y);
     if (add) {

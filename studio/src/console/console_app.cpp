@@ -480,7 +480,9 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         // The median sorts its window: once a second is enough for a status line.
         if (ImGui::GetFrameCount() % 30 == 0) shownFrameMs = frameMs.quantile(0.5);
         drawStatusBar(context, shownFrameMs);
-        if (!io.WantTextInput)
+        // Hotkeys are for the switcher, not for text being typed or a dialog being answered.
+        if (!io.WantTextInput &&
+            !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
             for (auto& panel : panels)
                 panel->handleShortcuts(context);
         if (runner && !runner->started()) {

@@ -34,6 +34,13 @@ int sceneKey(const SceneSpec& scene, size_t index) {
     return index < 9 ? GLFW_KEY_1 + static_cast<int>(index) : 0;
 }
 
+/// The scenes to switch between: the live feed's (with added cameras), or
+/// the show file's until the feed's first sample, so no early key is lost.
+const std::vector<SceneSpec>& switchableScenes(ConsoleContext& context) {
+    const std::vector<SceneSpec>& live = context.live().scenes;
+    return live.empty() ? context.engine()->show().scenes : live;
+}
+
 } // namespace
 
 SwitcherPanel::SwitcherPanel() : Panel("Switcher", PanelPlace{0, 0, 0.5f, 1}) {}
@@ -139,7 +146,7 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
 }
 
 void SwitcherPanel::drawControls(ConsoleContext& context) {
-    const std::vector<SceneSpec>& scenes = context.live().scenes;
+    const std::vector<SceneSpec>& scenes = switchableScenes(context);
     const ShowState* state = context.live().state.get();
     if (state && !m_fadeMsFromShow) {
         m_fadeMs = state->transitionMs > 0 ? state->transitionMs : 500;
@@ -192,19 +199,27 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
                                                        : "Space / Enter");
 }
 
-void SwitcherPanel::take(ConsoleContext& context, std::optional<TransitionKind> kind) {
+Command SwitcherPanel::takeCommand(std::optional<TransitionKind> kind) const {
     Command command = Command::take();
     command.transition = kind;
     if (kind == TransitionKind::Fade) command.transitionMs = m_fadeMs;
-    context.send(command, "switch");
+    return command;
+}
+
+void SwitcherPanel::take(ConsoleContext& context, std::optional<TransitionKind> kind) {
+    context.send(takeCommand(kind), "switch");
 }
 
 void SwitcherPanel::handleShortcuts(ConsoleContext& context) {
-    if (!context.engine() || !context.may("take") || context.busy("switch")) return;
-    const std::vector<SceneSpec>& scenes = context.live().scenes;
+    if (!context.engine() || !context.may("take")) return;
+    constexpr size_t kMaxKeyed = 8; // a stuck key cannot queue up a backlog of switches
+    auto keyed = [&](Command command) {
+        if (m_keyed.size() < kMaxKeyed) m_keyed.emplace_back(context.now(), std::move(command));
+    };
+    const std::vector<SceneSpec>& scenes = switchableScenes(context);
     for (size_t i = 0; i < scenes.size(); ++i) {
         const int key = sceneKey(scenes[i], i);
-        if (key && context.keyPressed(key)) context.send(Command::preview(scenes[i].id), "switch");
+        if (key && context.keyPressed(key)) keyed(Command::preview(scenes[i].id));
     }
     const ConsoleSettings& settings = context.settings();
     const bool takeKey = settings.takeKey
@@ -212,9 +227,15 @@ void SwitcherPanel::handleShortcuts(ConsoleContext& context) {
                              : context.keyPressed(GLFW_KEY_SPACE) || context.keyPressed(GLFW_KEY_ENTER) ||
                                    context.keyPressed(GLFW_KEY_KP_ENTER);
     if (takeKey)
-        take(context, std::nullopt);
+        keyed(takeCommand(std::nullopt));
     else if (settings.cutKey && context.keyPressed(settings.cutKey))
-        take(context, TransitionKind::Cut);
+        keyed(takeCommand(TransitionKind::Cut));
+    while (!m_keyed.empty() && context.now() - m_keyed.front().first > 2.0)
+        m_keyed.pop_front();
+    if (!m_keyed.empty() && !context.busy("switch")) {
+        context.send(m_keyed.front().second, "switch");
+        m_keyed.pop_front();
+    }
 }
 
 } // namespace hawker::studio::console

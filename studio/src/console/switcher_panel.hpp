@@ -2,6 +2,7 @@
 // The vision mixer: a multiview of every source with tally, the preview and
 // program monitors, scene buttons, and TAKE / CUT / FADE.
 
+#include <deque>
 #include <memory>
 #include <vector>
 
@@ -22,9 +23,14 @@ private:
     void drawMonitors(ConsoleContext& context, float width);
     void drawControls(ConsoleContext& context);
     void take(ConsoleContext& context, std::optional<TransitionKind> kind);
+    Command takeCommand(std::optional<TransitionKind> kind) const;
 
     GlTexture m_program, m_preview;
     std::vector<std::unique_ptr<GlTexture>> m_sources;
+    /// Hotkeys pressed while the previous switch was still being sent: they
+    /// go out in order once it is done, so a quick "4, Space" is never lost.
+    /// Older than two seconds, a keyed switch is dropped: it would surprise.
+    std::deque<std::pair<double, Command>> m_keyed;
     int m_fadeMs = 500;
     bool m_fadeMsFromShow = false;
 };
