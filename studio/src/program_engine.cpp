@@ -145,9 +145,10 @@ void ProgramEngine::prepare() {
     }
     m_frames.assign(m_sources.size(), nullptr);
     m_lost.assign(m_sources.size(), false);
+    m_sourceStartUs.assign(m_sources.size(), 0);
     // A resumed show gets back the cameras its operator had added; they
     // connect in the background like any source that is not required.
-    applyAddedSources(*resumed);
+    applyAddedSources(*resumed, 0);
 }
 
 std::unique_ptr<capture::MediaSource> ProgramEngine::makeSource(const SourceSpec& spec,
@@ -176,7 +177,7 @@ int ProgramEngine::sourceIndex(const std::string& id) const {
     return -1;
 }
 
-void ProgramEngine::applyAddedSources(const ShowState& state) {
+void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs) {
     // Runs on the compositor thread (and in prepare(), before it starts): the
     // only writer of m_sources and m_scenes. Opening happens on the new
     // source's own thread, so the tick only pays for a few allocations.
@@ -196,6 +197,9 @@ void ProgramEngine::applyAddedSources(const ShowState& state) {
         }
         m_frames.push_back(nullptr);
         m_lost.push_back(false);
+        // Offline, the new camera's first frame belongs to this tick, not to program time 0.
+        m_sourceStartUs.resize(m_sources.size(), 0);
+        m_sourceStartUs.back() = programUs;
         logInfo("source " + added.id + " added (" + maskSecrets(withoutCredentials(added.url)) + ")");
     }
 }
@@ -444,7 +448,7 @@ void ProgramEngine::run() {
         if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
             m_analytics->tick(nowMs, state, m_options.offline);
         if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
-        if (state->addedSources.size() != m_addedApplied) applyAddedSources(*state);
+        if (state->addedSources.size() != m_addedApplied) applyAddedSources(*state, programClock.tickUs(n));
         if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
         if (state->stopRequested) m_stop = true;
         if (state->audio != m_appliedAudio) {
@@ -459,7 +463,8 @@ void ProgramEngine::run() {
         for (size_t i : m_videoSources) {
             capture::FrameSlot& slot = m_sources[i]->video();
             m_frames[i] = slot.mode() == capture::FrameSlot::Mode::Queue
-                              ? slot.advanceTo(programClock.tickUs(n), std::chrono::milliseconds(10000))
+                              ? slot.advanceTo(programClock.tickUs(n) - m_sourceStartUs[i],
+                                               std::chrono::milliseconds(10000))
                               : slot.latest();
         }
         refreshLostFlags();

@@ -1,5 +1,6 @@
 #include "hawker/studio/show_file.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -377,7 +378,13 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
         if (cue.atSeconds < 0) f.fail("at_s", "missing");
         cue.command = f.reqString("command");
         if (auto scene = f.optString("scene")) {
-            if (!show.findScene(*scene)) f.fail("scene", "no scene with id '" + *scene + "'");
+            // A camera a cue adds brings a scene with its id (source.add).
+            const bool added = std::any_of(show.cues.begin(), show.cues.end(), [&](const CueSpec& earlier) {
+                auto source = earlier.args.find("source");
+                return earlier.command == "source.add" && source != earlier.args.end() &&
+                       source->second == *scene;
+            });
+            if (!show.findScene(*scene) && !added) f.fail("scene", "no scene with id '" + *scene + "'");
             cue.scene = *scene;
         }
         if (auto kind = f.optString("transition")) {

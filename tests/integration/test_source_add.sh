@@ -5,7 +5,8 @@
 # its scene is listed, a cut puts it on program with the banner that was on
 # air still over it. The process is then killed; --resume brings the added
 # camera back on program with the banner, and the recording of the resumed
-# part shows both. The audit log and the timeline hold the add.
+# part shows both. The audit log and the timeline hold the add. Offline, a
+# camera a cue adds starts at the program time of its add (not at 0).
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools sqlite3 curl ffmpeg ffprobe
@@ -170,5 +171,33 @@ if [[ -s "$part" ]]; then
     check "the program shows the added camera's picture (yellow within $picture)" fcmp "${picture:-999} < 12"
     banner=$(rgb_dist "$("$PROBE" mean "$T/last.png" 24 524 336 576)" "$YELLOW")
     check "with the banner over it (banner area $banner from the camera's colour)" fcmp "${banner:-0} > 40"
+fi
+
+# Offline (the virtual clock): cues add a camera at 3 s and cut to it at 3.5 s
+# of a 4 s show. Its frames are stepped from the add on, so it decodes about a
+# second of pictures; counted from program time 0 it would decode four.
+sed -e '/^\[api\]/,$d' -e 's|path = "program.mkv"|path = "offline.mkv"|' "$T/show.toml" > "$T/offline.toml"
+cat >> "$T/offline.toml" <<EOF2
+[[cues]]
+at_s = 3.0
+command = "source.add"
+source = "phone"
+url = "$PHONE_URL"
+format = "lavfi"
+
+[[cues]]
+at_s = 3.5
+command = "cut"
+scene = "phone"
+EOF2
+hawker_fg offline 120 run "$T/offline.toml" --offline --duration 4
+check "the offline show with a cue-added camera runs (rc $HAWKER_RC)" test "$HAWKER_RC" -eq 0
+frames=$(item_value "$T/offline.out" source phone frames)
+check "the added camera decoded from its add on (${frames:-?} frames, 25..45)" \
+    test "${frames:-0}" -ge 25 -a "${frames:-0}" -le 45
+if [[ -s "$T/offline.mkv" ]]; then
+    ffmpeg -v error -y -ss 3.8 -i "$T/offline.mkv" -frames:v 1 "$T/offline.png"
+    picture=$(rgb_dist "$("$PROBE" mean "$T/offline.png" 20 40 340 480)" "$YELLOW")
+    check "the cut to it is in the recording (yellow within $picture)" fcmp "${picture:-999} < 12"
 fi
 finish

@@ -136,7 +136,8 @@ private:
     const SourceSpec& showSourceSpec(size_t index) const;
     /// The index in m_sources of video source `id`; -1 when there is none.
     int sourceIndex(const std::string& id) const;
-    void applyAddedSources(const ShowState& state);
+    /// Opens the cameras added since the last call; `programUs` is the tick's program time.
+    void applyAddedSources(const ShowState& state, int64_t programUs);
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
     void shutdown();
@@ -201,6 +202,8 @@ private:
     // Compositor-thread state for the tick being made.
     std::vector<capture::VideoFramePtr> m_frames;
     std::vector<bool> m_lost;
+    std::vector<int64_t>
+        m_sourceStartUs; ///< program time of each source's first frame (added ones: their add)
     std::vector<overlay::DrawItem> m_items;
     capture::RenditionScaler m_fallbackScaler;
     std::map<std::string, AudioLevel> m_appliedAudio; ///< the levels the mixer has
