@@ -239,6 +239,28 @@ item_value() {
     grep -E "^$2 id=$3( |$)" "$1" | tail -n1 | tr ' ' '\n' | sed -n "s/^$4=//p" | head -n1
 }
 
+# --- the control API ------------------------------------------------------------
+# api TOKEN PATH [BODY]: POST BODY to $BASE$PATH (GET without a body); sets
+# CODE and BODY. The test sets BASE to http://127.0.0.1:PORT/api/v1.
+api() {
+    local out
+    if [[ $# -ge 3 ]]; then
+        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" -X POST --data-binary "$3" "$BASE$2")
+    else
+        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
+    fi
+    CODE=${out##*$'\n'}; BODY=${out%$'\n'*}
+}
+# wait_api: until GET $BASE/state answers the operator's token $OP (10 s at most).
+wait_api() {
+    local i
+    for i in $(seq 1 100); do
+        curl -s -m 2 -o /dev/null -H "Authorization: Bearer $OP" "$BASE/state" && return 0
+        sleep 0.1
+    done
+    return 1
+}
+
 # --- show files -------------------------------------------------------------------
 # Tests write their show files with heredocs; this is the common encoder block.
 encoder_block() {   # encoder_block [bitrate_kbps] [keyint_s]

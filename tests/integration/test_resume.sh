@@ -51,24 +51,6 @@ s = s.replace('fit = "cover" } ]\n', 'fit = "cover" } ]\n' + slots, 1)
 open(p, 'w').write(s)
 PYEOF
 
-api() { # api TOKEN PATH [BODY]: POST (or GET without a body); sets CODE and BODY
-    local out
-    if [[ $# -ge 3 ]]; then
-        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" -X POST --data-binary "$3" "$BASE$2")
-    else
-        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
-    fi
-    CODE=${out##*$'\n'}; BODY=${out%$'\n'*}
-}
-wait_api() {
-    local i
-    for i in $(seq 1 100); do
-        curl -s -m 2 -o /dev/null -H "Authorization: Bearer $OP" "$BASE/state" && return 0
-        sleep 0.1
-    done
-    return 1
-}
-
 hawker_bg first run "$T/show.toml" --db "$T/hawker.db"
 first_pid=$HAWKER_PID
 check "the API comes up" wait_api

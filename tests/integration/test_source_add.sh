@@ -64,23 +64,6 @@ tokens = [
 ]
 EOF
 
-api() { # api TOKEN PATH [BODY]: POST (or GET without a body); sets CODE and BODY
-    local out
-    if [[ $# -ge 3 ]]; then
-        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" -X POST --data-binary "$3" "$BASE$2")
-    else
-        out=$(curl -s -m 10 -w '\n%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
-    fi
-    CODE=${out##*$'\n'}; BODY=${out%$'\n'*}
-}
-wait_api() {
-    local i
-    for i in $(seq 1 100); do
-        curl -s -m 2 -o /dev/null -H "Authorization: Bearer $OP" "$BASE/state" && return 0
-        sleep 0.1
-    done
-    return 1
-}
 # source_state ID: the source's state in /state's sources list (empty if absent).
 source_state() {
     api "$OP" /state
