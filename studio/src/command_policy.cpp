@@ -12,16 +12,11 @@ const std::set<std::string> kOrderFeed = {"offer.sell", "coupon.issue", "coupon.
 
 const std::vector<std::string>& knownCommands() {
     static const std::vector<std::string> names = {
-        "preview",
-        "take",
-        "cut",
+        "preview",         "take",          "cut",
         "transition", // switcher
-        "card.show",
-        "card.hide",
+        "card.show",       "card.hide",
         "card.update", // product cards
-        "offer.start",
-        "offer.stop",
-        "offer.sell",
+        "offer.start",     "offer.stop",    "offer.sell",
         "offer.hide", // flash sales
         "graphic.show",
         "graphic.hide", // other graphics
@@ -33,8 +28,7 @@ const std::vector<std::string>& knownCommands() {
         "approval.revoke", // compliance gate
         "output.start",
         "output.stop", // destinations
-        "source.add",
-        "source.reconnect",
+        "source.add",      "source.remove", "source.reconnect",
         "source.edit", // cameras and audio inputs
         "coupon.issue",
         "coupon.redeem", // coupon counts

@@ -180,9 +180,33 @@ int ProgramEngine::sourceIndex(const std::string& id) const {
 void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs) {
     // Runs on the compositor thread (and in prepare(), before it starts): the
     // only writer of m_sources and m_scenes. Opening happens on the new
-    // source's own thread, so the tick only pays for a few allocations.
-    while (m_addedApplied < state.addedSources.size()) {
-        const AddedSource& added = state.addedSources[m_addedApplied++];
+    // source's own thread and closing on the output-control thread, so the
+    // tick only pays for a few allocations.
+    auto listed = [](const std::vector<AddedSource>& list, const AddedSource& source) {
+        return std::find(list.begin(), list.end(), source) != list.end();
+    };
+    for (const AddedSource& gone : m_appliedAdded) {
+        if (listed(state.addedSources, gone)) continue;
+        const int index = sourceIndex(gone.id);
+        if (index < 0) continue;
+        std::unique_ptr<capture::MediaSource> source;
+        {
+            std::lock_guard lock(m_growMutex);
+            std::erase(m_videoSources, static_cast<size_t>(index));
+            source = std::move(m_sources[static_cast<size_t>(index)]); // the slot stays, empty
+            std::erase_if(m_scenes, [&](const auto& scene) { return scene->id == gone.id; });
+        }
+        m_frames[static_cast<size_t>(index)] = nullptr;
+        m_appliedReconnects.erase(gone.id);
+        {
+            std::lock_guard lock(m_outputControlMutex);
+            m_retiringSources.push_back(std::move(source));
+        }
+        m_outputControlWake.notify_all();
+        logInfo("source " + gone.id + " removed");
+    }
+    for (const AddedSource& added : state.addedSources) {
+        if (listed(m_appliedAdded, added)) continue;
         auto source = makeSource(sourceSpecOf(added), false);
         source->start();
         {
@@ -202,6 +226,7 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
         m_sourceStartUs.back() = programUs;
         logInfo("source " + added.id + " added (" + maskSecrets(withoutCredentials(added.url)) + ")");
     }
+    m_appliedAdded = state.addedSources;
 }
 
 std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
@@ -448,7 +473,7 @@ void ProgramEngine::run() {
         if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
             m_analytics->tick(nowMs, state, m_options.offline);
         if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
-        if (state->addedSources.size() != m_addedApplied) applyAddedSources(*state, programClock.tickUs(n));
+        if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
         if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
         if (state->stopRequested) m_stop = true;
         if (state->audio != m_appliedAudio) {
@@ -531,6 +556,8 @@ void ProgramEngine::shutdown() {
     for (auto& output : m_outputs)
         if (output) output->stop();
     for (auto& source : m_sources)
+        if (source) source->stop(); // removed cameras leave an empty slot
+    for (auto& source : m_retiringSources)
         source->stop();
     // The simulated audience leaves and its last orders sell before the
     // on-air log closes; the analytics stay readable for the summary. The
@@ -573,7 +600,7 @@ EngineStatus ProgramEngine::status() const {
     s.composeMsP99 = m_composeMs.quantile(0.99);
     if (m_encoder) s.encoder = m_encoder->stats();
     for (const auto& source : m_sources)
-        s.sources.push_back(source->stats());
+        if (source) s.sources.push_back(source->stats());
     grown.unlock();
     {
         std::lock_guard lock(m_outputsMutex);

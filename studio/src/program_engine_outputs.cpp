@@ -1,6 +1,7 @@
 // The program engine's outputs: made from the show file, stopped and started
 // again by operators' commands on a thread of their own, so that closing a
-// connection or a file never holds up a program frame.
+// connection or a file never holds up a program frame. Cameras removed
+// during the show are closed on that thread too.
 
 #include "hawker/capture/av_util.hpp"
 #include "hawker/studio/log.hpp"
@@ -55,7 +56,7 @@ void ProgramEngine::applySourceReconnects(const ShowState& state) {
         m_appliedReconnects[id] = count;
         auto target = state.sourceTargets.find(id);
         for (auto& source : m_sources) {
-            if (source->config().id != id) continue;
+            if (!source || source->config().id != id) continue;
             if (target != state.sourceTargets.end())
                 source->retarget(target->second.first, target->second.second);
             else
@@ -67,14 +68,22 @@ void ProgramEngine::applySourceReconnects(const ShowState& state) {
 void ProgramEngine::runOutputControl() {
     capture::setThreadName("output-control");
     std::set<std::string> applied = m_appliedStopped;
+    std::vector<std::unique_ptr<capture::MediaSource>> retiring;
     for (;;) {
         std::set<std::string> wanted;
         {
             std::unique_lock lock(m_outputControlMutex);
-            m_outputControlWake.wait(lock, [&] { return m_outputControlExit || m_wantedStopped != applied; });
+            m_outputControlWake.wait(lock, [&] {
+                return m_outputControlExit || m_wantedStopped != applied || !m_retiringSources.empty();
+            });
             if (m_outputControlExit) return;
             wanted = m_wantedStopped;
+            retiring.swap(m_retiringSources);
         }
+        // A removed camera's connection closes here, off the program clock.
+        for (auto& source : retiring)
+            source->stop();
+        retiring.clear();
         for (size_t i = 0; i < m_show.outputs.size(); ++i) {
             const std::string& id = m_show.outputs[i].id;
             const bool stop = wanted.count(id) && !applied.count(id);

@@ -1,5 +1,6 @@
 // The show controller's commands about cameras and audio inputs: add one
-// while the show runs, point one at another input, reconnect one now. The
+// while the show runs (and remove it again), point one at another input,
+// reconnect one now. The
 // engine follows the published state on the compositor thread.
 
 #include <algorithm>
@@ -71,6 +72,25 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
         timeline(programMs, "source_add", id);
         return CommandResult::done(id + " added, reading " + maskSecrets(withoutCredentials(url)) +
                                    "; scene " + id + " shows it");
+    }
+    if (command.name == "source.remove") {
+        const AddedSource* added = findAddedSource(state, id);
+        if (!added)
+            return CommandResult::invalid(
+                "source.remove: '" + id +
+                (isInput(m_show, state, id)
+                     ? "' comes from the show file; only cameras added during the show go"
+                     : "' is no camera added during the show"));
+        const bool onAir = state.program == id || state.preview == id ||
+                           (state.active && (state.active->fromScene == id || state.active->toScene == id));
+        if (onAir)
+            return CommandResult::conflict("source.remove: " + id +
+                                           "'s scene is on program or preview; switch away from it first");
+        std::erase_if(state.addedSources, [&](const AddedSource& source) { return source.id == id; });
+        state.sourceTargets.erase(id);
+        state.sourceReconnects.erase(id);
+        timeline(programMs, "source_remove", id);
+        return CommandResult::done(id + " removed with its scene");
     }
     if (!isInput(m_show, state, id))
         return CommandResult::invalid(command.name + ": no source '" + id + "' in the show");

@@ -3,7 +3,7 @@
 # API, the same command as the console's Sources ▸ Add camera): bad requests
 # are refused and change nothing, the new camera connects in the background,
 # its scene is listed, a cut puts it on program with the banner that was on
-# air still over it. The process is then killed; --resume brings the added
+# air still over it; a second one is added and removed again. The process is then killed; --resume brings the added
 # camera back on program with the banner, and the recording of the resumed
 # part shows both. The audit log and the timeline hold the add. Offline, a
 # camera a cue adds starts at the program time of its add (not at 0).
@@ -119,16 +119,35 @@ api "$OP" /scenes
 check "its scene is listed with the show's, named as asked" grep -q '"id":"phone","name":"手机机位"' <<< "$BODY"
 api "$OP" /cut '{"scene":"phone"}'
 check "a cut puts the added camera on program (got $CODE)" test "$CODE" = 200
+
+# A second camera, brought in and taken out again: removing closes it and its
+# scene; the camera on program cannot be removed.
+api "$OP" /commands/source.add '{"source":"spare","url":"color=c=0x20e020:size=320x240:rate=30","format":"lavfi"}'
+check "a second camera 'spare' is added (got $CODE)" test "$CODE" = 200
+check "and goes live" wait_live spare
+api "$OP" /commands/source.remove '{"source":"phone"}'
+check "the camera on program cannot be removed (409, got $CODE)" test "$CODE" = 409
+api "$OP" /commands/source.remove '{"source":"cam1"}'
+check "nor a camera of the show file (400, got $CODE)" test "$CODE" = 400
+api "$OP" /commands/source.remove '{"source":"spare"}'
+check "the spare camera is removed (got $CODE: ${BODY:0:80})" test "$CODE" = 200
+spare_gone() { [[ -z "$(source_state spare)" ]]; }
+check "the engine closes it: it leaves the sources list" wait_until 5 spare_gone
+api "$OP" /scenes
+check "and its scene leaves the scenes list" test "$(grep -c '"id":"spare"' <<< "$BODY")" = 0
+check "the camera on program stays live" test "$(source_state phone)" = live
 sleep 2.5   # a couple of keyframes of the new camera in the first recording
 kill -KILL "$first_pid"
 wait_pid "$first_pid" 5
 check "the first run was killed (rc $WAIT_RC)" test "$WAIT_RC" -ne 0
 
 q() { sqlite3 "$T/hawker.db" "$1"; }
-check "the audit log has the add by deck (operator)" \
-    test "$(q "SELECT who || '/' || role || '/' || ok FROM audit WHERE command = 'source.add' AND ok = 1")" = "deck/operator/1"
+check "the audit log has the adds by deck (operator)" \
+    test "$(q "SELECT group_concat(who || '/' || role, ' ') FROM audit WHERE command = 'source.add' AND ok = 1")" = "deck/operator deck/operator"
+check "and the removal" test "$(q "SELECT count(*) FROM audit WHERE command = 'source.remove' AND ok = 1 AND who = 'deck'")" = 1
 check "and the refusals, not done" test "$(q "SELECT count(*) FROM audit WHERE command = 'source.add' AND ok = 0")" = 6
-check "the timeline has the add" test "$(q "SELECT count(*) FROM timeline WHERE event = 'source_add' AND detail = 'phone'")" = 1
+check "the timeline has the adds and the removal" \
+    test "$(q "SELECT group_concat(event || ' ' || detail, ', ') FROM timeline WHERE event LIKE 'source_%'")" = "source_add phone, source_add spare, source_remove spare"
 
 # The restart resumes with the added camera on program.
 sleep 1

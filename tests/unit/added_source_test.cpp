@@ -167,3 +167,36 @@ TEST(AddedSource, AResumedShowGetsBackItsAddedAndEditedCameras) {
     older["program"] = "wide";
     EXPECT_TRUE(restoreState(older, show).addedSources.empty());
 }
+
+TEST(AddedSource, AnAddedCameraOffAirCanBeRemovedAndAddedAgain) {
+    const ShowSpec show = showWithSlots();
+    ShowController controller(show);
+    using F = CommandResult::Failure;
+    auto remove = [&](const std::string& id, const Actor& actor = kOperator) {
+        return controller.execute(Command::named("source.remove", {{"source", id}}), actor, 2000);
+    };
+    ASSERT_TRUE(add(controller, {{"source", "phone"}, {"url", "udp://127.0.0.1:5000"}}).ok);
+    ASSERT_TRUE(
+        controller.execute(Command::named("source.reconnect", {{"source", "phone"}}), kOperator, 1100).ok);
+    EXPECT_EQ(remove("cam").failure, F::Invalid) << "a show-file camera stays";
+    EXPECT_EQ(remove("nope").failure, F::Invalid);
+    EXPECT_EQ(remove("phone", Actor{"lin", "merchandiser"}).failure, F::NotAllowed);
+    ASSERT_TRUE(controller.execute(Command::preview("phone"), kOperator, 1200).ok);
+    EXPECT_EQ(remove("phone").failure, F::Conflict) << "its scene is on preview";
+    ASSERT_TRUE(controller.execute(Command::take(), kOperator, 1300).ok);
+    EXPECT_EQ(remove("phone").failure, F::Conflict) << "its scene is on program";
+    ASSERT_TRUE(
+        controller.execute(Command::cut("wide"), kOperator, 1400).ok); // the take left wide on preview
+    EXPECT_EQ(controller.snapshot()->addedSources.size(), 1u) << "refusals change nothing";
+
+    const CommandResult removed = remove("phone");
+    ASSERT_TRUE(removed.ok) << removed.message;
+    auto state = controller.snapshot();
+    EXPECT_TRUE(state->addedSources.empty());
+    EXPECT_FALSE(state->sourceReconnects.count("phone")) << "nothing of it is left in the state";
+    EXPECT_EQ(liveScenes(show, *state).size(), 2u);
+    EXPECT_EQ(controller.execute(Command::preview("phone"), kOperator, 2100).failure, F::Invalid)
+        << "its scene went with it";
+    EXPECT_TRUE(add(controller, {{"source", "phone"}, {"url", "srt://127.0.0.1:9000"}}).ok)
+        << "the id is free again";
+}

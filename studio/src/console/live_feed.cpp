@@ -85,7 +85,9 @@ void LiveFeed::sample(LiveSnapshot& next, int iteration) {
     next.state = m_engine.controller().snapshot();
     next.programMs = m_engine.programMs();
     const ShowSpec& show = m_engine.show();
-    if (next.scenes.empty() || next.scenes.size() != show.scenes.size() + next.state->addedSources.size()) {
+    if (next.scenes.empty() || next.state->addedSources != m_added) {
+        m_added = next.state->addedSources;
+        m_sourceSequence.clear(); // a removed camera shifts the tiles: make every one again
         next.scenes = liveScenes(show, *next.state);
         next.cameras.clear();
         for (const SourceSpec& source : show.sources)

@@ -81,6 +81,7 @@ private:
     std::condition_variable m_wake;
     bool m_exit = false;
     // Feed-thread state.
+    std::vector<AddedSource> m_added; ///< the added cameras the snapshot's scenes were made for
     const cv::Mat* m_lastProgram = nullptr;
     const cv::Mat* m_lastPreview = nullptr;
     std::vector<uint64_t> m_sourceSequence;

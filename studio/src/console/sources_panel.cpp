@@ -105,6 +105,24 @@ void SourcesPanel::drawEditor(ConsoleContext& context) {
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    // A camera added during the show can go again, with its scene, once it is off air.
+    const ShowState* state = context.live().state.get();
+    if (state && findAddedSource(*state, m_editing)) {
+        const bool onAir = state->program == m_editing || state->preview == m_editing;
+        ImGui::Separator();
+        ImGui::BeginDisabled(onAir || !context.may("source.remove"));
+        ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.14f, 0.14f, 1));
+        if (ImGui::Button("Remove camera and its scene")) {
+            context.send(Command::named("source.remove", {{"source", m_editing}}), "reconnect " + m_editing);
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::PopStyleColor();
+        ImGui::EndDisabled();
+        if (onAir) {
+            ImGui::SameLine();
+            ImGui::TextDisabled("its scene is on program or preview");
+        }
+    }
     ImGui::EndPopup();
 }
 

@@ -153,14 +153,15 @@ private:
     EngineOptions m_options;
     std::unique_ptr<ShowController> m_controller;
     /// The show's video sources, its audio inputs, then the cameras added
-    /// while it runs; m_videoSources indexes the video ones, in show order.
+    /// while it runs (a removed one leaves its slot empty); m_videoSources
+    /// indexes the video ones, in show order.
     std::vector<std::unique_ptr<capture::MediaSource>> m_sources;
     std::vector<size_t> m_videoSources;
     std::vector<std::unique_ptr<PreparedScene>> m_scenes;
     /// m_sources and m_scenes grow on the compositor thread (source.add),
     /// their only writer; other threads read them under this lock.
     mutable std::mutex m_growMutex;
-    size_t m_addedApplied = 0; ///< compositor thread: added sources already opened
+    std::vector<AddedSource> m_appliedAdded; ///< compositor thread: the added cameras it has opened
     std::unique_ptr<capture::AudioMixer> m_mixer;
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<capture::Encoder> m_encoder;
@@ -177,6 +178,8 @@ private:
     std::condition_variable m_outputControlWake;
     std::set<std::string> m_wantedStopped;
     bool m_outputControlExit = false;
+    /// Removed cameras, handed from the compositor to the output-control thread to close.
+    std::vector<std::unique_ptr<capture::MediaSource>> m_retiringSources;
     std::set<std::string> m_appliedStopped;
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     std::unique_ptr<OnAirLog> m_onAirLog;
