@@ -251,6 +251,19 @@ api() {
     fi
     CODE=${out##*$'\n'}; BODY=${out%$'\n'*}
 }
+# api_block PORT: a show file's [api] on PORT with the two people most tests
+# use: deck (operator) and lin (merchandiser), tokens from
+# HAWKER_TEST_OPERATOR_TOKEN and HAWKER_TEST_MERCH_TOKEN.
+api_block() {
+    cat <<EOF
+[api]
+port = $1
+tokens = [
+  { name = "deck", role = "operator", token_env = "HAWKER_TEST_OPERATOR_TOKEN" },
+  { name = "lin", role = "merchandiser", token_env = "HAWKER_TEST_MERCH_TOKEN" },
+]
+EOF
+}
 # wait_api: until GET $BASE/state answers the operator's token $OP (10 s at most).
 wait_api() {
     local i

@@ -33,12 +33,7 @@ per_buyer_limit = 2
 prelaunch_s = 10
 duration_s = 600
 
-[api]
-port = $PORT
-tokens = [
-  { name = "deck", role = "operator", token_env = "HAWKER_TEST_OPERATOR_TOKEN" },
-  { name = "lin", role = "merchandiser", token_env = "HAWKER_TEST_MERCH_TOKEN" },
-]
+$(api_block "$PORT")
 EOF
 # The scene's slots line must follow its layers: move it into [[scenes]].
 python3 - "$T/show.toml" <<'PYEOF'

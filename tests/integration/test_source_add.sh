@@ -56,12 +56,7 @@ id = "record"
 kind = "record"
 path = "program.mkv"
 
-[api]
-port = $PORT
-tokens = [
-  { name = "deck", role = "operator", token_env = "HAWKER_TEST_OPERATOR_TOKEN" },
-  { name = "lin", role = "merchandiser", token_env = "HAWKER_TEST_MERCH_TOKEN" },
-]
+$(api_block "$PORT")
 EOF
 
 # source_state ID: the source's state in /state's sources list (empty if absent).
