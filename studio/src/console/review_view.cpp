@@ -165,7 +165,12 @@ std::shared_ptr<const ReviewView::LoadedReport> prepareReport(int64_t sessionId,
     out->gmv.title = "GMV per minute 每分钟成交额";
     out->gmvTotal.title = "GMV so far 累计成交额";
     double total = 0;
-    if (const json& minutes = memberOf(report, "per_minute"); minutes.is_array()) {
+    if (const json& minutes = memberOf(report, "per_minute"); minutes.is_array() && !minutes.empty()) {
+        // Each minute's figure is drawn at its end, after the show's start at
+        // 0 with nobody on and nothing sold: a one-minute rehearsal is a line,
+        // not a lone dot at 0:00.
+        for (LineChart* chart : {&out->online, &out->gmv, &out->gmvTotal})
+            chart->values.push_back(0);
         for (const json& minute : minutes) {
             const double gmv = numberAt(minute, "gmv_cents").value_or(0);
             total += gmv;
