@@ -1,6 +1,7 @@
 #include "hawker/studio/added_sources.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace hawker::studio {
 
@@ -42,6 +43,27 @@ SourceSpec sourceSpecOf(const AddedSource& source) {
     spec.format = source.format;
     spec.required = false;
     return spec;
+}
+
+bool hasInput(const ShowSpec& show, const ShowState& state, const std::string& id) {
+    auto named = [&](const SourceSpec& source) { return source.id == id; };
+    return std::any_of(show.sources.begin(), show.sources.end(), named) ||
+           std::any_of(show.audioInputs.begin(), show.audioInputs.end(), named) || findAddedSource(state, id);
+}
+
+SourceSpec withEditedTarget(SourceSpec spec, const ShowState& state) {
+    if (auto target = state.sourceTargets.find(spec.id); target != state.sourceTargets.end())
+        std::tie(spec.url, spec.format) = target->second;
+    return spec;
+}
+
+std::optional<SourceSpec> currentInput(const ShowSpec& show, const ShowState& state, const std::string& id) {
+    for (const auto* list : {&show.sources, &show.audioInputs})
+        for (const SourceSpec& spec : *list)
+            if (spec.id == id) return withEditedTarget(spec, state);
+    if (const AddedSource* added = findAddedSource(state, id))
+        return withEditedTarget(sourceSpecOf(*added), state);
+    return std::nullopt;
 }
 
 } // namespace hawker::studio

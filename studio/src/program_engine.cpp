@@ -102,17 +102,12 @@ void ProgramEngine::prepare() {
     openSession();
     // A resumed show reads what its operator had pointed each source at.
     const auto resumed = m_controller->snapshot();
-    auto withTarget = [&](SourceSpec spec) {
-        if (auto target = resumed->sourceTargets.find(spec.id); target != resumed->sourceTargets.end())
-            std::tie(spec.url, spec.format) = target->second;
-        return spec;
-    };
     for (const auto& spec : m_show.sources) {
         m_videoSources.push_back(m_sources.size());
-        m_sources.push_back(makeSource(withTarget(spec), false));
+        m_sources.push_back(makeSource(withEditedTarget(spec, *resumed), false));
     }
     for (const auto& spec : m_show.audioInputs)
-        m_sources.push_back(makeSource(withTarget(spec), true));
+        m_sources.push_back(makeSource(withEditedTarget(spec, *resumed), true));
 
     // Image layers are decoded here, before any camera is started: a bad
     // file is reported first.
@@ -207,7 +202,8 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
     }
     for (const AddedSource& added : state.addedSources) {
         if (listed(m_appliedAdded, added)) continue;
-        auto source = makeSource(sourceSpecOf(added), false);
+        // An added camera edited before a crash reopens at its edited input.
+        auto source = makeSource(withEditedTarget(sourceSpecOf(added), state), false);
         source->start();
         {
             std::lock_guard lock(m_growMutex);

@@ -28,12 +28,6 @@ std::optional<std::string> checkInput(const std::string& command, const std::str
     return std::nullopt;
 }
 
-bool isInput(const ShowSpec& show, const ShowState& state, const std::string& id) {
-    auto named = [&](const SourceSpec& source) { return source.id == id; };
-    return std::any_of(show.sources.begin(), show.sources.end(), named) ||
-           std::any_of(show.audioInputs.begin(), show.audioInputs.end(), named) || findAddedSource(state, id);
-}
-
 } // namespace
 
 CommandResult ShowController::applySource(const Command& command, ShowState& state, int64_t programMs) {
@@ -44,7 +38,7 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
             }))
             return CommandResult::invalid("source.add: source is an id of 1 to 32 letters, digits, - or _");
         // The id names the new scene too, so it must be free among both.
-        if (isInput(m_show, state, id) || hasScene(m_show, state, id))
+        if (hasInput(m_show, state, id) || hasScene(m_show, state, id))
             return CommandResult::conflict("source.add: '" + id +
                                            "' is already a source or scene of the show");
         const std::string url = arg(command, "url");
@@ -78,7 +72,7 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
         if (!added)
             return CommandResult::invalid(
                 "source.remove: '" + id +
-                (isInput(m_show, state, id)
+                (hasInput(m_show, state, id)
                      ? "' comes from the show file; only cameras added during the show go"
                      : "' is no camera added during the show"));
         const bool onAir = state.program == id || state.preview == id ||
@@ -92,7 +86,7 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
         timeline(programMs, "source_remove", id);
         return CommandResult::done(id + " removed with its scene");
     }
-    if (!isInput(m_show, state, id))
+    if (!hasInput(m_show, state, id))
         return CommandResult::invalid(command.name + ": no source '" + id + "' in the show");
     if (command.name == "source.edit") {
         const std::string url = arg(command, "url");

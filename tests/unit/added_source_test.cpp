@@ -200,3 +200,28 @@ TEST(AddedSource, AnAddedCameraOffAirCanBeRemovedAndAddedAgain) {
     EXPECT_TRUE(add(controller, {{"source", "phone"}, {"url", "srt://127.0.0.1:9000"}}).ok)
         << "the id is free again";
 }
+
+TEST(AddedSource, TheCurrentInputIsTheLastEditOfAnyCamera) {
+    const ShowSpec show = showWithSlots();
+    ShowController controller(show);
+    ASSERT_TRUE(add(controller, {{"source", "phone"}, {"url", "udp://127.0.0.1:5000"}}).ok);
+    auto state = controller.snapshot();
+    EXPECT_EQ(currentInput(show, *state, "cam")->url, "x") << "the show file's";
+    EXPECT_EQ(currentInput(show, *state, "phone")->url, "udp://127.0.0.1:5000") << "as added";
+    EXPECT_FALSE(currentInput(show, *state, "nope"));
+    for (const std::string id : {"cam", "phone"})
+        ASSERT_TRUE(controller
+                        .execute(Command::named(
+                                     "source.edit",
+                                     {{"source", id}, {"url", "srt://10.0.0.9:9000"}, {"format", "mpegts"}}),
+                                 kOperator, 1500)
+                        .ok);
+    state = controller.snapshot();
+    for (const std::string id : {"cam", "phone"}) {
+        const auto input = currentInput(show, *state, id);
+        ASSERT_TRUE(input);
+        EXPECT_EQ(input->url, "srt://10.0.0.9:9000") << id << ": the edit wins, for an added camera too";
+        EXPECT_EQ(input->format, "mpegts") << id;
+    }
+    EXPECT_FALSE(currentInput(show, *state, "phone")->required) << "an added camera never holds up the show";
+}

@@ -17,12 +17,7 @@ constexpr const char* kTask = "source.add";
 void AddSourcePopup::open(const ShowSpec& show, const ShowState* state) {
     const ShowState none;
     const ShowState& now = state ? *state : none;
-    auto taken = [&](const std::string& id) {
-        for (const auto* list : {&show.sources, &show.audioInputs})
-            for (const SourceSpec& source : *list)
-                if (source.id == id) return true;
-        return hasScene(show, now, id);
-    };
+    auto taken = [&](const std::string& id) { return hasInput(show, now, id) || hasScene(show, now, id); };
     for (size_t n = show.sources.size() + now.addedSources.size() + 1; n < 1000; ++n) {
         std::snprintf(m_id, sizeof m_id, "cam%zu", n);
         if (!taken(m_id)) break;

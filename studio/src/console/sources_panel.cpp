@@ -51,17 +51,10 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         ImGui::BeginDisabled(!context.may("source.edit") || context.busy(task));
         if (ImGui::SmallButton("Edit…")) {
             // Start from what the source reads now (the show file's, or the last edit).
-            const ShowSpec& show = engine->show();
             std::string url, format;
-            for (const auto* list : {&show.sources, &show.audioInputs})
-                for (const SourceSpec& spec : *list)
-                    if (spec.id == source.id) url = spec.url, format = spec.format;
-            if (const ShowState* state = context.live().state.get()) {
-                if (const AddedSource* added = findAddedSource(*state, source.id))
-                    url = added->url, format = added->format;
-                if (auto edited = state->sourceTargets.find(source.id); edited != state->sourceTargets.end())
-                    url = edited->second.first, format = edited->second.second;
-            }
+            if (const ShowState* state = context.live().state.get())
+                if (auto input = currentInput(engine->show(), *state, source.id))
+                    url = input->url, format = input->format;
             m_editing = source.id;
             std::snprintf(m_url, sizeof m_url, "%s", url.c_str());
             std::snprintf(m_format, sizeof m_format, "%s", format.c_str());

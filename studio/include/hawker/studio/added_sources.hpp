@@ -3,6 +3,7 @@
 // operator added with source.add. Every view that lists scenes or sources
 // (console, API, compositor) asks here, so they all agree.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -27,5 +28,14 @@ const AddedSource* findAddedSource(const ShowState& state, const std::string& id
 /// The source spec the engine opens for an added source: picture only (its
 /// sound is not mixed), reconnecting by itself, never holding up the show.
 SourceSpec sourceSpecOf(const AddedSource& source);
+/// Whether `id` is a source or audio input of the show file or an added camera.
+bool hasInput(const ShowSpec& show, const ShowState& state, const std::string& id);
+/// The input `id` reads now: the show file's or the added camera's spec, with
+/// the URL and format of its last source.edit; nullopt for an unknown id.
+/// The engine opens sources with it (also on --resume) and the console's
+/// Edit dialog starts from it.
+std::optional<SourceSpec> currentInput(const ShowSpec& show, const ShowState& state, const std::string& id);
+/// `spec` with the URL and format of its last source.edit, if any.
+SourceSpec withEditedTarget(SourceSpec spec, const ShowState& state);
 
 } // namespace hawker::studio
