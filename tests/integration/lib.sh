@@ -117,6 +117,18 @@ require_tools() {
     done
 }
 
+# require_png_probe: sets PROBE to the hawker_png_probe tool (pixel checks of
+# screenshots and frames), from HAWKER_PNG_PROBE or the build tree.
+require_png_probe() {
+    PROBE="${HAWKER_PNG_PROBE:-$HAWKER_SOURCE_DIR/build/tests/hawker_png_probe}"
+    # The test has already moved into $T: a relative path is relative to where it started.
+    [[ "$PROBE" == */* && "$PROBE" != /* ]] && PROBE="${OLDPWD:-$HAWKER_SOURCE_DIR}/$PROBE"
+    [[ -x "$PROBE" ]] || die "png probe not found or not executable: $PROBE (make hawker_png_probe)"
+}
+# rgb_dist "R G B" "R G B": Euclidean distance of two colours.
+rgb_dist() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
+    printf "%.1f", sqrt((x[1]-y[1])^2 + (x[2]-y[2])^2 + (x[3]-y[3])^2) }'; }
+
 # --- time and numbers ------------------------------------------------------------
 now() { echo "$EPOCHREALTIME"; }                         # wall clock, seconds.micro
 elapsed_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b - a}'; }

@@ -16,10 +16,7 @@ if ! command -v xvfb-run >/dev/null 2>&1; then
     exit 0
 fi
 require_tools Xvfb xdotool curl sqlite3 ffmpeg ffprobe
-PROBE="${HAWKER_PNG_PROBE:-$HAWKER_SOURCE_DIR/build/tests/hawker_png_probe}"
-# lib.sh has already moved into $T: a relative path is relative to where we started.
-[[ "$PROBE" == */* && "$PROBE" != /* ]] && PROBE="${OLDPWD:-$HAWKER_SOURCE_DIR}/$PROBE"
-[[ -x "$PROBE" ]] || die "png probe not found or not executable: $PROBE (make hawker_png_probe)"
+require_png_probe
 FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 [[ -r "$FONT" ]] || die "CJK font missing: $FONT (fonts-noto-cjk)"
 STARTED=$EPOCHREALTIME
@@ -129,9 +126,6 @@ EOF
 # --- helpers ----------------------------------------------------------------------------
 # region OUT NAME: "x0 y0 x1 y1" of the console's "region NAME ..." line.
 region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
-# rgb_dist "R G B" "R G B": Euclidean distance of two colours.
-rgb_dist() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
-    printf "%.1f", sqrt((x[1]-y[1])^2 + (x[2]-y[2])^2 + (x[3]-y[3])^2) }'; }
 probe() { "$PROBE" "$@" 2>> "$T/probe.log"; }
 q() { sqlite3 "$T/hawker.db" "$1"; }
 
@@ -413,9 +407,7 @@ check "its layout is saved too" test -s "$T/config/console-merchandiser.ini"
 # The merchandiser writes a 复盘 note in the review: a click on the notes tab,
 # one in the text box, typed text, a click on "Add note" (where the run above
 # drew them; this run reuses its saved layout).
-center() { # center REGION_NAME -> "x y" in the run above's screenshot
-    awk -v n="$1" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$T/review.out"
-}
+center() { center_in "$T/review.out" "$1"; } # in the run above's screenshot
 TAB=$(center review_tab_notes); TEXT=$(center review_note_text); ADD=$(center review_add_note)
 check "the review drew the notes tab, text box and Add button (tab '$TAB', text '$TEXT', add '$ADD')" \
     test -n "$TAB" -a -n "$TEXT" -a -n "$ADD"

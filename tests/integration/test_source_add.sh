@@ -4,15 +4,13 @@
 # are refused and change nothing, the new camera connects in the background,
 # its scene is listed, a cut puts it on program with the banner that was on
 # air still over it; a second one is added and removed again. The process is then killed; --resume brings the added
-# camera back on program with the banner, and the recording of the resumed
-# part shows both. The audit log and the timeline hold the add. Offline, a
+# camera back on program, at the input it was re-pointed to, with the banner,
+# and the recording of the resumed part shows both. The audit log and the timeline hold the add. Offline, a
 # camera a cue adds starts at the program time of its add (not at 0).
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools sqlite3 curl ffmpeg ffprobe
-PROBE="${HAWKER_PNG_PROBE:-$HAWKER_SOURCE_DIR/build/tests/hawker_png_probe}"
-[[ "$PROBE" == */* && "$PROBE" != /* ]] && PROBE="${OLDPWD:-$HAWKER_SOURCE_DIR}/$PROBE"
-[[ -x "$PROBE" ]] || die "png probe not found or not executable: $PROBE (make hawker_png_probe)"
+require_png_probe
 
 PORT=$(pick_port)
 export HAWKER_HOME="$T/home"
@@ -72,12 +70,8 @@ wait_live() { # wait_live ID: up to 10 s
     done
     return 1
 }
-rgb_dist() { # rgb_dist "R G B" "R G B"
-    awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ");
-        d = 0; for (i = 1; i <= 3; i++) { e = x[i] - y[i]; d += (e < 0 ? -e : e) } printf "%d", d / 3 }'
-}
 
-YELLOW="224 224 32"
+YELLOW="224 224 32"; GREEN="32 192 96"
 PHONE_URL="color=c=0xe0e020:size=640x360:rate=30"
 hawker_bg first run "$T/show.toml" --db "$T/hawker.db"
 first_pid=$HAWKER_PID
@@ -126,11 +120,17 @@ api "$OP" /commands/source.remove '{"source":"cam1"}'
 check "nor a camera of the show file (400, got $CODE)" test "$CODE" = 400
 api "$OP" /commands/source.remove '{"source":"spare"}'
 check "the spare camera is removed (got $CODE: ${BODY:0:80})" test "$CODE" = 200
-spare_gone() { [[ -z "$(source_state spare)" ]]; }
+# Gone from an answer that still lists the others (an API that did not answer lists nothing).
+spare_gone() { [[ -z "$(source_state spare)" && "$(source_state cam1)" == live ]]; }
 check "the engine closes it: it leaves the sources list" wait_until 5 spare_gone
 api "$OP" /scenes
-check "and its scene leaves the scenes list" test "$(grep -c '"id":"spare"' <<< "$BODY")" = 0
+check "and its scene leaves the scenes list (got $CODE)" \
+    test "$CODE" = 200 -a "$(grep -c '"id":"spare"' <<< "$BODY")" = 0 -a "$(grep -c '"id":"phone"' <<< "$BODY")" = 1
 check "the camera on program stays live" test "$(source_state phone)" = live
+# The added camera is re-pointed (a phone that moved to another address): the
+# resumed show below must open the edited input, not the one it was added with.
+api "$OP" /commands/source.edit '{"source":"phone","url":"color=c=0x20c060:size=640x360:rate=30","format":"lavfi"}'
+check "the added camera is re-pointed with source.edit (got $CODE)" test "$CODE" = 200
 sleep 2.5   # a couple of keyframes of the new camera in the first recording
 kill -KILL "$first_pid"
 wait_pid "$first_pid" 5
@@ -141,8 +141,8 @@ check "the audit log has the adds by deck (operator)" \
     test "$(q "SELECT group_concat(who || '/' || role, ' ') FROM audit WHERE command = 'source.add' AND ok = 1")" = "deck/operator deck/operator"
 check "and the removal" test "$(q "SELECT count(*) FROM audit WHERE command = 'source.remove' AND ok = 1 AND who = 'deck'")" = 1
 check "and the refusals, not done" test "$(q "SELECT count(*) FROM audit WHERE command = 'source.add' AND ok = 0")" = 6
-check "the timeline has the adds and the removal" \
-    test "$(q "SELECT group_concat(event || ' ' || detail, ', ') FROM timeline WHERE event LIKE 'source_%'")" = "source_add phone, source_add spare, source_remove spare"
+check "the timeline has the adds, the removal and the edit" \
+    test "$(q "SELECT group_concat(event || ' ' || detail, ', ') FROM timeline WHERE event LIKE 'source_%'")" = "source_add phone, source_add spare, source_remove spare, source_edit phone"
 
 # The restart resumes with the added camera on program.
 sleep 1
@@ -164,10 +164,13 @@ if [[ -s "$part" ]]; then
     dur=$(ffprobe -v error -show_entries format=duration -of csv=p=0 "$part")
     at=$(calc "${dur:-1} - 0.5")
     ffmpeg -v error -y -ss "$at" -i "$part" -frames:v 1 "$T/last.png"
-    picture=$(rgb_dist "$("$PROBE" mean "$T/last.png" 20 40 340 480)" "$YELLOW")
-    check "the program shows the added camera's picture (yellow within $picture)" fcmp "${picture:-999} < 12"
-    banner=$(rgb_dist "$("$PROBE" mean "$T/last.png" 24 524 336 576)" "$YELLOW")
-    check "with the banner over it (banner area $banner from the camera's colour)" fcmp "${banner:-0} > 40"
+    mean=$("$PROBE" mean "$T/last.png" 20 40 340 480)
+    picture=$(rgb_dist "$mean" "$GREEN"); original=$(rgb_dist "$mean" "$YELLOW")
+    # x264's limited-range round trip moves this green more than the yellow: 40, not 20.
+    check "the program shows the added camera's edited input ($mean: green within $picture, yellow $original away)" \
+        fcmp "${picture:-999} < 40 && ${original:-0} > 100"
+    banner=$(rgb_dist "$("$PROBE" mean "$T/last.png" 24 524 336 576)" "$GREEN")
+    check "with the banner over it (banner area $banner from the camera's colour)" fcmp "${banner:-0} > 70"
 fi
 
 # Offline (the virtual clock): cues add a camera at 3 s and cut to it at 3.5 s
@@ -195,6 +198,6 @@ check "the added camera decoded from its add on (${frames:-?} frames, 25..45)" \
 if [[ -s "$T/offline.mkv" ]]; then
     ffmpeg -v error -y -ss 3.8 -i "$T/offline.mkv" -frames:v 1 "$T/offline.png"
     picture=$(rgb_dist "$("$PROBE" mean "$T/offline.png" 20 40 340 480)" "$YELLOW")
-    check "the cut to it is in the recording (yellow within $picture)" fcmp "${picture:-999} < 12"
+    check "the cut to it is in the recording (yellow within $picture)" fcmp "${picture:-999} < 20"
 fi
 finish
