@@ -1,20 +1,76 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer harness of the viewer-event parser with clang
-# (ASan + UBSan) and runs it for a bounded time: scripts/fuzz.sh [SECONDS].
-# The harness compiles only the parser's own sources, so it needs no
-# separate build of the whole project.
+# Builds Hawker's libFuzzer harnesses with clang (ASan + UBSan) and runs them
+# for a bounded time: scripts/fuzz.sh [SECONDS] [events|api|all].
+#   events  the viewer-event parser (the ingest endpoint, JSON Lines files)
+#   api     the control API's request handling: request heads, the bearer
+#           token, log-safe text, and every command's arguments executed
+# "all" (the default) gives each harness SECONDS. The harnesses compile only
+# the sources they need (objects are kept in the build folder between runs),
+# so they need no separate build of the whole project.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SECONDS_TO_RUN="${1:-30}"
+WHICH="${2:-all}"
 OUT="${HAWKER_BUILD_DIR:-$ROOT/build}/fuzz"
-mkdir -p "$OUT/corpus"
-cp -n "$ROOT"/tests/fuzz/corpus/* "$OUT/corpus/" 2>/dev/null || true
-clang++ -std=c++20 -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
-    -I"$ROOT/overlay/include" -I"$ROOT/studio/include" \
-    "$ROOT/overlay/src/utf8.cpp" "$ROOT/studio/src/viewer_name.cpp" "$ROOT/studio/src/viewer_hasher.cpp" \
-    "$ROOT/studio/src/analytics/viewer_event.cpp" "$ROOT/tests/fuzz/fuzz_event_parser.cpp" \
-    -lcrypto -o "$OUT/fuzz_event_parser"
-# -max_len: batches are bounded by the API's body limit; 64 KiB covers the
-# parser's paths without slowing the search. -timeout: a hang is a failure.
-"$OUT/fuzz_event_parser" -max_total_time="$SECONDS_TO_RUN" -max_len=65536 -timeout=10 \
-    -print_final_stats=1 "$OUT/corpus" 2>&1 | tail -n 12
+mkdir -p "$OUT/obj"
+FLAGS=(-std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+    -I"$ROOT/capture/include" -I"$ROOT/overlay/include" -I"$ROOT/studio/include")
+read -r -a OPENCV_FLAGS <<< "$(pkg-config --cflags opencv4)"
+FLAGS+=("${OPENCV_FLAGS[@]}")
+
+# objects SOURCE...: compiles each source (relative to the root) that changed
+# since its object, two at a time, and prints the object paths.
+objects() {
+    local src obj todo=()
+    for src in "$@"; do
+        obj="$OUT/obj/${src//\//_}.o"
+        [[ "$obj" -nt "$ROOT/$src" ]] || todo+=("$src")
+    done
+    if ((${#todo[@]} > 0)); then
+        printf '%s\n' "${todo[@]}" | xargs -P 2 -I{} bash -c \
+            'src="$1"; shift; clang++ "$@" -c "'"$ROOT"'/$src" -o "'"$OUT"'/obj/${src//\//_}.o"' _ {} "${FLAGS[@]}"
+    fi
+    for src in "$@"; do echo "$OUT/obj/${src//\//_}.o"; done
+}
+
+# harness NAME SOURCES... -- LIBS...: links NAME from its sources.
+harness() {
+    local name="$1" sources=() libs=() objs
+    shift
+    while (($#)) && [[ "$1" != -- ]]; do sources+=("$1"); shift; done
+    (($#)) && shift
+    libs=("$@")
+    mapfile -t objs < <(objects "${sources[@]}")
+    clang++ -fsanitize=fuzzer,address,undefined "${objs[@]}" "${libs[@]}" -o "$OUT/$name"
+}
+
+# run NAME CORPUS_DIR MAX_LEN: runs a harness from a copy of its seed corpus.
+run() {
+    local name="$1" seeds="$2" max_len="$3"
+    mkdir -p "$OUT/corpus-$name"
+    cp -n "$seeds"/* "$OUT/corpus-$name/" 2>/dev/null || true
+    # -timeout: a hang is a failure.
+    "$OUT/$name" -max_total_time="$SECONDS_TO_RUN" -max_len="$max_len" -timeout=10 \
+        -print_final_stats=1 "$OUT/corpus-$name" 2>&1 | tail -n 12
+}
+
+if [[ "$WHICH" == events || "$WHICH" == all ]]; then
+    harness fuzz_event_parser overlay/src/utf8.cpp studio/src/viewer_name.cpp studio/src/viewer_hasher.cpp \
+        studio/src/analytics/viewer_event.cpp tests/fuzz/fuzz_event_parser.cpp -- -lcrypto
+    # Batches are bounded by the API's body limit; 64 KiB covers the
+    # parser's paths without slowing the search.
+    run fuzz_event_parser "$ROOT/tests/fuzz/corpus" 65536
+fi
+if [[ "$WHICH" == api || "$WHICH" == all ]]; then
+    harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp studio/src/untrusted_text.cpp \
+        studio/src/api/request_head.cpp studio/src/api/command_body.cpp studio/src/show_controller.cpp \
+        studio/src/show_controller_graphics.cpp studio/src/show_controller_offers.cpp \
+        studio/src/show_controller_selling.cpp studio/src/show_controller_sources.cpp \
+        studio/src/command_policy.cpp studio/src/compliance.cpp studio/src/added_sources.cpp \
+        studio/src/show_file.cpp studio/src/show_file_analytics.cpp studio/src/show_file_selling.cpp \
+        studio/src/analytics/alert_rules.cpp studio/src/store/catalog_csv.cpp studio/src/viewer_hasher.cpp \
+        studio/src/viewer_name.cpp studio/src/log.cpp capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
+        tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil
+    # Heads are bounded by the gate (16 KiB) and bodies by the API's limit.
+    run fuzz_api_request "$ROOT/tests/fuzz/corpus-api" 20000
+fi

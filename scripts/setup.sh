@@ -16,6 +16,8 @@ PACKAGES=(
     libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp time procps iproute2 curl
+    # hostile HTTP clients for the API tests
+    python3
     # the report checked in a real browser; the event parser fuzzed with libFuzzer
     chromium clang libclang-rt-14-dev
 )

@@ -1,5 +1,7 @@
 #include "hawker/capture/encoder.hpp"
 
+#include "hawker/capture/fault_injection.hpp"
+
 #include <chrono>
 
 #include "hawker/capture/capture_log.hpp"
@@ -104,7 +106,11 @@ void Encoder::start() {
 
     m_thread = std::thread([this] {
         setThreadName("encoder");
-        run();
+        try {
+            run();
+        } catch (...) {
+            log(LogLevel::Error, "encoder stopped by an unexpected error; the outputs get no more packets");
+        }
     });
 }
 
@@ -165,6 +171,7 @@ void Encoder::run() {
             m_changed.notify_all();
         }
         try {
+            injectFault("encoder.tick");
             encodeTick(tick);
         } catch (const std::exception& error) {
             log(LogLevel::Error, std::string("encoder: ") + error.what());

@@ -1,5 +1,7 @@
 #include "hawker/capture/media_source.hpp"
 
+#include "hawker/capture/fault_injection.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <condition_variable>
@@ -113,7 +115,15 @@ void MediaSource::start() {
     m_abort = false;
     m_thread = std::thread([this] {
         setThreadName("src:" + m_config.id);
-        run();
+        try {
+            run();
+        } catch (const std::exception& error) {
+            // Only a bug gets here: the source is shown lost, the program
+            // repeats its last picture, and the show goes on.
+            setState(SourceState::Lost, std::string("stopped by an unexpected error: ") + error.what());
+        } catch (...) {
+            setState(SourceState::Lost, "stopped by an unexpected error");
+        }
     });
 }
 
@@ -255,7 +265,14 @@ void MediaSource::run() {
             if (everConnected) ++m_reconnects;
             everConnected = true;
             backoff.reset();
-            readLoop(conn);
+            try {
+                readLoop(conn);
+            } catch (const std::exception& error) {
+                // A decode or conversion that throws costs this connection,
+                // not the thread: the source reconnects like after a drop.
+                if (m_abort) break;
+                setState(SourceState::Lost, std::string("read failed: ") + error.what());
+            }
             if (m_abort) break;
             std::unique_lock lock(m_mutex);
             if (m_state == SourceState::Ended) {
@@ -401,6 +418,7 @@ void MediaSource::readLoop(Connection& conn) {
             return;
         }
         conn.guard.arm(m_config.readTimeout);
+        if (faultInjectionEnabled()) injectFault("source.read:" + m_config.id);
         const int read = av_read_frame(input, packet.get());
         if (read < 0) {
             if (m_abort) return;

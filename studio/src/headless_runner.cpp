@@ -50,7 +50,8 @@ std::string formatSummary(const EngineStatus& s) {
     const double fps = s.wallSeconds > 0 ? static_cast<double>(s.frames) / s.wallSeconds : 0;
     out << "summary frames=" << s.frames << " seconds=" << fixed(s.programSeconds, 3)
         << " wall_s=" << fixed(s.wallSeconds, 2) << " fps=" << fixed(fps, 1) << " dropped=" << s.dropped
-        << " lagged=" << s.lagged << " compose_ms_median=" << fixed(s.composeMsMedian, 3)
+        << " lagged=" << s.lagged << " tick_faults=" << s.tickFaults
+        << " compose_ms_median=" << fixed(s.composeMsMedian, 3)
         << " compose_ms_p99=" << fixed(s.composeMsP99, 3)
         << " encode_ms_median=" << fixed(s.encoder.encodeMsMedian, 3)
         << " latency_ms_median=" << fixed(s.encoder.latencyMsMedian, 1)

@@ -7,6 +7,7 @@
 
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/av_util.hpp"
+#include "hawker/capture/fault_injection.hpp"
 #include "hawker/capture/image_decoder.hpp"
 #include "hawker/overlay/text_renderer.hpp"
 #include "hawker/studio/added_sources.hpp"
@@ -339,6 +340,8 @@ void ProgramEngine::start() {
             run();
         } catch (const std::exception& error) {
             logError(std::string("program stopped: ") + error.what());
+        } catch (...) {
+            logError("program stopped by an unknown error");
         }
         m_endedAt = std::chrono::steady_clock::now();
         m_finished = true;
@@ -441,6 +444,78 @@ void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
                  m_options.offline ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
 }
 
+void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock& programClock,
+                                   const std::vector<CueSpec>& cues, size_t& nextCue) {
+    while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
+        const CueSpec& cue = cues[nextCue++];
+        m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs, cue.args},
+                              Actor{cue.actor, cue.role}, nowMs);
+    }
+    m_controller->settle(nowMs);
+    const auto state = m_controller->snapshot();
+    persistState(*state, nowMs);
+    // Once a program second: the live numbers, alerts and the simulated
+    // audience follow what is on air (offline in lockstep, for determinism).
+    if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
+        m_analytics->tick(nowMs, state, m_options.offline);
+    if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
+    if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
+    if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
+    if (state->stopRequested) m_stop = true;
+    if (state->audio != m_appliedAudio) {
+        // Levels are show state; the mixer follows the snapshot.
+        for (const auto& [input, level] : state->audio) {
+            m_mixer->setGain(input, level.gainDb);
+            m_mixer->setMuted(input, level.muted);
+        }
+        m_appliedAudio = state->audio;
+    }
+}
+
+std::shared_ptr<const cv::Mat> ProgramEngine::composeProgram(int64_t n, const ShowState& state,
+                                                             int64_t nowMs) {
+    const auto composeStart = std::chrono::steady_clock::now();
+    std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
+    overlay::YuvImage canvas = overlay::viewI420(*buffer, m_show.width, m_show.height);
+    composeScene(state.program, canvas, state, nowMs);
+    if (state.active && state.active->kind == TransitionKind::Fade) {
+        std::shared_ptr<cv::Mat> from = m_pool->acquire();
+        overlay::YuvImage fromCanvas = overlay::viewI420(*from, m_show.width, m_show.height);
+        composeScene(state.active->fromScene, fromCanvas, state, nowMs);
+        overlay::Compositor::mix(fromCanvas, canvas, state.active->progress(nowMs), canvas);
+    }
+    m_composeMs.add(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - composeStart).count());
+    m_lastProgram.store(buffer);
+    if (m_options.previewBus && n % 3 == 0) {
+        std::shared_ptr<cv::Mat> preview = m_pool->acquire();
+        overlay::YuvImage previewCanvas = overlay::viewI420(*preview, m_show.width, m_show.height);
+        composeScene(state.preview, previewCanvas, state, nowMs);
+        m_lastPreview.store(preview);
+    }
+    return buffer;
+}
+
+std::shared_ptr<const cv::Mat> ProgramEngine::blackPicture() {
+    std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
+    const int lumaRows = m_show.height;
+    buffer->rowRange(0, lumaRows).setTo(16);
+    buffer->rowRange(lumaRows, buffer->rows).setTo(128);
+    return buffer;
+}
+
+void ProgramEngine::noteTickFault(int64_t n, const char* phase, const char* what) {
+    const uint64_t count = ++m_tickFaults;
+    // The first fault and then one line a second at most: a fault that
+    // repeats every frame must not flood the log.
+    const int64_t second = n / std::max(1, m_show.fps);
+    if (count == 1 || second != m_lastFaultLogSecond) {
+        m_lastFaultLogSecond = second;
+        logError("compositor: tick " + std::to_string(n) + " " + phase + " failed (" + what +
+                 "); the program goes on (" + std::to_string(count) + " so far)");
+    }
+}
+
 void ProgramEngine::run() {
     const ProgramClock programClock(m_show.fps, m_options.offline, m_startedAt);
     const int64_t total = m_options.durationSeconds > 0 ? std::llround(m_options.durationSeconds * m_show.fps)
@@ -452,34 +527,21 @@ void ProgramEngine::run() {
     while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) < m_programOffsetMs)
         ++nextCue;
     std::shared_ptr<const cv::Mat> last;
+    if (capture::faultInjectionEnabled())
+        logWarning("HAWKER_INJECT_FAULTS is set: this run throws test faults on purpose");
     for (int64_t n = 0; n < total && !m_stop; ++n) {
         programClock.waitForTick(n);
         const int64_t nowMs = m_programOffsetMs + programClock.tickMs(n);
         m_programMs = nowMs;
-        while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
-            const CueSpec& cue = cues[nextCue++];
-            m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs, cue.args},
-                                  Actor{cue.actor, cue.role}, nowMs);
+        // A tick's bookkeeping that throws is logged and counted; the frame
+        // is still made, so the program keeps its exact frame count.
+        try {
+            capture::injectFault("compositor.tick");
+            runTickControl(n, nowMs, programClock, cues, nextCue);
+        } catch (const std::exception& error) {
+            noteTickFault(n, "control", error.what());
         }
-        m_controller->settle(nowMs);
-        const auto state = m_controller->snapshot();
-        persistState(*state, nowMs);
-        // Once a program second: the live numbers, alerts and the simulated
-        // audience follow what is on air (offline in lockstep, for determinism).
-        if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
-            m_analytics->tick(nowMs, state, m_options.offline);
-        if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
-        if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
-        if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
-        if (state->stopRequested) m_stop = true;
-        if (state->audio != m_appliedAudio) {
-            // Levels are show state; the mixer follows the snapshot.
-            for (const auto& [input, level] : state->audio) {
-                m_mixer->setGain(input, level.gainDb);
-                m_mixer->setMuted(input, level.muted);
-            }
-            m_appliedAudio = state->audio;
-        }
+        const auto applied = m_controller->snapshot();
 
         for (size_t i : m_videoSources) {
             capture::FrameSlot& slot = m_sources[i]->video();
@@ -500,30 +562,21 @@ void ProgramEngine::run() {
             tick.picture = last;
             ++m_lagged;
         } else {
-            const auto composeStart = std::chrono::steady_clock::now();
-            std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
-            overlay::YuvImage canvas = overlay::viewI420(*buffer, m_show.width, m_show.height);
-            composeScene(state->program, canvas, *state, nowMs);
-            if (state->active && state->active->kind == TransitionKind::Fade) {
-                std::shared_ptr<cv::Mat> from = m_pool->acquire();
-                overlay::YuvImage fromCanvas = overlay::viewI420(*from, m_show.width, m_show.height);
-                composeScene(state->active->fromScene, fromCanvas, *state, nowMs);
-                overlay::Compositor::mix(fromCanvas, canvas, state->active->progress(nowMs), canvas);
-            }
-            m_composeMs.add(
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - composeStart)
-                    .count());
-            tick.picture = buffer;
-            last = buffer;
-            m_lastProgram.store(buffer);
-            if (m_options.previewBus && n % 3 == 0) {
-                std::shared_ptr<cv::Mat> preview = m_pool->acquire();
-                overlay::YuvImage previewCanvas = overlay::viewI420(*preview, m_show.width, m_show.height);
-                composeScene(state->preview, previewCanvas, *state, nowMs);
-                m_lastPreview.store(preview);
+            try {
+                capture::injectFault("compositor.compose");
+                tick.picture = composeProgram(n, *applied, nowMs);
+                last = tick.picture;
+            } catch (const std::exception& error) {
+                // The viewers see the last picture again for this frame.
+                noteTickFault(n, "compose", error.what());
+                tick.picture = last ? last : blackPicture();
             }
         }
-        mixAudio(n, tick);
+        try {
+            mixAudio(n, tick);
+        } catch (const std::exception& error) {
+            noteTickFault(n, "audio", error.what());
+        }
         if (m_options.offline) {
             m_encoder->push(std::move(tick));
         } else if (!m_encoder->tryPush(std::move(tick))) {
@@ -588,6 +641,7 @@ EngineStatus ProgramEngine::status() const {
     }
     s.dropped = m_dropped;
     s.lagged = m_lagged;
+    s.tickFaults = m_tickFaults;
     std::unique_lock grown(m_growMutex);
     for (const auto& scene : m_scenes)
         for (const auto& [name, layer] : scene->slots)

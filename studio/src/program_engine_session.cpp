@@ -10,6 +10,7 @@
 #include "hawker/studio/show_state_json.hpp"
 #include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/write_urgency.hpp"
 
 namespace hawker::studio {
 
@@ -184,11 +185,19 @@ CommandResult ProgramEngine::execute(const Command& command, const Actor& actor)
     const int64_t nowMs = m_programMs.load();
     CommandResult result = m_controller->execute(command, actor, nowMs);
     if (m_onAirLog) {
+        const UrgentWrite urgent; // viewer events wait while this command's rows are stored
         const auto state = m_controller->snapshot();
         const uint64_t sequence =
             m_onAirLog->saveState(state->version, nowMs, resumableState(*state).dump(), state->coupons);
+        const auto waitStart = std::chrono::steady_clock::now();
         if (!m_onAirLog->waitDurable(sequence, kDurableTimeout))
             logWarning("command " + command.name + " ran but was not stored within 3 s");
+        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
+                                std::chrono::steady_clock::now() - waitStart)
+                                .count();
+        if (waited >= 200)
+            logWarning("command " + command.name + " waited " + std::to_string(waited) +
+                       " ms for the database");
     }
     return result;
 }

@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 require_tools clang++
 
-HAWKER_BUILD_DIR="$T/build" timeout -s KILL 240 bash "$HAWKER_SOURCE_DIR/scripts/fuzz.sh" 20 > "$T/fuzz.log" 2>&1
+HAWKER_BUILD_DIR="$T/build" timeout -s KILL 240 bash "$HAWKER_SOURCE_DIR/scripts/fuzz.sh" 20 events > "$T/fuzz.log" 2>&1
 rc=$?
 runs=$(sed -n 's/^Done \([0-9]*\) runs.*/\1/p' "$T/fuzz.log")
 check "the fuzzer ran to its time limit without a finding (exit $rc)" test "$rc" -eq 0

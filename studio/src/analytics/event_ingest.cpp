@@ -2,6 +2,7 @@
 
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/write_urgency.hpp"
 
 namespace hawker::studio {
 
@@ -68,6 +69,7 @@ void EventIngest::run() {
         std::vector<std::vector<size_t>> fresh(batch.size());
         std::vector<std::exception_ptr> failures(batch.size());
         const int64_t now = nowUtcMs();
+        yieldToUrgentWrites(std::chrono::milliseconds(1000));
         try {
             m_writerDb.transaction([&] {
                 for (size_t i = 0; i < batch.size(); ++i)

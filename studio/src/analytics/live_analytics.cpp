@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "hawker/capture/fault_injection.hpp"
 #include "hawker/studio/analytics/kpi_targets.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/store/session_store.hpp"
@@ -175,10 +176,13 @@ void LiveAnalytics::run() {
             m_queue.pop_front();
         }
         try {
+            capture::injectFault("analytics.tick");
             process(tick);
         } catch (const std::exception& error) {
             // A tick is a boundary: log, carry on with the next second.
             logWarning(std::string("live analytics: ") + error.what());
+        } catch (...) {
+            logWarning("live analytics: a tick failed with an unknown error");
         }
         {
             std::lock_guard lock(m_queueMutex);

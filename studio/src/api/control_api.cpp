@@ -8,13 +8,18 @@
 #include <nlohmann/json.hpp>
 #include <toml++/toml.h>
 
+#include "connection_gate.hpp"
+#include "gated_server.hpp"
+#include "hawker/capture/fault_injection.hpp"
 #include "hawker/studio/added_sources.hpp"
+#include "hawker/studio/api/command_body.hpp"
 #include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/program_engine.hpp"
 #include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/show_state_json.hpp"
 #include "hawker/studio/store/notes_store.hpp"
+#include "hawker/studio/untrusted_text.hpp"
 
 namespace hawker::studio {
 
@@ -52,9 +57,23 @@ const std::vector<std::pair<std::string, std::string>> kCommandRoutes = {
     {"/api/v1/show/stop", "show.stop"},
 };
 
+/// Each role's share of the API: workers serving it at once and requests
+/// it may keep waiting (beyond them: 503 with Retry-After). The operator's
+/// lane is reserved to the operator, so a flood on any other lane never
+/// delays a take; senders without a known token share the last lane.
+const std::vector<GateLane> kLanes = {
+    {"operator", 2, 16}, {"host", 1, 8}, {"merchandiser", 2, 8}, {"ingest", 4, 12}, {"anonymous", 1, 8},
+};
+
+size_t laneOfRole(const std::string& role) {
+    for (size_t i = 0; i + 1 < kLanes.size(); ++i)
+        if (kLanes[i].name == role) return i;
+    return kLanes.size() - 1;
+}
+
 void reply(httplib::Response& res, int status, const json& body) {
     res.status = status;
-    res.set_content(body.dump(), "application/json; charset=utf-8");
+    res.set_content(toJsonText(body), "application/json; charset=utf-8");
 }
 
 void error(httplib::Response& res, int status, const std::string& message) {
@@ -82,64 +101,11 @@ std::string secretFromFile(const ApiTokenSpec& token) {
 }
 
 /// Compares in time independent of where the strings differ.
-bool sameSecret(const std::string& a, const std::string& b) {
+bool sameSecret(std::string_view a, std::string_view b) {
     unsigned char diff = a.size() == b.size() ? 0 : 1;
     for (size_t i = 0; i < a.size(); ++i)
         diff |= static_cast<unsigned char>(a[i] ^ b[i % (b.empty() ? 1 : b.size())]);
     return diff == 0 && !b.empty();
-}
-
-/// The body's fields as command arguments; nullopt + message when it is not a flat JSON object.
-std::optional<Command> commandFromBody(const std::string& name, const std::string& body,
-                                       std::string& problem) {
-    json parsed = json::object();
-    if (!body.empty()) {
-        parsed = json::parse(body, nullptr, false);
-        if (parsed.is_discarded()) {
-            problem = "the body is not valid JSON";
-            return std::nullopt;
-        }
-        if (!parsed.is_object()) {
-            problem = "the body must be a JSON object of arguments";
-            return std::nullopt;
-        }
-    }
-    Command command = Command::named(name, {});
-    for (const auto& [key, value] : parsed.items()) {
-        std::string text;
-        if (value.is_string())
-            text = value.get<std::string>();
-        else if (value.is_number_integer() || value.is_number_unsigned())
-            text = value.dump();
-        else if (value.is_number_float())
-            text = value.dump();
-        else if (value.is_boolean())
-            text = value.get<bool>() ? "true" : "false";
-        else {
-            problem = "argument '" + key + "' must be a string, a number or true/false";
-            return std::nullopt;
-        }
-        if (key == "scene") {
-            command.scene = text;
-        } else if (key == "transition" && (name == "take" || name == "transition")) {
-            command.transition = parseTransition(text);
-            if (!command.transition) {
-                problem = "transition must be cut or fade";
-                return std::nullopt;
-            }
-        } else if (key == "duration_ms" && (name == "take" || name == "transition")) {
-            char* end = nullptr;
-            const long ms = std::strtol(text.c_str(), &end, 10);
-            if (text.empty() || *end || ms < 0 || ms > 10000) {
-                problem = "duration_ms must be a whole number 0..10000";
-                return std::nullopt;
-            }
-            command.transitionMs = static_cast<int>(ms);
-        } else {
-            command.args[key] = text;
-        }
-    }
-    return command;
 }
 
 int statusFor(const CommandResult& result) {
@@ -213,8 +179,18 @@ std::vector<ApiToken> resolveApiTokens(const ApiSpec& api) {
 
 ControlApi::ControlApi(ProgramEngine& engine, const ApiSpec& spec, std::vector<ApiToken> tokens)
     : m_engine(engine), m_spec(spec), m_tokens(std::move(tokens)),
-      m_server(std::make_unique<httplib::Server>()) {
+      m_server(std::make_unique<GatedServer>(m_limits)) {
+    m_limits.maxBodyBytes = m_spec.maxBodyBytes;
     routes();
+}
+
+const ApiToken* ControlApi::tokenOf(std::string_view authorization) const {
+    const std::optional<std::string_view> given = bearerToken(authorization);
+    if (!given) return nullptr;
+    const ApiToken* found = nullptr;
+    for (const ApiToken& token : m_tokens) // every token compared: the time does not say which matched
+        if (sameSecret(*given, token.secret)) found = &token;
+    return found;
 }
 
 ControlApi::~ControlApi() {
@@ -222,7 +198,22 @@ ControlApi::~ControlApi() {
 }
 
 void ControlApi::bind() {
+    // The gate enforces these before the library sees a request; the
+    // library's own limits stay as a second line.
     m_server->set_payload_max_length(m_spec.maxBodyBytes);
+    m_server->set_read_timeout(m_limits.ioTimeout);
+    m_server->set_write_timeout(m_limits.ioTimeout);
+    // One request per connection: every request passes the gate, and no
+    // idle keep-alive connection holds a worker.
+    m_server->set_keep_alive_max_count(1);
+    m_server->setGate(std::make_unique<ConnectionGate>(
+        m_limits, kLanes,
+        [this](const RequestHead& head) {
+            const ApiToken* token = tokenOf(head.authorization);
+            return token ? laneOfRole(token->role) : kLanes.size() - 1;
+        },
+        [server = m_server.get()](int socket) { server->serveAdmitted(socket); },
+        [](const std::string& line) { logWarning(line); }));
     if (m_spec.port == 0) {
         m_port = m_server->bind_to_any_port(m_spec.bind);
         if (m_port <= 0) throw std::runtime_error("api: cannot bind " + m_spec.bind);
@@ -233,16 +224,27 @@ void ControlApi::bind() {
                                      " (in use, or not an address of this machine)");
         m_port = m_spec.port;
     }
+    m_server->widenBacklog();
 }
 
 void ControlApi::serve() {
-    m_thread = std::thread([this] { m_server->listen_after_bind(); });
+    m_thread = std::thread([this] {
+        try {
+            m_server->listen_after_bind();
+        } catch (const std::exception& error) {
+            logError(std::string("api stopped: ") + printable(error.what()) +
+                     "; the show goes on without it");
+        } catch (...) {
+            logError("api stopped by an unknown error; the show goes on without it");
+        }
+    });
     logInfo("api listening on http://" + m_spec.bind + ":" + std::to_string(m_port) + "/api/v1/");
 }
 
 void ControlApi::stop() {
     if (m_server) m_server->stop();
     if (m_thread.joinable()) m_thread.join();
+    if (m_server) m_server->stopGate();
 }
 
 void ControlApi::routes() {
@@ -252,16 +254,12 @@ void ControlApi::routes() {
     auto identify = [this](const httplib::Request& req, httplib::Response& res,
                            bool read) -> const ApiToken* {
         const std::string header = req.get_header_value("Authorization");
-        const std::string prefix = "Bearer ";
-        if (header.compare(0, prefix.size(), prefix) != 0) {
+        if (!bearerToken(header)) {
             res.set_header("WWW-Authenticate", "Bearer");
             error(res, 401, "missing bearer token (Authorization: Bearer <token>)");
             return nullptr;
         }
-        const std::string given = header.substr(prefix.size());
-        const ApiToken* found = nullptr;
-        for (const ApiToken& token : m_tokens)
-            if (sameSecret(given, token.secret)) found = &token;
+        const ApiToken* found = tokenOf(header);
         if (!found) {
             res.set_header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             error(res, 401, "unknown token");
@@ -274,12 +272,76 @@ void ControlApi::routes() {
         return found;
     };
 
-    auto runCommand = [this, identify](const std::string& name, const httplib::Request& req,
-                                       httplib::Response& res, std::map<std::string, std::string> pathArgs) {
-        const ApiToken* token = identify(req, res, false);
-        if (!token) return;
+    // Every handler runs inside this: whatever it throws becomes one log line
+    // and a 500, never an exception in the server's threads.
+    auto guarded = [](const httplib::Request& req, httplib::Response& res,
+                      const std::function<void()>& body) {
+        try {
+            capture::injectFault("api.handler");
+            body();
+        } catch (const std::exception& failure) {
+            logError("api " + printable(req.method) + " " + printable(req.path, 120) +
+                     " failed: " + printable(failure.what()));
+            res.headers.clear();
+            error(res, 500, "internal error; the show goes on (see the log)");
+        } catch (...) {
+            logError("api " + printable(req.method) + " " + printable(req.path, 120) + " failed");
+            res.headers.clear();
+            error(res, 500, "internal error; the show goes on (see the log)");
+        }
+    };
+
+    // A POST: the sender is identified before a byte of the body is read,
+    // the body is read only up to the limit (whether it came with a length
+    // or in chunks), and nested JSON is refused before anything parses it.
+    using PostHandler = std::function<void(const httplib::Request&, httplib::Response&, const ApiToken&,
+                                           const std::string& body)>;
+    auto post = [this, &server, identify, guarded](const std::string& pattern, bool readRole,
+                                                   PostHandler handler) {
+        server.Post(pattern, [this, identify, guarded, readRole,
+                              handler](const httplib::Request& req, httplib::Response& res,
+                                       const httplib::ContentReader& reader) {
+            guarded(req, res, [&] {
+                const ApiToken* token = identify(req, res, readRole);
+                if (!token) return;
+                std::string body;
+                bool tooLarge = false;
+                const bool complete = reader([&](const char* data, size_t length) {
+                    if (body.size() + length > m_limits.maxBodyBytes) {
+                        tooLarge = true;
+                        return false;
+                    }
+                    body.append(data, length);
+                    return true;
+                });
+                if (tooLarge) {
+                    logWarning("api: 413 for " + printable(req.path, 120) + ", the body passed " +
+                               std::to_string(m_limits.maxBodyBytes) + " bytes while being read");
+                    return error(res, 413,
+                                 "the body is larger than " + std::to_string(m_limits.maxBodyBytes) +
+                                     " bytes");
+                }
+                // The connection's stream stops reading at the body deadline,
+                // so a trickling body ends here too.
+                if (!complete)
+                    return error(
+                        res, 400,
+                        "the body was cut short, its chunks are malformed, or it did not arrive within " +
+                            std::to_string(m_limits.bodyTimeout.count()) + " s");
+                if (!jsonNestingWithin(body, m_limits.maxJsonDepth))
+                    return error(res, 400,
+                                 "the JSON body nests deeper than " + std::to_string(m_limits.maxJsonDepth) +
+                                     " levels");
+                handler(req, res, *token, body);
+            });
+        });
+    };
+
+    auto runCommand = [this](const std::string& name, const std::string& text, const ApiToken& sender,
+                             httplib::Response& res, std::map<std::string, std::string> pathArgs) {
+        const ApiToken* token = &sender;
         std::string problem;
-        std::optional<Command> command = commandFromBody(name, req.body, problem);
+        std::optional<Command> command = commandFromBody(name, text, problem);
         if (!command) return error(res, 400, problem);
         for (auto& [key, value] : pathArgs)
             command->args[key] = value;
@@ -292,23 +354,28 @@ void ControlApi::routes() {
 
     for (const auto& [path, name] : kCommandRoutes) {
         const std::string commandName = name;
-        server.Post(path, [runCommand, commandName](const httplib::Request& req, httplib::Response& res) {
-            runCommand(commandName, req, res, {});
-        });
+        post(path, false,
+             [runCommand, commandName](const httplib::Request&, httplib::Response& res, const ApiToken& token,
+                                       const std::string& body) {
+                 runCommand(commandName, body, token, res, {});
+             });
     }
-    server.Post(R"(/api/v1/outputs/([A-Za-z0-9_.-]+)/(start|stop))", [runCommand](const httplib::Request& req,
-                                                                                  httplib::Response& res) {
-        runCommand("output." + req.matches[2].str(), req, res, {{"output", req.matches[1].str()}});
-    });
-    server.Post(R"(/api/v1/commands/([a-z.]+))",
-                [runCommand](const httplib::Request& req, httplib::Response& res) {
-                    runCommand(req.matches[1].str(), req, res, {});
-                });
+    post(R"(/api/v1/outputs/([A-Za-z0-9_.-]+)/(start|stop))", false,
+         [runCommand](const httplib::Request& req, httplib::Response& res, const ApiToken& token,
+                      const std::string& body) {
+             runCommand("output." + req.matches[2].str(), body, token, res,
+                        {{"output", req.matches[1].str()}});
+         });
+    post(R"(/api/v1/commands/([a-z.]+))", false,
+         [runCommand](const httplib::Request& req, httplib::Response& res, const ApiToken& token,
+                      const std::string& body) { runCommand(req.matches[1].str(), body, token, res, {}); });
 
-    auto getJson = [identify](auto produce) {
-        return [identify, produce](const httplib::Request& req, httplib::Response& res) {
-            if (!identify(req, res, true)) return;
-            reply(res, 200, produce(req));
+    auto getJson = [identify, guarded](auto produce) {
+        return [identify, guarded, produce](const httplib::Request& req, httplib::Response& res) {
+            guarded(req, res, [&] {
+                if (!identify(req, res, true)) return;
+                reply(res, 200, produce(req));
+            });
         };
     };
     server.Get("/api/v1/state", getJson([this](const httplib::Request&) {
@@ -415,32 +482,34 @@ void ControlApi::routes() {
                }));
 
     // Viewer events (DESIGN.md): the ingest role only; acknowledged once committed.
-    server.Post(R"(/api/v1/sessions/(\d+)/events)", [this, identify](const httplib::Request& req,
-                                                                     httplib::Response& res) {
-        const ApiToken* token = identify(req, res, false);
-        if (!token) return;
-        if (token->role != "ingest") return error(res, 403, "only an ingest token may send events");
-        EventIngest* ingest = m_engine.ingest();
-        if (!ingest) return error(res, 409, "this show has no session database (run it with --db)");
-        int64_t session = 0;
-        try {
-            session = std::stoll(req.matches[1].str());
-        } catch (const std::exception&) {
-            return error(res, 404, "no session " + req.matches[1].str());
-        }
-        if (!ingest->sessionExists(session)) return error(res, 404, "no session " + std::to_string(session));
-        try {
-            reply(res, 200, ingest->ingestBatch(session, req.body));
-        } catch (const BatchError& bad) {
-            error(res, 400, bad.what());
-        } catch (const IngestBusy& busy) {
-            res.set_header("Retry-After", "1");
-            error(res, 503, busy.what());
-        } catch (const StoreError& failed) {
-            logError(std::string("events not stored: ") + failed.what());
-            error(res, 500, "the events could not be stored; nothing of this batch was acknowledged, retry");
-        }
-    });
+    post(R"(/api/v1/sessions/(\d+)/events)", false,
+         [this](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
+                const std::string& body) {
+             const ApiToken* token = &sender;
+             if (token->role != "ingest") return error(res, 403, "only an ingest token may send events");
+             EventIngest* ingest = m_engine.ingest();
+             if (!ingest) return error(res, 409, "this show has no session database (run it with --db)");
+             int64_t session = 0;
+             try {
+                 session = std::stoll(req.matches[1].str());
+             } catch (const std::exception&) {
+                 return error(res, 404, "no session " + req.matches[1].str());
+             }
+             if (!ingest->sessionExists(session))
+                 return error(res, 404, "no session " + std::to_string(session));
+             try {
+                 reply(res, 200, ingest->ingestBatch(session, body));
+             } catch (const BatchError& bad) {
+                 error(res, 400, bad.what());
+             } catch (const IngestBusy& busy) {
+                 res.set_header("Retry-After", "1");
+                 error(res, 503, busy.what());
+             } catch (const StoreError& failed) {
+                 logError(std::string("events not stored: ") + failed.what());
+                 error(res, 500,
+                       "the events could not be stored; nothing of this batch was acknowledged, retry");
+             }
+         });
     server.Get("/api/v1/metrics", getJson([this](const httplib::Request&) {
                    const LiveAnalytics* analytics = m_engine.analytics();
                    return analytics ? analytics->snapshot() : json{{"error", "no session database"}};
@@ -449,41 +518,42 @@ void ControlApi::routes() {
                    const LiveAnalytics* analytics = m_engine.analytics();
                    return analytics ? analytics->snapshot().at("alerts") : json::array();
                }));
-    server.Post(R"(/api/v1/alerts/(\d+)/ack)",
-                [this, identify](const httplib::Request& req, httplib::Response& res) {
-                    const ApiToken* token = identify(req, res, true);
-                    if (!token) return;
-                    LiveAnalytics* analytics = m_engine.analytics();
-                    int64_t id = 0;
-                    try {
-                        id = std::stoll(req.matches[1].str());
-                    } catch (const std::exception&) {
-                    }
-                    if (!analytics || !analytics->acknowledge(id, token->name + " (" + token->role + ")"))
-                        return error(res, 404, "no alert " + req.matches[1].str());
-                    reply(res, 200, {{"ok", true}, {"alert", id}});
-                });
+    post(R"(/api/v1/alerts/(\d+)/ack)", true,
+         [this](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
+                const std::string&) {
+             const ApiToken* token = &sender;
+             LiveAnalytics* analytics = m_engine.analytics();
+             int64_t id = 0;
+             try {
+                 id = std::stoll(req.matches[1].str());
+             } catch (const std::exception&) {
+             }
+             if (!analytics || !analytics->acknowledge(id, token->name + " (" + token->role + ")"))
+                 return error(res, 404, "no alert " + req.matches[1].str());
+             reply(res, 200, {{"ok", true}, {"alert", id}});
+         });
     server.Get(R"(/api/v1/sessions/(\d+)/report)",
-               [this, identify](const httplib::Request& req, httplib::Response& res) {
-                   if (!identify(req, res, true)) return;
-                   if (m_engine.databasePath().empty())
-                       return error(res, 409, "this show has no session database");
-                   try {
-                       // A merchandiser's read: its own connection, never the show's writers.
-                       Database db(m_engine.databasePath());
-                       reply(res, 200, buildSessionReport(db, std::stoll(req.matches[1].str())));
-                   } catch (const StoreError& missing) {
-                       error(res, 404, missing.what());
-                   } catch (const std::out_of_range&) {
-                       error(res, 404, "no session " + req.matches[1].str());
-                   }
+               [this, identify, guarded](const httplib::Request& req, httplib::Response& res) {
+                   guarded(req, res, [&] {
+                       if (!identify(req, res, true)) return;
+                       if (m_engine.databasePath().empty())
+                           return error(res, 409, "this show has no session database");
+                       try {
+                           // A merchandiser's read: its own connection, never the show's writers.
+                           Database db(m_engine.databasePath());
+                           reply(res, 200, buildSessionReport(db, std::stoll(req.matches[1].str())));
+                       } catch (const StoreError& missing) {
+                           error(res, 404, missing.what());
+                       } catch (const std::out_of_range&) {
+                           error(res, 404, "no session " + req.matches[1].str());
+                       }
+                   });
                });
 
     // 复盘 notes: anyone but the ingest feed may read and write them (the
     // merchandiser's review, the host's own remarks, an operator's action item).
-    auto withNotes = [this, identify](const httplib::Request& req, httplib::Response& res,
-                                      const std::function<json(NotesStore&, const ApiToken&)>& body) {
-        const ApiToken* token = identify(req, res, true);
+    auto notesCall = [this](httplib::Response& res, const ApiToken* token,
+                            const std::function<json(NotesStore&, const ApiToken&)>& body) {
         if (!token) return;
         if (m_engine.databasePath().empty()) return error(res, 409, "this show has no session database");
         try {
@@ -504,53 +574,86 @@ void ControlApi::routes() {
                     {"text", n.text}, {"owner", n.owner},          {"utc_ms", n.utcMs}};
     };
     server.Get(R"(/api/v1/sessions/(\d+)/notes)",
-               [withNotes, noteJson](const httplib::Request& req, httplib::Response& res) {
-                   withNotes(req, res, [&](NotesStore& notes, const ApiToken&) {
-                       json out = json::array();
-                       for (const SessionNote& n : notes.list(std::stoll(req.matches[1].str())))
-                           out.push_back(noteJson(n));
-                       return out;
+               [notesCall, noteJson, identify, guarded](const httplib::Request& req, httplib::Response& res) {
+                   guarded(req, res, [&] {
+                       notesCall(res, identify(req, res, true), [&](NotesStore& notes, const ApiToken&) {
+                           json out = json::array();
+                           for (const SessionNote& n : notes.list(std::stoll(req.matches[1].str())))
+                               out.push_back(noteJson(n));
+                           return out;
+                       });
                    });
                });
-    server.Post(R"(/api/v1/sessions/(\d+)/notes)", [withNotes, noteJson](const httplib::Request& req,
-                                                                         httplib::Response& res) {
-        withNotes(req, res, [&](NotesStore& notes, const ApiToken& token) {
-            const json body = json::parse(req.body);
-            const std::string owner = body.value("owner", std::string());
-            return noteJson(notes.add(std::stoll(req.matches[1].str()), body.at("kind").get<std::string>(),
-                                      body.at("text").get<std::string>(),
-                                      owner.empty() ? token.name : owner));
-        });
-    });
-    server.Post(R"(/api/v1/notes/(\d+))", [withNotes, noteJson](const httplib::Request& req,
-                                                                httplib::Response& res) {
-        withNotes(req, res, [&](NotesStore& notes, const ApiToken&) {
-            const json body = json::parse(req.body);
-            return noteJson(notes.edit(std::stoll(req.matches[1].str()), body.at("text").get<std::string>(),
-                                       body.value("owner", std::string())));
-        });
-    });
-    server.Delete(R"(/api/v1/notes/(\d+))", [withNotes](const httplib::Request& req, httplib::Response& res) {
-        withNotes(req, res, [&](NotesStore& notes, const ApiToken&) {
-            notes.remove(std::stoll(req.matches[1].str()));
-            return json{{"ok", true}};
-        });
+    post(R"(/api/v1/sessions/(\d+)/notes)", true,
+         [notesCall, noteJson](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
+                               const std::string& text) {
+             notesCall(res, &sender, [&](NotesStore& notes, const ApiToken& token) {
+                 const json body = json::parse(text);
+                 const std::string owner = body.value("owner", std::string());
+                 return noteJson(
+                     notes.add(std::stoll(req.matches[1].str()), body.at("kind").get<std::string>(),
+                               body.at("text").get<std::string>(), owner.empty() ? token.name : owner));
+             });
+         });
+    post(R"(/api/v1/notes/(\d+))", true,
+         [notesCall, noteJson](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
+                               const std::string& text) {
+             notesCall(res, &sender, [&](NotesStore& notes, const ApiToken&) {
+                 const json body = json::parse(text);
+                 return noteJson(notes.edit(std::stoll(req.matches[1].str()),
+                                            body.at("text").get<std::string>(),
+                                            body.value("owner", std::string())));
+             });
+         });
+    server.Delete(R"(/api/v1/notes/(\d+))",
+                  [notesCall, identify, guarded](const httplib::Request& req, httplib::Response& res) {
+                      guarded(req, res, [&] {
+                          notesCall(res, identify(req, res, true), [&](NotesStore& notes, const ApiToken&) {
+                              notes.remove(std::stoll(req.matches[1].str()));
+                              return json{{"ok", true}};
+                          });
+                      });
+                  });
+
+    // Last: a POST to no route is answered without reading its body.
+    server.Post(".*", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
+        error(res, 404, "no such endpoint: POST " + printable(req.path, 120) + " (see docs/API.md)");
     });
 
+    // These run for every answer; they must not throw whatever the request
+    // held (a path with invalid UTF-8 or escape sequences is escaped first).
     server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
-        if (!res.body.empty()) return;
-        if (res.status == 404)
-            error(res, 404, "no such endpoint: " + req.method + " " + req.path + " (see docs/API.md)");
-        else if (res.status == 413)
-            error(res, 413, "the body is too large");
-        else
-            error(res, res.status, "request failed");
+        try {
+            if (!res.body.empty()) return;
+            if (res.status == 404)
+                error(res, 404,
+                      "no such endpoint: " + printable(req.method) + " " + printable(req.path, 120) +
+                          " (see docs/API.md)");
+            else if (res.status == 413)
+                error(res, 413, "the body is too large");
+            else
+                error(res, res.status, "request failed");
+        } catch (...) {
+            res.set_content(R"({"ok":false,"error":"request failed"})", "application/json; charset=utf-8");
+        }
     });
-    server.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
-        error(res, 500, "internal error; the show goes on (see the log)");
+    server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr) {
+        try {
+            logError("api " + printable(req.method) + " " + printable(req.path, 120) + " failed");
+            error(res, 500, "internal error; the show goes on (see the log)");
+        } catch (...) {
+            res.status = 500;
+        }
     });
     server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
-        logInfo("api " + req.method + " " + req.path + " -> " + std::to_string(res.status));
+        try {
+            // Answered requests are many under ingest; the log keeps the
+            // ones that went wrong at the default level.
+            logLine(res.status < 400 ? LogLevel::Debug : LogLevel::Info,
+                    "api " + printable(req.method) + " " + printable(req.path, 120) + " -> " +
+                        std::to_string(res.status));
+        } catch (...) {
+        }
     });
 }
 

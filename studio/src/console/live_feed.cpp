@@ -65,7 +65,7 @@ void LiveFeed::run() {
             LiveSnapshot next = *m_latest.load();
             sample(next, iteration);
             m_latest.store(std::make_shared<const LiveSnapshot>(std::move(next)));
-        } catch (const std::exception&) {
+        } catch (...) {
             // A failed sample leaves the previous snapshot up; the next one tries again.
         }
     }

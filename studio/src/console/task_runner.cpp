@@ -75,6 +75,9 @@ void TaskRunner::workerLoop(Worker& worker) {
             // A failed task is reported on the UI thread; the worker carries on.
             const std::string name = job.name, what = error.what();
             result = [this, name, what] { m_onError(name, what); };
+        } catch (...) {
+            const std::string name = job.name;
+            result = [this, name] { m_onError(name, "unknown error"); };
         }
         // The name is free again only once the UI has the result, so a button
         // cannot be pressed twice between the work and its outcome.

@@ -24,6 +24,7 @@
 #include "hawker/studio/analytics/live_analytics.hpp"
 #include "hawker/studio/frame_pool.hpp"
 #include "hawker/studio/graphic_content_builder.hpp"
+#include "hawker/studio/program_clock.hpp"
 #include "hawker/studio/show_controller.hpp"
 #include "hawker/studio/show_file.hpp"
 #include "hawker/studio/store/on_air_log.hpp"
@@ -66,6 +67,7 @@ struct EngineStatus {
     uint64_t dropped = 0;        ///< ticks the encoder could not take (live)
     uint64_t lagged = 0;         ///< ticks that repeated the last picture because the compositor ran late
     uint64_t graphicRenders = 0; ///< graphic bitmaps rendered (only when their content changed)
+    uint64_t tickFaults = 0;     ///< ticks that threw and went on (a bug; the log says where)
     double composeMsMedian = -1, composeMsP99 = -1;
     capture::EncoderStats encoder;
     std::vector<capture::SourceStats> sources;
@@ -127,6 +129,14 @@ private:
     struct PreparedLayer;
     struct PreparedScene;
     void run();
+    /// One tick's bookkeeping: cues, settling, persisting, analytics and
+    /// applying what the snapshot asks of sources, outputs and the mixer.
+    void runTickControl(int64_t n, int64_t nowMs, const ProgramClock& programClock,
+                        const std::vector<CueSpec>& cues, size_t& nextCue);
+    /// Composes the program (and every third tick the preview) picture.
+    std::shared_ptr<const cv::Mat> composeProgram(int64_t n, const ShowState& state, int64_t nowMs);
+    std::shared_ptr<const cv::Mat> blackPicture();
+    void noteTickFault(int64_t n, const char* phase, const char* what);
     void composeScene(const std::string& sceneId, overlay::YuvImage& canvas, const ShowState& state,
                       int64_t nowMs);
     void prepareGraphics();
@@ -215,6 +225,8 @@ private:
     std::atomic<bool> m_stop{false}, m_finished{false}, m_started{false};
     std::atomic<int64_t> m_tickCount{0}, m_programMs{0};
     std::atomic<uint64_t> m_lagged{0}, m_dropped{0};
+    std::atomic<uint64_t> m_tickFaults{0}; ///< ticks whose bookkeeping or picture threw
+    int64_t m_lastFaultLogSecond = -1;
     std::chrono::steady_clock::time_point m_startedAt, m_endedAt;
     std::atomic<std::shared_ptr<const cv::Mat>> m_lastProgram, m_lastPreview;
     capture::SampleWindow m_composeMs;

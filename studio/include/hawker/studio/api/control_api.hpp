@@ -5,16 +5,16 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
+#include "hawker/studio/api/request_head.hpp"
 #include "hawker/studio/selling_spec.hpp"
 
-namespace httplib {
-class Server;
-}
-
 namespace hawker::studio {
+
+class GatedServer;
 
 class ProgramEngine;
 
@@ -45,11 +45,14 @@ public:
 
 private:
     void routes();
+    /// The token an Authorization header names (compared in constant time); null when none.
+    const ApiToken* tokenOf(std::string_view authorization) const;
 
     ProgramEngine& m_engine;
     ApiSpec m_spec;
     std::vector<ApiToken> m_tokens;
-    std::unique_ptr<httplib::Server> m_server;
+    HttpLimits m_limits;
+    std::unique_ptr<GatedServer> m_server;
     std::thread m_thread;
     int m_port = 0;
 };
