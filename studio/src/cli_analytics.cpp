@@ -14,6 +14,7 @@
 #include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/untrusted_text.hpp"
 
 namespace hawker::studio {
 
@@ -58,7 +59,7 @@ int commandIngest(const std::vector<std::string>& args) {
     EventIngest ingest(db, hasher);
     if (!ingest.sessionExists(session))
         throw std::runtime_error("no session " + std::to_string(session) + " in " + db);
-    std::cout << ingest.ingestLines(session, text).dump() << std::endl;
+    std::cout << toJsonText(ingest.ingestLines(session, text)) << std::endl;
     return 0;
 }
 

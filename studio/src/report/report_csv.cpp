@@ -3,6 +3,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "hawker/studio/untrusted_text.hpp"
+
 namespace hawker::studio {
 
 using nlohmann::json;
@@ -17,7 +19,7 @@ std::string cell(const json& value) {
     else if (value.is_boolean())
         return value.get<bool>() ? "1" : "0";
     else
-        text = value.dump();
+        text = toJsonText(value);
     // Quote when needed; a leading = + - @ would be a formula in Excel.
     const bool formula = !text.empty() && (text[0] == '=' || text[0] == '+' || text[0] == '@' ||
                                            (text[0] == '-' && !value.is_number()));
