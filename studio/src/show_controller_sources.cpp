@@ -1,6 +1,6 @@
 // The show controller's commands about cameras and audio inputs: add one
-// while the show runs (and remove it again), point one at another input,
-// reconnect one now. The
+// while the show runs (and remove it again), point one at another input
+// (only of a kind the show's [security] allows), reconnect one now. The
 // engine follows the published state on the compositor thread.
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "hawker/studio/added_sources.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/source_policy.hpp"
 
 namespace hawker::studio {
 
@@ -18,13 +19,20 @@ using detail::arg;
 
 namespace {
 
-/// An input's URL and format as an operator typed them; an error otherwise.
-std::optional<std::string> checkInput(const std::string& command, const std::string& url,
-                                      const std::string& format) {
-    if (url.empty() || url.size() > 2048) return command + ": url must be 1 to 2048 bytes";
-    if (format.size() > 32) return command + ": format is a short FFmpeg name";
+/// An input's URL and format as an operator typed them, reaching only what
+/// the show allows; the refusal otherwise.
+std::optional<CommandResult> checkInput(const std::string& command, const std::string& url,
+                                        const std::string& format, const SecuritySpec& security) {
+    if (url.empty() || url.size() > 2048)
+        return CommandResult::invalid(command + ": url must be 1 to 2048 bytes");
+    if (format.size() > 32) return CommandResult::invalid(command + ": format is a short FFmpeg name");
     for (unsigned char c : url + format)
-        if (c < 0x20 || c == 0x7f) return command + ": url and format may not hold control characters";
+        if (c < 0x20 || c == 0x7f)
+            return CommandResult::invalid(command + ": url and format may not hold control characters");
+    if (auto refused = refusedInput(url, format, security.sourceProtocols))
+        return CommandResult::notAllowed(command + ": " + *refused);
+    // Accepted: its login stays masked wherever it is quoted from now on.
+    registerUrlSecrets(url);
     return std::nullopt;
 }
 
@@ -43,7 +51,7 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
                                            "' is already a source or scene of the show");
         const std::string url = arg(command, "url");
         const std::string format = arg(command, "format");
-        if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
+        if (auto refused = checkInput(command.name, url, format, m_show.security)) return *refused;
         const std::string name = arg(command, "name");
         if (name.size() > 64 || overlay::sanitizeUtf8(name) != name ||
             std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
@@ -64,8 +72,8 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
                                            " cameras, the most it composes");
         state.addedSources.push_back(AddedSource{id, url, format, name, slotsFrom});
         timeline(programMs, "source_add", id);
-        return CommandResult::done(id + " added, reading " + maskSecrets(withoutCredentials(url)) +
-                                   "; scene " + id + " shows it");
+        return CommandResult::done(id + " added, reading " + maskSecrets(url) + "; scene " + id +
+                                   " shows it");
     }
     if (command.name == "source.remove") {
         const AddedSource* added = findAddedSource(state, id);
@@ -91,11 +99,11 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
     if (command.name == "source.edit") {
         const std::string url = arg(command, "url");
         const std::string format = arg(command, "format");
-        if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
+        if (auto refused = checkInput(command.name, url, format, m_show.security)) return *refused;
         state.sourceTargets[id] = {url, format};
         ++state.sourceReconnects[id]; // the new input is opened at once
         timeline(programMs, "source_edit", id);
-        return CommandResult::done(id + " now reads " + maskSecrets(withoutCredentials(url)));
+        return CommandResult::done(id + " now reads " + maskSecrets(url));
     }
     if (command.name == "source.reconnect") {
         ++state.sourceReconnects[id];
