@@ -19,16 +19,20 @@ using detail::arg;
 
 namespace {
 
-/// An input's URL and format as an operator typed them, reaching only what
-/// the show allows; the refusal otherwise.
-std::optional<CommandResult> checkInput(const std::string& command, const std::string& url,
-                                        const std::string& format, const SecuritySpec& security) {
-    if (url.empty() || url.size() > 2048)
-        return CommandResult::invalid(command + ": url must be 1 to 2048 bytes");
-    if (format.size() > 32) return CommandResult::invalid(command + ": format is a short FFmpeg name");
+/// An input's URL and format as an operator typed them; an error otherwise.
+std::optional<std::string> checkInput(const std::string& command, const std::string& url,
+                                      const std::string& format) {
+    if (url.empty() || url.size() > 2048) return command + ": url must be 1 to 2048 bytes";
+    if (format.size() > 32) return command + ": format is a short FFmpeg name";
     for (unsigned char c : url + format)
-        if (c < 0x20 || c == 0x7f)
-            return CommandResult::invalid(command + ": url and format may not hold control characters");
+        if (c < 0x20 || c == 0x7f) return command + ": url and format may not hold control characters";
+    return std::nullopt;
+}
+
+/// A well-formed input the show's [security] allows, checked once every
+/// argument is (a malformed request is a 400 whatever its URL); the refusal otherwise.
+std::optional<CommandResult> checkAllowed(const std::string& command, const std::string& url,
+                                          const std::string& format, const SecuritySpec& security) {
     if (auto refused = refusedInput(url, format, security.sourceProtocols))
         return CommandResult::notAllowed(command + ": " + *refused);
     // Accepted: its login stays masked wherever it is quoted from now on.
@@ -51,7 +55,7 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
                                            "' is already a source or scene of the show");
         const std::string url = arg(command, "url");
         const std::string format = arg(command, "format");
-        if (auto refused = checkInput(command.name, url, format, m_show.security)) return *refused;
+        if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
         const std::string name = arg(command, "name");
         if (name.size() > 64 || overlay::sanitizeUtf8(name) != name ||
             std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
@@ -66,6 +70,7 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
         if (!m_show.findScene(slotsFrom))
             return CommandResult::invalid("source.add: slots_from must be a scene of the show file, not '" +
                                           slotsFrom + "'");
+        if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
         if (m_show.sources.size() + state.addedSources.size() >= kMaxVideoSources)
             return CommandResult::conflict("source.add: the show already has " +
                                            std::to_string(kMaxVideoSources) +
@@ -99,7 +104,8 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
     if (command.name == "source.edit") {
         const std::string url = arg(command, "url");
         const std::string format = arg(command, "format");
-        if (auto refused = checkInput(command.name, url, format, m_show.security)) return *refused;
+        if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
+        if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
         state.sourceTargets[id] = {url, format};
         ++state.sourceReconnects[id]; // the new input is opened at once
         timeline(programMs, "source_edit", id);

@@ -79,10 +79,10 @@ $(api_block "$PORT")
 EOF
 
 : > "$T/api.txt"
-# call TOKEN PATH [BODY]: api, with the answer kept for the search below.
+# call TOKEN PATH [BODY]: api, with the answer (not the request) kept for the search below.
 call() {
     api "$@"
-    printf '%s %s -> %s %s\n' "$2" "${3:-}" "$CODE" "$BODY" >> "$T/api.txt"
+    printf '%s -> %s %s\n' "$2" "$CODE" "$BODY" >> "$T/api.txt"
 }
 
 hawker_bg show run "$T/show.toml" --db "$T/hawker.db" --duration 60
