@@ -95,7 +95,8 @@ void SourcesPanel::drawEditor(ConsoleContext& context) {
     ImGui::SetNextItemWidth(160);
     ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format);
     if (maskSecrets(m_currentUrl) != m_currentUrl)
-        ImGui::TextDisabled("**** is the login kept as it is; a changed URL needs its login typed again.");
+        ImGui::TextDisabled("**** is the login kept as it is; a changed URL needs its login typed again. / "
+                            "**** 表示原登录信息不变；改了地址须重新输入登录信息。");
     if (ImGui::Button("Apply")) {
         const std::string url = m_url == maskSecrets(m_currentUrl) ? m_currentUrl : std::string(m_url);
         context.send(
