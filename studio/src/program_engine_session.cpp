@@ -186,6 +186,8 @@ void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {
     m_onAirLog->heartbeat(programMs);
     if (state.version == m_persistedVersion) return;
     m_persistedVersion = state.version;
+    // Commands from the API and the console have kept their logins already
+    // (execute() below); this writes the file only for a cue's source.add.
     m_logins->keep(state);
     m_onAirLog->saveState(state.version, programMs, storedStateJson(state), state.coupons);
 }
