@@ -1,6 +1,7 @@
 // `hawker demo`: the built-in demo show, run headless into a folder, then
 // its review. The console (`hawker gui` without a show file) runs the same show.
 
+#include <ctime>
 #include <fcntl.h>
 #include <fstream>
 #include <iostream>
@@ -12,6 +13,7 @@
 #include "hawker/studio/assets.hpp"
 #include "hawker/studio/cli_options.hpp"
 #include "hawker/studio/headless_runner.hpp"
+#include "hawker/studio/record_path.hpp"
 #include "hawker/studio/report/report_html.hpp"
 #include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/store/database.hpp"
@@ -65,14 +67,21 @@ ShowSpec loadDemoShow(const std::filesystem::path& out) {
 }
 
 int commandDemo(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(args, {"--out", "--duration"}, {"--offline"});
+    const ParsedArgs parsed = parseArgs(args, {"--out", "--duration"}, {"--offline", "--overwrite"});
     if (!parsed.positional.empty()) throw UsageError("demo takes no positional arguments");
     EngineOptions options;
     options.offline = parsed.flag("--offline");
+    options.overwrite = parsed.flag("--overwrite");
     options.durationSeconds = parsed.seconds("--duration").value_or(60);
     const std::filesystem::path out =
         std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
     ShowSpec show = loadDemoShow(out);
+    // The recording goes beside an earlier demo's (program-2.mkv, ...), and the
+    // last line says which file it is.
+    std::filesystem::path recording = out / "program.mkv";
+    for (OutputSpec& output : show.outputs)
+        if (output.kind == hawker::capture::OutputKind::Record)
+            recording = output.path = chooseRecordPath(output.path, options.overwrite, std::time(nullptr));
     options.database = out / "hawker.db";
     const std::filesystem::path tokens = out / "api-tokens.toml";
     int64_t sessionId = 0;
@@ -85,7 +94,7 @@ int commandDemo(const std::vector<std::string>& args) {
     const auto& s = report["summary"];
     std::cout << "report uv=" << s["uv"] << " paid_orders=" << s["paid_orders"]
               << " gmv_cents=" << s["gmv_cents"] << " conversion_rate=" << s["conversion_rate"] << std::endl;
-    std::cout << "wrote " << (out / "program.mkv").string() << ", " << options.database.string() << ", "
+    std::cout << "wrote " << recording.string() << ", " << options.database.string() << ", "
               << (out / "report.html").string() << " and " << (out / "report.json").string()
               << " (API tokens in " << tokens.string() << ")" << std::endl;
     return status;

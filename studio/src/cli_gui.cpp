@@ -8,20 +8,27 @@
 #include "hawker/studio/cli_options.hpp"
 #include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/console/console_app.hpp"
+#include "hawker/studio/console_login.hpp"
 
 namespace hawker::studio {
 
 int commandGui(const std::vector<std::string>& args) {
+    for (const std::string& arg : args)
+        if (arg == "--token" || arg.rfind("--token=", 0) == 0)
+            throw UsageError("a token never goes on the command line (other users see it there): use "
+                             "--token-file FILE or HAWKER_CONSOLE_TOKEN");
     const ParsedArgs parsed = parseArgs(args,
                                         {"--role", "--db", "--out", "--screenshot", "--after-frames",
-                                         "--seed", "--size", "--who", "--session"},
-                                        {"--simulate", "--rehearsal", "--host-window"});
+                                         "--seed", "--size", "--who", "--session", "--token-file"},
+                                        {"--simulate", "--rehearsal", "--host-window", "--overwrite"});
     if (parsed.positional.size() > 1) throw UsageError("gui takes at most one show file");
     ConsoleOptions options;
     options.role = parsed.value("--role").value_or("operator");
     if (options.role != "operator" && options.role != "host" && options.role != "merchandiser")
         throw UsageError("--role must be operator, host or merchandiser, not '" + options.role + "'");
     options.who = parsed.value("--who").value_or("");
+    options.loginToken = consoleToken(parsed.value("--token-file").value_or(""));
+    options.engine.overwrite = parsed.flag("--overwrite");
     options.hostWindow = parsed.flag("--host-window");
     if (auto screenshot = parsed.value("--screenshot")) {
         options.screenshot = *screenshot;

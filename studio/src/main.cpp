@@ -35,24 +35,29 @@ const char* kUsage = R"(hawker — live-commerce studio
 usage:
   hawker [gui [SHOW.toml]] [--role operator|host|merchandiser] [--who NAME] [--db DB]
          [--out DIR] [--session ID] [--simulate [--seed N]] [--rehearsal] [--host-window]
-         [--size WxH] [--screenshot PNG --after-frames N]
+         [--size WxH] [--screenshot PNG --after-frames N] [--overwrite] [--token-file FILE]
       the console (a window): with no show file the built-in demo show, its
       session in DIR (default hawker-demo); the operator's desk runs the show
       (--host-window adds the host's prompter as a second window), the host's
       login is the prompter, the merchandiser's reviews the sessions in DB
       (--session opens one); --screenshot writes the window(s) N frames after
-      the show started, then exits
+      the show started, then exits; a show file with [api] console_login =
+      "token" admits the login only with a token of its role, read from
+      --token-file FILE or $HAWKER_CONSOLE_TOKEN (never from the command line)
   hawker run SHOW.toml [--duration S] [--offline] [--rehearsal] [--db DB]
-                      [--session ID | --resume ID|last] [--simulate [--seed N]]
+                      [--session ID | --resume ID|last] [--simulate [--seed N]] [--overwrite]
       run a show without a window (Ctrl+C stops it cleanly); with --db it is a
       session whose on-air timeline, audit log and show state are stored in DB;
       --session runs a planned session, --resume goes on with a live session
       whose show was killed (its timeline shows the gap); --simulate lets a
-      simulated audience watch and buy (rehearsals), deterministic for a seed
-  hawker demo [--out DIR] [--duration S] [--offline]
+      simulated audience watch and buy (rehearsals), deterministic for a seed;
+      a recording whose file exists goes beside it (NAME-2.mkv, ...) unless
+      --overwrite
+  hawker demo [--out DIR] [--duration S] [--offline] [--overwrite]
       the built-in demo show (synthetic cameras, rundown, approvals, a
-      simulated audience buying into a flash sale) into DIR/program.mkv,
-      DIR/hawker.db and its review DIR/report.html, DIR/report.json
+      simulated audience buying into a flash sale) into DIR/program.mkv (or
+      program-2.mkv, ... beside an earlier one), DIR/hawker.db and its review
+      DIR/report.html, DIR/report.json
   hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
                      [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
                      [--target-conversion RATE] [--target-units SKU=N,...] [--variant A]
@@ -84,9 +89,10 @@ usage:
 
 int commandRun(const std::vector<std::string>& args) {
     const ParsedArgs parsed = parseArgs(args, {"--duration", "--db", "--resume", "--session", "--seed"},
-                                        {"--offline", "--rehearsal", "--simulate"});
+                                        {"--offline", "--rehearsal", "--simulate", "--overwrite"});
     if (parsed.positional.size() != 1) throw UsageError("run needs exactly one show file");
     EngineOptions options;
+    options.overwrite = parsed.flag("--overwrite");
     options.database = parsed.value("--db").value_or("");
     options.session = parsed.integer("--session");
     if (parsed.value("--resume")) {

@@ -15,6 +15,7 @@
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/product_images.hpp"
 #include "hawker/studio/program_clock.hpp"
+#include "hawker/studio/record_path.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/stream_keys.hpp"
 #include "hawker/studio/theme_file.hpp"
@@ -94,11 +95,14 @@ void ProgramEngine::prepare() {
     // Stream keys first: a missing key is a show problem, found before any
     // camera opens or any file is created.
     m_outputTargets.clear();
-    for (const OutputSpec& spec : m_show.outputs) {
-        if (spec.kind == capture::OutputKind::Record)
+    std::set<std::filesystem::path> recordings;
+    for (OutputSpec& spec : m_show.outputs) {
+        if (spec.kind == capture::OutputKind::Record) {
+            chooseRecording(spec, recordings);
             m_outputTargets.push_back({spec.path.string(), spec.path.string()});
-        else
+        } else {
             m_outputTargets.push_back(resolveOutputTarget(spec));
+        }
     }
     openSession();
     // A resumed show reads what its operator had pointed each source at.
@@ -136,7 +140,7 @@ void ProgramEngine::prepare() {
                 m_sources[i]->waitUntilReady(m_options.preflightTimeout, m_sources[i]->isNetwork())) {
             for (auto& source : m_sources)
                 source->stop();
-            throw std::runtime_error("source " + spec.id + " (" + maskSecrets(spec.url) + "): " + *error);
+            throw std::runtime_error(maskSecrets("source " + spec.id + " (" + spec.url + "): " + *error));
         }
     }
     m_frames.assign(m_sources.size(), nullptr);
@@ -147,8 +151,35 @@ void ProgramEngine::prepare() {
     applyAddedSources(*resumed, 0);
 }
 
+void ProgramEngine::chooseRecording(OutputSpec& spec, std::set<std::filesystem::path>& taken) const {
+    const std::filesystem::path wanted = expandTimePattern(spec.path, std::time(nullptr));
+    // A resumed show keeps its file name: openSession() puts the new part beside it.
+    if (m_options.resume) {
+        spec.path = wanted;
+        taken.insert(spec.path);
+        return;
+    }
+    spec.path = chooseRecordPath(wanted, m_options.overwrite, std::time(nullptr), taken);
+    taken.insert(spec.path);
+    std::error_code error;
+    // A folder in the path ("recordings/show-{time}.mkv") is made for it.
+    std::filesystem::create_directories(spec.path.parent_path(), error);
+    if (spec.path != wanted)
+        logInfo("output " + spec.id + ": " + wanted.string() + " exists, so this show records to " +
+                spec.path.string() + " (--overwrite replaces it)");
+    else if (m_options.overwrite && std::filesystem::exists(spec.path, error))
+        logInfo("output " + spec.id + " records to " + spec.path.string() +
+                ", replacing the recording there (--overwrite)");
+    else
+        logInfo("output " + spec.id + " records to " + spec.path.string());
+}
+
 std::unique_ptr<capture::MediaSource> ProgramEngine::makeSource(const SourceSpec& spec,
                                                                 bool audioOnly) const {
+    // Its login and passphrase stay masked even where FFmpeg quotes them alone.
+    registerUrlSecrets(spec.url);
+    for (const auto& [name, value] : spec.options)
+        if (isSecretParameter(name)) registerSecret(value);
     capture::SourceConfig config;
     config.id = spec.id;
     config.url = spec.url;
@@ -221,7 +252,7 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
         // Offline, the new camera's first frame belongs to this tick, not to program time 0.
         m_sourceStartUs.resize(m_sources.size(), 0);
         m_sourceStartUs.back() = programUs;
-        logInfo("source " + added.id + " added (" + maskSecrets(withoutCredentials(added.url)) + ")");
+        logInfo("source " + added.id + " added (" + maskSecrets(added.url) + ")");
     }
     m_appliedAdded = state.addedSources;
 }
@@ -652,6 +683,9 @@ EngineStatus ProgramEngine::status() const {
     for (const auto& source : m_sources)
         if (source) s.sources.push_back(source->stats());
     grown.unlock();
+    // A source's last error quotes the URL it failed to open, login and all.
+    for (auto& source : s.sources)
+        source.lastError = maskSecrets(std::move(source.lastError));
     {
         std::lock_guard lock(m_outputsMutex);
         for (size_t i = 0; i < m_outputs.size(); ++i) {
@@ -667,6 +701,10 @@ EngineStatus ProgramEngine::status() const {
                 s.outputs.push_back(stopped);
             }
         }
+    }
+    for (auto& output : s.outputs) {
+        output.target = maskSecrets(std::move(output.target));
+        output.lastError = maskSecrets(std::move(output.lastError));
     }
     const auto state = m_controller->snapshot();
     s.program = state->program;

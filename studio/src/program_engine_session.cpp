@@ -8,6 +8,7 @@
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/program_engine.hpp"
 #include "hawker/studio/show_state_json.hpp"
+#include "hawker/studio/source_logins.hpp"
 #include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/store/write_urgency.hpp"
@@ -71,8 +72,15 @@ void ProgramEngine::openSession() {
     const std::string title = m_show.session.title.empty() ? m_show.name : m_show.session.title;
     if (m_options.resume) {
         const ResumePoint point = sessions.resumePoint(*m_options.resume);
-        if (point.stateJson)
-            m_controller->restore(restoreState(nlohmann::json::parse(*point.stateJson), m_show));
+        m_logins = std::make_unique<SourceLogins>(m_options.database, point.session.id);
+        if (point.stateJson) {
+            ShowState restored = restoreState(nlohmann::json::parse(*point.stateJson), m_show);
+            for (const std::string& id : m_logins->restoreInto(restored))
+                logWarning("source " + id + ": its login was not kept in " +
+                           SourceLogins::fileFor(m_options.database).string() +
+                           "; give it again with source.edit");
+            m_controller->restore(std::move(restored));
+        }
         m_resumeGapMs = std::max<int64_t>(0, nowUtcMs() - point.lastSeenUtcMs);
         // The program clock goes on across the gap, so the timeline shows it
         // and a flash sale keeps its wall-clock end.
@@ -93,6 +101,7 @@ void ProgramEngine::openSession() {
                    "' was live when its show stopped; resume it with --resume " + std::to_string(other.id) +
                    ", or end it with hawker session end --session " + std::to_string(other.id));
     }
+    if (!m_logins) m_logins = std::make_unique<SourceLogins>(m_options.database, m_sessionId);
     m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
     m_onAirLog->heartbeat(m_programOffsetMs);
     if (m_options.resume) {
@@ -178,7 +187,10 @@ void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {
     m_onAirLog->heartbeat(programMs);
     if (state.version == m_persistedVersion) return;
     m_persistedVersion = state.version;
-    m_onAirLog->saveState(state.version, programMs, resumableState(state).dump(), state.coupons);
+    // Commands from the API and the console have kept their logins already
+    // (execute() below); this writes the file only for a cue's source.add.
+    m_logins->keep(state);
+    m_onAirLog->saveState(state.version, programMs, storedStateJson(state), state.coupons);
 }
 
 CommandResult ProgramEngine::execute(const Command& command, const Actor& actor) {
@@ -187,8 +199,10 @@ CommandResult ProgramEngine::execute(const Command& command, const Actor& actor)
     if (m_onAirLog) {
         const UrgentWrite urgent; // viewer events wait while this command's rows are stored
         const auto state = m_controller->snapshot();
+        // A camera's login goes beside the database, never into it.
+        m_logins->keep(*state);
         const uint64_t sequence =
-            m_onAirLog->saveState(state->version, nowMs, resumableState(*state).dump(), state->coupons);
+            m_onAirLog->saveState(state->version, nowMs, storedStateJson(*state), state->coupons);
         const auto waitStart = std::chrono::steady_clock::now();
         if (!m_onAirLog->waitDurable(sequence, kDurableTimeout))
             logWarning("command " + command.name + " ran but was not stored within 3 s");

@@ -130,7 +130,7 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
         return applyGraphic(command, state, programMs);
     if (command.name == "approve" || command.name == "approval.revoke")
         return applyApproval(command, actor, state, programMs);
-    if (command.name.rfind("rundown.", 0) == 0) return applyRundown(command, state, programMs);
+    if (command.name.rfind("rundown.", 0) == 0) return applyRundown(command, actor, state, programMs);
     if (command.name.rfind("source.", 0) == 0) return applySource(command, state, programMs);
     return applyOutputsAndCoupons(command, state, programMs);
 }
@@ -139,6 +139,7 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     std::lock_guard lock(m_mutex);
     ShowState next = *m_snapshot.load();
     CommandResult result;
+    m_asker = actor.who;
     if (!isKnownCommand(command.name))
         result = CommandResult::invalid("unknown command '" + command.name + "'");
     else if (!mayRun(actor.role, command.name))

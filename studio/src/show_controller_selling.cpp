@@ -23,7 +23,14 @@ int64_t utcNowMs() {
 
 std::optional<CommandResult> ShowController::gate(const std::string& command, const std::string& key,
                                                   const ShowState& state) const {
-    if (!m_show.compliance.approvalRequired || state.approvals.count(key)) return std::nullopt;
+    if (!m_show.compliance.approvalRequired) return std::nullopt;
+    if (auto approval = state.approvals.find(key); approval != state.approvals.end()) {
+        // The second person is a person: an approval does not count for the
+        // one who gave it, whichever of their tokens or desks asks for air.
+        if (approval->second.who != m_asker) return std::nullopt;
+        return CommandResult::notAllowed(command + ": " + key + " was approved by " + m_asker +
+                                         ", who is asking to put it on air; another person must approve it");
+    }
     std::string roles;
     for (const std::string& role : m_show.compliance.approverRoles)
         roles += (roles.empty() ? "" : " or ") + role;
@@ -60,15 +67,16 @@ CommandResult ShowController::applyApproval(const Command& command, const Actor&
         texts = offerTexts(*offer, *product);
         key = "offer:" + offer->id;
     }
+    // Taking an approval back is the approvers' decision as much as giving it.
+    const auto& roles = m_show.compliance.approverRoles;
+    if (std::find(roles.begin(), roles.end(), actor.role) == roles.end())
+        return CommandResult::notAllowed(command.name + ": the " + actor.role +
+                                         " role does not approve in this show");
     if (command.name == "approval.revoke") {
         if (!state.approvals.erase(key))
             return CommandResult::conflict("approval.revoke: " + key + " is not approved");
         return CommandResult::done("revoked " + key);
     }
-    const auto& roles = m_show.compliance.approverRoles;
-    if (std::find(roles.begin(), roles.end(), actor.role) == roles.end())
-        return CommandResult::notAllowed("approve: the " + actor.role +
-                                         " role does not approve in this show");
     if (auto hit = findBannedWord(texts, m_show.compliance.bannedWords))
         return CommandResult::notAllowed("approve: " + key + " is blocked: its " + hit->in.where + " '" +
                                          hit->in.text + "' contains the banned absolute claim '" + hit->word +
@@ -118,7 +126,8 @@ CommandResult ShowController::enterSegment(int index, bool apply, ShowState& sta
     return CommandResult::done(message);
 }
 
-CommandResult ShowController::applyRundown(const Command& command, ShowState& state, int64_t programMs) {
+CommandResult ShowController::applyRundown(const Command& command, const Actor& actor, ShowState& state,
+                                           int64_t programMs) {
     if (m_show.rundown.empty()) return CommandResult::conflict(command.name + ": this show has no rundown");
     std::string error;
     const std::optional<bool> applyArg = boolArg(command, "apply", error);
@@ -134,8 +143,15 @@ CommandResult ShowController::applyRundown(const Command& command, ShowState& st
         return CommandResult::conflict("rundown.next: the last segment (" + m_show.rundown.back().title +
                                        ") is already on");
     }
-    const bool apply = applyArg.value_or(m_show.rundown[static_cast<size_t>(target)].autoApply);
-    return enterSegment(target, apply, state, programMs);
+    const SegmentSpec& segment = m_show.rundown[static_cast<size_t>(target)];
+    // A segment set auto_apply = false waits for the operator to take its
+    // scene, card and offer; a host advances the rundown but cannot make it act.
+    if (applyArg.value_or(false) && !segment.autoApply && actor.role == "host")
+        return CommandResult::notAllowed(command.name + ": segment " + std::to_string(target + 1) + " (" +
+                                         segment.title +
+                                         ") has auto_apply = false: its scene, card and offer are the "
+                                         "operator's to take; a host may only advance it (apply=false)");
+    return enterSegment(target, applyArg.value_or(segment.autoApply), state, programMs);
 }
 
 CommandResult ShowController::applyOutputsAndCoupons(const Command& command, ShowState& state,

@@ -1,6 +1,6 @@
 // The show controller's commands about cameras and audio inputs: add one
-// while the show runs (and remove it again), point one at another input,
-// reconnect one now. The
+// while the show runs (and remove it again), point one at another input
+// (only of a kind the show's [security] allows), reconnect one now. The
 // engine follows the published state on the compositor thread.
 
 #include <algorithm>
@@ -11,6 +11,7 @@
 #include "hawker/studio/added_sources.hpp"
 #include "hawker/studio/log.hpp"
 #include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/source_policy.hpp"
 
 namespace hawker::studio {
 
@@ -25,6 +26,17 @@ std::optional<std::string> checkInput(const std::string& command, const std::str
     if (format.size() > 32) return command + ": format is a short FFmpeg name";
     for (unsigned char c : url + format)
         if (c < 0x20 || c == 0x7f) return command + ": url and format may not hold control characters";
+    return std::nullopt;
+}
+
+/// A well-formed input the show's [security] allows, checked once every
+/// argument is (a malformed request is a 400 whatever its URL); the refusal otherwise.
+std::optional<CommandResult> checkAllowed(const std::string& command, const std::string& url,
+                                          const std::string& format, const SecuritySpec& security) {
+    if (auto refused = refusedInput(url, format, security.sourceProtocols))
+        return CommandResult::notAllowed(command + ": " + *refused);
+    // Accepted: its login stays masked wherever it is quoted from now on.
+    registerUrlSecrets(url);
     return std::nullopt;
 }
 
@@ -58,14 +70,15 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
         if (!m_show.findScene(slotsFrom))
             return CommandResult::invalid("source.add: slots_from must be a scene of the show file, not '" +
                                           slotsFrom + "'");
+        if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
         if (m_show.sources.size() + state.addedSources.size() >= kMaxVideoSources)
             return CommandResult::conflict("source.add: the show already has " +
                                            std::to_string(kMaxVideoSources) +
                                            " cameras, the most it composes");
         state.addedSources.push_back(AddedSource{id, url, format, name, slotsFrom});
         timeline(programMs, "source_add", id);
-        return CommandResult::done(id + " added, reading " + maskSecrets(withoutCredentials(url)) +
-                                   "; scene " + id + " shows it");
+        return CommandResult::done(id + " added, reading " + maskSecrets(url) + "; scene " + id +
+                                   " shows it");
     }
     if (command.name == "source.remove") {
         const AddedSource* added = findAddedSource(state, id);
@@ -92,10 +105,11 @@ CommandResult ShowController::applySource(const Command& command, ShowState& sta
         const std::string url = arg(command, "url");
         const std::string format = arg(command, "format");
         if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
+        if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
         state.sourceTargets[id] = {url, format};
         ++state.sourceReconnects[id]; // the new input is opened at once
         timeline(programMs, "source_edit", id);
-        return CommandResult::done(id + " now reads " + maskSecrets(withoutCredentials(url)));
+        return CommandResult::done(id + " now reads " + maskSecrets(url));
     }
     if (command.name == "source.reconnect") {
         ++state.sourceReconnects[id];

@@ -1,7 +1,9 @@
 // The show file's selling sections: catalog, flash sales, coupons, 满减
-// promotions, the run of show, the compliance gate, the session's targets and
-// the control API.
+// promotions, the run of show, the compliance gate, the session's targets,
+// the control API and what commands may reach ([security]).
 
+#include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <sstream>
 
@@ -237,6 +239,38 @@ void readApi(Fields& top, ShowSpec& show, const std::string& file) {
     });
     if (api.enabled && api.tokens.empty())
         f.fail("tokens", "an enabled API needs at least one token; without tokens nobody could use it");
+    if (auto login = f.optString("console_login")) {
+        if (*login == "token")
+            api.consoleLogin = ConsoleLogin::Token;
+        else if (*login != "open")
+            f.fail("console_login", "expected \"open\" or \"token\", got '" + *login + "'");
+        const bool desk = std::any_of(api.tokens.begin(), api.tokens.end(), [](const ApiTokenSpec& token) {
+            return token.role == "operator" || token.role == "host" || token.role == "merchandiser";
+        });
+        if (api.consoleLogin == ConsoleLogin::Token && !desk)
+            f.fail("console_login", "\"token\" needs an operator, host or merchandiser token in tokens");
+    }
+    f.finish();
+}
+
+void readSecurity(Fields& top, ShowSpec& show, const std::string& file) {
+    const toml::table* table = top.optTable("security");
+    if (!table) return;
+    Fields f(*table, "security", file);
+    if (f.has("source_protocols")) {
+        show.security.sourceProtocols = stringList(f, "source_protocols");
+        for (std::string& name : show.security.sourceProtocols) {
+            const bool plain =
+                !name.empty() && name.size() <= 32 &&
+                std::all_of(name.begin(), name.end(), [](unsigned char c) {
+                    return std::islower(c) || std::isdigit(c) || c == '+' || c == '-' || c == '.' || c == '_';
+                });
+            if (!plain)
+                f.fail("source_protocols", "'" + name +
+                                               "' is not a protocol or input name (lower-case, like "
+                                               "\"srt\", \"file\" or \"lavfi\")");
+        }
+    }
     f.finish();
 }
 
@@ -250,6 +284,7 @@ void readSellingSections(Fields& top, ShowSpec& show, const std::string& file) {
     readCompliance(top, show, file);
     readSession(top, show, file);
     readApi(top, show, file);
+    readSecurity(top, show, file);
 }
 
 } // namespace detail

@@ -185,9 +185,9 @@ json showStateToJson(const ShowState& state, const ShowSpec& show, int64_t nowMs
     json out = resumableState(state);
     // Screens see where a camera is, never the login in its URL.
     for (json& source : out["added_sources"])
-        source["url"] = maskSecrets(withoutCredentials(source["url"].get<std::string>()));
+        source["url"] = maskSecrets(source["url"].get<std::string>());
     for (auto& [id, target] : out["source_targets"].items())
-        target["url"] = maskSecrets(withoutCredentials(target["url"].get<std::string>()));
+        target["url"] = maskSecrets(target["url"].get<std::string>());
     out["program_ms"] = nowMs;
     out["version"] = state.version;
     out["stop_requested"] = state.stopRequested;

@@ -46,11 +46,13 @@ ResolvedTarget resolveOutputTarget(const OutputSpec& output) {
     } else if (!output.keyFile.empty()) {
         key = keyFromFile(output);
     }
+    // An SRT passphrase or a login in the URL stays masked even where a peer quotes it alone.
+    registerUrlSecrets(output.url);
     if (key.empty()) return {output.url, maskSecrets(output.url)};
     registerSecret(key);
     std::string url = output.url;
     if (!url.empty() && url.back() != '/') url += '/';
-    return {url + key, url + "****"};
+    return {url + key, maskSecrets(url) + kMask};
 }
 
 } // namespace hawker::studio

@@ -114,6 +114,10 @@ link = 5
 [compliance]
 approver_roles = ["merchandiser"]
 
+# The cameras added and re-pointed from the desk are lavfi pictures: listed on purpose.
+[security]
+source_protocols = ["srt", "rtmp", "rtmps", "rtsp", "udp", "lavfi"]
+
 [api]
 bind = "127.0.0.1"
 port = 0

@@ -54,6 +54,10 @@ id = "record"
 kind = "record"
 path = "program.mkv"
 
+# The phone cameras of this test are lavfi pictures: a local input, listed on purpose.
+[security]
+source_protocols = ["srt", "rtmp", "rtmps", "rtsp", "udp", "lavfi"]
+
 $(api_block "$PORT")
 EOF
 

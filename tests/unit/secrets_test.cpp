@@ -9,7 +9,7 @@
 
 using namespace hawker::studio;
 
-TEST(Secrets, RegisteredSecretsAreMaskedEverywhere) {
+TEST(Secrets, RegisteredStreamKeysAreMaskedEverywhere) {
     registerSecret("live_123456_abcdef");
     EXPECT_EQ(maskSecrets("rtmp://x/app/live_123456_abcdef failed"), "rtmp://x/app/**** failed");
     EXPECT_EQ(maskSecrets("a live_123456_abcdef b live_123456_abcdef"), "a **** b ****");
@@ -57,4 +57,16 @@ TEST(Secrets, StreamKeyFromASecretsFile) {
     out.keyName = "absent";
     EXPECT_THROW(resolveOutputTarget(out), std::runtime_error);
     std::filesystem::remove_all(dir);
+}
+
+TEST(Secrets, AStreamKeyUrlWithALoginShowsNeither) {
+    setenv("HAWKER_TEST_KEY2", "sk-env-551122", 1);
+    OutputSpec out;
+    out.id = "tiktok";
+    out.url = "rtmp://pusher:LoginPass-7781@127.0.0.1/live";
+    out.keyEnv = "HAWKER_TEST_KEY2";
+    const ResolvedTarget target = resolveOutputTarget(out);
+    EXPECT_EQ(target.url, "rtmp://pusher:LoginPass-7781@127.0.0.1/live/sk-env-551122");
+    EXPECT_EQ(target.display, "rtmp://****@127.0.0.1/live/****");
+    EXPECT_EQ(maskSecrets("peer said LoginPass-7781"), "peer said ****") << "the URL's password is registered";
 }

@@ -37,7 +37,12 @@ void AddSourcePopup::draw(ConsoleContext& context) {
     }
     if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     const ShowSpec& show = context.engine()->show();
-    ImGui::TextDisabled("Any FFmpeg input: srt://, rtmp://, rtsp://, udp://, a file, /dev/videoN, lavfi.");
+    // What [security] source_protocols lets this show reach; the controller refuses the rest.
+    std::string allowed;
+    for (const std::string& name : show.security.sourceProtocols)
+        allowed += (allowed.empty() ? "" : ", ") + name;
+    ImGui::TextDisabled("Inputs this show allows / 本场允许的输入: %s",
+                        allowed.empty() ? "—" : allowed.c_str());
     ImGui::TextDisabled("It connects in the background and gets a scene of its own with the same id.");
     const bool busy = context.busy(kTask);
     ImGui::BeginDisabled(busy);

@@ -46,6 +46,10 @@ void ApprovalPopup::draw(ConsoleContext& context) {
             m_error = "no such token";
         } else if (!mayRun(person->role, "approve")) {
             m_error = person->name + " (" + person->role + ") may not approve";
+        } else if (person->name == context.actor().who) {
+            // A person is a name: their own second token does not make them a second person.
+            m_error = person->name + " is at this desk: the second person must be someone else / " +
+                      person->name + " 在本席位，第二人须是另一个人";
         } else {
             // The controller still applies the show's approver_roles and says no if it must.
             context.sendAs(Command::named("approve", {{m_key, m_value}}), Actor{person->name, person->role},

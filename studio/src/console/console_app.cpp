@@ -33,6 +33,7 @@
 #include "console/ui_format.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/studio/api/control_api.hpp"
+#include "hawker/studio/console_login.hpp"
 #include "hawker/studio/headless_runner.hpp"
 #include "hawker/studio/log.hpp"
 
@@ -389,6 +390,15 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     sigaction(SIGINT, &action, nullptr);
     sigaction(SIGTERM, &action, nullptr);
 
+    // The login first: a console the show file holds to a token opens
+    // nothing (no window, no camera) without the right one.
+    if (options.show && (options.show->api.consoleLogin == ConsoleLogin::Token || options.loginToken)) {
+        const Actor login = consoleLogin(options.show->api, resolveApiTokens(options.show->api), options.role,
+                                         options.who, options.loginToken);
+        options.who = login.who;
+        logInfo("console login " + login.who + " (" + login.role + ") by token");
+    }
+    options.loginToken.reset();
     if (options.who.empty()) {
         const char* user = std::getenv("USER");
         options.who = user && *user ? user : "console";

@@ -2,6 +2,7 @@
 
 #include "console/ui_format.hpp"
 #include "hawker/studio/added_sources.hpp"
+#include "hawker/studio/secret_mask.hpp"
 
 namespace hawker::studio::console {
 
@@ -56,7 +57,10 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
                 if (auto input = currentInput(engine->show(), *state, source.id))
                     url = input->url, format = input->format;
             m_editing = source.id;
-            std::snprintf(m_url, sizeof m_url, "%s", url.c_str());
+            // The field shows the URL with its login masked; sent back
+            // unchanged, it stands for the URL as it is.
+            m_currentUrl = url;
+            std::snprintf(m_url, sizeof m_url, "%s", maskSecrets(url).c_str());
             std::snprintf(m_format, sizeof m_format, "%s", format.c_str());
             m_openEditor = true;
         }
@@ -90,10 +94,15 @@ void SourcesPanel::drawEditor(ConsoleContext& context) {
     ImGui::InputText("URL", m_url, sizeof m_url);
     ImGui::SetNextItemWidth(160);
     ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format);
+    if (maskSecrets(m_currentUrl) != m_currentUrl)
+        ImGui::TextDisabled("**** is the login kept as it is; a changed URL needs its login typed again. / "
+                            "**** 表示原登录信息不变；改了地址须重新输入登录信息。");
     if (ImGui::Button("Apply")) {
+        const std::string url = m_url == maskSecrets(m_currentUrl) ? m_currentUrl : std::string(m_url);
         context.send(
-            Command::named("source.edit", {{"source", m_editing}, {"url", m_url}, {"format", m_format}}),
+            Command::named("source.edit", {{"source", m_editing}, {"url", url}, {"format", m_format}}),
             "reconnect " + m_editing);
+        m_currentUrl.clear();
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();

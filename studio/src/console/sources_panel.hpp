@@ -21,6 +21,7 @@ private:
 
     std::string m_editing; ///< the source whose input is being changed
     char m_url[2048] = {};
+    std::string m_currentUrl; ///< what the edited source reads now, login included (never shown)
     char m_format[32] = {};
     bool m_openEditor = false;
     AddSourcePopup m_adding;

@@ -1,8 +1,10 @@
 #pragma once
-// The application log: one line per event on stderr, with every registered
-// secret (stream keys, tokens) masked before it is written anywhere.
+// The application log: one line per event on stderr, every line passed
+// through maskSecrets() (stream keys, tokens, credentials in URLs) first.
 
 #include <string>
+
+#include "hawker/studio/secret_mask.hpp"
 
 namespace hawker::studio {
 
@@ -20,14 +22,6 @@ inline void logWarning(const std::string& message) {
 inline void logError(const std::string& message) {
     logLine(LogLevel::Error, message);
 }
-
-/// From now on `secret` is replaced by "****" in every log line and masked text.
-void registerSecret(const std::string& secret);
-/// `text` with every registered secret masked.
-std::string maskSecrets(std::string text);
-/// A URL with any user:password@ part replaced by "***@" (camera addresses
-/// carry their login), for messages and logs.
-std::string withoutCredentials(const std::string& url);
 
 /// Routes capture/'s messages and FFmpeg's warnings into this log.
 void installCaptureLogHook();

@@ -27,6 +27,7 @@
 #include "hawker/studio/program_clock.hpp"
 #include "hawker/studio/show_controller.hpp"
 #include "hawker/studio/show_file.hpp"
+#include "hawker/studio/source_logins.hpp"
 #include "hawker/studio/store/on_air_log.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/stream_keys.hpp"
@@ -51,6 +52,8 @@ struct EngineOptions {
     bool simulateAudience =
         false; ///< a simulated audience (rehearsals, the demo); also the show's [audience]
     std::optional<uint64_t> audienceSeed; ///< overrides [audience] seed
+    bool overwrite =
+        false; ///< a recording whose file exists replaces it (else it goes beside it, -2, -3, ...)
 };
 
 /// A live session a restart found (its show stopped without ending).
@@ -142,6 +145,9 @@ private:
     void prepareGraphics();
     std::unique_ptr<PreparedScene> prepareScene(const SceneSpec& scene, size_t index) const;
     std::unique_ptr<capture::MediaSource> makeSource(const SourceSpec& spec, bool audioOnly) const;
+    /// Sets a record output's path for this run (never an existing file
+    /// unless --overwrite) and logs which file it is.
+    void chooseRecording(OutputSpec& spec, std::set<std::filesystem::path>& taken) const;
     /// The show file's spec of m_sources[index] (not for added sources).
     const SourceSpec& showSourceSpec(size_t index) const;
     /// The index in m_sources of video source `id`; -1 when there is none.
@@ -193,6 +199,7 @@ private:
     std::set<std::string> m_appliedStopped;
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     std::unique_ptr<OnAirLog> m_onAirLog;
+    std::unique_ptr<SourceLogins> m_logins; ///< with m_onAirLog: cameras' logins, beside the database
     std::shared_ptr<const ViewerHasher> m_hasher;
     // Declared in this order so the analytics (which the ingest's listener
     // reaches) are destroyed before the ingest writer.

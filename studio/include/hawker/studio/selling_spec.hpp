@@ -90,12 +90,27 @@ struct ApiTokenSpec {
     std::string tokenKey;
 };
 
+/// How the console's login is checked ([api] console_login).
+enum class ConsoleLogin {
+    Open,  ///< --role (and --who) are taken as given: a desk on a trusted machine
+    Token, ///< the console must be given a token of its role (--token-file or HAWKER_CONSOLE_TOKEN)
+};
+
 struct ApiSpec {
     bool enabled = false;
+    ConsoleLogin consoleLogin = ConsoleLogin::Open;
     std::string bind = "127.0.0.1";
     int port = 8620;
     size_t maxBodyBytes = 1 << 20;
     std::vector<ApiTokenSpec> tokens;
+};
+
+/// What senders of commands may reach ([security]).
+struct SecuritySpec {
+    /// The protocols and local inputs source.add and source.edit may open, as
+    /// URL schemes ("srt"), "file" for paths, or FFmpeg input formats for
+    /// devices and generated inputs ("lavfi", "v4l2", "x11grab").
+    std::vector<std::string> sourceProtocols{"srt", "rtmp", "rtmps", "rtsp", "udp"};
 };
 
 } // namespace hawker::studio

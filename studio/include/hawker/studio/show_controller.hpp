@@ -19,7 +19,10 @@
 namespace hawker::studio {
 
 struct Actor {
-    std::string who;  ///< "automation", "cli", a user name
+    /// The person: an API token's name, the console's login (--who, or its
+    /// token's name), a cue's actor, "automation". The compliance gate tells
+    /// people apart by it, so one person's two tokens are one person.
+    std::string who;
     std::string role; ///< operator, host, merchandiser, automation
 };
 
@@ -114,11 +117,12 @@ private:
     CommandResult sellOffer(const Command& command, ShowState& state, int64_t programMs);
     CommandResult applyApproval(const Command& command, const Actor& actor, ShowState& state,
                                 int64_t programMs);
-    CommandResult applyRundown(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyRundown(const Command& command, const Actor& actor, ShowState& state,
+                               int64_t programMs);
     CommandResult enterSegment(int index, bool apply, ShowState& state, int64_t programMs);
     CommandResult applySource(const Command& command, ShowState& state, int64_t programMs);
     CommandResult applyOutputsAndCoupons(const Command& command, ShowState& state, int64_t programMs);
-    /// Nullopt when `key` ("card:SKU", "offer:ID") may go on air; else the refusal.
+    /// Nullopt when `key` ("card:SKU", "offer:ID") may go on air for m_asker; else the refusal.
     std::optional<CommandResult> gate(const std::string& command, const std::string& key,
                                       const ShowState& state) const;
     void settleOffers(ShowState& state, int64_t programMs);
@@ -132,6 +136,9 @@ private:
     TimelineHook m_timeline;
     std::function<void(const AuditEntry&)> m_auditHook;
     std::shared_ptr<const ViewerHasher> m_hasher;
+    /// The person whose command is being applied (under m_mutex): who asks for
+    /// air. What the rundown shows for a segment acts for whoever advanced it.
+    std::string m_asker;
 };
 
 } // namespace hawker::studio

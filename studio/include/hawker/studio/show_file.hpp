@@ -161,6 +161,7 @@ struct ShowSpec {
     ComplianceSpec compliance;
     SessionPlan session;
     ApiSpec api;
+    SecuritySpec security;
     std::vector<AlertRuleSpec> alerts; ///< [[alerts]]; the defaults when the file has none
     AudienceSpec audience;
 

@@ -17,7 +17,10 @@ struct ConsoleOptions {
     std::optional<ShowSpec> show; ///< the show to run; none: a review-only login
     EngineOptions engine;         ///< previewBus is switched on by the console
     std::string role = "operator";
-    std::string who;                  ///< the audit log's name for this desk (default: $USER)
+    std::string who; ///< the audit log's name for this desk (default: $USER)
+    /// The login's token (from --token-file or $HAWKER_CONSOLE_TOKEN): checked
+    /// against the show's tokens of `role`; required by [api] console_login = "token".
+    std::optional<std::string> loginToken;
     std::filesystem::path screenshot; ///< write the window here after `afterFrames` frames, then exit
     int afterFrames = 0;
     bool hostWindow = false;              ///< also open the host's prompter in a window of its own

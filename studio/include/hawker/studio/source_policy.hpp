@@ -1,0 +1,25 @@
+#pragma once
+// Which inputs a command may point a camera at. A show file's own sources
+// are the author's choice; source.add and source.edit come from the API, the
+// console or cues, and may reach only the network protocols and local inputs
+// the show file's [security] source_protocols lists.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace hawker::studio {
+
+/// What an input reads, as [security] source_protocols names it: the input
+/// format when it is a device or a generated input ("lavfi", "v4l2",
+/// "x11grab"), else the URL's scheme in lower case ("srt", "async"), else
+/// "file" (a path). Stream demuxers that only parse what a protocol delivers
+/// (mpegts, flv, matroska, h264, hevc, mjpeg, nut, rtsp) do not count.
+std::string inputKind(const std::string& url, const std::string& format);
+
+/// Nullopt when `allowed` lists the input's kind; else why not, naming the
+/// kind and what is allowed.
+std::optional<std::string> refusedInput(const std::string& url, const std::string& format,
+                                        const std::vector<std::string>& allowed);
+
+} // namespace hawker::studio
