@@ -15,6 +15,8 @@ namespace {
 /// covers their time, the simulator simply advances further.
 constexpr size_t kMaxQueuedTicks = 8;
 constexpr size_t kRecentCommentsShown = 30;
+/// Alert rows the database did not take are tried again this often.
+constexpr auto kAlertRetry = std::chrono::seconds(3);
 const Actor kOrderFeed{"order-feed", "ingest"};
 
 std::optional<int64_t> targetOf(const json& targets, const char* key) {
@@ -316,8 +318,9 @@ void LiveAnalytics::judgeAlerts(const Tick& tick) {
     storeAlerts();
 }
 
-bool LiveAnalytics::storeAlerts() {
+bool LiveAnalytics::storeAlerts(bool now) {
     std::lock_guard store(m_storeMutex);
+    if (!now && m_alertsFailing && std::chrono::steady_clock::now() < m_alertsRetryAt) return false;
     std::vector<LiveAlert> rows;
     {
         std::lock_guard lock(m_mutex);
@@ -352,6 +355,7 @@ bool LiveAnalytics::storeAlerts() {
         if (!m_alertsFailing)
             logWarning(std::string("alerts kept until the database takes them: ") + error.what());
         m_alertsFailing = true;
+        m_alertsRetryAt = std::chrono::steady_clock::now() + kAlertRetry;
         return false;
     }
     m_alertsFailing = false;
@@ -381,7 +385,7 @@ bool LiveAnalytics::acknowledge(int64_t alertId, const std::string& who) {
         }
         m_unstoredAlerts.insert(alertId);
     }
-    if (!storeAlerts())
+    if (!storeAlerts(true))
         throw StoreError(
             "alert " + std::to_string(alertId) +
             " is acknowledged here but not stored yet: the database is not writable; it is stored "

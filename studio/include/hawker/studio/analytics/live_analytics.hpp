@@ -6,6 +6,7 @@
 // audience. Its own worker thread does the slow parts, so the compositor
 // only hands it a snapshot per program second.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -101,8 +102,10 @@ private:
     void simulate(const Tick& tick);
     void judgeAlerts(const Tick& tick);
     /// Writes the alerts whose row is not stored as it is now; false while
-    /// the database does not take them (they stay for the next try).
-    bool storeAlerts();
+    /// the database does not take them (they stay for the next try). After a
+    /// failure the worker tries again only every few seconds (a locked file
+    /// costs each try SQLite's busy wait); `now` tries regardless.
+    bool storeAlerts(bool now = false);
     OnAirView viewOf(const ShowState& state, int64_t programMs);
     void sellFromOrders(const std::vector<ViewerEvent>& fresh);
     /// Timeline rows queued by onTimeline into the schedule; call with m_mutex held.
@@ -138,6 +141,7 @@ private:
     std::set<int64_t> m_unstoredAlerts; ///< ids whose row (or acknowledgement) is not stored yet
     std::mutex m_storeMutex;            ///< one writer of alert rows at a time; and:
     bool m_alertsFailing = false;       ///< the last write of alert rows failed (said once)
+    std::chrono::steady_clock::time_point m_alertsRetryAt{};
     std::shared_ptr<const ShowState> m_lastState;
     std::unordered_set<std::string> m_soldOrders; ///< order ids already sold into a flash sale
 
