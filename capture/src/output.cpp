@@ -1,6 +1,7 @@
 #include "hawker/capture/output.hpp"
 
 #include <algorithm>
+#include <cerrno>
 #include <filesystem>
 
 #include "hawker/capture/av_util.hpp"
@@ -47,6 +48,13 @@ const char* containerFor(const OutputConfig& config, AvOptions& options) {
     // Matroska: clusters of at most a second, each written out when closed.
     options.set("cluster_time_limit", "1000");
     return "matroska";
+}
+
+/// A failed write in words an operator acts on: a full disk says so.
+std::string writeErrorText(int code) {
+    if (code == AVERROR(ENOSPC)) return "disk full (" + avErrorText(code) + ")";
+    if (code == AVERROR(EDQUOT)) return "disk quota exceeded (" + avErrorText(code) + ")";
+    return avErrorText(code);
 }
 } // namespace
 
@@ -134,7 +142,8 @@ bool Output::open(Muxer& muxer) {
         }
     }
     muxer.guard.arm(m_config.ioTimeout);
-    checkAv(avformat_write_header(raw, options.get()), "write header");
+    const int header = avformat_write_header(raw, options.get());
+    if (header < 0) throw std::runtime_error("write header: " + writeErrorText(header));
     muxer.headerWritten = true;
     return true;
 }
@@ -285,11 +294,18 @@ void Output::run() {
                 const std::string reason =
                     muxer->guard.timedOut()
                         ? "write stalled for " + std::to_string(m_config.ioTimeout.count()) + " ms"
-                        : avErrorText(written);
+                        : writeErrorText(written);
                 if (m_config.kind == OutputKind::Record) {
-                    setState(OutputState::Failed, reason);
+                    // A recording does not retry into the same file: it fails
+                    // here (the encoder and the other outputs go on) and is
+                    // started again into a new file once there is room.
+                    {
+                        std::lock_guard lock(m_mutex);
+                        m_queue.clear();
+                    }
                     muxer->guard.arm(m_config.ioTimeout);
                     av_write_trailer(context);
+                    setState(OutputState::Failed, reason);
                     return;
                 }
                 setState(OutputState::Reconnecting, "connection lost: " + reason);

@@ -652,7 +652,10 @@ void ProgramEngine::shutdown() {
         // A flash sale still running ends with the show; its timeline row says how many sold.
         m_controller->endRunningOffers(sessionEnd - m_sessionStartUtcMs);
         m_onAirLog->close();
-        m_onAirLog.reset();
+        {
+            std::lock_guard lock(m_onAirLogMutex);
+            m_onAirLog.reset();
+        }
         try {
             Database db(m_options.database);
             SessionStore(db).end(m_sessionId, sessionEnd);
@@ -697,7 +700,9 @@ EngineStatus ProgramEngine::status() const {
                     if (last.id == m_show.outputs[i].id) stopped = last;
                 stopped.id = m_show.outputs[i].id;
                 stopped.kind = m_show.outputs[i].kind;
-                stopped.state = capture::OutputState::Stopped;
+                // One that failed (and was stopped for it) says so, with its reason.
+                if (stopped.state != capture::OutputState::Failed)
+                    stopped.state = capture::OutputState::Stopped;
                 s.outputs.push_back(stopped);
             }
         }
@@ -717,6 +722,10 @@ EngineStatus ProgramEngine::status() const {
                     (elapsed > planned ? " OVERRUN" : "");
     }
     s.running = m_started && !m_finished;
+    {
+        std::lock_guard lock(m_onAirLogMutex);
+        if (m_onAirLog) s.database = m_onAirLog->health();
+    }
     return s;
 }
 

@@ -36,6 +36,14 @@ std::unique_ptr<capture::Output> ProgramEngine::makeOutput(size_t index, bool re
             const std::string what = id + " " + event + (detail.empty() ? "" : " " + detail);
             logInfo("timeline output " + what);
             if (m_onAirLog) m_onAirLog->timeline(m_programMs.load(), "output", what);
+            // An output that failed (a recording on a full disk, a destination
+            // past its retries) is stopped in the show state, as its operator
+            // would: its Start button comes back, and output.start opens it
+            // again (a recording into its next -partN file). Before the show
+            // runs, a failure is the start's error instead.
+            if (event == capture::toString(capture::OutputState::Failed) && m_started)
+                m_controller->execute(Command::named("output.stop", {{"output", id}}),
+                                      Actor{"hawker", "automation"}, m_programMs.load());
         });
 }
 
@@ -101,13 +109,20 @@ void ProgramEngine::runOutputControl() {
                     m_stoppedOutputStats.push_back(output->stats());
                 }
             } else if (start) {
+                std::unique_ptr<capture::Output> output;
                 try {
-                    auto output = makeOutput(i, true);
+                    output = makeOutput(i, true);
                     output->start();
                     std::lock_guard lock(m_outputsMutex);
                     m_outputs[i] = std::move(output);
                 } catch (const std::exception& error) {
                     logError("output " + id + " could not start again: " + error.what());
+                    // Its status shows this failure's reason, not an older one.
+                    std::lock_guard lock(m_outputsMutex);
+                    if (output) {
+                        std::erase_if(m_stoppedOutputStats, [&](const auto& s) { return s.id == id; });
+                        m_stoppedOutputStats.push_back(output->stats());
+                    }
                 }
             }
         }

@@ -17,6 +17,29 @@ namespace hawker::studio {
 
 namespace {
 constexpr auto kDurableTimeout = std::chrono::milliseconds(3000);
+/// While the database is known not to take writes, a command waits only this
+/// long for its rows: the desk stays responsive (a hotkey waits for the
+/// previous switch's answer), and a retry that lands within it still counts.
+constexpr auto kDurableTimeoutWhileFailing = std::chrono::milliseconds(500);
+
+/// The answer to a command that changed the program but whose rows are not
+/// in the database: it must not be sent again. Shown in the console's status
+/// bar, so in Chinese and English.
+std::string notStoredMessage(const std::string& name, const CommandResult& result, const StoreHealth& health,
+                             bool lost) {
+    const std::string done = name + ": " + result.message + " — ";
+    if (lost)
+        return done +
+               "took effect on the program, but its record could not be kept: the database has not been "
+               "writable for a long time and the rows waiting for it fill their memory bound. Do not send it "
+               "again. 已在节目中生效，但记录无法保存：数据库长时间不可写，等待队列已满。请勿重复发送。";
+    const std::string why = health.writable ? "the database did not confirm the write within " +
+                                                  std::to_string(kDurableTimeout.count() / 1000) + " s"
+                                            : "the database is not writable (" + health.error + ")";
+    return done + "took effect on the program but is not stored yet: " + why +
+           ". It is stored when the database is writable again; do not send it again. "
+           "已在节目中生效，但尚未保存：数据库不可写，恢复后自动保存，请勿重复发送。";
+}
 
 std::string targetsJson(const SessionTargets& targets) {
     nlohmann::json out = nlohmann::json::object();
@@ -142,6 +165,15 @@ void ProgramEngine::openAnalytics(SessionStore& sessions) {
         config.plannedSeconds += segment.plannedSeconds;
     if (config.plannedSeconds <= 0) config.plannedSeconds = m_options.durationSeconds;
     config.rules = m_show.alerts;
+    // Whether the show is being stored is watched in every show, whatever its
+    // own [[alerts]] say: it decides whether commands are acknowledged.
+    if (std::none_of(config.rules.begin(), config.rules.end(),
+                     [](const AlertRuleSpec& rule) { return rule.kind == AlertKind::Database; })) {
+        AlertRuleSpec database;
+        database.id = "database";
+        database.kind = AlertKind::Database;
+        config.rules.push_back(database);
+    }
     for (size_t i = 0; i < m_show.rundown.size(); ++i) {
         const SegmentSpec& s = m_show.rundown[i];
         config.plan.push_back({static_cast<int>(i + 1), toString(s.kind), s.title, s.sku, s.plannedSeconds});
@@ -166,12 +198,19 @@ void ProgramEngine::openAnalytics(SessionStore& sessions) {
             // Idle (not opened yet) and Connecting (the first try, which
             // times out into Reconnecting) are how every output starts: only
             // a lost or failed one is an alert.
-            for (const auto& output : status.outputs)
-                if (output.state == capture::OutputState::Reconnecting ||
-                    output.state == capture::OutputState::Failed)
+            for (const auto& output : status.outputs) {
+                if (output.state == capture::OutputState::Reconnecting)
                     health.unhealthyOutputs.push_back(output.id + ":" + toString(output.state));
+                else if (output.state == capture::OutputState::Failed) // say why: "disk full"
+                    health.unhealthyOutputs.push_back(
+                        output.id + ":" + toString(output.state) +
+                        (output.lastError.empty() ? "" : " (" + output.lastError + ")"));
+            }
             for (const auto& source : status.sources)
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
+            if (status.database && !status.database->writable)
+                health.database = status.database->error + "; " +
+                                  std::to_string(status.database->waitingRows) + " rows waiting";
             return health;
         });
     m_ingest->setListener([this](int64_t eventsSession, const std::vector<ViewerEvent>& fresh) {
@@ -195,25 +234,38 @@ void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {
 
 CommandResult ProgramEngine::execute(const Command& command, const Actor& actor) {
     const int64_t nowMs = m_programMs.load();
+    // Rows are dropped only at the on-air log's memory bound, and then every
+    // new one is: a count that moves while this command queues its audit row
+    // means that row is lost.
+    const uint64_t lostBefore = m_onAirLog ? m_onAirLog->lost() : 0;
     CommandResult result = m_controller->execute(command, actor, nowMs);
-    if (m_onAirLog) {
-        const UrgentWrite urgent; // viewer events wait while this command's rows are stored
-        const auto state = m_controller->snapshot();
-        // A camera's login goes beside the database, never into it.
-        m_logins->keep(*state);
-        const uint64_t sequence =
-            m_onAirLog->saveState(state->version, nowMs, storedStateJson(*state), state->coupons);
-        const auto waitStart = std::chrono::steady_clock::now();
-        if (!m_onAirLog->waitDurable(sequence, kDurableTimeout))
-            logWarning("command " + command.name + " ran but was not stored within 3 s");
-        const auto waited = std::chrono::duration_cast<std::chrono::milliseconds>(
-                                std::chrono::steady_clock::now() - waitStart)
-                                .count();
-        if (waited >= 200)
-            logWarning("command " + command.name + " waited " + std::to_string(waited) +
-                       " ms for the database");
+    if (!m_onAirLog) return result;
+    const UrgentWrite urgent; // viewer events wait while this command's rows are stored
+    const auto state = m_controller->snapshot();
+    // A camera's login goes beside the database, never into it.
+    m_logins->keep(*state);
+    const uint64_t sequence =
+        m_onAirLog->saveState(state->version, nowMs, storedStateJson(*state), state->coupons);
+    const bool lost = m_onAirLog->lost() != lostBefore;
+    const auto timeout = m_onAirLog->health().writable ? kDurableTimeout : kDurableTimeoutWhileFailing;
+    const auto waitStart = std::chrono::steady_clock::now();
+    const bool stored = !lost && m_onAirLog->waitDurable(sequence, timeout);
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - waitStart)
+            .count();
+    if (stored && waited >= 200)
+        logWarning("command " + command.name + " waited " + std::to_string(waited) + " ms for the database");
+    if (stored) return result;
+    const StoreHealth health = m_onAirLog->health();
+    // A refusal changed nothing: it stays the answer (its audit row follows
+    // when the database takes it).
+    if (!result.ok) {
+        logWarning("command " + command.name + " was refused and its audit row is not stored yet");
+        return result;
     }
-    return result;
+    logWarning("command " + command.name + " took effect but is not stored" +
+               (lost ? " (dropped at the on-air log's memory bound)" : ": " + health.error));
+    return CommandResult::notDurable(notStoredMessage(command.name, result, health, lost));
 }
 
 } // namespace hawker::studio

@@ -31,9 +31,8 @@ void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file)
         const std::string kindName = f.reqString("kind");
         const auto kind = alertKindFromString(kindName);
         if (!kind)
-            f.fail("kind",
-                   "expected threshold, pace, drop, low_stock, negative_comments, output_unhealthy or "
-                   "source_lost");
+            f.fail("kind", "expected threshold, pace, drop, low_stock, negative_comments, output_unhealthy, "
+                           "source_lost or database");
         rule.kind = *kind;
         rule.id = f.optString("id").value_or(kindName + "-" + std::to_string(index + 1));
         if (!ids.insert(rule.id).second) f.fail("id", "two alert rules are called '" + rule.id + "'");

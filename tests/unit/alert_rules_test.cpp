@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "hawker/studio/analytics/alert_rules.hpp"
 
 using namespace hawker::studio;
@@ -142,4 +144,39 @@ TEST(AlertRules, ThresholdOnARateWaitsForEnoughViewers) {
     ASSERT_EQ(changes.size(), 1u);
     EXPECT_NE(changes[0].message.find("below 0.02"), std::string::npos) << changes[0].message;
     EXPECT_EQ(evaluator.kpiStatus().at("conversion_rate"), "red");
+}
+
+TEST(AlertRules, ADatabaseThatDoesNotTakeWritesIsRedUntilItDoes) {
+    AlertEvaluator evaluator({rule(AlertKind::Database, "database")});
+    AlertInputs in = at(10, 0.1);
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    EXPECT_EQ(evaluator.kpiStatus().at("database"), "green");
+    in = at(11, 0.1);
+    in.database = "database or disk is full; 12 rows waiting";
+    const auto changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].level, "red");
+    EXPECT_EQ(changes[0].kpi, "database");
+    EXPECT_NE(changes[0].message.find("database not writable: database or disk is full"), std::string::npos)
+        << changes[0].message;
+    EXPECT_NE(changes[0].message.find("数据库不可写"), std::string::npos) << changes[0].message;
+    EXPECT_TRUE(evaluator.recovered().empty());
+    in = at(12, 0.1);
+    in.database = "database or disk is full; 15 rows waiting";
+    EXPECT_TRUE(evaluator.evaluate(in).empty()) << "still red: raised once";
+    EXPECT_EQ(evaluator.kpiStatus().at("database"), "red");
+    in = at(13, 0.1);
+    EXPECT_TRUE(evaluator.evaluate(in).empty());
+    EXPECT_EQ(evaluator.kpiStatus().at("database"), "green");
+    EXPECT_EQ(evaluator.recovered(), (std::vector<std::string>{"database"})) << "back at green: cleared";
+    in = at(14, 0.1);
+    evaluator.evaluate(in);
+    EXPECT_TRUE(evaluator.recovered().empty()) << "recovered once, not every second after";
+}
+
+TEST(AlertRules, TheDefaultRulesWatchTheDatabase) {
+    const auto rules = defaultAlertRules();
+    EXPECT_TRUE(std::any_of(rules.begin(), rules.end(),
+                            [](const AlertRuleSpec& r) { return r.kind == AlertKind::Database; }));
+    EXPECT_EQ(alertKindFromString("database"), AlertKind::Database);
 }

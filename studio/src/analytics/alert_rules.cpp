@@ -8,8 +8,9 @@
 namespace hawker::studio {
 
 namespace {
-constexpr std::array<const char*, 7> kKindNames = {
-    "threshold", "pace", "drop", "low_stock", "negative_comments", "output_unhealthy", "source_lost"};
+constexpr std::array<const char*, 8> kKindNames = {
+    "threshold",        "pace",        "drop",    "low_stock", "negative_comments",
+    "output_unhealthy", "source_lost", "database"};
 
 constexpr int64_t kRearmMs = 30000;
 
@@ -82,6 +83,7 @@ std::vector<AlertRuleSpec> defaultAlertRules() {
     add("negative-comments", AlertKind::NegativeComments)->keywords = defaultNegativeKeywords();
     add("outputs", AlertKind::OutputUnhealthy);
     add("sources", AlertKind::SourceLost);
+    add("database", AlertKind::Database);
     return rules;
 }
 
@@ -163,6 +165,12 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
             list += (list.empty() ? "" : ", ") + o;
         return {"sources", "red", "signal lost: " + list};
     }
+    case AlertKind::Database:
+        // Shown in the console's alerts as it is: in Chinese and English.
+        if (in.database.empty()) return {"database", "green", ""};
+        return {"database", "red",
+                "数据库不可写 database not writable: " + in.database +
+                    "; the show goes on, commands answer 503 until it is writable again"};
     }
     return {"", "green", ""};
 }
@@ -178,6 +186,7 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
 
     std::vector<AlertLevelChange> changes;
     m_kpiStatus.clear();
+    m_recovered.clear();
     for (const AlertRuleSpec& rule : m_rules) {
         const Judgement j = judge(rule, in);
         std::string& status = m_kpiStatus[j.kpi];
@@ -185,6 +194,8 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
         // A rule raises when its level gets worse; one that flickers around
         // its limit raises again only after 30 s back at green.
         RuleState& state = m_states[rule.id];
+        if (rank(j.level) == 0 && rank(state.level) > 0) m_recovered.push_back(rule.id);
+        state.level = j.level;
         if (rank(j.level) > rank(state.raised)) changes.push_back({rule.id, j.kpi, j.level, j.message});
         if (rank(j.level) > 0) {
             state.raised = rank(j.level) > rank(state.raised) ? j.level : state.raised;

@@ -10,6 +10,16 @@ namespace {
 /// Events waiting for the writer beyond this are refused (503) rather than
 /// queued without bound: a sender retries, memory stays flat.
 constexpr size_t kMaxPendingEvents = 1'000'000;
+
+bool failsWholeDatabase(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const StoreError& error) {
+        return error.wholeDatabase();
+    } catch (...) {
+        return false;
+    }
+}
 } // namespace
 
 EventIngest::EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher)
@@ -77,10 +87,19 @@ void EventIngest::run() {
                                                  m_listener ? &fresh[i] : nullptr);
             });
         } catch (...) {
-            // One bad batch (its session was deleted, the disk is full) must
+            // The file as a whole does not take writes (full, locked, I/O):
+            // every batch of this transaction fails the same way, at once,
+            // and nothing of it is acknowledged; the next ones are tried
+            // afresh. Otherwise one bad batch (its session was deleted) must
             // not fail the others that shared the transaction: each on its own.
+            const std::exception_ptr failure = std::current_exception();
+            const bool whole = failsWholeDatabase(failure);
             for (size_t i = 0; i < batch.size(); ++i) {
                 fresh[i].clear();
+                if (whole) {
+                    failures[i] = failure;
+                    continue;
+                }
                 try {
                     m_writerDb.transaction([&] {
                         outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,

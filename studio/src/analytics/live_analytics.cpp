@@ -16,6 +16,8 @@ namespace {
 /// covers their time, the simulator simply advances further.
 constexpr size_t kMaxQueuedTicks = 8;
 constexpr size_t kRecentCommentsShown = 30;
+/// Alert rows the database did not take are tried again this often.
+constexpr auto kAlertRetry = std::chrono::seconds(3);
 const Actor kOrderFeed{"order-feed", "ingest"};
 
 std::optional<int64_t> targetOf(const json& targets, const char* key) {
@@ -52,6 +54,9 @@ LiveAnalytics::LiveAnalytics(LiveAnalyticsConfig config, const ShowSpec& show, E
     m_schedule.setPlan(m_config.plan);
     m_metrics.setSchedule(&m_schedule);
     m_nowUtcMs = m_config.startUtcMs;
+    // Alert ids go on from the file's last one (earlier sessions' included).
+    Statement last = m_db.prepare("SELECT coalesce(max(id), 0) FROM alerts");
+    if (last.step()) m_lastAlertId = last.integer(0);
     if (m_config.simulator) m_simulator = std::make_unique<AudienceSimulator>(*m_config.simulator);
     m_thread = std::thread([this] { run(); });
 }
@@ -199,7 +204,19 @@ void LiveAnalytics::process(const Tick& tick) {
         m_lastState = tick.state;
         m_nowUtcMs = std::max(m_nowUtcMs, m_config.startUtcMs + tick.programMs);
     }
-    if (m_simulator) simulate(tick);
+    if (m_simulator) {
+        try {
+            simulate(tick);
+            m_simulatorError.clear();
+        } catch (const std::exception& error) {
+            // Its events were not acknowledged, so they are not counted; the
+            // alerts are judged all the same (one says why). Logged once.
+            if (m_simulatorError != error.what()) {
+                m_simulatorError = error.what();
+                logWarning("simulated audience: events not stored: " + m_simulatorError);
+            }
+        }
+    }
     judgeAlerts(tick);
 }
 
@@ -272,32 +289,85 @@ void LiveAnalytics::judgeAlerts(const Tick& tick) {
         const LiveHealth health = m_health();
         in.unhealthyOutputs = health.unhealthyOutputs;
         in.lostSources = health.lostSources;
+        in.database = health.database;
     }
-    std::vector<AlertLevelChange> changes;
+    std::vector<LiveAlert> raised;
     {
         std::lock_guard lock(m_mutex);
         in.nowUtcMs = m_nowUtcMs;
         in.summary = m_metrics.summary(m_nowUtcMs);
         in.negativeComments = m_negativeComments;
-        changes = m_evaluator.evaluate(in);
-    }
-    for (const AlertLevelChange& change : changes) {
-        LiveAlert alert{0, in.nowUtcMs, change.ruleId, change.kpi, change.level, change.message, false, {}};
-        try {
-            Statement insert =
-                m_db.prepare("INSERT INTO alerts (session_id, utc_ms, rule, kpi, level, message) "
-                             "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
-            insert.bind(1, m_config.sessionId).bind(2, alert.utcMs).bind(3, alert.ruleId).bind(4, alert.kpi);
-            insert.bind(5, alert.level).bind(6, alert.message);
-            insert.run();
-            alert.id = m_db.lastInsertId();
-        } catch (const std::exception& error) {
-            logWarning(std::string("alert not stored: ") + error.what());
+        for (const AlertLevelChange& change : m_evaluator.evaluate(in)) {
+            raised.push_back({++m_lastAlertId,
+                              in.nowUtcMs,
+                              change.ruleId,
+                              change.kpi,
+                              change.level,
+                              change.message,
+                              false,
+                              {},
+                              0,
+                              false});
+            m_unstoredAlerts.insert(raised.back().id);
         }
-        logWarning("alert " + alert.level + " " + alert.ruleId + ": " + alert.message);
-        std::lock_guard lock(m_mutex);
-        m_alerts.push_back(std::move(alert));
+        for (const std::string& rule : m_evaluator.recovered())
+            for (LiveAlert& alert : m_alerts)
+                if (alert.ruleId == rule) alert.cleared = true;
+        m_alerts.insert(m_alerts.end(), raised.begin(), raised.end());
     }
+    for (const LiveAlert& alert : raised)
+        logWarning("alert " + alert.level + " " + alert.ruleId + ": " + alert.message);
+    // Alerts raised while the database does not take writes (one of them may
+    // say so) are stored once it does.
+    storeAlerts();
+}
+
+bool LiveAnalytics::storeAlerts(bool now) {
+    std::lock_guard store(m_storeMutex);
+    if (!now && m_alertsFailing && std::chrono::steady_clock::now() < m_alertsRetryAt) return false;
+    std::vector<LiveAlert> rows;
+    {
+        std::lock_guard lock(m_mutex);
+        for (int64_t id : m_unstoredAlerts)
+            for (const LiveAlert& alert : m_alerts)
+                if (alert.id == id) rows.push_back(alert);
+    }
+    if (rows.empty()) return true;
+    try {
+        m_db.transaction([&] {
+            // The row as it is now: new, or acknowledged since it was stored.
+            Statement upsert = m_db.prepare(
+                "INSERT INTO alerts (id, session_id, utc_ms, rule, kpi, level, message, acknowledged_utc_ms, "
+                "acknowledged_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET "
+                "acknowledged_utc_ms = excluded.acknowledged_utc_ms, acknowledged_by = "
+                "excluded.acknowledged_by "
+                "WHERE alerts.session_id = excluded.session_id");
+            for (const LiveAlert& alert : rows) {
+                upsert.bind(1, alert.id)
+                    .bind(2, m_config.sessionId)
+                    .bind(3, alert.utcMs)
+                    .bind(4, alert.ruleId);
+                upsert.bind(5, alert.kpi).bind(6, alert.level).bind(7, alert.message);
+                if (alert.acknowledged)
+                    upsert.bind(8, alert.acknowledgedUtcMs).bind(9, alert.acknowledgedBy);
+                else
+                    upsert.bindNull(8).bindNull(9);
+                upsert.run();
+            }
+        });
+    } catch (const std::exception& error) {
+        if (!m_alertsFailing)
+            logWarning(std::string("alerts kept until the database takes them: ") + error.what());
+        m_alertsFailing = true;
+        m_alertsRetryAt = std::chrono::steady_clock::now() + kAlertRetry;
+        return false;
+    }
+    m_alertsFailing = false;
+    std::lock_guard lock(m_mutex);
+    for (const LiveAlert& row : rows)
+        for (const LiveAlert& alert : m_alerts)
+            if (alert.id == row.id && alert.acknowledged == row.acknowledged) m_unstoredAlerts.erase(row.id);
+    return true;
 }
 
 std::vector<LiveAlert> LiveAnalytics::alerts() const {
@@ -311,14 +381,19 @@ bool LiveAnalytics::acknowledge(int64_t alertId, const std::string& who) {
         auto found = std::find_if(m_alerts.begin(), m_alerts.end(),
                                   [&](const LiveAlert& a) { return a.id == alertId; });
         if (found == m_alerts.end()) return false;
-        if (found->acknowledged) return true;
-        found->acknowledged = true;
-        found->acknowledgedBy = who;
+        if (found->acknowledged && !m_unstoredAlerts.count(alertId)) return true;
+        if (!found->acknowledged) {
+            found->acknowledged = true;
+            found->acknowledgedBy = who;
+            found->acknowledgedUtcMs = nowUtcMs();
+        }
+        m_unstoredAlerts.insert(alertId);
     }
-    Statement update = m_db.prepare("UPDATE alerts SET acknowledged_utc_ms = ?2, acknowledged_by = ?3 WHERE "
-                                    "id = ?1 AND acknowledged_utc_ms IS NULL");
-    update.bind(1, alertId).bind(2, nowUtcMs()).bind(3, who);
-    update.run();
+    if (!storeAlerts(true))
+        throw StoreError(
+            "alert " + std::to_string(alertId) +
+            " is acknowledged here but not stored yet: the database is not writable; it is stored "
+            "when it is");
     return true;
 }
 
@@ -350,7 +425,8 @@ json LiveAnalytics::snapshot() const {
                           {"level", a.level},
                           {"message", a.message},
                           {"acknowledged", a.acknowledged},
-                          {"acknowledged_by", a.acknowledgedBy}});
+                          {"acknowledged_by", a.acknowledgedBy},
+                          {"cleared", a.cleared}});
     out["alerts"] = std::move(alerts);
     json comments = json::array();
     const auto recent = m_metrics.recentComments();

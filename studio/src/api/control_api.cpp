@@ -118,6 +118,8 @@ int statusFor(const CommandResult& result) {
         return 403;
     case CommandResult::Failure::Conflict:
         return 409;
+    case CommandResult::Failure::NotDurable:
+        return 503;
     }
     return 409;
 }
@@ -349,6 +351,9 @@ void ControlApi::routes() {
         json body = {{"ok", result.ok}, {"command", name}};
         body[result.ok ? "message" : "error"] = result.message;
         body["state_version"] = m_engine.controller().snapshot()->version;
+        // Not stored yet: when to look again. The command itself took effect
+        // and must not be sent again (its message says so).
+        if (result.failure == CommandResult::Failure::NotDurable) res.set_header("Retry-After", "2");
         reply(res, statusFor(result), body);
     };
 
@@ -528,8 +533,13 @@ void ControlApi::routes() {
                  id = std::stoll(req.matches[1].str());
              } catch (const std::exception&) {
              }
-             if (!analytics || !analytics->acknowledge(id, token->name + " (" + token->role + ")"))
-                 return error(res, 404, "no alert " + req.matches[1].str());
+             try {
+                 if (!analytics || !analytics->acknowledge(id, token->name + " (" + token->role + ")"))
+                     return error(res, 404, "no alert " + req.matches[1].str());
+             } catch (const StoreError& failed) {
+                 res.set_header("Retry-After", "2");
+                 return error(res, 503, failed.what());
+             }
              reply(res, 200, {{"ok", true}, {"alert", id}});
          });
     server.Get(R"(/api/v1/sessions/(\d+)/report)",

@@ -80,7 +80,7 @@ void AddSourcePopup::draw(ConsoleContext& context) {
         m_error.clear();
         // The popup stays up with the fields as typed if the command is refused.
         context.send(Command::named("source.add", args), kTask, [this](const CommandResult& result) {
-            if (result.ok)
+            if (result.tookEffect()) // added, even if the database has not stored it yet
                 m_closeNext = true;
             else
                 m_error = result.message;

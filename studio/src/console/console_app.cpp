@@ -257,6 +257,15 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
                   frameMsMedian, s.composeMsMedian, s.encoder.latencyMsMedian,
                   static_cast<unsigned long long>(s.dropped + s.encoder.framesDropped),
                   context.live().cpuPercent);
+    if (s.database && !s.database->writable) {
+        // Commands still change the program but answer "not stored yet"
+        // until this goes away: the operator must see why.
+        ImGui::TextColored(
+            kTextBad, "数据库不可写 database not writable: %s · %zu rows waiting%s",
+            s.database->error.c_str(), s.database->waitingRows,
+            s.database->lostRows ? (" · " + std::to_string(s.database->lostRows) + " dropped").c_str() : "");
+        ImGui::SameLine();
+    }
     if (!context.messages().empty()) {
         const ConsoleMessage& last = context.messages().back();
         ImGui::TextColored(last.ok ? kTextGood : kTextBad, "%s", last.text.c_str());

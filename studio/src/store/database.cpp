@@ -201,6 +201,21 @@ const std::vector<std::string>& migrations() {
 }
 } // namespace
 
+bool StoreError::wholeDatabase() const {
+    switch (m_code & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+    case SQLITE_FULL:
+    case SQLITE_IOERR:
+    case SQLITE_READONLY:
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOMEM:
+        return true;
+    default:
+        return false;
+    }
+}
+
 Database::Database(const std::filesystem::path& path, Threading threading) : m_path(path) {
     const int mutex = threading == Threading::Shared ? SQLITE_OPEN_FULLMUTEX : SQLITE_OPEN_NOMUTEX;
     if (sqlite3_open_v2(path.string().c_str(), &m_db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | mutex,
@@ -234,10 +249,10 @@ Database::~Database() {
 
 void Database::execute(const std::string& sql) {
     char* error = nullptr;
-    if (sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error) != SQLITE_OK) {
+    if (const int code = sqlite3_exec(m_db, sql.c_str(), nullptr, nullptr, &error); code != SQLITE_OK) {
         const std::string message = error ? error : sqlite3_errmsg(m_db);
         sqlite3_free(error);
-        throw StoreError("database: " + message);
+        throw StoreError("database: " + message, code);
     }
 }
 
@@ -280,8 +295,8 @@ void Database::migrate() {
 }
 
 Statement::Statement(sqlite3* db, const std::string& sql) : m_db(db), m_sql(sql) {
-    if (sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr) != SQLITE_OK)
-        throw StoreError("database: " + std::string(sqlite3_errmsg(db)));
+    if (const int code = sqlite3_prepare_v2(db, sql.c_str(), -1, &m_stmt, nullptr); code != SQLITE_OK)
+        throw StoreError("database: " + std::string(sqlite3_errmsg(db)), code);
 }
 
 Statement::~Statement() {
@@ -322,7 +337,12 @@ bool Statement::step() {
     const int result = sqlite3_step(m_stmt);
     if (result == SQLITE_ROW) return true;
     if (result == SQLITE_DONE) return false;
-    throw StoreError("database: " + std::string(sqlite3_errmsg(m_db)));
+    const std::string message = sqlite3_errmsg(m_db);
+    // A statement that failed must be reset before it is bound or stepped
+    // again: without this, one full disk or busy lock would leave a reused
+    // statement (the event store's insert) refusing every later call.
+    sqlite3_reset(m_stmt);
+    throw StoreError("database: " + message, result);
 }
 
 void Statement::run() {

@@ -78,6 +78,8 @@ struct EngineStatus {
     std::string program, preview;
     std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;
+    /// Whether the session database takes the show's writes (none without --db).
+    std::optional<StoreHealth> database;
 };
 
 class ProgramEngine {
@@ -200,6 +202,7 @@ private:
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     std::unique_ptr<OnAirLog> m_onAirLog;
     std::unique_ptr<SourceLogins> m_logins; ///< with m_onAirLog: cameras' logins, beside the database
+    mutable std::mutex m_onAirLogMutex;     ///< status() reads m_onAirLog while shutdown() may reset it
     std::shared_ptr<const ViewerHasher> m_hasher;
     // Declared in this order so the analytics (which the ingest's listener
     // reaches) are destroyed before the ingest writer.

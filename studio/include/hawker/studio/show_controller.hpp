@@ -49,13 +49,14 @@ struct Command {
 };
 
 struct CommandResult {
-    /// Why a command was refused, so each sender can say it its own way (the
-    /// HTTP API maps them to 400, 403 and 409).
+    /// Why a command was refused or not acknowledged, so each sender can say
+    /// it its own way (the HTTP API maps them to 400, 403, 409 and 503).
     enum class Failure {
         None,
         Invalid,    ///< unknown command, missing or malformed argument
         NotAllowed, ///< the sender's role may not do this, or the compliance gate says no
         Conflict,   ///< not possible in the show's current state
+        NotDurable, ///< it took effect on the program, but its record is not stored (yet)
     };
     bool ok = false;
     std::string message;
@@ -71,6 +72,12 @@ struct CommandResult {
     static CommandResult conflict(std::string message) {
         return {false, std::move(message), Failure::Conflict};
     }
+    static CommandResult notDurable(std::string message) {
+        return {false, std::move(message), Failure::NotDurable};
+    }
+    /// The show changed, whether or not the change is stored yet: a sender
+    /// must not send it again.
+    bool tookEffect() const { return ok || failure == Failure::NotDurable; }
 };
 
 struct AuditEntry {

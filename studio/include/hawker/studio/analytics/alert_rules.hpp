@@ -14,7 +14,16 @@
 
 namespace hawker::studio {
 
-enum class AlertKind { Threshold, Pace, Drop, LowStock, NegativeComments, OutputUnhealthy, SourceLost };
+enum class AlertKind {
+    Threshold,
+    Pace,
+    Drop,
+    LowStock,
+    NegativeComments,
+    OutputUnhealthy,
+    SourceLost,
+    Database, ///< the session database does not take the show's writes
+};
 const char* toString(AlertKind kind);
 std::optional<AlertKind> alertKindFromString(const std::string& name);
 
@@ -34,7 +43,8 @@ struct AlertRuleSpec {
 };
 
 /// The rules a show gets when it has no [[alerts]]: GMV and UV pace, a 30 %
-/// drop in 5 min, low stock, negative comments over 1.5 %, outputs, sources.
+/// drop in 5 min, low stock, negative comments over 1.5 %, outputs, sources,
+/// the database.
 std::vector<AlertRuleSpec> defaultAlertRules();
 /// 太贵, 假货, 骗人, … : the default negative keywords.
 std::vector<std::string> defaultNegativeKeywords();
@@ -49,6 +59,7 @@ struct AlertInputs {
     std::map<std::string, int64_t> stockLeft;  ///< sku → units left (stock or flash-sale remaining)
     std::vector<std::string> unhealthyOutputs; ///< "douyin:reconnecting"
     std::vector<std::string> lostSources;
+    std::string database; ///< why the database does not take writes; empty while it does
 };
 
 struct AlertLevelChange {
@@ -65,6 +76,8 @@ public:
     std::vector<AlertLevelChange> evaluate(const AlertInputs& in);
     /// KPI → green | amber | red, from the latest evaluation (worst rule wins).
     const std::map<std::string, std::string>& kpiStatus() const { return m_kpiStatus; }
+    /// Rules that were amber or red before the latest evaluation and are green now.
+    const std::vector<std::string>& recovered() const { return m_recovered; }
     const std::vector<AlertRuleSpec>& rules() const { return m_rules; }
 
 private:
@@ -76,9 +89,11 @@ private:
     struct RuleState {
         std::string raised;        ///< the worst level raised since the rule was last green for a while
         int64_t greenSinceMs = -1; ///< green since then (-1: not green)
+        std::string level;         ///< at the latest evaluation
     };
     std::map<std::string, RuleState> m_states; ///< by rule id
     std::map<std::string, std::string> m_kpiStatus;
+    std::vector<std::string> m_recovered;
     std::deque<std::pair<int64_t, int64_t>> m_online; ///< (utc ms, viewers present) samples
 };
 

@@ -6,6 +6,7 @@
 // audience. Its own worker thread does the slow parts, so the compositor
 // only hands it a snapshot per program second.
 
+#include <chrono>
 #include <condition_variable>
 #include <cstdint>
 #include <deque>
@@ -14,6 +15,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <thread>
 #include <unordered_set>
 #include <vector>
@@ -43,6 +45,7 @@ struct LiveAnalyticsConfig {
 /// Outputs and sources the alert rules watch, read when they are judged.
 struct LiveHealth {
     std::vector<std::string> unhealthyOutputs, lostSources;
+    std::string database; ///< why the session database does not take writes; empty while it does
 };
 
 struct LiveAlert {
@@ -50,6 +53,8 @@ struct LiveAlert {
     std::string ruleId, kpi, level, message;
     bool acknowledged = false;
     std::string acknowledgedBy;
+    int64_t acknowledgedUtcMs = 0;
+    bool cleared = false; ///< its rule is back at green
 };
 
 class LiveAnalytics {
@@ -80,7 +85,9 @@ public:
     /// The live summary numbers in DESIGN.md's keys (what the report computes later).
     nlohmann::json summaryJson() const;
     std::vector<LiveAlert> alerts() const;
-    /// Marks an alert as seen; false when there is no such alert.
+    /// Marks an alert as seen; false when there is no such alert. Throws
+    /// StoreError when the database does not take it now (it is kept and
+    /// stored with the next second's alerts).
     bool acknowledge(int64_t alertId, const std::string& who);
     int64_t sessionId() const { return m_config.sessionId; }
 
@@ -94,6 +101,11 @@ private:
     void process(const Tick& tick);
     void simulate(const Tick& tick);
     void judgeAlerts(const Tick& tick);
+    /// Writes the alerts whose row is not stored as it is now; false while
+    /// the database does not take them (they stay for the next try). After a
+    /// failure the worker tries again only every few seconds (a locked file
+    /// costs each try SQLite's busy wait); `now` tries regardless.
+    bool storeAlerts(bool now = false);
     OnAirView viewOf(const ShowState& state, int64_t programMs);
     void sellFromOrders(const std::vector<ViewerEvent>& fresh);
     /// Timeline rows queued by onTimeline into the schedule; call with m_mutex held.
@@ -123,6 +135,13 @@ private:
     int64_t m_nowUtcMs = 0;
     int64_t m_negativeComments = 0;
     std::vector<LiveAlert> m_alerts;
+    /// Ids are given here, not by SQLite, so an alert raised while the
+    /// database does not take writes has its id (for acknowledging) at once.
+    int64_t m_lastAlertId = 0;
+    std::set<int64_t> m_unstoredAlerts; ///< ids whose row (or acknowledgement) is not stored yet
+    std::mutex m_storeMutex;            ///< one writer of alert rows at a time; and:
+    bool m_alertsFailing = false;       ///< the last write of alert rows failed (said once)
+    std::chrono::steady_clock::time_point m_alertsRetryAt{};
     std::shared_ptr<const ShowState> m_lastState;
     std::unordered_set<std::string> m_soldOrders; ///< order ids already sold into a flash sale
 
@@ -134,6 +153,7 @@ private:
     bool m_stopping = false;
     // simulator-thread state
     std::string m_lastLook;
+    std::string m_simulatorError; ///< the last one logged: said once, not every second
     int64_t m_lastChangeMs = 0;
     std::thread m_thread;
 };

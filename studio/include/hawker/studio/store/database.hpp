@@ -19,7 +19,16 @@ namespace hawker::studio {
 /// A failed SQLite call, with SQLite's message and the statement's purpose.
 class StoreError : public std::runtime_error {
 public:
-    using std::runtime_error::runtime_error;
+    explicit StoreError(const std::string& message, int code = 0)
+        : std::runtime_error(message), m_code(code) {}
+    /// SQLite's result code (0 when the error is not SQLite's).
+    int code() const { return m_code; }
+    /// The file as a whole does not take writes now (full, locked, an I/O
+    /// error, read-only): any other write would fail the same way.
+    bool wholeDatabase() const;
+
+private:
+    int m_code = 0;
 };
 
 class Statement;
