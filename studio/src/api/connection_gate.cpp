@@ -5,7 +5,9 @@
 
 #include <poll.h>
 #include <sys/eventfd.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
+#include <sys/syscall.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -56,6 +58,14 @@ void closeSocket(int socket) {
     ::close(socket);
 }
 
+/// Request handling runs below the program's threads: when a flood saturates
+/// the CPU, requests slow down, not the compositor or the encoder.
+constexpr int kApiNiceness = 5;
+
+void yieldToTheProgram() {
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), kApiNiceness);
+}
+
 void setReceiveLowWater(int socket, int bytes) {
     ::setsockopt(socket, SOL_SOCKET, SO_RCVLOWAT, &bytes, sizeof(bytes));
 }
@@ -72,8 +82,20 @@ ConnectionGate::ConnectionGate(HttpLimits limits, std::vector<GateLane> lanes, C
         m_lanes.emplace_back().policy = policy;
     for (size_t i = 0; i < m_lanes.size(); ++i)
         for (int w = 0; w < std::max(1, m_lanes[i].policy.workers); ++w)
-            m_lanes[i].workers.emplace_back([this, i] { runWorker(i); });
-    m_gate = std::thread([this] { runGate(); });
+            m_lanes[i].workers.emplace_back([this, i] {
+                try {
+                    runWorker(i);
+                } catch (...) {
+                    m_report("api: a lane's worker stopped on an unexpected error");
+                }
+            });
+    m_gate = std::thread([this] {
+        try {
+            runGate();
+        } catch (...) {
+            m_report("api: the connection gate stopped on an unexpected error; new requests wait");
+        }
+    });
 }
 
 ConnectionGate::~ConnectionGate() {
@@ -131,6 +153,7 @@ size_t ConnectionGate::pending() const {
 }
 
 void ConnectionGate::runGate() {
+    yieldToTheProgram();
     std::vector<Pending> pending;
     std::vector<pollfd> polled;
     for (;;) {
@@ -290,6 +313,7 @@ void ConnectionGate::answerAndDrain(Pending& p, int status, const std::string& r
 }
 
 void ConnectionGate::runWorker(size_t laneIndex) {
+    yieldToTheProgram();
     Lane& lane = m_lanes[laneIndex];
     for (;;) {
         int socket = -1;
