@@ -15,10 +15,14 @@ GraphicRenderQueue::GraphicRenderQueue(bool inlineRendering) : m_inline(inlineRe
                 std::unique_lock lock(m_mutex);
                 m_changed.wait(lock, [&] { return m_stop || !m_jobs.empty(); });
                 if (m_jobs.empty()) return;
-                job = std::move(m_jobs.front());
+                job = std::move(m_jobs.front().run);
                 m_jobs.pop_front();
             }
-            job();
+            try {
+                job();
+            } catch (...) {
+                ++m_failed;
+            }
         }
     });
 }
@@ -32,16 +36,30 @@ GraphicRenderQueue::~GraphicRenderQueue() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-void GraphicRenderQueue::post(std::function<void()> job) {
+void GraphicRenderQueue::post(const void* slot, std::function<void()> job) {
     if (m_inline) {
         job();
         return;
     }
     {
         std::lock_guard lock(m_mutex);
-        m_jobs.push_back(std::move(job));
+        // One job per slot at most (a handful of slots: a scan is cheapest).
+        // The replaced job keeps its place, so other slots do not wait longer.
+        auto queued =
+            std::find_if(m_jobs.begin(), m_jobs.end(), [&](const Job& j) { return j.slot == slot; });
+        if (queued != m_jobs.end()) {
+            queued->run = std::move(job);
+            ++m_superseded;
+            return;
+        }
+        m_jobs.push_back({slot, std::move(job)});
     }
     m_changed.notify_one();
+}
+
+size_t GraphicRenderQueue::pending() const {
+    std::lock_guard lock(m_mutex);
+    return m_jobs.size();
 }
 
 GraphicLayer::GraphicLayer(cv::Rect slot, std::shared_ptr<const Theme> theme, Fonts fonts,
@@ -59,37 +77,37 @@ void GraphicLayer::setContent(const GraphicContent& content) {
     const uint64_t version = ++m_version;
     // The job owns copies of everything it needs: the layer may render the
     // next content before this one finishes, and only the newest is kept.
-    m_queue->post(
-        [shared = m_shared, content, version, size = m_slot.size(), theme = m_theme, fonts = m_fonts] {
-            const auto started = std::chrono::steady_clock::now();
-            Rendered rendered;
-            cv::Mat bgra;
-            try {
-                bgra = renderGraphic(content, size, *theme, fonts);
-                // Jobs run in order on one thread, so the last render is this
-                // one's base: only the rectangle that changed is converted.
-                std::shared_ptr<const YuvaBitmap> base;
-                cv::Mat baseBgra;
-                {
-                    std::lock_guard lock(shared->mutex);
-                    base = shared->rendered.bitmap;
-                    baseBgra = shared->lastBgra;
-                }
-                rendered.bitmap = std::make_shared<const YuvaBitmap>(
-                    base && !baseBgra.empty() ? base->updated(baseBgra, bgra) : YuvaBitmap::fromBgra(bgra));
-                if (bgra.cols > size.width) rendered.stripPeriod = bgra.cols - size.width;
-            } catch (const std::exception&) {
-                return; // keep showing the previous bitmap; the caller logs content problems
+    m_queue->post(m_shared.get(), [shared = m_shared, content, version, size = m_slot.size(), theme = m_theme,
+                                   fonts = m_fonts] {
+        const auto started = std::chrono::steady_clock::now();
+        Rendered rendered;
+        cv::Mat bgra;
+        try {
+            bgra = renderGraphic(content, size, *theme, fonts);
+            // Jobs run in order on one thread, so the last render is this
+            // one's base: only the rectangle that changed is converted.
+            std::shared_ptr<const YuvaBitmap> base;
+            cv::Mat baseBgra;
+            {
+                std::lock_guard lock(shared->mutex);
+                base = shared->rendered.bitmap;
+                baseBgra = shared->lastBgra;
             }
-            shared->lastRenderMs =
-                std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
-            ++shared->renders;
-            std::lock_guard lock(shared->mutex);
-            if (version < shared->latestVersion) return;
-            shared->latestVersion = version;
-            shared->rendered = std::move(rendered);
-            shared->lastBgra = bgra;
-        });
+            rendered.bitmap = std::make_shared<const YuvaBitmap>(
+                base && !baseBgra.empty() ? base->updated(baseBgra, bgra) : YuvaBitmap::fromBgra(bgra));
+            if (bgra.cols > size.width) rendered.stripPeriod = bgra.cols - size.width;
+        } catch (const std::exception&) {
+            return; // keep showing the previous bitmap; the caller logs content problems
+        }
+        shared->lastRenderMs =
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
+        ++shared->renders;
+        std::lock_guard lock(shared->mutex);
+        if (version < shared->latestVersion) return;
+        shared->latestVersion = version;
+        shared->rendered = std::move(rendered);
+        shared->lastBgra = bgra;
+    });
 }
 
 void GraphicLayer::draw(std::vector<DrawItem>& items, int64_t nowMs, const GraphicTiming& timing) const {

@@ -42,11 +42,24 @@ TextRenderer::~TextRenderer() = default;
 
 namespace {
 constexpr size_t kMaxCachedWidths = 16384;
-constexpr size_t kMaxCoverageBytes = 32u << 20;
+// Coverage of every string drawn is kept until this many bytes, then all of it
+// is dropped. Live text that changes each second (a countdown's digits, a
+// card's sold count) fills it steadily, so the cap is what the process holds
+// for it: 8 MB per face (a card's stable lines are a few hundred KB and are
+// rasterized again once after each drop). At 32 MB per face a show's RSS
+// climbed for its first 8 minutes before it levelled off (bench/soak.sh).
+constexpr size_t kMaxCoverageBytes = 8u << 20;
 std::string cacheKey(const std::string& text, int height) {
     return std::to_string(height) + '\x1f' + text;
 }
 } // namespace
+
+const size_t TextRenderer::kMaxCachedCoverageBytes = kMaxCoverageBytes;
+
+size_t TextRenderer::cachedCoverageBytes() const {
+    std::lock_guard lock(m_mutex);
+    return m_coverageBytes;
+}
 
 int TextRenderer::width(const std::string& text, int height) const {
     if (text.empty()) return 0;

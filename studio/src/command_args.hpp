@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 
+#include "hawker/studio/quoted_text.hpp"
 #include "hawker/studio/show_controller.hpp"
 
 namespace hawker::studio::detail {
@@ -28,10 +29,10 @@ inline std::optional<std::string> intArg(const Command& command, const std::stri
     int64_t value = 0;
     const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
     if (error != std::errc() || end != text.data() + text.size())
-        return command.name + ": " + key + " must be a whole number, got '" + text + "'";
+        return command.name + ": " + key + " must be a whole number, got " + quoteValue(text);
     if (value < min || value > max)
         return command.name + ": " + key + " must be " + std::to_string(min) + ".." + std::to_string(max) +
-               ", got " + text;
+               ", got " + shortened(text);
     out = value;
     return std::nullopt;
 }
@@ -42,7 +43,7 @@ inline std::optional<bool> boolArg(const Command& command, const std::string& ke
     if (found == command.args.end()) return std::nullopt;
     if (found->second == "true" || found->second == "1") return true;
     if (found->second == "false" || found->second == "0") return false;
-    error = command.name + ": " + key + " must be true or false, got '" + found->second + "'";
+    error = command.name + ": " + key + " must be true or false, got " + quoteValue(found->second);
     return std::nullopt;
 }
 

@@ -7,6 +7,7 @@
 #include "hawker/studio/added_sources.hpp"
 #include "hawker/studio/command_policy.hpp"
 #include "hawker/studio/log.hpp"
+#include "hawker/studio/quoted_text.hpp"
 
 namespace hawker::studio {
 
@@ -62,7 +63,7 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
     auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
         if (id.empty()) return CommandResult::invalid(command.name + ": which scene?");
         if (!hasScene(m_show, state, id))
-            return CommandResult::invalid(command.name + ": no scene '" + id + "'");
+            return CommandResult::invalid(command.name + ": no scene " + quoteValue(id));
         return std::nullopt;
     };
     // A new switch while a fade is running finishes that fade first.
@@ -105,9 +106,9 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
         auto input = command.args.find("input");
         auto level = input == command.args.end() ? state.audio.end() : state.audio.find(input->second);
         if (level == state.audio.end())
-            return CommandResult::invalid(command.name + ": no audio input '" +
-                                          (input == command.args.end() ? "" : input->second) +
-                                          "' in the mix");
+            return CommandResult::invalid(command.name + ": no audio input " +
+                                          quoteValue(input == command.args.end() ? "" : input->second) +
+                                          " in the mix");
         if (command.name == "audio.gain") {
             auto db = command.args.find("db");
             char* end = nullptr;
@@ -116,7 +117,7 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
                 !(value >= -60 && value <= 24))
                 return CommandResult::invalid("audio.gain: db must be a number from -60 to 24");
             level->second.gainDb = static_cast<float>(value);
-            return CommandResult::done(level->first + " at " + db->second + " dB");
+            return CommandResult::done(level->first + " at " + shortened(db->second) + " dB");
         }
         auto muted = command.args.find("muted");
         const std::string value = muted == command.args.end() ? "" : muted->second;
@@ -141,7 +142,7 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     CommandResult result;
     m_asker = actor.who;
     if (!isKnownCommand(command.name))
-        result = CommandResult::invalid("unknown command '" + command.name + "'");
+        result = CommandResult::invalid("unknown command " + quoteValue(command.name));
     else if (!mayRun(actor.role, command.name))
         result = CommandResult::notAllowed("the " + actor.role + " role may not run " + command.name);
     else
@@ -153,14 +154,15 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     const int64_t utcMs = std::chrono::duration_cast<std::chrono::milliseconds>(
                               std::chrono::system_clock::now().time_since_epoch())
                               .count();
-    m_audit.push_back({utcMs, programMs, actor,
-                       command.name + (command.scene.empty() ? "" : " " + command.scene), result.ok,
-                       result.message});
-    if (m_auditHook) m_auditHook(m_audit.back());
+    // The name and scene are what the sender typed: only their start goes into
+    // the audit entry and the log line, like any quoted value.
+    const std::string what =
+        shortened(command.name) + (command.scene.empty() ? "" : " " + shortened(command.scene));
+    m_audit.push({utcMs, programMs, actor, what, result.ok, result.message});
+    if (m_auditHook) m_auditHook(m_audit.newest());
     logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
-            "command " + command.name + (command.scene.empty() ? "" : " " + command.scene) + " by " +
-                actor.who + " (" + actor.role + ") at t=" + std::to_string(programMs) +
-                "ms: " + (result.ok ? "ok" : "refused: " + result.message));
+            "command " + what + " by " + actor.who + " (" + actor.role + ") at t=" +
+                std::to_string(programMs) + "ms: " + (result.ok ? "ok" : "refused: " + result.message));
     return result;
 }
 
@@ -236,9 +238,9 @@ void ShowController::settle(int64_t programMs) {
                 Actor{"schedule", "automation"}, programMs);
 }
 
-std::vector<AuditEntry> ShowController::audit() const {
+std::vector<AuditEntry> ShowController::audit(size_t newest) const {
     std::lock_guard lock(m_mutex);
-    return m_audit;
+    return m_audit.newest(newest);
 }
 
 } // namespace hawker::studio

@@ -4,6 +4,7 @@
 #include <set>
 
 #include "command_args.hpp"
+#include "hawker/studio/quoted_text.hpp"
 #include "hawker/studio/show_controller.hpp"
 
 namespace hawker::studio {
@@ -20,7 +21,7 @@ CommandResult ShowController::applyGraphic(const Command& command, ShowState& st
         const std::string sku = arg(command, "sku");
         if (sku.empty()) return CommandResult::invalid("card.show: sku is missing");
         if (!m_show.findProduct(sku))
-            return CommandResult::invalid("card.show: no product with sku '" + sku + "'");
+            return CommandResult::invalid("card.show: no product with sku " + quoteValue(sku));
         if (auto refusal = gate("card.show", "card:" + sku, state)) return *refusal;
         auto current = state.graphics.find(slot);
         if (current != state.graphics.end() && current->second.kind == "card" && current->second.sku == sku &&
@@ -34,7 +35,7 @@ CommandResult ShowController::applyGraphic(const Command& command, ShowState& st
         const std::string slot = arg(command, "slot", command.name == "card.hide" ? "card" : "");
         auto found = state.graphics.find(slot);
         if (found == state.graphics.end() || found->second.hiddenAtMs)
-            return CommandResult::conflict(command.name + ": nothing on air in slot '" + slot + "'");
+            return CommandResult::conflict(command.name + ": nothing on air in slot " + quoteValue(slot));
         found->second.hiddenAtMs = programMs;
         timeline(programMs, found->second.kind == "card" ? "card_hidden" : "graphic_hidden",
                  (found->second.sku.empty() ? found->second.kind : found->second.sku) + " (slot " + slot +
@@ -44,7 +45,7 @@ CommandResult ShowController::applyGraphic(const Command& command, ShowState& st
     if (command.name == "card.update") {
         const std::string sku = arg(command, "sku");
         if (!m_show.findProduct(sku))
-            return CommandResult::invalid("card.update: no product with sku '" + sku + "'");
+            return CommandResult::invalid("card.update: no product with sku " + quoteValue(sku));
         ProductLive& live = state.live[sku];
         int64_t value = 0;
         if (command.args.count("sold")) {
@@ -67,7 +68,8 @@ CommandResult ShowController::applyGraphic(const Command& command, ShowState& st
         if (slot.empty()) return CommandResult::invalid("graphic.show: slot is missing");
         if (!kGraphicKinds.count(kind))
             return CommandResult::invalid(
-                "graphic.show: kind must be lower_third, banner, nudge, comment or poll, got '" + kind + "'");
+                "graphic.show: kind must be lower_third, banner, nudge, comment or poll, got " +
+                quoteValue(kind));
         SlotGraphic graphic{kind, {}, command.args, programMs, std::nullopt};
         graphic.fields.erase("slot");
         graphic.fields.erase("kind");
@@ -75,7 +77,7 @@ CommandResult ShowController::applyGraphic(const Command& command, ShowState& st
         timeline(programMs, "graphic_shown", kind + " (slot " + slot + ")");
         return CommandResult::done(kind + " shown in " + slot);
     }
-    return CommandResult::conflict("unknown command '" + command.name + "'");
+    return CommandResult::conflict("unknown command " + quoteValue(command.name));
 }
 
 } // namespace hawker::studio

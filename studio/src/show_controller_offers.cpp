@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "command_args.hpp"
+#include "hawker/studio/quoted_text.hpp"
 #include "hawker/studio/show_controller.hpp"
 
 namespace hawker::studio {
@@ -47,7 +48,8 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
     const std::string offerId = arg(command, "offer");
     if (!offerId.empty()) {
         const OfferSpec* planned = m_show.findOffer(offerId);
-        if (!planned) return CommandResult::invalid("offer.start: no offer '" + offerId + "' in the show");
+        if (!planned)
+            return CommandResult::invalid("offer.start: no offer " + quoteValue(offerId) + " in the show");
         terms = *planned;
     } else {
         terms.sku = arg(command, "sku");
@@ -58,7 +60,7 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
             return CommandResult::invalid("offer.start: variant is a short label without spaces (A, B, …)");
     }
     const ProductSpec* product = m_show.findProduct(terms.sku);
-    if (!product) return CommandResult::invalid("offer.start: no product with sku '" + terms.sku + "'");
+    if (!product) return CommandResult::invalid("offer.start: no product with sku " + quoteValue(terms.sku));
     auto current = state.offers.find(slot);
     if (current != state.offers.end() && running(current->second))
         return CommandResult::conflict("offer.start: a flash sale for " + current->second.sku +
@@ -103,7 +105,7 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
     const std::string slot = arg(command, "slot", "countdown");
     auto found = state.offers.find(slot);
     if (found == state.offers.end())
-        return CommandResult::conflict("offer.sell: no flash sale in slot '" + slot + "'");
+        return CommandResult::conflict("offer.sell: no flash sale in slot " + quoteValue(slot));
     OfferState& offer = found->second;
     int64_t quantity = 0;
     if (auto e = intArg(command, "quantity", 1, 1000000, 1, quantity)) return CommandResult::invalid(*e);
@@ -150,7 +152,7 @@ CommandResult ShowController::applyOffer(const Command& command, ShowState& stat
     const std::string slot = arg(command, "slot", "countdown");
     auto found = state.offers.find(slot);
     if (found == state.offers.end())
-        return CommandResult::conflict(command.name + ": no flash sale in slot '" + slot + "'");
+        return CommandResult::conflict(command.name + ": no flash sale in slot " + quoteValue(slot));
     OfferState& offer = found->second;
     if (command.name == "offer.stop") {
         if (!running(offer))
@@ -186,7 +188,7 @@ CommandResult ShowController::applyOffer(const Command& command, ShowState& stat
         state.offers.erase(found);
         return CommandResult::done("hid the flash sale");
     }
-    return CommandResult::invalid("unknown command '" + command.name + "'");
+    return CommandResult::invalid("unknown command " + quoteValue(command.name));
 }
 
 void ShowController::settleOffers(ShowState& state, int64_t programMs) {

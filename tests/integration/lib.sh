@@ -39,6 +39,10 @@ info() { echo "  .. $*"; }
 # Fatal: the test cannot go on (the EXIT trap still cleans up).
 die()  { echo "FAIL: $*"; FAILURES=$((FAILURES + 1)); exit 1; }
 
+# skip REASON: the test cannot run here (a missing display server, say); exit
+# 77, which ctest shows as skipped, not passed (SKIP_RETURN_CODE 77).
+skip() { echo "SKIP: $TEST_NAME: $*"; exit 77; }
+
 finish() {
     if (( FAILURES > 0 )); then
         echo "$TEST_NAME: $FAILURES check(s) FAILED"
@@ -138,6 +142,48 @@ calc() { awk "BEGIN { printf \"%.6g\", $1 }"; }
 fcmp() { awk "BEGIN { exit !($1) }"; }
 absdiff() { awk -v a="$1" -v b="$2" 'BEGIN { d = a - b; if (d < 0) d = -d; printf "%.6g", d }'; }
 is_number() { [[ "${1:-}" =~ ^-?[0-9]+(\.[0-9]+)?$ ]]; }
+
+# --- Hawker's own clock ---------------------------------------------------------
+# Hawker's log lines (stderr, $T/NAME.err) start with "[HH:MM:SS.mmm]" in local
+# time. Time windows are measured with those stamps -- between two of Hawker's
+# lines, or from the moment the test acted (day_seconds of that moment) to
+# Hawker's line -- never from when the test happened to read a line: on a
+# busy machine the pipes lag, Hawker's clock does not. Times are seconds since
+# local midnight; span_s handles a window that crosses midnight.
+
+# day_seconds [EPOCH]: seconds since local midnight of an epoch time (default: now).
+day_seconds() {
+    local e="${1:-$EPOCHREALTIME}" hms
+    printf -v hms '%(%H %M %S)T' "${e%.*}"
+    awk -v h="$hms" -v e="$e" 'BEGIN { split(h, x, " "); printf "%.3f", x[1] * 3600 + x[2] * 60 + x[3] + (e - int(e)) }'
+}
+# span_s FROM TO: TO - FROM in seconds (day seconds; across midnight too).
+span_s() {
+    awk -v a="$1" -v b="$2" 'BEGIN { d = b - a; if (d < -43200) d += 86400; if (d > 43200) d -= 86400; printf "%.3f", d }'
+}
+# log_times FILE REGEX [AFTER]: the stamp of every line of Hawker's log FILE
+# whose message matches REGEX (awk syntax), one per line; with AFTER (day
+# seconds), only lines stamped at or after it.
+log_times() {
+    awk -v re="$2" -v after="${3:-}" '
+        match($0, /^\[[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]\] /) {
+            t = substr($0, 2, 2) * 3600 + substr($0, 5, 2) * 60 + substr($0, 8, 6)
+            msg = substr($0, RLENGTH + 1)
+            if (msg !~ re) next
+            if (after != "") { d = t - after; if (d < -43200) d += 86400; if (d > 43200) d -= 86400; if (d < 0) next }
+            printf "%.3f\n", t
+        }' "$1"
+}
+# log_time FILE REGEX [AFTER]: the first of those stamps (empty when none).
+log_time() { log_times "$@" | head -n1; }
+# log_stamped FILE REGEX: "STAMP MESSAGE" for each matching line of Hawker's log.
+log_stamped() {
+    awk -v re="$2" '
+        match($0, /^\[[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]\] /) {
+            msg = substr($0, RLENGTH + 1)
+            if (msg ~ re) printf "%.3f %s\n", substr($0, 2, 2) * 3600 + substr($0, 5, 2) * 60 + substr($0, 8, 6), msg
+        }' "$1"
+}
 
 # sleep_until START OFFSET: sleep until wall time START+OFFSET (no-op if past).
 sleep_until() {

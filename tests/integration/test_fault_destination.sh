@@ -4,8 +4,11 @@
 # at ~5 s and started again (same port) at ~12 s.
 #   - the recording is unaffected: exact frame count, constant spacing;
 #   - the RTMP output reconnects (final output line: reconnects >= 1);
-#   - after nginx is back the output is live again: a status line says so and
-#     ffmpeg pulls the stream from the new nginx.
+#   - after nginx is back the output is live again: Hawker logs the state
+#     change and ffmpeg pulls the stream from the new nginx.
+# Which phase a state change fell in (before the kill, while nginx was down,
+# after it was back) is read from Hawker's own log stamps, compared with the
+# moments the test killed and restarted nginx on the same clock.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffprobe ffmpeg nginx ss
@@ -32,24 +35,20 @@ T0=$HAWKER_START
 
 sleep_until "$T0" $KILL_AT
 kill -0 "$HAWKER_PID" 2>/dev/null || die "hawker exited early (before the fault)"
+KILLED=$(day_seconds)   # just before the kill, on the clock Hawker stamps its log with
 stop_pid "$NGINX_PID" KILL
-KILLED=$EPOCHREALTIME
 tcp_listening "$PORT" && die "nginx still listening on $PORT after kill"
-info "nginx killed at +$(calc "$KILLED - $T0") s"
 
 sleep_until "$T0" $RESTART_AT
+RESTARTED=$(day_seconds)   # just before the server comes back
 start_nginx "$PORT"
-RESTARTED=$EPOCHREALTIME
-info "nginx restarted at +$(calc "$RESTARTED - $T0") s"
 
-# A viewer on the restarted server. It joins once a status line says the push
-# is live again (bounded wait), and reads a fixed 5 s with -t so ffmpeg ends by
-# itself and finalizes the file: a viewer killed while still probing the stream
+# A viewer on the restarted server. It joins once Hawker logs the push live
+# again (bounded wait), and reads a fixed 5 s with -t so ffmpeg ends by itself
+# and finalizes the file: a viewer killed while still probing the stream
 # leaves an FLV without frames, which says nothing about hawker.
-push_live_after_restart() {
-    awk -v r="$RESTARTED" '$1 >= r && / status / && /\| *push:live/ { found = 1 } END { exit !found }' "$T/hawker.log"
-}
-wait_until $((SECS - RESTART_AT - 10)) push_live_after_restart || fail "no status line says push:live after nginx returned"
+push_live_after_restart() { [[ -n "$(log_time "$T/hawker.err" 'output push state=live' "$RESTARTED")" ]]; }
+wait_until $((SECS - RESTART_AT - 10)) push_live_after_restart || fail "hawker never logged the push live after nginx returned"
 PULLED="$T/pulled.flv"
 timeout -s KILL 12 \
     ffmpeg -v error -nostdin -y -i "rtmp://127.0.0.1:$PORT/live/$KEY" -t 5 -c copy -f flv "$PULLED" > "$T/pull.log" 2>&1 &
@@ -88,16 +87,20 @@ info "final: $push_line"
 reconnects=$(item_value "$T/hawker.out" output push reconnects)
 check "rtmp output reconnects=$reconnects (>= 1)" test "${reconnects:-0}" -ge 1
 
-# Status lines after the restart: "... | push:live ..." again (the state word
-# right after "push:").
-push_states=$(awk -v r="$RESTARTED" -v k="$KILLED" '{ ts = $1 }
-    / status / { if (match($0, /\| *push:[a-z]+/)) { s = substr($0, RSTART, RLENGTH); sub(/.*push:/, "", s)
-                 phase = (ts < k) ? "before" : (ts < r ? "down" : "after"); print phase, s } }' "$T/hawker.log")
-info "push states seen in status lines: $(echo "$push_states" | uniq -c | awk '{ printf "%s:%s x%s  ", $2, $3, $1 }')"
-check "status shows push live before the fault" grep -q '^before live$' <<< "$push_states"
-check "status shows push not live while nginx was down" \
-    awk '$1 == "down" && $2 != "live" { found = 1 } END { exit !found }' <<< "$push_states"
-check "status shows push live again after nginx returned" grep -q '^after live$' <<< "$push_states"
+# The push's state changes ("output push state=reconnecting ..."), each put in
+# its phase by Hawker's stamp.
+push_states=$(log_stamped "$T/hawker.err" '^[a-z]+: output push state=' | awk -v k="$KILLED" -v r="$RESTARTED" '
+    function since(a, b) { d = b - a; if (d < -43200) d += 86400; if (d > 43200) d -= 86400; return d }
+    { match($0, /state=[a-z]+/); s = substr($0, RSTART + 6, RLENGTH - 6)
+      phase = since(k, $1) < 0 ? "before" : (since(r, $1) < 0 ? "down" : "after"); print phase, s, $1 }')
+started=$(log_time "$T/hawker.err" 'show started')
+info "push states (phase, state, s after the show started): $(awk -v t0="${started:-0}" '{ d = $3 - t0; if (d < -43200) d += 86400; printf "%s:%s@+%.2f  ", $1, $2, d }' <<< "$push_states")"
+info "nginx killed at +$(span_s "${started:-0}" "$KILLED") s, restarted at +$(span_s "${started:-0}" "$RESTARTED") s"
+check "push live before the fault" grep -q '^before live ' <<< "$push_states"
+check "push not live while nginx was down" awk '$1 == "down" && $2 != "live" { found = 1 } END { exit !found }' <<< "$push_states"
+live_again=$(awk '$1 == "after" && $2 == "live" { print $3; exit }' <<< "$push_states")
+check "push live again after nginx returned (after $( [[ -n "$live_again" ]] && span_s "$RESTARTED" "$live_again" || echo never) s)" \
+    test -n "$live_again"
 if grep -q "$KEY" "$T/hawker.out" "$T/hawker.err"; then
     fail "stream key appears in hawker output"
 fi

@@ -5,12 +5,17 @@
 #   - the recording keeps its exact frame count (20 x 30; the compositor owns
 #     the clock and never misses a tick) with constant frame spacing;
 #   - hawker reports the source lost, then live again, and live again within
-#     2 s of the feeder restart (wall clock, from time-stamped log lines);
+#     2 s of the feeder restart (Hawker's own log stamps against the moment
+#     the test restarted the feeder, on the same clock);
 #   - during the gap the program repeats the last frame (a freeze in the
-#     recording), tagged "signal lost" after the grace period.
+#     recording), tagged "signal lost" after the grace period: Hawker logs
+#     the program time the tag went on and off, and the recording's frames
+#     show it -- untagged just before, the red tag on a dimmed picture during
+#     the gap, gone again once the signal is back.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffprobe ffmpeg ss
+require_png_probe
 
 SECS=20 FPS=30
 KILL_AT=5 RESTART_AT=10
@@ -68,14 +73,12 @@ T0=$HAWKER_START
 
 sleep_until "$T0" $KILL_AT
 kill -0 "$HAWKER_PID" 2>/dev/null || die "hawker exited early (before the fault)"
+KILLED=$(day_seconds)   # just before the kill, on the clock Hawker stamps its log with
 stop_pid "$FEEDER_PID" KILL
-KILLED=$EPOCHREALTIME
-info "feeder killed at +$(calc "$KILLED - $T0") s"
 
 sleep_until "$T0" $RESTART_AT
+RESTARTED=$(day_seconds)   # just before the camera comes back
 start_feeder
-RESTARTED=$EPOCHREALTIME
-info "feeder restarted at +$(calc "$RESTARTED - $T0") s"
 
 wait_pid "$HAWKER_PID" $((SECS + 30))
 check "hawker exits 0 after --duration $SECS (got $WAIT_RC)" test "$WAIT_RC" -eq 0
@@ -104,32 +107,25 @@ check "constant frame spacing across the fault (irregular gaps: $gaps)" test "$g
 sdropped=$(summary_value "$T/hawker.out" dropped)
 check "summary dropped=$sdropped (0)" test "${sdropped:-x}" = 0
 
-# --- source state changes ----------------------------------------------------------
-# State-change lines name the source and its new state ("source net state=lost
-# t=6.1"); the final per-source summary line ("source id=net ... frames=") and
-# the periodic status lines are not state changes.
-state_events() {   # prints "WALLTIME STATE" for each state change of source "net"
-    awk '{ ts = $1; $1 = ""; line = substr($0, 2) }
-         line ~ /^(status|summary) / { next }
-         line ~ /^source id=net .*frames=/ { next }
-         line ~ /source/ && line ~ /(^|[ =:])net([ :,]|$)/ && match(line, /state=[a-z]+/) {
-             print ts, substr(line, RSTART + 6, RLENGTH - 6)
-         }' "$T/hawker.log"
-}
-state_events > "$T/events.txt"
-info "state changes of source net (wall s after start): $(awk -v t0="$T0" '{ printf "%s@+%.2f ", $2, $1 - t0 }' "$T/events.txt")"
+# --- source state changes, by Hawker's log stamps ----------------------------------
+# State-change lines name the source and its new state: "[12:00:06.100] warn:
+# source net state=lost reason=...". Times are Hawker's stamps.
+ERR="$T/hawker.err"
+started=$(log_time "$ERR" 'show started')
+[[ -n "$started" ]] || die "hawker never logged 'show started'"
+info "feeder killed at +$(span_s "$started" "$KILLED") s, restarted at +$(span_s "$started" "$RESTARTED") s after the show started"
+info "source net: $(log_times "$ERR" 'source net state=' | while read -r t; do printf '+%s ' "$(span_s "$started" "$t")"; done)-> $(grep -o 'source net state=[a-z]*' "$ERR" | cut -d= -f2 | tr '\n' ' ')"
 
-lost_at=$(awk -v k="$KILLED" '$1 >= k && ($2 == "lost" || $2 == "stalled") { print $1; exit }' "$T/events.txt")
+lost_at=$(log_time "$ERR" 'source net state=(lost|stalled)' "$KILLED")
 if [[ -n "$lost_at" ]]; then
-    ok "source reported $(awk -v k="$KILLED" '$1 >= k && ($2 == "lost" || $2 == "stalled") { print $2; exit }' "$T/events.txt") $(calc "$lost_at - $KILLED") s after the feeder was killed"
-    went_lost=$(awk -v k="$KILLED" '$1 >= k && $2 == "lost" { print $1; exit }' "$T/events.txt")
-    check "source reaches state=lost during the gap" test -n "$went_lost"
+    ok "source reported lost/stalled $(span_s "$KILLED" "$lost_at") s after the feeder was killed"
+    check "source reaches state=lost during the gap" test -n "$(log_time "$ERR" 'source net state=lost' "$KILLED")"
 else
     fail "no 'lost'/'stalled' state change for source net after the feeder was killed"
 fi
-live_at=$(awk -v r="$RESTARTED" '$1 >= r && $2 == "live" { print $1; exit }' "$T/events.txt")
+live_at=$(log_time "$ERR" 'source net state=live' "$RESTARTED")
 if [[ -n "$live_at" ]]; then
-    back=$(calc "$live_at - $RESTARTED")
+    back=$(span_s "$RESTARTED" "$live_at")
     check "source live again ${back} s after the feeder restarted (<= ${LIVE_WITHIN_S} s)" fcmp "$back <= $LIVE_WITHIN_S"
 else
     fail "no 'state=live' for source net after the feeder restarted"
@@ -140,7 +136,7 @@ info "final: $src_line"
 reconnects=$(item_value "$T/hawker.out" source net reconnects)
 lost_ms=$(item_value "$T/hawker.out" source net lost_ms)
 check "source summary reconnects=$reconnects (>= 1)" test "${reconnects:-0}" -ge 1
-gap_ms=$(calc "($RESTARTED - $KILLED) * 1000")
+gap_ms=$(calc "$(span_s "$KILLED" "$RESTARTED") * 1000")
 check "source summary lost_ms=$lost_ms (between 2000 and gap ${gap_ms} + 2000)" \
     fcmp "${lost_ms:-0} >= 2000 && ${lost_ms:-0} <= $gap_ms + 2000"
 
@@ -154,8 +150,46 @@ frozen=$(awk -v e="${vend:-0}" '/freeze_start:/ { s = $NF; open = 1 } /freeze_en
                                  END { if (open) d += e - s; printf "%.2f", d + 0 }' "$T/freeze.txt")
 info "frozen intervals (program s): ${freezes:-none}"
 check "program repeated the last frame during the gap: ${frozen} s frozen (>= 2.5 s)" fcmp "$frozen >= 2.5"
-if [[ $(grep -c 'freeze_start:' "$T/freeze.txt") -ge 2 ]]; then
-    info "the frozen picture changed once during the gap (consistent with the 'signal lost' tag appearing)"
+
+# --- the "signal lost" tag --------------------------------------------------------------
+# Hawker logs "program t=4600ms source net signal lost" when the tag goes on
+# (no frame for the 1 s grace) and "... signal back" when it goes off. The
+# recording has one frame per program tick from t=0, so frame N is program
+# time N/FPS: the frames around those times must show the change.
+tag_on_ms=$(sed -n 's/.*program t=\([0-9]*\)ms source net signal lost.*/\1/p' "$ERR" | head -n1)
+tag_off_ms=$(sed -n 's/.*program t=\([0-9]*\)ms source net signal back.*/\1/p' "$ERR" | head -n1)
+tag_on_at=$(log_time "$ERR" 'source net signal lost' "$KILLED")
+if [[ -n "$tag_on_ms" && -n "$tag_off_ms" && -n "$tag_on_at" ]]; then
+    ok "the tag went on at program ${tag_on_ms} ms and off at ${tag_off_ms} ms"
+    tag_after=$(span_s "$KILLED" "$tag_on_at")
+    # The kill is seen once the UDP buffer is drained; the tag follows 1 s after the last frame.
+    check "the tag went on ${tag_after} s after the feeder was killed (<= 2.5 s)" fcmp "$tag_after <= 2.5"
+    check "the tag went off after the feeder restarted" test -n "$(log_time "$ERR" 'source net signal back' "$RESTARTED")"
+    # frame_at MS NAME: the recording's frame at program time MS as $T/NAME.png.
+    frame_at() {
+        ffmpeg -v error -nostdin -y -i "$REC" -vf "select=eq(n\\,$(($1 * FPS / 1000)))" -frames:v 1 "$T/$2.png" 2>/dev/null
+    }
+    # The tag: a red box with white text in the middle of the 360x640 picture (2/3 of its width).
+    TAG_BOX="60 296 300 344" TOP_BOX="0 0 360 200"
+    redness() { awk -v c="$1" 'BEGIN { if (split(c, x, " ") != 3) { print -999; exit } m = (x[2] > x[3]) ? x[2] : x[3]; printf "%.0f", x[1] - m }'; }
+    luma() { awk -v c="$1" 'BEGIN { split(c, x, " "); printf "%.1f", 0.2126 * x[1] + 0.7152 * x[2] + 0.0722 * x[3] }'; }
+    frame_at $((tag_on_ms - 200)) before
+    frame_at $(((tag_on_ms + tag_off_ms) / 2)) during
+    frame_at $((tag_off_ms + 500)) after
+    red_before=$(redness "$("$PROBE" mean "$T/before.png" $TAG_BOX)")
+    red_during=$(redness "$("$PROBE" mean "$T/during.png" $TAG_BOX)")
+    red_after=$(redness "$("$PROBE" mean "$T/after.png" $TAG_BOX)")
+    check "no tag on the frozen frame before the grace ran out (redness $red_before, < 40)" \
+        test "$red_before" -gt -999 -a "$red_before" -lt 40
+    check "the red 'signal lost' tag on the frozen frame during the gap (redness $red_during, >= 80)" \
+        test "$red_during" -ge 80
+    check "no tag once the signal is back (redness $red_after, < 40)" test "$red_after" -gt -999 -a "$red_after" -lt 40
+    dim_before=$(luma "$("$PROBE" mean "$T/before.png" $TOP_BOX)")
+    dim_during=$(luma "$("$PROBE" mean "$T/during.png" $TOP_BOX)")
+    check "the tagged picture is dimmed (luma ${dim_during} vs ${dim_before} before: <= 0.6x)" \
+        fcmp "$dim_during > 0 && $dim_during <= 0.6 * $dim_before"
+else
+    fail "no 'signal lost' / 'signal back' lines for source net in the log (on=${tag_on_ms:-none} off=${tag_off_ms:-none})"
 fi
 
 finish

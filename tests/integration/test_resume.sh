@@ -93,6 +93,9 @@ check "a new buyer can buy (got $CODE)" test "$CODE" = 200
 api "$OP" /session
 check "the API says the session resumed after a gap" grep -q '"resumed_after_gap_ms":[1-9]' <<< "$BODY"
 sleep 1.5
+# Something the audience sees after the resume, so the timeline must have a row after the gap.
+api "$OP" /cut '{"scene":"main"}'
+check "a cut after the resume is acknowledged (got $CODE)" test "$CODE" = 200
 api "$OP" /show/stop '{}'
 wait_pid "$HAWKER_PID" 30
 check "the resumed show ends cleanly (rc $WAIT_RC)" test "$WAIT_RC" -eq 0
@@ -102,7 +105,15 @@ gap=$(q "SELECT detail FROM timeline WHERE session_id = 1 AND event = 'session_r
 check "the timeline shows the gap: $gap" grep -q '^after a gap of [0-9]* ms' <<< "$gap"
 gap_ms=$(sed -n 's/^after a gap of \([0-9]*\) ms.*/\1/p' <<< "$gap")
 check "the gap covers the restart (${gap_ms} ms >= 1500)" test "${gap_ms:-0}" -ge 1500
-check "program time goes on after the gap" test "$(q "SELECT count(*) FROM timeline WHERE session_id = 1 AND id > (SELECT id FROM timeline WHERE event = 'session_resumed') AND event != 'output' AND program_ms < (SELECT program_ms FROM timeline WHERE event = 'session_resumed')")" = 0
+# Program time goes on across the gap: the cut made after the resume is on
+# the timeline after the session_resumed row, at a later program time, and no
+# row after the resume goes back in program time.
+resumed_row="(SELECT id FROM timeline WHERE session_id = 1 AND event = 'session_resumed')"
+resumed_ms=$(q "SELECT program_ms FROM timeline WHERE session_id = 1 AND event = 'session_resumed'")
+cut_ms=$(q "SELECT program_ms FROM timeline WHERE session_id = 1 AND id > $resumed_row AND event = 'program' AND detail = 'main (cut)' ORDER BY id LIMIT 1")
+check "the cut after the resume is on the timeline after the gap (program_ms ${cut_ms:-none} > resumed at ${resumed_ms:-none})" \
+    test -n "$cut_ms" -a -n "$resumed_ms" -a "${cut_ms:-0}" -gt "${resumed_ms:-0}"
+check "no row after the resume goes back in program time" test "$(q "SELECT count(*) FROM timeline WHERE session_id = 1 AND id > $resumed_row AND event != 'output' AND program_ms < ${resumed_ms:-0}")" = 0
 check "audit rows from before the crash are intact" test "$(q "SELECT count(*) FROM audit WHERE session_id = 1 AND id <= $audit_before")" = "$audit_before"
 check "timeline rows from before the crash are intact" test "$(q "SELECT count(*) FROM timeline WHERE session_id = 1 AND id <= $timeline_before")" -ge 3
 check "the resumed part is recorded to its own file" test -s "$T/program-part2.mkv"

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A live show without --duration stops cleanly on SIGINT (MKV) and on SIGTERM
-# (fragmented MP4): exit 0 within 5 s, the summary is printed, and the
-# recording is finalized (it probes, carries a duration, and holds about the
-# frames the summary reports).
+# (fragmented MP4): exit 0 within 5 s, the recording stopped within 5 s of the
+# signal by Hawker's own log stamp, the summary is printed, and the recording
+# is finalized (it probes, carries a duration, and holds about the frames the
+# summary reports).
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffprobe ffmpeg
@@ -21,10 +22,12 @@ for spec in INT:mkv TERM:mp4; do
         continue
     fi
     kill "-$sig" "$HAWKER_PID"
-    SIGNALLED=$EPOCHREALTIME
+    SIGNALLED=$(day_seconds)   # on the clock Hawker stamps its log with
     wait_pid "$HAWKER_PID" 5
-    took=$(elapsed_since "$SIGNALLED")
-    check "SIG$sig/.$ext: hawker stopped with exit 0 in ${took}s (got $WAIT_RC, <= 5 s)" test "$WAIT_RC" -eq 0
+    check "SIG$sig/.$ext: hawker exited with 0 within 5 s (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+    stopped=$(log_time "$T/hawker_$ext.err" 'output record state=stopped' "$SIGNALLED")
+    took=$( [[ -n "$stopped" ]] && span_s "$SIGNALLED" "$stopped")
+    check "SIG$sig/.$ext: the recording stopped ${took:-never} s after the signal (<= 5 s)" fcmp "${took:-99} <= 5"
     sframes=$(summary_value "$T/hawker_$ext.out" frames)
     check "SIG$sig/.$ext: summary printed (frames=$sframes)" test -n "$sframes"
     f="$d/program.$ext"

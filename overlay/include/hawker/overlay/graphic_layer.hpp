@@ -21,22 +21,41 @@
 
 namespace hawker::overlay {
 
-/// Renders graphics on one background thread (or inline), in order.
+/// Renders graphics on one background thread (or inline), in order. Each job
+/// belongs to a slot; a new job for a slot replaces that slot's job still
+/// waiting in the queue, so the queue holds at most one job per slot and a
+/// render that falls behind (a countdown ticking while the thread is busy)
+/// draws the newest content, never a backlog of stale seconds.
 class GraphicRenderQueue {
 public:
     explicit GraphicRenderQueue(bool inlineRendering);
     ~GraphicRenderQueue();
     GraphicRenderQueue(const GraphicRenderQueue&) = delete;
     GraphicRenderQueue& operator=(const GraphicRenderQueue&) = delete;
-    void post(std::function<void()> job);
+    /// Queues `job` for `slot` (any address that identifies the slot while its
+    /// jobs may be queued); inline queues run it at once.
+    void post(const void* slot, std::function<void()> job);
     bool isInline() const { return m_inline; }
+    /// Jobs waiting (not counting one that is running).
+    size_t pending() const;
+    /// Jobs that were replaced by a newer one for their slot before they ran.
+    uint64_t superseded() const { return m_superseded.load(); }
+    /// Jobs that threw: the slot keeps its previous bitmap and the render
+    /// thread goes on with the next job.
+    uint64_t failed() const { return m_failed.load(); }
 
 private:
+    struct Job {
+        const void* slot;
+        std::function<void()> run;
+    };
     bool m_inline;
-    std::mutex m_mutex;
+    mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    std::deque<std::function<void()>> m_jobs;
+    std::deque<Job> m_jobs;
     bool m_stop = false;
+    std::atomic<uint64_t> m_superseded{0};
+    std::atomic<uint64_t> m_failed{0};
     std::thread m_thread;
 };
 

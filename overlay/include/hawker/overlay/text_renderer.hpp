@@ -44,6 +44,11 @@ public:
     std::vector<std::string> wrap(const std::string& text, int height, int maxWidth, int maxLines) const;
     /// `text` cut to `maxWidth` with "…" when it is wider.
     std::string ellipsize(const std::string& text, int height, int maxWidth) const;
+    /// Bytes of glyph coverage held in the cache now (bounded: text that
+    /// changes every second must not make a long show's memory grow).
+    size_t cachedCoverageBytes() const;
+    /// The bound on cachedCoverageBytes().
+    static const size_t kMaxCachedCoverageBytes;
 
 private:
     /// The longest prefix that fits with "…" appended (always, or only when too wide).

@@ -4,6 +4,7 @@
 // that the compositor and the views read without holding a lock.
 
 #include <atomic>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
@@ -12,6 +13,7 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/bounded_ring.hpp"
 #include "hawker/studio/show_file.hpp"
 #include "hawker/studio/show_state.hpp"
 #include "hawker/studio/viewer_hasher.hpp"
@@ -95,6 +97,10 @@ using TimelineHook =
 
 class ShowController {
 public:
+    /// How many audit entries stay in memory (the newest; GET /api/v1/audit
+    /// reads at most this many). The session database keeps every one.
+    static constexpr size_t kAuditEntriesKept = 1000;
+
     explicit ShowController(const ShowSpec& show);
     /// Buyers' ids are kept only as this hasher's output (default: a random key per run).
     void setViewerHasher(std::shared_ptr<const ViewerHasher> hasher);
@@ -111,7 +117,9 @@ public:
     /// The show ends: every flash sale still running ends with it (on the timeline with how many sold).
     void endRunningOffers(int64_t programMs);
     std::shared_ptr<const ShowState> snapshot() const { return m_snapshot.load(); }
-    std::vector<AuditEntry> audit() const;
+    /// The newest `newest` of the audit entries held in memory (all of them by
+    /// default: the newest kAuditEntriesKept of this run), oldest first.
+    std::vector<AuditEntry> audit(size_t newest = SIZE_MAX) const;
     void setTimelineHook(TimelineHook hook);
     /// Called with every audit entry as it is made (the session's audit table).
     void setAuditHook(std::function<void(const AuditEntry&)> hook);
@@ -139,7 +147,7 @@ private:
     const ShowSpec& m_show;
     mutable std::mutex m_mutex;
     std::atomic<std::shared_ptr<const ShowState>> m_snapshot;
-    std::vector<AuditEntry> m_audit;
+    BoundedRing<AuditEntry> m_audit{kAuditEntriesKept};
     TimelineHook m_timeline;
     std::function<void(const AuditEntry&)> m_auditHook;
     std::shared_ptr<const ViewerHasher> m_hasher;
