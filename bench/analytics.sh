@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Analytics benchmarks (DESIGN.md budgets), run by scripts/bench.sh analytics:
+# Analytics benchmarks (docs/DESIGN.md budgets), run by scripts/bench.sh analytics:
 #   1. ingest through the HTTP batch endpoint of a running hawker (budget >= 100 000 events/s),
 #      and in-process through the same validation and writer path;
 #   2. the sqlite3 CLI's .import of the same rows into the same table, in the same run (the ratio);

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Console frame time (DESIGN.md budget: <= 16 ms median, 4 sources, under Xvfb
+# Console frame time (docs/DESIGN.md budget: <= 16 ms median, 4 sources, under Xvfb
 # with software OpenGL), run by scripts/bench.sh console.
 #
 # The operator's desk runs a live show of four synthetic 720p cameras into a

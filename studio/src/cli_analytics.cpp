@@ -1,5 +1,5 @@
 // hawker ingest | report | notes: thin wrappers over the analytics library,
-// in the forms of DESIGN.md's command-line contract.
+// in the forms of docs/DESIGN.md's command-line contract.
 
 #include <fstream>
 #include <iomanip>

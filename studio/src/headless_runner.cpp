@@ -80,7 +80,7 @@ std::string formatSummary(const EngineStatus& s) {
 }
 
 std::string formatAnalytics(const LiveAnalytics& analytics) {
-    // The live numbers as the show saw them, in DESIGN.md's keys; the report
+    // The live numbers as the show saw them, in docs/DESIGN.md's keys; the report
     // computed from SQLite afterwards gives the same.
     std::ostringstream out;
     out << "analytics session=" << analytics.sessionId();

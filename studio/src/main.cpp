@@ -1,5 +1,5 @@
 // hawker: the command-line entry point. Each subcommand is a thin wrapper
-// over the studio library; the forms are fixed by DESIGN.md's contract.
+// over the studio library; the forms are fixed by docs/DESIGN.md's contract.
 
 #include <csignal>
 #include <cstdlib>
@@ -69,7 +69,7 @@ usage:
       nothing unless --skip-bad (each bad row is reported with its line)
   hawker catalog list --db DB
   hawker ingest --db DB --session ID FILE.jsonl
-      viewer events (JSON Lines, DESIGN.md's schema) into a session; prints
+      viewer events (JSON Lines, docs/DESIGN.md's schema) into a session; prints
       {"accepted":N,"duplicates":N,"rejected":[...]}
   hawker report --db DB --session ID [--json] [--html FILE] [--csv DIR]
                 [--include-rehearsals]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `hawker ingest --db DB --session ID FILE.jsonl` on a real SQLite file:
-# every event type of DESIGN.md is stored; every bad line of the bad-input
+# every event type of docs/DESIGN.md is stored; every bad line of the bad-input
 # table is rejected with its index and a reason naming the field while the
 # good lines of the same file are still stored; a repeated id is a duplicate
 # and a second ingest of the same file stores nothing new; a sku outside the
@@ -47,7 +47,7 @@ line() { printf '%s\n' "$1" >> "$F"; N=$((N + 1)); }
 bad() { BAD[$N]="$1"; printf '%s\n' "$2" >> "$F"; N=$((N + 1)); }
 t() { echo $((S + $1)); }
 
-# Good events, every type of DESIGN.md (33 lines, 33 distinct ids).
+# Good events, every type of docs/DESIGN.md (33 lines, 33 distinct ids).
 line "{\"id\":\"e01\",\"type\":\"view_start\",\"ts\":$(t 1000),\"viewer\":\"$A\",\"platform\":\"douyin\"}"
 line "{\"id\":\"e02\",\"type\":\"view_start\",\"ts\":$(t 2000),\"viewer\":\"$B\"}"
 line "{\"id\":\"e03\",\"type\":\"view_start\",\"ts\":$(t 3000),\"viewer\":\"$C\"}"

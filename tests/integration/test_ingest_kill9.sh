@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Durability of acknowledged events (DESIGN.md, "killed with SIGKILL"): a
+# Durability of acknowledged events (docs/DESIGN.md, "killed with SIGKILL"): a
 # sender POSTs batches of 200 events with unique ids to a live show, and the
 # show is killed with SIGKILL while the sender is still sending. Every batch
 # acknowledged with HTTP 200 must be in SQLite, each event exactly once; no

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # hawker session new|end|list on a real SQLite file, in the exact forms of
-# DESIGN.md's command-line contract; the file opens in the sqlite3 shell.
+# docs/DESIGN.md's command-line contract; the file opens in the sqlite3 shell.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools sqlite3

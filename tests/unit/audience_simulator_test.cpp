@@ -118,7 +118,7 @@ const ShowRun& standardRun() {
     return run;
 }
 
-/// DESIGN.md metrics recomputed from the events, just the ones these tests need.
+/// docs/DESIGN.md metrics recomputed from the events, just the ones these tests need.
 struct Figures {
     int64_t pv = 0, uv = 0, buyers = 0, paidOrders = 0, clicks = 0;
     double watchSeconds = 0;
@@ -447,7 +447,7 @@ TEST(AudienceSimulator, OneLongStepMatchesTheShapeOfManySmallOnes) {
 
 TEST(AudienceSimulator, PresencesNeverHaveZeroLength) {
     // Tiny steps and a crowd: arrivals land on step boundaries, and finish() comes right after one. A
-    // view_end at its own view_start's ts would sort first (DESIGN.md) and leave the presence open.
+    // view_end at its own view_start's ts would sort first (docs/DESIGN.md) and leave the presence open.
     SimulatorConfig c = config(8);
     c.arrivalsPerMinute = 3000;
     AudienceSimulator sim(c);

@@ -1,4 +1,4 @@
-// Hand-computed checks of SessionMetrics and OnAirSchedule against DESIGN.md "Metric definitions".
+// Hand-computed checks of SessionMetrics and OnAirSchedule against docs/DESIGN.md "Metric definitions".
 // Every expected number is worked out in the comment next to its assertion; the randomized test at the
 // end compares the engine with a separate brute-force implementation of the same definitions.
 
@@ -223,11 +223,11 @@ TEST(SessionMetricsPresence, WatchSecondsClippedAtEnd) {
     expectRatio(s.acu, 0.5, "acu");       // 30 ÷ 60 (session seconds, not asOf)
 }
 
-// DESIGN.md: "watch_seconds — sum of all presence intervals, clipped to the window". A presence that began
+// docs/DESIGN.md: "watch_seconds — sum of all presence intervals, clipped to the window". A presence that began
 // before start and ends inside the window contributes its part inside the window. (Its view_start is
 // outside the window, so it is not a pv and the viewer is not a uv.)
 TEST(SessionMetricsPresence, ViewStartBeforeTheWindowDoesNotCount) {
-    // DESIGN.md's scope: "Only events with ts inside the window count". A
+    // docs/DESIGN.md's scope: "Only events with ts inside the window count". A
     // view_start before start is not counted, so its view_end inside the
     // window is a leave without enter (ignored); "clipped to the window"
     // is the presence still open at end, closed there.

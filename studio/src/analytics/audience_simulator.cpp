@@ -552,7 +552,7 @@ void AudienceSimulator::leave(uint32_t slot, std::vector<Emitted>& out) {
 }
 
 std::vector<nlohmann::json> AudienceSimulator::deliver(std::vector<Emitted>& out) {
-    // At equal ts a view_end goes before a view_start (DESIGN.md), and both before other actions.
+    // At equal ts a view_end goes before a view_start (docs/DESIGN.md), and both before other actions.
     std::sort(out.begin(), out.end(), [](const Emitted& a, const Emitted& b) {
         if (a.ts != b.ts) return a.ts < b.ts;
         if (a.rank != b.rank) return a.rank < b.rank;

@@ -486,7 +486,7 @@ void ControlApi::routes() {
                    return out;
                }));
 
-    // Viewer events (DESIGN.md): the ingest role only; acknowledged once committed.
+    // Viewer events (docs/DESIGN.md): the ingest role only; acknowledged once committed.
     post(R"(/api/v1/sessions/(\d+)/events)", false,
          [this](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
                 const std::string& body) {

@@ -1,5 +1,5 @@
 #pragma once
-// A small command-line parser with the error messages of DESIGN.md's
+// A small command-line parser with the error messages of docs/DESIGN.md's
 // contract: one line, naming the offending argument.
 
 #include <cstdint>

@@ -1,6 +1,6 @@
 #pragma once
 // The running program: sources in, scenes composed on the program clock,
-// one encode, every output. Owns the threads of DESIGN.md's data flow.
+// one encode, every output. Owns the threads of the data flow of docs/ARCHITECTURE.md.
 
 #include <atomic>
 #include <condition_variable>

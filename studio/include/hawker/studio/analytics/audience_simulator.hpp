@@ -1,6 +1,6 @@
 #pragma once
 // A deterministic model of a live-selling audience: viewers arrive, watch, chat and buy in answer to what is
-// on air, as DESIGN.md viewer events, so rehearsals, demos and tests need no real platform.
+// on air, as docs/DESIGN.md viewer events, so rehearsals, demos and tests need no real platform.
 
 #include <array>
 #include <cmath>
@@ -53,7 +53,7 @@ public:
     explicit AudienceSimulator(SimulatorConfig config);
 
     /// Advances simulated time to `utcMs` (monotonic; call e.g. every 100 ms–1 s of show time) and returns
-    /// every event that happened since the previous call, in ts order, as DESIGN.md JSON objects:
+    /// every event that happened since the previous call, in ts order, as docs/DESIGN.md JSON objects:
     /// {"id","type","ts","platform", ...type fields}. Viewer ids are synthetic ("v000123"), never real.
     /// Event ts lie in [previous utcMs, utcMs] (only a view_start takes the lower end). The first call only
     /// starts the clock; a call at or before the current time, or after finish(), returns nothing.

@@ -54,7 +54,7 @@ public:
     StoreOutcome store(int64_t session, std::vector<ViewerEvent> events);
 
     /// Parse, validate and store a `{"events":[…]}` body (HTTP) or JSON Lines
-    /// (`hawker ingest`), returning the reply DESIGN.md fixes. Throws
+    /// (`hawker ingest`), returning the reply docs/DESIGN.md fixes. Throws
     /// BatchError for an unusable body.
     nlohmann::json ingestBatch(int64_t session, std::string_view body);
     nlohmann::json ingestLines(int64_t session, std::string_view text);

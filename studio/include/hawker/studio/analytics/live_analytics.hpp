@@ -82,7 +82,7 @@ public:
     /// Summary, KPI tiles with targets at the current pace, per-minute
     /// series, alerts, recent comments, product numbers.
     nlohmann::json snapshot() const;
-    /// The live summary numbers in DESIGN.md's keys (what the report computes later).
+    /// The live summary numbers in docs/DESIGN.md's keys (what the report computes later).
     nlohmann::json summaryJson() const;
     std::vector<LiveAlert> alerts() const;
     /// Marks an alert as seen; false when there is no such alert. Throws

@@ -1,5 +1,5 @@
 #pragma once
-// Every metric of DESIGN.md ("Metric definitions"), kept incrementally: each
+// Every metric of docs/DESIGN.md ("Metric definitions"), kept incrementally: each
 // event costs O(1) (hash-map updates), and a summary can be read at any time.
 // The live dashboard feeds it events as they are committed; the report feeds
 // it the stored events in processing order. Same code, same numbers.
@@ -158,12 +158,12 @@ private:
     size_t m_commentsSeen = 0;
 };
 
-/// numerator ÷ denominator, nullopt when the denominator is 0 (DESIGN.md: never 0, never NaN).
+/// numerator ÷ denominator, nullopt when the denominator is 0 (docs/DESIGN.md: never 0, never NaN).
 std::optional<double> metricRatio(double numerator, double denominator);
 /// A ratio as JSON: null when there is none.
 nlohmann::json ratioJson(const std::optional<double>& value);
 
-/// The report's JSON blocks with DESIGN.md's key names.
+/// The report's JSON blocks with docs/DESIGN.md's key names.
 nlohmann::json summaryJson(const MetricsSummary& summary);
 nlohmann::json perMinuteJson(const std::vector<MinuteCounts>& minutes);
 

@@ -1,5 +1,5 @@
 #pragma once
-// A viewer event (DESIGN.md "Viewer events") as Hawker keeps it, and the one
+// A viewer event (docs/DESIGN.md "Viewer events") as Hawker keeps it, and the one
 // validation path that the HTTP batch endpoint and `hawker ingest` share.
 
 #include <cstdint>
@@ -36,7 +36,7 @@ constexpr int kEventTypeCount = 13;
 const char* toString(EventType type);
 std::optional<EventType> eventTypeFromString(std::string_view name);
 
-/// At equal ts a view_end goes before everything else (DESIGN.md), so a
+/// At equal ts a view_end goes before everything else (docs/DESIGN.md), so a
 /// viewer who leaves and comes back in the same millisecond stays one presence.
 inline int processingOrder(EventType type) {
     return type == EventType::ViewEnd ? 0 : 1;

@@ -14,7 +14,7 @@
 namespace hawker::studio {
 
 /// The headline numbers of a session straight from SQL (UV, buyers, paid
-/// orders, GMV by DESIGN.md's definitions), cheap enough for a comparison table.
+/// orders, GMV by docs/DESIGN.md's definitions), cheap enough for a comparison table.
 struct SessionTotals {
     int64_t uv = 0, buyers = 0, paidOrders = 0, gmvCents = 0;
 };

@@ -1,5 +1,5 @@
 #pragma once
-// The post-show report (复盘) of one session as JSON: DESIGN.md's metric keys
+// The post-show report (复盘) of one session as JSON: docs/DESIGN.md's metric keys
 // under summary, per_minute, products and segments, plus what the HTML page
 // shows (targets, offers, on-air intervals, comparison, A/B, notes, alerts).
 
