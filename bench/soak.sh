@@ -6,9 +6,10 @@
 # SQLite: two cameras, a product card and a flash-sale countdown re-rendered
 # every second, a recording and an RTMP output to a local nginx-rtmp. Meanwhile:
 #   - the simulated audience (`hawker simulate --url`, the HTTP ingest path)
-#     sends about 300 events/s (SOAK_ARRIVALS viewers per minute, default 1800:
-#     with a card and a flash sale on air, 300-370 events/s after the first
-#     3 minutes, measured with `hawker simulate --fast` on the same show);
+#     sends about 300 events/s (SOAK_ARRIVALS viewers per minute, default 2000:
+#     with a card and a flash sale on air, 1800 gave 245-275 events/s from the
+#     third minute on in live runs and 2200 gave 360-395; the rate builds up
+#     over the first minutes);
 #   - every 100 ms an operator's client reads GET /api/v1/state and sends a
 #     harmless command (POST /preview, alternating two scenes; each is audited);
 #   - nginx is killed every SOAK_RTMP_EVERY_S (default 120) and started again
@@ -22,7 +23,7 @@ set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 MINUTES="${SOAK_MINUTES:-20}"
 WARMUP="${SOAK_WARMUP_MINUTES:-2}"
-ARRIVALS="${SOAK_ARRIVALS:-1800}"
+ARRIVALS="${SOAK_ARRIVALS:-2000}"
 RTMP_EVERY_S="${SOAK_RTMP_EVERY_S:-120}"
 RTMP_DOWN_S="${SOAK_RTMP_DOWN_S:-10}"
 HAWKER="${HAWKER:-$REPO/build/studio/hawker}"
