@@ -67,6 +67,7 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
         studio/src/show_controller_graphics.cpp studio/src/show_controller_offers.cpp \
         studio/src/show_controller_selling.cpp studio/src/show_controller_sources.cpp \
         studio/src/command_policy.cpp studio/src/compliance.cpp studio/src/added_sources.cpp \
+        studio/src/secret_mask.cpp studio/src/source_policy.cpp \
         studio/src/show_file.cpp studio/src/show_file_analytics.cpp studio/src/show_file_selling.cpp \
         studio/src/analytics/alert_rules.cpp studio/src/store/catalog_csv.cpp studio/src/viewer_hasher.cpp \
         studio/src/viewer_name.cpp studio/src/log.cpp capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
