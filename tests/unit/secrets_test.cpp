@@ -68,5 +68,6 @@ TEST(Secrets, AStreamKeyUrlWithALoginShowsNeither) {
     const ResolvedTarget target = resolveOutputTarget(out);
     EXPECT_EQ(target.url, "rtmp://pusher:LoginPass-7781@127.0.0.1/live/sk-env-551122");
     EXPECT_EQ(target.display, "rtmp://****@127.0.0.1/live/****");
-    EXPECT_EQ(maskSecrets("peer said LoginPass-7781"), "peer said ****") << "the URL's password is registered";
+    EXPECT_EQ(maskSecrets("peer said LoginPass-7781"), "peer said ****")
+        << "the URL's password is registered";
 }

@@ -223,8 +223,8 @@ TEST(SessionMetricsPresence, WatchSecondsClippedAtEnd) {
     expectRatio(s.acu, 0.5, "acu");       // 30 ÷ 60 (session seconds, not asOf)
 }
 
-// docs/DESIGN.md: "watch_seconds — sum of all presence intervals, clipped to the window". A presence that began
-// before start and ends inside the window contributes its part inside the window. (Its view_start is
+// docs/DESIGN.md: "watch_seconds — sum of all presence intervals, clipped to the window". A presence that
+// began before start and ends inside the window contributes its part inside the window. (Its view_start is
 // outside the window, so it is not a pv and the viewer is not a uv.)
 TEST(SessionMetricsPresence, ViewStartBeforeTheWindowDoesNotCount) {
     // docs/DESIGN.md's scope: "Only events with ts inside the window count". A
