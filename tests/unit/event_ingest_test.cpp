@@ -13,22 +13,11 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
+#include "temp_db.hpp"
+
 using namespace hawker::studio;
 
 namespace {
-struct TempDb {
-    std::filesystem::path path;
-    TempDb() {
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = std::filesystem::temp_directory_path() /
-               ("hawker-ingest-" + std::string(test->name()) + "-" + std::to_string(::getpid()) + ".db");
-        std::filesystem::remove(path);
-    }
-    ~TempDb() {
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path.string() + suffix);
-    }
-};
 
 std::vector<ViewerEvent> views(const std::vector<std::string>& ids, int64_t ts) {
     std::vector<ViewerEvent> out;

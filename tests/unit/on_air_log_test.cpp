@@ -13,23 +13,12 @@
 #include "hawker/studio/store/on_air_log.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
+#include "temp_db.hpp"
+
 using namespace hawker::studio;
 using namespace std::chrono_literals;
 
 namespace {
-struct TempDb {
-    std::filesystem::path path;
-    TempDb() {
-        const auto* test = ::testing::UnitTest::GetInstance()->current_test_info();
-        path = std::filesystem::temp_directory_path() /
-               ("hawker-onair-" + std::string(test->name()) + "-" + std::to_string(::getpid()) + ".db");
-        std::filesystem::remove(path);
-    }
-    ~TempDb() {
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path.string() + suffix);
-    }
-};
 
 const char* kRefuse = "CREATE TRIGGER refuse_timeline BEFORE INSERT ON timeline "
                       "BEGIN SELECT RAISE(ABORT, 'refused for the test'); END";

@@ -4,22 +4,9 @@
 
 #include "hawker/studio/store/session_store.hpp"
 
-using namespace hawker::studio;
+#include "temp_db.hpp"
 
-namespace {
-struct TempDb {
-    std::filesystem::path path;
-    TempDb() {
-        path =
-            std::filesystem::temp_directory_path() / ("hawker-store-" + std::to_string(::getpid()) + ".db");
-        std::filesystem::remove(path);
-    }
-    ~TempDb() {
-        for (const char* suffix : {"", "-wal", "-shm"})
-            std::filesystem::remove(path.string() + suffix);
-    }
-};
-} // namespace
+using namespace hawker::studio;
 
 TEST(SessionStore, MigratesAFreshFileAndReopensIt) {
     TempDb file;
