@@ -18,7 +18,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hawker/studio/analytics/event_ingest.hpp"
-#include "hawker/studio/cli_options.hpp"
+#include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/store/event_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 

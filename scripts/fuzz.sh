@@ -14,7 +14,8 @@ WHICH="${2:-all}"
 OUT="${HAWKER_BUILD_DIR:-$ROOT/build}/fuzz"
 mkdir -p "$OUT/obj"
 FLAGS=(-std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
-    -I"$ROOT/capture/include" -I"$ROOT/overlay/include" -I"$ROOT/studio/include")
+    -I"$ROOT/capture/include" -I"$ROOT/overlay/include")
+for layer in base show store analytics engine report api; do FLAGS+=(-I"$ROOT/studio/$layer/include"); done
 read -r -a OPENCV_FLAGS <<< "$(pkg-config --cflags opencv4)"
 FLAGS+=("${OPENCV_FLAGS[@]}")
 
@@ -55,22 +56,22 @@ run() {
 }
 
 if [[ "$WHICH" == events || "$WHICH" == all ]]; then
-    harness fuzz_event_parser overlay/src/utf8.cpp studio/src/viewer_name.cpp studio/src/viewer_hasher.cpp \
-        studio/src/analytics/viewer_event.cpp tests/fuzz/fuzz_event_parser.cpp -- -lcrypto
+    harness fuzz_event_parser overlay/src/utf8.cpp studio/base/src/viewer_name.cpp studio/base/src/viewer_hasher.cpp \
+        studio/store/src/viewer_event.cpp tests/fuzz/fuzz_event_parser.cpp -- -lcrypto
     # Batches are bounded by the API's body limit; 64 KiB covers the
     # parser's paths without slowing the search.
     run fuzz_event_parser "$ROOT/tests/fuzz/corpus" 65536
 fi
 if [[ "$WHICH" == api || "$WHICH" == all ]]; then
-    harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp studio/src/untrusted_text.cpp \
-        studio/src/api/request_head.cpp studio/src/api/command_body.cpp studio/src/show_controller.cpp \
-        studio/src/show_controller_graphics.cpp studio/src/show_controller_offers.cpp \
-        studio/src/show_controller_selling.cpp studio/src/show_controller_sources.cpp \
-        studio/src/command_policy.cpp studio/src/compliance.cpp studio/src/added_sources.cpp \
-        studio/src/secret_mask.cpp studio/src/source_policy.cpp \
-        studio/src/show_file.cpp studio/src/show_file_analytics.cpp studio/src/show_file_selling.cpp \
-        studio/src/analytics/alert_rules.cpp studio/src/store/catalog_csv.cpp studio/src/viewer_hasher.cpp \
-        studio/src/viewer_name.cpp studio/src/log.cpp capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
+    harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp studio/base/src/untrusted_text.cpp \
+        studio/api/src/request_head.cpp studio/api/src/command_body.cpp studio/show/src/show_controller.cpp \
+        studio/show/src/show_controller_graphics.cpp studio/show/src/show_controller_offers.cpp \
+        studio/show/src/show_controller_selling.cpp studio/show/src/show_controller_sources.cpp \
+        studio/show/src/command_policy.cpp studio/show/src/compliance.cpp studio/show/src/added_sources.cpp \
+        studio/base/src/secret_mask.cpp studio/show/src/source_policy.cpp \
+        studio/show/src/show_file.cpp studio/show/src/show_file_analytics.cpp studio/show/src/show_file_selling.cpp \
+        studio/show/src/alert_rule_spec.cpp studio/show/src/catalog_csv.cpp studio/base/src/viewer_hasher.cpp \
+        studio/base/src/viewer_name.cpp studio/base/src/log.cpp capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
         tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil
     # Heads are bounded by the gate (16 KiB) and bodies by the API's limit.
     run fuzz_api_request "$ROOT/tests/fuzz/corpus-api" 20000

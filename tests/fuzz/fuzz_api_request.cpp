@@ -15,9 +15,9 @@
 
 #include "hawker/studio/api/command_body.hpp"
 #include "hawker/studio/api/request_head.hpp"
-#include "hawker/studio/command_policy.hpp"
-#include "hawker/studio/show_controller.hpp"
-#include "hawker/studio/untrusted_text.hpp"
+#include "hawker/studio/base/untrusted_text.hpp"
+#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
 

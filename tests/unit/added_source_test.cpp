@@ -2,9 +2,9 @@
 
 #include <gtest/gtest.h>
 
-#include "hawker/studio/added_sources.hpp"
-#include "hawker/studio/show_controller.hpp"
-#include "hawker/studio/show_state_json.hpp"
+#include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/show_controller.hpp"
+#include "hawker/studio/show/show_state_json.hpp"
 
 using namespace hawker::studio;
 

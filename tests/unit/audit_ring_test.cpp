@@ -5,8 +5,8 @@
 
 #include <string>
 
-#include "hawker/studio/bounded_ring.hpp"
-#include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/base/bounded_ring.hpp"
+#include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
 

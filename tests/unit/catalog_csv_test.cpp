@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "hawker/studio/store/catalog_csv.hpp"
+#include "hawker/studio/show/catalog_csv.hpp"
 
 using namespace hawker::studio;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "hawker/studio/cli_options.hpp"
+#include "hawker/studio/cli/cli_options.hpp"
 
 using namespace hawker::studio;
 

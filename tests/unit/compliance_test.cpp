@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "hawker/studio/compliance.hpp"
-#include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/show/compliance.hpp"
+#include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
 

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "hawker/studio/console_login.hpp"
+#include "hawker/studio/api/console_login.hpp"
 
 using namespace hawker::studio;
 

@@ -5,10 +5,10 @@
 
 #include <opencv2/imgcodecs.hpp>
 
-#include "hawker/studio/assets.hpp"
-#include "hawker/studio/product_images.hpp"
-#include "hawker/studio/show_file.hpp"
-#include "hawker/studio/theme_file.hpp"
+#include "hawker/studio/base/assets.hpp"
+#include "hawker/studio/engine/product_images.hpp"
+#include "hawker/studio/show/show_file.hpp"
+#include "hawker/studio/show/theme_file.hpp"
 
 using namespace hawker::studio;
 

@@ -1,7 +1,7 @@
 #include <gtest/gtest.h>
 
-#include "hawker/studio/graphic_content_builder.hpp"
-#include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/engine/graphic_content_builder.hpp"
+#include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "hawker/studio/program_clock.hpp"
+#include "hawker/studio/engine/program_clock.hpp"
 
 using hawker::studio::ProgramClock;
 using namespace std::chrono_literals;

@@ -7,8 +7,8 @@
 #include <string>
 
 #include "hawker/overlay/utf8.hpp"
-#include "hawker/studio/quoted_text.hpp"
-#include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/base/quoted_text.hpp"
+#include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
 

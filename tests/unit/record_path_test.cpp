@@ -5,7 +5,7 @@
 #include <fstream>
 #include <unistd.h>
 
-#include "hawker/studio/record_path.hpp"
+#include "hawker/studio/engine/record_path.hpp"
 
 using namespace hawker::studio;
 namespace fs = std::filesystem;

@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "hawker/studio/secret_mask.hpp"
+#include "hawker/studio/base/secret_mask.hpp"
 
 using namespace hawker::studio;
 

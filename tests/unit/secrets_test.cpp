@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "hawker/studio/log.hpp"
-#include "hawker/studio/stream_keys.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/stream_keys.hpp"
 
 using namespace hawker::studio;
 

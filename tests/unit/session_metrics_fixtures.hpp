@@ -11,7 +11,7 @@
 
 #include "hawker/studio/analytics/on_air_schedule.hpp"
 #include "hawker/studio/analytics/session_metrics.hpp"
-#include "hawker/studio/analytics/viewer_event.hpp"
+#include "hawker/studio/store/viewer_event.hpp"
 
 namespace hawker::studio::metrics_fixtures {
 

@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "hawker/studio/show_controller.hpp"
+#include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
 

@@ -4,8 +4,8 @@
 #include <filesystem>
 #include <fstream>
 
-#include "hawker/studio/assets.hpp"
-#include "hawker/studio/show_file.hpp"
+#include "hawker/studio/base/assets.hpp"
+#include "hawker/studio/show/show_file.hpp"
 
 using namespace hawker::studio;
 

@@ -8,9 +8,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "hawker/studio/secret_mask.hpp"
-#include "hawker/studio/show_state_json.hpp"
-#include "hawker/studio/source_logins.hpp"
+#include "hawker/studio/base/secret_mask.hpp"
+#include "hawker/studio/show/show_state_json.hpp"
+#include "hawker/studio/show/source_logins.hpp"
 
 using namespace hawker::studio;
 namespace fs = std::filesystem;

@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "hawker/studio/show_controller.hpp"
-#include "hawker/studio/source_policy.hpp"
+#include "hawker/studio/show/show_controller.hpp"
+#include "hawker/studio/show/source_policy.hpp"
 
 using namespace hawker::studio;
 

@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hawker/studio/untrusted_text.hpp"
+#include "hawker/studio/base/untrusted_text.hpp"
 
 using namespace hawker::studio;
 

@@ -2,8 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hawker/studio/analytics/viewer_event.hpp"
-#include "hawker/studio/viewer_hasher.hpp"
+#include "hawker/studio/base/viewer_hasher.hpp"
+#include "hawker/studio/store/viewer_event.hpp"
 
 using namespace hawker::studio;
 

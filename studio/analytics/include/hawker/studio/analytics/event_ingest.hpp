@@ -1,0 +1,89 @@
+#pragma once
+// The one way viewer events get into a session: validated batches (from the
+// HTTP endpoint, `hawker ingest`, or the audience simulator) are handed to a
+// single writer thread that commits whatever is waiting in one transaction
+// (group commit). store() returns only after its batch is committed —
+// acknowledged means durable — and committed new events go to the listener
+// (the live metrics).
+
+#include <condition_variable>
+#include <cstdint>
+#include <deque>
+#include <exception>
+#include <filesystem>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "hawker/studio/base/viewer_hasher.hpp"
+#include "hawker/studio/store/database.hpp"
+#include "hawker/studio/store/event_store.hpp"
+#include "hawker/studio/store/viewer_event.hpp"
+
+namespace hawker::studio {
+
+/// More events are waiting for the disk than the bound allows: try again.
+class IngestBusy : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+class EventIngest {
+public:
+    using Listener = std::function<void(int64_t session, const std::vector<ViewerEvent>& fresh)>;
+
+    EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher);
+    ~EventIngest();
+    EventIngest(const EventIngest&) = delete;
+    EventIngest& operator=(const EventIngest&) = delete;
+
+    /// Called on the writer thread, after each commit, with the events that
+    /// were new. Set it before the first store().
+    void setListener(Listener listener) { m_listener = std::move(listener); }
+    /// True when the session exists (events for unknown sessions are refused).
+    bool sessionExists(int64_t session);
+    /// Commits `events` to `session`; blocks until durable. Throws StoreError
+    /// (nothing of this batch is stored) or IngestBusy.
+    StoreOutcome store(int64_t session, std::vector<ViewerEvent> events);
+
+    /// Parse, validate and store a `{"events":[…]}` body (HTTP) or JSON Lines
+    /// (`hawker ingest`), returning the reply docs/DESIGN.md fixes. Throws
+    /// BatchError for an unusable body.
+    nlohmann::json ingestBatch(int64_t session, std::string_view body);
+    nlohmann::json ingestLines(int64_t session, std::string_view text);
+
+    const ViewerHasher& hasher() const { return *m_hasher; }
+
+private:
+    struct Job {
+        int64_t session = 0;
+        std::vector<ViewerEvent> events;
+        std::promise<StoreOutcome> done;
+    };
+    void run();
+    nlohmann::json storeParsed(int64_t session, ParsedEvents parsed);
+
+    std::shared_ptr<const ViewerHasher> m_hasher;
+    Database m_writerDb;
+    EventStore m_store;
+    Database m_readerDb;
+    std::mutex m_readerMutex;
+    std::set<int64_t> m_knownSessions;
+    Listener m_listener;
+
+    mutable std::mutex m_mutex;
+    std::condition_variable m_wake;
+    std::deque<std::unique_ptr<Job>> m_jobs;
+    size_t m_pendingEvents = 0;
+    bool m_stopping = false;
+    std::thread m_thread;
+};
+
+} // namespace hawker::studio

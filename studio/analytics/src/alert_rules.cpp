@@ -1,0 +1,173 @@
+#include "hawker/studio/analytics/alert_rules.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <sstream>
+
+namespace hawker::studio {
+
+namespace {
+constexpr int64_t kRearmMs = 30000;
+
+int rank(const std::string& level) {
+    return level == "red" ? 2 : (level == "amber" ? 1 : 0);
+}
+
+std::string percent(double fraction) {
+    std::ostringstream out;
+    out << std::lround(fraction * 100) << " %";
+    return out.str();
+}
+
+std::string number(double value) {
+    std::ostringstream out;
+    out.precision(4);
+    out << value;
+    return out.str();
+}
+
+std::optional<double> summaryValue(const MetricsSummary& s, const std::string& metric) {
+    if (metric == "conversion_rate") return s.conversionRate;
+    if (metric == "engagement_rate") return s.engagementRate;
+    if (metric == "product_click_rate") return s.productClickRate;
+    if (metric == "click_to_pay_rate") return s.clickToPayRate;
+    if (metric == "refund_rate") return s.refundRate;
+    if (metric == "uv_value_cents") return s.uvValueCents;
+    if (metric == "gpm_cents") return s.gpmCents;
+    if (metric == "avg_watch_s") return s.avgWatchSeconds;
+    if (metric == "online") return static_cast<double>(s.present);
+    if (metric == "uv") return static_cast<double>(s.uv);
+    if (metric == "gmv_cents") return static_cast<double>(s.gmvCents);
+    if (metric == "paid_orders") return static_cast<double>(s.paidOrders);
+    return std::nullopt;
+}
+
+bool isRate(const std::string& metric) {
+    return metric.size() > 5 && metric.compare(metric.size() - 5, 5, "_rate") == 0;
+}
+} // namespace
+
+AlertEvaluator::AlertEvaluator(std::vector<AlertRuleSpec> rules) : m_rules(std::move(rules)) {}
+
+AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const AlertInputs& in) {
+    const MetricsSummary& s = in.summary;
+    switch (rule.kind) {
+    case AlertKind::Threshold: {
+        const auto value = summaryValue(s, rule.metric);
+        if (!value || (isRate(rule.metric) && s.uv < rule.minUv)) return {rule.metric, "green", ""};
+        if (rule.below && *value < *rule.below)
+            return {rule.metric, "red",
+                    rule.metric + " " + number(*value) + " is below " + number(*rule.below)};
+        if (rule.above && *value > *rule.above)
+            return {rule.metric, "red",
+                    rule.metric + " " + number(*value) + " is above " + number(*rule.above)};
+        return {rule.metric, "green", ""};
+    }
+    case AlertKind::Pace: {
+        const std::optional<int64_t> target = rule.metric == "uv" ? in.targetUv : in.targetGmvCents;
+        // The first tenth of a show is its ramp-up: pace says nothing yet.
+        if (!target || *target <= 0 || in.paceFraction < 0.1) return {rule.metric, "green", ""};
+        const double expected = static_cast<double>(*target) * std::min(1.0, in.paceFraction);
+        const double actual =
+            rule.metric == "uv" ? static_cast<double>(s.uv) : static_cast<double>(s.gmvCents);
+        const double behind = 1.0 - actual / expected;
+        const std::string name = rule.metric == "uv" ? "UV" : "GMV";
+        const std::string message = name + " is " + percent(behind) + " behind the target's pace";
+        if (behind >= rule.redBehind) return {rule.metric, "red", message};
+        if (behind >= rule.amberBehind) return {rule.metric, "amber", message};
+        return {rule.metric, "green", ""};
+    }
+    case AlertKind::Drop: {
+        const int64_t window = int64_t{rule.windowSeconds} * 1000;
+        int64_t peak = 0;
+        for (const auto& [at, viewers] : m_online)
+            if (at >= in.nowUtcMs - window) peak = std::max(peak, viewers);
+        if (peak >= 10 &&
+            static_cast<double>(s.present) <= (1.0 - rule.dropFraction) * static_cast<double>(peak))
+            return {"online", "red",
+                    "online viewers fell from " + std::to_string(peak) + " to " + std::to_string(s.present) +
+                        " within " + std::to_string(rule.windowSeconds / 60) + " min"};
+        return {"online", "green", ""};
+    }
+    case AlertKind::LowStock: {
+        std::string worst = "green", message;
+        for (const auto& [sku, left] : in.stockLeft) {
+            if (left <= 0 && rank(worst) < 2) {
+                worst = "red";
+                message = sku + " is sold out";
+            } else if (left <= rule.stockUnits && rank(worst) < 1) {
+                worst = "amber";
+                message = sku + ": only " + std::to_string(left) + " left";
+            }
+        }
+        return {"stock", worst, message};
+    }
+    case AlertKind::NegativeComments: {
+        if (s.comments < rule.minComments) return {"comments", "green", ""};
+        const double share = static_cast<double>(in.negativeComments) / static_cast<double>(s.comments);
+        if (share > rule.negativeShare)
+            return {"comments", "red",
+                    "negative comments are " + number(share * 100) + " % of comments (limit " +
+                        number(rule.negativeShare * 100) + " %)"};
+        return {"comments", "green", ""};
+    }
+    case AlertKind::OutputUnhealthy: {
+        if (in.unhealthyOutputs.empty()) return {"outputs", "green", ""};
+        std::string list;
+        for (const auto& o : in.unhealthyOutputs)
+            list += (list.empty() ? "" : ", ") + o;
+        return {"outputs", "red", "output not live: " + list};
+    }
+    case AlertKind::SourceLost: {
+        if (in.lostSources.empty()) return {"sources", "green", ""};
+        std::string list;
+        for (const auto& o : in.lostSources)
+            list += (list.empty() ? "" : ", ") + o;
+        return {"sources", "red", "signal lost: " + list};
+    }
+    case AlertKind::Database:
+        // Shown in the console's alerts as it is: in Chinese and English.
+        if (in.database.empty()) return {"database", "green", ""};
+        return {"database", "red",
+                "数据库不可写 database not writable: " + in.database +
+                    "; the show goes on, commands answer 503 until it is writable again"};
+    }
+    return {"", "green", ""};
+}
+
+std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
+    m_online.emplace_back(in.nowUtcMs, in.summary.present);
+    int64_t longest = 0;
+    for (const AlertRuleSpec& rule : m_rules)
+        if (rule.kind == AlertKind::Drop)
+            longest = std::max<int64_t>(longest, int64_t{rule.windowSeconds} * 1000);
+    while (!m_online.empty() && m_online.front().first < in.nowUtcMs - longest)
+        m_online.pop_front();
+
+    std::vector<AlertLevelChange> changes;
+    m_kpiStatus.clear();
+    m_recovered.clear();
+    for (const AlertRuleSpec& rule : m_rules) {
+        const Judgement j = judge(rule, in);
+        std::string& status = m_kpiStatus[j.kpi];
+        if (rank(j.level) >= rank(status)) status = j.level;
+        // A rule raises when its level gets worse; one that flickers around
+        // its limit raises again only after 30 s back at green.
+        RuleState& state = m_states[rule.id];
+        if (rank(j.level) == 0 && rank(state.level) > 0) m_recovered.push_back(rule.id);
+        state.level = j.level;
+        if (rank(j.level) > rank(state.raised)) changes.push_back({rule.id, j.kpi, j.level, j.message});
+        if (rank(j.level) > 0) {
+            state.raised = rank(j.level) > rank(state.raised) ? j.level : state.raised;
+            state.greenSinceMs = -1;
+        } else if (state.greenSinceMs < 0) {
+            state.greenSinceMs = in.nowUtcMs;
+        } else if (in.nowUtcMs - state.greenSinceMs >= kRearmMs) {
+            state.raised = "green";
+        }
+    }
+    return changes;
+}
+
+} // namespace hawker::studio

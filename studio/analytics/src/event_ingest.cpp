@@ -1,0 +1,157 @@
+#include "hawker/studio/analytics/event_ingest.hpp"
+
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/write_urgency.hpp"
+
+namespace hawker::studio {
+
+namespace {
+/// Events waiting for the writer beyond this are refused (503) rather than
+/// queued without bound: a sender retries, memory stays flat.
+constexpr size_t kMaxPendingEvents = 1'000'000;
+
+bool failsWholeDatabase(const std::exception_ptr& failure) {
+    try {
+        std::rethrow_exception(failure);
+    } catch (const StoreError& error) {
+        return error.wholeDatabase();
+    } catch (...) {
+        return false;
+    }
+}
+} // namespace
+
+EventIngest::EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher)
+    : m_hasher(std::move(hasher)), m_writerDb(database), m_store(m_writerDb), m_readerDb(database) {
+    m_thread = std::thread([this] { run(); });
+}
+
+EventIngest::~EventIngest() {
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    if (m_thread.joinable()) m_thread.join();
+}
+
+bool EventIngest::sessionExists(int64_t session) {
+    std::lock_guard lock(m_readerMutex);
+    if (m_knownSessions.count(session)) return true;
+    Statement find = m_readerDb.prepare("SELECT 1 FROM sessions WHERE id = ?1");
+    find.bind(1, session);
+    if (!find.step()) return false;
+    m_knownSessions.insert(session);
+    return true;
+}
+
+StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events) {
+    if (events.empty()) return {};
+    auto job = std::make_unique<Job>();
+    job->session = session;
+    job->events = std::move(events);
+    std::future<StoreOutcome> done = job->done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) throw StoreError("the event store is closing");
+        if (m_pendingEvents + job->events.size() > kMaxPendingEvents)
+            throw IngestBusy("too many events are waiting to be written; retry shortly");
+        m_pendingEvents += job->events.size();
+        m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+    return done.get();
+}
+
+void EventIngest::run() {
+    for (;;) {
+        std::deque<std::unique_ptr<Job>> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [&] { return m_stopping || !m_jobs.empty(); });
+            if (m_jobs.empty()) return; // stopping with nothing left
+            batch.swap(m_jobs);
+        }
+        // Everything that queued while the last commit was on disk goes into
+        // one transaction: one fsync for many requests.
+        std::vector<StoreOutcome> outcomes(batch.size());
+        std::vector<std::vector<size_t>> fresh(batch.size());
+        std::vector<std::exception_ptr> failures(batch.size());
+        const int64_t now = nowUtcMs();
+        yieldToUrgentWrites(std::chrono::milliseconds(1000));
+        try {
+            m_writerDb.transaction([&] {
+                for (size_t i = 0; i < batch.size(); ++i)
+                    outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
+                                                 m_listener ? &fresh[i] : nullptr);
+            });
+        } catch (...) {
+            // The file as a whole does not take writes (full, locked, I/O):
+            // every batch of this transaction fails the same way, at once,
+            // and nothing of it is acknowledged; the next ones are tried
+            // afresh. Otherwise one bad batch (its session was deleted) must
+            // not fail the others that shared the transaction: each on its own.
+            const std::exception_ptr failure = std::current_exception();
+            const bool whole = failsWholeDatabase(failure);
+            for (size_t i = 0; i < batch.size(); ++i) {
+                fresh[i].clear();
+                if (whole) {
+                    failures[i] = failure;
+                    continue;
+                }
+                try {
+                    m_writerDb.transaction([&] {
+                        outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
+                                                     m_listener ? &fresh[i] : nullptr);
+                    });
+                } catch (...) {
+                    failures[i] = std::current_exception();
+                }
+            }
+        }
+        {
+            std::lock_guard lock(m_mutex);
+            for (const auto& job : batch)
+                m_pendingEvents -= job->events.size();
+        }
+        for (size_t i = 0; i < batch.size(); ++i) {
+            if (failures[i]) {
+                batch[i]->done.set_exception(failures[i]);
+                continue;
+            }
+            if (m_listener && !fresh[i].empty()) {
+                try {
+                    if (fresh[i].size() == batch[i]->events.size()) {
+                        m_listener(batch[i]->session, batch[i]->events); // all new: no copy
+                    } else {
+                        std::vector<ViewerEvent> accepted;
+                        accepted.reserve(fresh[i].size());
+                        for (size_t index : fresh[i])
+                            accepted.push_back(batch[i]->events[index]);
+                        m_listener(batch[i]->session, accepted);
+                    }
+                } catch (const std::exception& error) {
+                    // The events are stored; a listener bug must not fail the sender.
+                    logWarning(std::string("live metrics: ") + error.what());
+                }
+            }
+            batch[i]->done.set_value(outcomes[i]);
+        }
+    }
+}
+
+nlohmann::json EventIngest::storeParsed(int64_t session, ParsedEvents parsed) {
+    const StoreOutcome outcome = store(session, std::move(parsed.events));
+    return ingestReply(outcome.accepted, outcome.duplicates, parsed.rejected);
+}
+
+nlohmann::json EventIngest::ingestBatch(int64_t session, std::string_view body) {
+    return storeParsed(session, parseEventBatch(body, *m_hasher));
+}
+
+nlohmann::json EventIngest::ingestLines(int64_t session, std::string_view text) {
+    return storeParsed(session, parseEventLines(text, *m_hasher));
+}
+
+} // namespace hawker::studio

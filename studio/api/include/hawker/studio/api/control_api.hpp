@@ -1,0 +1,60 @@
+#pragma once
+// The HTTP control API (/api/v1/..., JSON): one more sender of commands to the
+// show controller, next to the console and the rundown automation. Bearer
+// tokens carry roles; the command layer decides what each role may do.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <thread>
+#include <vector>
+
+#include "hawker/studio/api/request_head.hpp"
+#include "hawker/studio/show/selling_spec.hpp"
+
+namespace hawker::studio {
+
+class GatedServer;
+
+class ProgramEngine;
+
+/// A token with its secret resolved from the environment or a secrets file.
+struct ApiToken {
+    std::string name, role, secret;
+};
+/// Resolves every token of the show; throws std::runtime_error naming the
+/// token whose secret is missing or too short.
+std::vector<ApiToken> resolveApiTokens(const ApiSpec& api);
+
+class ControlApi {
+public:
+    ControlApi(ProgramEngine& engine, const ApiSpec& spec, std::vector<ApiToken> tokens);
+    ~ControlApi();
+    ControlApi(const ControlApi&) = delete;
+    ControlApi& operator=(const ControlApi&) = delete;
+
+    /// Binds the address (throws std::runtime_error if it is taken), so a
+    /// taken port is found before the show starts.
+    void bind();
+    /// Serves requests on a thread of its own (requests that arrived since
+    /// bind() wait in the backlog until then).
+    void serve();
+    void stop();
+    /// The bound port (useful when the show asks for port 0).
+    int port() const { return m_port; }
+
+private:
+    void routes();
+    /// The token an Authorization header names (compared in constant time); null when none.
+    const ApiToken* tokenOf(std::string_view authorization) const;
+
+    ProgramEngine& m_engine;
+    ApiSpec m_spec;
+    std::vector<ApiToken> m_tokens;
+    HttpLimits m_limits;
+    std::unique_ptr<GatedServer> m_server;
+    std::thread m_thread;
+    int m_port = 0;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,140 @@
+#include "alerts_panel.hpp"
+#include "json_fields.hpp"
+
+#include <algorithm>
+#include <vector>
+
+#include "chart_drawing.hpp"
+#include "ui_format.hpp"
+
+namespace hawker::studio::console {
+
+using nlohmann::json;
+
+namespace {
+
+/// The feed takes a new analytics snapshot about three times a second; this
+/// leaves it time to show the acknowledgement before the button comes back.
+constexpr double kAckSettleSeconds = 1.5;
+
+std::string ackTask(int64_t id) {
+    return "alert ack " + std::to_string(id);
+}
+
+} // namespace
+
+void AlertsPanel::drawContent(ConsoleContext& context) {
+    const json& analytics = context.live().analytics;
+    if (!analytics.is_object()) {
+        ImGui::TextDisabled("no session — run with --db to see live numbers");
+        return;
+    }
+
+    std::vector<const json*> alerts;
+    size_t open = 0;
+    if (const json& all = memberOf(analytics, "alerts"); all.is_array())
+        for (const json& alert : all) {
+            if (!alert.is_object()) continue;
+            alerts.push_back(&alert);
+            if (!flagAt(alert, "acknowledged")) ++open;
+        }
+
+    const double now = context.now();
+    std::erase_if(m_sentAt, [&](const auto& sent) { return now - sent.second > kAckSettleSeconds; });
+
+    if (open > 0)
+        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(statusColor("red")), "%zu unacknowledged", open);
+    else
+        ImGui::TextDisabled("all acknowledged");
+    ImGui::SameLine();
+    ImGui::TextDisabled("(%zu in all)", alerts.size());
+    ImGui::SameLine();
+    ImGui::Checkbox("show acknowledged", &m_showAcknowledged);
+
+    ProgramEngine* engine = context.engine();
+    const bool mayAck = engine != nullptr && engine->analytics() != nullptr;
+    if (!mayAck && open > 0)
+        ImGui::TextDisabled("this login runs no program: alerts are acknowledged at the desk");
+    if (alerts.empty()) {
+        ImGui::TextDisabled("no alerts so far");
+        return;
+    }
+
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_ScrollY |
+                                  ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("alerts", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Time");
+    ImGui::TableSetupColumn("Level");
+    ImGui::TableSetupColumn("Alert", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("##ack");
+    ImGui::TableHeadersRow();
+
+    // The snapshot lists them in the order they were raised; the newest matters most.
+    for (auto it = alerts.rbegin(); it != alerts.rend(); ++it) {
+        const json& alert = **it;
+        const bool acknowledged = flagAt(alert, "acknowledged");
+        if (acknowledged && !m_showAcknowledged) continue;
+        const int64_t id = integerAt(alert, "id");
+        const std::string level = stringAt(alert, "level");
+        const std::string message = stringAt(alert, "message");
+        const ImVec4 levelColor = ImGui::ColorConvertU32ToFloat4(statusColor(level));
+
+        ImGui::TableNextRow();
+        if (!acknowledged && level == "red")
+            ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(220, 60, 60, 40));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(
+            formatClock(static_cast<double>(std::max<int64_t>(0, integerAt(alert, "offset_ms"))) / 1000)
+                .c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextColored(levelColor, "%s", level.c_str());
+        ImGui::TableNextColumn();
+        if (acknowledged) {
+            ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+            ImGui::TextWrapped("%s", message.empty() ? stringAt(alert, "rule").c_str() : message.c_str());
+            ImGui::PopStyleColor();
+            const std::string by = stringAt(alert, "acknowledged_by");
+            ImGui::TextDisabled("acknowledged%s%s", by.empty() ? "" : " by ", by.c_str());
+        } else {
+            ImGui::TextWrapped("%s", message.empty() ? stringAt(alert, "rule").c_str() : message.c_str());
+        }
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("rule %s, kpi %s, alert #%lld", stringAt(alert, "rule").c_str(),
+                              stringAt(alert, "kpi").c_str(), static_cast<long long>(id));
+
+        ImGui::TableNextColumn();
+        // An alert the database did not take has no id to acknowledge by.
+        if (acknowledged || !mayAck || id <= 0) continue;
+        const std::string task = ackTask(id);
+        ImGui::PushID(task.c_str());
+        ImGui::BeginDisabled(context.busy(task) || m_sentAt.count(id) > 0);
+        if (ImGui::SmallButton("Ack")) acknowledge(context, id);
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void AlertsPanel::acknowledge(ConsoleContext& context, int64_t id) {
+    ProgramEngine* engine = context.engine();
+    if (!engine) return;
+    const std::string who = context.actor().who;
+    ConsoleContext* console = &context;
+    // The acknowledgement is an UPDATE on the session's SQLite file: never on the UI thread.
+    const bool queued = context.tasks().run(
+        Lane::Commands, ackTask(id), [engine, id, who, console](TaskProgress&) -> TaskRunner::Deferred {
+            LiveAnalytics* analytics = engine->analytics();
+            const bool ok = analytics != nullptr && analytics->acknowledge(id, who);
+            return [console, ok, id] {
+                console->message(ok, ok ? "alert #" + std::to_string(id) + " acknowledged"
+                                        : "alert #" + std::to_string(id) + ": not an alert of this session");
+            };
+        });
+    if (queued)
+        m_sentAt[id] = context.now();
+    else
+        context.message(false, "alert #" + std::to_string(id) + ": still busy, try again");
+}
+
+} // namespace hawker::studio::console

@@ -1,0 +1,166 @@
+#include "comments_panel.hpp"
+#include "json_fields.hpp"
+
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
+#include "ui_format.hpp"
+
+namespace hawker::studio::console {
+
+using nlohmann::json;
+
+namespace {
+
+const char* const kPinTask = "pin comment";
+constexpr ImU32 kNegativeRow = IM_COL32(220, 60, 60, 45);
+const ImVec4 kNegativeText{1.0f, 0.45f, 0.45f, 1.0f};
+const ImVec4 kPinnedText{0.55f, 0.80f, 1.0f, 1.0f};
+
+/// Case folds ASCII only: the comments are mostly Chinese, which has no case,
+/// and folding bytes of UTF-8 sequences would corrupt them.
+bool containsFolded(std::string_view haystack, std::string_view needle) {
+    if (needle.empty()) return true;
+    auto fold = [](char c) {
+        return static_cast<unsigned char>(c) < 0x80
+                   ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
+                   : c;
+    };
+    return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                       [&](char a, char b) { return fold(a) == fold(b); }) != haystack.end();
+}
+
+const SlotGraphic* pinnedComment(const LiveSnapshot& live) {
+    if (!live.state) return nullptr;
+    auto found = live.state->graphics.find("comment");
+    // An animating-out comment is already on its way down.
+    if (found == live.state->graphics.end() || found->second.hiddenAtMs) return nullptr;
+    return &found->second;
+}
+
+std::string fieldOf(const SlotGraphic& graphic, const char* key) {
+    auto it = graphic.fields.find(key);
+    return it == graphic.fields.end() ? std::string() : it->second;
+}
+
+void explainWhenRefused(bool allowed, const char* why) {
+    if (!allowed && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled)) ImGui::SetTooltip("%s", why);
+}
+
+} // namespace
+
+void CommentsPanel::drawPinned(ConsoleContext& context, const SlotGraphic* pinned) {
+    const bool mayHide = context.may("graphic.hide");
+    if (pinned) {
+        ImGui::TextColored(kPinnedText, "Pinned:");
+        ImGui::SameLine();
+        const std::string viewer = fieldOf(*pinned, "viewer");
+        const std::string text = fieldOf(*pinned, "text");
+        ImGui::TextWrapped("%s%s%s", viewer.c_str(), viewer.empty() ? "" : ": ", text.c_str());
+    } else {
+        ImGui::TextDisabled("nothing pinned");
+    }
+    ImGui::SameLine();
+    ImGui::BeginDisabled(!pinned || !mayHide || context.busy(kPinTask));
+    if (ImGui::SmallButton("Unpin##pinned"))
+        context.send(Command::named("graphic.hide", {{"slot", "comment"}}), kPinTask);
+    ImGui::EndDisabled();
+    explainWhenRefused(mayHide, "this login may not take graphics off air");
+}
+
+void CommentsPanel::drawContent(ConsoleContext& context) {
+    const LiveSnapshot& live = context.live();
+    const json& analytics = live.analytics;
+    if (!analytics.is_object()) {
+        ImGui::TextDisabled("no session — run with --db to see live numbers");
+        return;
+    }
+
+    const SlotGraphic* pinned = pinnedComment(live);
+    drawPinned(context, pinned);
+
+    ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x * 0.5f));
+    ImGui::InputTextWithHint("##filter", "filter", m_filter.data(), m_filter.size());
+    const std::string_view filter(m_filter.data());
+
+    const json& comments = memberOf(analytics, "comments");
+    std::vector<const json*> shown;
+    if (comments.is_array())
+        for (const json& comment : comments)
+            if (comment.is_object() && (containsFolded(stringAt(comment, "text"), filter) ||
+                                        containsFolded(stringAt(comment, "who"), filter)))
+                shown.push_back(&comment);
+    const json& negativeTotal = memberOf(analytics, "negative_comments");
+    ImGui::SameLine();
+    ImGui::TextDisabled("%zu shown, %lld negative in all", shown.size(),
+                        negativeTotal.is_number() ? negativeTotal.get<long long>() : 0LL);
+
+    const bool mayShow = context.may("graphic.show");
+    const bool mayHide = context.may("graphic.hide");
+    const bool busy = context.busy(kPinTask);
+    const std::string pinnedText = pinned ? fieldOf(*pinned, "text") : std::string();
+    const std::string pinnedViewer = pinned ? fieldOf(*pinned, "viewer") : std::string();
+
+    if (!ImGui::BeginChild("feed", ImVec2(0, 0), true)) {
+        ImGui::EndChild();
+        return;
+    }
+    if (shown.empty())
+        ImGui::TextDisabled(filter.empty() ? "no comments yet" : "no comment matches the filter");
+    else if (ImGui::BeginTable("comments", 2, ImGuiTableFlags_SizingFixedFit)) {
+        ImGui::TableSetupColumn("pin");
+        ImGui::TableSetupColumn("comment", ImGuiTableColumnFlags_WidthStretch);
+        for (size_t i = 0; i < shown.size(); ++i) {
+            const json& comment = *shown[i];
+            const std::string who = stringAt(comment, "who");
+            const std::string text = stringAt(comment, "text");
+            const json& negativeFlag = memberOf(comment, "negative");
+            const bool negative = negativeFlag.is_boolean() && negativeFlag.get<bool>();
+            const bool isPinned = pinned && text == pinnedText && who == pinnedViewer;
+
+            ImGui::TableNextRow();
+            if (negative) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kNegativeRow);
+            ImGui::TableNextColumn();
+            ImGui::PushID(static_cast<int>(i));
+            if (isPinned) {
+                ImGui::BeginDisabled(!mayHide || busy);
+                if (ImGui::SmallButton("Unpin"))
+                    context.send(Command::named("graphic.hide", {{"slot", "comment"}}), kPinTask);
+                ImGui::EndDisabled();
+                explainWhenRefused(mayHide, "this login may not take graphics off air");
+            } else {
+                ImGui::BeginDisabled(!mayShow || busy);
+                if (ImGui::SmallButton("Pin"))
+                    context.send(
+                        Command::named(
+                            "graphic.show",
+                            {{"slot", "comment"}, {"kind", "comment"}, {"viewer", who}, {"text", text}}),
+                        kPinTask);
+                ImGui::EndDisabled();
+                explainWhenRefused(mayShow, "this login may not put graphics on air");
+            }
+            ImGui::PopID();
+
+            ImGui::TableNextColumn();
+            const json& offset = memberOf(comment, "offset_ms");
+            ImGui::TextDisabled(
+                "%s",
+                formatClock(offset.is_number() ? std::max(0.0, offset.get<double>() / 1000) : 0).c_str());
+            ImGui::SameLine();
+            ImGui::TextColored(isPinned ? kPinnedText : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
+                               who.c_str());
+            ImGui::SameLine();
+            if (negative) ImGui::PushStyleColor(ImGuiCol_Text, kNegativeText);
+            ImGui::TextWrapped("%s", text.c_str());
+            if (negative) ImGui::PopStyleColor();
+        }
+        ImGui::EndTable();
+    }
+    // Follow new comments only while the operator is at the bottom: someone
+    // scrolled up to read must not be yanked away.
+    if (ImGui::GetScrollY() >= ImGui::GetScrollMaxY()) ImGui::SetScrollHereY(1.0f);
+    ImGui::EndChild();
+}
+
+} // namespace hawker::studio::console

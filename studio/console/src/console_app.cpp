@@ -1,0 +1,623 @@
+#include "hawker/studio/console/console_app.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <cstdlib>
+#include <map>
+#include <ostream>
+#include <set>
+#include <sys/resource.h>
+#include <sys/syscall.h>
+#include <thread>
+#include <unistd.h>
+
+#define GL_SILENCE_DEPRECATION
+#include <GL/gl.h>
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_impl_glfw.h>
+#include <imgui_impl_opengl3.h>
+#include <imgui_internal.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "console_context.hpp"
+#include "console_fonts.hpp"
+#include "console_settings.hpp"
+#include "hawker/capture/sample_window.hpp"
+#include "hawker/studio/api/console_login.hpp"
+#include "hawker/studio/api/control_api.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/status_lines.hpp"
+#include "host_window.hpp"
+#include "live_feed.hpp"
+#include "panels.hpp"
+#include "screenshot.hpp"
+#include "ui_format.hpp"
+
+namespace hawker::studio {
+
+namespace {
+
+using namespace console;
+
+std::atomic<bool> g_closeSignal{false};
+extern "C" void onCloseSignal(int) {
+    g_closeSignal = true;
+}
+
+/// Keys that went down during this frame's event polling (UI thread only).
+std::set<int> g_keyPresses;
+void onKey(GLFWwindow*, int key, int, int action, int) {
+    if (action == GLFW_PRESS && key >= 0) g_keyPresses.insert(key);
+}
+
+void onGlfwError(int code, const char* description) {
+    logWarning("GLFW error " + std::to_string(code) + ": " + (description ? description : ""));
+}
+
+/// The console's frame pacing: 30 frames a second, whatever the display's
+/// vsync does (Xvfb has none). The monitors' pictures change 10 times a
+/// second and the numbers 4 times, so more frames would only cost CPU the
+/// program's encoder needs.
+constexpr auto kFramePeriod = std::chrono::microseconds(33'333);
+
+/// The GLFW window and the ImGui context, torn down in the right order.
+class ConsoleWindow {
+public:
+    ConsoleWindow(const ConsoleOptions& options, const std::string& title) {
+        glfwSetErrorCallback(onGlfwError);
+        if (!glfwInit())
+            throw std::runtime_error(
+                "cannot open a window: no display (is DISPLAY set? on a server run it under "
+                "xvfb-run, or use 'hawker demo' / 'hawker run' without a window)");
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
+        glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
+        glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
+        glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
+        glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
+        m_window = glfwCreateWindow(options.width, options.height, title.c_str(), nullptr, nullptr);
+        if (!m_window) {
+            glfwTerminate();
+            throw std::runtime_error(
+                "cannot create an OpenGL 3.3 window (is Mesa's libgl1-mesa-dri installed?)");
+        }
+        glfwMakeContextCurrent(m_window);
+        glfwSwapInterval(1);
+        // Set before ImGui's backend installs its own, which then calls this one too.
+        glfwSetKeyCallback(m_window, onKey);
+        IMGUI_CHECKVERSION();
+        ImGui::CreateContext();
+    }
+    ~ConsoleWindow() {
+        if (m_backends) {
+            ImGui_ImplOpenGL3_Shutdown();
+            ImGui_ImplGlfw_Shutdown();
+        }
+        // The settings handler's storage and the .ini path belong to the
+        // console, which is gone by now; the console saved the file itself.
+        ImGui::GetIO().IniFilename = nullptr;
+        ImGui::DestroyContext();
+        glfwDestroyWindow(m_window);
+        glfwTerminate();
+    }
+    void startBackends() {
+        ImGui_ImplGlfw_InitForOpenGL(m_window, true);
+        ImGui_ImplOpenGL3_Init("#version 330 core");
+        m_backends = true;
+        const auto* renderer = reinterpret_cast<const char*>(glGetString(GL_RENDERER));
+        const auto* version = reinterpret_cast<const char*>(glGetString(GL_VERSION));
+        logInfo(std::string("console: OpenGL ") + (version ? version : "?") + " on " +
+                (renderer ? renderer : "?"));
+    }
+    GLFWwindow* get() const { return m_window; }
+    /// The monitor's content scale (HiDPI): 2 on a "200 %" screen.
+    float contentScale() const {
+        float x = 1, y = 1;
+        glfwGetWindowContentScale(m_window, &x, &y);
+        return std::clamp(std::max(x, y), 1.0f, 4.0f);
+    }
+
+private:
+    GLFWwindow* m_window = nullptr;
+    bool m_backends = false;
+};
+
+std::set<pid_t> processThreads() {
+    std::set<pid_t> threads;
+    std::error_code error;
+    for (const auto& entry : std::filesystem::directory_iterator("/proc/self/task", error))
+        threads.insert(static_cast<pid_t>(std::atoi(entry.path().filename().c_str())));
+    return threads;
+}
+
+/// The program comes first: on a machine without a GPU the console's drawing
+/// (the UI thread and software OpenGL's threads, all made with the window)
+/// must never take CPU time the encoder needs, so those threads run at a
+/// lower priority and the console's frames stretch instead of the program
+/// dropping frames. Threads made later by the UI thread inherit it.
+void lowerConsolePriority(const std::set<pid_t>& before) {
+    // Default 4: a CFS weight of 423 against the program's 1024, so the console
+    // yields without starving. HAWKER_CONSOLE_NICENESS (0-19) tunes it.
+    int niceness = 4;
+    if (const char* tuned = std::getenv("HAWKER_CONSOLE_NICENESS"); tuned && *tuned) {
+        char* end = nullptr;
+        const long value = std::strtol(tuned, &end, 10);
+        if (!*end && value >= 0 && value <= 19) niceness = static_cast<int>(value);
+    }
+    for (pid_t thread : processThreads())
+        if (!before.count(thread) || thread == static_cast<pid_t>(::syscall(SYS_gettid)))
+            ::setpriority(PRIO_PROCESS, static_cast<id_t>(thread), niceness);
+    ::setpriority(PRIO_PROCESS, static_cast<id_t>(::syscall(SYS_gettid)), niceness);
+}
+
+void applyStyle(float scale) {
+    ImGui::StyleColorsDark();
+    ImGuiStyle& style = ImGui::GetStyle();
+    // Square corners and no anti-aliased fringes: on software OpenGL every
+    // fringe is more thin triangles to set up, and square edges need none.
+    style.WindowRounding = 0;
+    style.FrameRounding = 0;
+    style.AntiAliasedFill = false;
+    style.WindowPadding = ImVec2(8, 8);
+    style.ItemSpacing = ImVec2(8, 6);
+    style.ScaleAllSizes(scale);
+    style.Colors[ImGuiCol_WindowBg].w = 1; // opaque where drawn: it is the clear colour too
+}
+
+/// The menu bar: panels on and off, hotkeys, ending the show.
+class MenuBar {
+public:
+    void draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& panels, bool& quit) {
+        bool openStop = false;
+        if (ImGui::BeginMainMenuBar()) {
+            if (ImGui::BeginMenu("Show")) {
+                ImGui::MenuItem(("Login: " + context.actor().who + " (" + context.actor().role + ")").c_str(),
+                                nullptr, false, false);
+                if (ImGui::MenuItem("End the show…", nullptr, false, context.may("show.stop")))
+                    openStop = true;
+                if (ImGui::MenuItem("Quit")) quit = true;
+                ImGui::EndMenu();
+            }
+            if (ImGui::BeginMenu("View")) {
+                for (auto& panel : panels)
+                    ImGui::MenuItem(panel->title().c_str(), nullptr, &panel->open());
+                if (context.engine()) {
+                    ImGui::Separator();
+                    if (ImGui::MenuItem("Host prompter window (second screen)", nullptr,
+                                        &context.settings().hostWindow))
+                        ImGui::MarkIniSettingsDirty();
+                }
+                ImGui::EndMenu();
+            }
+            if (ImGui::BeginMenu("Settings")) {
+                ConsoleSettings& settings = context.settings();
+                ImGui::TextDisabled("TAKE key: %s",
+                                    settings.takeKey ? keyName(settings.takeKey).c_str() : "Space / Enter");
+                if (ImGui::MenuItem("Press a key for TAKE…")) m_capture = &settings.takeKey;
+                if (ImGui::MenuItem("Press a key for CUT…")) m_capture = &settings.cutKey;
+                if (ImGui::MenuItem("Default keys")) settings.takeKey = settings.cutKey = 0;
+                ImGui::TextDisabled("Scenes go to preview with their hotkey from the show file (else 1–9).");
+                ImGui::EndMenu();
+            }
+            const std::string when = formatClock(context.live().programMs / 1000.0);
+            ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(when.c_str()).x - 160);
+            ImGui::TextColored(context.live().status.running ? kTextBad : kTextDim, "%s %s",
+                               context.live().status.running ? "● ON AIR" : "○ off air", when.c_str());
+            ImGui::EndMainMenuBar();
+        }
+        if (m_capture) captureKey(context);
+        if (openStop) ImGui::OpenPopup("End the show");
+        if (ImGui::BeginPopupModal("End the show", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+            ImGui::Text("End the show for every destination and close the recording?");
+            if (ImGui::Button("End the show")) {
+                context.send(Command::named("show.stop", {}), "show stop");
+                ImGui::CloseCurrentPopup();
+            }
+            ImGui::SameLine();
+            if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+            ImGui::EndPopup();
+        }
+    }
+
+private:
+    void captureKey(ConsoleContext& context) {
+        // The next key pressed becomes the hotkey; Escape cancels.
+        for (int key = GLFW_KEY_SPACE; key <= GLFW_KEY_LAST; ++key) {
+            if (!context.keyPressed(key)) continue;
+            if (key != GLFW_KEY_ESCAPE) {
+                if (keyName(key) == "(default)") continue;
+                *m_capture = key;
+                ImGui::MarkIniSettingsDirty();
+                context.message(true, "hotkey set to " + keyName(key));
+            }
+            m_capture = nullptr;
+            return;
+        }
+    }
+    int* m_capture = nullptr;
+};
+
+/// The status bar: the last message, running tasks, the main health figures.
+void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y - height));
+    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##status", nullptr, flags);
+    const EngineStatus& s = context.live().status;
+    char figures[256];
+    std::snprintf(figures, sizeof figures,
+                  "console %.1f ms · render %.2f ms · encode lag %.0f ms · dropped %llu · CPU %.0f %%",
+                  frameMsMedian, s.composeMsMedian, s.encoder.latencyMsMedian,
+                  static_cast<unsigned long long>(s.dropped + s.encoder.framesDropped),
+                  context.live().cpuPercent);
+    if (s.database && !s.database->writable) {
+        // Commands still change the program but answer "not stored yet"
+        // until this goes away: the operator must see why.
+        ImGui::TextColored(
+            kTextBad, "数据库不可写 database not writable: %s · %zu rows waiting%s",
+            s.database->error.c_str(), s.database->waitingRows,
+            s.database->lostRows ? (" · " + std::to_string(s.database->lostRows) + " dropped").c_str() : "");
+        ImGui::SameLine();
+    }
+    if (!context.messages().empty()) {
+        const ConsoleMessage& last = context.messages().back();
+        ImGui::TextColored(last.ok ? kTextGood : kTextBad, "%s", last.text.c_str());
+        ImGui::SameLine();
+    }
+    for (const std::string& task : context.tasks().active()) {
+        ImGui::TextDisabled("⋯ %s", task.c_str());
+        ImGui::SameLine();
+    }
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - ImGui::CalcTextSize(figures).x - 16));
+    ImGui::TextDisabled("%s", figures);
+    ImGui::End();
+}
+
+/// Where each panel's window was last frame. A window that overlaps no other
+/// skips its background: the clear colour is the same, and software OpenGL
+/// (Xvfb, remote desktops) spends most of a frame filling those pixels.
+using PanelRects = std::map<std::string, ImVec4>;
+
+bool overlapsAnother(const PanelRects& rects, const std::string& title) {
+    auto self = rects.find(title);
+    if (self == rects.end()) return true;
+    const ImVec4& a = self->second;
+    for (const auto& [other, b] : rects)
+        if (other != title && a.x < b.z - 1 && b.x < a.z - 1 && a.y < b.w - 1 && b.y < a.w - 1) return true;
+    return false;
+}
+
+void drawPanels(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& panels, PanelRects& rects) {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const float statusHeight = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
+    // Below the menu bar (whose height the viewport's work area only learns a frame later).
+    const float menuHeight = ImGui::GetFrameHeight();
+    const ImVec2 origin(viewport->Pos.x, viewport->Pos.y + menuHeight);
+    const ImVec2 area(viewport->Size.x, viewport->Size.y - menuHeight - statusHeight);
+    for (auto& panel : panels) {
+        if (!panel->open()) continue;
+        const PanelPlace& place = panel->place();
+        ImGui::SetNextWindowPos(ImVec2(origin.x + place.x * area.x, origin.y + place.y * area.y),
+                                ImGuiCond_FirstUseEver);
+        ImGui::SetNextWindowSize(ImVec2(place.w * area.x, place.h * area.y), ImGuiCond_FirstUseEver);
+        ImGuiWindowFlags flags = panel->windowFlags();
+        if (!overlapsAnother(rects, panel->title())) flags |= ImGuiWindowFlags_NoBackground;
+        const bool visible = ImGui::Begin(panel->title().c_str(), &panel->open(), flags);
+        const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+        rects[panel->title()] = ImVec4(pos.x, pos.y, pos.x + size.x, pos.y + size.y);
+        if (visible && panel->needsProgram() && !context.engine())
+            ImGui::TextDisabled("This login runs no program.");
+        else if (visible)
+            panel->drawContent(context);
+        ImGui::End();
+    }
+    for (auto& panel : panels)
+        if (!panel->open()) rects.erase(panel->title());
+}
+
+/// The program engine and its HTTP API as the console runs them: started
+/// off the UI thread, stopped when the window closes.
+class ShowRunner {
+public:
+    ShowRunner(ShowSpec show, EngineOptions options, std::ostream& out) : m_out(out) {
+        const ApiSpec apiSpec = show.api;
+        if (apiSpec.enabled) m_tokens = resolveApiTokens(apiSpec);
+        options.previewBus = true; // the preview monitor
+        m_engine = std::make_unique<ProgramEngine>(std::move(show), options);
+        if (apiSpec.enabled) {
+            m_api = std::make_unique<ControlApi>(*m_engine, apiSpec, m_tokens);
+            m_api->bind(); // a taken port is found before any camera opens
+        }
+        m_apiSpec = apiSpec;
+    }
+    ProgramEngine& engine() { return *m_engine; }
+    const std::vector<ApiToken>& tokens() const { return m_tokens; }
+
+    /// Opens the sources (slow: a task) and starts the program.
+    void startIn(ConsoleContext& context, std::function<void()> onStarted) {
+        context.tasks().run(Lane::Commands, "starting the show", [this, &context, onStarted](TaskProgress&) {
+            try {
+                m_engine->prepare();
+                if (m_api) m_api->serve();
+                m_engine->start();
+                m_engineStarted = true;
+            } catch (const std::exception& error) {
+                const std::string what = maskSecrets(error.what());
+                return TaskRunner::Deferred([this, &context, what] {
+                    m_failed = what;
+                    context.message(false, "the show could not start: " + what);
+                });
+            }
+            return TaskRunner::Deferred([this, onStarted] {
+                if (m_api)
+                    m_out << "api http://" << m_apiSpec.bind << ":" << m_api->port() << "/api/v1/"
+                          << std::endl;
+                if (m_engine->sessionId() > 0) m_out << "session " << m_engine->sessionId() << std::endl;
+                m_started = true;
+                logInfo("show started in the console: " + m_engine->show().name);
+                onStarted();
+            });
+        });
+    }
+    bool started() const { return m_started; }
+    bool engineStarted() const { return m_engineStarted; }
+    const std::string& failed() const { return m_failed; }
+    void stop() {
+        if (m_api) m_api->stop();
+        if (m_engineStarted) {
+            m_engine->requestStop();
+            m_engine->waitUntilFinished();
+        }
+    }
+
+private:
+    std::ostream& m_out;
+    std::vector<ApiToken> m_tokens;
+    ApiSpec m_apiSpec;
+    std::unique_ptr<ProgramEngine> m_engine;
+    std::unique_ptr<ControlApi> m_api;
+    bool m_started = false;                   ///< UI thread: the console knows it runs
+    std::atomic<bool> m_engineStarted{false}; ///< the task's: the engine runs
+    std::string m_failed;
+};
+
+} // namespace
+
+int runConsole(ConsoleOptions options, std::ostream& out) {
+    g_closeSignal = false;
+    struct sigaction action {};
+    action.sa_handler = &onCloseSignal;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+
+    // The login first: a console the show file holds to a token opens
+    // nothing (no window, no camera) without the right one.
+    if (options.show && (options.show->api.consoleLogin == ConsoleLogin::Token || options.loginToken)) {
+        const Actor login = consoleLogin(options.show->api, resolveApiTokens(options.show->api), options.role,
+                                         options.who, options.loginToken);
+        options.who = login.who;
+        logInfo("console login " + login.who + " (" + login.role + ") by token");
+    }
+    options.loginToken.reset();
+    if (options.who.empty()) {
+        const char* user = std::getenv("USER");
+        options.who = user && *user ? user : "console";
+    }
+    // The show first: a bad token or a taken port is reported before a window opens.
+    std::unique_ptr<ShowRunner> runner;
+    std::vector<std::string> texts;
+    std::string title = "Hawker";
+    if (options.show && options.role != "merchandiser") {
+        texts = showTexts(*options.show);
+        title += " — " + options.show->name;
+        runner = std::make_unique<ShowRunner>(std::move(*options.show), options.engine, out);
+    }
+    title += " (" + options.role + ")";
+
+    // The context (and its task threads, which start the program) before the
+    // window, so only the window's own threads get the console's lower priority.
+    ConsoleContext context(Actor{options.who, options.role}, runner ? &runner->engine() : nullptr,
+                           options.engine.database, runner ? runner->tokens() : std::vector<ApiToken>{});
+    context.setReviewSession(options.reviewSession);
+    const std::set<pid_t> threadsBefore = processThreads();
+    ConsoleWindow window(options, title);
+    lowerConsolePriority(threadsBefore);
+    auto panels = makePanels(options.role);
+    // Tasks may hold a panel (their results go back to it): they end before the panels do, whichever way
+    // this function is left.
+    struct TasksEndFirst {
+        TaskRunner& tasks;
+        ~TasksEndFirst() { tasks.shutdown(); }
+    } tasksEndFirst{context.tasks()};
+
+    // Settings and layout: one file per login, read before the fonts (the UI scale is in it).
+    ImGuiIO& io = ImGui::GetIO();
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    const std::string iniPath = (consoleConfigDir() / ("console-" + options.role + ".ini")).string();
+    ConsoleSettings& settings = context.settings();
+    registerSettingsHandler(settings);
+    ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
+    io.IniFilename = iniPath.c_str();
+    for (auto& panel : panels)
+        if (auto found = settings.panelsOpen.find(panel->title()); found != settings.panelsOpen.end())
+            panel->open() = found->second;
+
+    const float scale = settings.uiScale > 0 ? settings.uiScale : window.contentScale();
+    ConsoleFontSet fontSet;
+    std::string fontWarning;
+    context.fonts() = fontSet.load(scale, texts, fontWarning);
+    if (!fontWarning.empty()) context.message(false, fontWarning);
+    applyStyle(scale);
+    window.startBackends();
+
+    // A screenshot shows the desk as it is, without a tooltip where Xvfb parks the pointer.
+    if (!options.screenshot.empty()) glfwSetCursorPos(window.get(), 0, 0);
+
+    std::unique_ptr<LiveFeed> feed;
+    if (runner) {
+        feed = std::make_unique<LiveFeed>(runner->engine(), context.pictureSizes());
+        runner->startIn(context, [&feed] { feed->start(); });
+    }
+
+    MenuBar menu;
+    std::unique_ptr<HostWindow> hostWindow;
+    if (options.hostWindow) settings.hostWindow = true;
+    PanelRects panelRects;
+    FeedSizes feedSizes = context.pictureSizes();
+    // The frame's work (build, draw, swap) without the pacing sleep; the UI's own part of it.
+    capture::SampleWindow frameMs(2048), buildMs(2048);
+    double shownFrameMs = 0;
+    int64_t countedFrames = 0;
+    bool quit = false, closing = false, fontFilterSet = false;
+    int exitStatus = 0;
+    GLenum lastGlError = GL_NO_ERROR;
+    auto nextFrame = std::chrono::steady_clock::now();
+    while (true) {
+        const auto frameStart = std::chrono::steady_clock::now();
+        g_keyPresses.clear();
+        glfwPollEvents();
+        context.setPressedKeys(g_keyPresses);
+        if (glfwWindowShouldClose(window.get()) || g_closeSignal || quit) closing = true;
+        if (closing) break;
+
+        context.beginFrame(feed ? feed->latest() : nullptr);
+        ImGui_ImplOpenGL3_NewFrame();
+        ImGui_ImplGlfw_NewFrame();
+        ImGui::NewFrame();
+
+        menu.draw(context, panels, quit);
+        drawPanels(context, panels, panelRects);
+        // The median sorts its window: once a second is enough for a status line.
+        if (ImGui::GetFrameCount() % 30 == 0) shownFrameMs = frameMs.quantile(0.5);
+        drawStatusBar(context, shownFrameMs);
+        // Hotkeys are for the switcher, not for text being typed or a dialog being answered.
+        if (!io.WantTextInput &&
+            !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId | ImGuiPopupFlags_AnyPopupLevel))
+            for (auto& panel : panels)
+                panel->handleShortcuts(context);
+        if (runner && !runner->started()) {
+            const bool failed = !runner->failed().empty();
+            ImGui::SetNextWindowPos(ImGui::GetMainViewport()->GetCenter(), ImGuiCond_Always,
+                                    ImVec2(0.5f, 0.5f));
+            ImGui::Begin("##starting", nullptr,
+                         ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoDecoration);
+            if (failed)
+                ImGui::TextColored(kTextBad, "The show could not start:\n%s", runner->failed().c_str());
+            else
+                ImGui::Text("Opening the sources and outputs…");
+            ImGui::End();
+            if (failed && !options.screenshot.empty()) {
+                exitStatus = 1;
+                closing = true;
+            }
+        }
+        for (auto& panel : panels)
+            settings.panelsOpen[panel->title()] = panel->open();
+        if (feed && !(context.pictureSizes() == feedSizes)) {
+            feedSizes = context.pictureSizes();
+            feed->setSizes(feedSizes);
+        }
+
+        ImGui::Render();
+        const auto built = std::chrono::steady_clock::now();
+        buildMs.add(std::chrono::duration<double, std::milli>(built - frameStart).count());
+        int fbWidth = 0, fbHeight = 0;
+        glfwGetFramebufferSize(window.get(), &fbWidth, &fbHeight);
+        glViewport(0, 0, fbWidth, fbHeight);
+        const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+        glClearColor(background.x, background.y, background.z, 1.0f);
+        glClear(GL_COLOR_BUFFER_BIT);
+        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (const GLenum error = glGetError(); error != GL_NO_ERROR && error != lastGlError) {
+            logWarning("GL error 0x" + [&] {
+                char hex[16];
+                std::snprintf(hex, sizeof hex, "%04x", error);
+                return std::string(hex);
+            }());
+            lastGlError = error;
+        }
+
+        if (!fontFilterSet && io.Fonts->TexID) {
+            // Glyphs are drawn 1:1 on whole pixels, so nearest sampling looks
+            // the same as linear, and software OpenGL fills it much faster.
+            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(io.Fonts->TexID)));
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+            fontFilterSet = true;
+        }
+        // Frames count once the program runs (or at once for a login without one).
+        if (!runner || runner->started()) ++countedFrames;
+        if (!options.screenshot.empty() && countedFrames == options.afterFrames) {
+            writeScreenshot(options.screenshot, fbWidth, fbHeight);
+            const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
+            out << "screenshot " << options.screenshot.string() << " " << fbWidth << "x" << fbHeight
+                << " frames=" << countedFrames << std::endl;
+            for (const auto& [name, r] : context.regions())
+                out << "region " << name << " " << static_cast<int>(r[0] * sx) << " "
+                    << static_cast<int>(r[1] * sy) << " " << static_cast<int>(r[2] * sx) << " "
+                    << static_cast<int>(r[3] * sy) << std::endl;
+            closing = true;
+        }
+        glfwSwapBuffers(window.get());
+        frameMs.add(
+            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
+
+        // The prompter's own window, after the desk's frame.
+        if (hostWindow && (hostWindow->closed() || !settings.hostWindow)) {
+            hostWindow.reset();
+            settings.hostWindow = false;
+        }
+        if (!hostWindow && settings.hostWindow && runner) {
+            try {
+                hostWindow = std::make_unique<HostWindow>(window.get(), scale, texts);
+            } catch (const std::exception& error) {
+                context.message(false, error.what());
+                settings.hostWindow = false;
+            }
+        }
+        if (hostWindow) {
+            std::filesystem::path hostShot;
+            if (closing && !options.screenshot.empty())
+                hostShot = options.screenshot.parent_path() / (options.screenshot.stem().string() + "-host" +
+                                                               options.screenshot.extension().string());
+            hostWindow->draw(context, hostShot);
+            if (!hostShot.empty()) out << "screenshot " << hostShot.string() << " host" << std::endl;
+        }
+        if (closing) break;
+
+        nextFrame += kFramePeriod;
+        const auto now = std::chrono::steady_clock::now();
+        if (nextFrame < now) nextFrame = now; // late: no burst of catch-up frames
+        std::this_thread::sleep_until(nextFrame);
+    }
+
+    hostWindow.reset();
+    ImGui::SaveIniSettingsToDisk(iniPath.c_str());
+    // The show ends with the window: outputs are flushed and closed properly.
+    context.tasks().shutdown();
+    if (feed) feed->stop();
+    if (runner) {
+        runner->stop();
+        if (runner->engineStarted()) {
+            const EngineStatus final = runner->engine().status();
+            out << formatSummary(final);
+            if (const LiveAnalytics* analytics = runner->engine().analytics())
+                out << formatAnalytics(*analytics);
+        }
+    }
+    out << "console frames=" << countedFrames << " frame_ms_median=" << frameMs.quantile(0.5)
+        << " frame_ms_p99=" << frameMs.quantile(0.99) << " build_ms_median=" << buildMs.quantile(0.5)
+        << std::endl;
+    return exitStatus;
+}
+
+} // namespace hawker::studio

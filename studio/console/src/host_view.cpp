@@ -1,0 +1,341 @@
+#include "host_view.hpp"
+#include "ui_format.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "chart_drawing.hpp"
+
+namespace hawker::studio::console {
+
+namespace {
+
+// The large and huge fonts carry only Latin, the console's own symbols and
+// the show's texts (console_fonts.cpp), so their labels stick to those
+// characters; anything else is drawn in the body font.
+
+const ImVec4 kOver(1.0f, 0.33f, 0.30f, 1.0f);
+const ImVec4 kOffer(1.0f, 0.62f, 0.20f, 1.0f);
+const ImVec4 kGood(0.45f, 0.88f, 0.45f, 1.0f);
+const ImVec4 kDim(0.62f, 0.62f, 0.62f, 1.0f);
+const ImVec4 kWarn(0.95f, 0.75f, 0.25f, 1.0f);
+
+/// A pushed font for one scope; a missing font (no CJK file) keeps the current one.
+class FontScope {
+public:
+    explicit FontScope(ImFont* font) : m_pushed(font != nullptr) {
+        if (m_pushed) ImGui::PushFont(font);
+    }
+    ~FontScope() {
+        if (m_pushed) ImGui::PopFont();
+    }
+    FontScope(const FontScope&) = delete;
+    FontScope& operator=(const FontScope&) = delete;
+
+private:
+    bool m_pushed;
+};
+
+/// Whole seconds still to go, rounded up: a countdown shows 0:01 until it is over.
+int64_t secondsLeft(int64_t untilMs, int64_t nowMs) {
+    const int64_t ms = untilMs - nowMs;
+    return ms <= 0 ? 0 : (ms + 999) / 1000;
+}
+
+void text(const std::string& value) {
+    ImGui::TextUnformatted(value.c_str(), value.c_str() + value.size());
+}
+
+void coloured(const ImVec4& colour, const std::string& value) {
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    text(value);
+    ImGui::PopStyleColor();
+}
+
+/// A price no longer asked (the list price under a deal), crossed out.
+void struckThrough(const ImVec4& colour, const std::string& value) {
+    coloured(colour, value);
+    const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
+    const float y = (min.y + max.y) * 0.5f;
+    ImGui::GetWindowDrawList()->AddLine(ImVec2(min.x, y), ImVec2(max.x, y),
+                                        ImGui::ColorConvertFloat4ToU32(colour), 2.0f);
+}
+
+void bar(float fraction, const ImVec4& colour, float height) {
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, colour);
+    ImGui::ProgressBar(std::clamp(fraction, 0.0f, 1.0f), ImVec2(-FLT_MIN, height), "");
+    ImGui::PopStyleColor();
+}
+
+void bullets(const std::vector<std::string>& lines, ImFont* font) {
+    FontScope scope(font);
+    for (const std::string& line : lines) {
+        ImGui::Bullet();
+        ImGui::SameLine();
+        text(line);
+    }
+}
+
+/// The sale the host should call out for a product: one on sale, else one
+/// about to open, else one that just sold out.
+const OfferState* offerFor(const ShowState& state, const std::string& sku) {
+    const OfferState* best = nullptr;
+    auto rank = [](OfferState::Phase phase) {
+        switch (phase) {
+        case OfferState::Phase::OnSale:
+            return 3;
+        case OfferState::Phase::PreLaunch:
+            return 2;
+        case OfferState::Phase::SoldOut:
+            return 1;
+        case OfferState::Phase::Ended:
+            break;
+        }
+        return 0;
+    };
+    for (const auto& [slot, offer] : state.offers)
+        if (offer.sku == sku && rank(offer.phase) > 0 && (!best || rank(offer.phase) > rank(best->phase)))
+            best = &offer;
+    return best;
+}
+
+/// What the host is selling now: the segment's product, the product of the
+/// segment's flash sale, or else whatever card is on screen.
+std::string productOnAir(const ShowSpec& show, const ShowState& state, const SegmentSpec* segment) {
+    if (segment && !segment->sku.empty()) return segment->sku;
+    if (segment && !segment->offer.empty())
+        if (const OfferSpec* offer = show.findOffer(segment->offer)) return offer->sku;
+    if (auto card = state.graphics.find("card"); card != state.graphics.end() && !card->second.hiddenAtMs)
+        return card->second.sku;
+    return {};
+}
+
+void drawSegment(const ConsoleFonts& fonts, const ShowSpec& show, const ShowState& state, int64_t programMs,
+                 const SegmentSpec* segment) {
+    const int count = static_cast<int>(show.rundown.size());
+    if (count == 0) {
+        FontScope scope(fonts.large);
+        coloured(kDim, "No run of show in this show file");
+        return;
+    }
+    if (!segment) {
+        {
+            FontScope scope(fonts.large);
+            coloured(kDim, "当前段落 0/" + std::to_string(count));
+        }
+        FontScope scope(fonts.huge);
+        text("Not started yet");
+        return;
+    }
+    {
+        FontScope scope(fonts.large);
+        coloured(kDim, "当前段落 " + std::to_string(state.rundown.current + 1) + "/" + std::to_string(count) +
+                           " · " + toString(segment->kind));
+    }
+    {
+        FontScope scope(fonts.huge);
+        text(segment->title);
+    }
+
+    const int64_t elapsed = std::max<int64_t>(0, programMs - state.rundown.segmentStartMs) / 1000;
+    const int64_t planned = segment->plannedSeconds;
+    const bool over = planned > 0 && elapsed > planned;
+    {
+        FontScope scope(fonts.huge);
+        coloured(over ? kOver : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                 planned > 0 ? formatClock(elapsed) + " / " + formatClock(planned) : formatClock(elapsed));
+    }
+    if (planned <= 0) return;
+    {
+        FontScope scope(fonts.large);
+        if (over)
+            coloured(kOver, "OVER +" + formatClock(elapsed - planned));
+        else
+            coloured(kDim, formatClock(planned - elapsed) + " left");
+    }
+    const float fraction = static_cast<float>(elapsed) / static_cast<float>(planned);
+    bar(fraction, over ? kOver : (fraction > 0.85f ? kWarn : kGood), 10.0f);
+}
+
+void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowState& state, int64_t programMs,
+                 const std::string& sku) {
+    const ProductSpec* product = show.findProduct(sku);
+    {
+        FontScope scope(fonts.large);
+        text(product ? product->name : sku);
+    }
+    const OfferState* offer = offerFor(state, sku);
+    const bool deal = offer && offer->phase != OfferState::Phase::SoldOut;
+
+    if (deal) {
+        {
+            FontScope scope(fonts.huge);
+            coloured(kOffer, "秒杀 " + formatYuan(offer->dealPriceCents));
+        }
+        if (product) {
+            FontScope scope(fonts.large);
+            struckThrough(kDim, formatYuan(product->priceCents));
+        }
+        FontScope scope(fonts.huge);
+        if (offer->phase == OfferState::Phase::PreLaunch) {
+            coloured(kOffer, "开抢 " + formatClock(secondsLeft(offer->launchAtMs, programMs)));
+        } else {
+            const int64_t left = secondsLeft(offer->endAtMs, programMs);
+            coloured(left <= 30 ? kOver : kOffer, "剩余 " + formatClock(left));
+        }
+        FontScope small(fonts.large);
+        coloured(offer->remaining * 5 <= offer->quantity ? kOver : ImGui::GetStyleColorVec4(ImGuiCol_Text),
+                 "库存 " + std::to_string(offer->remaining) + "/" + std::to_string(offer->quantity));
+        if (offer->quantity > 0)
+            bar(static_cast<float>(offer->remaining) / static_cast<float>(offer->quantity), kOffer, 8.0f);
+    } else if (product) {
+        {
+            FontScope scope(fonts.huge);
+            text(formatYuan(product->priceCents));
+        }
+        if (product->originalPriceCents && *product->originalPriceCents > product->priceCents) {
+            FontScope scope(fonts.large);
+            struckThrough(kDim, formatYuan(*product->originalPriceCents));
+        }
+    }
+    if (offer && offer->phase == OfferState::Phase::SoldOut) {
+        FontScope scope(fonts.large);
+        coloured(kOver, "秒杀 SOLD OUT (" + std::to_string(offer->quantity) + ")");
+    }
+
+    // What the shop's feed says is left, so the host never sells what is gone.
+    if (auto live = state.live.find(sku);
+        live != state.live.end() && (live->second.sold || live->second.stock)) {
+        std::string line;
+        if (live->second.sold) line += "已售 " + std::to_string(*live->second.sold);
+        if (live->second.stock)
+            line += (line.empty() ? "" : " · ") + std::string("库存 ") + std::to_string(*live->second.stock);
+        FontScope scope(fonts.large);
+        coloured(kDim, line);
+    }
+}
+
+void drawGmv(const ConsoleFonts& fonts, const ShowSpec& show, const nlohmann::json& analytics) {
+    if (!analytics.is_object()) {
+        ImGui::TextDisabled("No sales figures: this show runs without a session database.");
+        return;
+    }
+    double gmv = 0;
+    if (auto summary = analytics.find("summary"); summary != analytics.end() && summary->is_object())
+        if (auto value = summary->find("gmv_cents"); value != summary->end() && value->is_number())
+            gmv = value->get<double>();
+    std::optional<double> target;
+    std::string status = "none";
+    if (auto kpis = analytics.find("kpis"); kpis != analytics.end() && kpis->is_array())
+        for (const nlohmann::json& kpi : *kpis) {
+            auto key = kpi.is_object() ? kpi.find("key") : kpi.end();
+            if (key == kpi.end() || !key->is_string() || key->get<std::string>() != "gmv_cents") continue;
+            if (auto goal = kpi.find("target"); goal != kpi.end() && goal->is_number())
+                target = goal->get<double>();
+            if (auto s = kpi.find("status"); s != kpi.end() && s->is_string()) status = s->get<std::string>();
+        }
+
+    {
+        FontScope scope(fonts.large);
+        std::string line = "成交额 " + formatYuan(static_cast<int64_t>(gmv));
+        // The live target is paced: what should be sold by this point of the show.
+        if (target) line += " / 目标 " + formatYuan(static_cast<int64_t>(*target));
+        text(line);
+    }
+    if (target && *target > 0)
+        bar(static_cast<float>(gmv / *target), ImGui::ColorConvertU32ToFloat4(statusColor(status)), 14.0f);
+    if (show.session.targets.gmvCents)
+        ImGui::TextDisabled("Target for the whole show: %s",
+                            formatYuan(*show.session.targets.gmvCents).c_str());
+}
+
+} // namespace
+
+HostView::HostView() : Panel("Host prompter", PanelPlace{0.62f, 0.52f, 0.38f, 0.48f}) {}
+
+void HostView::drawContent(ConsoleContext& ctx) {
+    const ConsoleFonts& fonts = ctx.fonts();
+    const LiveSnapshot& live = ctx.live();
+    ProgramEngine* engine = ctx.engine();
+    ImGui::PushTextWrapPos(0.0f);
+    if (!engine || !live.state) {
+        FontScope scope(fonts.huge);
+        coloured(kDim, engine ? "waiting for the show to start" : "This login runs no program");
+        ImGui::PopTextWrapPos();
+        return;
+    }
+    const ShowSpec& show = engine->show();
+    const ShowState& state = *live.state;
+    const int count = static_cast<int>(show.rundown.size());
+    const int current = state.rundown.current;
+    const SegmentSpec* segment =
+        current >= 0 && current < count ? &show.rundown[static_cast<size_t>(current)] : nullptr;
+
+    drawSegment(fonts, show, state, live.programMs, segment);
+
+    const std::string sku = productOnAir(show, state, segment);
+    const ProductSpec* product = sku.empty() ? nullptr : show.findProduct(sku);
+    if (!sku.empty()) {
+        ImGui::Separator();
+        drawProduct(fonts, show, state, live.programMs, sku);
+    }
+
+    if (segment && !segment->talkingPoints.empty()) {
+        ImGui::Separator();
+        {
+            FontScope scope(fonts.large);
+            coloured(kDim, "话术");
+        }
+        bullets(segment->talkingPoints, fonts.large);
+    }
+    if (product && !product->sellingPoints.empty()) {
+        ImGui::Separator();
+        {
+            FontScope scope(fonts.large);
+            coloured(kDim, "卖点");
+        }
+        bullets(product->sellingPoints, fonts.large);
+    }
+
+    ImGui::Separator();
+    drawGmv(fonts, show, live.analytics);
+
+    ImGui::Separator();
+    const int next = current + 1; // -1 before the first segment: Next starts segment 1
+    const bool hasNext = next < count;
+    {
+        FontScope scope(fonts.large);
+        if (hasNext) {
+            const SegmentSpec& upcoming = show.rundown[static_cast<size_t>(next)];
+            text("下一段 → " + upcoming.title);
+        } else {
+            coloured(kDim, count > 0 ? "下一段 — last segment" : "下一段 —");
+        }
+    }
+    if (hasNext) {
+        const SegmentSpec& upcoming = show.rundown[static_cast<size_t>(next)];
+        if (upcoming.plannedSeconds > 0)
+            ImGui::TextDisabled("planned %s", formatClock(upcoming.plannedSeconds).c_str());
+    }
+
+    if (ctx.may("rundown.next")) {
+        ImGui::Spacing();
+        const bool sending = ctx.busy("rundown next");
+        ImGui::BeginDisabled(sending || !hasNext);
+        {
+            FontScope scope(fonts.huge);
+            if (ImGui::Button(sending ? "Next ▶ …###next" : "Next ▶###next", ImVec2(-FLT_MIN, 0)))
+                ctx.send(Command::named("rundown.next", {}), "rundown next");
+        }
+        ImGui::EndDisabled();
+    }
+    ImGui::PopTextWrapPos();
+}
+
+} // namespace hawker::studio::console

@@ -1,0 +1,80 @@
+#include "outputs_panel.hpp"
+
+#include "ui_format.hpp"
+
+namespace hawker::studio::console {
+
+namespace {
+
+ImVec4 outputColor(capture::OutputState state) {
+    switch (state) {
+    case capture::OutputState::Live:
+        return kTextGood;
+    case capture::OutputState::Connecting:
+    case capture::OutputState::Reconnecting:
+        return kTextWarn;
+    case capture::OutputState::Failed:
+        return kTextBad;
+    default:
+        return kTextDim;
+    }
+}
+
+} // namespace
+
+OutputsPanel::OutputsPanel() : Panel("Outputs", PanelPlace{0.5f, 0.78f, 0.28f, 0.22f}) {}
+
+void OutputsPanel::drawContent(ConsoleContext& context) {
+    const EngineStatus& status = context.live().status;
+    // The program's frame rate over the last second of snapshots.
+    const double now = context.now();
+    if (now - m_lastAt >= 1.0) {
+        if (m_lastAt > 0 && status.frames >= m_lastFrames)
+            m_fps = (status.frames - m_lastFrames) / (now - m_lastAt);
+        m_lastFrames = status.frames;
+        m_lastAt = now;
+    }
+    ImGui::Text("program %.1f fps · encoder dropped %llu · queued %zu", m_fps,
+                static_cast<unsigned long long>(status.encoder.framesDropped), status.encoder.queued);
+    const ShowState* state = context.live().state.get();
+    if (!ImGui::BeginTable("outputs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("kbps", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("reconnects", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableHeadersRow();
+    for (const capture::OutputStats& output : status.outputs) {
+        ImGui::PushID(output.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", output.id.c_str());
+        ImGui::TextDisabled("%s %s", toString(output.kind), output.target.c_str());
+        if (!output.lastError.empty() && ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s", output.lastError.c_str());
+        ImGui::TableNextColumn();
+        std::string text = toString(output.state);
+        if (output.state == capture::OutputState::Reconnecting && output.retryInMs >= 0)
+            text += " · retry in " + std::to_string((output.retryInMs + 999) / 1000) + " s";
+        ImGui::TextColored(outputColor(output.state), "%s", text.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%.0f", output.kbps);
+        ImGui::TableNextColumn();
+        ImGui::Text("%llu", static_cast<unsigned long long>(output.packetsDropped));
+        ImGui::TableNextColumn();
+        ImGui::Text("%llu", static_cast<unsigned long long>(output.reconnects));
+        ImGui::TableNextColumn();
+        const bool stopped = state && state->outputsStopped.count(output.id) > 0;
+        const std::string task = "output " + output.id;
+        ImGui::BeginDisabled(!context.may("output.stop") || context.busy(task));
+        if (stopped ? ImGui::SmallButton("Start") : ImGui::SmallButton("Stop"))
+            context.send(Command::named(stopped ? "output.start" : "output.stop", {{"output", output.id}}),
+                         task);
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+} // namespace hawker::studio::console

@@ -1,0 +1,732 @@
+#include "hawker/studio/engine/program_engine.hpp"
+
+#include <algorithm>
+#include <filesystem>
+
+#include <opencv2/imgproc.hpp>
+
+#include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/av_util.hpp"
+#include "hawker/capture/fault_injection.hpp"
+#include "hawker/capture/image_decoder.hpp"
+#include "hawker/overlay/text_renderer.hpp"
+#include "hawker/studio/base/assets.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/product_images.hpp"
+#include "hawker/studio/engine/program_clock.hpp"
+#include "hawker/studio/engine/record_path.hpp"
+#include "hawker/studio/engine/stream_keys.hpp"
+#include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/theme_file.hpp"
+#include "hawker/studio/store/session_store.hpp"
+
+namespace hawker::studio {
+
+namespace {
+constexpr uintmax_t kMaxImageBytes = 64ull << 20;
+/// Audio follows a live camera's picture this far behind, so that the
+/// samples for a tick have always arrived (one AAC frame plus jitter).
+constexpr int64_t kLiveAudioDelayUs = 50000;
+
+overlay::YuvColor yuvOf(const Rgba& c) {
+    return overlay::toYuv(c.r, c.g, c.b);
+}
+
+/// Decodes an image layer once, scaled to where it lands, as a YUVA bitmap.
+overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::Point& at,
+                                   const std::string& where) {
+    std::error_code error;
+    const auto bytes = std::filesystem::file_size(layer.image, error);
+    if (error) throw std::runtime_error(where + ": cannot read " + layer.image.string());
+    if (bytes > kMaxImageBytes)
+        throw std::runtime_error(where + ": " + layer.image.string() +
+                                 " is over 64 MB; export a smaller image");
+    // Never larger than the canvas: an image layer cannot show more pixels.
+    std::string reason;
+    const cv::Mat bgra =
+        capture::decodeImage(layer.image.string(), std::max(canvas.width, canvas.height), reason);
+    if (bgra.empty()) throw std::runtime_error(where + ": " + layer.image.string() + ": " + reason);
+    const auto placement = overlay::place(bgra.size(), layer.rect, layer.fit, canvas);
+    if (!placement) return {};
+    cv::Mat scaled;
+    cv::resize(bgra(placement->crop), scaled, placement->dst.size(), 0, 0, cv::INTER_AREA);
+    at = placement->dst.tl();
+    return overlay::YuvaBitmap::fromBgra(scaled);
+}
+} // namespace
+
+struct ProgramEngine::PreparedLayer {
+    LayerSpec spec;
+    int sourceIndex = -1;
+    std::shared_ptr<const overlay::YuvaBitmap> bitmap;
+    cv::Point at;
+};
+
+struct ProgramEngine::PreparedScene {
+    std::string id;
+    std::vector<PreparedLayer> layers;
+    /// Graphic slots by name, each with its own cached render.
+    std::vector<std::pair<std::string, std::unique_ptr<overlay::GraphicLayer>>> slots;
+};
+
+ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
+    : m_show(std::move(show)), m_options(options),
+      m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
+      m_pool(FramePool::create(m_show.width, m_show.height)) {
+    m_controller = std::make_unique<ShowController>(m_show);
+    m_controller->setTimelineHook(
+        [this](int64_t programMs, const std::string& event, const std::string& detail) {
+            logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
+            if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
+            if (m_analytics) m_analytics->onTimeline(programMs, event, detail);
+        });
+    m_controller->setAuditHook([this](const AuditEntry& entry) {
+        if (m_onAirLog) m_onAirLog->audit(entry);
+    });
+}
+
+ProgramEngine::~ProgramEngine() {
+    m_stop = true;
+    if (m_thread.joinable()) m_thread.join();
+    shutdown();
+}
+
+void ProgramEngine::prepare() {
+    // Stream keys first: a missing key is a show problem, found before any
+    // camera opens or any file is created.
+    m_outputTargets.clear();
+    std::set<std::filesystem::path> recordings;
+    for (OutputSpec& spec : m_show.outputs) {
+        if (spec.kind == capture::OutputKind::Record) {
+            chooseRecording(spec, recordings);
+            m_outputTargets.push_back({spec.path.string(), spec.path.string()});
+        } else {
+            m_outputTargets.push_back(resolveOutputTarget(spec));
+        }
+    }
+    openSession();
+    // A resumed show reads what its operator had pointed each source at.
+    const auto resumed = m_controller->snapshot();
+    for (const auto& spec : m_show.sources) {
+        m_videoSources.push_back(m_sources.size());
+        m_sources.push_back(makeSource(withEditedTarget(spec, *resumed), false));
+    }
+    for (const auto& spec : m_show.audioInputs)
+        m_sources.push_back(makeSource(withEditedTarget(spec, *resumed), true));
+
+    // Image layers are decoded here, before any camera is started: a bad
+    // file is reported first.
+    prepareGraphics();
+    for (size_t s = 0; s < m_show.scenes.size(); ++s)
+        m_scenes.push_back(prepareScene(m_show.scenes[s], s));
+
+    m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        const SourceSpec& spec = showSourceSpec(i);
+        if (auto ring = m_sources[i]->audio()) {
+            m_mixer->addChannel(spec.id, ring, spec.gainDb, spec.muted);
+            m_mixerSource.push_back(static_cast<int>(i));
+        }
+    }
+
+    for (auto& source : m_sources)
+        source->start();
+    for (size_t i = 0; i < m_sources.size(); ++i) {
+        const SourceSpec& spec = showSourceSpec(i);
+        if (!spec.required) continue;
+        // A network camera may need a retry or two to answer; a file or device
+        // that cannot be opened fails at once.
+        if (auto error =
+                m_sources[i]->waitUntilReady(m_options.preflightTimeout, m_sources[i]->isNetwork())) {
+            for (auto& source : m_sources)
+                source->stop();
+            throw std::runtime_error(maskSecrets("source " + spec.id + " (" + spec.url + "): " + *error));
+        }
+    }
+    m_frames.assign(m_sources.size(), nullptr);
+    m_lost.assign(m_sources.size(), false);
+    m_sourceStartUs.assign(m_sources.size(), 0);
+    // A resumed show gets back the cameras its operator had added; they
+    // connect in the background like any source that is not required.
+    applyAddedSources(*resumed, 0);
+}
+
+void ProgramEngine::chooseRecording(OutputSpec& spec, std::set<std::filesystem::path>& taken) const {
+    const std::filesystem::path wanted = expandTimePattern(spec.path, std::time(nullptr));
+    // A resumed show keeps its file name: openSession() puts the new part beside it.
+    if (m_options.resume) {
+        spec.path = wanted;
+        taken.insert(spec.path);
+        return;
+    }
+    spec.path = chooseRecordPath(wanted, m_options.overwrite, std::time(nullptr), taken);
+    taken.insert(spec.path);
+    std::error_code error;
+    // A folder in the path ("recordings/show-{time}.mkv") is made for it.
+    std::filesystem::create_directories(spec.path.parent_path(), error);
+    if (spec.path != wanted)
+        logInfo("output " + spec.id + ": " + wanted.string() + " exists, so this show records to " +
+                spec.path.string() + " (--overwrite replaces it)");
+    else if (m_options.overwrite && std::filesystem::exists(spec.path, error))
+        logInfo("output " + spec.id + " records to " + spec.path.string() +
+                ", replacing the recording there (--overwrite)");
+    else
+        logInfo("output " + spec.id + " records to " + spec.path.string());
+}
+
+std::unique_ptr<capture::MediaSource> ProgramEngine::makeSource(const SourceSpec& spec,
+                                                                bool audioOnly) const {
+    // Its login and passphrase stay masked even where FFmpeg quotes them alone.
+    registerUrlSecrets(spec.url);
+    for (const auto& [name, value] : spec.options)
+        if (isSecretParameter(name)) registerSecret(value);
+    capture::SourceConfig config;
+    config.id = spec.id;
+    config.url = spec.url;
+    config.format = spec.format;
+    config.options = spec.options;
+    config.loop = spec.loop;
+    config.realtime = spec.realtime;
+    config.wantAudio = spec.audio || audioOnly;
+    config.audioRate = m_show.encoder.audioRate;
+    config.offline = m_options.offline;
+    return std::make_unique<capture::MediaSource>(config);
+}
+
+const SourceSpec& ProgramEngine::showSourceSpec(size_t index) const {
+    const size_t videoCount = m_show.sources.size();
+    return index < videoCount ? m_show.sources[index] : m_show.audioInputs[index - videoCount];
+}
+
+int ProgramEngine::sourceIndex(const std::string& id) const {
+    for (size_t i : m_videoSources)
+        if (m_sources[i]->config().id == id) return static_cast<int>(i);
+    return -1;
+}
+
+void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs) {
+    // Runs on the compositor thread (and in prepare(), before it starts): the
+    // only writer of m_sources and m_scenes. Opening happens on the new
+    // source's own thread and closing on the output-control thread, so the
+    // tick only pays for a few allocations.
+    auto listed = [](const std::vector<AddedSource>& list, const AddedSource& source) {
+        return std::find(list.begin(), list.end(), source) != list.end();
+    };
+    for (const AddedSource& gone : m_appliedAdded) {
+        if (listed(state.addedSources, gone)) continue;
+        const int index = sourceIndex(gone.id);
+        if (index < 0) continue;
+        std::unique_ptr<capture::MediaSource> source;
+        {
+            std::lock_guard lock(m_growMutex);
+            std::erase(m_videoSources, static_cast<size_t>(index));
+            source = std::move(m_sources[static_cast<size_t>(index)]); // the slot stays, empty
+            std::erase_if(m_scenes, [&](const auto& scene) { return scene->id == gone.id; });
+        }
+        m_frames[static_cast<size_t>(index)] = nullptr;
+        m_appliedReconnects.erase(gone.id);
+        {
+            std::lock_guard lock(m_outputControlMutex);
+            m_retiringSources.push_back(std::move(source));
+        }
+        m_outputControlWake.notify_all();
+        logInfo("source " + gone.id + " removed");
+    }
+    for (const AddedSource& added : state.addedSources) {
+        if (listed(m_appliedAdded, added)) continue;
+        // An added camera edited before a crash reopens at its edited input.
+        auto source = makeSource(withEditedTarget(sourceSpecOf(added), state), false);
+        source->start();
+        {
+            std::lock_guard lock(m_growMutex);
+            m_videoSources.push_back(m_sources.size());
+            m_sources.push_back(std::move(source));
+        }
+        auto scene = prepareScene(sceneOfAddedSource(m_show, added), m_scenes.size());
+        {
+            std::lock_guard lock(m_growMutex);
+            m_scenes.push_back(std::move(scene));
+        }
+        m_frames.push_back(nullptr);
+        m_lost.push_back(false);
+        // Offline, the new camera's first frame belongs to this tick, not to program time 0.
+        m_sourceStartUs.resize(m_sources.size(), 0);
+        m_sourceStartUs.back() = programUs;
+        logInfo("source " + added.id + " added (" + maskSecrets(added.url) + ")");
+    }
+    m_appliedAdded = state.addedSources;
+}
+
+std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
+    std::vector<capture::VideoFramePtr> frames;
+    if (!m_started) return frames;
+    std::lock_guard lock(m_growMutex);
+    for (size_t i : m_videoSources)
+        frames.push_back(m_sources[i]->video().latest());
+    return frames;
+}
+
+void ProgramEngine::prepareGraphics() {
+    overlay::Theme theme = loadTheme(m_show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
+                                                                   : m_show.graphics.theme);
+    if (m_show.graphics.safeArea) theme.safeArea = *m_show.graphics.safeArea;
+    if (m_show.graphics.animation) theme.animation = *m_show.graphics.animation;
+    if (m_show.graphics.animationMs) theme.animationMs = *m_show.graphics.animationMs;
+    m_theme = std::make_shared<const overlay::Theme>(theme);
+    m_fonts = overlay::Fonts::loadDefault();
+    // Offline runs render inline so that every run gives the same pictures;
+    // live runs render on their own thread, off the program clock.
+    m_renderQueue = std::make_shared<overlay::GraphicRenderQueue>(m_options.offline);
+    m_productImages = loadProductImages(m_show.products);
+    for (const ProductSpec& product : m_show.products) {
+        const size_t characters = overlay::splitCodepoints(overlay::sanitizeUtf8(product.name)).size();
+        if (characters > 40)
+            logWarning("product " + product.sku + ": its name has " + std::to_string(characters) +
+                       " characters; cards show two lines and cut the rest with …");
+        if (overlay::sanitizeUtf8(product.name) != product.name)
+            logWarning("product " + product.sku + ": its name is not valid UTF-8; bad bytes show as �");
+        if (product.sellingPoints.size() > 3)
+            logWarning("product " + product.sku + ": cards show 3 of its " +
+                       std::to_string(product.sellingPoints.size()) + " selling points");
+    }
+    m_contentBuilder = std::make_unique<GraphicContentBuilder>(m_show, m_productImages);
+}
+
+std::unique_ptr<ProgramEngine::PreparedScene> ProgramEngine::prepareScene(const SceneSpec& scene,
+                                                                          size_t index) const {
+    const cv::Size canvas(m_show.width, m_show.height);
+    auto prepared = std::make_unique<PreparedScene>();
+    prepared->id = scene.id;
+    for (size_t l = 0; l < scene.layers.size(); ++l) {
+        PreparedLayer layer;
+        layer.spec = scene.layers[l];
+        if (layer.spec.kind == LayerSpec::Kind::Source) {
+            layer.sourceIndex = sourceIndex(layer.spec.source);
+        } else if (layer.spec.kind == LayerSpec::Kind::Image) {
+            const std::string where =
+                "scenes[" + std::to_string(index) + "].layers[" + std::to_string(l) + "]";
+            auto bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
+            if (!bitmap.empty())
+                layer.bitmap = std::make_shared<const overlay::YuvaBitmap>(std::move(bitmap));
+        }
+        prepared->layers.push_back(std::move(layer));
+    }
+    for (const SlotSpec& slot : scene.slots) {
+        const cv::Rect rect = slot.anchor.empty()
+                                  ? slot.rect
+                                  : anchorSlot(slot, m_theme->safeArea.visible(canvas), m_theme->margin / 2);
+        const cv::Rect clipped = rect & cv::Rect(0, 0, canvas.width, canvas.height);
+        const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
+        if (even.width < 8 || even.height < 8) {
+            logWarning("scene " + scene.id + " slot " + slot.name + " is off the canvas; it shows nothing");
+            continue;
+        }
+        if (canvas.height > canvas.width && !m_theme->safeArea.contains(canvas, even))
+            logWarning("scene " + scene.id + " slot " + slot.name +
+                       " leaves the phone apps' safe area; part of it will be hidden under their buttons");
+        prepared->slots.emplace_back(
+            slot.name, std::make_unique<overlay::GraphicLayer>(even, m_theme, m_fonts, m_renderQueue));
+    }
+    return prepared;
+}
+
+void ProgramEngine::start() {
+    m_encoder =
+        std::make_unique<capture::Encoder>(m_show.encoder, [this](const capture::EncodedPacket& packet) {
+            std::lock_guard lock(m_outputsMutex);
+            for (auto& output : m_outputs)
+                if (output) output->push(packet);
+        });
+    m_encoder->start();
+    const auto initial = m_controller->snapshot();
+    try {
+        m_outputRestarts.assign(m_show.outputs.size(), 0);
+        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
+            // A resumed show keeps the outputs its operator had stopped, stopped.
+            if (initial->outputsStopped.count(m_show.outputs[i].id)) {
+                m_outputs.push_back(nullptr);
+                continue;
+            }
+            auto output = makeOutput(i, false);
+            output->start();
+            std::lock_guard lock(m_outputsMutex);
+            m_outputs.push_back(std::move(output));
+        }
+    } catch (...) {
+        for (auto& output : m_outputs)
+            if (output) output->stop();
+        m_outputs.clear();
+        m_encoder->finish();
+        for (auto& source : m_sources)
+            source->stop();
+        throw;
+    }
+    m_appliedStopped = initial->outputsStopped;
+    m_outputControl = std::thread([this] { runOutputControl(); });
+    m_startedAt = std::chrono::steady_clock::now();
+    m_started = true;
+    m_thread = std::thread([this] {
+        capture::setThreadName("compositor");
+        try {
+            run();
+        } catch (const std::exception& error) {
+            logError(std::string("program stopped: ") + error.what());
+        } catch (...) {
+            logError("program stopped by an unknown error");
+        }
+        m_endedAt = std::chrono::steady_clock::now();
+        m_finished = true;
+    });
+}
+
+void ProgramEngine::refreshLostFlags() {
+    for (size_t i : m_videoSources) {
+        const bool lost = m_sources[i]->signalLost(m_options.signalLostAfter);
+        if (lost != m_lost[i])
+            logLine(lost ? LogLevel::Warning : LogLevel::Info,
+                    "program t=" + std::to_string(m_programMs.load()) + "ms source " +
+                        m_sources[i]->config().id + (lost ? " signal lost" : " signal back"));
+        m_lost[i] = lost;
+    }
+}
+
+void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& canvas,
+                                 const ShowState& state, int64_t nowMs) {
+    m_items.clear();
+    const cv::Size canvasSize(m_show.width, m_show.height);
+    const PreparedScene* scene = nullptr;
+    for (const auto& candidate : m_scenes)
+        if (candidate->id == sceneId) scene = candidate.get();
+    if (!scene) return;
+    for (const PreparedLayer& layer : scene->layers) {
+        switch (layer.spec.kind) {
+        case LayerSpec::Kind::Source: {
+            const auto index = static_cast<size_t>(layer.sourceIndex);
+            const capture::VideoFramePtr& frame = m_frames[index];
+            if (!frame) {
+                const cv::Rect clipped =
+                    layer.spec.rect & cv::Rect(0, 0, m_show.width & ~1, m_show.height & ~1);
+                const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
+                m_items.push_back(overlay::DrawPicture{{}, even, true});
+                break;
+            }
+            const auto placement = overlay::place(cv::Size(frame->width(), frame->height()), layer.spec.rect,
+                                                  layer.spec.fit, canvasSize);
+            if (!placement) break;
+            const capture::Rendition rendition{placement->crop, placement->dst.size()};
+            m_sources[index]->useRendition(rendition);
+            overlay::DrawPicture draw;
+            draw.dst = placement->dst;
+            draw.signalLost = m_lost[index];
+            if (const capture::PlaneSet* planes = frame->findRendition(rendition)) {
+                draw.picture = {(*planes)[0], (*planes)[1], (*planes)[2]};
+            } else if (auto scaled = m_fallbackScaler.scale(frame->planes, rendition)) {
+                // First frames after a scene change: scale here, with the same
+                // scaler the source uses, until its thread delivers the rendition.
+                draw.picture = {(*scaled)[0], (*scaled)[1], (*scaled)[2]};
+            }
+            m_items.push_back(std::move(draw));
+            break;
+        }
+        case LayerSpec::Kind::Image:
+            if (layer.bitmap) {
+                overlay::DrawBitmap draw;
+                draw.bitmap = layer.bitmap;
+                draw.at = layer.at;
+                m_items.emplace_back(std::move(draw));
+            }
+            break;
+        case LayerSpec::Kind::Color:
+            m_items.push_back(
+                overlay::DrawFill{layer.spec.rect, yuvOf(layer.spec.color), layer.spec.color.a});
+            break;
+        }
+    }
+    // Graphics on top, in the scene's slot order.
+    for (const auto& [slotName, layer] : scene->slots) {
+        auto on = state.graphics.find(slotName);
+        if (on == state.graphics.end()) continue;
+        if (auto content = m_contentBuilder->build(slotName, on->second, state, nowMs)) {
+            layer->setContent(*content);
+            layer->draw(m_items, nowMs, overlay::GraphicTiming{on->second.shownAtMs, on->second.hiddenAtMs});
+        }
+    }
+    m_compositor.render(m_items, canvas);
+}
+
+void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
+    const int count = m_encoder->samplesPerTick(tick);
+    out.audioLeft.assign(static_cast<size_t>(count), 0.0f);
+    out.audioRight.assign(static_cast<size_t>(count), 0.0f);
+    if (m_mixer->channelCount() == 0) return;
+    const int rate = m_show.encoder.audioRate;
+    const int64_t nowUs = capture::steadyMicros();
+    std::vector<std::optional<int64_t>> align(m_mixer->channelCount());
+    for (size_t c = 0; c < align.size(); ++c) {
+        const auto index = static_cast<size_t>(m_mixerSource[c]);
+        if (index >= m_frames.size() || !m_frames[index]) continue;
+        const capture::VideoFrame& frame = *m_frames[index];
+        int64_t sourceUs = frame.ptsUs;
+        // Live: the source's clock has moved on since this frame arrived.
+        if (!m_options.offline) sourceUs += nowUs - frame.arrivalUs - kLiveAudioDelayUs;
+        align[c] = sourceUs * rate / 1000000;
+    }
+    m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, align, !m_options.offline,
+                 m_options.offline ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
+}
+
+void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock& programClock,
+                                   const std::vector<CueSpec>& cues, size_t& nextCue) {
+    while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) <= nowMs) {
+        const CueSpec& cue = cues[nextCue++];
+        m_controller->execute(Command{cue.command, cue.scene, cue.transition, cue.transitionMs, cue.args},
+                              Actor{cue.actor, cue.role}, nowMs);
+    }
+    m_controller->settle(nowMs);
+    const auto state = m_controller->snapshot();
+    persistState(*state, nowMs);
+    // Once a program second: the live numbers, alerts and the simulated
+    // audience follow what is on air (offline in lockstep, for determinism).
+    if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
+        m_analytics->tick(nowMs, state, m_options.offline);
+    if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
+    if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
+    if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
+    if (state->stopRequested) m_stop = true;
+    if (state->audio != m_appliedAudio) {
+        // Levels are show state; the mixer follows the snapshot.
+        for (const auto& [input, level] : state->audio) {
+            m_mixer->setGain(input, level.gainDb);
+            m_mixer->setMuted(input, level.muted);
+        }
+        m_appliedAudio = state->audio;
+    }
+}
+
+std::shared_ptr<const cv::Mat> ProgramEngine::composeProgram(int64_t n, const ShowState& state,
+                                                             int64_t nowMs) {
+    const auto composeStart = std::chrono::steady_clock::now();
+    std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
+    overlay::YuvImage canvas = overlay::viewI420(*buffer, m_show.width, m_show.height);
+    composeScene(state.program, canvas, state, nowMs);
+    if (state.active && state.active->kind == TransitionKind::Fade) {
+        std::shared_ptr<cv::Mat> from = m_pool->acquire();
+        overlay::YuvImage fromCanvas = overlay::viewI420(*from, m_show.width, m_show.height);
+        composeScene(state.active->fromScene, fromCanvas, state, nowMs);
+        overlay::Compositor::mix(fromCanvas, canvas, state.active->progress(nowMs), canvas);
+    }
+    m_composeMs.add(
+        std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - composeStart).count());
+    m_lastProgram.store(buffer);
+    if (m_options.previewBus && n % 3 == 0) {
+        std::shared_ptr<cv::Mat> preview = m_pool->acquire();
+        overlay::YuvImage previewCanvas = overlay::viewI420(*preview, m_show.width, m_show.height);
+        composeScene(state.preview, previewCanvas, state, nowMs);
+        m_lastPreview.store(preview);
+    }
+    return buffer;
+}
+
+std::shared_ptr<const cv::Mat> ProgramEngine::blackPicture() {
+    std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
+    const int lumaRows = m_show.height;
+    buffer->rowRange(0, lumaRows).setTo(16);
+    buffer->rowRange(lumaRows, buffer->rows).setTo(128);
+    return buffer;
+}
+
+void ProgramEngine::noteTickFault(int64_t n, const char* phase, const char* what) {
+    const uint64_t count = ++m_tickFaults;
+    // The first fault and then one line a second at most: a fault that
+    // repeats every frame must not flood the log.
+    const int64_t second = n / std::max(1, m_show.fps);
+    if (count == 1 || second != m_lastFaultLogSecond) {
+        m_lastFaultLogSecond = second;
+        logError("compositor: tick " + std::to_string(n) + " " + phase + " failed (" + what +
+                 "); the program goes on (" + std::to_string(count) + " so far)");
+    }
+}
+
+void ProgramEngine::run() {
+    const ProgramClock programClock(m_show.fps, m_options.offline, m_startedAt);
+    const int64_t total = m_options.durationSeconds > 0 ? std::llround(m_options.durationSeconds * m_show.fps)
+                                                        : std::numeric_limits<int64_t>::max();
+    std::vector<CueSpec> cues = m_show.cues;
+    std::stable_sort(cues.begin(), cues.end(), [](auto& a, auto& b) { return a.atSeconds < b.atSeconds; });
+    size_t nextCue = 0;
+    // A resumed show already ran the cues before the crash.
+    while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) < m_programOffsetMs)
+        ++nextCue;
+    std::shared_ptr<const cv::Mat> last;
+    if (capture::faultInjectionEnabled())
+        logWarning("HAWKER_INJECT_FAULTS is set: this run throws test faults on purpose");
+    for (int64_t n = 0; n < total && !m_stop; ++n) {
+        programClock.waitForTick(n);
+        const int64_t nowMs = m_programOffsetMs + programClock.tickMs(n);
+        m_programMs = nowMs;
+        // A tick's bookkeeping that throws is logged and counted; the frame
+        // is still made, so the program keeps its exact frame count.
+        try {
+            capture::injectFault("compositor.tick");
+            runTickControl(n, nowMs, programClock, cues, nextCue);
+        } catch (const std::exception& error) {
+            noteTickFault(n, "control", error.what());
+        }
+        const auto applied = m_controller->snapshot();
+
+        for (size_t i : m_videoSources) {
+            capture::FrameSlot& slot = m_sources[i]->video();
+            m_frames[i] = slot.mode() == capture::FrameSlot::Mode::Queue
+                              ? slot.advanceTo(programClock.tickUs(n) - m_sourceStartUs[i],
+                                               std::chrono::milliseconds(10000))
+                              : slot.latest();
+        }
+        refreshLostFlags();
+
+        capture::ProgramTick tick;
+        tick.index = n;
+        for (const auto& frame : m_frames)
+            if (frame) tick.captureUs = std::max(tick.captureUs, frame->arrivalUs);
+        if (last && programClock.isLate(n, std::chrono::steady_clock::now())) {
+            // More than a frame behind: repeat the last picture so the
+            // program keeps its exact frame count and real-time pace.
+            tick.picture = last;
+            ++m_lagged;
+        } else {
+            try {
+                capture::injectFault("compositor.compose");
+                tick.picture = composeProgram(n, *applied, nowMs);
+                last = tick.picture;
+            } catch (const std::exception& error) {
+                // The viewers see the last picture again for this frame.
+                noteTickFault(n, "compose", error.what());
+                tick.picture = last ? last : blackPicture();
+            }
+        }
+        try {
+            mixAudio(n, tick);
+        } catch (const std::exception& error) {
+            noteTickFault(n, "audio", error.what());
+        }
+        if (m_options.offline) {
+            m_encoder->push(std::move(tick));
+        } else if (!m_encoder->tryPush(std::move(tick))) {
+            ++m_dropped;
+        }
+        m_tickCount = n + 1;
+    }
+}
+
+void ProgramEngine::waitUntilFinished() {
+    if (m_thread.joinable()) m_thread.join();
+    shutdown();
+}
+
+void ProgramEngine::shutdown() {
+    m_renderQueue.reset();
+    if (m_outputControl.joinable()) {
+        {
+            std::lock_guard lock(m_outputControlMutex);
+            m_outputControlExit = true;
+        }
+        m_outputControlWake.notify_all();
+        m_outputControl.join();
+    }
+    if (m_encoder) m_encoder->finish();
+    for (auto& output : m_outputs)
+        if (output) output->stop();
+    for (auto& source : m_sources)
+        if (source) source->stop(); // removed cameras leave an empty slot
+    for (auto& source : m_retiringSources)
+        source->stop();
+    // The simulated audience leaves and its last orders sell before the
+    // on-air log closes; the analytics stay readable for the summary. The
+    // live numbers and the stored session end at the same instant, so the
+    // report computed later gives the same figures. Offline the program clock
+    // runs ahead of the wall clock: the session ends where its program ended.
+    const int64_t endProgramMs = m_programOffsetMs + m_tickCount.load() * 1000 / m_show.fps;
+    const int64_t programEnd = m_sessionStartUtcMs + endProgramMs;
+    const int64_t sessionEnd = m_options.offline ? programEnd : std::max(nowUtcMs(), programEnd);
+    if (m_analytics) m_analytics->finish(sessionEnd - m_sessionStartUtcMs);
+    if (m_onAirLog) {
+        // A flash sale still running ends with the show; its timeline row says how many sold.
+        m_controller->endRunningOffers(sessionEnd - m_sessionStartUtcMs);
+        m_onAirLog->close();
+        {
+            std::lock_guard lock(m_onAirLogMutex);
+            m_onAirLog.reset();
+        }
+        try {
+            Database db(m_options.database);
+            SessionStore(db).end(m_sessionId, sessionEnd);
+        } catch (const std::exception& error) {
+            logError("session " + std::to_string(m_sessionId) + " could not be ended: " + error.what());
+        }
+    }
+}
+
+EngineStatus ProgramEngine::status() const {
+    EngineStatus s;
+    s.frames = m_tickCount;
+    s.programSeconds = static_cast<double>(s.frames) / m_show.fps;
+    if (m_started) {
+        const auto end = m_finished ? m_endedAt : std::chrono::steady_clock::now();
+        s.wallSeconds = std::chrono::duration<double>(end - m_startedAt).count();
+    }
+    s.dropped = m_dropped;
+    s.lagged = m_lagged;
+    s.tickFaults = m_tickFaults;
+    std::unique_lock grown(m_growMutex);
+    for (const auto& scene : m_scenes)
+        for (const auto& [name, layer] : scene->slots)
+            s.graphicRenders += layer->renders();
+    s.composeMsMedian = m_composeMs.median();
+    s.composeMsP99 = m_composeMs.quantile(0.99);
+    if (m_encoder) s.encoder = m_encoder->stats();
+    for (const auto& source : m_sources)
+        if (source) s.sources.push_back(source->stats());
+    grown.unlock();
+    // A source's last error quotes the URL it failed to open, login and all.
+    for (auto& source : s.sources)
+        source.lastError = maskSecrets(std::move(source.lastError));
+    {
+        std::lock_guard lock(m_outputsMutex);
+        for (size_t i = 0; i < m_outputs.size(); ++i) {
+            if (m_outputs[i]) {
+                s.outputs.push_back(m_outputs[i]->stats());
+            } else {
+                capture::OutputStats stopped;
+                for (const auto& last : m_stoppedOutputStats)
+                    if (last.id == m_show.outputs[i].id) stopped = last;
+                stopped.id = m_show.outputs[i].id;
+                stopped.kind = m_show.outputs[i].kind;
+                // One that failed (and was stopped for it) says so, with its reason.
+                if (stopped.state != capture::OutputState::Failed)
+                    stopped.state = capture::OutputState::Stopped;
+                s.outputs.push_back(stopped);
+            }
+        }
+    }
+    for (auto& output : s.outputs) {
+        output.target = maskSecrets(std::move(output.target));
+        output.lastError = maskSecrets(std::move(output.lastError));
+    }
+    const auto state = m_controller->snapshot();
+    s.program = state->program;
+    s.preview = state->preview;
+    if (state->rundown.current >= 0) {
+        const int planned = m_show.rundown[static_cast<size_t>(state->rundown.current)].plannedSeconds;
+        const int64_t elapsed = (m_programMs.load() - state->rundown.segmentStartMs) / 1000;
+        s.segment = std::to_string(state->rundown.current + 1) + "/" + std::to_string(m_show.rundown.size()) +
+                    " elapsed=" + std::to_string(elapsed) + "s/" + std::to_string(planned) + "s" +
+                    (elapsed > planned ? " OVERRUN" : "");
+    }
+    s.running = m_started && !m_finished;
+    {
+        std::lock_guard lock(m_onAirLogMutex);
+        if (m_onAirLog) s.database = m_onAirLog->health();
+    }
+    return s;
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,271 @@
+// The program engine's session side: the show as a session in SQLite, crash
+// resume, the state it resumes from, and commands from outside senders that
+// are acknowledged only once durable.
+
+#include <fstream>
+
+#include "hawker/studio/analytics/on_air_schedule.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/program_engine.hpp"
+#include "hawker/studio/show/show_state_json.hpp"
+#include "hawker/studio/show/source_logins.hpp"
+#include "hawker/studio/store/catalog_store.hpp"
+#include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/write_urgency.hpp"
+
+namespace hawker::studio {
+
+namespace {
+constexpr auto kDurableTimeout = std::chrono::milliseconds(3000);
+/// While the database is known not to take writes, a command waits only this
+/// long for its rows: the desk stays responsive (a hotkey waits for the
+/// previous switch's answer), and a retry that lands within it still counts.
+constexpr auto kDurableTimeoutWhileFailing = std::chrono::milliseconds(500);
+
+/// The answer to a command that changed the program but whose rows are not
+/// in the database: it must not be sent again. Shown in the console's status
+/// bar, so in Chinese and English.
+std::string notStoredMessage(const std::string& name, const CommandResult& result, const StoreHealth& health,
+                             bool lost) {
+    const std::string done = name + ": " + result.message + " — ";
+    if (lost)
+        return done +
+               "took effect on the program, but its record could not be kept: the database has not been "
+               "writable for a long time and the rows waiting for it fill their memory bound. Do not send it "
+               "again. 已在节目中生效，但记录无法保存：数据库长时间不可写，等待队列已满。请勿重复发送。";
+    const std::string why = health.writable ? "the database did not confirm the write within " +
+                                                  std::to_string(kDurableTimeout.count() / 1000) + " s"
+                                            : "the database is not writable (" + health.error + ")";
+    return done + "took effect on the program but is not stored yet: " + why +
+           ". It is stored when the database is writable again; do not send it again. "
+           "已在节目中生效，但尚未保存：数据库不可写，恢复后自动保存，请勿重复发送。";
+}
+
+std::string targetsJson(const SessionTargets& targets) {
+    nlohmann::json out = nlohmann::json::object();
+    if (targets.gmvCents) out["gmv_cents"] = *targets.gmvCents;
+    if (targets.uv) out["uv"] = *targets.uv;
+    if (targets.conversionRate) out["conversion_rate"] = *targets.conversionRate;
+    if (!targets.units.empty()) out["units"] = targets.units;
+    return out.dump();
+}
+
+std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& item : items)
+        out += (out.empty() ? "" : ",") + item;
+    return out;
+}
+} // namespace
+
+void ProgramEngine::openSession() {
+    // Buyers are hashed with the installation's key, so per-buyer limits hold
+    // across a restart; without a writable key the run uses a random one.
+    try {
+        const auto keyPath =
+            m_options.viewerKey.empty() ? ViewerHasher::defaultKeyPath() : m_options.viewerKey;
+        m_hasher = std::make_shared<const ViewerHasher>(ViewerHasher::fromKeyFile(keyPath));
+    } catch (const std::exception& error) {
+        if (m_options.resume) throw;
+        logWarning(std::string(error.what()) + "; buyers are hashed with a key for this run only");
+        m_hasher = std::make_shared<const ViewerHasher>(ViewerHasher::withRandomKey());
+    }
+    m_controller->setViewerHasher(m_hasher);
+    if (m_options.database.empty()) {
+        if (m_options.resume || m_options.session)
+            throw std::runtime_error("--resume and --session need --db");
+        return;
+    }
+    // The show is a session: every cut, card, offer and output event and
+    // every command lands in the file as it happens.
+    Database db(m_options.database);
+    SessionStore sessions(db);
+    // Products imported into the file's catalog (hawker catalog import) can go
+    // on air too; the show file's own products win.
+    size_t fromCatalog = 0;
+    for (const CatalogProduct& row : CatalogStore(db).list())
+        if (!m_show.findProduct(row.sku)) {
+            m_show.products.push_back(
+                toProductSpec(row, std::filesystem::absolute(m_options.database).parent_path()));
+            ++fromCatalog;
+        }
+    if (fromCatalog > 0)
+        logInfo(std::to_string(fromCatalog) + " more products from the catalog in " +
+                m_options.database.string());
+    const std::string title = m_show.session.title.empty() ? m_show.name : m_show.session.title;
+    if (m_options.resume) {
+        const ResumePoint point = sessions.resumePoint(*m_options.resume);
+        m_logins = std::make_unique<SourceLogins>(m_options.database, point.session.id);
+        if (point.stateJson) {
+            ShowState restored = restoreState(nlohmann::json::parse(*point.stateJson), m_show);
+            for (const std::string& id : m_logins->restoreInto(restored))
+                logWarning("source " + id + ": its login was not kept in " +
+                           SourceLogins::fileFor(m_options.database).string() +
+                           "; give it again with source.edit");
+            m_controller->restore(std::move(restored));
+        }
+        m_resumeGapMs = std::max<int64_t>(0, nowUtcMs() - point.lastSeenUtcMs);
+        // The program clock goes on across the gap, so the timeline shows it
+        // and a flash sale keeps its wall-clock end.
+        m_programOffsetMs = point.lastProgramMs + m_resumeGapMs;
+        m_sessionId = point.session.id;
+    } else if (m_options.session) {
+        m_sessionId = sessions.goLive(*m_options.session).id;
+    } else {
+        m_sessionId = sessions.create(title, "", nowUtcMs(), m_options.rehearsal).id;
+    }
+    sessions.setPlan(m_sessionId, joined(m_show.session.platforms), targetsJson(m_show.session.targets));
+    sessions.setOffers(m_sessionId, m_show.coupons, m_show.promotions);
+    sessions.setRundown(m_sessionId, m_show.rundown, m_show.products);
+    for (const Session& other : sessions.live()) {
+        if (other.id == m_sessionId) continue;
+        m_resumable.push_back({other.id, other.title, other.lastSeenUtcMs.value_or(0)});
+        logWarning("session " + std::to_string(other.id) + " '" + other.title +
+                   "' was live when its show stopped; resume it with --resume " + std::to_string(other.id) +
+                   ", or end it with hawker session end --session " + std::to_string(other.id));
+    }
+    if (!m_logins) m_logins = std::make_unique<SourceLogins>(m_options.database, m_sessionId);
+    m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
+    m_onAirLog->heartbeat(m_programOffsetMs);
+    if (m_options.resume) {
+        m_onAirLog->timeline(m_programOffsetMs, "session_resumed",
+                             "after a gap of " + std::to_string(m_resumeGapMs) + " ms (the show stopped at " +
+                                 std::to_string(m_programOffsetMs - m_resumeGapMs) + " ms)");
+        logInfo("session " + std::to_string(m_sessionId) + " resumed after a gap of " +
+                std::to_string(m_resumeGapMs) + " ms");
+        // The recording of the first part stays; this part gets its own file.
+        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
+            OutputSpec& output = m_show.outputs[i];
+            if (output.kind != capture::OutputKind::Record || !std::filesystem::exists(output.path)) continue;
+            for (int part = 2; part < 1000; ++part) {
+                auto next = output.path;
+                next.replace_filename(output.path.stem().string() + "-part" + std::to_string(part) +
+                                      output.path.extension().string());
+                if (!std::filesystem::exists(next)) {
+                    logInfo("output " + output.id + " records the resumed part to " + next.string());
+                    output.path = next;
+                    m_outputTargets[i] = {next.string(), next.string()};
+                    break;
+                }
+            }
+        }
+    }
+    openAnalytics(sessions);
+    logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
+}
+
+void ProgramEngine::openAnalytics(SessionStore& sessions) {
+    const std::optional<Session> session = sessions.find(m_sessionId);
+    m_sessionStartUtcMs = session && session->startUtcMs ? *session->startUtcMs : nowUtcMs();
+    LiveAnalyticsConfig config;
+    config.sessionId = m_sessionId;
+    config.startUtcMs = m_sessionStartUtcMs;
+    config.targetsJson = session ? session->targetsJson : "{}";
+    for (const SegmentSpec& segment : m_show.rundown)
+        config.plannedSeconds += segment.plannedSeconds;
+    if (config.plannedSeconds <= 0) config.plannedSeconds = m_options.durationSeconds;
+    config.rules = m_show.alerts;
+    // Whether the show is being stored is watched in every show, whatever its
+    // own [[alerts]] say: it decides whether commands are acknowledged.
+    if (std::none_of(config.rules.begin(), config.rules.end(),
+                     [](const AlertRuleSpec& rule) { return rule.kind == AlertKind::Database; })) {
+        AlertRuleSpec database;
+        database.id = "database";
+        database.kind = AlertKind::Database;
+        config.rules.push_back(database);
+    }
+    for (size_t i = 0; i < m_show.rundown.size(); ++i) {
+        const SegmentSpec& s = m_show.rundown[i];
+        config.plan.push_back({static_cast<int>(i + 1), toString(s.kind), s.title, s.sku, s.plannedSeconds});
+    }
+    if (m_options.simulateAudience || m_show.audience.simulate) {
+        SimulatorConfig simulator;
+        simulator.seed = m_options.audienceSeed.value_or(m_show.audience.seed);
+        simulator.arrivalsPerMinute = m_show.audience.arrivalsPerMinute;
+        simulator.idPrefix = "sim" + std::to_string(m_sessionId);
+        simulator.platform = m_show.session.platforms.empty() ? "douyin" : m_show.session.platforms.front();
+        for (const ProductSpec& product : m_show.products)
+            simulator.products.push_back({product.sku, product.priceCents});
+        config.simulator = std::move(simulator);
+    }
+    m_ingest = std::make_unique<EventIngest>(m_options.database, m_hasher);
+    m_analytics = std::make_unique<LiveAnalytics>(
+        std::move(config), m_show, *m_ingest, m_options.database,
+        [this](const Command& command, const Actor& actor) { return execute(command, actor); },
+        [this] {
+            LiveHealth health;
+            const EngineStatus status = this->status();
+            // Idle (not opened yet) and Connecting (the first try, which
+            // times out into Reconnecting) are how every output starts: only
+            // a lost or failed one is an alert.
+            for (const auto& output : status.outputs) {
+                if (output.state == capture::OutputState::Reconnecting)
+                    health.unhealthyOutputs.push_back(output.id + ":" + toString(output.state));
+                else if (output.state == capture::OutputState::Failed) // say why: "disk full"
+                    health.unhealthyOutputs.push_back(
+                        output.id + ":" + toString(output.state) +
+                        (output.lastError.empty() ? "" : " (" + output.lastError + ")"));
+            }
+            for (const auto& source : status.sources)
+                if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
+            if (status.database && !status.database->writable)
+                health.database = status.database->error + "; " +
+                                  std::to_string(status.database->waitingRows) + " rows waiting";
+            return health;
+        });
+    m_ingest->setListener([this](int64_t eventsSession, const std::vector<ViewerEvent>& fresh) {
+        if (eventsSession == m_sessionId && m_analytics) m_analytics->onEvents(fresh);
+    });
+    if (config.simulator)
+        logInfo("a simulated audience watches this session (seed " +
+                std::to_string(m_options.audienceSeed.value_or(m_show.audience.seed)) + ")");
+}
+
+void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {
+    if (!m_onAirLog) return;
+    m_onAirLog->heartbeat(programMs);
+    if (state.version == m_persistedVersion) return;
+    m_persistedVersion = state.version;
+    // Commands from the API and the console have kept their logins already
+    // (execute() below); this writes the file only for a cue's source.add.
+    m_logins->keep(state);
+    m_onAirLog->saveState(state.version, programMs, storedStateJson(state), state.coupons);
+}
+
+CommandResult ProgramEngine::execute(const Command& command, const Actor& actor) {
+    const int64_t nowMs = m_programMs.load();
+    // Rows are dropped only at the on-air log's memory bound, and then every
+    // new one is: a count that moves while this command queues its audit row
+    // means that row is lost.
+    const uint64_t lostBefore = m_onAirLog ? m_onAirLog->lost() : 0;
+    CommandResult result = m_controller->execute(command, actor, nowMs);
+    if (!m_onAirLog) return result;
+    const UrgentWrite urgent; // viewer events wait while this command's rows are stored
+    const auto state = m_controller->snapshot();
+    // A camera's login goes beside the database, never into it.
+    m_logins->keep(*state);
+    const uint64_t sequence =
+        m_onAirLog->saveState(state->version, nowMs, storedStateJson(*state), state->coupons);
+    const bool lost = m_onAirLog->lost() != lostBefore;
+    const auto timeout = m_onAirLog->health().writable ? kDurableTimeout : kDurableTimeoutWhileFailing;
+    const auto waitStart = std::chrono::steady_clock::now();
+    const bool stored = !lost && m_onAirLog->waitDurable(sequence, timeout);
+    const auto waited =
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - waitStart)
+            .count();
+    if (stored && waited >= 200)
+        logWarning("command " + command.name + " waited " + std::to_string(waited) + " ms for the database");
+    if (stored) return result;
+    const StoreHealth health = m_onAirLog->health();
+    // A refusal changed nothing: it stays the answer (its audit row follows
+    // when the database takes it).
+    if (!result.ok) {
+        logWarning("command " + command.name + " was refused and its audit row is not stored yet");
+        return result;
+    }
+    logWarning("command " + command.name + " took effect but is not stored" +
+               (lost ? " (dropped at the on-air log's memory bound)" : ": " + health.error));
+    return CommandResult::notDurable(notStoredMessage(command.name, result, health, lost));
+}
+
+} // namespace hawker::studio

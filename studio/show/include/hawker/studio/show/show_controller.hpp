@@ -1,0 +1,159 @@
+#pragma once
+// The single owner of show state. Every change is a command: validated,
+// applied, written to the audit log, and published as an immutable snapshot
+// that the compositor and the views read without holding a lock.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "hawker/studio/base/bounded_ring.hpp"
+#include "hawker/studio/base/viewer_hasher.hpp"
+#include "hawker/studio/show/show_file.hpp"
+#include "hawker/studio/show/show_state.hpp"
+
+namespace hawker::studio {
+
+struct Actor {
+    /// The person: an API token's name, the console's login (--who, or its
+    /// token's name), a cue's actor, "automation". The compliance gate tells
+    /// people apart by it, so one person's two tokens are one person.
+    std::string who;
+    std::string role; ///< operator, host, merchandiser, automation
+};
+
+struct Command {
+    std::string name; ///< see isKnownCommand(); e.g. take, cut, card.show, offer.start
+    std::string scene;
+    std::optional<TransitionKind> transition;
+    std::optional<int> transitionMs;
+    std::map<std::string, std::string> args; ///< named arguments: sku, slot, quantity, ...
+
+    static Command preview(std::string scene) {
+        return {"preview", std::move(scene), std::nullopt, std::nullopt, {}};
+    }
+    static Command take() { return {"take", {}, std::nullopt, std::nullopt, {}}; }
+    static Command cut(std::string scene) {
+        return {"cut", std::move(scene), std::nullopt, std::nullopt, {}};
+    }
+    static Command setTransition(std::optional<TransitionKind> kind, std::optional<int> ms) {
+        return {"transition", {}, kind, ms, {}};
+    }
+    static Command named(std::string name, std::map<std::string, std::string> args) {
+        return {std::move(name), {}, std::nullopt, std::nullopt, std::move(args)};
+    }
+};
+
+struct CommandResult {
+    /// Why a command was refused or not acknowledged, so each sender can say
+    /// it its own way (the HTTP API maps them to 400, 403, 409 and 503).
+    enum class Failure {
+        None,
+        Invalid,    ///< unknown command, missing or malformed argument
+        NotAllowed, ///< the sender's role may not do this, or the compliance gate says no
+        Conflict,   ///< not possible in the show's current state
+        NotDurable, ///< it took effect on the program, but its record is not stored (yet)
+    };
+    bool ok = false;
+    std::string message;
+    Failure failure = Failure::Conflict;
+
+    static CommandResult done(std::string message) { return {true, std::move(message), Failure::None}; }
+    static CommandResult invalid(std::string message) {
+        return {false, std::move(message), Failure::Invalid};
+    }
+    static CommandResult notAllowed(std::string message) {
+        return {false, std::move(message), Failure::NotAllowed};
+    }
+    static CommandResult conflict(std::string message) {
+        return {false, std::move(message), Failure::Conflict};
+    }
+    static CommandResult notDurable(std::string message) {
+        return {false, std::move(message), Failure::NotDurable};
+    }
+    /// The show changed, whether or not the change is stored yet: a sender
+    /// must not send it again.
+    bool tookEffect() const { return ok || failure == Failure::NotDurable; }
+};
+
+struct AuditEntry {
+    int64_t utcMs = 0;
+    int64_t programMs = 0;
+    Actor actor;
+    std::string command;
+    bool ok = false;
+    std::string message;
+};
+
+/// What the audience saw change, for the on-air timeline.
+using TimelineHook =
+    std::function<void(int64_t programMs, const std::string& event, const std::string& detail)>;
+
+class ShowController {
+public:
+    /// How many audit entries stay in memory (the newest; GET /api/v1/audit
+    /// reads at most this many). The session database keeps every one.
+    static constexpr size_t kAuditEntriesKept = 1000;
+
+    explicit ShowController(const ShowSpec& show);
+    /// Buyers' ids are kept only as this hasher's output (default: a random key per run).
+    void setViewerHasher(std::shared_ptr<const ViewerHasher> hasher);
+    /// Puts back the state of a show that stopped without ending (crash
+    /// resume). The new run continues the program clock, so its times hold.
+    void restore(ShowState state);
+
+    CommandResult execute(const Command& command, const Actor& actor, int64_t programMs);
+    /// Applies what time decides (called by the compositor each tick): ends a
+    /// finished transition, starts scheduled flash sales, launches and ends
+    /// them, flags a segment that runs over, drops graphics whose out-animation
+    /// is over.
+    void settle(int64_t programMs);
+    /// The show ends: every flash sale still running ends with it (on the timeline with how many sold).
+    void endRunningOffers(int64_t programMs);
+    std::shared_ptr<const ShowState> snapshot() const { return m_snapshot.load(); }
+    /// The newest `newest` of the audit entries held in memory (all of them by
+    /// default: the newest kAuditEntriesKept of this run), oldest first.
+    std::vector<AuditEntry> audit(size_t newest = SIZE_MAX) const;
+    void setTimelineHook(TimelineHook hook);
+    /// Called with every audit entry as it is made (the session's audit table).
+    void setAuditHook(std::function<void(const AuditEntry&)> hook);
+
+private:
+    CommandResult apply(const Command& command, const Actor& actor, ShowState& state, int64_t programMs);
+    CommandResult applyGraphic(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult startOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult sellOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyApproval(const Command& command, const Actor& actor, ShowState& state,
+                                int64_t programMs);
+    CommandResult applyRundown(const Command& command, const Actor& actor, ShowState& state,
+                               int64_t programMs);
+    CommandResult enterSegment(int index, bool apply, ShowState& state, int64_t programMs);
+    CommandResult applySource(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult applyOutputsAndCoupons(const Command& command, ShowState& state, int64_t programMs);
+    /// Nullopt when `key` ("card:SKU", "offer:ID") may go on air for m_asker; else the refusal.
+    std::optional<CommandResult> gate(const std::string& command, const std::string& key,
+                                      const ShowState& state) const;
+    void settleOffers(ShowState& state, int64_t programMs);
+    void timeline(int64_t programMs, const std::string& event, const std::string& detail);
+    void publish(ShowState state);
+
+    const ShowSpec& m_show;
+    mutable std::mutex m_mutex;
+    std::atomic<std::shared_ptr<const ShowState>> m_snapshot;
+    BoundedRing<AuditEntry> m_audit{kAuditEntriesKept};
+    TimelineHook m_timeline;
+    std::function<void(const AuditEntry&)> m_auditHook;
+    std::shared_ptr<const ViewerHasher> m_hasher;
+    /// The person whose command is being applied (under m_mutex): who asks for
+    /// air. What the rundown shows for a segment acts for whoever advanced it.
+    std::string m_asker;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,179 @@
+#pragma once
+// The show file (TOML): canvas, sources, scenes, encoder, outputs, cues.
+// assets/shows/example.toml documents every field.
+
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "hawker/capture/encoder_settings.hpp"
+#include "hawker/capture/output.hpp"
+#include "hawker/overlay/layout.hpp"
+#include "hawker/overlay/theme.hpp"
+#include "hawker/studio/show/alert_rule_spec.hpp"
+#include "hawker/studio/show/catalog_csv.hpp"
+#include "hawker/studio/show/selling_spec.hpp"
+
+namespace hawker::studio {
+
+/// A show file problem, naming the file and the field: "show.toml: scenes[1].layers[0].rect: ...".
+class ShowFileError : public std::runtime_error {
+public:
+    using std::runtime_error::runtime_error;
+};
+
+struct Rgba {
+    uint8_t r = 0, g = 0, b = 0, a = 255;
+};
+std::optional<Rgba> parseColor(const std::string& text);
+
+struct SourceSpec {
+    std::string id;
+    std::string url;
+    std::string format;
+    std::map<std::string, std::string> options;
+    bool loop = true;
+    std::optional<bool> realtime;
+    bool audio = false;
+    float gainDb = 0;
+    bool muted = false;
+    bool required = true; ///< false: the show may start before it answers
+};
+
+struct LayerSpec {
+    enum class Kind { Source, Image, Color };
+    Kind kind = Kind::Source;
+    std::string source;          ///< Kind::Source
+    std::filesystem::path image; ///< Kind::Image, resolved
+    Rgba color;                  ///< Kind::Color
+    cv::Rect rect;
+    overlay::Fit fit = overlay::Fit::Cover;
+};
+
+/// Where a graphic goes: an explicit rectangle, or a size anchored to a side
+/// or corner of the platform's safe area (so it stays clear of the app's UI).
+struct SlotSpec {
+    std::string name;
+    cv::Rect rect;      ///< explicit; or resolved from the anchor
+    std::string anchor; ///< empty, or top-left, top, top-right, left, center, right, bottom-left, bottom,
+                        ///< bottom-right
+    cv::Size size;      ///< with an anchor
+    cv::Point offset;   ///< with an anchor: moves it inward from the anchor
+};
+
+/// The rectangle of an anchored slot inside `safe` (pixels), `margin` from its edges.
+cv::Rect anchorSlot(const SlotSpec& slot, const cv::Rect& safe, int margin);
+
+struct SceneSpec {
+    std::string id;
+    std::string name;
+    std::string hotkey;
+    std::vector<LayerSpec> layers;
+    std::vector<SlotSpec> slots;
+};
+
+enum class TransitionKind { Cut, Fade };
+std::optional<TransitionKind> parseTransition(const std::string& name);
+const char* toString(TransitionKind kind);
+
+struct OutputSpec {
+    std::string id;
+    capture::OutputKind kind = capture::OutputKind::Record;
+    std::filesystem::path path; ///< record, resolved
+    std::string url;            ///< network kinds, without the key
+    std::string keyEnv;         ///< rtmp: environment variable holding the stream key
+    std::filesystem::path keyFile;
+    std::string keyName;
+    int queueMs = 3000;
+};
+
+struct CueSpec {
+    double atSeconds = 0;
+    std::string command; ///< a command name (ShowController::knownCommands)
+    std::string scene;
+    std::optional<TransitionKind> transition;
+    std::optional<int> transitionMs;
+    std::map<std::string, std::string> args; ///< the command's other arguments (sku, slot, ...)
+    /// Who the cue acts as; a rehearsed show can play a second person (the
+    /// merchandiser approving a card). Default: the automation.
+    std::string actor = "automation", role = "automation";
+};
+
+/// The simulated audience ([audience]): rehearsals and the demo run it.
+struct AudienceSpec {
+    bool simulate = false;
+    uint64_t seed = 1;
+    double arrivalsPerMinute = 60;
+};
+
+/// A product as the show needs it on screen: listed in the show file, read
+/// from its catalog CSV, or taken from the session database's catalog.
+struct ProductSpec {
+    std::string sku;
+    std::string name;
+    std::string category;
+    std::vector<std::string> tags;
+    int64_t priceCents = 0;
+    std::optional<int64_t> originalPriceCents;
+    std::filesystem::path image; ///< resolved; empty: none
+    std::vector<std::string> sellingPoints;
+    std::optional<int64_t> stock;
+    int link = 0; ///< shopping-bag index ("N号链接")
+};
+
+/// A catalog row as the show needs it; a relative image path resolves against `imageBase`.
+ProductSpec toProductSpec(const CatalogProduct& row, const std::filesystem::path& imageBase);
+
+/// How graphics look and where they may go.
+struct GraphicsSpec {
+    std::filesystem::path theme; ///< theme TOML; empty: the built-in default theme
+    std::optional<overlay::SafeArea> safeArea;
+    std::optional<overlay::Animation> animation;
+    std::optional<int> animationMs;
+};
+
+struct ShowSpec {
+    std::string name;
+    std::filesystem::path baseDir; ///< where relative paths resolve
+    int width = 1080, height = 1920, fps = 30;
+    Rgba background{16, 20, 24, 255};
+    std::vector<SourceSpec> sources;
+    std::vector<SourceSpec> audioInputs;
+    std::vector<SceneSpec> scenes;
+    std::string programScene, previewScene;
+    TransitionKind transition = TransitionKind::Fade;
+    int transitionMs = 500;
+    capture::EncoderSettings encoder;
+    std::vector<OutputSpec> outputs;
+    std::vector<CueSpec> cues;
+    std::vector<ProductSpec> products;
+    GraphicsSpec graphics;
+    std::filesystem::path catalogFile; ///< the [catalog] CSV its products came from; empty: none
+    std::vector<OfferSpec> offers;
+    std::vector<CouponSpec> coupons;
+    std::vector<PromotionSpec> promotions;
+    std::vector<SegmentSpec> rundown;
+    ComplianceSpec compliance;
+    SessionPlan session;
+    ApiSpec api;
+    SecuritySpec security;
+    std::vector<AlertRuleSpec> alerts; ///< [[alerts]]; the defaults when the file has none
+    AudienceSpec audience;
+
+    const ProductSpec* findProduct(const std::string& sku) const;
+    const SceneSpec* findScene(const std::string& id) const;
+    const SourceSpec* findSource(const std::string& id) const;
+    const OfferSpec* findOffer(const std::string& id) const;
+};
+
+/// Parses and validates; throws ShowFileError naming the first bad field.
+ShowSpec parseShow(const std::string& text, const std::string& displayName,
+                   const std::filesystem::path& baseDir);
+ShowSpec loadShowFile(const std::filesystem::path& path);
+
+} // namespace hawker::studio

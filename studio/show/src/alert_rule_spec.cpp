@@ -1,0 +1,48 @@
+#include "hawker/studio/show/alert_rule_spec.hpp"
+
+#include <array>
+
+namespace hawker::studio {
+
+namespace {
+constexpr std::array<const char*, 8> kKindNames = {
+    "threshold",        "pace",        "drop",    "low_stock", "negative_comments",
+    "output_unhealthy", "source_lost", "database"};
+} // namespace
+
+const char* toString(AlertKind kind) {
+    return kKindNames[static_cast<size_t>(kind)];
+}
+
+std::optional<AlertKind> alertKindFromString(const std::string& name) {
+    for (size_t i = 0; i < kKindNames.size(); ++i)
+        if (name == kKindNames[i]) return static_cast<AlertKind>(i);
+    return std::nullopt;
+}
+
+std::vector<std::string> defaultNegativeKeywords() {
+    return {"太贵", "假货", "骗人", "垃圾", "退货", "没用", "差评", "不值", "坑"};
+}
+
+std::vector<AlertRuleSpec> defaultAlertRules() {
+    std::vector<AlertRuleSpec> rules;
+    auto add = [&](const char* id, AlertKind kind, const char* metric = "") {
+        AlertRuleSpec rule;
+        rule.id = id;
+        rule.kind = kind;
+        rule.metric = metric;
+        rules.push_back(std::move(rule));
+        return &rules.back();
+    };
+    add("pace-gmv", AlertKind::Pace, "gmv_cents");
+    add("pace-uv", AlertKind::Pace, "uv");
+    add("viewers-drop", AlertKind::Drop);
+    add("low-stock", AlertKind::LowStock);
+    add("negative-comments", AlertKind::NegativeComments)->keywords = defaultNegativeKeywords();
+    add("outputs", AlertKind::OutputUnhealthy);
+    add("sources", AlertKind::SourceLost);
+    add("database", AlertKind::Database);
+    return rules;
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,246 @@
+#include "hawker/studio/show/show_controller.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/quoted_text.hpp"
+#include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/command_policy.hpp"
+
+namespace hawker::studio {
+
+namespace {
+/// A hidden graphic stays in the state this long, so its out-animation can play.
+constexpr int64_t kGraphicLingerMs = 1000;
+} // namespace
+
+ShowController::ShowController(const ShowSpec& show)
+    : m_show(show), m_hasher(std::make_shared<const ViewerHasher>(ViewerHasher::withRandomKey())) {
+    ShowState state;
+    state.program = show.programScene;
+    state.preview = show.previewScene;
+    state.transition = show.transition;
+    state.transitionMs = show.transitionMs;
+    for (const auto* inputs : {&show.sources, &show.audioInputs})
+        for (const SourceSpec& input : *inputs)
+            if (input.audio) state.audio[input.id] = AudioLevel{input.gainDb, input.muted};
+    m_snapshot = std::make_shared<const ShowState>(state);
+}
+
+void ShowController::timeline(int64_t programMs, const std::string& event, const std::string& detail) {
+    if (m_timeline) m_timeline(programMs, event, detail);
+}
+
+void ShowController::setAuditHook(std::function<void(const AuditEntry&)> hook) {
+    std::lock_guard lock(m_mutex);
+    m_auditHook = std::move(hook);
+}
+
+void ShowController::setTimelineHook(TimelineHook hook) {
+    std::lock_guard lock(m_mutex);
+    m_timeline = std::move(hook);
+}
+
+void ShowController::publish(ShowState state) {
+    state.version = m_snapshot.load()->version + 1;
+    m_snapshot.store(std::make_shared<const ShowState>(std::move(state)));
+}
+
+void ShowController::setViewerHasher(std::shared_ptr<const ViewerHasher> hasher) {
+    std::lock_guard lock(m_mutex);
+    m_hasher = std::move(hasher);
+}
+
+void ShowController::restore(ShowState state) {
+    std::lock_guard lock(m_mutex);
+    publish(std::move(state));
+}
+
+CommandResult ShowController::apply(const Command& command, const Actor& actor, ShowState& state,
+                                    int64_t programMs) {
+    auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
+        if (id.empty()) return CommandResult::invalid(command.name + ": which scene?");
+        if (!hasScene(m_show, state, id))
+            return CommandResult::invalid(command.name + ": no scene " + quoteValue(id));
+        return std::nullopt;
+    };
+    // A new switch while a fade is running finishes that fade first.
+    auto finishActive = [&] { state.active.reset(); };
+
+    if (command.name == "preview") {
+        if (auto error = needScene(command.scene)) return *error;
+        state.preview = command.scene;
+        return CommandResult::done("preview " + command.scene);
+    }
+    if (command.name == "take") {
+        finishActive();
+        const TransitionKind kind = command.transition.value_or(state.transition);
+        const int duration = command.transitionMs.value_or(state.transitionMs);
+        const std::string from = state.program;
+        std::swap(state.program, state.preview);
+        if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
+            state.active = ActiveTransition{from, state.program, kind, programMs, duration};
+        timeline(programMs, "program", state.program + " (" + toString(kind) + ")");
+        return CommandResult::done("take " + state.program);
+    }
+    if (command.name == "cut") {
+        if (auto error = needScene(command.scene)) return *error;
+        finishActive();
+        state.program = command.scene;
+        timeline(programMs, "program", state.program + " (cut)");
+        return CommandResult::done("cut " + command.scene);
+    }
+    if (command.name == "transition") {
+        if (command.transition) state.transition = *command.transition;
+        if (command.transitionMs) {
+            if (*command.transitionMs < 0 || *command.transitionMs > 10000)
+                return CommandResult::invalid("transition: duration must be 0..10000 ms");
+            state.transitionMs = *command.transitionMs;
+        }
+        return CommandResult::done(std::string("transition ") + toString(state.transition) + " " +
+                                   std::to_string(state.transitionMs) + " ms");
+    }
+    if (command.name == "audio.gain" || command.name == "audio.mute") {
+        auto input = command.args.find("input");
+        auto level = input == command.args.end() ? state.audio.end() : state.audio.find(input->second);
+        if (level == state.audio.end())
+            return CommandResult::invalid(command.name + ": no audio input " +
+                                          quoteValue(input == command.args.end() ? "" : input->second) +
+                                          " in the mix");
+        if (command.name == "audio.gain") {
+            auto db = command.args.find("db");
+            char* end = nullptr;
+            const double value = db == command.args.end() ? NAN : std::strtod(db->second.c_str(), &end);
+            if (db == command.args.end() || end == db->second.c_str() || *end ||
+                !(value >= -60 && value <= 24))
+                return CommandResult::invalid("audio.gain: db must be a number from -60 to 24");
+            level->second.gainDb = static_cast<float>(value);
+            return CommandResult::done(level->first + " at " + shortened(db->second) + " dB");
+        }
+        auto muted = command.args.find("muted");
+        const std::string value = muted == command.args.end() ? "" : muted->second;
+        if (value != "true" && value != "false" && value != "1" && value != "0")
+            return CommandResult::invalid("audio.mute: muted must be true or false");
+        level->second.muted = value == "true" || value == "1";
+        return CommandResult::done(level->first + (level->second.muted ? " muted" : " unmuted"));
+    }
+    if (command.name.rfind("offer.", 0) == 0) return applyOffer(command, state, programMs);
+    if (command.name.rfind("card.", 0) == 0 || command.name.rfind("graphic.", 0) == 0)
+        return applyGraphic(command, state, programMs);
+    if (command.name == "approve" || command.name == "approval.revoke")
+        return applyApproval(command, actor, state, programMs);
+    if (command.name.rfind("rundown.", 0) == 0) return applyRundown(command, actor, state, programMs);
+    if (command.name.rfind("source.", 0) == 0) return applySource(command, state, programMs);
+    return applyOutputsAndCoupons(command, state, programMs);
+}
+
+CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {
+    std::lock_guard lock(m_mutex);
+    ShowState next = *m_snapshot.load();
+    CommandResult result;
+    m_asker = actor.who;
+    if (!isKnownCommand(command.name))
+        result = CommandResult::invalid("unknown command " + quoteValue(command.name));
+    else if (!mayRun(actor.role, command.name))
+        result = CommandResult::notAllowed("the " + actor.role + " role may not run " + command.name);
+    else
+        result = apply(command, actor, next, programMs);
+    if (result.ok) {
+        result.failure = CommandResult::Failure::None;
+        publish(std::move(next));
+    }
+    const int64_t utcMs = std::chrono::duration_cast<std::chrono::milliseconds>(
+                              std::chrono::system_clock::now().time_since_epoch())
+                              .count();
+    // The name and scene are what the sender typed: only their start goes into
+    // the audit entry and the log line, like any quoted value.
+    const std::string what =
+        shortened(command.name) + (command.scene.empty() ? "" : " " + shortened(command.scene));
+    m_audit.push({utcMs, programMs, actor, what, result.ok, result.message});
+    if (m_auditHook) m_auditHook(m_audit.newest());
+    logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
+            "command " + what + " by " + actor.who + " (" + actor.role + ") at t=" +
+                std::to_string(programMs) + "ms: " + (result.ok ? "ok" : "refused: " + result.message));
+    return result;
+}
+
+void ShowController::endRunningOffers(int64_t programMs) {
+    std::lock_guard lock(m_mutex);
+    ShowState next = *m_snapshot.load();
+    bool changed = false;
+    for (auto& [slot, offer] : next.offers) {
+        if (offer.phase != OfferState::Phase::PreLaunch && offer.phase != OfferState::Phase::OnSale) continue;
+        offer.phase = OfferState::Phase::Ended;
+        offer.endAtMs = programMs;
+        timeline(programMs, "offer",
+                 offer.id + " ended: show ended, " + std::to_string(offer.remaining) + " left");
+        changed = true;
+    }
+    if (changed) publish(std::move(next));
+}
+
+void ShowController::settle(int64_t programMs) {
+    const auto current = snapshot();
+    // Cheap check first: most ticks change nothing.
+    bool due = current->active && current->active->progress(programMs) >= 1.0;
+    for (const auto& [slot, offer] : current->offers) {
+        due = due || (offer.phase == OfferState::Phase::PreLaunch && programMs >= offer.launchAtMs) ||
+              (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs);
+        if (offer.phase == OfferState::Phase::PreLaunch) {
+            auto live = current->live.find(offer.sku);
+            due = due || (live != current->live.end() && live->second.stock == 0);
+        }
+    }
+    for (const OfferSpec& offer : m_show.offers)
+        due = due || (offer.startAtSeconds && !current->scheduledStarted.count(offer.id) &&
+                      programMs >= std::llround(*offer.startAtSeconds * 1000));
+    for (const auto& [slot, graphic] : current->graphics)
+        due = due || (graphic.hiddenAtMs && programMs >= *graphic.hiddenAtMs + kGraphicLingerMs);
+    const RundownState& rundown = current->rundown;
+    if (rundown.current >= 0 && !rundown.overrunLogged)
+        due = due || programMs - rundown.segmentStartMs >
+                         m_show.rundown[static_cast<size_t>(rundown.current)].plannedSeconds * 1000LL;
+    if (!due) return;
+
+    std::unique_lock lock(m_mutex);
+    ShowState next = *m_snapshot.load();
+    if (next.active && next.active->progress(programMs) >= 1.0) next.active.reset();
+    settleOffers(next, programMs);
+    std::erase_if(next.graphics, [&](const auto& entry) {
+        return entry.second.hiddenAtMs && programMs >= *entry.second.hiddenAtMs + kGraphicLingerMs;
+    });
+    if (next.rundown.current >= 0 && !next.rundown.overrunLogged) {
+        const SegmentSpec& segment = m_show.rundown[static_cast<size_t>(next.rundown.current)];
+        if (programMs - next.rundown.segmentStartMs > segment.plannedSeconds * 1000LL) {
+            next.rundown.overrunLogged = true;
+            logWarning("rundown: segment " + std::to_string(next.rundown.current + 1) + " (" + segment.title +
+                       ") is over its planned " + std::to_string(segment.plannedSeconds) + " s");
+            timeline(programMs, "segment_overrun",
+                     "#" + std::to_string(next.rundown.current + 1) + " " + segment.title + " over its " +
+                         std::to_string(segment.plannedSeconds) + " s");
+        }
+    }
+    // Scheduled flash sales start as commands of the automation, so they are
+    // audited and gated like an operator's; each is tried once.
+    std::vector<const OfferSpec*> dueOffers;
+    for (const OfferSpec& offer : m_show.offers)
+        if (offer.startAtSeconds && !next.scheduledStarted.count(offer.id) &&
+            programMs >= std::llround(*offer.startAtSeconds * 1000)) {
+            dueOffers.push_back(&offer);
+            next.scheduledStarted.insert(offer.id);
+        }
+    publish(std::move(next));
+    lock.unlock();
+    for (const OfferSpec* offer : dueOffers)
+        execute(Command::named("offer.start", {{"offer", offer->id}, {"scheduled", "1"}}),
+                Actor{"schedule", "automation"}, programMs);
+}
+
+std::vector<AuditEntry> ShowController::audit(size_t newest) const {
+    std::lock_guard lock(m_mutex);
+    return m_audit.newest(newest);
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,83 @@
+// The show controller's commands for graphics: product cards and the other
+// on-air graphics (flash sales are in show_controller_offers.cpp).
+
+#include <set>
+
+#include "command_args.hpp"
+#include "hawker/studio/base/quoted_text.hpp"
+#include "hawker/studio/show/show_controller.hpp"
+
+namespace hawker::studio {
+
+using namespace detail;
+
+namespace {
+const std::set<std::string> kGraphicKinds = {"lower_third", "banner", "nudge", "comment", "poll"};
+} // namespace
+
+CommandResult ShowController::applyGraphic(const Command& command, ShowState& state, int64_t programMs) {
+    if (command.name == "card.show") {
+        const std::string slot = arg(command, "slot", "card");
+        const std::string sku = arg(command, "sku");
+        if (sku.empty()) return CommandResult::invalid("card.show: sku is missing");
+        if (!m_show.findProduct(sku))
+            return CommandResult::invalid("card.show: no product with sku " + quoteValue(sku));
+        if (auto refusal = gate("card.show", "card:" + sku, state)) return *refusal;
+        auto current = state.graphics.find(slot);
+        if (current != state.graphics.end() && current->second.kind == "card" && current->second.sku == sku &&
+            !current->second.hiddenAtMs)
+            return CommandResult::done("card " + sku + " already on air");
+        state.graphics[slot] = SlotGraphic{"card", sku, {}, programMs, std::nullopt};
+        timeline(programMs, "card_shown", sku + " (slot " + slot + ")");
+        return CommandResult::done("card " + sku + " shown in " + slot);
+    }
+    if (command.name == "card.hide" || command.name == "graphic.hide") {
+        const std::string slot = arg(command, "slot", command.name == "card.hide" ? "card" : "");
+        auto found = state.graphics.find(slot);
+        if (found == state.graphics.end() || found->second.hiddenAtMs)
+            return CommandResult::conflict(command.name + ": nothing on air in slot " + quoteValue(slot));
+        found->second.hiddenAtMs = programMs;
+        timeline(programMs, found->second.kind == "card" ? "card_hidden" : "graphic_hidden",
+                 (found->second.sku.empty() ? found->second.kind : found->second.sku) + " (slot " + slot +
+                     ")");
+        return CommandResult::done("hid " + slot);
+    }
+    if (command.name == "card.update") {
+        const std::string sku = arg(command, "sku");
+        if (!m_show.findProduct(sku))
+            return CommandResult::invalid("card.update: no product with sku " + quoteValue(sku));
+        ProductLive& live = state.live[sku];
+        int64_t value = 0;
+        if (command.args.count("sold")) {
+            if (auto error = intArg(command, "sold", 0, 100000000, std::nullopt, value))
+                return CommandResult::invalid(*error);
+            live.sold = value;
+        }
+        if (command.args.count("stock")) {
+            if (auto error = intArg(command, "stock", 0, 100000000, std::nullopt, value))
+                return CommandResult::invalid(*error);
+            live.stock = value;
+        }
+        if (!command.args.count("sold") && !command.args.count("stock"))
+            return CommandResult::invalid("card.update: give sold and/or stock");
+        return CommandResult::done("updated " + sku);
+    }
+    if (command.name == "graphic.show") {
+        const std::string slot = arg(command, "slot");
+        const std::string kind = arg(command, "kind");
+        if (slot.empty()) return CommandResult::invalid("graphic.show: slot is missing");
+        if (!kGraphicKinds.count(kind))
+            return CommandResult::invalid(
+                "graphic.show: kind must be lower_third, banner, nudge, comment or poll, got " +
+                quoteValue(kind));
+        SlotGraphic graphic{kind, {}, command.args, programMs, std::nullopt};
+        graphic.fields.erase("slot");
+        graphic.fields.erase("kind");
+        state.graphics[slot] = std::move(graphic);
+        timeline(programMs, "graphic_shown", kind + " (slot " + slot + ")");
+        return CommandResult::done(kind + " shown in " + slot);
+    }
+    return CommandResult::conflict("unknown command " + quoteValue(command.name));
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,221 @@
+// The show controller's flash sales (秒杀): an explicit state machine
+// pre_launch → on_sale → sold_out | ended, every step on the on-air timeline.
+// Orders come from the ingest (or a test feed) as offer.sell; they are
+// serialized by the controller, so racing orders never oversell.
+
+#include <cmath>
+
+#include "command_args.hpp"
+#include "hawker/studio/base/quoted_text.hpp"
+#include "hawker/studio/show/show_controller.hpp"
+
+namespace hawker::studio {
+
+using namespace detail;
+
+const char* toString(OfferState::Phase phase) {
+    switch (phase) {
+    case OfferState::Phase::PreLaunch:
+        return "pre_launch";
+    case OfferState::Phase::OnSale:
+        return "on_sale";
+    case OfferState::Phase::SoldOut:
+        return "sold_out";
+    case OfferState::Phase::Ended:
+        return "ended";
+    }
+    return "?";
+}
+
+namespace {
+bool running(const OfferState& offer) {
+    return offer.phase == OfferState::Phase::PreLaunch || offer.phase == OfferState::Phase::OnSale;
+}
+
+/// The product's known stock (live number first, then the catalog's).
+std::optional<int64_t> productStock(const ShowState& state, const ProductSpec& product) {
+    auto live = state.live.find(product.sku);
+    if (live != state.live.end() && live->second.stock) return live->second.stock;
+    return product.stock;
+}
+} // namespace
+
+CommandResult ShowController::startOffer(const Command& command, ShowState& state, int64_t programMs) {
+    const std::string slot = arg(command, "slot", "countdown");
+    // A planned offer ([[offers]]) brings its own terms; an ad-hoc one gives
+    // them as arguments and is approved under its sku.
+    OfferSpec terms;
+    const std::string offerId = arg(command, "offer");
+    if (!offerId.empty()) {
+        const OfferSpec* planned = m_show.findOffer(offerId);
+        if (!planned)
+            return CommandResult::invalid("offer.start: no offer " + quoteValue(offerId) + " in the show");
+        terms = *planned;
+    } else {
+        terms.sku = arg(command, "sku");
+        terms.id = terms.sku;
+        terms.title = arg(command, "title", "限时秒杀");
+        terms.variant = arg(command, "variant");
+        if (terms.variant.size() > 32 || terms.variant.find(' ') != std::string::npos)
+            return CommandResult::invalid("offer.start: variant is a short label without spaces (A, B, …)");
+    }
+    const ProductSpec* product = m_show.findProduct(terms.sku);
+    if (!product) return CommandResult::invalid("offer.start: no product with sku " + quoteValue(terms.sku));
+    auto current = state.offers.find(slot);
+    if (current != state.offers.end() && running(current->second))
+        return CommandResult::conflict("offer.start: a flash sale for " + current->second.sku +
+                                       " is still running in " + slot);
+    if (auto refusal = gate("offer.start", "offer:" + terms.id, state)) return *refusal;
+
+    int64_t price = terms.dealPriceCents, quantity = terms.quantity, prelaunch = terms.prelaunchSeconds,
+            duration = terms.durationSeconds, limit = terms.perBuyerLimit;
+    auto fallback = [&](int64_t planned) { return offerId.empty() ? std::nullopt : std::optional(planned); };
+    if (auto e = intArg(command, "price_cents", 1, product->priceCents, fallback(price), price))
+        return CommandResult::invalid(*e + " (a deal price is at most the list price)");
+    if (auto e = intArg(command, "quantity", 1, 1000000, fallback(quantity), quantity))
+        return CommandResult::invalid(*e);
+    if (auto e = intArg(command, "prelaunch_s", 10, 300, offerId.empty() ? 10 : prelaunch, prelaunch))
+        return CommandResult::invalid(*e);
+    if (auto e = intArg(command, "duration_s", 60, 1200, offerId.empty() ? 300 : duration, duration))
+        return CommandResult::invalid(*e + " (a sale runs 1 to 20 minutes)");
+    if (auto e = intArg(command, "per_buyer_limit", 0, 1000, offerId.empty() ? 0 : limit, limit))
+        return CommandResult::invalid(*e);
+
+    OfferState offer;
+    offer.id = terms.id;
+    offer.sku = terms.sku;
+    offer.title = terms.title;
+    offer.dealPriceCents = price;
+    offer.quantity = quantity;
+    offer.remaining = quantity;
+    offer.perBuyerLimit = static_cast<int>(limit);
+    offer.launchAtMs = programMs + prelaunch * 1000;
+    offer.endAtMs = offer.launchAtMs + duration * 1000;
+    state.offers[slot] = offer;
+    state.graphics[slot] = SlotGraphic{"countdown", offer.sku, {}, programMs, std::nullopt};
+    timeline(programMs, "offer",
+             offer.id + " pre_launch: " + std::to_string(quantity) + " of " + offer.sku + " at " +
+                 std::to_string(price) + " cents, launch in " + std::to_string(prelaunch) + " s" +
+                 (command.args.count("scheduled") ? " (scheduled)" : "") +
+                 (terms.variant.empty() ? "" : " variant=" + terms.variant));
+    return CommandResult::done("flash sale " + offer.id + " starts in " + std::to_string(prelaunch) + " s");
+}
+
+CommandResult ShowController::sellOffer(const Command& command, ShowState& state, int64_t programMs) {
+    const std::string slot = arg(command, "slot", "countdown");
+    auto found = state.offers.find(slot);
+    if (found == state.offers.end())
+        return CommandResult::conflict("offer.sell: no flash sale in slot " + quoteValue(slot));
+    OfferState& offer = found->second;
+    int64_t quantity = 0;
+    if (auto e = intArg(command, "quantity", 1, 1000000, 1, quantity)) return CommandResult::invalid(*e);
+    if (offer.phase != OfferState::Phase::OnSale)
+        return CommandResult::conflict("offer.sell: the sale of " + offer.sku + " is " +
+                                       toString(offer.phase) + ", not on sale");
+    const std::string buyer = arg(command, "buyer");
+    if (offer.perBuyerLimit > 0 && buyer.empty())
+        return CommandResult::invalid("offer.sell: buyer is missing (this sale has a per-buyer limit)");
+    if (quantity > offer.remaining)
+        return CommandResult::conflict("offer.sell: only " + std::to_string(offer.remaining) + " of " +
+                                       offer.sku + " left, the order for " + std::to_string(quantity) +
+                                       " is refused");
+    const std::string buyerHash = buyer.empty() ? std::string() : m_hasher->hash(buyer);
+    if (offer.perBuyerLimit > 0) {
+        const int64_t already = offer.boughtBy.count(buyerHash) ? offer.boughtBy[buyerHash] : 0;
+        if (already + quantity > offer.perBuyerLimit)
+            return CommandResult::conflict("offer.sell: over the per-buyer limit of " +
+                                           std::to_string(offer.perBuyerLimit) + " (this buyer has " +
+                                           std::to_string(already) + ")");
+    }
+    offer.remaining -= quantity;
+    ++offer.orders;
+    if (!buyerHash.empty()) offer.boughtBy[buyerHash] += quantity;
+    // The product's own numbers follow the sale: the card shows them.
+    ProductLive& live = state.live[offer.sku];
+    live.sold = live.sold.value_or(0) + quantity;
+    if (const ProductSpec* product = m_show.findProduct(offer.sku))
+        if (auto stock = productStock(state, *product)) live.stock = std::max<int64_t>(0, *stock - quantity);
+    if (offer.remaining == 0 || live.stock == 0) {
+        offer.phase = OfferState::Phase::SoldOut;
+        offer.soldOutAtMs = programMs;
+        timeline(programMs, "offer",
+                 offer.id + " sold_out after " + std::to_string(programMs - offer.launchAtMs) + " ms, " +
+                     std::to_string(offer.quantity - offer.remaining) + " sold");
+    }
+    return CommandResult::done("sold " + std::to_string(quantity) + " of " + offer.sku + ", " +
+                               std::to_string(offer.remaining) + " left");
+}
+
+CommandResult ShowController::applyOffer(const Command& command, ShowState& state, int64_t programMs) {
+    if (command.name == "offer.start") return startOffer(command, state, programMs);
+    if (command.name == "offer.sell") return sellOffer(command, state, programMs);
+    const std::string slot = arg(command, "slot", "countdown");
+    auto found = state.offers.find(slot);
+    if (found == state.offers.end())
+        return CommandResult::conflict(command.name + ": no flash sale in slot " + quoteValue(slot));
+    OfferState& offer = found->second;
+    if (command.name == "offer.stop") {
+        if (!running(offer))
+            return CommandResult::conflict("offer.stop: the sale of " + offer.sku + " is already " +
+                                           toString(offer.phase));
+        const bool beforeLaunch = offer.phase == OfferState::Phase::PreLaunch;
+        offer.phase = OfferState::Phase::Ended;
+        offer.endAtMs = programMs;
+        timeline(programMs, "offer",
+                 offer.id + " ended: stopped " + (beforeLaunch ? "before launch" : "early") + ", " +
+                     std::to_string(offer.remaining) + " left");
+        return CommandResult::done("stopped " + offer.id);
+    }
+    if (command.name == "offer.hide") {
+        // stop=true is the operator's "end it and take it down" in one step
+        // (a rundown moving on while the sale may or may not have sold out).
+        const std::string stop = arg(command, "stop", "false");
+        if (stop != "true" && stop != "false")
+            return CommandResult::invalid("offer.hide: stop must be true or false");
+        if (running(offer) && stop == "false")
+            return CommandResult::conflict("offer.hide: stop the sale of " + offer.sku +
+                                           " first (offer.stop, or offer.hide with stop=true)");
+        if (running(offer)) {
+            offer.phase = OfferState::Phase::Ended;
+            offer.endAtMs = programMs;
+            timeline(programMs, "offer",
+                     offer.id + " ended: stopped early, " + std::to_string(offer.remaining) + " left");
+        }
+        auto graphic = state.graphics.find(slot);
+        if (graphic != state.graphics.end() && !graphic->second.hiddenAtMs)
+            graphic->second.hiddenAtMs = programMs;
+        timeline(programMs, "graphic_hidden", "countdown " + offer.id + " (slot " + slot + ")");
+        state.offers.erase(found);
+        return CommandResult::done("hid the flash sale");
+    }
+    return CommandResult::invalid("unknown command " + quoteValue(command.name));
+}
+
+void ShowController::settleOffers(ShowState& state, int64_t programMs) {
+    for (auto& [slot, offer] : state.offers) {
+        if (offer.phase == OfferState::Phase::PreLaunch) {
+            const ProductSpec* product = m_show.findProduct(offer.sku);
+            const auto stock = product ? productStock(state, *product) : std::nullopt;
+            if (stock && *stock == 0) {
+                // The product ran out (other orders, a stock update) before the
+                // sale opened: it never goes on sale.
+                offer.phase = OfferState::Phase::SoldOut;
+                offer.soldOutAtMs = programMs;
+                timeline(programMs, "offer", offer.id + " sold_out before launch: no stock of " + offer.sku);
+                continue;
+            }
+            if (programMs >= offer.launchAtMs) {
+                offer.phase = OfferState::Phase::OnSale;
+                if (stock && *stock < offer.remaining) offer.remaining = *stock;
+                timeline(programMs, "offer", offer.id + " on_sale (slot " + slot + ")");
+            }
+        }
+        if (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs) {
+            offer.phase = OfferState::Phase::Ended;
+            timeline(programMs, "offer",
+                     offer.id + " ended: time up, " + std::to_string(offer.remaining) + " left");
+        }
+    }
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,122 @@
+// The show controller's commands about cameras and audio inputs: add one
+// while the show runs (and remove it again), point one at another input
+// (only of a kind the show's [security] allows), reconnect one now. The
+// engine follows the published state on the compositor thread.
+
+#include <algorithm>
+#include <cctype>
+
+#include "command_args.hpp"
+#include "hawker/overlay/utf8.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/show_controller.hpp"
+#include "hawker/studio/show/source_policy.hpp"
+
+namespace hawker::studio {
+
+using detail::arg;
+
+namespace {
+
+/// An input's URL and format as an operator typed them; an error otherwise.
+std::optional<std::string> checkInput(const std::string& command, const std::string& url,
+                                      const std::string& format) {
+    if (url.empty() || url.size() > 2048) return command + ": url must be 1 to 2048 bytes";
+    if (format.size() > 32) return command + ": format is a short FFmpeg name";
+    for (unsigned char c : url + format)
+        if (c < 0x20 || c == 0x7f) return command + ": url and format may not hold control characters";
+    return std::nullopt;
+}
+
+/// A well-formed input the show's [security] allows, checked once every
+/// argument is (a malformed request is a 400 whatever its URL); the refusal otherwise.
+std::optional<CommandResult> checkAllowed(const std::string& command, const std::string& url,
+                                          const std::string& format, const SecuritySpec& security) {
+    if (auto refused = refusedInput(url, format, security.sourceProtocols))
+        return CommandResult::notAllowed(command + ": " + *refused);
+    // Accepted: its login stays masked wherever it is quoted from now on.
+    registerUrlSecrets(url);
+    return std::nullopt;
+}
+
+} // namespace
+
+CommandResult ShowController::applySource(const Command& command, ShowState& state, int64_t programMs) {
+    const std::string id = arg(command, "source");
+    if (command.name == "source.add") {
+        if (id.empty() || id.size() > 32 || !std::all_of(id.begin(), id.end(), [](unsigned char c) {
+                return std::isalnum(c) || c == '-' || c == '_';
+            }))
+            return CommandResult::invalid("source.add: source is an id of 1 to 32 letters, digits, - or _");
+        // The id names the new scene too, so it must be free among both.
+        if (hasInput(m_show, state, id) || hasScene(m_show, state, id))
+            return CommandResult::conflict("source.add: '" + id +
+                                           "' is already a source or scene of the show");
+        const std::string url = arg(command, "url");
+        const std::string format = arg(command, "format");
+        if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
+        const std::string name = arg(command, "name");
+        if (name.size() > 64 || overlay::sanitizeUtf8(name) != name ||
+            std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
+            return CommandResult::invalid("source.add: name is up to 64 bytes of text");
+        // Graphics like the scene on program now, unless told: a card on air
+        // stays on air when the new camera is taken.
+        std::string slotsFrom = arg(command, "slots_from");
+        if (slotsFrom.empty()) {
+            const AddedSource* onProgram = findAddedSource(state, state.program);
+            slotsFrom = onProgram ? onProgram->slotsFrom : state.program;
+        }
+        if (!m_show.findScene(slotsFrom))
+            return CommandResult::invalid("source.add: slots_from must be a scene of the show file, not '" +
+                                          slotsFrom + "'");
+        if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
+        if (m_show.sources.size() + state.addedSources.size() >= kMaxVideoSources)
+            return CommandResult::conflict("source.add: the show already has " +
+                                           std::to_string(kMaxVideoSources) +
+                                           " cameras, the most it composes");
+        state.addedSources.push_back(AddedSource{id, url, format, name, slotsFrom});
+        timeline(programMs, "source_add", id);
+        return CommandResult::done(id + " added, reading " + maskSecrets(url) + "; scene " + id +
+                                   " shows it");
+    }
+    if (command.name == "source.remove") {
+        const AddedSource* added = findAddedSource(state, id);
+        if (!added)
+            return CommandResult::invalid(
+                "source.remove: '" + id +
+                (hasInput(m_show, state, id)
+                     ? "' comes from the show file; only cameras added during the show go"
+                     : "' is no camera added during the show"));
+        const bool onAir = state.program == id || state.preview == id ||
+                           (state.active && (state.active->fromScene == id || state.active->toScene == id));
+        if (onAir)
+            return CommandResult::conflict("source.remove: " + id +
+                                           "'s scene is on program or preview; switch away from it first");
+        std::erase_if(state.addedSources, [&](const AddedSource& source) { return source.id == id; });
+        state.sourceTargets.erase(id);
+        state.sourceReconnects.erase(id);
+        timeline(programMs, "source_remove", id);
+        return CommandResult::done(id + " removed with its scene");
+    }
+    if (!hasInput(m_show, state, id))
+        return CommandResult::invalid(command.name + ": no source '" + id + "' in the show");
+    if (command.name == "source.edit") {
+        const std::string url = arg(command, "url");
+        const std::string format = arg(command, "format");
+        if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
+        if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
+        state.sourceTargets[id] = {url, format};
+        ++state.sourceReconnects[id]; // the new input is opened at once
+        timeline(programMs, "source_edit", id);
+        return CommandResult::done(id + " now reads " + maskSecrets(url));
+    }
+    if (command.name == "source.reconnect") {
+        ++state.sourceReconnects[id];
+        timeline(programMs, "source_reconnect", id);
+        return CommandResult::done(id + " reconnecting");
+    }
+    return CommandResult::invalid("unknown command '" + command.name + "'");
+}
+
+} // namespace hawker::studio

@@ -1,0 +1,50 @@
+#include "hawker/studio/show/source_policy.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <string_view>
+
+namespace hawker::studio {
+
+namespace {
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+/// Demuxers that read nothing but the bytes their protocol hands them. Any
+/// other format (lavfi, a capture device, concat, image2, hls, sdp, ...) can
+/// open files or devices by itself, so it must be listed by name.
+constexpr std::array<std::string_view, 8> kStreamFormats = {"mpegts", "flv",   "matroska", "h264",
+                                                            "hevc",   "mjpeg", "nut",      "rtsp"};
+} // namespace
+
+std::string inputKind(const std::string& url, const std::string& format) {
+    const std::string fmt = lower(format);
+    if (!fmt.empty() && std::find(kStreamFormats.begin(), kStreamFormats.end(), fmt) == kStreamFormats.end())
+        return fmt;
+    // A scheme is a letter, then letters, digits, + - . up to the first ':'.
+    const size_t colon = url.find(':');
+    if (colon == std::string::npos || colon == 0 || !std::isalpha(static_cast<unsigned char>(url[0])))
+        return "file";
+    for (size_t i = 1; i < colon; ++i) {
+        const unsigned char c = static_cast<unsigned char>(url[i]);
+        if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return "file";
+    }
+    return lower(url.substr(0, colon));
+}
+
+std::optional<std::string> refusedInput(const std::string& url, const std::string& format,
+                                        const std::vector<std::string>& allowed) {
+    const std::string kind = inputKind(url, format);
+    if (std::find(allowed.begin(), allowed.end(), kind) != allowed.end()) return std::nullopt;
+    std::string list;
+    for (const std::string& name : allowed)
+        list += (list.empty() ? "" : ", ") + name;
+    return "'" + kind + "' inputs are not allowed in this show ([security] source_protocols: " +
+           (list.empty() ? "none" : list) + ")";
+}
+
+} // namespace hawker::studio
