@@ -67,7 +67,7 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
         studio/api/src/request_head.cpp studio/api/src/command_body.cpp studio/show/src/show_controller.cpp \
         studio/show/src/show_controller_graphics.cpp studio/show/src/show_controller_offers.cpp \
         studio/show/src/show_controller_selling.cpp studio/show/src/show_controller_sources.cpp \
-        studio/show/src/command_policy.cpp studio/show/src/compliance.cpp studio/show/src/added_sources.cpp \
+        studio/show/src/command_table.cpp studio/show/src/role.cpp studio/show/src/compliance.cpp studio/show/src/added_sources.cpp \
         studio/base/src/secret_mask.cpp studio/show/src/source_policy.cpp \
         studio/show/src/show_file.cpp studio/show/src/show_file_analytics.cpp studio/show/src/show_file_selling.cpp \
         studio/show/src/alert_rule_spec.cpp studio/show/src/catalog_csv.cpp studio/base/src/viewer_hasher.cpp \

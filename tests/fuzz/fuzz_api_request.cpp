@@ -16,7 +16,7 @@
 #include "hawker/studio/api/command_body.hpp"
 #include "hawker/studio/api/request_head.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 
 using namespace hawker::studio;
@@ -96,8 +96,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     // fresh controller per input keeps runs independent.
     if (!jsonNestingWithin(input, limits.maxJsonDepth)) return 0;
     ShowController controller(show());
-    const Actor operatorActor{"fuzz", "operator"};
-    for (const std::string& name : knownCommands()) {
+    const Actor operatorActor{"fuzz", Role::Operator};
+    for (const CommandSpec& spec : commandTable()) {
+        const std::string name(spec.name);
         std::string problem;
         const std::optional<Command> command = commandFromBody(name, std::string(input), problem);
         if (!command) {

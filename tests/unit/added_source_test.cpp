@@ -31,7 +31,7 @@ preview = "close"
 )",
                      "show.toml", "/");
 }
-const Actor kOperator{"tester", "operator"};
+const Actor kOperator{"tester", Role::Operator};
 
 CommandResult add(ShowController& controller, std::map<std::string, std::string> args,
                   const Actor& actor = kOperator) {
@@ -58,9 +58,9 @@ TEST(AddedSource, BadArgumentsAreRefusedAndChangeNothing) {
               F::Invalid);
     EXPECT_EQ(add(controller, {{"source", "phone"}, {"url", url}, {"name", "\xff\xfe"}}).failure, F::Invalid)
         << "not UTF-8";
-    EXPECT_EQ(add(controller, {{"source", "phone"}, {"url", url}}, Actor{"lin", "merchandiser"}).failure,
+    EXPECT_EQ(add(controller, {{"source", "phone"}, {"url", url}}, Actor{"lin", Role::Merchandiser}).failure,
               F::NotAllowed);
-    EXPECT_EQ(add(controller, {{"source", "phone"}, {"url", url}}, Actor{"amy", "host"}).failure,
+    EXPECT_EQ(add(controller, {{"source", "phone"}, {"url", url}}, Actor{"amy", Role::Host}).failure,
               F::NotAllowed);
     const auto after = controller.snapshot();
     EXPECT_EQ(after->version, before->version) << "refusals change nothing";
@@ -180,7 +180,7 @@ TEST(AddedSource, AnAddedCameraOffAirCanBeRemovedAndAddedAgain) {
         controller.execute(Command::named("source.reconnect", {{"source", "phone"}}), kOperator, 1100).ok);
     EXPECT_EQ(remove("cam").failure, F::Invalid) << "a show-file camera stays";
     EXPECT_EQ(remove("nope").failure, F::Invalid);
-    EXPECT_EQ(remove("phone", Actor{"lin", "merchandiser"}).failure, F::NotAllowed);
+    EXPECT_EQ(remove("phone", Actor{"lin", Role::Merchandiser}).failure, F::NotAllowed);
     ASSERT_TRUE(controller.execute(Command::preview("phone"), kOperator, 1200).ok);
     EXPECT_EQ(remove("phone").failure, F::Conflict) << "its scene is on preview";
     ASSERT_TRUE(controller.execute(Command::take(), kOperator, 1300).ok);

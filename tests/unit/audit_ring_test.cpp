@@ -43,7 +43,7 @@ preview = "b"
     ShowController controller(show);
     size_t hooked = 0;
     controller.setAuditHook([&](const AuditEntry&) { ++hooked; });
-    const Actor deck{"deck", "operator"};
+    const Actor deck{"deck", Role::Operator};
     const size_t kept = ShowController::kAuditEntriesKept;
     const size_t total = kept * 2 + 137;
     for (size_t i = 0; i < total; ++i)

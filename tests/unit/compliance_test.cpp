@@ -39,9 +39,9 @@ quantity = 10
 )" + extra,
                      "show.toml", "/");
 }
-const Actor kOperator{"op", "operator"};
-const Actor kMerchandiser{"lin", "merchandiser"};
-const Actor kHost{"xiaoya", "host"};
+const Actor kOperator{"op", Role::Operator};
+const Actor kMerchandiser{"lin", Role::Merchandiser};
+const Actor kHost{"xiaoya", Role::Host};
 } // namespace
 
 TEST(Compliance, UnapprovedContentIsRefusedWithAClearMessageAndAudited) {
@@ -61,7 +61,7 @@ TEST(Compliance, UnapprovedContentIsRefusedWithAClearMessageAndAudited) {
     const auto audit = controller.audit();
     ASSERT_EQ(audit.size(), 2u);
     EXPECT_FALSE(audit[0].ok);
-    EXPECT_EQ(audit[0].actor.role, "operator");
+    EXPECT_EQ(audit[0].actor.role, Role::Operator);
     EXPECT_NE(audit[0].message.find("not approved"), std::string::npos);
 }
 
@@ -76,7 +76,7 @@ TEST(Compliance, ASecondRoleApprovesAndTheApproverAndTimeAreRecorded) {
     ASSERT_TRUE(controller.execute(Command::named("approve", {{"card", "OK-1"}}), kMerchandiser, 1500).ok);
     const Approval& approval = controller.snapshot()->approvals.at("card:OK-1");
     EXPECT_EQ(approval.who, "lin");
-    EXPECT_EQ(approval.role, "merchandiser");
+    EXPECT_EQ(approval.role, Role::Merchandiser);
     EXPECT_EQ(approval.programMs, 1500);
     EXPECT_GT(approval.utcMs, 1700000000000);
     EXPECT_TRUE(controller.execute(Command::named("card.show", {{"sku", "OK-1"}}), kOperator, 2000).ok);
@@ -131,7 +131,7 @@ TEST(CommandPolicy, RolesOnlyDoTheirOwnWork) {
     const CommandResult take = controller.execute(Command::take(), kMerchandiser, 0);
     EXPECT_FALSE(take.ok);
     EXPECT_EQ(take.failure, CommandResult::Failure::NotAllowed);
-    EXPECT_FALSE(controller.execute(Command::take(), Actor{"feed", "ingest"}, 0).ok);
+    EXPECT_FALSE(controller.execute(Command::take(), Actor{"feed", Role::Ingest}, 0).ok);
     EXPECT_FALSE(controller.execute(Command::cut("a"), kHost, 0).ok);
     EXPECT_FALSE(controller.execute(Command::named("launch.rockets", {}), kOperator, 0).ok);
     EXPECT_EQ(controller.audit().size(), 4u);

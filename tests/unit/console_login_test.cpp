@@ -12,15 +12,15 @@
 using namespace hawker::studio;
 
 namespace {
-const std::vector<ApiToken> kTokens = {{"deck", "operator", "op-0123456789abcdef"},
-                                       {"xiaoya", "host", "host-0123456789abcdef"},
-                                       {"lin", "merchandiser", "me-0123456789abcdef"}};
+const std::vector<ApiToken> kTokens = {{"deck", Role::Operator, "op-0123456789abcdef"},
+                                       {"xiaoya", Role::Host, "host-0123456789abcdef"},
+                                       {"lin", Role::Merchandiser, "me-0123456789abcdef"}};
 ApiSpec api(ConsoleLogin login) {
     ApiSpec spec;
     spec.consoleLogin = login;
     return spec;
 }
-std::string refusal(const ApiSpec& spec, const std::string& role, const std::string& who,
+std::string refusal(const ApiSpec& spec, Role role, const std::string& who,
                     const std::optional<std::string>& token) {
     try {
         consoleLogin(spec, kTokens, role, who, token);
@@ -32,36 +32,36 @@ std::string refusal(const ApiSpec& spec, const std::string& role, const std::str
 } // namespace
 
 TEST(ConsoleLogin, AnOpenLoginTakesTheRoleAndNameAsGiven) {
-    const Actor login = consoleLogin(api(ConsoleLogin::Open), kTokens, "operator", "amy", std::nullopt);
+    const Actor login = consoleLogin(api(ConsoleLogin::Open), kTokens, Role::Operator, "amy", std::nullopt);
     EXPECT_EQ(login.who, "amy");
-    EXPECT_EQ(login.role, "operator");
+    EXPECT_EQ(login.role, Role::Operator);
 }
 
 TEST(ConsoleLogin, ATokenLoginNeedsATokenOfItsRole) {
     const ApiSpec held = api(ConsoleLogin::Token);
-    const std::string none = refusal(held, "operator", "", std::nullopt);
+    const std::string none = refusal(held, Role::Operator, "", std::nullopt);
     EXPECT_NE(none.find("console_login = \"token\""), std::string::npos) << none;
     EXPECT_NE(none.find("--token-file FILE or HAWKER_CONSOLE_TOKEN"), std::string::npos) << none;
-    const std::string wrong = refusal(held, "operator", "", std::string("op-0123456789abcdeX"));
+    const std::string wrong = refusal(held, Role::Operator, "", std::string("op-0123456789abcdeX"));
     EXPECT_NE(wrong.find("not one of this show's operator tokens"), std::string::npos) << wrong;
     // A host's token does not open the operator's desk, and the refusal does not say whose it was.
-    const std::string other = refusal(held, "operator", "", std::string("host-0123456789abcdef"));
+    const std::string other = refusal(held, Role::Operator, "", std::string("host-0123456789abcdef"));
     EXPECT_NE(other.find("not one of this show's operator tokens"), std::string::npos) << other;
     EXPECT_EQ(other.find("xiaoya"), std::string::npos) << other;
     // The right token: the login is the token's person.
-    const Actor login = consoleLogin(held, kTokens, "operator", "", std::string("op-0123456789abcdef"));
+    const Actor login = consoleLogin(held, kTokens, Role::Operator, "", std::string("op-0123456789abcdef"));
     EXPECT_EQ(login.who, "deck");
-    EXPECT_EQ(login.role, "operator");
-    EXPECT_NE(refusal(held, "operator", "someone-else", std::string("op-0123456789abcdef")).find("--who"),
+    EXPECT_EQ(login.role, Role::Operator);
+    EXPECT_NE(refusal(held, Role::Operator, "someone-else", std::string("op-0123456789abcdef")).find("--who"),
               std::string::npos);
-    EXPECT_EQ(consoleLogin(held, kTokens, "host", "xiaoya", std::string("host-0123456789abcdef")).who,
+    EXPECT_EQ(consoleLogin(held, kTokens, Role::Host, "xiaoya", std::string("host-0123456789abcdef")).who,
               "xiaoya");
 }
 
 TEST(ConsoleLogin, ATokenGivenToAnOpenLoginIsCheckedToo) {
-    EXPECT_NE(refusal(api(ConsoleLogin::Open), "operator", "", std::string("nope-nope-nope-nope")), "");
+    EXPECT_NE(refusal(api(ConsoleLogin::Open), Role::Operator, "", std::string("nope-nope-nope-nope")), "");
     EXPECT_EQ(
-        consoleLogin(api(ConsoleLogin::Open), kTokens, "operator", "", std::string("op-0123456789abcdef"))
+        consoleLogin(api(ConsoleLogin::Open), kTokens, Role::Operator, "", std::string("op-0123456789abcdef"))
             .who,
         "deck");
 }

@@ -26,7 +26,7 @@ approval_required = false # the gate has its own tests (compliance_test.cpp)
 )",
                      "show.toml", "/");
 }
-const Actor kOperator{"op", "operator"};
+const Actor kOperator{"op", Role::Operator};
 
 Command offerStart(int prelaunch = 10, int duration = 60, int quantity = 100, int limit = 0) {
     return Command::named("offer.start", {{"sku", "S1"},

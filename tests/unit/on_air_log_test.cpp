@@ -32,7 +32,7 @@ OnAirLogLimits fastRetries() {
 }
 
 AuditEntry entry(const std::string& command, int64_t programMs) {
-    return {1700000000000 + programMs, programMs, {"deck", "operator"}, command, true, command + " done"};
+    return {1700000000000 + programMs, programMs, {"deck", Role::Operator}, command, true, command + " done"};
 }
 
 int64_t count(Database& db, const std::string& sql) {

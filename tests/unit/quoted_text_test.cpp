@@ -58,7 +58,7 @@ price_cents = 100
 )",
                                     "show.toml", "/");
     ShowController controller(show);
-    const Actor deck{"deck", "operator"};
+    const Actor deck{"deck", Role::Operator};
     const std::string huge(1 << 20, 'Z');
     const std::string start = std::string(kQuotedChars, 'Z') + "…";
     const size_t bound = 200 + 4 * kQuotedChars; // the message's own words plus the quoted start

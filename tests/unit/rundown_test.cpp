@@ -58,8 +58,8 @@ scene = "host"
 )",
                      "show.toml", "/");
 }
-const Actor kOperator{"op", "operator"};
-const Actor kMerchandiser{"lin", "merchandiser"};
+const Actor kOperator{"op", Role::Operator};
+const Actor kMerchandiser{"lin", Role::Merchandiser};
 
 struct Timeline {
     std::vector<std::string> events;
@@ -158,6 +158,6 @@ TEST(Rundown, UnapprovedCardIsReportedButTheRundownStillAdvances) {
 TEST(Rundown, TheHostMayAdvanceButNotSwitch) {
     const ShowSpec show = rundownShow();
     ShowController controller(show);
-    EXPECT_TRUE(controller.execute(Command::named("rundown.next", {}), Actor{"xiaoya", "host"}, 0).ok);
-    EXPECT_FALSE(controller.execute(Command::cut("closeup"), Actor{"xiaoya", "host"}, 0).ok);
+    EXPECT_TRUE(controller.execute(Command::named("rundown.next", {}), Actor{"xiaoya", Role::Host}, 0).ok);
+    EXPECT_FALSE(controller.execute(Command::cut("closeup"), Actor{"xiaoya", Role::Host}, 0).ok);
 }

@@ -47,9 +47,9 @@ offer = "flash"
 )" + extra,
                      "show.toml", "/");
 }
-const Actor kOperator{"deck", "operator"};
-const Actor kHost{"xiaoya", "host"};
-const Actor kMerchandiser{"lin", "merchandiser"};
+const Actor kOperator{"deck", Role::Operator};
+const Actor kHost{"xiaoya", Role::Host};
+const Actor kMerchandiser{"lin", Role::Merchandiser};
 } // namespace
 
 TEST(Roles, AHostCannotMakeASegmentActThatWaitsForTheOperator) {
@@ -96,10 +96,10 @@ TEST(Roles, ARevokeObeysApproverRoles) {
               std::string::npos)
         << byHost.message;
     EXPECT_TRUE(controller.snapshot()->approvals.count("card:S1")) << "still approved";
-    EXPECT_TRUE(
-        controller
-            .execute(Command::named("approval.revoke", {{"card", "S1"}}), Actor{"wang", "merchandiser"}, 20)
-            .ok);
+    EXPECT_TRUE(controller
+                    .execute(Command::named("approval.revoke", {{"card", "S1"}}),
+                             Actor{"wang", Role::Merchandiser}, 20)
+                    .ok);
     EXPECT_FALSE(controller.snapshot()->approvals.count("card:S1"));
 }
 
@@ -107,8 +107,8 @@ TEST(Roles, AnApprovalDoesNotCountForTheOneWhoGaveIt) {
     const ShowSpec show = rolesShow();
     ShowController controller(show);
     // lin holds a host token too: the same person with a second role.
-    const Actor linAsHost{"lin", "host"};
-    const Actor linAsOperator{"lin", "operator"};
+    const Actor linAsHost{"lin", Role::Host};
+    const Actor linAsOperator{"lin", Role::Operator};
     ASSERT_TRUE(controller.execute(Command::named("approve", {{"card", "S1"}}), linAsHost, 0).ok);
     ASSERT_TRUE(controller.execute(Command::named("approve", {{"offer", "flash"}}), linAsHost, 0).ok);
     const CommandResult own =

@@ -24,7 +24,7 @@ transition_ms = 500
 )",
                      "show.toml", "/");
 }
-const Actor kOperator{"tester", "operator"};
+const Actor kOperator{"tester", Role::Operator};
 } // namespace
 
 TEST(ShowController, TakeSwapsBusesAndStartsTheFade) {
@@ -81,7 +81,7 @@ TEST(ShowController, BadCommandsAreRefusedChangeNothingAndAreAudited) {
     EXPECT_EQ(controller.snapshot(), before); // same snapshot object: nothing published
     const auto audit = controller.audit();
     ASSERT_EQ(audit.size(), 3u);
-    EXPECT_EQ(audit[0].actor.role, "operator");
+    EXPECT_EQ(audit[0].actor.role, Role::Operator);
     EXPECT_FALSE(audit[0].ok);
     EXPECT_EQ(audit[2].programMs, 7);
 }
@@ -144,7 +144,7 @@ id = "a"
 TEST(ShowController, SourceReconnectCountsRequestsForKnownSourcesOnly) {
     const ShowSpec show = twoScenes(); // the controller keeps a reference to it
     ShowController controller(show);
-    const Actor merchandiser{"lin", "merchandiser"};
+    const Actor merchandiser{"lin", Role::Merchandiser};
     const auto before = controller.snapshot();
     EXPECT_EQ(
         controller.execute(Command::named("source.reconnect", {{"source", "nope"}}), kOperator, 0).failure,

@@ -20,7 +20,7 @@ layers = [ { kind = "source", source = "cam", rect = [0, 0, 720, 1280] } ]
 )" + security,
                      "show.toml", "/");
 }
-const Actor kOperator{"deck", "operator"};
+const Actor kOperator{"deck", Role::Operator};
 } // namespace
 
 TEST(SourcePolicy, InputKinds) {
@@ -92,7 +92,7 @@ TEST(SourcePolicy, DefaultAllowsOnlyNetworkProtocols) {
     EXPECT_FALSE(
         controller
             .execute(Command::named("source.add", {{"source", "cue"}, {"url", "x"}, {"format", "lavfi"}}),
-                     Actor{"automation", "automation"}, 0)
+                     Actor{"automation", Role::Automation}, 0)
             .ok);
 }
 

@@ -18,7 +18,7 @@ constexpr size_t kMaxQueuedTicks = 8;
 constexpr size_t kRecentCommentsShown = 30;
 /// Alert rows the database did not take are tried again this often.
 constexpr auto kAlertRetry = std::chrono::seconds(3);
-const Actor kOrderFeed{"order-feed", "ingest"};
+const Actor kOrderFeed{"order-feed", Role::Ingest};
 
 std::optional<int64_t> targetOf(const json& targets, const char* key) {
     auto it = targets.find(key);

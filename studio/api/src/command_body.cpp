@@ -37,25 +37,9 @@ std::optional<Command> commandFromBody(const std::string& name, const std::strin
             problem = "argument '" + key + "' must be a string, a number or true/false";
             return std::nullopt;
         }
-        if (key == "scene") {
-            command.scene = text;
-        } else if (key == "transition" && (name == "take" || name == "transition")) {
-            command.transition = parseTransition(text);
-            if (!command.transition) {
-                problem = "transition must be cut or fade";
-                return std::nullopt;
-            }
-        } else if (key == "duration_ms" && (name == "take" || name == "transition")) {
-            char* end = nullptr;
-            const long ms = std::strtol(text.c_str(), &end, 10);
-            if (text.empty() || *end || ms < 0 || ms > 10000) {
-                problem = "duration_ms must be a whole number 0..10000";
-                return std::nullopt;
-            }
-            command.transitionMs = static_cast<int>(ms);
-        } else {
-            command.args[key] = text;
-        }
+        // Every argument goes on as text: the command table checks and types
+        // them (command_table.hpp), for the API as for every other sender.
+        command.args[key] = text;
     }
     return command;
 }

@@ -14,14 +14,14 @@ bool sameSecret(const std::string& a, const std::string& b) {
 }
 } // namespace
 
-Actor consoleLogin(const ApiSpec& api, const std::vector<ApiToken>& tokens, const std::string& role,
-                   const std::string& who, const std::optional<std::string>& token) {
+Actor consoleLogin(const ApiSpec& api, const std::vector<ApiToken>& tokens, Role role, const std::string& who,
+                   const std::optional<std::string>& token) {
     if (!token) {
         if (api.consoleLogin == ConsoleLogin::Token)
             throw std::runtime_error(
                 "this show holds the console to a token ([api] console_login = \"token\"): "
                 "give the " +
-                role + "'s token with --token-file FILE or HAWKER_CONSOLE_TOKEN");
+                std::string(toString(role)) + "'s token with --token-file FILE or HAWKER_CONSOLE_TOKEN");
         return Actor{who, role};
     }
     const ApiToken* found = nullptr;
@@ -29,7 +29,7 @@ Actor consoleLogin(const ApiSpec& api, const std::vector<ApiToken>& tokens, cons
         if (sameSecret(*token, candidate.secret)) found = &candidate;
     // Never say which token it was, or whose: a wrong guess learns nothing.
     if (!found || found->role != role)
-        throw std::runtime_error("the token given is not one of this show's " + role +
+        throw std::runtime_error(std::string("the token given is not one of this show's ") + toString(role) +
                                  " tokens ([api] tokens)");
     if (!who.empty() && who != found->name)
         throw std::runtime_error("--who " + who + " is not the name of the token given (" + found->name +

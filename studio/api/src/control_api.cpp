@@ -17,7 +17,7 @@
 #include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/report/session_report.hpp"
 #include "hawker/studio/show/added_sources.hpp"
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 #include "hawker/studio/show/show_state_json.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 
@@ -30,44 +30,37 @@ namespace {
 /// Tokens shorter than this are guessable; refuse them at start.
 constexpr size_t kMinTokenLength = 16;
 
-/// Fixed routes: POST path → command. Outputs and the generic form carry
-/// their target in the path.
-const std::vector<std::pair<std::string, std::string>> kCommandRoutes = {
-    {"/api/v1/preview", "preview"},
-    {"/api/v1/take", "take"},
-    {"/api/v1/cut", "cut"},
-    {"/api/v1/transition", "transition"},
-    {"/api/v1/cards/show", "card.show"},
-    {"/api/v1/cards/hide", "card.hide"},
-    {"/api/v1/cards/update", "card.update"},
-    {"/api/v1/offers/start", "offer.start"},
-    {"/api/v1/offers/stop", "offer.stop"},
-    {"/api/v1/offers/sell", "offer.sell"},
-    {"/api/v1/offers/hide", "offer.hide"},
-    {"/api/v1/graphics/show", "graphic.show"},
-    {"/api/v1/graphics/hide", "graphic.hide"},
-    {"/api/v1/audio/gain", "audio.gain"},
-    {"/api/v1/audio/mute", "audio.mute"},
-    {"/api/v1/rundown/next", "rundown.next"},
-    {"/api/v1/rundown/goto", "rundown.goto"},
-    {"/api/v1/approvals", "approve"},
-    {"/api/v1/approvals/revoke", "approval.revoke"},
-    {"/api/v1/coupons/issue", "coupon.issue"},
-    {"/api/v1/coupons/redeem", "coupon.redeem"},
-    {"/api/v1/show/stop", "show.stop"},
-};
+/// The regular expression of a command's route (command_table.hpp): a
+/// {name} part matches one path segment and becomes that argument.
+std::pair<std::string, std::vector<std::string>> routePattern(std::string_view route) {
+    std::string pattern = "/api/v1";
+    std::vector<std::string> names;
+    for (size_t i = 0; i < route.size();) {
+        if (route[i] == '{') {
+            const size_t close = route.find('}', i);
+            names.emplace_back(route.substr(i + 1, close - i - 1));
+            pattern += "([A-Za-z0-9_.-]+)";
+            i = close + 1;
+        } else {
+            if (route[i] == '.') pattern += '\\';
+            pattern += route[i++];
+        }
+    }
+    return {pattern, names};
+}
 
 /// Each role's share of the API: workers serving it at once and requests
 /// it may keep waiting (beyond them: 503 with Retry-After). The operator's
 /// lane is reserved to the operator, so a flood on any other lane never
 /// delays a take; senders without a known token share the last lane.
 const std::vector<GateLane> kLanes = {
-    {"operator", 2, 16}, {"host", 1, 8}, {"merchandiser", 2, 8}, {"ingest", 4, 12}, {"anonymous", 1, 8},
+    {toString(Role::Operator), 2, 16}, {toString(Role::Host), 1, 8}, {toString(Role::Merchandiser), 2, 8},
+    {toString(Role::Ingest), 4, 12},   {"anonymous", 1, 8},
 };
 
-size_t laneOfRole(const std::string& role) {
+size_t laneOfRole(Role role) {
     for (size_t i = 0; i + 1 < kLanes.size(); ++i)
-        if (kLanes[i].name == role) return i;
+        if (kLanes[i].name == toString(role)) return i;
     return kLanes.size() - 1;
 }
 
@@ -267,7 +260,7 @@ void ControlApi::routes() {
             error(res, 401, "unknown token");
             return nullptr;
         }
-        if (read && found->role == "ingest") {
+        if (read && found->role == Role::Ingest) {
             error(res, 403, "the ingest role may only send events");
             return nullptr;
         }
@@ -357,20 +350,20 @@ void ControlApi::routes() {
         reply(res, statusFor(result), body);
     };
 
-    for (const auto& [path, name] : kCommandRoutes) {
-        const std::string commandName = name;
-        post(path, false,
-             [runCommand, commandName](const httplib::Request&, httplib::Response& res, const ApiToken& token,
-                                       const std::string& body) {
-                 runCommand(commandName, body, token, res, {});
+    // Every command with a route gets it; all are also at /commands/{name}.
+    for (const CommandSpec& spec : commandTable()) {
+        if (spec.route.empty()) continue;
+        auto [pattern, names] = routePattern(spec.route);
+        const std::string commandName(spec.name);
+        post(pattern, false,
+             [runCommand, commandName, names = names](const httplib::Request& req, httplib::Response& res,
+                                                      const ApiToken& token, const std::string& body) {
+                 std::map<std::string, std::string> pathArgs;
+                 for (size_t i = 0; i < names.size(); ++i)
+                     pathArgs[names[i]] = req.matches[i + 1].str();
+                 runCommand(commandName, body, token, res, std::move(pathArgs));
              });
     }
-    post(R"(/api/v1/outputs/([A-Za-z0-9_.-]+)/(start|stop))", false,
-         [runCommand](const httplib::Request& req, httplib::Response& res, const ApiToken& token,
-                      const std::string& body) {
-             runCommand("output." + req.matches[2].str(), body, token, res,
-                        {{"output", req.matches[1].str()}});
-         });
     post(R"(/api/v1/commands/([a-z.]+))", false,
          [runCommand](const httplib::Request& req, httplib::Response& res, const ApiToken& token,
                       const std::string& body) { runCommand(req.matches[1].str(), body, token, res, {}); });
@@ -437,10 +430,10 @@ void ControlApi::routes() {
                                       {"price_cents", p.priceCents},
                                       {"stock", p.stock ? json(*p.stock) : json(nullptr)},
                                       {"approved", approval != state->approvals.end()},
-                                      {"approved_by",
-                                       approval != state->approvals.end()
-                                           ? json(approval->second.who + " (" + approval->second.role + ")")
-                                           : json(nullptr)}});
+                                      {"approved_by", approval != state->approvals.end()
+                                                          ? json(approval->second.who + " (" +
+                                                                 toString(approval->second.role) + ")")
+                                                          : json(nullptr)}});
                    }
                    return out;
                }));
@@ -458,11 +451,33 @@ void ControlApi::routes() {
                }));
     server.Get("/api/v1/commands", getJson([](const httplib::Request&) {
                    json out = json::array();
-                   for (const std::string& name : knownCommands()) {
+                   for (const CommandSpec& spec : commandTable()) {
                        json roles = json::array();
-                       for (const char* role : {"operator", "host", "merchandiser", "ingest"})
-                           if (mayRun(role, name)) roles.push_back(role);
-                       out.push_back({{"command", name}, {"roles", roles}});
+                       for (const RoleInfo& info : allRoles())
+                           if (info.person && (spec.roles & roleBit(info.role))) roles.push_back(info.name);
+                       json args = json::array();
+                       for (const ArgSpec& arg : spec.args) {
+                           json one = {{"name", arg.name},
+                                       {"type", toString(arg.type)},
+                                       {"required", arg.required},
+                                       {"help", arg.help}};
+                           if (arg.type == ArgType::Whole || arg.type == ArgType::Number) {
+                               one["min"] = arg.min;
+                               one["max"] = arg.max;
+                           }
+                           if (arg.type == ArgType::Id || arg.type == ArgType::Text)
+                               one["max_bytes"] = arg.maxBytes;
+                           if (arg.type == ArgType::Choice) one["choices"] = arg.choices;
+                           args.push_back(std::move(one));
+                       }
+                       out.push_back(
+                           {{"command", spec.name},
+                            {"roles", roles},
+                            {"route", spec.route.empty() ? "/api/v1/commands/" + std::string(spec.name)
+                                                         : "/api/v1" + std::string(spec.route)},
+                            {"args", args},
+                            {"more_args", spec.moreArgs},
+                            {"summary", spec.summary}});
                    }
                    return out;
                }));
@@ -478,7 +493,7 @@ void ControlApi::routes() {
                        out.push_back({{"utc_ms", e.utcMs},
                                       {"program_ms", e.programMs},
                                       {"who", e.actor.who},
-                                      {"role", e.actor.role},
+                                      {"role", toString(e.actor.role)},
                                       {"command", e.command},
                                       {"ok", e.ok},
                                       {"message", e.message}});
@@ -491,7 +506,7 @@ void ControlApi::routes() {
          [this](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
                 const std::string& body) {
              const ApiToken* token = &sender;
-             if (token->role != "ingest") return error(res, 403, "only an ingest token may send events");
+             if (token->role != Role::Ingest) return error(res, 403, "only an ingest token may send events");
              EventIngest* ingest = m_engine.ingest();
              if (!ingest) return error(res, 409, "this show has no session database (run it with --db)");
              int64_t session = 0;
@@ -534,7 +549,8 @@ void ControlApi::routes() {
              } catch (const std::exception&) {
              }
              try {
-                 if (!analytics || !analytics->acknowledge(id, token->name + " (" + token->role + ")"))
+                 if (!analytics ||
+                     !analytics->acknowledge(id, token->name + " (" + toString(token->role) + ")"))
                      return error(res, 404, "no alert " + req.matches[1].str());
              } catch (const StoreError& failed) {
                  res.set_header("Retry-After", "2");

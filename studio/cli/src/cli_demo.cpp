@@ -30,7 +30,8 @@ void writeDemoTokens(const std::filesystem::path& path) {
     if (fd < 0) throw std::runtime_error("cannot create " + path.string());
     std::ifstream random("/dev/urandom", std::ios::binary);
     std::string text = "# Bearer tokens of the demo's control API (docs/API.md). Keep this file private.\n";
-    for (const char* role : {"operator", "host", "merchandiser", "ingest"}) {
+    for (const RoleInfo& info : allRoles()) {
+        if (!info.person) continue;
         unsigned char bytes[16];
         random.read(reinterpret_cast<char*>(bytes), sizeof bytes);
         std::string token;
@@ -38,7 +39,7 @@ void writeDemoTokens(const std::filesystem::path& path) {
             token += "0123456789abcdef"[b >> 4];
             token += "0123456789abcdef"[b & 15];
         }
-        text += std::string(role) + " = \"" + token + "\"\n";
+        text += std::string(info.name) + " = \"" + token + "\"\n";
     }
     const bool written = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size());
     ::close(fd);

@@ -8,7 +8,7 @@
 #include "hawker/studio/api/console_login.hpp"
 #include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/console/console_app.hpp"
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 
 namespace hawker::studio {
 
@@ -23,9 +23,12 @@ int commandGui(const std::vector<std::string>& args) {
                                         {"--simulate", "--rehearsal", "--host-window", "--overwrite"});
     if (parsed.positional.size() > 1) throw UsageError("gui takes at most one show file");
     ConsoleOptions options;
-    options.role = parsed.value("--role").value_or("operator");
-    if (options.role != "operator" && options.role != "host" && options.role != "merchandiser")
-        throw UsageError("--role must be operator, host or merchandiser, not '" + options.role + "'");
+    const std::string roleName = parsed.value("--role").value_or(toString(Role::Operator));
+    const std::optional<Role> role = roleFromName(roleName);
+    if (!role || !roleInfo(*role).console)
+        throw UsageError("--role must be " + roleNames([](const RoleInfo& info) { return info.console; }) +
+                         ", not '" + roleName + "'");
+    options.role = *role;
     options.who = parsed.value("--who").value_or("");
     options.loginToken = consoleToken(parsed.value("--token-file").value_or(""));
     options.engine.overwrite = parsed.flag("--overwrite");
@@ -49,7 +52,7 @@ int commandGui(const std::vector<std::string>& args) {
     options.engine.database = parsed.value("--db").value_or("");
     // The merchandiser's review opens this session; a show would run it (a planned session).
     if (auto session = parsed.integer("--session")) {
-        if (options.role == "merchandiser")
+        if (options.role == Role::Merchandiser)
             options.reviewSession = *session;
         else
             options.engine.session = *session;
@@ -63,13 +66,13 @@ int commandGui(const std::vector<std::string>& args) {
         const std::filesystem::path out =
             std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
         if (options.engine.database.empty()) options.engine.database = out / "hawker.db";
-        if (options.role != "merchandiser") options.show = loadDemoShow(out);
+        if (options.role != Role::Merchandiser) options.show = loadDemoShow(out);
     } else {
         if (parsed.value("--out"))
             throw UsageError("--out is for the built-in demo; a show file names its outputs");
         options.show = loadShowFile(parsed.positional[0]);
     }
-    if (options.role == "merchandiser" && options.engine.database.empty())
+    if (options.role == Role::Merchandiser && options.engine.database.empty())
         throw UsageError("the merchandiser's review needs --db DB (the sessions to review)");
     if ((options.engine.simulateAudience || options.engine.rehearsal) && options.engine.database.empty())
         throw UsageError("--simulate and --rehearsal need --db (the session's events go there)");

@@ -22,6 +22,7 @@
 #include "hawker/studio/cli/headless_runner.hpp"
 #include "hawker/studio/report/report_html.hpp"
 #include "hawker/studio/report/session_report.hpp"
+#include "hawker/studio/show/command_table.hpp"
 #include "hawker/studio/show/show_file.hpp"
 #include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
@@ -53,6 +54,9 @@ usage:
       simulated audience watch and buy (rehearsals), deterministic for a seed;
       a recording whose file exists goes beside it (NAME-2.mkv, ...) unless
       --overwrite
+  hawker commands
+      every command a show takes (who may send it, its API route, its
+      arguments) as the Markdown table docs/API.md carries
   hawker demo [--out DIR] [--duration S] [--offline] [--overwrite]
       the built-in demo show (synthetic cameras, rundown, approvals, a
       simulated audience buying into a flash sale) into DIR/program.mkv (or
@@ -267,6 +271,11 @@ int main(int argc, char** argv) {
         if (command == "report") return commandReport(args);
         if (command == "notes") return commandNotes(args);
         if (command == "simulate") return commandSimulate(args);
+        if (command == "commands") {
+            if (!args.empty()) throw UsageError("commands takes no arguments");
+            std::cout << commandTableMarkdown();
+            return 0;
+        }
         if (command == "help" || command == "--help" || command == "-h") {
             std::cout << kUsage;
             return 0;

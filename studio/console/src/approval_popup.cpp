@@ -5,7 +5,7 @@
 #include <imgui.h>
 #include <openssl/crypto.h>
 
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 
 namespace hawker::studio::console {
 
@@ -45,7 +45,7 @@ void ApprovalPopup::draw(ConsoleContext& context) {
         if (!person) {
             m_error = "no such token";
         } else if (!mayRun(person->role, "approve")) {
-            m_error = person->name + " (" + person->role + ") may not approve";
+            m_error = person->name + " (" + toString(person->role) + ") may not approve";
         } else if (person->name == context.actor().who) {
             // A person is a name: their own second token does not make them a second person.
             m_error = person->name + " is at this desk: the second person must be someone else / " +

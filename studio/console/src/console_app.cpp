@@ -174,8 +174,9 @@ public:
         bool openStop = false;
         if (ImGui::BeginMainMenuBar()) {
             if (ImGui::BeginMenu("Show")) {
-                ImGui::MenuItem(("Login: " + context.actor().who + " (" + context.actor().role + ")").c_str(),
-                                nullptr, false, false);
+                ImGui::MenuItem(
+                    ("Login: " + context.actor().who + " (" + toString(context.actor().role) + ")").c_str(),
+                    nullptr, false, false);
                 if (ImGui::MenuItem("End the show…", nullptr, false, context.may("show.stop")))
                     openStop = true;
                 if (ImGui::MenuItem("Quit")) quit = true;
@@ -405,7 +406,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         const Actor login = consoleLogin(options.show->api, resolveApiTokens(options.show->api), options.role,
                                          options.who, options.loginToken);
         options.who = login.who;
-        logInfo("console login " + login.who + " (" + login.role + ") by token");
+        logInfo("console login " + login.who + " (" + toString(login.role) + ") by token");
     }
     options.loginToken.reset();
     if (options.who.empty()) {
@@ -416,12 +417,12 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     std::unique_ptr<ShowRunner> runner;
     std::vector<std::string> texts;
     std::string title = "Hawker";
-    if (options.show && options.role != "merchandiser") {
+    if (options.show && options.role != Role::Merchandiser) {
         texts = showTexts(*options.show);
         title += " — " + options.show->name;
         runner = std::make_unique<ShowRunner>(std::move(*options.show), options.engine, out);
     }
-    title += " (" + options.role + ")";
+    title += std::string(" (") + toString(options.role) + ")";
 
     // The context (and its task threads, which start the program) before the
     // window, so only the window's own threads get the console's lower priority.
@@ -442,7 +443,8 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     // Settings and layout: one file per login, read before the fonts (the UI scale is in it).
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    const std::string iniPath = (consoleConfigDir() / ("console-" + options.role + ".ini")).string();
+    const std::string iniPath =
+        (consoleConfigDir() / ("console-" + std::string(toString(options.role)) + ".ini")).string();
     ConsoleSettings& settings = context.settings();
     registerSettingsHandler(settings);
     ImGui::LoadIniSettingsFromDisk(iniPath.c_str());

@@ -3,7 +3,7 @@
 #include <imgui.h>
 
 #include "hawker/studio/base/log.hpp"
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 
 namespace hawker::studio::console {
 
@@ -41,7 +41,8 @@ void ConsoleContext::sendAs(const Command& command, const Actor& actor, const st
     const bool queued = m_tasks.run(Lane::Commands, name, [=, this](TaskProgress&) -> TaskRunner::Deferred {
         CommandResult result = engine->execute(command, actor);
         return [this, result, command, actor] {
-            message(result.ok, command.name + " (" + actor.who + ", " + actor.role + "): " + result.message);
+            message(result.ok,
+                    command.name + " (" + actor.who + ", " + toString(actor.role) + "): " + result.message);
         };
     });
     if (!queued) message(false, command.name + ": still busy with the last one, try again");

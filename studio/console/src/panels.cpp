@@ -14,14 +14,14 @@
 
 namespace hawker::studio::console {
 
-std::vector<std::unique_ptr<Panel>> makePanels(const std::string& role) {
+std::vector<std::unique_ptr<Panel>> makePanels(Role role) {
     std::vector<std::unique_ptr<Panel>> panels;
-    if (role == "merchandiser") {
+    if (role == Role::Merchandiser) {
         // A merchandiser reviews; nothing here can change the program.
         panels.push_back(std::make_unique<ReviewView>());
         return panels;
     }
-    if (role == "host") {
+    if (role == Role::Host) {
         // The prompter fills the screen; comments and alerts beside it.
         panels.push_back(std::make_unique<HostView>());
         panels.back()->setPlace({0, 0, 0.66f, 1});

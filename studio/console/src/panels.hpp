@@ -10,6 +10,6 @@
 namespace hawker::studio::console {
 
 /// The panels of a `role`'s login, in menu order, placed for its first run.
-std::vector<std::unique_ptr<Panel>> makePanels(const std::string& role);
+std::vector<std::unique_ptr<Panel>> makePanels(Role role);
 
 } // namespace hawker::studio::console

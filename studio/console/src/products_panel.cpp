@@ -32,7 +32,7 @@ void approvalText(const ShowState* state, const std::string& key) {
     else
         ImGui::TextColored(kTextWarn, "needs approval");
     if (found != state->approvals.end() && ImGui::IsItemHovered())
-        ImGui::SetTooltip("approved by %s (%s)", found->second.who.c_str(), found->second.role.c_str());
+        ImGui::SetTooltip("approved by %s (%s)", found->second.who.c_str(), toString(found->second.role));
 }
 
 } // namespace

@@ -5,6 +5,7 @@
 
 #include "hawker/capture/av_util.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/free_memory.hpp"
 #include "hawker/studio/engine/program_engine.hpp"
 
 namespace hawker::studio {
@@ -43,7 +44,7 @@ std::unique_ptr<capture::Output> ProgramEngine::makeOutput(size_t index, bool re
             // runs, a failure is the start's error instead.
             if (event == capture::toString(capture::OutputState::Failed) && m_started)
                 m_controller->execute(Command::named("output.stop", {{"output", id}}),
-                                      Actor{"hawker", "automation"}, m_programMs.load());
+                                      Actor{"hawker", Role::Automation}, m_programMs.load());
         });
 }
 
@@ -73,6 +74,20 @@ void ProgramEngine::applySourceReconnects(const ShowState& state) {
     }
 }
 
+namespace {
+/// How often the output-control thread returns the heap's free pages
+/// (free_memory.hpp): often enough that the resident size follows the show,
+/// rarely enough that the arena locks it takes are never felt.
+constexpr std::chrono::seconds kTrimEvery{30};
+} // namespace
+
+void ProgramEngine::trimMemory() {
+    const MemoryTrim trim = returnFreeMemory();
+    logLine(LogLevel::Debug, "memory: resident " + std::to_string(trim.residentBeforeKb / 1024) + " MB, " +
+                                 std::to_string(trim.residentAfterKb / 1024) +
+                                 " MB after returning free pages");
+}
+
 void ProgramEngine::runOutputControl() {
     capture::setThreadName("output-control");
     std::set<std::string> applied = m_appliedStopped;
@@ -81,10 +96,15 @@ void ProgramEngine::runOutputControl() {
         std::set<std::string> wanted;
         {
             std::unique_lock lock(m_outputControlMutex);
-            m_outputControlWake.wait(lock, [&] {
+            const bool woken = m_outputControlWake.wait_for(lock, kTrimEvery, [&] {
                 return m_outputControlExit || m_wantedStopped != applied || !m_retiringSources.empty();
             });
             if (m_outputControlExit) return;
+            if (!woken) {
+                lock.unlock();
+                trimMemory();
+                continue;
+            }
             wanted = m_wantedStopped;
             retiring.swap(m_retiringSources);
         }

@@ -1,6 +1,6 @@
 #pragma once
-// Reading a command's named arguments, with errors that name the argument
-// (internal to studio/src).
+// Reading a command's named arguments once the command table has checked
+// them (internal to studio/show).
 
 #include <charconv>
 #include <optional>
@@ -16,35 +16,22 @@ inline std::string arg(const Command& command, const std::string& key, const std
     return found == command.args.end() ? fallback : found->second;
 }
 
-/// A whole number argument within [min, max]; an error message otherwise.
-inline std::optional<std::string> intArg(const Command& command, const std::string& key, int64_t min,
-                                         int64_t max, std::optional<int64_t> fallback, int64_t& out) {
+/// A whole-number argument, or `fallback` when it is absent or empty. The
+/// command table checked its form and range before the handler ran
+/// (command_table.cpp), so this only converts.
+inline int64_t wholeArg(const Command& command, const std::string& key, int64_t fallback) {
     auto found = command.args.find(key);
-    if (found == command.args.end()) {
-        if (!fallback) return command.name + ": " + key + " is missing";
-        out = *fallback;
-        return std::nullopt;
-    }
-    const std::string& text = found->second;
-    int64_t value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc() || end != text.data() + text.size())
-        return command.name + ": " + key + " must be a whole number, got " + quoteValue(text);
-    if (value < min || value > max)
-        return command.name + ": " + key + " must be " + std::to_string(min) + ".." + std::to_string(max) +
-               ", got " + shortened(text);
-    out = value;
-    return std::nullopt;
+    if (found == command.args.end() || found->second.empty()) return fallback;
+    int64_t value = fallback;
+    std::from_chars(found->second.data(), found->second.data() + found->second.size(), value);
+    return value;
 }
 
-/// true/false/1/0; nullopt when absent; an error message in `error` when malformed.
-inline std::optional<bool> boolArg(const Command& command, const std::string& key, std::string& error) {
+/// A flag argument (true/false/1/0, checked by the table); nullopt when absent or empty.
+inline std::optional<bool> flagArg(const Command& command, const std::string& key) {
     auto found = command.args.find(key);
-    if (found == command.args.end()) return std::nullopt;
-    if (found->second == "true" || found->second == "1") return true;
-    if (found->second == "false" || found->second == "0") return false;
-    error = command.name + ": " + key + " must be true or false, got " + quoteValue(found->second);
-    return std::nullopt;
+    if (found == command.args.end() || found->second.empty()) return std::nullopt;
+    return found->second == "true" || found->second == "1";
 }
 
 } // namespace hawker::studio::detail

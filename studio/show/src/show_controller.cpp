@@ -7,7 +7,7 @@
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/quoted_text.hpp"
 #include "hawker/studio/show/added_sources.hpp"
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 
 namespace hawker::studio {
 
@@ -60,8 +60,16 @@ void ShowController::restore(ShowState state) {
 
 CommandResult ShowController::apply(const Command& command, const Actor& actor, ShowState& state,
                                     int64_t programMs) {
+    const CommandSpec* spec = findCommand(command.name);
+    if (!spec) return CommandResult::invalid("unknown command " + quoteValue(command.name));
+    Command checked = command;
+    if (auto problem = checkArguments(*spec, checked)) return CommandResult::invalid(*problem);
+    return (this->*spec->handler)(checked, actor, state, programMs);
+}
+
+CommandResult ShowController::applySwitcher(const Command& command, const Actor&, ShowState& state,
+                                            int64_t programMs) {
     auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
-        if (id.empty()) return CommandResult::invalid(command.name + ": which scene?");
         if (!hasScene(m_show, state, id))
             return CommandResult::invalid(command.name + ": no scene " + quoteValue(id));
         return std::nullopt;
@@ -92,48 +100,27 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
         timeline(programMs, "program", state.program + " (cut)");
         return CommandResult::done("cut " + command.scene);
     }
-    if (command.name == "transition") {
-        if (command.transition) state.transition = *command.transition;
-        if (command.transitionMs) {
-            if (*command.transitionMs < 0 || *command.transitionMs > 10000)
-                return CommandResult::invalid("transition: duration must be 0..10000 ms");
-            state.transitionMs = *command.transitionMs;
-        }
-        return CommandResult::done(std::string("transition ") + toString(state.transition) + " " +
-                                   std::to_string(state.transitionMs) + " ms");
+    // transition
+    if (command.transition) state.transition = *command.transition;
+    if (command.transitionMs) state.transitionMs = *command.transitionMs;
+    return CommandResult::done(std::string("transition ") + toString(state.transition) + " " +
+                               std::to_string(state.transitionMs) + " ms");
+}
+
+CommandResult ShowController::applyAudio(const Command& command, const Actor&, ShowState& state, int64_t) {
+    // The table checked the arguments' form (db a number -60..24, muted a flag).
+    const std::string& input = command.args.at("input");
+    auto level = state.audio.find(input);
+    if (level == state.audio.end())
+        return CommandResult::invalid(command.name + ": no audio input " + quoteValue(input) + " in the mix");
+    if (command.name == "audio.gain") {
+        const std::string& db = command.args.at("db");
+        level->second.gainDb = std::strtof(db.c_str(), nullptr);
+        return CommandResult::done(level->first + " at " + shortened(db) + " dB");
     }
-    if (command.name == "audio.gain" || command.name == "audio.mute") {
-        auto input = command.args.find("input");
-        auto level = input == command.args.end() ? state.audio.end() : state.audio.find(input->second);
-        if (level == state.audio.end())
-            return CommandResult::invalid(command.name + ": no audio input " +
-                                          quoteValue(input == command.args.end() ? "" : input->second) +
-                                          " in the mix");
-        if (command.name == "audio.gain") {
-            auto db = command.args.find("db");
-            char* end = nullptr;
-            const double value = db == command.args.end() ? NAN : std::strtod(db->second.c_str(), &end);
-            if (db == command.args.end() || end == db->second.c_str() || *end ||
-                !(value >= -60 && value <= 24))
-                return CommandResult::invalid("audio.gain: db must be a number from -60 to 24");
-            level->second.gainDb = static_cast<float>(value);
-            return CommandResult::done(level->first + " at " + shortened(db->second) + " dB");
-        }
-        auto muted = command.args.find("muted");
-        const std::string value = muted == command.args.end() ? "" : muted->second;
-        if (value != "true" && value != "false" && value != "1" && value != "0")
-            return CommandResult::invalid("audio.mute: muted must be true or false");
-        level->second.muted = value == "true" || value == "1";
-        return CommandResult::done(level->first + (level->second.muted ? " muted" : " unmuted"));
-    }
-    if (command.name.rfind("offer.", 0) == 0) return applyOffer(command, state, programMs);
-    if (command.name.rfind("card.", 0) == 0 || command.name.rfind("graphic.", 0) == 0)
-        return applyGraphic(command, state, programMs);
-    if (command.name == "approve" || command.name == "approval.revoke")
-        return applyApproval(command, actor, state, programMs);
-    if (command.name.rfind("rundown.", 0) == 0) return applyRundown(command, actor, state, programMs);
-    if (command.name.rfind("source.", 0) == 0) return applySource(command, state, programMs);
-    return applyOutputsAndCoupons(command, state, programMs);
+    const std::string& muted = command.args.at("muted");
+    level->second.muted = muted == "true" || muted == "1";
+    return CommandResult::done(level->first + (level->second.muted ? " muted" : " unmuted"));
 }
 
 CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {
@@ -144,7 +131,8 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     if (!isKnownCommand(command.name))
         result = CommandResult::invalid("unknown command " + quoteValue(command.name));
     else if (!mayRun(actor.role, command.name))
-        result = CommandResult::notAllowed("the " + actor.role + " role may not run " + command.name);
+        result = CommandResult::notAllowed(std::string("the ") + toString(actor.role) + " role may not run " +
+                                           command.name);
     else
         result = apply(command, actor, next, programMs);
     if (result.ok) {
@@ -161,7 +149,7 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
     m_audit.push({utcMs, programMs, actor, what, result.ok, result.message});
     if (m_auditHook) m_auditHook(m_audit.newest());
     logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
-            "command " + what + " by " + actor.who + " (" + actor.role + ") at t=" +
+            "command " + what + " by " + actor.who + " (" + toString(actor.role) + ") at t=" +
                 std::to_string(programMs) + "ms: " + (result.ok ? "ok" : "refused: " + result.message));
     return result;
 }
@@ -235,7 +223,7 @@ void ShowController::settle(int64_t programMs) {
     lock.unlock();
     for (const OfferSpec* offer : dueOffers)
         execute(Command::named("offer.start", {{"offer", offer->id}, {"scheduled", "1"}}),
-                Actor{"schedule", "automation"}, programMs);
+                Actor{"schedule", Role::Automation}, programMs);
 }
 
 std::vector<AuditEntry> ShowController::audit(size_t newest) const {

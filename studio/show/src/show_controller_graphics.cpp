@@ -11,15 +11,11 @@ namespace hawker::studio {
 
 using namespace detail;
 
-namespace {
-const std::set<std::string> kGraphicKinds = {"lower_third", "banner", "nudge", "comment", "poll"};
-} // namespace
-
-CommandResult ShowController::applyGraphic(const Command& command, ShowState& state, int64_t programMs) {
+CommandResult ShowController::applyGraphic(const Command& command, const Actor&, ShowState& state,
+                                           int64_t programMs) {
     if (command.name == "card.show") {
         const std::string slot = arg(command, "slot", "card");
         const std::string sku = arg(command, "sku");
-        if (sku.empty()) return CommandResult::invalid("card.show: sku is missing");
         if (!m_show.findProduct(sku))
             return CommandResult::invalid("card.show: no product with sku " + quoteValue(sku));
         if (auto refusal = gate("card.show", "card:" + sku, state)) return *refusal;
@@ -47,29 +43,15 @@ CommandResult ShowController::applyGraphic(const Command& command, ShowState& st
         if (!m_show.findProduct(sku))
             return CommandResult::invalid("card.update: no product with sku " + quoteValue(sku));
         ProductLive& live = state.live[sku];
-        int64_t value = 0;
-        if (command.args.count("sold")) {
-            if (auto error = intArg(command, "sold", 0, 100000000, std::nullopt, value))
-                return CommandResult::invalid(*error);
-            live.sold = value;
-        }
-        if (command.args.count("stock")) {
-            if (auto error = intArg(command, "stock", 0, 100000000, std::nullopt, value))
-                return CommandResult::invalid(*error);
-            live.stock = value;
-        }
-        if (!command.args.count("sold") && !command.args.count("stock"))
-            return CommandResult::invalid("card.update: give sold and/or stock");
+        const bool sold = !arg(command, "sold").empty(), stock = !arg(command, "stock").empty();
+        if (sold) live.sold = wholeArg(command, "sold", 0);
+        if (stock) live.stock = wholeArg(command, "stock", 0);
+        if (!sold && !stock) return CommandResult::invalid("card.update: give sold and/or stock");
         return CommandResult::done("updated " + sku);
     }
     if (command.name == "graphic.show") {
         const std::string slot = arg(command, "slot");
         const std::string kind = arg(command, "kind");
-        if (slot.empty()) return CommandResult::invalid("graphic.show: slot is missing");
-        if (!kGraphicKinds.count(kind))
-            return CommandResult::invalid(
-                "graphic.show: kind must be lower_third, banner, nudge, comment or poll, got " +
-                quoteValue(kind));
         SlotGraphic graphic{kind, {}, command.args, programMs, std::nullopt};
         graphic.fields.erase("slot");
         graphic.fields.erase("kind");

@@ -56,8 +56,6 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
         terms.id = terms.sku;
         terms.title = arg(command, "title", "限时秒杀");
         terms.variant = arg(command, "variant");
-        if (terms.variant.size() > 32 || terms.variant.find(' ') != std::string::npos)
-            return CommandResult::invalid("offer.start: variant is a short label without spaces (A, B, …)");
     }
     const ProductSpec* product = m_show.findProduct(terms.sku);
     if (!product) return CommandResult::invalid("offer.start: no product with sku " + quoteValue(terms.sku));
@@ -69,17 +67,23 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
 
     int64_t price = terms.dealPriceCents, quantity = terms.quantity, prelaunch = terms.prelaunchSeconds,
             duration = terms.durationSeconds, limit = terms.perBuyerLimit;
-    auto fallback = [&](int64_t planned) { return offerId.empty() ? std::nullopt : std::optional(planned); };
-    if (auto e = intArg(command, "price_cents", 1, product->priceCents, fallback(price), price))
-        return CommandResult::invalid(*e + " (a deal price is at most the list price)");
-    if (auto e = intArg(command, "quantity", 1, 1000000, fallback(quantity), quantity))
-        return CommandResult::invalid(*e);
-    if (auto e = intArg(command, "prelaunch_s", 10, 300, offerId.empty() ? 10 : prelaunch, prelaunch))
-        return CommandResult::invalid(*e);
-    if (auto e = intArg(command, "duration_s", 60, 1200, offerId.empty() ? 300 : duration, duration))
-        return CommandResult::invalid(*e + " (a sale runs 1 to 20 minutes)");
-    if (auto e = intArg(command, "per_buyer_limit", 0, 1000, offerId.empty() ? 0 : limit, limit))
-        return CommandResult::invalid(*e);
+    // A planned offer brings its terms and the arguments override them; an
+    // ad-hoc sale must give its price and quantity. The table checked each
+    // argument's range; what depends on the product is checked here.
+    if (offerId.empty())
+        for (const char* needed : {"price_cents", "quantity"})
+            if (arg(command, needed).empty())
+                return CommandResult::invalid(std::string("offer.start: ") + needed +
+                                              " is missing (an ad-hoc sale gives its terms)");
+    price = wholeArg(command, "price_cents", price);
+    quantity = wholeArg(command, "quantity", quantity);
+    prelaunch = wholeArg(command, "prelaunch_s", offerId.empty() ? 10 : prelaunch);
+    duration = wholeArg(command, "duration_s", offerId.empty() ? 300 : duration);
+    limit = wholeArg(command, "per_buyer_limit", offerId.empty() ? 0 : limit);
+    if (price > product->priceCents)
+        return CommandResult::invalid("offer.start: price_cents must be 1.." +
+                                      std::to_string(product->priceCents) + ", got " + std::to_string(price) +
+                                      " (a deal price is at most the list price)");
 
     OfferState offer;
     offer.id = terms.id;
@@ -107,8 +111,7 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
     if (found == state.offers.end())
         return CommandResult::conflict("offer.sell: no flash sale in slot " + quoteValue(slot));
     OfferState& offer = found->second;
-    int64_t quantity = 0;
-    if (auto e = intArg(command, "quantity", 1, 1000000, 1, quantity)) return CommandResult::invalid(*e);
+    const int64_t quantity = wholeArg(command, "quantity", 1);
     if (offer.phase != OfferState::Phase::OnSale)
         return CommandResult::conflict("offer.sell: the sale of " + offer.sku + " is " +
                                        toString(offer.phase) + ", not on sale");
@@ -146,7 +149,8 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
                                std::to_string(offer.remaining) + " left");
 }
 
-CommandResult ShowController::applyOffer(const Command& command, ShowState& state, int64_t programMs) {
+CommandResult ShowController::applyOffer(const Command& command, const Actor&, ShowState& state,
+                                         int64_t programMs) {
     if (command.name == "offer.start") return startOffer(command, state, programMs);
     if (command.name == "offer.sell") return sellOffer(command, state, programMs);
     const std::string slot = arg(command, "slot", "countdown");
@@ -169,10 +173,8 @@ CommandResult ShowController::applyOffer(const Command& command, ShowState& stat
     if (command.name == "offer.hide") {
         // stop=true is the operator's "end it and take it down" in one step
         // (a rundown moving on while the sale may or may not have sold out).
-        const std::string stop = arg(command, "stop", "false");
-        if (stop != "true" && stop != "false")
-            return CommandResult::invalid("offer.hide: stop must be true or false");
-        if (running(offer) && stop == "false")
+        const bool stop = flagArg(command, "stop").value_or(false);
+        if (running(offer) && !stop)
             return CommandResult::conflict("offer.hide: stop the sale of " + offer.sku +
                                            " first (offer.stop, or offer.hide with stop=true)");
         if (running(offer)) {

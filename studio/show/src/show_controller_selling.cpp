@@ -32,8 +32,8 @@ std::optional<CommandResult> ShowController::gate(const std::string& command, co
                                          ", who is asking to put it on air; another person must approve it");
     }
     std::string roles;
-    for (const std::string& role : m_show.compliance.approverRoles)
-        roles += (roles.empty() ? "" : " or ") + role;
+    for (const Role role : m_show.compliance.approverRoles)
+        roles += (roles.empty() ? "" : " or ") + std::string(toString(role));
     const auto colon = key.find(':');
     return CommandResult::notAllowed(command + ": " + key.substr(0, colon) + " " + key.substr(colon + 1) +
                                      " is not approved for air; a " + roles +
@@ -70,7 +70,7 @@ CommandResult ShowController::applyApproval(const Command& command, const Actor&
     // Taking an approval back is the approvers' decision as much as giving it.
     const auto& roles = m_show.compliance.approverRoles;
     if (std::find(roles.begin(), roles.end(), actor.role) == roles.end())
-        return CommandResult::notAllowed(command.name + ": the " + actor.role +
+        return CommandResult::notAllowed(command.name + ": the " + toString(actor.role) +
                                          " role does not approve in this show");
     if (command.name == "approval.revoke") {
         if (!state.approvals.erase(key))
@@ -83,7 +83,7 @@ CommandResult ShowController::applyApproval(const Command& command, const Actor&
                                          "' (Advertising Law art. 9); change the text and approve again");
     if (state.approvals.count(key)) return CommandResult::done(key + " is already approved");
     state.approvals[key] = Approval{actor.who, actor.role, utcNowMs(), programMs};
-    return CommandResult::done("approved " + key + " by " + actor.who + " (" + actor.role + ")");
+    return CommandResult::done("approved " + key + " by " + actor.who + " (" + toString(actor.role) + ")");
 }
 
 CommandResult ShowController::enterSegment(int index, bool apply, ShowState& state, int64_t programMs) {
@@ -100,7 +100,7 @@ CommandResult ShowController::enterSegment(int index, bool apply, ShowState& sta
     // What the segment wants on screen goes through the same commands an
     // operator would send, so the gate and the timeline see them.
     auto sub = [&](Command command, const std::string& what) {
-        CommandResult result = this->apply(command, Actor{"rundown", "automation"}, state, programMs);
+        CommandResult result = this->apply(command, Actor{"rundown", Role::Automation}, state, programMs);
         message += result.ok ? "; " + what : "; " + what + " refused: " + result.message;
     };
     if (!segment.scene.empty() && segment.scene != state.program) {
@@ -129,15 +129,14 @@ CommandResult ShowController::enterSegment(int index, bool apply, ShowState& sta
 CommandResult ShowController::applyRundown(const Command& command, const Actor& actor, ShowState& state,
                                            int64_t programMs) {
     if (m_show.rundown.empty()) return CommandResult::conflict(command.name + ": this show has no rundown");
-    std::string error;
-    const std::optional<bool> applyArg = boolArg(command, "apply", error);
-    if (!error.empty()) return CommandResult::invalid(error);
+    const std::optional<bool> applyArg = flagArg(command, "apply");
     int target = state.rundown.current + 1;
     if (command.name == "rundown.goto") {
-        int64_t index = 0;
-        if (auto e =
-                intArg(command, "index", 1, static_cast<int64_t>(m_show.rundown.size()), std::nullopt, index))
-            return CommandResult::invalid(*e + " (segments count from 1)");
+        const int64_t index = wholeArg(command, "index", 0);
+        if (index > static_cast<int64_t>(m_show.rundown.size()))
+            return CommandResult::invalid("rundown.goto: index must be 1.." +
+                                          std::to_string(m_show.rundown.size()) + ", got " +
+                                          std::to_string(index) + " (segments count from 1)");
         target = static_cast<int>(index - 1);
     } else if (target >= static_cast<int>(m_show.rundown.size())) {
         return CommandResult::conflict("rundown.next: the last segment (" + m_show.rundown.back().title +
@@ -146,7 +145,7 @@ CommandResult ShowController::applyRundown(const Command& command, const Actor& 
     const SegmentSpec& segment = m_show.rundown[static_cast<size_t>(target)];
     // A segment set auto_apply = false waits for the operator to take its
     // scene, card and offer; a host advances the rundown but cannot make it act.
-    if (applyArg.value_or(false) && !segment.autoApply && actor.role == "host")
+    if (applyArg.value_or(false) && !segment.autoApply && actor.role == Role::Host)
         return CommandResult::notAllowed(command.name + ": segment " + std::to_string(target + 1) + " (" +
                                          segment.title +
                                          ") has auto_apply = false: its scene, card and offer are the "
@@ -154,9 +153,8 @@ CommandResult ShowController::applyRundown(const Command& command, const Actor& 
     return enterSegment(target, applyArg.value_or(segment.autoApply), state, programMs);
 }
 
-CommandResult ShowController::applyOutputsAndCoupons(const Command& command, ShowState& state,
-                                                     int64_t programMs) {
-    if (command.name == "output.start" || command.name == "output.stop") {
+CommandResult ShowController::applyOutput(const Command& command, const Actor&, ShowState& state, int64_t) {
+    {
         const std::string id = arg(command, "output");
         const bool known = std::any_of(m_show.outputs.begin(), m_show.outputs.end(),
                                        [&](const OutputSpec& output) { return output.id == id; });
@@ -171,14 +169,16 @@ CommandResult ShowController::applyOutputsAndCoupons(const Command& command, Sho
             state.outputsStopped.erase(id);
         return CommandResult::done(id + (stopping ? " stopping" : " starting"));
     }
-    if (command.name == "coupon.issue" || command.name == "coupon.redeem") {
+}
+
+CommandResult ShowController::applyCoupon(const Command& command, const Actor&, ShowState& state, int64_t) {
+    {
         const std::string id = arg(command, "coupon");
         const CouponSpec* coupon = nullptr;
         for (const CouponSpec& candidate : m_show.coupons)
             if (candidate.id == id) coupon = &candidate;
         if (!coupon) return CommandResult::invalid(command.name + ": no coupon '" + id + "' in the show");
-        int64_t count = 0;
-        if (auto e = intArg(command, "count", 1, 1000000, 1, count)) return CommandResult::invalid(*e);
+        const int64_t count = wholeArg(command, "count", 1);
         CouponCounts& counts = state.coupons[id];
         if (command.name == "coupon.issue") {
             if (coupon->total > 0 && counts.issued + count > coupon->total)
@@ -194,13 +194,16 @@ CommandResult ShowController::applyOutputsAndCoupons(const Command& command, Sho
         return CommandResult::done(id + ": " + std::to_string(counts.issued) + " issued, " +
                                    std::to_string(counts.redeemed) + " redeemed");
     }
-    if (command.name == "show.stop") {
+}
+
+CommandResult ShowController::applyShowStop(const Command&, const Actor&, ShowState& state,
+                                            int64_t programMs) {
+    {
         if (state.stopRequested) return CommandResult::conflict("show.stop: the show is already stopping");
         state.stopRequested = true;
         timeline(programMs, "show_stop", "stopped by command");
         return CommandResult::done("the show is stopping");
     }
-    return CommandResult::invalid("unknown command '" + command.name + "'");
 }
 
 } // namespace hawker::studio

@@ -42,7 +42,8 @@ std::optional<CommandResult> checkAllowed(const std::string& command, const std:
 
 } // namespace
 
-CommandResult ShowController::applySource(const Command& command, ShowState& state, int64_t programMs) {
+CommandResult ShowController::applySource(const Command& command, const Actor&, ShowState& state,
+                                          int64_t programMs) {
     const std::string id = arg(command, "source");
     if (command.name == "source.add") {
         if (id.empty() || id.size() > 32 || !std::all_of(id.begin(), id.end(), [](unsigned char c) {

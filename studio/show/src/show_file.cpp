@@ -7,7 +7,7 @@
 
 #include <toml++/toml.h>
 
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 #include "show_file_fields.hpp"
 
 namespace hawker::studio {
@@ -394,8 +394,9 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
         if (f.has("transition_ms")) cue.transitionMs = f.optInt("transition_ms", 0, 0, 10000);
         if (auto actor = f.optString("actor")) cue.actor = *actor;
         if (auto role = f.optString("role")) {
-            if (!isKnownRole(*role)) f.fail("role", "expected operator, host, merchandiser or automation");
-            cue.role = *role;
+            const std::optional<Role> known = roleFromName(*role);
+            if (!known) f.fail("role", "expected " + roleNames([](const RoleInfo&) { return true; }));
+            cue.role = *known;
         }
         if (cue.command == "preview" || cue.command == "cut") {
             if (cue.scene.empty()) f.fail("scene", "missing (needed by '" + cue.command + "')");

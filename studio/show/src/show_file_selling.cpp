@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "hawker/studio/show/catalog_csv.hpp"
-#include "hawker/studio/show/command_policy.hpp"
+#include "hawker/studio/show/command_table.hpp"
 #include "show_file_fields.hpp"
 
 namespace hawker::studio {
@@ -177,12 +177,15 @@ void readCompliance(Fields& top, ShowSpec& show, const std::string& file) {
     for (const std::string& word : stringList(f, "extra_banned_words"))
         show.compliance.bannedWords.push_back(word);
     if (f.has("approver_roles")) {
-        show.compliance.approverRoles = stringList(f, "approver_roles");
-        for (const std::string& role : show.compliance.approverRoles)
-            if (role != "merchandiser" && role != "host")
-                f.fail("approver_roles", "'" + role +
+        show.compliance.approverRoles.clear();
+        for (const std::string& name : stringList(f, "approver_roles")) {
+            const std::optional<Role> role = roleFromName(name);
+            if (role != Role::Merchandiser && role != Role::Host)
+                f.fail("approver_roles", "'" + name +
                                              "' cannot approve: the approver is a second person, a "
                                              "merchandiser or a host, never the operator who airs it");
+            show.compliance.approverRoles.push_back(*role);
+        }
         if (show.compliance.approverRoles.empty()) f.fail("approver_roles", "must name at least one role");
     }
     f.finish();
@@ -224,11 +227,12 @@ void readApi(Fields& top, ShowSpec& show, const std::string& file) {
     api.maxBodyBytes = static_cast<size_t>(f.optInt64("max_body_bytes", 1 << 20, 1024, 64 << 20));
     forEachTable(f, "tokens", file, [&](Fields& tf, size_t) {
         ApiTokenSpec token;
-        token.role = tf.reqString("role");
-        if (token.role != "host" && token.role != "operator" && token.role != "merchandiser" &&
-            token.role != "ingest")
-            tf.fail("role", "expected host, operator, merchandiser or ingest");
-        token.name = tf.optString("name").value_or(token.role);
+        const std::string roleName = tf.reqString("role");
+        const std::optional<Role> role = roleFromName(roleName);
+        if (!role || !roleInfo(*role).person)
+            tf.fail("role", "expected " + roleNames([](const RoleInfo& info) { return info.person; }));
+        token.role = *role;
+        token.name = tf.optString("name").value_or(roleName);
         token.tokenEnv = tf.optString("token_env").value_or("");
         if (auto tokenFile = tf.optString("token_file")) token.tokenFile = resolve(show.baseDir, *tokenFile);
         token.tokenKey = tf.optString("token_key").value_or(token.name);
@@ -244,9 +248,8 @@ void readApi(Fields& top, ShowSpec& show, const std::string& file) {
             api.consoleLogin = ConsoleLogin::Token;
         else if (*login != "open")
             f.fail("console_login", "expected \"open\" or \"token\", got '" + *login + "'");
-        const bool desk = std::any_of(api.tokens.begin(), api.tokens.end(), [](const ApiTokenSpec& token) {
-            return token.role == "operator" || token.role == "host" || token.role == "merchandiser";
-        });
+        const bool desk = std::any_of(api.tokens.begin(), api.tokens.end(),
+                                      [](const ApiTokenSpec& token) { return roleInfo(token.role).console; });
         if (api.consoleLogin == ConsoleLogin::Token && !desk)
             f.fail("console_login", "\"token\" needs an operator, host or merchandiser token in tokens");
     }

@@ -75,7 +75,7 @@ json resumableState(const ShowState& state) {
     out["approvals"] = json::object();
     for (const auto& [key, approval] : state.approvals)
         out["approvals"][key] = {{"who", approval.who},
-                                 {"role", approval.role},
+                                 {"role", toString(approval.role)},
                                  {"utc_ms", approval.utcMs},
                                  {"program_ms", approval.programMs}};
     out["rundown"] = {{"current", state.rundown.current},
@@ -160,9 +160,13 @@ ShowState restoreState(const json& in, const ShowSpec& show) {
                 ProductLive{optionalFrom<int64_t>(l.at("sold")), optionalFrom<int64_t>(l.at("stock"))};
         for (const auto& [input, a] : in.at("audio").items())
             state.audio[input] = AudioLevel{a.at("gain_db").get<float>(), a.at("muted").get<bool>()};
-        for (const auto& [key, a] : in.at("approvals").items())
-            state.approvals[key] = Approval{a.at("who").get<std::string>(), a.at("role").get<std::string>(),
+        for (const auto& [key, a] : in.at("approvals").items()) {
+            const std::string roleName = a.at("role").get<std::string>();
+            const std::optional<Role> role = roleFromName(roleName);
+            if (!role) throw std::runtime_error("approval of " + key + " has no known role");
+            state.approvals[key] = Approval{a.at("who").get<std::string>(), *role,
                                             a.at("utc_ms").get<int64_t>(), a.at("program_ms").get<int64_t>()};
+        }
         const json& r = in.at("rundown");
         state.rundown.current = r.at("current").get<int>();
         if (state.rundown.current >= static_cast<int>(show.rundown.size()) || state.rundown.current < -1)

@@ -67,7 +67,7 @@ uint64_t OnAirLog::timeline(int64_t programMs, const std::string& event, const s
 }
 
 uint64_t OnAirLog::audit(const AuditEntry& entry) {
-    return enqueue({true, entry.utcMs, entry.programMs, entry.actor.who, entry.actor.role, entry.command,
+    return enqueue({true, entry.utcMs, entry.programMs, entry.actor.who, toString(entry.actor.role), entry.command,
                     maskSecrets(entry.message), entry.ok});
 }
 

@@ -20,7 +20,9 @@ class ProgramEngine;
 
 /// A token with its secret resolved from the environment or a secrets file.
 struct ApiToken {
-    std::string name, role, secret;
+    std::string name;
+    Role role = Role::Operator;
+    std::string secret;
 };
 /// Resolves every token of the show; throws std::runtime_error naming the
 /// token whose secret is missing or too short.

@@ -16,7 +16,7 @@ namespace hawker::studio {
 struct ConsoleOptions {
     std::optional<ShowSpec> show; ///< the show to run; none: a review-only login
     EngineOptions engine;         ///< previewBus is switched on by the console
-    std::string role = "operator";
+    Role role = Role::Operator;
     std::string who; ///< the audit log's name for this desk (default: $USER)
     /// The login's token (from --token-file or $HAWKER_CONSOLE_TOKEN): checked
     /// against the show's tokens of `role`; required by [api] console_login = "token".

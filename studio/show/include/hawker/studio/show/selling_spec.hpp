@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/show/role.hpp"
+
 namespace hawker::studio {
 
 /// A flash sale (秒杀) planned in the show file; started by an operator, the
@@ -62,7 +64,7 @@ struct SegmentSpec {
 struct ComplianceSpec {
     bool approvalRequired = true;
     std::vector<std::string> bannedWords; ///< absolute claims the Advertising Law forbids
-    std::vector<std::string> approverRoles{"merchandiser", "host"};
+    std::vector<Role> approverRoles{Role::Merchandiser, Role::Host};
 };
 /// The default banned absolute claims (最, 第一, 国家级, 顶级, 100%, ...).
 std::vector<std::string> defaultBannedWords();
@@ -83,8 +85,8 @@ struct SessionPlan {
 /// A bearer token of the control API. The secret itself comes from the
 /// environment or a secrets file, never from the show file.
 struct ApiTokenSpec {
-    std::string name; ///< who, in the audit log ("stream-deck")
-    std::string role; ///< host | operator | merchandiser | ingest
+    std::string name;           ///< who, in the audit log ("stream-deck")
+    Role role = Role::Operator; ///< a person's role: host, operator, merchandiser or ingest
     std::string tokenEnv;
     std::filesystem::path tokenFile;
     std::string tokenKey;

@@ -15,6 +15,7 @@
 
 #include "hawker/studio/base/bounded_ring.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
+#include "hawker/studio/show/role.hpp"
 #include "hawker/studio/show/show_file.hpp"
 #include "hawker/studio/show/show_state.hpp"
 
@@ -25,11 +26,11 @@ struct Actor {
     /// token's name), a cue's actor, "automation". The compliance gate tells
     /// people apart by it, so one person's two tokens are one person.
     std::string who;
-    std::string role; ///< operator, host, merchandiser, automation
+    Role role = Role::Automation;
 };
 
 struct Command {
-    std::string name; ///< see isKnownCommand(); e.g. take, cut, card.show, offer.start
+    std::string name; ///< an entry of commandTable() (command_table.hpp): take, cut, card.show, …
     std::string scene;
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
@@ -95,6 +96,10 @@ struct AuditEntry {
 using TimelineHook =
     std::function<void(int64_t programMs, const std::string& event, const std::string& detail)>;
 
+struct CommandSpec;
+/// Builds commandTable() (command_table.cpp); the controller lets it name its handlers.
+std::vector<CommandSpec> buildCommandTable();
+
 class ShowController {
 public:
     /// How many audit entries stay in memory (the newest; GET /api/v1/audit
@@ -125,18 +130,34 @@ public:
     void setAuditHook(std::function<void(const AuditEntry&)> hook);
 
 private:
+    // The command table (command_table.cpp) names each command's handler.
+    friend std::vector<CommandSpec> buildCommandTable();
+
+    /// Looks the command up, checks its arguments and runs its handler
+    /// (no role check, no audit: execute() does those).
     CommandResult apply(const Command& command, const Actor& actor, ShowState& state, int64_t programMs);
-    CommandResult applyGraphic(const Command& command, ShowState& state, int64_t programMs);
-    CommandResult applyOffer(const Command& command, ShowState& state, int64_t programMs);
-    CommandResult startOffer(const Command& command, ShowState& state, int64_t programMs);
-    CommandResult sellOffer(const Command& command, ShowState& state, int64_t programMs);
+    // The handlers, one per family of commands, all of one shape.
+    CommandResult applySwitcher(const Command& command, const Actor& actor, ShowState& state,
+                                int64_t programMs);
+    CommandResult applyAudio(const Command& command, const Actor& actor, ShowState& state, int64_t programMs);
+    CommandResult applyGraphic(const Command& command, const Actor& actor, ShowState& state,
+                               int64_t programMs);
+    CommandResult applyOffer(const Command& command, const Actor& actor, ShowState& state, int64_t programMs);
     CommandResult applyApproval(const Command& command, const Actor& actor, ShowState& state,
                                 int64_t programMs);
     CommandResult applyRundown(const Command& command, const Actor& actor, ShowState& state,
                                int64_t programMs);
+    CommandResult applySource(const Command& command, const Actor& actor, ShowState& state,
+                              int64_t programMs);
+    CommandResult applyOutput(const Command& command, const Actor& actor, ShowState& state,
+                              int64_t programMs);
+    CommandResult applyCoupon(const Command& command, const Actor& actor, ShowState& state,
+                              int64_t programMs);
+    CommandResult applyShowStop(const Command& command, const Actor& actor, ShowState& state,
+                                int64_t programMs);
+    CommandResult startOffer(const Command& command, ShowState& state, int64_t programMs);
+    CommandResult sellOffer(const Command& command, ShowState& state, int64_t programMs);
     CommandResult enterSegment(int index, bool apply, ShowState& state, int64_t programMs);
-    CommandResult applySource(const Command& command, ShowState& state, int64_t programMs);
-    CommandResult applyOutputsAndCoupons(const Command& command, ShowState& state, int64_t programMs);
     /// Nullopt when `key` ("card:SKU", "offer:ID") may go on air for m_asker; else the refusal.
     std::optional<CommandResult> gate(const std::string& command, const std::string& key,
                                       const ShowState& state) const;

@@ -94,14 +94,15 @@ struct OutputSpec {
 
 struct CueSpec {
     double atSeconds = 0;
-    std::string command; ///< a command name (ShowController::knownCommands)
+    std::string command; ///< a command name (command_table.hpp)
     std::string scene;
     std::optional<TransitionKind> transition;
     std::optional<int> transitionMs;
     std::map<std::string, std::string> args; ///< the command's other arguments (sku, slot, ...)
     /// Who the cue acts as; a rehearsed show can play a second person (the
     /// merchandiser approving a card). Default: the automation.
-    std::string actor = "automation", role = "automation";
+    std::string actor = "automation";
+    Role role = Role::Automation;
 };
 
 /// The simulated audience ([audience]): rehearsals and the demo run it.

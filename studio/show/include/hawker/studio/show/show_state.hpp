@@ -68,7 +68,8 @@ struct AudioLevel {
 
 /// Who let a card or an offer go on air (the compliance gate's second person).
 struct Approval {
-    std::string who, role;
+    std::string who;
+    Role role = Role::Merchandiser;
     int64_t utcMs = 0, programMs = 0;
 };
 

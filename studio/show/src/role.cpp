@@ -1,0 +1,46 @@
+#include "hawker/studio/show/role.hpp"
+
+#include <array>
+
+namespace hawker::studio {
+
+namespace {
+constexpr std::array<RoleInfo, 5> kRoles = {{
+    {Role::Operator, "operator", "导播", "Operator", true, true},
+    {Role::Host, "host", "主播", "Host", true, true},
+    {Role::Merchandiser, "merchandiser", "运营", "Merchandiser", true, true},
+    {Role::Ingest, "ingest", "数据接入", "Ingest", true, false},
+    {Role::Automation, "automation", "自动", "Automation", false, false},
+}};
+} // namespace
+
+std::span<const RoleInfo> allRoles() {
+    return kRoles;
+}
+
+const RoleInfo& roleInfo(Role role) {
+    return kRoles[static_cast<size_t>(role)];
+}
+
+const char* toString(Role role) {
+    return roleInfo(role).name.data();
+}
+
+std::optional<Role> roleFromName(std::string_view name) {
+    for (const RoleInfo& info : kRoles)
+        if (info.name == name) return info.role;
+    return std::nullopt;
+}
+
+std::string roleNames(bool (*accept)(const RoleInfo&)) {
+    std::string names, last;
+    for (const RoleInfo& info : kRoles) {
+        if (!accept(info)) continue;
+        if (!last.empty()) names += (names.empty() ? "" : ", ") + last;
+        last = std::string(info.name);
+    }
+    if (names.empty()) return last;
+    return names + " or " + last;
+}
+
+} // namespace hawker::studio
