@@ -1,5 +1,7 @@
 #include "hawker/studio/report/report_html.hpp"
 
+#include "report_style.hpp"
+
 #include <algorithm>
 #include <charconv>
 #include <cmath>
@@ -1273,169 +1275,6 @@ void renderTimeline(std::string& out, const json& report) {
     closeSection(out);
 }
 
-const char* const kStyle = R"css(
-:root { --ink:#1d2330; --muted:#6b7280; --line:#e4e7ec; --soft:#f6f7f9; --card:#fff;
-  --green:#15803d; --amber:#b76e00; --red:#c62828; --blue:#2f6fdb; --orange:#e8590c; }
-* { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body { margin: 0; background: #eef0f4; color: var(--ink);
-  font: 14px/1.5 "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei",
-    "Hiragino Sans GB", "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 1200px; margin: 0 auto; padding: 28px 28px 40px; }
-section { background: var(--card); border: 1px solid var(--line); border-radius: 12px;
-  padding: 20px 24px 22px; margin: 0 0 18px; box-shadow: 0 1px 2px rgba(16,24,40,.04); }
-h1 { font-size: 26px; line-height: 1.25; margin: 2px 0 10px; }
-h2 { font-size: 17px; margin: 0 0 14px; padding-bottom: 8px; border-bottom: 1px solid var(--line); }
-h2 .aside { float: right; font-size: 12px; font-weight: 400; color: var(--muted); margin-top: 4px; }
-h3 { font-size: 14px; margin: 16px 0 8px; }
-.zh { color: var(--muted); font-weight: 500; }
-.muted { color: var(--muted); }
-.empty { color: var(--muted); font-style: italic; margin: 4px 0; }
-code { font-family: "Noto Sans Mono CJK SC", "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px;
-  background: var(--soft); padding: 1px 5px; border-radius: 4px; }
-header.session { margin: -4px 0 20px; padding-bottom: 16px; border-bottom: 1px solid var(--line); }
-.eyebrow { font-size: 12px; letter-spacing: .04em; color: var(--muted); text-transform: uppercase; }
-.badges { display: flex; flex-wrap: wrap; gap: 6px; margin-bottom: 10px; }
-.badge { display: inline-block; font-size: 12px; font-weight: 600; padding: 2px 10px; border-radius: 999px;
-  background: #eef2ff; color: #3949ab; }
-.badge.variant { background: #f3e8ff; color: #6b21a8; }
-.badge.rehearsal { background: #fff4e5; color: #b45309; border: 1.5px dashed #d97706; letter-spacing: .06em; }
-.rehearsal-note { margin: 0 0 10px; padding: 6px 12px; border-radius: 6px; background: #fff4e5;
-  color: #8a4b00; font-size: 13px; border: 1px dashed #e0a100; }
-dl.meta { display: flex; flex-wrap: wrap; gap: 6px 28px; margin: 0; }
-dl.meta div { display: flex; gap: 8px; }
-dl.meta dt { color: var(--muted); }
-dl.meta dd { margin: 0; font-weight: 500; }
-.platform { display: inline-block; margin-right: 6px; padding: 0 8px; border: 1px solid var(--line);
-  border-radius: 4px; font-size: 12px; }
-.kpis { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px;
-  margin: 0 0 20px; }
-.kpi { border: 1px solid var(--line); border-top: 4px solid #9aa3af; border-radius: 10px; padding: 12px 14px;
-  background: #fff; }
-.kpi.green { border-top-color: var(--green); background: #f3faf5; }
-.kpi.amber { border-top-color: #e0a100; background: #fffaf0; }
-.kpi.red { border-top-color: var(--red); background: #fdf4f4; }
-.kpi-label { font-size: 13px; color: var(--muted); }
-.kpi-value { font-size: 25px; font-weight: 700; line-height: 1.3; font-variant-numeric: tabular-nums; }
-.kpi-target { font-size: 12px; color: var(--muted); }
-.kpi-bar { height: 6px; background: rgba(0,0,0,.07); border-radius: 3px; margin: 6px 0 4px;
-  overflow: hidden; }
-.kpi-bar span { display: block; height: 100%; background: #9aa3af; }
-.kpi.green .kpi-bar span { background: var(--green); }
-.kpi.amber .kpi-bar span { background: #e0a100; }
-.kpi.red .kpi-bar span { background: var(--red); }
-.kpi-status { font-size: 12px; font-weight: 600; color: var(--muted); }
-.kpi.green .kpi-status { color: var(--green); }
-.kpi.amber .kpi-status { color: var(--amber); }
-.kpi.red .kpi-status { color: var(--red); }
-.metric-groups { display: grid; grid-template-columns: repeat(auto-fill, minmax(260px, 1fr)); gap: 14px 22px;
-  align-items: start; }
-table { border-collapse: collapse; width: 100%; font-variant-numeric: tabular-nums; }
-caption { text-align: left; font-weight: 700; padding: 0 0 4px; }
-th, td { padding: 6px 10px; text-align: left; vertical-align: top; border-bottom: 1px solid var(--line); }
-table.metrics th { font-weight: 400; padding-left: 0; }
-table.metrics td { font-weight: 600; padding-right: 0; }
-table.data thead th { font-size: 12px; font-weight: 600; color: var(--muted); background: var(--soft);
-  border-bottom: 1px solid #d5d9e0; vertical-align: bottom; }
-table.data tbody tr:nth-child(even) { background: #fbfbfc; }
-table.compact td { padding: 3px 10px; font-size: 13px; }
-.num { text-align: right; white-space: nowrap; }
-.nowrap { white-space: nowrap; }
-.sku { font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; font-size: 12px; color: #374151; }
-.tag { display: inline-block; font-size: 11px; padding: 0 7px; border-radius: 4px; background: var(--soft);
-  color: var(--muted); border: 1px solid var(--line); white-space: nowrap; }
-.tag.warn { background: #fff1f0; color: var(--red); border-color: #f5c2c0; }
-.tag.now { background: #e8f0fe; color: var(--blue); border-color: #c6d8fb; }
-.over { color: var(--red); font-weight: 700; }
-.delta { font-size: 12px; }
-.cellbar, .meter, .hbar { display: block; height: 4px; background: #eceef2; border-radius: 2px;
-  margin-top: 3px;  overflow: hidden; }
-.cellbar span, .meter span, .hbar span { display: block; height: 100%; background: var(--orange); }
-.meter { display: inline-block; width: 90px; height: 8px; vertical-align: middle; margin: 0 6px 0 0; }
-.meter span { background: var(--green); }
-td.sell, th.sell { white-space: nowrap; }
-td.gmvcol { min-width: 220px; }
-.hbar { display: inline-block; width: 120px; height: 8px; margin: 0 10px 0 0; vertical-align: middle; }
-tr.current { background: #eef4ff !important; font-weight: 600; }
-.funnel { display: grid; gap: 8px; }
-.step { display: grid; grid-template-columns: 220px 1fr 90px 300px; gap: 14px; align-items: center; }
-.step-bar { height: 24px; background: var(--soft); border-radius: 5px; overflow: hidden; }
-.step-bar span { display: block; height: 100%; background: linear-gradient(90deg, #2f6fdb, #5b8def);
-  border-radius: 5px; }
-.step:last-child .step-bar span { background: linear-gradient(90deg, #d9480f, #f27c3f); }
-.step-count { text-align: right; font-weight: 700; font-size: 16px; font-variant-numeric: tabular-nums; }
-.step-rate { font-size: 12px; color: var(--muted); }
-.footnote { font-size: 12px; color: var(--muted); margin: 12px 0 0; }
-figure.chart-block { margin: 0 0 18px; }
-figure.chart-block:last-child { margin-bottom: 0; }
-figcaption { margin: 0 0 4px; }
-svg.chart { display: block; width: 100%; height: auto; font-family: inherit; }
-svg.chart text { font-size: 11px; fill: #5b6472; }
-svg.chart .lane-name { font-size: 10px; }
-svg.chart .lane-bg { fill: #f4f5f7; }
-svg.chart .lane.card { fill: #c9dafb; stroke: #6f97e3; stroke-width: .6; }
-svg.chart .lane.offer { fill: #fdd9b5; stroke: #e8590c; stroke-width: .6; }
-svg.chart .lane-label { font-size: 10px; }
-svg.chart .lane-label.card { fill: #1e4aa8; }
-svg.chart .lane-label.offer { fill: #9a3b06; }
-svg.chart .band.card { fill: #2f6fdb; opacity: .07; }
-svg.chart .band.offer { fill: #e8590c; opacity: .10; }
-svg.chart .grid { stroke: #eceef2; stroke-width: 1; }
-svg.chart .axis { stroke: #9aa3af; stroke-width: 1; }
-svg.chart .cut { stroke: #6b7280; stroke-width: 1; stroke-dasharray: 3 3; }
-svg.chart .cut-label { font-size: 10px; fill: #4b5563; }
-svg.chart .axis-title { font-size: 11px; fill: #6b7280; }
-svg.chart .line { fill: none; stroke-width: 2.2; stroke-linejoin: round; }
-svg.chart .area { opacity: .10; }
-svg.chart .point { stroke: #fff; stroke-width: 1; }
-svg.chart .legend { font-size: 11px; fill: #374151; }
-.review-grid { display: grid; grid-template-columns: repeat(auto-fit, minmax(180px, 1fr)); gap: 12px; }
-.review-block { border: 1px solid var(--line); border-left: 4px solid #9aa3af; border-radius: 8px;
-  padding: 8px 12px; background: #fff; }
-.review-block h3 { margin: 2px 0 6px; }
-.review-block ul { margin: 0; padding-left: 18px; }
-.review-block p { margin: 0; }
-.review-block.goal { border-left-color: var(--blue); }
-.review-block.result { border-left-color: var(--green); }
-.review-block.gap { border-left-color: var(--red); }
-.review-block.cause { border-left-color: #e0a100; }
-.review-block.improvement { border-left-color: #7c4dcc; }
-.owner { display: inline-block; font-size: 11px; padding: 0 6px; border-radius: 4px; background: var(--soft);
-  color: var(--muted); }
-.note { font-size: 12px; color: var(--muted); margin-top: 2px; }
-.sig { color: var(--green); font-weight: 700; }
-.nosig { color: var(--muted); font-weight: 600; }
-.level { display: inline-block; font-size: 11px; font-weight: 700; padding: 0 8px; border-radius: 999px;
-  text-transform: uppercase; background: var(--soft); color: var(--muted); }
-.level.red { background: #fdecea; color: var(--red); }
-.level.amber { background: #fff4dc; color: var(--amber); }
-.level.green { background: #e7f6ec; color: var(--green); }
-ol.comments { list-style: none; margin: 0; padding: 0; columns: 2 360px; column-gap: 28px; }
-ol.comments li { display: flex; gap: 10px; padding: 5px 0; border-bottom: 1px solid var(--line);
-  break-inside: avoid; }
-ol.comments .at { color: var(--muted); font-variant-numeric: tabular-nums; min-width: 44px; }
-ol.comments .who { font-weight: 600; white-space: nowrap; }
-footer { text-align: center; font-size: 12px; color: var(--muted); margin-top: 8px; }
-@media (max-width: 800px) {
-  main { padding: 14px; }
-  .step { grid-template-columns: 1fr 80px; }
-  .step-bar { grid-column: 1 / -1; grid-row: 2; }
-  .step-rate { grid-column: 1 / -1; }
-}
-@page { size: A4; margin: 12mm; }
-@media print {
-  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  body { background: #fff; font-size: 11px; }
-  main { max-width: none; padding: 0; }
-  section { border: none; box-shadow: none; border-radius: 0; padding: 6px 0 10px; margin: 0 0 8px;
-    border-top: 2px solid var(--ink); }
-  section#summary { border-top: none; }
-  h2 { break-after: avoid; }
-  .kpi, .review-block, figure.chart-block, tr, .step { break-inside: avoid; }
-  .step { grid-template-columns: 170px 1fr 70px 240px; }
-  table.data tbody tr:nth-child(even) { background: none; }
-}
-)css";
 
 } // namespace
 
@@ -1448,7 +1287,9 @@ std::string renderReportHtml(const nlohmann::json& report) {
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>" +
            escape(title.empty() ? std::string("Session report") : title) +
-           " · Hawker report</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n<main>\n";
+           " · Hawker report</title>\n<style>\n";
+    out += report_html::reportStyle();
+    out += "</style>\n</head>\n<body>\n<main>\n";
 
     renderSummary(out, report);
     renderFunnel(out, field(report, "summary"));
