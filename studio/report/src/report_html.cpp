@@ -1,378 +1,22 @@
 #include "hawker/studio/report/report_html.hpp"
 
-#include "report_style.hpp"
-
 #include <algorithm>
-#include <charconv>
 #include <cmath>
-#include <cstdarg>
-#include <cstdint>
-#include <cstdio>
 #include <iterator>
 #include <map>
 #include <optional>
 #include <string_view>
 #include <vector>
 
-namespace hawker::studio {
+#include "html_escape.hpp"
+#include "report_fields.hpp"
+#include "report_format.hpp"
+#include "report_style.hpp"
+#include "section_frame.hpp"
+
+namespace hawker::studio::report_html {
 
 namespace {
-
-using nlohmann::json;
-
-const char* const kDash = "—";
-
-// ---------------------------------------------------------------------------------------------------------
-// Reading the report. It comes from another component (and, through notes and comments, from outside), so
-// every access tolerates a missing key or a value of the wrong type instead of throwing.
-
-const json& field(const json& object, const char* key) {
-    static const json none;
-    if (!object.is_object()) return none;
-    const auto it = object.find(key);
-    return it == object.end() ? none : *it;
-}
-
-const json& asList(const json& value) {
-    static const json empty = json::array();
-    return value.is_array() ? value : empty;
-}
-
-const json& listAt(const json& object, const char* key) {
-    return asList(field(object, key));
-}
-
-std::optional<double> numberOf(const json& value) {
-    if (!value.is_number()) return std::nullopt;
-    const double number = value.get<double>();
-    if (!std::isfinite(number)) return std::nullopt;
-    return number;
-}
-
-std::optional<double> numberAt(const json& object, const char* key) {
-    return numberOf(field(object, key));
-}
-
-double numberOr(const json& object, const char* key, double fallback) {
-    return numberAt(object, key).value_or(fallback);
-}
-
-bool flagAt(const json& object, const char* key) {
-    const json& value = field(object, key);
-    if (value.is_boolean()) return value.get<bool>();
-    if (value.is_number()) return numberOf(value).value_or(0.0) != 0.0;
-    return false;
-}
-
-std::string shortest(double value) {
-    char buffer[64];
-    const auto result = std::to_chars(buffer, buffer + sizeof buffer, value);
-    return std::string(buffer, result.ptr);
-}
-
-std::string textOf(const json& value) {
-    if (value.is_string()) return value.get<std::string>();
-    if (value.is_number_integer())
-        return value.is_number_unsigned() ? std::to_string(value.get<uint64_t>())
-                                          : std::to_string(value.get<int64_t>());
-    if (value.is_number()) return numberOf(value) ? shortest(*numberOf(value)) : std::string();
-    if (value.is_boolean()) return value.get<bool>() ? "true" : "false";
-    return {};
-}
-
-std::string textAt(const json& object, const char* key) {
-    return textOf(field(object, key));
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Formatting.
-
-[[gnu::format(printf, 1, 2)]] std::string format(const char* pattern, ...) {
-    va_list args;
-    va_start(args, pattern);
-    va_list again;
-    va_copy(again, args);
-    const int length = std::vsnprintf(nullptr, 0, pattern, args);
-    va_end(args);
-    std::string text;
-    if (length > 0) {
-        text.resize(static_cast<size_t>(length) + 1);
-        std::vsnprintf(text.data(), text.size(), pattern, again);
-        text.resize(static_cast<size_t>(length));
-    }
-    va_end(again);
-    return text;
-}
-
-void appendEscaped(std::string& out, std::string_view text) {
-    static const char* const kReplacement = "\xEF\xBF\xBD";
-    size_t i = 0;
-    while (i < text.size()) {
-        const auto c = static_cast<unsigned char>(text[i]);
-        if (c < 0x80) {
-            switch (c) {
-            case '&':
-                out += "&amp;";
-                break;
-            case '<':
-                out += "&lt;";
-                break;
-            case '>':
-                out += "&gt;";
-                break;
-            case '"':
-                out += "&quot;";
-                break;
-            case '\'':
-                out += "&#39;";
-                break;
-            case '\t':
-            case '\n':
-            case '\r':
-                out += static_cast<char>(c);
-                break;
-            default:
-                // Control characters are not allowed in HTML text; show that something was there.
-                if (c < 0x20 || c == 0x7F)
-                    out += kReplacement;
-                else
-                    out += static_cast<char>(c);
-            }
-            ++i;
-            continue;
-        }
-        // A browser would guess at invalid UTF-8 (or switch the whole page's encoding); replace each bad
-        // byte so one broken comment cannot garble the report.
-        size_t length = 0;
-        unsigned char low = 0x80;
-        unsigned char high = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) {
-            length = 2;
-        } else if (c >= 0xE0 && c <= 0xEF) {
-            length = 3;
-            if (c == 0xE0) low = 0xA0;
-            if (c == 0xED) high = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            length = 4;
-            if (c == 0xF0) low = 0x90;
-            if (c == 0xF4) high = 0x8F;
-        }
-        bool valid = length != 0 && i + length <= text.size();
-        for (size_t k = 1; valid && k < length; ++k) {
-            const auto next = static_cast<unsigned char>(text[i + k]);
-            const unsigned char min = k == 1 ? low : 0x80;
-            const unsigned char max = k == 1 ? high : 0xBF;
-            valid = next >= min && next <= max;
-        }
-        if (valid) {
-            out.append(text.substr(i, length));
-            i += length;
-        } else {
-            out += kReplacement;
-            ++i;
-        }
-    }
-}
-
-std::string escape(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    appendEscaped(out, text);
-    return out;
-}
-
-std::string groupDigits(uint64_t value) {
-    std::string digits = std::to_string(value);
-    std::string out;
-    const size_t lead = digits.size() % 3 == 0 ? 3 : digits.size() % 3;
-    for (size_t i = 0; i < digits.size(); ++i) {
-        if (i >= lead && (i - lead) % 3 == 0) out += ',';
-        out += digits[i];
-    }
-    return out;
-}
-
-uint64_t magnitude(double value) {
-    const double absolute = std::fabs(value);
-    return absolute >= 9e18 ? static_cast<uint64_t>(9e18) : static_cast<uint64_t>(std::llround(absolute));
-}
-
-std::string sign(double roundedValue) {
-    return roundedValue < 0 ? "-" : "";
-}
-
-std::string formatInteger(double value) {
-    const uint64_t whole = magnitude(value);
-    return (whole == 0 ? "" : sign(value)) + groupDigits(whole);
-}
-
-/// Integers as integers; anything with a fraction to `decimals` places, thousands grouped either way.
-std::string formatNumber(double value, int decimals = 1) {
-    if (std::fabs(value - std::round(value)) < 1e-9) return formatInteger(value);
-    const double scale = std::pow(10.0, decimals);
-    const double scaled = std::round(std::fabs(value) * scale);
-    const auto whole = static_cast<uint64_t>(scaled / scale);
-    const auto fraction = static_cast<uint64_t>(scaled - static_cast<double>(whole) * scale);
-    return (scaled == 0 ? "" : sign(value)) + groupDigits(whole) + "." +
-           format("%0*llu", decimals, static_cast<unsigned long long>(fraction));
-}
-
-std::string formatMoney(std::optional<double> cents) {
-    if (!cents) return kDash;
-    const uint64_t total = magnitude(*cents);
-    return (total == 0 ? "" : sign(*cents)) + "¥" + groupDigits(total / 100) +
-           format(".%02u", static_cast<unsigned>(total % 100));
-}
-
-std::string formatPercent(std::optional<double> ratio, int decimals = 1) {
-    if (!ratio) return kDash;
-    return format("%.*f%%", decimals, *ratio * 100.0);
-}
-
-std::string formatCount(std::optional<double> value) {
-    return value ? formatNumber(*value) : kDash;
-}
-
-/// "0:42", "12:05", "1:02:03": durations and offsets in tables.
-std::string formatClock(double seconds) {
-    const bool negative = seconds < 0;
-    const int64_t total = std::llround(std::min(std::fabs(seconds), 1e12));
-    const int64_t hours = total / 3600;
-    const int64_t minutes = total / 60 % 60;
-    const int64_t rest = total % 60;
-    const std::string text =
-        hours > 0 ? format("%lld:%02lld:%02lld", static_cast<long long>(hours),
-                           static_cast<long long>(minutes), static_cast<long long>(rest))
-                  : format("%lld:%02lld", static_cast<long long>(minutes), static_cast<long long>(rest));
-    return (negative && total != 0 ? "-" : "") + text;
-}
-
-std::string formatOffset(std::optional<double> offsetMs) {
-    return offsetMs ? formatClock(*offsetMs / 1000.0) : kDash;
-}
-
-/// "42 s", "3 min 05 s", "2 h 10 min": durations in prose.
-std::string formatDuration(std::optional<double> seconds) {
-    if (!seconds) return kDash;
-    const double value = std::fabs(*seconds);
-    const std::string prefix = *seconds < 0 ? "-" : "";
-    if (value < 60) return prefix + formatNumber(value, 1) + " s";
-    const int64_t total = std::llround(std::min(value, 1e12));
-    if (total < 3600)
-        return prefix + format("%lld min %02lld s", static_cast<long long>(total / 60),
-                               static_cast<long long>(total % 60));
-    return prefix + format("%lld h %02lld min", static_cast<long long>(total / 3600),
-                           static_cast<long long>(total / 60 % 60));
-}
-
-/// "2023-11-14 22:13 UTC". Computed by hand (days-to-civil) because gmtime is neither pure nor
-/// thread-safe, and the report must not depend on the machine's time zone.
-std::string formatUtc(std::optional<double> utcMs) {
-    if (!utcMs || std::fabs(*utcMs) > 1e17) return kDash;
-    const auto ms = static_cast<int64_t>(std::floor(*utcMs));
-    const int64_t msPerDay = 86'400'000;
-    int64_t days = ms / msPerDay;
-    int64_t msOfDay = ms % msPerDay;
-    if (msOfDay < 0) {
-        msOfDay += msPerDay;
-        --days;
-    }
-    const int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t dayOfEra = z - era * 146097;
-    const int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
-    const int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
-    const int64_t monthIndex = (5 * dayOfYear + 2) / 153;
-    const int64_t day = dayOfYear - (153 * monthIndex + 2) / 5 + 1;
-    const int64_t month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
-    const int64_t year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-    const int64_t minuteOfDay = msOfDay / 60'000;
-    return format("%04lld-%02lld-%02lld %02lld:%02lld UTC", static_cast<long long>(year),
-                  static_cast<long long>(month), static_cast<long long>(day),
-                  static_cast<long long>(minuteOfDay / 60), static_cast<long long>(minuteOfDay % 60));
-}
-
-/// The value of a data point exactly as the JSON had it, so a test can compare plotted and reported numbers.
-std::string dataValue(const json& value) {
-    if (value.is_number_integer()) return textOf(value);
-    const std::optional<double> number = numberOf(value);
-    return number ? shortest(*number) : std::string();
-}
-
-enum class Unit { Count, Money, Ratio, Seconds, Decimal };
-
-bool endsWith(std::string_view text, std::string_view suffix) {
-    return text.size() >= suffix.size() && text.substr(text.size() - suffix.size()) == suffix;
-}
-
-// The unit follows from the key's name, the convention the metric definitions use throughout.
-Unit unitOf(std::string_view key) {
-    if (endsWith(key, "_cents")) return Unit::Money;
-    if (endsWith(key, "_rate") || key == "sell_through") return Unit::Ratio;
-    if (endsWith(key, "_seconds") || endsWith(key, "_s")) return Unit::Seconds;
-    if (key == "acu") return Unit::Decimal;
-    return Unit::Count;
-}
-
-std::string formatValue(Unit unit, std::optional<double> value) {
-    if (!value) return kDash;
-    switch (unit) {
-    case Unit::Money:
-        return formatMoney(value);
-    case Unit::Ratio:
-        return formatPercent(value, 2);
-    case Unit::Seconds:
-        return formatDuration(value);
-    case Unit::Decimal:
-        return formatNumber(*value, 1);
-    case Unit::Count:
-        break;
-    }
-    return formatNumber(*value, 1);
-}
-
-std::string formatMetric(const json& object, const char* key) {
-    return formatValue(unitOf(key), numberAt(object, key));
-}
-
-std::optional<double> ratio(std::optional<double> numerator, std::optional<double> denominator) {
-    if (!numerator || !denominator || *denominator == 0) return std::nullopt;
-    return *numerator / *denominator;
-}
-
-/// Percent width for CSS bars, clamped so that bad data cannot break the layout.
-std::string barWidth(std::optional<double> fraction) {
-    const double value = fraction ? std::clamp(*fraction, 0.0, 1.0) : 0.0;
-    return format("%.1f%%", value * 100.0);
-}
-
-// ---------------------------------------------------------------------------------------------------------
-// Page pieces.
-
-struct Heading {
-    const char* en;
-    const char* zh;
-};
-
-void openSection(std::string& out, const char* id, Heading heading, const std::string& aside = {}) {
-    out += format("<section id=\"%s\">\n<h2>%s <span class=\"zh\">%s</span>", id, heading.en, heading.zh);
-    if (!aside.empty()) out += "<span class=\"aside\">" + aside + "</span>";
-    out += "</h2>\n";
-}
-
-void closeSection(std::string& out) {
-    out += "</section>\n";
-}
-
-void emptyNote(std::string& out, const std::string& html) {
-    out += "<p class=\"empty\">" + html + "</p>\n";
-}
-
-struct MetricLabel {
-    const char* key;
-    const char* en;
-    const char* zh;
-};
 
 const std::vector<std::pair<Heading, std::vector<MetricLabel>>>& summaryGroups() {
     static const std::vector<std::pair<Heading, std::vector<MetricLabel>>> groups{
@@ -860,18 +504,6 @@ void renderChart(std::string& out, const ChartSpec& spec, const json& perMinute,
     out += "</svg>\n</figure>\n";
 }
 
-std::map<std::string, std::string> productNames(const json& products) {
-    std::map<std::string, std::string> names;
-    if (products.is_object()) {
-        for (auto it = products.begin(); it != products.end(); ++it)
-            names[it.key()] = textAt(it.value(), "name");
-    } else if (products.is_array()) {
-        for (const json& product : products)
-            names[textAt(product, "sku")] = textAt(product, "name");
-    }
-    return names;
-}
-
 void renderCharts(std::string& out, const json& report) {
     const json& perMinute = listAt(report, "per_minute");
     if (!field(report, "per_minute").is_array()) return;
@@ -1275,10 +907,14 @@ void renderTimeline(std::string& out, const json& report) {
     closeSection(out);
 }
 
-
 } // namespace
 
+} // namespace hawker::studio::report_html
+
+namespace hawker::studio {
+
 std::string renderReportHtml(const nlohmann::json& report) {
+    using namespace report_html;
     const json& session = field(report, "session");
     std::string title = textAt(session, "title");
     std::string out;
@@ -1288,7 +924,7 @@ std::string renderReportHtml(const nlohmann::json& report) {
            "<title>" +
            escape(title.empty() ? std::string("Session report") : title) +
            " · Hawker report</title>\n<style>\n";
-    out += report_html::reportStyle();
+    out += reportStyle();
     out += "</style>\n</head>\n<body>\n<main>\n";
 
     renderSummary(out, report);
