@@ -1,7 +1,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <regex>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -290,6 +293,73 @@ TEST(ReportHtml, OddInputNeverThrows) {
     std::string html;
     ASSERT_NO_THROW(html = renderReportHtml(odd));
     EXPECT_NE(html.find("class=\"kpi none\""), std::string::npos);
+}
+
+TEST(ReportHtml, InlinesTheStyleSheetAssetByteForByte) {
+    // The page's CSS is studio/report/assets/report.css, compiled into the library by a build step; the
+    // page must carry that file whole and unaltered. Found from the source tree the unit tests are built
+    // from (the golden images' folder is tests/golden).
+    const auto path = std::filesystem::path(HAWKER_GOLDEN_DIR).parent_path().parent_path() / "studio" /
+                      "report" / "assets" / "report.css";
+    std::ifstream file(path, std::ios::binary);
+    ASSERT_TRUE(file) << "cannot read " << path;
+    std::ostringstream text;
+    text << file.rdbuf();
+    const std::string css = text.str();
+    ASSERT_GT(css.size(), 1000u);
+
+    for (const json& report : {fullReport(), json::object()}) {
+        const std::string html = renderReportHtml(report);
+        const size_t open = html.find("<style>\n");
+        ASSERT_NE(open, std::string::npos);
+        const size_t start = open + 8;
+        const size_t end = html.find("</style>\n</head>", start);
+        ASSERT_NE(end, std::string::npos);
+        EXPECT_EQ(html.substr(start, end - start), css);
+        EXPECT_EQ(html.find("<style", end), std::string::npos); // one style sheet, nothing else inlined
+    }
+}
+
+TEST(ReportHtml, SectionsComeOnceInPageOrder) {
+    // Each section is drawn by its own file; the page's order lives in renderReportHtml alone.
+    const std::string html = renderReportHtml(fullReport());
+    size_t previous = 0;
+    for (const char* id : {"summary", "funnel", "charts", "products", "segments", "offers", "comparison",
+                           "ab", "review", "alerts", "top_comments", "timeline"}) {
+        const std::string tag = std::string("<section id=\"") + id + "\">";
+        const size_t at = html.find(tag);
+        ASSERT_NE(at, std::string::npos) << id;
+        EXPECT_GT(at, previous) << id << " is out of order";
+        EXPECT_EQ(html.find(tag, at + 1), std::string::npos) << id << " appears twice";
+        previous = at;
+    }
+    EXPECT_LT(previous, html.find("<footer>"));
+}
+
+TEST(ReportHtml, EverySectionIsClosedWhateverItsData) {
+    // Sections return early when they have nothing to show; each of those paths must still close its tag.
+    const auto count = [](const std::string& html, const std::string& needle) {
+        size_t n = 0;
+        for (size_t at = html.find(needle); at != std::string::npos; at = html.find(needle, at + 1))
+            ++n;
+        return n;
+    };
+    json emptyLists = json::object();
+    for (const char* key : {"kpis", "per_minute", "segments", "offers", "comparison", "ab", "notes", "alerts",
+                            "top_comments", "timeline"})
+        emptyLists[key] = json::array();
+    emptyLists["products"] = json::object();
+    emptyLists["summary"] = json::object();
+    json noSummary = fullReport();
+    noSummary.erase("summary");
+    for (const json& report : {fullReport(), emptyLists, noSummary, json::object(), json()}) {
+        const std::string html = renderReportHtml(report);
+        EXPECT_GT(count(html, "<section id="), 0u) << report.dump();
+        EXPECT_EQ(count(html, "<section id="), count(html, "</section>")) << report.dump();
+        EXPECT_EQ(count(html, "<table"), count(html, "</table>")) << report.dump();
+        EXPECT_EQ(count(html, "<svg"), count(html, "</svg>")) << report.dump();
+        EXPECT_TRUE(html.ends_with("</footer>\n</main>\n</body>\n</html>\n"));
+    }
 }
 
 TEST(ChiSquare, MatchesHandComputedValues) {
