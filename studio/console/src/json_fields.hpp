@@ -1,48 +1,16 @@
 #pragma once
-// Reading the live snapshot's and the report's JSON in the views: a member
-// may be missing or null (a ratio without a denominator), so every read
-// checks the type instead of trusting json::value(), and never throws.
+// The views read the live snapshot's and the report's JSON with the checked
+// readers of studio/base (json_read.hpp), by their short names.
 
-#include <cmath>
-#include <cstdint>
-#include <optional>
-#include <string>
-
-#include <nlohmann/json.hpp>
+#include "hawker/studio/base/json_read.hpp"
 
 namespace hawker::studio::console {
 
-/// The member, or null.
-inline const nlohmann::json& memberOf(const nlohmann::json& object, const std::string& key) {
-    static const nlohmann::json kNothing;
-    if (!object.is_object()) return kNothing;
-    auto it = object.find(key);
-    return it == object.end() ? kNothing : *it;
-}
-
-inline std::optional<double> numberOf(const nlohmann::json& value) {
-    if (!value.is_number()) return std::nullopt;
-    return value.get<double>();
-}
-
-inline std::optional<double> numberAt(const nlohmann::json& object, const std::string& key) {
-    return numberOf(memberOf(object, key));
-}
-
-/// The number rounded to a whole one; 0 when it is missing.
-inline int64_t integerAt(const nlohmann::json& object, const std::string& key) {
-    return static_cast<int64_t>(std::llround(numberAt(object, key).value_or(0)));
-}
-
-inline std::string stringAt(const nlohmann::json& object, const std::string& key,
-                            const std::string& otherwise = {}) {
-    const nlohmann::json& value = memberOf(object, key);
-    return value.is_string() ? value.get<std::string>() : otherwise;
-}
-
-inline bool flagAt(const nlohmann::json& object, const std::string& key) {
-    const nlohmann::json& value = memberOf(object, key);
-    return value.is_boolean() && value.get<bool>();
-}
+using json_read::flagAt;
+using json_read::integerAt;
+using json_read::memberOf;
+using json_read::numberAt;
+using json_read::numberOf;
+using json_read::stringAt;
 
 } // namespace hawker::studio::console

@@ -7,15 +7,15 @@
 #include <imgui.h>
 
 #include "hawker/capture/media_source.hpp"
+#include "hawker/studio/base/figures.hpp"
 
 namespace hawker::studio::console {
 
-/// "1234567" -> "1,234,567" (the digits of |whole|): figures are read at a glance.
-std::string groupDigits(long long whole);
-/// A signed count, grouped: "-1,234".
-std::string formatCount(int64_t value);
-/// "¥1,299.00" (negative amounts keep their sign).
-std::string formatYuan(int64_t cents);
+// Counts and money are written as in the review (studio/base's figures).
+using figures::formatCount;
+using figures::formatYuan;
+using figures::groupDigits;
+
 /// "1:07", or "1:02:07" past an hour; "—" for a negative time.
 std::string formatClock(double seconds);
 

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "show_file_fields.hpp"
+#include "show_file_sections.hpp"
 
 namespace hawker::studio::detail {
 

@@ -176,11 +176,4 @@ inline std::vector<std::string> stringList(Fields& f, const std::string& key) {
     return out;
 }
 
-/// The show file's selling sections ([catalog], [[offers]], [[coupons]],
-/// [[promotions]], [[rundown]], [compliance], [session], [api], [security]); they come
-/// after products and scenes, which they refer to. Defined in show_file_selling.cpp.
-void readSellingSections(Fields& top, ShowSpec& show, const std::string& file);
-/// [[alerts]] and [audience]; defined in show_file_analytics.cpp.
-void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file);
-
 } // namespace hawker::studio::detail

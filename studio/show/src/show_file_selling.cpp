@@ -1,15 +1,13 @@
-// The show file's selling sections: catalog, flash sales, coupons, 满减
-// promotions, the run of show, the compliance gate, the session's targets,
-// the control API and what commands may reach ([security]).
+// The show file's selling sections: products, catalog, flash sales, coupons,
+// 满减 promotions, the run of show, the compliance gate and the session's
+// targets.
 
 #include <algorithm>
-#include <cctype>
 #include <fstream>
 #include <sstream>
 
 #include "hawker/studio/show/catalog_csv.hpp"
-#include "hawker/studio/show/command_table.hpp"
-#include "show_file_fields.hpp"
+#include "show_file_sections.hpp"
 
 namespace hawker::studio {
 
@@ -216,68 +214,27 @@ void readSession(Fields& top, ShowSpec& show, const std::string& file) {
     f.finish();
 }
 
-void readApi(Fields& top, ShowSpec& show, const std::string& file) {
-    const toml::table* table = top.optTable("api");
-    if (!table) return;
-    Fields f(*table, "api", file);
-    ApiSpec& api = show.api;
-    api.enabled = f.optBool("enabled").value_or(true);
-    api.bind = f.optString("bind").value_or(api.bind);
-    api.port = f.optInt("port", api.port, 0, 65535);
-    api.maxBodyBytes = static_cast<size_t>(f.optInt64("max_body_bytes", 1 << 20, 1024, 64 << 20));
-    forEachTable(f, "tokens", file, [&](Fields& tf, size_t) {
-        ApiTokenSpec token;
-        const std::string roleName = tf.reqString("role");
-        const std::optional<Role> role = roleFromName(roleName);
-        if (!role || !roleInfo(*role).person)
-            tf.fail("role", "expected " + roleNames([](const RoleInfo& info) { return info.person; }));
-        token.role = *role;
-        token.name = tf.optString("name").value_or(roleName);
-        token.tokenEnv = tf.optString("token_env").value_or("");
-        if (auto tokenFile = tf.optString("token_file")) token.tokenFile = resolve(show.baseDir, *tokenFile);
-        token.tokenKey = tf.optString("token_key").value_or(token.name);
-        if (token.tokenEnv.empty() == token.tokenFile.empty())
-            tf.fail("token_env",
-                    "give token_env or token_file (the token itself never goes in the show file)");
-        api.tokens.push_back(std::move(token));
-    });
-    if (api.enabled && api.tokens.empty())
-        f.fail("tokens", "an enabled API needs at least one token; without tokens nobody could use it");
-    if (auto login = f.optString("console_login")) {
-        if (*login == "token")
-            api.consoleLogin = ConsoleLogin::Token;
-        else if (*login != "open")
-            f.fail("console_login", "expected \"open\" or \"token\", got '" + *login + "'");
-        const bool desk = std::any_of(api.tokens.begin(), api.tokens.end(),
-                                      [](const ApiTokenSpec& token) { return roleInfo(token.role).console; });
-        if (api.consoleLogin == ConsoleLogin::Token && !desk)
-            f.fail("console_login", "\"token\" needs an operator, host or merchandiser token in tokens");
-    }
-    f.finish();
-}
-
-void readSecurity(Fields& top, ShowSpec& show, const std::string& file) {
-    const toml::table* table = top.optTable("security");
-    if (!table) return;
-    Fields f(*table, "security", file);
-    if (f.has("source_protocols")) {
-        show.security.sourceProtocols = stringList(f, "source_protocols");
-        for (std::string& name : show.security.sourceProtocols) {
-            const bool plain =
-                !name.empty() && name.size() <= 32 &&
-                std::all_of(name.begin(), name.end(), [](unsigned char c) {
-                    return std::islower(c) || std::isdigit(c) || c == '+' || c == '-' || c == '.' || c == '_';
-                });
-            if (!plain)
-                f.fail("source_protocols", "'" + name +
-                                               "' is not a protocol or input name (lower-case, like "
-                                               "\"srt\", \"file\" or \"lavfi\")");
-        }
-    }
-    f.finish();
-}
-
 } // namespace
+
+void readProducts(Fields& top, ShowSpec& show, const std::string& file) {
+    forEachTable(top, "products", file, [&](Fields& f, size_t) {
+        ProductSpec product;
+        product.sku = f.reqString("sku");
+        if (show.findProduct(product.sku)) f.fail("sku", "'" + product.sku + "' is listed twice");
+        product.name = f.reqString("name");
+        product.priceCents = f.optInt64("price_cents", -1, 0, kMaxCents);
+        if (product.priceCents < 0) f.fail("price_cents", "missing (money is in integer cents)");
+        if (f.has("original_price_cents"))
+            product.originalPriceCents = f.optInt64("original_price_cents", 0, 0, kMaxCents);
+        if (auto image = f.optString("image")) product.image = resolve(show.baseDir, *image);
+        product.sellingPoints = stringList(f, "selling_points");
+        product.category = f.optString("category").value_or("");
+        product.tags = stringList(f, "tags");
+        if (f.has("stock")) product.stock = f.optInt64("stock", 0, 0, 100000000);
+        product.link = f.optInt("link", 0, 0, 999);
+        show.products.push_back(std::move(product));
+    });
+}
 
 void readSellingSections(Fields& top, ShowSpec& show, const std::string& file) {
     readCatalog(top, show, file);
@@ -286,8 +243,6 @@ void readSellingSections(Fields& top, ShowSpec& show, const std::string& file) {
     readRundown(top, show, file);
     readCompliance(top, show, file);
     readSession(top, show, file);
-    readApi(top, show, file);
-    readSecurity(top, show, file);
 }
 
 } // namespace detail

@@ -1,0 +1,299 @@
+#include "review_notes.hpp"
+
+#include <algorithm>
+#include <cfloat>
+#include <filesystem>
+#include <iterator>
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "hawker/studio/report/review_text.hpp"
+#include "hawker/studio/store/database.hpp"
+
+namespace hawker::studio::console {
+
+namespace {
+
+constexpr const char* kNoteKinds[] = {"goal", "result", "gap", "cause", "improvement", "action"};
+constexpr const char* kNoteKindLabels[] = {"goal 目标",  "result 结果",      "gap 差距",
+                                           "cause 原因", "improvement 改进", "action 行动"};
+constexpr int kNoteKindCount = static_cast<int>(std::size(kNoteKinds));
+
+const char* noteKindLabel(const std::string& kind) {
+    for (int i = 0; i < kNoteKindCount; ++i)
+        if (kind == kNoteKinds[i]) return kNoteKindLabels[i];
+    return kind.c_str();
+}
+
+void markLastItem(ConsoleContext& ctx, const char* name) {
+    ctx.markRegion(name, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                   ImGui::GetItemRectMax().y);
+}
+
+} // namespace
+
+void ReviewNotes::select(int64_t sessionId) {
+    m_session = sessionId;
+    m_notes.clear();
+    m_notesFor.reset();
+    m_error.clear();
+    m_draft.text.clear();
+    m_editing = 0;
+    m_deleting = 0;
+    m_wanted = true;
+}
+
+void ReviewNotes::deselect() {
+    m_session.reset();
+    m_notes.clear();
+    m_notesFor.reset();
+}
+
+std::optional<std::vector<SessionNote>> ReviewNotes::notesOf(int64_t sessionId) const {
+    if (m_notesFor != sessionId) return std::nullopt;
+    return m_notes;
+}
+
+void ReviewNotes::checkTasks(const ConsoleContext& ctx) {
+    m_loadTask.check(ctx);
+    const bool addFailed = m_addTask.check(ctx);
+    const bool editFailed = m_editTask.check(ctx);
+    const bool deleteFailed = m_deleteTask.check(ctx);
+    if (addFailed || editFailed || deleteFailed) {
+        // The list may no longer match the file (another desk, a partial
+        // change): show what the database holds; the form keeps the text.
+        m_error = "The note was not saved — see the message line for why.";
+        m_wanted = true;
+    }
+}
+
+void ReviewNotes::startPending(ConsoleContext& ctx) {
+    // Waits for the listing still running, so clicking through sessions
+    // quickly ends with the last one clicked, never a refused task.
+    if (m_session && m_wanted && !ctx.busy(m_loadTask.name)) {
+        m_wanted = false;
+        load(ctx, *m_session);
+    }
+}
+
+void ReviewNotes::load(ConsoleContext& ctx, int64_t sessionId) {
+    const std::filesystem::path path = ctx.database();
+    const bool queued = ctx.tasks().run(Lane::Queries, m_loadTask.name,
+                                        [this, path, sessionId](TaskProgress&) -> TaskRunner::Deferred {
+                                            requireDatabase(path);
+                                            Database db(path, Database::Threading::OneThread);
+                                            std::vector<SessionNote> notes = NotesStore(db).list(sessionId);
+                                            return [this, sessionId, notes] {
+                                                m_loadTask.arrived();
+                                                if (m_session != sessionId) return;
+                                                m_notes = notes;
+                                                m_notesFor = sessionId;
+                                            };
+                                        });
+    if (queued)
+        m_loadTask.started();
+    else
+        m_wanted = true;
+}
+
+void ReviewNotes::change(ConsoleContext& ctx, TaskWatch& watch,
+                         std::function<void(NotesStore&, int64_t session)> change,
+                         std::function<void()> onSaved) {
+    if (!m_session) return;
+    const int64_t sessionId = *m_session;
+    const std::filesystem::path path = ctx.database();
+    TaskWatch* watched = &watch;
+    const bool queued = ctx.tasks().run(
+        Lane::Queries, watch.name,
+        [this, path, sessionId, change, onSaved, watched](TaskProgress&) -> TaskRunner::Deferred {
+            requireDatabase(path);
+            Database db(path, Database::Threading::OneThread);
+            NotesStore notes(db);
+            change(notes, sessionId);
+            std::vector<SessionNote> list = notes.list(sessionId);
+            return [this, sessionId, list, onSaved, watched] {
+                watched->arrived();
+                if (m_session != sessionId) return;
+                m_notes = list;
+                m_notesFor = sessionId;
+                m_error.clear();
+                if (onSaved) onSaved();
+            };
+        });
+    if (queued)
+        watch.started();
+    else
+        ctx.message(false, watch.name + ": still busy with the last one, try again");
+}
+
+void ReviewNotes::draw(ConsoleContext& ctx) {
+    const bool saving = ctx.busy(m_addTask.name) || ctx.busy(m_editTask.name) || ctx.busy(m_deleteTask.name);
+    busyLine(ctx, m_loadTask.name, "Loading notes");
+    busyLine(ctx, m_addTask.name, "Adding the note");
+    busyLine(ctx, m_editTask.name, "Saving the note");
+    busyLine(ctx, m_deleteTask.name, "Deleting the note");
+    if (!m_error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kReviewRed);
+        ImGui::TextWrapped("%s", m_error.c_str());
+        ImGui::PopStyleColor();
+    }
+    if (m_loadTask.failed && !m_notesFor) {
+        ImGui::PushStyleColor(ImGuiCol_Text, kReviewRed);
+        ImGui::TextWrapped("Could not read the notes (see the message line).");
+        ImGui::PopStyleColor();
+        ImGui::SameLine();
+        if (ImGui::SmallButton("Retry")) m_wanted = true;
+    }
+
+    if (m_notes.empty()) {
+        if (m_notesFor)
+            ImGui::TextDisabled("No 复盘 notes yet: goal, result, gap, cause, improvement, action.");
+    } else {
+        drawTable(ctx, saving);
+    }
+    drawDeletePopup(ctx, saving);
+
+    ImGui::Spacing();
+    ImGui::Separator();
+    drawAddForm(ctx, saving);
+}
+
+void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
+    if (!ImGui::BeginTable("notes", 5, kReviewTableFlags)) return;
+    ImGui::TableSetupColumn("Kind 类型");
+    ImGui::TableSetupColumn("Note 内容", ImGuiTableColumnFlags_WidthStretch, 5.0f);
+    ImGui::TableSetupColumn("Owner 负责人", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Written");
+    ImGui::TableSetupColumn("##actions");
+    ImGui::TableHeadersRow();
+    for (const SessionNote& note : m_notes) {
+        ImGui::PushID(static_cast<int>(note.id));
+        const bool editing = m_editing == note.id;
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(noteKindLabel(note.kind));
+        ImGui::TableNextColumn();
+        if (editing) {
+            ImGui::InputTextMultiline("##text", &m_editText,
+                                      ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4));
+        } else {
+            ImGui::TextWrapped("%s", note.text.c_str());
+        }
+        ImGui::TableNextColumn();
+        if (editing) {
+            ImGui::SetNextItemWidth(-FLT_MIN);
+            ImGui::InputText("##owner", &m_editOwner);
+        } else if (note.owner.empty()) {
+            ImGui::TextDisabled("—");
+        } else {
+            ImGui::TextWrapped("%s", note.owner.c_str());
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextDisabled("%s", reviewLocalTime(note.utcMs).c_str());
+        ImGui::TableNextColumn();
+        ImGui::BeginDisabled(saving);
+        if (editing) {
+            if (ImGui::SmallButton("Save")) {
+                const int64_t id = note.id;
+                const std::string newText = m_editText, newOwner = m_editOwner;
+                change(
+                    ctx, m_editTask,
+                    [id, newText, newOwner](NotesStore& store, int64_t) {
+                        store.edit(id, newText, newOwner);
+                    },
+                    [this, id] {
+                        if (m_editing == id) m_editing = 0;
+                    });
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Cancel")) m_editing = 0;
+        } else {
+            if (ImGui::SmallButton("Edit")) {
+                m_editing = note.id;
+                m_editText = note.text;
+                m_editOwner = note.owner;
+            }
+            ImGui::SameLine();
+            if (ImGui::SmallButton("Delete")) {
+                m_deleting = note.id;
+                m_openDeletePopup = true;
+            }
+        }
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void ReviewNotes::drawDeletePopup(ConsoleContext& ctx, bool saving) {
+    // Opened here, outside the rows' ID scopes, so the popup's ID matches.
+    if (m_openDeletePopup) {
+        ImGui::OpenPopup("Delete note?###delete note");
+        m_openDeletePopup = false;
+    }
+    if (!ImGui::BeginPopupModal("Delete note?###delete note", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    const auto found = std::find_if(m_notes.begin(), m_notes.end(),
+                                    [&](const SessionNote& n) { return n.id == m_deleting; });
+    if (found == m_notes.end()) {
+        ImGui::CloseCurrentPopup(); // gone meanwhile (another desk, another session selected)
+    } else {
+        ImGui::Text("Delete this %s note? This cannot be undone.", noteKindLabel(found->kind));
+        ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
+        ImGui::TextDisabled("%s", found->text.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::BeginDisabled(saving);
+        if (ImGui::Button("Delete")) {
+            const int64_t id = found->id;
+            change(
+                ctx, m_deleteTask, [id](NotesStore& store, int64_t) { store.remove(id); },
+                [this, id] {
+                    if (m_deleting == id) m_deleting = 0;
+                    if (m_editing == id) m_editing = 0;
+                });
+            ImGui::CloseCurrentPopup();
+        }
+        ImGui::EndDisabled();
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            m_deleting = 0;
+            ImGui::CloseCurrentPopup();
+        }
+    }
+    ImGui::EndPopup();
+}
+
+void ReviewNotes::drawAddForm(ConsoleContext& ctx, bool saving) {
+    ImGui::TextUnformatted("Add a note 添加复盘");
+    ImGui::SetNextItemWidth(220);
+    if (ImGui::BeginCombo("Kind", kNoteKindLabels[m_draft.kind])) {
+        for (int i = 0; i < kNoteKindCount; ++i)
+            if (ImGui::Selectable(kNoteKindLabels[i], i == m_draft.kind)) m_draft.kind = i;
+        ImGui::EndCombo();
+    }
+    ImGui::InputTextMultiline("##new note", &m_draft.text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5));
+    markLastItem(ctx, "review_note_text");
+    ImGui::SetNextItemWidth(260);
+    ImGui::InputTextWithHint("Owner", "who follows it up 负责人", &m_draft.owner);
+    ImGui::SameLine();
+    const bool blank = m_draft.text.find_first_not_of(" \t\r\n") == std::string::npos;
+    ImGui::BeginDisabled(saving || blank || !m_session);
+    const bool addClicked = ImGui::Button("Add note");
+    markLastItem(ctx, "review_add_note");
+    if (addClicked) {
+        const std::string kind = kNoteKinds[m_draft.kind], noteText = m_draft.text, owner = m_draft.owner;
+        change(
+            ctx, m_addTask,
+            [kind, noteText, owner](NotesStore& store, int64_t session) {
+                store.add(session, kind, noteText, owner);
+            },
+            [this, noteText] {
+                // Keeps what was typed since the note was sent.
+                if (m_draft.text == noteText) m_draft.text.clear();
+            });
+    }
+    ImGui::EndDisabled();
+}
+
+} // namespace hawker::studio::console

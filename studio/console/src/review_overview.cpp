@@ -1,0 +1,80 @@
+// The review's overview tab: KPI tiles, summary figures, charts and funnel.
+
+#include <algorithm>
+
+#include "review_tabs.hpp"
+
+namespace hawker::studio::console {
+
+namespace {
+
+void drawKpiTiles(const std::vector<ReviewKpiTile>& kpis, ImFont* large) {
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float figureHeight = large ? large->FontSize : ImGui::GetFontSize();
+    const float width = std::max(200.0f, figureHeight * 6.5f);
+    const float height = ImGui::GetTextLineHeightWithSpacing() * 2 + figureHeight + style.ItemSpacing.y +
+                         style.WindowPadding.y * 2;
+    const float rightEdge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const size_t count = kpis.size();
+    for (size_t i = 0; i < count; ++i) {
+        const ReviewKpiTile& tile = kpis[i];
+        ImGui::PushID(static_cast<int>(i));
+        ImGui::BeginChild("kpi", ImVec2(width, height), true,
+                          ImGuiWindowFlags_NoScrollbar | ImGuiWindowFlags_NoScrollWithMouse);
+        const ImVec2 min = ImGui::GetWindowPos();
+        ImGui::GetWindowDrawList()->AddRectFilled(min, ImVec2(min.x + 5, min.y + height),
+                                                  statusColor(tile.status));
+        ImGui::TextDisabled("%s", tile.label.c_str());
+        if (large) ImGui::PushFont(large);
+        textUnformatted(tile.value);
+        if (large) ImGui::PopFont();
+        if (tile.target) {
+            ImGui::PushStyleColor(ImGuiCol_Text, statusVec(tile.status));
+            textUnformatted(*tile.target);
+            ImGui::PopStyleColor();
+        } else {
+            ImGui::TextDisabled("no target");
+        }
+        ImGui::EndChild();
+        ImGui::PopID();
+        const float next = ImGui::GetItemRectMax().x + style.ItemSpacing.x + width;
+        if (i + 1 < count && next < rightEdge) ImGui::SameLine();
+    }
+}
+
+} // namespace
+
+void drawReviewOverview(const LoadedReport& report, ImFont* large, bool& cumulativeGmv) {
+    const ReviewOverview& overview = report.model.overview;
+    drawKpiTiles(overview.kpis, large);
+
+    ImGui::Spacing();
+    if (ImGui::BeginTable("summary", 8, kReviewTableFlags)) {
+        for (const ReviewFigure& figure : overview.figures) {
+            ImGui::TableNextColumn();
+            ImGui::TextDisabled("%s", figure.label.c_str());
+            ImGui::TableNextColumn();
+            textUnformatted(figure.value);
+        }
+        ImGui::EndTable();
+    }
+
+    ImGui::Spacing();
+    if (report.online.values.empty()) {
+        ImGui::TextDisabled("No minute of the show has been counted yet.");
+    } else {
+        ImGui::TextDisabled("Bands: blue = a product card on air, orange = a flash sale 秒杀 on sale.");
+        drawLineChart(report.online, ImVec2(-1, 170));
+        ImGui::Checkbox("Cumulative GMV 累计", &cumulativeGmv);
+        drawLineChart(cumulativeGmv ? report.gmvTotal : report.gmv, ImVec2(-1, 170));
+    }
+
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Funnel 转化漏斗");
+    if (report.funnel.size() >= 2)
+        drawFunnel(report.funnel, std::min(ImGui::GetContentRegionAvail().x, 640.0f));
+    else
+        ImGui::TextDisabled("Not enough counted to draw a funnel.");
+}
+
+} // namespace hawker::studio::console

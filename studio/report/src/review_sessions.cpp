@@ -1,0 +1,42 @@
+#include "hawker/studio/report/review_sessions.hpp"
+
+#include <algorithm>
+
+#include "hawker/studio/report/review_text.hpp"
+
+namespace hawker::studio {
+
+void sortNewestFirst(std::vector<Session>& sessions) {
+    std::stable_sort(sessions.begin(), sessions.end(), [](const Session& a, const Session& b) {
+        const int64_t ta = a.startUtcMs.value_or(a.createdUtcMs);
+        const int64_t tb = b.startUtcMs.value_or(b.createdUtcMs);
+        return ta != tb ? ta > tb : a.id > b.id;
+    });
+}
+
+std::string reviewSessionName(const Session& session) {
+    return "#" + std::to_string(session.id) + "  " + session.title;
+}
+
+std::string reviewSessionState(const Session& session) {
+    return session.state + (session.rehearsal ? " · 彩排 rehearsal" : "");
+}
+
+std::string reviewSessionDetail(const Session& session) {
+    std::string detail = session.rehearsal ? "  彩排 rehearsal" : "";
+    detail += "  " + (session.startUtcMs ? reviewLocalTime(*session.startUtcMs) : std::string("not started"));
+    return detail;
+}
+
+std::optional<std::string> reviewSessionSpan(const Session& session) {
+    if (!session.startUtcMs) return std::nullopt;
+    std::string when = reviewLocalTime(*session.startUtcMs);
+    if (session.endUtcMs)
+        when += " → " + reviewLocalTime(*session.endUtcMs) + "  (" +
+                reviewDuration(static_cast<double>(*session.endUtcMs - *session.startUtcMs) / 1000.0) + ")";
+    else
+        when += " → still live (the report runs up to now)";
+    return when;
+}
+
+} // namespace hawker::studio

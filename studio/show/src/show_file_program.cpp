@@ -1,0 +1,175 @@
+// The show file's program sections: the show's name, the canvas, the scenes
+// on the buses at the start, the encoder, the outputs and the graphics.
+
+#include <filesystem>
+#include <set>
+
+#include "show_file_sections.hpp"
+
+namespace hawker::studio::detail {
+
+void readShowName(Fields& top, ShowSpec& show, const std::string& file) {
+    if (const toml::table* t = top.optTable("show")) {
+        Fields f(*t, "show", file);
+        show.name = f.optString("name").value_or("");
+        f.finish();
+    }
+    if (show.name.empty()) show.name = std::filesystem::path(file).stem().string();
+}
+
+std::optional<capture::PlatformPreset> readPlatformPreset(Fields& top, const std::string& file) {
+    const toml::table* encoderTable = top.optTable("encoder");
+    if (!encoderTable) return std::nullopt;
+    const toml::node* n = encoderTable->get("platform");
+    if (!n || !n->is_string()) return std::nullopt;
+    std::optional<capture::PlatformPreset> preset = capture::findPlatformPreset(n->as_string()->get());
+    if (!preset) {
+        std::string names;
+        for (const auto& p : capture::platformPresets())
+            names += (names.empty() ? "" : ", ") + p.name;
+        throw ShowFileError(file + ": encoder.platform: unknown preset '" + n->as_string()->get() +
+                            "' (known: " + names + ")");
+    }
+    return preset;
+}
+
+void readCanvas(Fields& top, ShowSpec& show, const std::optional<capture::PlatformPreset>& preset,
+                const std::string& file) {
+    if (preset) {
+        show.width = preset->width;
+        show.height = preset->height;
+        show.fps = preset->fps;
+    }
+    const toml::table* t = top.optTable("canvas");
+    if (!t) return;
+    Fields f(*t, "canvas", file);
+    show.width = f.optInt("width", show.width, 16, 7680);
+    show.height = f.optInt("height", show.height, 16, 7680);
+    show.fps = f.optInt("fps", show.fps, 1, 120);
+    if (show.width % 2) f.fail("width", "must be even (the program is YUV 4:2:0)");
+    if (show.height % 2) f.fail("height", "must be even (the program is YUV 4:2:0)");
+    if (auto color = f.optString("background")) {
+        auto parsed = parseColor(*color);
+        if (!parsed) f.fail("background", "expected #RRGGBB or #RRGGBBAA, got '" + *color + "'");
+        show.background = *parsed;
+    }
+    f.finish();
+}
+
+void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
+    show.programScene = show.scenes.front().id;
+    show.previewScene = show.scenes.size() > 1 ? show.scenes[1].id : show.scenes.front().id;
+    const toml::table* t = top.optTable("program");
+    if (!t) return;
+    Fields f(*t, "program", file);
+    for (const char* key : {"scene", "preview"}) {
+        if (auto id = f.optString(key)) {
+            if (!show.findScene(*id)) f.fail(key, "no scene with id '" + *id + "'");
+            (std::string(key) == "scene" ? show.programScene : show.previewScene) = *id;
+        }
+    }
+    if (auto kind = f.optString("transition")) {
+        auto parsed = parseTransition(*kind);
+        if (!parsed) f.fail("transition", "expected cut or fade, got '" + *kind + "'");
+        show.transition = *parsed;
+    }
+    show.transitionMs = f.optInt("transition_ms", show.transitionMs, 0, 10000);
+    f.finish();
+}
+
+void readEncoder(Fields& top, ShowSpec& show, const std::optional<capture::PlatformPreset>& preset,
+                 const std::string& file) {
+    capture::EncoderSettings& enc = show.encoder;
+    if (preset) {
+        enc.bitrateKbps = preset->bitrateKbps;
+        enc.keyintSeconds = preset->keyintSeconds;
+        enc.audioKbps = preset->audioKbps;
+    }
+    if (const toml::table* encoderTable = top.optTable("encoder")) {
+        Fields f(*encoderTable, "encoder", file);
+        f.optString("platform");
+        enc.preset = f.optString("preset").value_or(enc.preset);
+        static const std::set<std::string> presets = {"ultrafast", "superfast", "veryfast", "faster",  "fast",
+                                                      "medium",    "slow",      "slower",   "veryslow"};
+        if (!presets.count(enc.preset)) f.fail("preset", "unknown x264 preset '" + enc.preset + "'");
+        enc.tune = f.optString("tune").value_or(enc.tune);
+        if (enc.tune == "none") enc.tune.clear();
+        enc.profile = f.optString("profile").value_or(enc.profile);
+        if (enc.profile != "high" && enc.profile != "main" && enc.profile != "baseline")
+            f.fail("profile", "expected high, main or baseline");
+        enc.bitrateKbps = f.optInt("bitrate_kbps", enc.bitrateKbps, 100, 100000);
+        enc.keyintSeconds = f.optInt("keyint_s", enc.keyintSeconds, 1, 20);
+        enc.audioKbps = f.optInt("audio_kbps", enc.audioKbps, 32, 512);
+        enc.audioRate = f.optInt("audio_rate", enc.audioRate, 8000, 96000);
+        if (enc.audioRate != 44100 && enc.audioRate != 48000) f.fail("audio_rate", "expected 44100 or 48000");
+        f.finish();
+    }
+    enc.width = show.width;
+    enc.height = show.height;
+    enc.fps = show.fps;
+}
+
+void readOutputs(Fields& top, ShowSpec& show, const std::string& file) {
+    std::set<std::string> outputIds;
+    forEachTable(top, "outputs", file, [&](Fields& f, size_t) {
+        OutputSpec out;
+        out.id = f.reqString("id");
+        if (!outputIds.insert(out.id).second) f.fail("id", "'" + out.id + "' is used twice");
+        const std::string kind = f.reqString("kind");
+        out.queueMs = f.optInt("queue_ms", out.queueMs, 200, 60000);
+        if (kind == "record") {
+            out.kind = capture::OutputKind::Record;
+            out.path = resolve(show.baseDir, f.reqString("path"));
+            std::string ext = out.path.extension().string();
+            if (ext != ".mkv" && ext != ".ts" && ext != ".mp4")
+                f.fail("path", "a recording must end in .mkv, .ts or .mp4 (stays playable after a crash)");
+        } else if (kind == "rtmp" || kind == "srt" || kind == "udp") {
+            out.kind = kind == "rtmp" ? capture::OutputKind::Rtmp
+                                      : (kind == "srt" ? capture::OutputKind::Srt : capture::OutputKind::Udp);
+            out.url = f.reqString("url");
+            const std::string scheme = kind == "rtmp" ? "rtmp" : kind;
+            if (out.url.rfind(scheme + "://", 0) != 0 &&
+                !(kind == "rtmp" && out.url.rfind("rtmps://", 0) == 0))
+                f.fail("url", "expected a " + scheme + ":// URL");
+            out.keyEnv = f.optString("key_env").value_or("");
+            if (auto keyFile = f.optString("key_file")) out.keyFile = resolve(show.baseDir, *keyFile);
+            out.keyName = f.optString("key_name").value_or(out.id);
+        } else {
+            f.fail("kind", "expected record, rtmp, srt or udp, got '" + kind + "'");
+        }
+        show.outputs.push_back(std::move(out));
+    });
+}
+
+void readGraphics(Fields& top, ShowSpec& show, const std::string& file) {
+    const toml::table* t = top.optTable("graphics");
+    if (!t) return;
+    Fields f(*t, "graphics", file);
+    if (auto theme = f.optString("theme")) {
+        show.graphics.theme = resolve(show.baseDir, *theme);
+        if (!std::filesystem::is_regular_file(show.graphics.theme))
+            f.fail("theme", "no such file: " + show.graphics.theme.string());
+    }
+    if (const toml::table* area = f.optTable("safe_area")) {
+        Fields af(*area, "graphics.safe_area", file);
+        overlay::SafeArea safe;
+        safe.top = af.optNumber("top", safe.top, 0, 0.45);
+        safe.right = af.optNumber("right", safe.right, 0, 0.45);
+        safe.bottom = af.optNumber("bottom", safe.bottom, 0, 0.45);
+        safe.left = af.optNumber("left", safe.left, 0, 0.45);
+        af.finish();
+        show.graphics.safeArea = safe;
+    }
+    if (auto animation = f.optString("animation")) {
+        if (*animation == "slide")
+            show.graphics.animation = overlay::Animation::Slide;
+        else if (*animation == "fade")
+            show.graphics.animation = overlay::Animation::Fade;
+        else
+            f.fail("animation", "expected slide or fade");
+    }
+    if (f.has("animation_ms")) show.graphics.animationMs = f.optInt("animation_ms", 300, 0, 3000);
+    f.finish();
+}
+
+} // namespace hawker::studio::detail
