@@ -65,12 +65,6 @@ PacketPtr makePacket() {
     return packet;
 }
 
-PacketPtr clonePacket(const AVPacket* packet) {
-    PacketPtr copy(av_packet_clone(packet));
-    if (!copy) throw std::bad_alloc();
-    return copy;
-}
-
 AvOptions::~AvOptions() {
     av_dict_free(&m_dict);
 }

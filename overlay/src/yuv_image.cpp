@@ -75,18 +75,6 @@ void fillRect(YuvImage& image, const cv::Rect& rect, YuvColor color, int alpha) 
     fillPlane(target.v, color.v, alpha);
 }
 
-void copyInto(YuvImage& target, const YuvImage& source, cv::Point at) {
-    const cv::Rect wanted(at.x & ~1, at.y & ~1, source.width(), source.height());
-    const cv::Rect clipped = evenClip(wanted, target.y.size());
-    if (clipped.empty()) return;
-    const cv::Rect from(clipped.x - wanted.x, clipped.y - wanted.y, clipped.width, clipped.height);
-    YuvImage dst = target.region(clipped);
-    const YuvImage src = source.region(from);
-    src.y.copyTo(dst.y);
-    src.u.copyTo(dst.u);
-    src.v.copyTo(dst.v);
-}
-
 void scaleInto(YuvImage& target, const YuvImage& source) {
     cv::resize(source.y, target.y, target.y.size(), 0, 0, cv::INTER_LINEAR);
     cv::resize(source.u, target.u, target.u.size(), 0, 0, cv::INTER_LINEAR);

@@ -11,10 +11,7 @@ std::shared_ptr<cv::Mat> FramePool::acquire() {
             m_free.pop_back();
         }
     }
-    if (!buffer) {
-        buffer = std::make_unique<cv::Mat>(m_height * 3 / 2, m_width, CV_8UC1);
-        ++m_allocated;
-    }
+    if (!buffer) buffer = std::make_unique<cv::Mat>(m_height * 3 / 2, m_width, CV_8UC1);
     std::weak_ptr<FramePool> pool = weak_from_this();
     return std::shared_ptr<cv::Mat>(buffer.release(), [pool](cv::Mat* released) {
         if (auto owner = pool.lock())

@@ -5,7 +5,6 @@
 
 #include "hawker/capture/av_util.hpp"
 #include "hawker/studio/base/log.hpp"
-#include "hawker/studio/engine/free_memory.hpp"
 #include "hawker/studio/engine/program_engine.hpp"
 
 namespace hawker::studio {
@@ -74,20 +73,6 @@ void ProgramEngine::applySourceReconnects(const ShowState& state) {
     }
 }
 
-namespace {
-/// How often the output-control thread returns the heap's free pages
-/// (free_memory.hpp): often enough that the resident size follows the show,
-/// rarely enough that the arena locks it takes are never felt.
-constexpr std::chrono::seconds kTrimEvery{30};
-} // namespace
-
-void ProgramEngine::trimMemory() {
-    const MemoryTrim trim = returnFreeMemory();
-    logLine(LogLevel::Debug, "memory: resident " + std::to_string(trim.residentBeforeKb / 1024) + " MB, " +
-                                 std::to_string(trim.residentAfterKb / 1024) +
-                                 " MB after returning free pages");
-}
-
 void ProgramEngine::runOutputControl() {
     capture::setThreadName("output-control");
     std::set<std::string> applied = m_appliedStopped;
@@ -96,15 +81,10 @@ void ProgramEngine::runOutputControl() {
         std::set<std::string> wanted;
         {
             std::unique_lock lock(m_outputControlMutex);
-            const bool woken = m_outputControlWake.wait_for(lock, kTrimEvery, [&] {
+            m_outputControlWake.wait(lock, [&] {
                 return m_outputControlExit || m_wantedStopped != applied || !m_retiringSources.empty();
             });
             if (m_outputControlExit) return;
-            if (!woken) {
-                lock.unlock();
-                trimMemory();
-                continue;
-            }
             wanted = m_wantedStopped;
             retiring.swap(m_retiringSources);
         }

@@ -43,9 +43,8 @@ void readApi(Fields& top, ShowSpec& show, const std::string& file) {
             api.consoleLogin = ConsoleLogin::Token;
         else if (*login != "open")
             f.fail("console_login", "expected \"open\" or \"token\", got '" + *login + "'");
-        const bool desk = std::any_of(api.tokens.begin(), api.tokens.end(), [](const ApiTokenSpec& token) {
-            return roleInfo(token.role).console;
-        });
+        const bool desk = std::any_of(api.tokens.begin(), api.tokens.end(),
+                                      [](const ApiTokenSpec& token) { return roleInfo(token.role).console; });
         if (api.consoleLogin == ConsoleLogin::Token && !desk)
             f.fail("console_login", "\"token\" needs an operator, host or merchandiser token in tokens");
     }

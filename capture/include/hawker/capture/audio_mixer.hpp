@@ -37,7 +37,6 @@ public:
 
     std::vector<MixerChannelStats> stats() const;
     size_t channelCount() const { return m_channels.size(); }
-    const std::string& channelId(size_t i) const { return m_channels[i]->id; }
 
 private:
     struct Channel {

@@ -73,8 +73,6 @@ using BsfPtr = std::unique_ptr<AVBSFContext, BsfDeleter>;
 
 FramePtr makeFrame();
 PacketPtr makePacket();
-/// A new reference to the same packet data (no copy).
-PacketPtr clonePacket(const AVPacket* packet);
 
 /// Owns an AVDictionary of options; hands FFmpeg a pointer and frees what is left.
 class AvOptions {

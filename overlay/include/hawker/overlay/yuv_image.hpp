@@ -35,9 +35,6 @@ YuvColor toYuv(const cv::Scalar& bgr);
 
 /// Paints `rect` (clipped to the picture) with a colour, blended by alpha 0..255.
 void fillRect(YuvImage& image, const cv::Rect& rect, YuvColor color, int alpha = 255);
-/// Copies `source` into `target` with its top-left corner at `at` (even),
-/// clipped to the target.
-void copyInto(YuvImage& target, const YuvImage& source, cv::Point at);
 /// Scales the whole of `source` into `target` (slow path for a missing rendition).
 void scaleInto(YuvImage& target, const YuvImage& source);
 /// Darkens luma and pulls chroma toward grey, e.g. behind a "signal lost" tag.

@@ -2,7 +2,6 @@
 // Recycles program canvases: a 1080x1920 I420 buffer is 3 MB, and fresh
 // allocations each frame cost page faults on the compositor thread.
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <vector>
@@ -19,7 +18,6 @@ public:
     /// A contiguous I420 buffer (height*3/2 rows); it returns to the pool when
     /// the last user (encoder, preview monitor) lets go of it.
     std::shared_ptr<cv::Mat> acquire();
-    size_t allocated() const { return m_allocated; }
 
 private:
     FramePool(int width, int height, size_t keep) : m_width(width), m_height(height), m_keep(keep) {}
@@ -29,7 +27,6 @@ private:
     size_t m_keep;
     std::mutex m_mutex;
     std::vector<std::unique_ptr<cv::Mat>> m_free;
-    std::atomic<size_t> m_allocated{0};
 };
 
 } // namespace hawker::studio

@@ -23,7 +23,6 @@ public:
     /// More than a whole frame behind tick n: compose nothing new, repeat.
     bool isLate(int64_t n, TimePoint now) const { return !m_virtual && now > deadline(n + 1); }
     void waitForTick(int64_t n) const;
-    bool isVirtual() const { return m_virtual; }
     int fps() const { return m_fps; }
 
 private:

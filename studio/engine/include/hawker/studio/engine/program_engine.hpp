@@ -192,7 +192,6 @@ private:
     // Output start/stop runs on its own thread: closing a connection must
     // never hold up a program frame.
     std::thread m_outputControl;
-    void trimMemory(); ///< on the output-control thread, about twice a minute
     std::mutex m_outputControlMutex;
     std::condition_variable m_outputControlWake;
     std::set<std::string> m_wantedStopped;
