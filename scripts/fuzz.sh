@@ -63,14 +63,12 @@ if [[ "$WHICH" == events || "$WHICH" == all ]]; then
     run fuzz_event_parser "$ROOT/tests/fuzz/corpus" 65536
 fi
 if [[ "$WHICH" == api || "$WHICH" == all ]]; then
+    # The whole show layer (commands, the command table, the show file) and
+    # what it stands on in base/, plus the API's request and body parsers.
+    mapfile -t SHOW_SOURCES < <(cd "$ROOT" && ls studio/show/src/*.cpp)
     harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp studio/base/src/untrusted_text.cpp \
-        studio/api/src/request_head.cpp studio/api/src/command_body.cpp studio/show/src/show_controller.cpp \
-        studio/show/src/show_controller_graphics.cpp studio/show/src/show_controller_offers.cpp \
-        studio/show/src/show_controller_selling.cpp studio/show/src/show_controller_sources.cpp \
-        studio/show/src/command_table.cpp studio/show/src/role.cpp studio/show/src/compliance.cpp studio/show/src/added_sources.cpp \
-        studio/base/src/secret_mask.cpp studio/show/src/source_policy.cpp \
-        studio/show/src/show_file.cpp studio/show/src/show_file_analytics.cpp studio/show/src/show_file_selling.cpp \
-        studio/show/src/alert_rule_spec.cpp studio/show/src/catalog_csv.cpp studio/base/src/viewer_hasher.cpp \
+        studio/api/src/request_head.cpp studio/api/src/command_body.cpp "${SHOW_SOURCES[@]}" \
+        studio/base/src/secret_mask.cpp studio/base/src/viewer_hasher.cpp \
         studio/base/src/viewer_name.cpp studio/base/src/log.cpp capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
         tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil
     # Heads are bounded by the gate (16 KiB) and bodies by the API's limit.

@@ -98,6 +98,10 @@ TEST(CommandTable, ArgumentsAreCheckedBeforeAnyHandlerRuns) {
     EXPECT_EQ(controller.snapshot()->transitionMs, 400);
     r = run(controller, "preview", {{"scene", "main"}});
     EXPECT_TRUE(r.ok) << r.message;
+    // The audit names the scene whichever way it came (API argument or typed).
+    EXPECT_EQ(controller.audit().back().command, "preview main");
+    EXPECT_TRUE(controller.execute(Command::cut("main"), Actor{"tester", Role::Operator}, 0).ok);
+    EXPECT_EQ(controller.audit().back().command, "cut main");
 }
 
 TEST(CommandTable, DocsListEveryCommand) {

@@ -476,7 +476,7 @@ void ControlApi::routes() {
                             {"route", spec.route.empty() ? "/api/v1/commands/" + std::string(spec.name)
                                                          : "/api/v1" + std::string(spec.route)},
                             {"args", args},
-                            {"more_args", spec.moreArgs},
+                            {"accepts_fields", spec.moreArgs},
                             {"summary", spec.summary}});
                    }
                    return out;

@@ -19,60 +19,42 @@ constexpr RoleSet kOrderFeed = kProgram | roleBit(Role::Ingest);
 constexpr size_t kMaxMoreArgs = 16;
 constexpr size_t kMaxMoreArgBytes = 512;
 
-ArgSpec id(std::string_view name, bool required, std::string_view help, size_t maxBytes = 128) {
+ArgSpec argument(std::string_view name, ArgType type, bool required, std::string_view help) {
     ArgSpec spec;
     spec.name = name;
-    spec.type = ArgType::Id;
+    spec.type = type;
     spec.required = required;
-    spec.maxBytes = maxBytes;
     spec.help = help;
     return spec;
+}
+ArgSpec sized(ArgSpec spec, size_t maxBytes) {
+    spec.maxBytes = maxBytes;
+    return spec;
+}
+ArgSpec ranged(ArgSpec spec, double min, double max) {
+    spec.min = min;
+    spec.max = max;
+    return spec;
+}
+ArgSpec id(std::string_view name, bool required, std::string_view help, size_t maxBytes = 128) {
+    return sized(argument(name, ArgType::Id, required, help), maxBytes);
 }
 ArgSpec text(std::string_view name, bool required, size_t maxBytes, std::string_view help) {
-    ArgSpec spec;
-    spec.name = name;
-    spec.type = ArgType::Text;
-    spec.required = required;
-    spec.maxBytes = maxBytes;
-    spec.help = help;
-    return spec;
+    return sized(argument(name, ArgType::Text, required, help), maxBytes);
 }
 ArgSpec whole(std::string_view name, bool required, double min, double max, std::string_view help) {
-    ArgSpec spec;
-    spec.name = name;
-    spec.type = ArgType::Whole;
-    spec.required = required;
-    spec.min = min;
-    spec.max = max;
-    spec.help = help;
-    return spec;
+    return ranged(argument(name, ArgType::Whole, required, help), min, max);
 }
 ArgSpec number(std::string_view name, bool required, double min, double max, std::string_view help) {
-    ArgSpec spec;
-    spec.name = name;
-    spec.type = ArgType::Number;
-    spec.required = required;
-    spec.min = min;
-    spec.max = max;
-    spec.help = help;
-    return spec;
+    return ranged(argument(name, ArgType::Number, required, help), min, max);
 }
 ArgSpec flag(std::string_view name, bool required, std::string_view help) {
-    ArgSpec spec;
-    spec.name = name;
-    spec.type = ArgType::Flag;
-    spec.required = required;
-    spec.help = help;
-    return spec;
+    return argument(name, ArgType::Flag, required, help);
 }
 ArgSpec choice(std::string_view name, bool required, std::vector<std::string_view> choices,
                std::string_view help) {
-    ArgSpec spec;
-    spec.name = name;
-    spec.type = ArgType::Choice;
-    spec.required = required;
+    ArgSpec spec = argument(name, ArgType::Choice, required, help);
     spec.choices = std::move(choices);
-    spec.help = help;
     return spec;
 }
 
@@ -398,9 +380,11 @@ bool mayRun(Role role, std::string_view command) {
 std::optional<std::string> checkArguments(const CommandSpec& spec, Command& command) {
     const std::string name(spec.name);
     size_t more = 0;
-    for (const auto& [key, value] : command.args) {
+    for (const auto& entry : command.args) {
+        const std::string& key = entry.first;
+        const std::string& value = entry.second;
         const auto declared = std::find_if(spec.args.begin(), spec.args.end(),
-                                           [&](const ArgSpec& arg) { return arg.name == key; });
+                                           [&key](const ArgSpec& arg) { return arg.name == key; });
         if (declared == spec.args.end()) {
             if (!spec.moreArgs) {
                 std::string accepted;

@@ -144,8 +144,11 @@ CommandResult ShowController::execute(const Command& command, const Actor& actor
                               .count();
     // The name and scene are what the sender typed: only their start goes into
     // the audit entry and the log line, like any quoted value.
-    const std::string what =
-        shortened(command.name) + (command.scene.empty() ? "" : " " + shortened(command.scene));
+    // The scene comes typed from cues and the console, as an argument from the API.
+    const auto sceneArg = command.args.find("scene");
+    const std::string& scene =
+        !command.scene.empty() || sceneArg == command.args.end() ? command.scene : sceneArg->second;
+    const std::string what = shortened(command.name) + (scene.empty() ? "" : " " + shortened(scene));
     m_audit.push({utcMs, programMs, actor, what, result.ok, result.message});
     if (m_auditHook) m_auditHook(m_audit.newest());
     logLine(result.ok ? LogLevel::Info : LogLevel::Warning,
