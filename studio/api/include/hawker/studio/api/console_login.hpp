@@ -20,8 +20,8 @@ namespace hawker::studio {
 /// of `tokens` with that role (checked in constant time) and names the
 /// person; with ConsoleLogin::Token one must be given. Throws
 /// std::runtime_error saying what to do otherwise.
-Actor consoleLogin(const ApiSpec& api, const std::vector<ApiToken>& tokens, Role role,
-                   const std::string& who, const std::optional<std::string>& token);
+Actor consoleLogin(const ApiSpec& api, const std::vector<ApiToken>& tokens, Role role, const std::string& who,
+                   const std::optional<std::string>& token);
 
 /// The token a console was given: the first line of `tokenFile` when set,
 /// else $HAWKER_CONSOLE_TOKEN, else nullopt. Throws std::runtime_error when

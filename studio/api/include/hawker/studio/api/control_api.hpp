@@ -28,6 +28,8 @@ struct ApiToken {
 /// token whose secret is missing or too short.
 std::vector<ApiToken> resolveApiTokens(const ApiSpec& api);
 
+class RouteKit;
+
 class ControlApi {
 public:
     ControlApi(ProgramEngine& engine, const ApiSpec& spec, std::vector<ApiToken> tokens);
@@ -55,6 +57,7 @@ private:
     std::vector<ApiToken> m_tokens;
     HttpLimits m_limits;
     std::unique_ptr<GatedServer> m_server;
+    std::unique_ptr<RouteKit> m_kit; ///< what every route is served through (the handlers hold it)
     std::thread m_thread;
     int m_port = 0;
 };

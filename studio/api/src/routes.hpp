@@ -1,0 +1,18 @@
+#pragma once
+// The API's routes, one file per resource, all added through a RouteKit so
+// that every handler is identified, guarded and limited the same way
+// (route_kit.hpp).
+
+#include "hawker/studio/engine/program_engine.hpp"
+#include "route_kit.hpp"
+
+namespace hawker::studio::api_routes {
+
+/// Every command's route from the command table, POST /commands/{name} and GET /commands.
+void addCommandRoutes(RouteKit& kit, ProgramEngine& engine);
+/// What the show is doing: state, scenes, rundown, offers, products, outputs, session, audit.
+void addShowRoutes(RouteKit& kit, ProgramEngine& engine);
+/// The session's data: viewer events, metrics and alerts, the report, 复盘 notes.
+void addSessionRoutes(RouteKit& kit, ProgramEngine& engine);
+
+} // namespace hawker::studio::api_routes

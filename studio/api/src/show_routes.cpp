@@ -1,0 +1,137 @@
+#include <algorithm>
+
+#include <httplib.h>
+#include <nlohmann/json.hpp>
+
+#include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/show_state_json.hpp"
+#include "routes.hpp"
+
+namespace hawker::studio::api_routes {
+
+using nlohmann::json;
+
+namespace {
+
+json outputsJson(const EngineStatus& status) {
+    json out = json::array();
+    for (const auto& o : status.outputs)
+        out.push_back({{"id", o.id},
+                       {"kind", toString(o.kind)},
+                       {"state", toString(o.state)},
+                       {"target", o.target}, // masked: never a stream key
+                       {"packets", o.packetsSent},
+                       {"dropped", o.packetsDropped},
+                       {"reconnects", o.reconnects},
+                       {"kbps", o.kbps},
+                       {"last_error", o.lastError}});
+    return out;
+}
+
+json sourcesJson(const EngineStatus& status) {
+    json out = json::array();
+    for (const auto& s : status.sources)
+        out.push_back({{"id", s.id},
+                       {"state", toString(s.state)},
+                       {"frames", s.framesDecoded},
+                       {"reconnects", s.reconnects},
+                       {"lost_ms", s.lostMs}});
+    return out;
+}
+
+} // namespace
+
+void addShowRoutes(RouteKit& kit, ProgramEngine& engine) {
+    kit.server().Get("/api/v1/state", kit.get([&engine](const httplib::Request&) {
+        const auto state = engine.controller().snapshot();
+        json out = showStateToJson(*state, engine.show(), engine.programMs());
+        const EngineStatus status = engine.status();
+        out["outputs"] = outputsJson(status);
+        out["sources"] = sourcesJson(status);
+        out["session_id"] = engine.sessionId();
+        out["running"] = status.running;
+        return out;
+    }));
+    kit.server().Get("/api/v1/scenes", kit.get([&engine](const httplib::Request&) {
+        const auto state = engine.controller().snapshot();
+        json out = json::array();
+        for (const SceneSpec& scene : liveScenes(engine.show(), *state))
+            out.push_back({{"id", scene.id},
+                           {"name", scene.name},
+                           {"hotkey", scene.hotkey},
+                           {"program", scene.id == state->program},
+                           {"preview", scene.id == state->preview}});
+        return out;
+    }));
+    kit.server().Get("/api/v1/rundown", kit.get([&engine](const httplib::Request&) {
+        return showStateToJson(*engine.controller().snapshot(), engine.show(), engine.programMs())
+            .at("rundown");
+    }));
+    kit.server().Get("/api/v1/offers", kit.get([&engine](const httplib::Request&) {
+        json out = showStateToJson(*engine.controller().snapshot(), engine.show(), engine.programMs());
+        json planned = json::array();
+        for (const OfferSpec& o : engine.show().offers)
+            planned.push_back({{"id", o.id},
+                               {"sku", o.sku},
+                               {"title", o.title},
+                               {"price_cents", o.dealPriceCents},
+                               {"quantity", o.quantity},
+                               {"per_buyer_limit", o.perBuyerLimit},
+                               {"prelaunch_s", o.prelaunchSeconds},
+                               {"duration_s", o.durationSeconds}});
+        return json{{"running", out.at("offers")},
+                    {"planned", planned},
+                    {"coupons", out.at("coupons")},
+                    {"promotions", out.at("promotions")}};
+    }));
+    kit.server().Get("/api/v1/products", kit.get([&engine](const httplib::Request&) {
+        const auto state = engine.controller().snapshot();
+        json out = json::array();
+        for (const ProductSpec& p : engine.show().products) {
+            auto approval = state->approvals.find("card:" + p.sku);
+            out.push_back({{"sku", p.sku},
+                           {"name", p.name},
+                           {"price_cents", p.priceCents},
+                           {"stock", p.stock ? json(*p.stock) : json(nullptr)},
+                           {"approved", approval != state->approvals.end()},
+                           {"approved_by",
+                            approval != state->approvals.end()
+                                ? json(approval->second.who + " (" + toString(approval->second.role) + ")")
+                                : json(nullptr)}});
+        }
+        return out;
+    }));
+    kit.server().Get("/api/v1/outputs",
+                     kit.get([&engine](const httplib::Request&) { return outputsJson(engine.status()); }));
+    kit.server().Get("/api/v1/session", kit.get([&engine](const httplib::Request&) {
+        json resumable = json::array();
+        for (const ResumableSession& s : engine.resumable())
+            resumable.push_back({{"id", s.id}, {"title", s.title}, {"last_seen_utc_ms", s.lastSeenUtcMs}});
+        return json{{"id", engine.sessionId()},
+                    {"program_ms", engine.programMs()},
+                    {"resumed_after_gap_ms", engine.resumedAfterGapMs()},
+                    {"resumable", resumable}};
+    }));
+    kit.server().Get("/api/v1/audit", kit.get([&engine](const httplib::Request& req) {
+        size_t limit = 100;
+        if (req.has_param("limit")) limit = std::strtoul(req.get_param_value("limit").c_str(), nullptr, 10);
+        limit = std::min<size_t>(std::max<size_t>(limit, 1), 1000);
+        const auto audit = engine.controller().audit();
+        json out = json::array();
+        for (size_t i = audit.size() > limit ? audit.size() - limit : 0; i < audit.size(); ++i) {
+            const AuditEntry& e = audit[i];
+            out.push_back({{"utc_ms", e.utcMs},
+                           {"program_ms", e.programMs},
+                           {"who", e.actor.who},
+                           {"role", toString(e.actor.role)},
+                           {"command", e.command},
+                           {"ok", e.ok},
+                           {"message", e.message}});
+        }
+        return out;
+    }));
+
+    // Viewer events (docs/DESIGN.md): the ingest role only; acknowledged once committed.
+}
+
+} // namespace hawker::studio::api_routes
