@@ -67,8 +67,8 @@ uint64_t OnAirLog::timeline(int64_t programMs, const std::string& event, const s
 }
 
 uint64_t OnAirLog::audit(const AuditEntry& entry) {
-    return enqueue({true, entry.utcMs, entry.programMs, entry.actor.who, toString(entry.actor.role), entry.command,
-                    maskSecrets(entry.message), entry.ok});
+    return enqueue({true, entry.utcMs, entry.programMs, entry.actor.who, toString(entry.actor.role),
+                    entry.command, maskSecrets(entry.message), entry.ok});
 }
 
 uint64_t OnAirLog::saveState(uint64_t version, int64_t programMs, std::string stateJson,
