@@ -62,6 +62,9 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
                                     int64_t programMs) {
     const CommandSpec* spec = findCommand(command.name);
     if (!spec) return CommandResult::invalid("unknown command " + quoteValue(command.name));
+    if (!(spec->roles & roleBit(actor.role)))
+        return CommandResult::notAllowed(std::string("the ") + toString(actor.role) + " role may not run " +
+                                         command.name);
     Command checked = command;
     if (auto problem = checkArguments(*spec, checked)) return CommandResult::invalid(*problem);
     return (this->*spec->handler)(checked, actor, state, programMs);
@@ -126,15 +129,8 @@ CommandResult ShowController::applyAudio(const Command& command, const Actor&, S
 CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {
     std::lock_guard lock(m_mutex);
     ShowState next = *m_snapshot.load();
-    CommandResult result;
     m_asker = actor.who;
-    if (!isKnownCommand(command.name))
-        result = CommandResult::invalid("unknown command " + quoteValue(command.name));
-    else if (!mayRun(actor.role, command.name))
-        result = CommandResult::notAllowed(std::string("the ") + toString(actor.role) + " role may not run " +
-                                           command.name);
-    else
-        result = apply(command, actor, next, programMs);
+    CommandResult result = apply(command, actor, next, programMs);
     if (result.ok) {
         result.failure = CommandResult::Failure::None;
         publish(std::move(next));

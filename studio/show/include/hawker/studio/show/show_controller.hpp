@@ -133,8 +133,9 @@ private:
     // The command table (command_table.cpp) names each command's handler.
     friend std::vector<CommandSpec> buildCommandTable();
 
-    /// Looks the command up, checks its arguments and runs its handler
-    /// (no role check, no audit: execute() does those).
+    /// The one path of every command, the rundown's own included: looks it
+    /// up, checks the sender's role and the arguments, runs its handler
+    /// (execute() adds the audit and publishes).
     CommandResult apply(const Command& command, const Actor& actor, ShowState& state, int64_t programMs);
     // The handlers, one per family of commands, all of one shape.
     CommandResult applySwitcher(const Command& command, const Actor& actor, ShowState& state,
