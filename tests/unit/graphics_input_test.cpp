@@ -9,19 +9,11 @@
 #include "hawker/studio/engine/product_images.hpp"
 #include "hawker/studio/show/show_file.hpp"
 #include "hawker/studio/show/theme_file.hpp"
+#include "temp_dir.hpp"
 
 using namespace hawker::studio;
 
-namespace {
-struct TempDir {
-    std::filesystem::path path;
-    TempDir() {
-        path = std::filesystem::temp_directory_path() / ("hawker-unit-" + std::to_string(::getpid()));
-        std::filesystem::create_directories(path);
-    }
-    ~TempDir() { std::filesystem::remove_all(path); }
-};
-} // namespace
+namespace {} // namespace
 
 TEST(ProductImages, BadPicturesGiveAPlaceholderAndAReason) {
     TempDir dir;

@@ -6,20 +6,12 @@
 #include <unistd.h>
 
 #include "hawker/studio/engine/record_path.hpp"
+#include "temp_dir.hpp"
 
 using namespace hawker::studio;
 namespace fs = std::filesystem;
 
 namespace {
-struct TempDir {
-    fs::path path = fs::temp_directory_path() / ("hawker-record-path-" + std::to_string(::getpid()));
-    TempDir() {
-        fs::remove_all(path);
-        fs::create_directories(path);
-    }
-    ~TempDir() { fs::remove_all(path); }
-    void touch(const std::string& name) const { std::ofstream(path / name) << "x"; }
-};
 // 2026-03-14 20:05:09 local time.
 std::time_t sampleTime() {
     std::tm t{};
@@ -35,12 +27,12 @@ std::time_t sampleTime() {
 } // namespace
 
 TEST(RecordPath, AFreePathIsUsedAsItIs) {
-    TempDir dir;
+    TempDir dir("hawker-record-path");
     EXPECT_EQ(chooseRecordPath(dir.path / "program.mkv", false, sampleTime()), dir.path / "program.mkv");
 }
 
 TEST(RecordPath, AnExistingRecordingGetsANumberBesideIt) {
-    TempDir dir;
+    TempDir dir("hawker-record-path");
     dir.touch("program.mkv");
     EXPECT_EQ(chooseRecordPath(dir.path / "program.mkv", false, sampleTime()), dir.path / "program-2.mkv");
     dir.touch("program-2.mkv");
@@ -51,14 +43,14 @@ TEST(RecordPath, AnExistingRecordingGetsANumberBesideIt) {
 }
 
 TEST(RecordPath, TwoOutputsOfOneRunNeverShareAFile) {
-    TempDir dir;
+    TempDir dir("hawker-record-path");
     const std::set<fs::path> taken = {dir.path / "a.ts"};
     EXPECT_EQ(chooseRecordPath(dir.path / "a.ts", false, sampleTime(), taken), dir.path / "a-2.ts");
     EXPECT_EQ(chooseRecordPath(dir.path / "a.ts", true, sampleTime(), taken), dir.path / "a-2.ts");
 }
 
 TEST(RecordPath, TheTimePattern) {
-    TempDir dir;
+    TempDir dir("hawker-record-path");
     EXPECT_EQ(expandTimePattern(dir.path / "show-{time}.mkv", sampleTime()),
               dir.path / "show-20260314-200509.mkv");
     EXPECT_EQ(expandTimePattern(dir.path / "plain.mkv", sampleTime()), dir.path / "plain.mkv");

@@ -54,7 +54,7 @@ int statusFor(const CommandResult& result) {
 
 } // namespace
 
-void addCommandRoutes(RouteKit& kit, ProgramEngine& engine) {
+void addCommandRoutes(RouteKit& kit, ProgramView& engine) {
     auto runCommand = [&engine](const std::string& name, const std::string& text, const ApiToken& sender,
                                 httplib::Response& res, std::map<std::string, std::string> pathArgs) {
         const ApiToken* token = &sender;
@@ -66,7 +66,7 @@ void addCommandRoutes(RouteKit& kit, ProgramEngine& engine) {
         const CommandResult result = engine.execute(*command, Actor{token->name, token->role});
         json body = {{"ok", result.ok}, {"command", name}};
         body[result.ok ? "message" : "error"] = result.message;
-        body["state_version"] = engine.controller().snapshot()->version;
+        body["state_version"] = engine.snapshot()->version;
         // Not stored yet: when to look again. The command itself took effect
         // and must not be sent again (its message says so).
         if (result.failure == CommandResult::Failure::NotDurable) res.set_header("Retry-After", "2");

@@ -3,16 +3,18 @@
 // that every handler is identified, guarded and limited the same way
 // (route_kit.hpp).
 
-#include "hawker/studio/engine/program_engine.hpp"
+#include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/analytics/live_analytics.hpp"
+#include "hawker/studio/engine/program_view.hpp"
 #include "route_kit.hpp"
 
 namespace hawker::studio::api_routes {
 
 /// Every command's route from the command table, POST /commands/{name} and GET /commands.
-void addCommandRoutes(RouteKit& kit, ProgramEngine& engine);
+void addCommandRoutes(RouteKit& kit, ProgramView& engine);
 /// What the show is doing: state, scenes, rundown, offers, products, outputs, session, audit.
-void addShowRoutes(RouteKit& kit, ProgramEngine& engine);
+void addShowRoutes(RouteKit& kit, ProgramView& engine);
 /// The session's data: viewer events, metrics and alerts, the report, 复盘 notes.
-void addSessionRoutes(RouteKit& kit, ProgramEngine& engine);
+void addSessionRoutes(RouteKit& kit, ProgramView& engine);
 
 } // namespace hawker::studio::api_routes

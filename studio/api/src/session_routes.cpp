@@ -12,7 +12,7 @@ namespace hawker::studio::api_routes {
 
 using nlohmann::json;
 
-void addSessionRoutes(RouteKit& kit, ProgramEngine& engine) {
+void addSessionRoutes(RouteKit& kit, ProgramView& engine) {
     kit.post(R"(/api/v1/sessions/(\d+)/events)", false,
              [&engine](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
                        const std::string& body) {
@@ -37,9 +37,14 @@ void addSessionRoutes(RouteKit& kit, ProgramEngine& engine) {
                      res.set_header("Retry-After", "1");
                      error(res, 503, busy.what());
                  } catch (const StoreError& failed) {
+                     // A full, locked or failing disk is the studio's passing
+                     // trouble, not the sender's fault: a platform's retry
+                     // after a pause is what gets the batch stored.
                      logError(std::string("events not stored: ") + failed.what());
-                     error(res, 500,
-                           "the events could not be stored; nothing of this batch was acknowledged, retry");
+                     res.set_header("Retry-After", "2");
+                     error(res, 503,
+                           "the events could not be stored (the database is not writable); nothing of this "
+                           "batch was acknowledged, retry");
                  }
              });
     kit.server().Get("/api/v1/metrics", kit.get([&engine](const httplib::Request&) {

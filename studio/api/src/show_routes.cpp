@@ -41,9 +41,9 @@ json sourcesJson(const EngineStatus& status) {
 
 } // namespace
 
-void addShowRoutes(RouteKit& kit, ProgramEngine& engine) {
+void addShowRoutes(RouteKit& kit, ProgramView& engine) {
     kit.server().Get("/api/v1/state", kit.get([&engine](const httplib::Request&) {
-        const auto state = engine.controller().snapshot();
+        const auto state = engine.snapshot();
         json out = showStateToJson(*state, engine.show(), engine.programMs());
         const EngineStatus status = engine.status();
         out["outputs"] = outputsJson(status);
@@ -53,7 +53,7 @@ void addShowRoutes(RouteKit& kit, ProgramEngine& engine) {
         return out;
     }));
     kit.server().Get("/api/v1/scenes", kit.get([&engine](const httplib::Request&) {
-        const auto state = engine.controller().snapshot();
+        const auto state = engine.snapshot();
         json out = json::array();
         for (const SceneSpec& scene : liveScenes(engine.show(), *state))
             out.push_back({{"id", scene.id},
@@ -64,11 +64,10 @@ void addShowRoutes(RouteKit& kit, ProgramEngine& engine) {
         return out;
     }));
     kit.server().Get("/api/v1/rundown", kit.get([&engine](const httplib::Request&) {
-        return showStateToJson(*engine.controller().snapshot(), engine.show(), engine.programMs())
-            .at("rundown");
+        return showStateToJson(*engine.snapshot(), engine.show(), engine.programMs()).at("rundown");
     }));
     kit.server().Get("/api/v1/offers", kit.get([&engine](const httplib::Request&) {
-        json out = showStateToJson(*engine.controller().snapshot(), engine.show(), engine.programMs());
+        json out = showStateToJson(*engine.snapshot(), engine.show(), engine.programMs());
         json planned = json::array();
         for (const OfferSpec& o : engine.show().offers)
             planned.push_back({{"id", o.id},
@@ -85,7 +84,7 @@ void addShowRoutes(RouteKit& kit, ProgramEngine& engine) {
                     {"promotions", out.at("promotions")}};
     }));
     kit.server().Get("/api/v1/products", kit.get([&engine](const httplib::Request&) {
-        const auto state = engine.controller().snapshot();
+        const auto state = engine.snapshot();
         json out = json::array();
         for (const ProductSpec& p : engine.show().products) {
             auto approval = state->approvals.find("card:" + p.sku);
@@ -116,7 +115,7 @@ void addShowRoutes(RouteKit& kit, ProgramEngine& engine) {
         size_t limit = 100;
         if (req.has_param("limit")) limit = std::strtoul(req.get_param_value("limit").c_str(), nullptr, 10);
         limit = std::min<size_t>(std::max<size_t>(limit, 1), 1000);
-        const auto audit = engine.controller().audit();
+        const auto audit = engine.audit(SIZE_MAX);
         json out = json::array();
         for (size_t i = audit.size() > limit ? audit.size() - limit : 0; i < audit.size(); ++i) {
             const AuditEntry& e = audit[i];

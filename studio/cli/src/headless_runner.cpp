@@ -8,6 +8,7 @@
 
 #include "hawker/studio/api/control_api.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/engine/status_lines.hpp"
 
 namespace hawker::studio {

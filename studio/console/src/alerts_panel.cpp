@@ -51,7 +51,7 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
     ImGui::SameLine();
     ImGui::Checkbox("show acknowledged", &m_showAcknowledged);
 
-    ProgramEngine* engine = context.engine();
+    ProgramView* engine = context.engine();
     const bool mayAck = engine != nullptr && engine->analytics() != nullptr;
     if (!mayAck && open > 0)
         ImGui::TextDisabled("this login runs no program: alerts are acknowledged at the desk");
@@ -117,7 +117,7 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
 }
 
 void AlertsPanel::acknowledge(ConsoleContext& context, int64_t id) {
-    ProgramEngine* engine = context.engine();
+    ProgramView* engine = context.engine();
     if (!engine) return;
     const std::string who = context.actor().who;
     ConsoleContext* console = &context;

@@ -30,12 +30,15 @@
 #include "hawker/studio/api/console_login.hpp"
 #include "hawker/studio/api/control_api.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/engine/status_lines.hpp"
 #include "host_window.hpp"
 #include "live_feed.hpp"
 #include "panels.hpp"
 #include "screenshot.hpp"
+#include "show_runner.hpp"
 #include "ui_format.hpp"
+#include "window_chrome.hpp"
 
 namespace hawker::studio {
 
@@ -167,121 +170,6 @@ void applyStyle(float scale) {
     style.Colors[ImGuiCol_WindowBg].w = 1; // opaque where drawn: it is the clear colour too
 }
 
-/// The menu bar: panels on and off, hotkeys, ending the show.
-class MenuBar {
-public:
-    void draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& panels, bool& quit) {
-        bool openStop = false;
-        if (ImGui::BeginMainMenuBar()) {
-            if (ImGui::BeginMenu("Show")) {
-                ImGui::MenuItem(
-                    ("Login: " + context.actor().who + " (" + toString(context.actor().role) + ")").c_str(),
-                    nullptr, false, false);
-                if (ImGui::MenuItem("End the show…", nullptr, false, context.may("show.stop")))
-                    openStop = true;
-                if (ImGui::MenuItem("Quit")) quit = true;
-                ImGui::EndMenu();
-            }
-            if (ImGui::BeginMenu("View")) {
-                for (auto& panel : panels)
-                    ImGui::MenuItem(panel->title().c_str(), nullptr, &panel->open());
-                if (context.engine()) {
-                    ImGui::Separator();
-                    if (ImGui::MenuItem("Host prompter window (second screen)", nullptr,
-                                        &context.settings().hostWindow))
-                        ImGui::MarkIniSettingsDirty();
-                }
-                ImGui::EndMenu();
-            }
-            if (ImGui::BeginMenu("Settings")) {
-                ConsoleSettings& settings = context.settings();
-                ImGui::TextDisabled("TAKE key: %s",
-                                    settings.takeKey ? keyName(settings.takeKey).c_str() : "Space / Enter");
-                if (ImGui::MenuItem("Press a key for TAKE…")) m_capture = &settings.takeKey;
-                if (ImGui::MenuItem("Press a key for CUT…")) m_capture = &settings.cutKey;
-                if (ImGui::MenuItem("Default keys")) settings.takeKey = settings.cutKey = 0;
-                ImGui::TextDisabled("Scenes go to preview with their hotkey from the show file (else 1–9).");
-                ImGui::EndMenu();
-            }
-            const std::string when = formatClock(context.live().programMs / 1000.0);
-            ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(when.c_str()).x - 160);
-            ImGui::TextColored(context.live().status.running ? kTextBad : kTextDim, "%s %s",
-                               context.live().status.running ? "● ON AIR" : "○ off air", when.c_str());
-            ImGui::EndMainMenuBar();
-        }
-        if (m_capture) captureKey(context);
-        if (openStop) ImGui::OpenPopup("End the show");
-        if (ImGui::BeginPopupModal("End the show", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-            ImGui::Text("End the show for every destination and close the recording?");
-            if (ImGui::Button("End the show")) {
-                context.send(Command::named("show.stop", {}), "show stop");
-                ImGui::CloseCurrentPopup();
-            }
-            ImGui::SameLine();
-            if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
-            ImGui::EndPopup();
-        }
-    }
-
-private:
-    void captureKey(ConsoleContext& context) {
-        // The next key pressed becomes the hotkey; Escape cancels.
-        for (int key = GLFW_KEY_SPACE; key <= GLFW_KEY_LAST; ++key) {
-            if (!context.keyPressed(key)) continue;
-            if (key != GLFW_KEY_ESCAPE) {
-                if (keyName(key) == "(default)") continue;
-                *m_capture = key;
-                ImGui::MarkIniSettingsDirty();
-                context.message(true, "hotkey set to " + keyName(key));
-            }
-            m_capture = nullptr;
-            return;
-        }
-    }
-    int* m_capture = nullptr;
-};
-
-/// The status bar: the last message, running tasks, the main health figures.
-void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
-    const ImGuiViewport* viewport = ImGui::GetMainViewport();
-    const float height = ImGui::GetFrameHeight() + ImGui::GetStyle().WindowPadding.y;
-    ImGui::SetNextWindowPos(ImVec2(viewport->Pos.x, viewport->Pos.y + viewport->Size.y - height));
-    ImGui::SetNextWindowSize(ImVec2(viewport->Size.x, height));
-    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
-                                   ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
-                                   ImGuiWindowFlags_NoBringToFrontOnFocus;
-    ImGui::Begin("##status", nullptr, flags);
-    const EngineStatus& s = context.live().status;
-    char figures[256];
-    std::snprintf(figures, sizeof figures,
-                  "console %.1f ms · render %.2f ms · encode lag %.0f ms · dropped %llu · CPU %.0f %%",
-                  frameMsMedian, s.composeMsMedian, s.encoder.latencyMsMedian,
-                  static_cast<unsigned long long>(s.dropped + s.encoder.framesDropped),
-                  context.live().cpuPercent);
-    if (s.database && !s.database->writable) {
-        // Commands still change the program but answer "not stored yet"
-        // until this goes away: the operator must see why.
-        ImGui::TextColored(
-            kTextBad, "数据库不可写 database not writable: %s · %zu rows waiting%s",
-            s.database->error.c_str(), s.database->waitingRows,
-            s.database->lostRows ? (" · " + std::to_string(s.database->lostRows) + " dropped").c_str() : "");
-        ImGui::SameLine();
-    }
-    if (!context.messages().empty()) {
-        const ConsoleMessage& last = context.messages().back();
-        ImGui::TextColored(last.ok ? kTextGood : kTextBad, "%s", last.text.c_str());
-        ImGui::SameLine();
-    }
-    for (const std::string& task : context.tasks().active()) {
-        ImGui::TextDisabled("⋯ %s", task.c_str());
-        ImGui::SameLine();
-    }
-    ImGui::SameLine(
-        std::max(ImGui::GetCursorPosX() + 20, ImGui::GetWindowWidth() - ImGui::CalcTextSize(figures).x - 16));
-    ImGui::TextDisabled("%s", figures);
-    ImGui::End();
-}
-
 /// Where each panel's window was last frame. A window that overlaps no other
 /// skips its background: the clear colour is the same, and software OpenGL
 /// (Xvfb, remote desktops) spends most of a frame filling those pixels.
@@ -323,72 +211,6 @@ void drawPanels(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& pa
     for (auto& panel : panels)
         if (!panel->open()) rects.erase(panel->title());
 }
-
-/// The program engine and its HTTP API as the console runs them: started
-/// off the UI thread, stopped when the window closes.
-class ShowRunner {
-public:
-    ShowRunner(ShowSpec show, EngineOptions options, std::ostream& out) : m_out(out) {
-        const ApiSpec apiSpec = show.api;
-        if (apiSpec.enabled) m_tokens = resolveApiTokens(apiSpec);
-        options.previewBus = true; // the preview monitor
-        m_engine = std::make_unique<ProgramEngine>(std::move(show), options);
-        if (apiSpec.enabled) {
-            m_api = std::make_unique<ControlApi>(*m_engine, apiSpec, m_tokens);
-            m_api->bind(); // a taken port is found before any camera opens
-        }
-        m_apiSpec = apiSpec;
-    }
-    ProgramEngine& engine() { return *m_engine; }
-    const std::vector<ApiToken>& tokens() const { return m_tokens; }
-
-    /// Opens the sources (slow: a task) and starts the program.
-    void startIn(ConsoleContext& context, std::function<void()> onStarted) {
-        context.tasks().run(Lane::Commands, "starting the show", [this, &context, onStarted](TaskProgress&) {
-            try {
-                m_engine->prepare();
-                if (m_api) m_api->serve();
-                m_engine->start();
-                m_engineStarted = true;
-            } catch (const std::exception& error) {
-                const std::string what = maskSecrets(error.what());
-                return TaskRunner::Deferred([this, &context, what] {
-                    m_failed = what;
-                    context.message(false, "the show could not start: " + what);
-                });
-            }
-            return TaskRunner::Deferred([this, onStarted] {
-                if (m_api)
-                    m_out << "api http://" << m_apiSpec.bind << ":" << m_api->port() << "/api/v1/"
-                          << std::endl;
-                if (m_engine->sessionId() > 0) m_out << "session " << m_engine->sessionId() << std::endl;
-                m_started = true;
-                logInfo("show started in the console: " + m_engine->show().name);
-                onStarted();
-            });
-        });
-    }
-    bool started() const { return m_started; }
-    bool engineStarted() const { return m_engineStarted; }
-    const std::string& failed() const { return m_failed; }
-    void stop() {
-        if (m_api) m_api->stop();
-        if (m_engineStarted) {
-            m_engine->requestStop();
-            m_engine->waitUntilFinished();
-        }
-    }
-
-private:
-    std::ostream& m_out;
-    std::vector<ApiToken> m_tokens;
-    ApiSpec m_apiSpec;
-    std::unique_ptr<ProgramEngine> m_engine;
-    std::unique_ptr<ControlApi> m_api;
-    bool m_started = false;                   ///< UI thread: the console knows it runs
-    std::atomic<bool> m_engineStarted{false}; ///< the task's: the engine runs
-    std::string m_failed;
-};
 
 } // namespace
 

@@ -7,7 +7,7 @@
 
 namespace hawker::studio::console {
 
-ConsoleContext::ConsoleContext(Actor actor, ProgramEngine* engine, std::filesystem::path database,
+ConsoleContext::ConsoleContext(Actor actor, ProgramView* engine, std::filesystem::path database,
                                std::vector<ApiToken> secondPersons)
     : m_actor(std::move(actor)), m_engine(engine), m_database(std::move(database)),
       m_secondPersons(std::move(secondPersons)),
@@ -22,7 +22,7 @@ void ConsoleContext::send(const Command& command, const std::string& task,
         return;
     }
     const std::string name = task.empty() ? "command " + command.name : task;
-    ProgramEngine* engine = m_engine;
+    ProgramView* engine = m_engine;
     const Actor actor = m_actor;
     const bool queued = m_tasks.run(Lane::Commands, name, [=, this](TaskProgress&) -> TaskRunner::Deferred {
         CommandResult result = engine->execute(command, actor);
@@ -36,7 +36,7 @@ void ConsoleContext::send(const Command& command, const std::string& task,
 
 void ConsoleContext::sendAs(const Command& command, const Actor& actor, const std::string& task) {
     if (!m_engine) return;
-    ProgramEngine* engine = m_engine;
+    ProgramView* engine = m_engine;
     const std::string name = task.empty() ? "command " + command.name : task;
     const bool queued = m_tasks.run(Lane::Commands, name, [=, this](TaskProgress&) -> TaskRunner::Deferred {
         CommandResult result = engine->execute(command, actor);

@@ -2,7 +2,7 @@
 // What every panel of the console shares: who is logged in, the program (if
 // this login runs one), the newest live snapshot, the task runner, and the
 // message line. Panels send commands only through send(), which runs them as
-// tasks through ProgramEngine::execute — the same path as the HTTP API.
+// tasks through ProgramView::execute — the same path as the HTTP API.
 
 #include <array>
 #include <deque>
@@ -15,8 +15,10 @@
 #include <vector>
 
 #include "console_settings.hpp"
+#include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/analytics/live_analytics.hpp"
 #include "hawker/studio/api/control_api.hpp"
-#include "hawker/studio/engine/program_engine.hpp"
+#include "hawker/studio/engine/program_view.hpp"
 #include "live_feed.hpp"
 #include "task_runner.hpp"
 
@@ -38,12 +40,12 @@ struct ConsoleMessage {
 
 class ConsoleContext {
 public:
-    ConsoleContext(Actor actor, ProgramEngine* engine, std::filesystem::path database,
+    ConsoleContext(Actor actor, ProgramView* engine, std::filesystem::path database,
                    std::vector<ApiToken> secondPersons);
 
     const Actor& actor() const { return m_actor; }
     /// Null for a login that runs no program (the merchandiser's review).
-    ProgramEngine* engine() { return m_engine; }
+    ProgramView* engine() { return m_engine; }
     const std::filesystem::path& database() const { return m_database; }
     /// The session the review opens first (hawker gui --session ID).
     std::optional<int64_t> reviewSession() const { return m_reviewSession; }
@@ -93,7 +95,7 @@ public:
 
 private:
     Actor m_actor;
-    ProgramEngine* m_engine;
+    ProgramView* m_engine;
     std::filesystem::path m_database;
     std::optional<int64_t> m_reviewSession;
     std::vector<ApiToken> m_secondPersons;

@@ -262,7 +262,7 @@ HostView::HostView() : Panel("Host prompter", PanelPlace{0.62f, 0.52f, 0.38f, 0.
 void HostView::drawContent(ConsoleContext& ctx) {
     const ConsoleFonts& fonts = ctx.fonts();
     const LiveSnapshot& live = ctx.live();
-    ProgramEngine* engine = ctx.engine();
+    ProgramView* engine = ctx.engine();
     ImGui::PushTextWrapPos(0.0f);
     if (!engine || !live.state) {
         FontScope scope(fonts.huge);

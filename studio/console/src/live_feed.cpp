@@ -34,7 +34,7 @@ double processCpuSeconds() {
 
 } // namespace
 
-LiveFeed::LiveFeed(ProgramEngine& engine, FeedSizes sizes) : m_engine(engine), m_sizes(sizes) {
+LiveFeed::LiveFeed(ProgramView& engine, FeedSizes sizes) : m_engine(engine), m_sizes(sizes) {
     m_latest.store(std::make_shared<LiveSnapshot>());
 }
 
@@ -82,7 +82,7 @@ void LiveFeed::sample(LiveSnapshot& next, int iteration) {
         std::lock_guard lock(m_sizesMutex);
         sizes = m_sizes;
     }
-    next.state = m_engine.controller().snapshot();
+    next.state = m_engine.snapshot();
     next.programMs = m_engine.programMs();
     const ShowSpec& show = m_engine.show();
     if (next.scenes.empty() || next.state->addedSources != m_added) {

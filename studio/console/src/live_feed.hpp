@@ -16,7 +16,9 @@
 
 #include <nlohmann/json.hpp>
 
-#include "hawker/studio/engine/program_engine.hpp"
+#include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/analytics/live_analytics.hpp"
+#include "hawker/studio/engine/program_view.hpp"
 #include "video_thumbnail.hpp"
 
 namespace hawker::studio::console {
@@ -55,7 +57,7 @@ struct FeedSizes {
 
 class LiveFeed {
 public:
-    LiveFeed(ProgramEngine& engine, FeedSizes sizes);
+    LiveFeed(ProgramView& engine, FeedSizes sizes);
     ~LiveFeed();
     LiveFeed(const LiveFeed&) = delete;
     LiveFeed& operator=(const LiveFeed&) = delete;
@@ -72,7 +74,7 @@ private:
     void sample(LiveSnapshot& next, int iteration);
     void recordHistory(LiveSnapshot& next);
 
-    ProgramEngine& m_engine;
+    ProgramView& m_engine;
     std::mutex m_sizesMutex;
     FeedSizes m_sizes;
     std::atomic<LiveSnapshotPtr> m_latest;

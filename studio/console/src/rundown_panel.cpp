@@ -7,7 +7,7 @@ namespace hawker::studio::console {
 RundownPanel::RundownPanel() : Panel("Rundown", PanelPlace{0.78f, 0, 0.22f, 0.3f}) {}
 
 void RundownPanel::drawContent(ConsoleContext& context) {
-    ProgramEngine* engine = context.engine();
+    ProgramView* engine = context.engine();
     const ShowSpec& show = engine->show();
     const ShowState* state = context.live().state.get();
     if (show.rundown.empty()) {

@@ -9,7 +9,7 @@ namespace hawker::studio::console {
 SourcesPanel::SourcesPanel() : Panel("Sources", PanelPlace{0.78f, 0.52f, 0.22f, 0.26f}) {}
 
 void SourcesPanel::drawContent(ConsoleContext& context) {
-    ProgramEngine* engine = context.engine();
+    ProgramView* engine = context.engine();
     const EngineStatus& status = context.live().status;
     if (!ImGui::BeginTable("sources", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 1.3f);

@@ -8,22 +8,15 @@
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/av_util.hpp"
 #include "hawker/capture/fault_injection.hpp"
-#include "hawker/capture/image_decoder.hpp"
-#include "hawker/overlay/text_renderer.hpp"
-#include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/base/log.hpp"
-#include "hawker/studio/engine/product_images.hpp"
 #include "hawker/studio/engine/program_clock.hpp"
-#include "hawker/studio/engine/record_path.hpp"
-#include "hawker/studio/engine/stream_keys.hpp"
 #include "hawker/studio/show/added_sources.hpp"
-#include "hawker/studio/show/theme_file.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "prepared_scene.hpp"
 
 namespace hawker::studio {
 
 namespace {
-constexpr uintmax_t kMaxImageBytes = 64ull << 20;
 /// Audio follows a live camera's picture this far behind, so that the
 /// samples for a tick have always arrived (one AAC frame plus jitter).
 constexpr int64_t kLiveAudioDelayUs = 50000;
@@ -32,56 +25,27 @@ overlay::YuvColor yuvOf(const Rgba& c) {
     return overlay::toYuv(c.r, c.g, c.b);
 }
 
-/// Decodes an image layer once, scaled to where it lands, as a YUVA bitmap.
-overlay::YuvaBitmap loadImageLayer(const LayerSpec& layer, cv::Size canvas, cv::Point& at,
-                                   const std::string& where) {
-    std::error_code error;
-    const auto bytes = std::filesystem::file_size(layer.image, error);
-    if (error) throw std::runtime_error(where + ": cannot read " + layer.image.string());
-    if (bytes > kMaxImageBytes)
-        throw std::runtime_error(where + ": " + layer.image.string() +
-                                 " is over 64 MB; export a smaller image");
-    // Never larger than the canvas: an image layer cannot show more pixels.
-    std::string reason;
-    const cv::Mat bgra =
-        capture::decodeImage(layer.image.string(), std::max(canvas.width, canvas.height), reason);
-    if (bgra.empty()) throw std::runtime_error(where + ": " + layer.image.string() + ": " + reason);
-    const auto placement = overlay::place(bgra.size(), layer.rect, layer.fit, canvas);
-    if (!placement) return {};
-    cv::Mat scaled;
-    cv::resize(bgra(placement->crop), scaled, placement->dst.size(), 0, 0, cv::INTER_AREA);
-    at = placement->dst.tl();
-    return overlay::YuvaBitmap::fromBgra(scaled);
-}
 } // namespace
 
-struct ProgramEngine::PreparedLayer {
-    LayerSpec spec;
-    int sourceIndex = -1;
-    std::shared_ptr<const overlay::YuvaBitmap> bitmap;
-    cv::Point at;
-};
-
-struct ProgramEngine::PreparedScene {
-    std::string id;
-    std::vector<PreparedLayer> layers;
-    /// Graphic slots by name, each with its own cached render.
-    std::vector<std::pair<std::string, std::unique_ptr<overlay::GraphicLayer>>> slots;
-};
-
 ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
-    : m_show(std::move(show)), m_options(options),
+    : ProgramEngine(settleShow(std::move(show), options), options) {}
+
+ProgramEngine::ProgramEngine(SettledShow settled, EngineOptions options)
+    : m_options(std::move(options)), m_show(std::move(settled.show)),
+      m_controller(std::make_unique<ShowController>(m_show)),
+      m_outputs(m_show, std::move(settled.outputTargets),
+                [this](const std::string& id, const std::string& event, const std::string& detail) {
+                    onOutputEvent(id, event, detail);
+                }),
       m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
       m_pool(FramePool::create(m_show.width, m_show.height)) {
-    m_controller = std::make_unique<ShowController>(m_show);
     m_controller->setTimelineHook(
         [this](int64_t programMs, const std::string& event, const std::string& detail) {
             logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
-            if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
-            if (m_analytics) m_analytics->onTimeline(programMs, event, detail);
+            if (m_session) m_session->timeline(programMs, event, detail);
         });
     m_controller->setAuditHook([this](const AuditEntry& entry) {
-        if (m_onAirLog) m_onAirLog->audit(entry);
+        if (m_session) m_session->audit(entry);
     });
 }
 
@@ -92,19 +56,11 @@ ProgramEngine::~ProgramEngine() {
 }
 
 void ProgramEngine::prepare() {
-    // Stream keys first: a missing key is a show problem, found before any
-    // camera opens or any file is created.
-    m_outputTargets.clear();
-    std::set<std::filesystem::path> recordings;
-    for (OutputSpec& spec : m_show.outputs) {
-        if (spec.kind == capture::OutputKind::Record) {
-            chooseRecording(spec, recordings);
-            m_outputTargets.push_back({spec.path.string(), spec.path.string()});
-        } else {
-            m_outputTargets.push_back(resolveOutputTarget(spec));
-        }
-    }
-    openSession();
+    m_session = std::make_unique<ShowSession>(
+        m_show, m_options, *m_controller,
+        ShowSession::ProgramLinks{
+            [this](const Command& command, const Actor& actor) { return execute(command, actor); },
+            [this] { return status(); }});
     // A resumed show reads what its operator had pointed each source at.
     const auto resumed = m_controller->snapshot();
     for (const auto& spec : m_show.sources) {
@@ -116,9 +72,9 @@ void ProgramEngine::prepare() {
 
     // Image layers are decoded here, before any camera is started: a bad
     // file is reported first.
-    prepareGraphics();
+    m_graphics = std::make_unique<GraphicsAssets>(m_show, m_options.offline);
     for (size_t s = 0; s < m_show.scenes.size(); ++s)
-        m_scenes.push_back(prepareScene(m_show.scenes[s], s));
+        m_scenes.push_back(prepareSceneAt(m_show.scenes[s], s));
 
     m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
     for (size_t i = 0; i < m_sources.size(); ++i) {
@@ -149,29 +105,6 @@ void ProgramEngine::prepare() {
     // A resumed show gets back the cameras its operator had added; they
     // connect in the background like any source that is not required.
     applyAddedSources(*resumed, 0);
-}
-
-void ProgramEngine::chooseRecording(OutputSpec& spec, std::set<std::filesystem::path>& taken) const {
-    const std::filesystem::path wanted = expandTimePattern(spec.path, std::time(nullptr));
-    // A resumed show keeps its file name: openSession() puts the new part beside it.
-    if (m_options.resume) {
-        spec.path = wanted;
-        taken.insert(spec.path);
-        return;
-    }
-    spec.path = chooseRecordPath(wanted, m_options.overwrite, std::time(nullptr), taken);
-    taken.insert(spec.path);
-    std::error_code error;
-    // A folder in the path ("recordings/show-{time}.mkv") is made for it.
-    std::filesystem::create_directories(spec.path.parent_path(), error);
-    if (spec.path != wanted)
-        logInfo("output " + spec.id + ": " + wanted.string() + " exists, so this show records to " +
-                spec.path.string() + " (--overwrite replaces it)");
-    else if (m_options.overwrite && std::filesystem::exists(spec.path, error))
-        logInfo("output " + spec.id + " records to " + spec.path.string() +
-                ", replacing the recording there (--overwrite)");
-    else
-        logInfo("output " + spec.id + " records to " + spec.path.string());
 }
 
 std::unique_ptr<capture::MediaSource> ProgramEngine::makeSource(const SourceSpec& spec,
@@ -225,11 +158,7 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
         }
         m_frames[static_cast<size_t>(index)] = nullptr;
         m_appliedReconnects.erase(gone.id);
-        {
-            std::lock_guard lock(m_outputControlMutex);
-            m_retiringSources.push_back(std::move(source));
-        }
-        m_outputControlWake.notify_all();
+        m_outputs.retire(std::move(source));
         logInfo("source " + gone.id + " removed");
     }
     for (const AddedSource& added : state.addedSources) {
@@ -242,7 +171,7 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
             m_videoSources.push_back(m_sources.size());
             m_sources.push_back(std::move(source));
         }
-        auto scene = prepareScene(sceneOfAddedSource(m_show, added), m_scenes.size());
+        auto scene = prepareSceneAt(sceneOfAddedSource(m_show, added), m_scenes.size());
         {
             std::lock_guard lock(m_growMutex);
             m_scenes.push_back(std::move(scene));
@@ -257,6 +186,23 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
     m_appliedAdded = state.addedSources;
 }
 
+void ProgramEngine::applySourceReconnects(const ShowState& state) {
+    // reconnectNow() and retarget() only leave word for the source's own
+    // thread, which drops and reopens its connection: the tick never waits.
+    for (const auto& [id, count] : state.sourceReconnects) {
+        if (m_appliedReconnects[id] == count) continue;
+        m_appliedReconnects[id] = count;
+        auto target = state.sourceTargets.find(id);
+        for (auto& source : m_sources) {
+            if (!source || source->config().id != id) continue;
+            if (target != state.sourceTargets.end())
+                source->retarget(target->second.first, target->second.second);
+            else
+                source->reconnectNow();
+        }
+    }
+}
+
 std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
     std::vector<capture::VideoFramePtr> frames;
     if (!m_started) return frames;
@@ -266,103 +212,27 @@ std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
     return frames;
 }
 
-void ProgramEngine::prepareGraphics() {
-    overlay::Theme theme = loadTheme(m_show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
-                                                                   : m_show.graphics.theme);
-    if (m_show.graphics.safeArea) theme.safeArea = *m_show.graphics.safeArea;
-    if (m_show.graphics.animation) theme.animation = *m_show.graphics.animation;
-    if (m_show.graphics.animationMs) theme.animationMs = *m_show.graphics.animationMs;
-    m_theme = std::make_shared<const overlay::Theme>(theme);
-    m_fonts = overlay::Fonts::loadDefault();
-    // Offline runs render inline so that every run gives the same pictures;
-    // live runs render on their own thread, off the program clock.
-    m_renderQueue = std::make_shared<overlay::GraphicRenderQueue>(m_options.offline);
-    m_productImages = loadProductImages(m_show.products);
-    for (const ProductSpec& product : m_show.products) {
-        const size_t characters = overlay::splitCodepoints(overlay::sanitizeUtf8(product.name)).size();
-        if (characters > 40)
-            logWarning("product " + product.sku + ": its name has " + std::to_string(characters) +
-                       " characters; cards show two lines and cut the rest with …");
-        if (overlay::sanitizeUtf8(product.name) != product.name)
-            logWarning("product " + product.sku + ": its name is not valid UTF-8; bad bytes show as �");
-        if (product.sellingPoints.size() > 3)
-            logWarning("product " + product.sku + ": cards show 3 of its " +
-                       std::to_string(product.sellingPoints.size()) + " selling points");
-    }
-    m_contentBuilder = std::make_unique<GraphicContentBuilder>(m_show, m_productImages);
-}
-
-std::unique_ptr<ProgramEngine::PreparedScene> ProgramEngine::prepareScene(const SceneSpec& scene,
-                                                                          size_t index) const {
-    const cv::Size canvas(m_show.width, m_show.height);
-    auto prepared = std::make_unique<PreparedScene>();
-    prepared->id = scene.id;
-    for (size_t l = 0; l < scene.layers.size(); ++l) {
-        PreparedLayer layer;
-        layer.spec = scene.layers[l];
-        if (layer.spec.kind == LayerSpec::Kind::Source) {
-            layer.sourceIndex = sourceIndex(layer.spec.source);
-        } else if (layer.spec.kind == LayerSpec::Kind::Image) {
-            const std::string where =
-                "scenes[" + std::to_string(index) + "].layers[" + std::to_string(l) + "]";
-            auto bitmap = loadImageLayer(layer.spec, canvas, layer.at, where);
-            if (!bitmap.empty())
-                layer.bitmap = std::make_shared<const overlay::YuvaBitmap>(std::move(bitmap));
-        }
-        prepared->layers.push_back(std::move(layer));
-    }
-    for (const SlotSpec& slot : scene.slots) {
-        const cv::Rect rect = slot.anchor.empty()
-                                  ? slot.rect
-                                  : anchorSlot(slot, m_theme->safeArea.visible(canvas), m_theme->margin / 2);
-        const cv::Rect clipped = rect & cv::Rect(0, 0, canvas.width, canvas.height);
-        const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
-        if (even.width < 8 || even.height < 8) {
-            logWarning("scene " + scene.id + " slot " + slot.name + " is off the canvas; it shows nothing");
-            continue;
-        }
-        if (canvas.height > canvas.width && !m_theme->safeArea.contains(canvas, even))
-            logWarning("scene " + scene.id + " slot " + slot.name +
-                       " leaves the phone apps' safe area; part of it will be hidden under their buttons");
-        prepared->slots.emplace_back(
-            slot.name, std::make_unique<overlay::GraphicLayer>(even, m_theme, m_fonts, m_renderQueue));
-    }
-    return prepared;
+std::unique_ptr<PreparedScene> ProgramEngine::prepareSceneAt(const SceneSpec& scene, size_t index) const {
+    return prepareScene(
+        scene, index, cv::Size(m_show.width, m_show.height),
+        [this](const std::string& id) { return sourceIndex(id); }, *m_graphics);
 }
 
 void ProgramEngine::start() {
-    m_encoder =
-        std::make_unique<capture::Encoder>(m_show.encoder, [this](const capture::EncodedPacket& packet) {
-            std::lock_guard lock(m_outputsMutex);
-            for (auto& output : m_outputs)
-                if (output) output->push(packet);
-        });
+    m_encoder = std::make_unique<capture::Encoder>(
+        m_show.encoder, [this](const capture::EncodedPacket& packet) { m_outputs.push(packet); });
     m_encoder->start();
     const auto initial = m_controller->snapshot();
     try {
-        m_outputRestarts.assign(m_show.outputs.size(), 0);
-        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
-            // A resumed show keeps the outputs its operator had stopped, stopped.
-            if (initial->outputsStopped.count(m_show.outputs[i].id)) {
-                m_outputs.push_back(nullptr);
-                continue;
-            }
-            auto output = makeOutput(i, false);
-            output->start();
-            std::lock_guard lock(m_outputsMutex);
-            m_outputs.push_back(std::move(output));
-        }
+        // A resumed show keeps the outputs its operator had stopped, stopped.
+        m_outputs.start(*m_encoder, initial->outputsStopped);
     } catch (...) {
-        for (auto& output : m_outputs)
-            if (output) output->stop();
-        m_outputs.clear();
         m_encoder->finish();
         for (auto& source : m_sources)
             source->stop();
         throw;
     }
     m_appliedStopped = initial->outputsStopped;
-    m_outputControl = std::thread([this] { runOutputControl(); });
     m_startedAt = std::chrono::steady_clock::now();
     m_started = true;
     m_thread = std::thread([this] {
@@ -446,7 +316,7 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
     for (const auto& [slotName, layer] : scene->slots) {
         auto on = state.graphics.find(slotName);
         if (on == state.graphics.end()) continue;
-        if (auto content = m_contentBuilder->build(slotName, on->second, state, nowMs)) {
+        if (auto content = m_graphics->content().build(slotName, on->second, state, nowMs)) {
             layer->setContent(*content);
             layer->draw(m_items, nowMs, overlay::GraphicTiming{on->second.shownAtMs, on->second.hiddenAtMs});
         }
@@ -484,12 +354,16 @@ void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock&
     }
     m_controller->settle(nowMs);
     const auto state = m_controller->snapshot();
-    persistState(*state, nowMs);
+    m_session->persistState(*state, nowMs);
     // Once a program second: the live numbers, alerts and the simulated
     // audience follow what is on air (offline in lockstep, for determinism).
-    if (m_analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
-        m_analytics->tick(nowMs, state, m_options.offline);
-    if (state->outputsStopped != m_appliedStopped) applyOutputSwitches(*state);
+    if (LiveAnalytics* analytics = m_session->analytics();
+        analytics && (n == 0 || nowMs / 1000 != (nowMs - programClock.tickMs(1)) / 1000))
+        analytics->tick(nowMs, state, m_options.offline);
+    if (state->outputsStopped != m_appliedStopped) {
+        m_appliedStopped = state->outputsStopped;
+        m_outputs.want(m_appliedStopped);
+    }
     if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
     if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
     if (state->stopRequested) m_stop = true;
@@ -555,14 +429,15 @@ void ProgramEngine::run() {
     std::stable_sort(cues.begin(), cues.end(), [](auto& a, auto& b) { return a.atSeconds < b.atSeconds; });
     size_t nextCue = 0;
     // A resumed show already ran the cues before the crash.
-    while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) < m_programOffsetMs)
+    const int64_t offsetMs = m_session->programOffsetMs();
+    while (nextCue < cues.size() && std::llround(cues[nextCue].atSeconds * 1000) < offsetMs)
         ++nextCue;
     std::shared_ptr<const cv::Mat> last;
     if (capture::faultInjectionEnabled())
         logWarning("HAWKER_INJECT_FAULTS is set: this run throws test faults on purpose");
     for (int64_t n = 0; n < total && !m_stop; ++n) {
         programClock.waitForTick(n);
-        const int64_t nowMs = m_programOffsetMs + programClock.tickMs(n);
+        const int64_t nowMs = offsetMs + programClock.tickMs(n);
         m_programMs = nowMs;
         // A tick's bookkeeping that throws is logged and counted; the frame
         // is still made, so the program keeps its exact frame count.
@@ -623,46 +498,19 @@ void ProgramEngine::waitUntilFinished() {
 }
 
 void ProgramEngine::shutdown() {
-    m_renderQueue.reset();
-    if (m_outputControl.joinable()) {
-        {
-            std::lock_guard lock(m_outputControlMutex);
-            m_outputControlExit = true;
-        }
-        m_outputControlWake.notify_all();
-        m_outputControl.join();
-    }
+    if (m_graphics) m_graphics->stopRendering();
+    m_outputs.stopControl();
     if (m_encoder) m_encoder->finish();
-    for (auto& output : m_outputs)
-        if (output) output->stop();
+    m_outputs.stopAll();
     for (auto& source : m_sources)
         if (source) source->stop(); // removed cameras leave an empty slot
-    for (auto& source : m_retiringSources)
-        source->stop();
-    // The simulated audience leaves and its last orders sell before the
-    // on-air log closes; the analytics stay readable for the summary. The
-    // live numbers and the stored session end at the same instant, so the
-    // report computed later gives the same figures. Offline the program clock
-    // runs ahead of the wall clock: the session ends where its program ended.
-    const int64_t endProgramMs = m_programOffsetMs + m_tickCount.load() * 1000 / m_show.fps;
-    const int64_t programEnd = m_sessionStartUtcMs + endProgramMs;
-    const int64_t sessionEnd = m_options.offline ? programEnd : std::max(nowUtcMs(), programEnd);
-    if (m_analytics) m_analytics->finish(sessionEnd - m_sessionStartUtcMs);
-    if (m_onAirLog) {
-        // A flash sale still running ends with the show; its timeline row says how many sold.
-        m_controller->endRunningOffers(sessionEnd - m_sessionStartUtcMs);
-        m_onAirLog->close();
-        {
-            std::lock_guard lock(m_onAirLogMutex);
-            m_onAirLog.reset();
-        }
-        try {
-            Database db(m_options.database);
-            SessionStore(db).end(m_sessionId, sessionEnd);
-        } catch (const std::exception& error) {
-            logError("session " + std::to_string(m_sessionId) + " could not be ended: " + error.what());
-        }
-    }
+    if (!m_session) return;
+    // The live numbers and the stored session end at the same instant.
+    // Offline the program clock runs ahead of the wall clock: the session
+    // ends where its program ended.
+    const int64_t endProgramMs = m_session->programOffsetMs() + m_tickCount.load() * 1000 / m_show.fps;
+    const int64_t programEnd = m_session->startUtcMs() + endProgramMs;
+    m_session->finish(m_options.offline ? programEnd : std::max(nowUtcMs(), programEnd));
 }
 
 EngineStatus ProgramEngine::status() const {
@@ -689,24 +537,7 @@ EngineStatus ProgramEngine::status() const {
     // A source's last error quotes the URL it failed to open, login and all.
     for (auto& source : s.sources)
         source.lastError = maskSecrets(std::move(source.lastError));
-    {
-        std::lock_guard lock(m_outputsMutex);
-        for (size_t i = 0; i < m_outputs.size(); ++i) {
-            if (m_outputs[i]) {
-                s.outputs.push_back(m_outputs[i]->stats());
-            } else {
-                capture::OutputStats stopped;
-                for (const auto& last : m_stoppedOutputStats)
-                    if (last.id == m_show.outputs[i].id) stopped = last;
-                stopped.id = m_show.outputs[i].id;
-                stopped.kind = m_show.outputs[i].kind;
-                // One that failed (and was stopped for it) says so, with its reason.
-                if (stopped.state != capture::OutputState::Failed)
-                    stopped.state = capture::OutputState::Stopped;
-                s.outputs.push_back(stopped);
-            }
-        }
-    }
+    s.outputs = m_outputs.stats();
     for (auto& output : s.outputs) {
         output.target = maskSecrets(std::move(output.target));
         output.lastError = maskSecrets(std::move(output.lastError));
@@ -722,11 +553,34 @@ EngineStatus ProgramEngine::status() const {
                     (elapsed > planned ? " OVERRUN" : "");
     }
     s.running = m_started && !m_finished;
-    {
-        std::lock_guard lock(m_onAirLogMutex);
-        if (m_onAirLog) s.database = m_onAirLog->health();
-    }
+    if (m_session) s.database = m_session->health();
     return s;
+}
+
+CommandResult ProgramEngine::execute(const Command& command, const Actor& actor) {
+    const int64_t nowMs = m_programMs.load();
+    if (!m_session) return m_controller->execute(command, actor, nowMs);
+    return m_session->executeDurably(command, actor, nowMs);
+}
+
+const std::vector<ResumableSession>& ProgramEngine::resumable() const {
+    static const std::vector<ResumableSession> none;
+    return m_session ? m_session->resumable() : none;
+}
+
+void ProgramEngine::onOutputEvent(const std::string& id, const std::string& event,
+                                  const std::string& detail) {
+    const std::string what = id + " " + event + (detail.empty() ? "" : " " + detail);
+    logInfo("timeline output " + what);
+    if (m_session) m_session->timeline(m_programMs.load(), "output", what);
+    // An output that failed (a recording on a full disk, a destination past
+    // its retries) is stopped in the show state, as its operator would: its
+    // Start button comes back, and output.start opens it again (a recording
+    // into its next -partN file). Before the show runs, a failure is the
+    // start's error instead.
+    if (event == capture::toString(capture::OutputState::Failed) && m_started)
+        m_controller->execute(Command::named("output.stop", {{"output", id}}),
+                              Actor{"hawker", Role::Automation}, m_programMs.load());
 }
 
 } // namespace hawker::studio

@@ -1,5 +1,6 @@
 #include "hawker/studio/engine/record_path.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 #include <string>
 
@@ -32,6 +33,17 @@ std::filesystem::path chooseRecordPath(const std::filesystem::path& path, bool o
         if (!used(next)) return next;
     }
     throw std::runtime_error("no free name for a recording beside " + wanted.string());
+}
+
+std::optional<std::filesystem::path> nextFreePart(const std::filesystem::path& first, int fromPart) {
+    for (int part = std::max(fromPart, 2); part < 10000; ++part) {
+        std::filesystem::path next = first;
+        next.replace_filename(first.stem().string() + "-part" + std::to_string(part) +
+                              first.extension().string());
+        std::error_code error;
+        if (!std::filesystem::exists(next, error) && !error) return next;
+    }
+    return std::nullopt;
 }
 
 } // namespace hawker::studio

@@ -16,7 +16,7 @@ namespace hawker::studio {
 
 class GatedServer;
 
-class ProgramEngine;
+class ProgramView;
 
 /// A token with its secret resolved from the environment or a secrets file.
 struct ApiToken {
@@ -32,7 +32,7 @@ class RouteKit;
 
 class ControlApi {
 public:
-    ControlApi(ProgramEngine& engine, const ApiSpec& spec, std::vector<ApiToken> tokens);
+    ControlApi(ProgramView& engine, const ApiSpec& spec, std::vector<ApiToken> tokens);
     ~ControlApi();
     ControlApi(const ControlApi&) = delete;
     ControlApi& operator=(const ControlApi&) = delete;
@@ -52,7 +52,7 @@ private:
     /// The token an Authorization header names (compared in constant time); null when none.
     const ApiToken* tokenOf(std::string_view authorization) const;
 
-    ProgramEngine& m_engine;
+    ProgramView& m_engine;
     ApiSpec m_spec;
     std::vector<ApiToken> m_tokens;
     HttpLimits m_limits;

@@ -1,36 +1,38 @@
 #pragma once
-// The running program: sources in, scenes composed on the program clock,
-// one encode, every output. Owns the threads of the data flow of docs/ARCHITECTURE.md.
+// The running program: sources in, scenes composed on the program clock, one
+// encode, every output. ProgramEngine is the compositor loop and its clock;
+// its other jobs are parts of their own, each in its own file:
+//   - settleShow (show_setup): stream keys, recording files and the catalog,
+//     decided before the engine exists; the spec is read-only afterwards;
+//   - OutputManager: the outputs, their control thread, -partN files;
+//   - ShowSession: the database, resume, the on-air log, durable commands,
+//     ingest and live analytics;
+//   - GraphicsAssets: theme, fonts, product pictures, the render worker.
+// The API and the console see it only as a ProgramView.
 
 #include <atomic>
-#include <condition_variable>
-#include <filesystem>
 #include <map>
 #include <memory>
 #include <mutex>
-#include <optional>
 #include <set>
 #include <thread>
 #include <vector>
 
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
-#include "hawker/capture/output.hpp"
 #include "hawker/capture/rendition_scaler.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/overlay/compositor.hpp"
-#include "hawker/overlay/graphic_layer.hpp"
-#include "hawker/studio/analytics/event_ingest.hpp"
-#include "hawker/studio/analytics/live_analytics.hpp"
+#include "hawker/studio/engine/engine_options.hpp"
 #include "hawker/studio/engine/frame_pool.hpp"
-#include "hawker/studio/engine/graphic_content_builder.hpp"
+#include "hawker/studio/engine/graphics_assets.hpp"
+#include "hawker/studio/engine/output_manager.hpp"
 #include "hawker/studio/engine/program_clock.hpp"
-#include "hawker/studio/engine/stream_keys.hpp"
+#include "hawker/studio/engine/program_view.hpp"
+#include "hawker/studio/engine/show_session.hpp"
+#include "hawker/studio/engine/show_setup.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/show_file.hpp"
-#include "hawker/studio/show/source_logins.hpp"
-#include "hawker/studio/store/on_air_log.hpp"
-#include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::capture {
 class AudioMixer;
@@ -38,59 +40,20 @@ class AudioMixer;
 
 namespace hawker::studio {
 
-struct EngineOptions {
-    bool offline = false;       ///< virtual clock, as fast as possible, deterministic
-    double durationSeconds = 0; ///< 0: until stopped
-    bool previewBus = false;    ///< also compose the preview scene (for the console)
-    std::chrono::milliseconds preflightTimeout{8000};
-    std::chrono::milliseconds signalLostAfter{1000}; ///< grace before a frozen camera is tagged
-    std::filesystem::path database;  ///< empty: no session; else the show is a session in this SQLite file
-    bool rehearsal = false;          ///< the session is a rehearsal (left out of comparisons)
-    std::optional<int64_t> session;  ///< run this planned session (goes live) instead of a new one
-    std::optional<int64_t> resume;   ///< resume this live session, whose process died
-    std::filesystem::path viewerKey; ///< the installation's viewer-hash key; empty: the default path
-    bool simulateAudience =
-        false; ///< a simulated audience (rehearsals, the demo); also the show's [audience]
-    std::optional<uint64_t> audienceSeed; ///< overrides [audience] seed
-    bool overwrite =
-        false; ///< a recording whose file exists replaces it (else it goes beside it, -2, -3, ...)
-};
+struct PreparedScene;
 
-/// A live session a restart found (its show stopped without ending).
-struct ResumableSession {
-    int64_t id = 0;
-    std::string title;
-    int64_t lastSeenUtcMs = 0;
-};
-
-struct EngineStatus {
-    int64_t frames = 0; ///< program ticks handed to the encoder
-    double programSeconds = 0;
-    double wallSeconds = 0;
-    uint64_t dropped = 0;        ///< ticks the encoder could not take (live)
-    uint64_t lagged = 0;         ///< ticks that repeated the last picture because the compositor ran late
-    uint64_t graphicRenders = 0; ///< graphic bitmaps rendered (only when their content changed)
-    uint64_t tickFaults = 0;     ///< ticks that threw and went on (a bug; the log says where)
-    double composeMsMedian = -1, composeMsP99 = -1;
-    capture::EncoderStats encoder;
-    std::vector<capture::SourceStats> sources;
-    std::vector<capture::OutputStats> outputs;
-    std::string program, preview;
-    std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
-    bool running = false;
-    /// Whether the session database takes the show's writes (none without --db).
-    std::optional<StoreHealth> database;
-};
-
-class ProgramEngine {
+class ProgramEngine final : public ProgramView {
 public:
+    /// Settles the show (see settleShow); throws std::runtime_error naming
+    /// what is wrong with it, before anything opens.
     ProgramEngine(ShowSpec show, EngineOptions options);
-    ~ProgramEngine();
+    ~ProgramEngine() override;
     ProgramEngine(const ProgramEngine&) = delete;
     ProgramEngine& operator=(const ProgramEngine&) = delete;
 
-    /// Opens every source and checks it answers, decodes the scenes' images.
-    /// Throws std::runtime_error naming what failed; nothing is left running.
+    /// Opens the session, every source (checking it answers) and decodes the
+    /// scenes' images. Throws std::runtime_error naming what failed; nothing
+    /// is left running.
     void prepare();
     /// Opens the encoder and outputs, then starts the program clock.
     void start();
@@ -100,39 +63,26 @@ public:
     void waitUntilFinished();
     bool finished() const { return m_finished; }
 
-    EngineStatus status() const;
-    /// Runs a command from a sender outside the program thread (the HTTP
-    /// API, the console) at the current program time. With a session, it
-    /// returns only once the command's audit row and the resulting show state
-    /// are committed to SQLite.
-    CommandResult execute(const Command& command, const Actor& actor);
-    /// Live sessions other than this one that a restart could resume.
-    const std::vector<ResumableSession>& resumable() const { return m_resumable; }
-    /// The gap a resumed session's timeline shows (0 when not resumed).
-    int64_t resumedAfterGapMs() const { return m_resumeGapMs; }
-    /// The session this show is recorded as (0 without a database).
-    int64_t sessionId() const { return m_sessionId; }
-    ShowController& controller() { return *m_controller; }
-    int64_t programMs() const { return m_programMs; }
-    /// The newest program (or preview) picture, contiguous I420.
-    std::shared_ptr<const cv::Mat> latestProgram() const { return m_lastProgram.load(); }
-    std::shared_ptr<const cv::Mat> latestPreview() const { return m_lastPreview.load(); }
-    /// The newest decoded picture of each video source, in show order (null
-    /// before its first). Empty until start(): the console's multiview.
-    std::vector<capture::VideoFramePtr> latestSourceFrames() const;
-    const ShowSpec& show() const { return m_show; }
-    /// The session's event ingest and live analytics (null without a database).
-    EventIngest* ingest() { return m_ingest.get(); }
-    LiveAnalytics* analytics() { return m_analytics.get(); }
-    const LiveAnalytics* analytics() const { return m_analytics.get(); }
-    /// The session database (empty without one).
-    const std::filesystem::path& databasePath() const { return m_options.database; }
-    /// Program time 0 of the session, in UTC ms (0 without a session).
-    int64_t sessionStartUtcMs() const { return m_sessionStartUtcMs; }
+    // ProgramView
+    CommandResult execute(const Command& command, const Actor& actor) override;
+    std::shared_ptr<const ShowState> snapshot() const override { return m_controller->snapshot(); }
+    std::vector<AuditEntry> audit(size_t newest) const override { return m_controller->audit(newest); }
+    EngineStatus status() const override;
+    int64_t programMs() const override { return m_programMs; }
+    const ShowSpec& show() const override { return m_show; }
+    std::shared_ptr<const cv::Mat> latestProgram() const override { return m_lastProgram.load(); }
+    std::shared_ptr<const cv::Mat> latestPreview() const override { return m_lastPreview.load(); }
+    std::vector<capture::VideoFramePtr> latestSourceFrames() const override;
+    int64_t sessionId() const override { return m_session ? m_session->id() : 0; }
+    const std::filesystem::path& databasePath() const override { return m_options.database; }
+    const std::vector<ResumableSession>& resumable() const override;
+    int64_t resumedAfterGapMs() const override { return m_session ? m_session->resumeGapMs() : 0; }
+    EventIngest* ingest() override { return m_session ? m_session->ingest() : nullptr; }
+    LiveAnalytics* analytics() override { return m_session ? m_session->analytics() : nullptr; }
+    const LiveAnalytics* analytics() const override { return m_session ? m_session->analytics() : nullptr; }
 
 private:
-    struct PreparedLayer;
-    struct PreparedScene;
+    ProgramEngine(SettledShow settled, EngineOptions options);
     void run();
     /// One tick's bookkeeping: cues, settling, persisting, analytics and
     /// applying what the snapshot asks of sources, outputs and the mixer.
@@ -144,32 +94,26 @@ private:
     void noteTickFault(int64_t n, const char* phase, const char* what);
     void composeScene(const std::string& sceneId, overlay::YuvImage& canvas, const ShowState& state,
                       int64_t nowMs);
-    void prepareGraphics();
-    std::unique_ptr<PreparedScene> prepareScene(const SceneSpec& scene, size_t index) const;
+    std::unique_ptr<PreparedScene> prepareSceneAt(const SceneSpec& scene, size_t index) const;
     std::unique_ptr<capture::MediaSource> makeSource(const SourceSpec& spec, bool audioOnly) const;
-    /// Sets a record output's path for this run (never an existing file
-    /// unless --overwrite) and logs which file it is.
-    void chooseRecording(OutputSpec& spec, std::set<std::filesystem::path>& taken) const;
     /// The show file's spec of m_sources[index] (not for added sources).
     const SourceSpec& showSourceSpec(size_t index) const;
     /// The index in m_sources of video source `id`; -1 when there is none.
     int sourceIndex(const std::string& id) const;
     /// Opens the cameras added since the last call; `programUs` is the tick's program time.
     void applyAddedSources(const ShowState& state, int64_t programUs);
+    void applySourceReconnects(const ShowState& state);
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
+    /// An output's state changed: on the timeline, and a failed one is stopped.
+    void onOutputEvent(const std::string& id, const std::string& event, const std::string& detail);
     void shutdown();
-    void openSession();
-    void openAnalytics(SessionStore& sessions);
-    void persistState(const ShowState& state, int64_t programMs);
-    void applyOutputSwitches(const ShowState& state);
-    void applySourceReconnects(const ShowState& state);
-    void runOutputControl();
-    std::unique_ptr<capture::Output> makeOutput(size_t index, bool restart);
 
-    ShowSpec m_show;
-    EngineOptions m_options;
+    const EngineOptions m_options;
+    const ShowSpec m_show;
     std::unique_ptr<ShowController> m_controller;
+    OutputManager m_outputs;
+    std::unique_ptr<GraphicsAssets> m_graphics;
     /// The show's video sources, its audio inputs, then the cameras added
     /// while it runs (a removed one leaves its slot empty); m_videoSources
     /// indexes the video ones, in show order.
@@ -183,43 +127,9 @@ private:
     std::unique_ptr<capture::AudioMixer> m_mixer;
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<capture::Encoder> m_encoder;
-    /// One per show output, in show order; null while an operator has it stopped.
-    std::vector<std::unique_ptr<capture::Output>> m_outputs;
-    std::vector<capture::OutputStats> m_stoppedOutputStats; ///< last stats of stopped outputs
-    mutable std::mutex m_outputsMutex;                      ///< m_outputs is read by the encoder thread
-    std::vector<ResolvedTarget> m_outputTargets;
-    std::vector<int> m_outputRestarts;
-    // Output start/stop runs on its own thread: closing a connection must
-    // never hold up a program frame.
-    std::thread m_outputControl;
-    std::mutex m_outputControlMutex;
-    std::condition_variable m_outputControlWake;
-    std::set<std::string> m_wantedStopped;
-    bool m_outputControlExit = false;
-    /// Removed cameras, handed from the compositor to the output-control thread to close.
-    std::vector<std::unique_ptr<capture::MediaSource>> m_retiringSources;
-    std::set<std::string> m_appliedStopped;
+    std::set<std::string> m_appliedStopped;         ///< compositor thread: outputs stopped as it last told
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
-    std::unique_ptr<OnAirLog> m_onAirLog;
-    std::unique_ptr<SourceLogins> m_logins; ///< with m_onAirLog: cameras' logins, beside the database
-    mutable std::mutex m_onAirLogMutex;     ///< status() reads m_onAirLog while shutdown() may reset it
-    std::shared_ptr<const ViewerHasher> m_hasher;
-    // Declared in this order so the analytics (which the ingest's listener
-    // reaches) are destroyed before the ingest writer.
-    std::unique_ptr<EventIngest> m_ingest;
-    std::unique_ptr<LiveAnalytics> m_analytics;
-    int64_t m_sessionStartUtcMs = 0;
-    int64_t m_sessionId = 0;
-    int64_t m_programOffsetMs = 0; ///< a resumed session's program clock goes on from here
-    int64_t m_resumeGapMs = 0;
-    std::vector<ResumableSession> m_resumable;
-    uint64_t m_persistedVersion = 0;
     overlay::Compositor m_compositor;
-    std::shared_ptr<const overlay::Theme> m_theme;
-    overlay::Fonts m_fonts;
-    std::shared_ptr<overlay::GraphicRenderQueue> m_renderQueue;
-    std::map<std::string, cv::Mat> m_productImages;
-    std::unique_ptr<GraphicContentBuilder> m_contentBuilder;
     std::shared_ptr<FramePool> m_pool;
 
     // Compositor-thread state for the tick being made.
@@ -240,6 +150,8 @@ private:
     std::chrono::steady_clock::time_point m_startedAt, m_endedAt;
     std::atomic<std::shared_ptr<const cv::Mat>> m_lastProgram, m_lastPreview;
     capture::SampleWindow m_composeMs;
+    /// Last, so it goes first: its analytics thread asks the parts above for the program's health.
+    std::unique_ptr<ShowSession> m_session;
 };
 
 } // namespace hawker::studio

@@ -4,6 +4,7 @@
 
 #include <ctime>
 #include <filesystem>
+#include <optional>
 #include <set>
 
 namespace hawker::studio {
@@ -17,5 +18,9 @@ std::filesystem::path expandTimePattern(const std::filesystem::path& path, std::
 /// the first free "stem-2.ext", "stem-3.ext", ... beside it.
 std::filesystem::path chooseRecordPath(const std::filesystem::path& path, bool overwrite, std::time_t now,
                                        const std::set<std::filesystem::path>& taken = {});
+/// A recording that starts again (an output stopped and started, a resumed
+/// show) goes to a file of its own beside the first, which stays whole: the
+/// first free "stem-partN.ext" with N >= `fromPart`. Empty when none is free.
+std::optional<std::filesystem::path> nextFreePart(const std::filesystem::path& first, int fromPart);
 
 } // namespace hawker::studio

@@ -1,15 +1,7 @@
-// The program engine's session side: the show as a session in SQLite, crash
-// resume, the state it resumes from, and commands from outside senders that
-// are acknowledged only once durable.
+#include "hawker/studio/engine/show_session.hpp"
 
-#include <fstream>
-
-#include "hawker/studio/analytics/on_air_schedule.hpp"
 #include "hawker/studio/base/log.hpp"
-#include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/show/show_state_json.hpp"
-#include "hawker/studio/show/source_logins.hpp"
-#include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/store/write_urgency.hpp"
 
@@ -58,7 +50,9 @@ std::string joined(const std::vector<std::string>& items) {
 }
 } // namespace
 
-void ProgramEngine::openSession() {
+ShowSession::ShowSession(const ShowSpec& show, const EngineOptions& options, ShowController& controller,
+                         ProgramLinks links)
+    : m_show(show), m_options(options), m_controller(controller), m_stored(!options.database.empty()) {
     // Buyers are hashed with the installation's key, so per-buyer limits hold
     // across a restart; without a writable key the run uses a random one.
     try {
@@ -70,8 +64,8 @@ void ProgramEngine::openSession() {
         logWarning(std::string(error.what()) + "; buyers are hashed with a key for this run only");
         m_hasher = std::make_shared<const ViewerHasher>(ViewerHasher::withRandomKey());
     }
-    m_controller->setViewerHasher(m_hasher);
-    if (m_options.database.empty()) {
+    m_controller.setViewerHasher(m_hasher);
+    if (!m_stored) {
         if (m_options.resume || m_options.session)
             throw std::runtime_error("--resume and --session need --db");
         return;
@@ -80,18 +74,14 @@ void ProgramEngine::openSession() {
     // every command lands in the file as it happens.
     Database db(m_options.database);
     SessionStore sessions(db);
-    // Products imported into the file's catalog (hawker catalog import) can go
-    // on air too; the show file's own products win.
-    size_t fromCatalog = 0;
-    for (const CatalogProduct& row : CatalogStore(db).list())
-        if (!m_show.findProduct(row.sku)) {
-            m_show.products.push_back(
-                toProductSpec(row, std::filesystem::absolute(m_options.database).parent_path()));
-            ++fromCatalog;
-        }
-    if (fromCatalog > 0)
-        logInfo(std::to_string(fromCatalog) + " more products from the catalog in " +
-                m_options.database.string());
+    open(sessions);
+    openAnalytics(sessions, std::move(links));
+    logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
+}
+
+ShowSession::~ShowSession() = default;
+
+void ShowSession::open(SessionStore& sessions) {
     const std::string title = m_show.session.title.empty() ? m_show.name : m_show.session.title;
     if (m_options.resume) {
         const ResumePoint point = sessions.resumePoint(*m_options.resume);
@@ -102,7 +92,7 @@ void ProgramEngine::openSession() {
                 logWarning("source " + id + ": its login was not kept in " +
                            SourceLogins::fileFor(m_options.database).string() +
                            "; give it again with source.edit");
-            m_controller->restore(std::move(restored));
+            m_controller.restore(std::move(restored));
         }
         m_resumeGapMs = std::max<int64_t>(0, nowUtcMs() - point.lastSeenUtcMs);
         // The program clock goes on across the gap, so the timeline shows it
@@ -133,33 +123,15 @@ void ProgramEngine::openSession() {
                                  std::to_string(m_programOffsetMs - m_resumeGapMs) + " ms)");
         logInfo("session " + std::to_string(m_sessionId) + " resumed after a gap of " +
                 std::to_string(m_resumeGapMs) + " ms");
-        // The recording of the first part stays; this part gets its own file.
-        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
-            OutputSpec& output = m_show.outputs[i];
-            if (output.kind != capture::OutputKind::Record || !std::filesystem::exists(output.path)) continue;
-            for (int part = 2; part < 1000; ++part) {
-                auto next = output.path;
-                next.replace_filename(output.path.stem().string() + "-part" + std::to_string(part) +
-                                      output.path.extension().string());
-                if (!std::filesystem::exists(next)) {
-                    logInfo("output " + output.id + " records the resumed part to " + next.string());
-                    output.path = next;
-                    m_outputTargets[i] = {next.string(), next.string()};
-                    break;
-                }
-            }
-        }
     }
-    openAnalytics(sessions);
-    logInfo("session " + std::to_string(m_sessionId) + " live in " + m_options.database.string());
 }
 
-void ProgramEngine::openAnalytics(SessionStore& sessions) {
+void ShowSession::openAnalytics(SessionStore& sessions, ProgramLinks links) {
     const std::optional<Session> session = sessions.find(m_sessionId);
-    m_sessionStartUtcMs = session && session->startUtcMs ? *session->startUtcMs : nowUtcMs();
+    m_startUtcMs = session && session->startUtcMs ? *session->startUtcMs : nowUtcMs();
     LiveAnalyticsConfig config;
     config.sessionId = m_sessionId;
-    config.startUtcMs = m_sessionStartUtcMs;
+    config.startUtcMs = m_startUtcMs;
     config.targetsJson = session ? session->targetsJson : "{}";
     for (const SegmentSpec& segment : m_show.rundown)
         config.plannedSeconds += segment.plannedSeconds;
@@ -190,15 +162,14 @@ void ProgramEngine::openAnalytics(SessionStore& sessions) {
     }
     m_ingest = std::make_unique<EventIngest>(m_options.database, m_hasher);
     m_analytics = std::make_unique<LiveAnalytics>(
-        std::move(config), m_show, *m_ingest, m_options.database,
-        [this](const Command& command, const Actor& actor) { return execute(command, actor); },
-        [this] {
+        std::move(config), m_show, *m_ingest, m_options.database, std::move(links.execute),
+        [status = std::move(links.status)] {
             LiveHealth health;
-            const EngineStatus status = this->status();
+            const EngineStatus program = status();
             // Idle (not opened yet) and Connecting (the first try, which
             // times out into Reconnecting) are how every output starts: only
             // a lost or failed one is an alert.
-            for (const auto& output : status.outputs) {
+            for (const auto& output : program.outputs) {
                 if (output.state == capture::OutputState::Reconnecting)
                     health.unhealthyOutputs.push_back(output.id + ":" + toString(output.state));
                 else if (output.state == capture::OutputState::Failed) // say why: "disk full"
@@ -206,11 +177,11 @@ void ProgramEngine::openAnalytics(SessionStore& sessions) {
                         output.id + ":" + toString(output.state) +
                         (output.lastError.empty() ? "" : " (" + output.lastError + ")"));
             }
-            for (const auto& source : status.sources)
+            for (const auto& source : program.sources)
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
-            if (status.database && !status.database->writable)
-                health.database = status.database->error + "; " +
-                                  std::to_string(status.database->waitingRows) + " rows waiting";
+            if (program.database && !program.database->writable)
+                health.database = program.database->error + "; " +
+                                  std::to_string(program.database->waitingRows) + " rows waiting";
             return health;
         });
     m_ingest->setListener([this](int64_t eventsSession, const std::vector<ViewerEvent>& fresh) {
@@ -221,27 +192,26 @@ void ProgramEngine::openAnalytics(SessionStore& sessions) {
                 std::to_string(m_options.audienceSeed.value_or(m_show.audience.seed)) + ")");
 }
 
-void ProgramEngine::persistState(const ShowState& state, int64_t programMs) {
+void ShowSession::persistState(const ShowState& state, int64_t programMs) {
     if (!m_onAirLog) return;
     m_onAirLog->heartbeat(programMs);
     if (state.version == m_persistedVersion) return;
     m_persistedVersion = state.version;
     // Commands from the API and the console have kept their logins already
-    // (execute() below); this writes the file only for a cue's source.add.
+    // (executeDurably() below); this writes the file only for a cue's source.add.
     m_logins->keep(state);
     m_onAirLog->saveState(state.version, programMs, storedStateJson(state), state.coupons);
 }
 
-CommandResult ProgramEngine::execute(const Command& command, const Actor& actor) {
-    const int64_t nowMs = m_programMs.load();
+CommandResult ShowSession::executeDurably(const Command& command, const Actor& actor, int64_t nowMs) {
     // Rows are dropped only at the on-air log's memory bound, and then every
     // new one is: a count that moves while this command queues its audit row
     // means that row is lost.
     const uint64_t lostBefore = m_onAirLog ? m_onAirLog->lost() : 0;
-    CommandResult result = m_controller->execute(command, actor, nowMs);
+    CommandResult result = m_controller.execute(command, actor, nowMs);
     if (!m_onAirLog) return result;
     const UrgentWrite urgent; // viewer events wait while this command's rows are stored
-    const auto state = m_controller->snapshot();
+    const auto state = m_controller.snapshot();
     // A camera's login goes beside the database, never into it.
     m_logins->keep(*state);
     const uint64_t sequence =
@@ -266,6 +236,43 @@ CommandResult ProgramEngine::execute(const Command& command, const Actor& actor)
     logWarning("command " + command.name + " took effect but is not stored" +
                (lost ? " (dropped at the on-air log's memory bound)" : ": " + health.error));
     return CommandResult::notDurable(notStoredMessage(command.name, result, health, lost));
+}
+
+void ShowSession::timeline(int64_t programMs, const std::string& event, const std::string& detail) {
+    if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
+    if (m_analytics) m_analytics->onTimeline(programMs, event, detail);
+}
+
+void ShowSession::audit(const AuditEntry& entry) {
+    if (m_onAirLog) m_onAirLog->audit(entry);
+}
+
+std::optional<StoreHealth> ShowSession::health() const {
+    std::lock_guard lock(m_onAirLogMutex);
+    if (m_onAirLog) return m_onAirLog->health();
+    return std::nullopt;
+}
+
+void ShowSession::finish(int64_t sessionEndUtcMs) {
+    // The simulated audience leaves and its last orders sell before the
+    // on-air log closes; the analytics stay readable for the summary. The
+    // live numbers and the stored session end at the same instant, so the
+    // report computed later gives the same figures.
+    if (m_analytics) m_analytics->finish(sessionEndUtcMs - m_startUtcMs);
+    if (!m_onAirLog) return;
+    // A flash sale still running ends with the show; its timeline row says how many sold.
+    m_controller.endRunningOffers(sessionEndUtcMs - m_startUtcMs);
+    m_onAirLog->close();
+    {
+        std::lock_guard lock(m_onAirLogMutex);
+        m_onAirLog.reset();
+    }
+    try {
+        Database db(m_options.database);
+        SessionStore(db).end(m_sessionId, sessionEndUtcMs);
+    } catch (const std::exception& error) {
+        logError("session " + std::to_string(m_sessionId) + " could not be ended: " + error.what());
+    }
 }
 
 } // namespace hawker::studio

@@ -1,0 +1,79 @@
+#pragma once
+// The program's outputs: made from the show file, fed every encoded packet,
+// stopped and started again by operators' commands on a thread of their own,
+// so that closing a connection or a file never holds up a program frame. A
+// recording started again goes to its next -partN file. Cameras removed
+// during the show are closed on that thread too, for the same reason.
+
+#include <condition_variable>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <set>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "hawker/capture/encoder.hpp"
+#include "hawker/capture/media_source.hpp"
+#include "hawker/capture/output.hpp"
+#include "hawker/studio/engine/stream_keys.hpp"
+#include "hawker/studio/show/show_file.hpp"
+
+namespace hawker::studio {
+
+class OutputManager {
+public:
+    /// An output's state changed ("rtmp1", "failed", "disk full"); called on
+    /// the thread that saw it.
+    using EventHook =
+        std::function<void(const std::string& id, const std::string& event, const std::string& detail)>;
+
+    /// `targets`: one per show output, in show order (see settleShow).
+    OutputManager(const ShowSpec& show, std::vector<ResolvedTarget> targets, EventHook onEvent);
+    ~OutputManager();
+    OutputManager(const OutputManager&) = delete;
+    OutputManager& operator=(const OutputManager&) = delete;
+
+    /// Opens every output but those in `stopped` (a resumed show keeps what
+    /// its operator had stopped) and starts the control thread. Throws when
+    /// an output cannot open; none is left open then.
+    void start(const capture::Encoder& encoder, const std::set<std::string>& stopped);
+    /// Encoder thread: hands the packet to every running output.
+    void push(const capture::EncodedPacket& packet);
+    /// The outputs that should be stopped now (the show state's); the control
+    /// thread follows. Never waits on an output.
+    void want(const std::set<std::string>& stopped);
+    /// Closes a removed camera on the control thread, off the program clock.
+    void retire(std::unique_ptr<capture::MediaSource> source);
+    /// Every show output in show order; a stopped one with its last figures.
+    std::vector<capture::OutputStats> stats() const;
+    /// Joins the control thread (closing retired cameras). Call before the
+    /// encoder's last packets.
+    void stopControl();
+    /// Closes every output (after the encoder has flushed).
+    void stopAll();
+
+private:
+    std::unique_ptr<capture::Output> makeOutput(size_t index, bool restart);
+    void runControl();
+
+    const ShowSpec& m_show;
+    std::vector<ResolvedTarget> m_targets;
+    EventHook m_onEvent;
+    std::vector<capture::StreamDescription> m_streams;
+    /// One per show output, in show order; null while an operator has it stopped.
+    std::vector<std::unique_ptr<capture::Output>> m_outputs;
+    std::vector<capture::OutputStats> m_stoppedStats; ///< last stats of stopped outputs
+    mutable std::mutex m_outputsMutex;                ///< m_outputs is read by the encoder thread
+    std::vector<int> m_restarts;                      ///< control thread: starts again, per output
+    std::thread m_control;
+    std::mutex m_controlMutex;
+    std::condition_variable m_controlWake;
+    std::set<std::string> m_applied; ///< the stopped set the control thread starts from
+    std::set<std::string> m_wantedStopped;
+    bool m_controlExit = false;
+    std::vector<std::unique_ptr<capture::MediaSource>> m_retiring;
+};
+
+} // namespace hawker::studio

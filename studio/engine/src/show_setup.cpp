@@ -1,0 +1,82 @@
+#include "hawker/studio/engine/show_setup.hpp"
+
+#include <ctime>
+#include <set>
+
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/record_path.hpp"
+#include "hawker/studio/store/catalog_store.hpp"
+#include "hawker/studio/store/database.hpp"
+
+namespace hawker::studio {
+
+namespace {
+
+/// Sets a record output's path for this run and logs which file it is.
+void chooseRecording(OutputSpec& spec, const EngineOptions& options, std::set<std::filesystem::path>& taken) {
+    const std::filesystem::path wanted = expandTimePattern(spec.path, std::time(nullptr));
+    // A resumed show keeps its file name; its new part goes beside it (below).
+    if (options.resume) {
+        spec.path = wanted;
+        taken.insert(spec.path);
+        return;
+    }
+    spec.path = chooseRecordPath(wanted, options.overwrite, std::time(nullptr), taken);
+    taken.insert(spec.path);
+    std::error_code error;
+    // A folder in the path ("recordings/show-{time}.mkv") is made for it.
+    std::filesystem::create_directories(spec.path.parent_path(), error);
+    if (spec.path != wanted)
+        logInfo("output " + spec.id + ": " + wanted.string() + " exists, so this show records to " +
+                spec.path.string() + " (--overwrite replaces it)");
+    else if (options.overwrite && std::filesystem::exists(spec.path, error))
+        logInfo("output " + spec.id + " records to " + spec.path.string() +
+                ", replacing the recording there (--overwrite)");
+    else
+        logInfo("output " + spec.id + " records to " + spec.path.string());
+}
+
+/// The recording of a resumed show's first part stays; this part gets its own file.
+void recordResumedPart(OutputSpec& output) {
+    std::error_code error;
+    if (!std::filesystem::exists(output.path, error)) return;
+    if (const auto next = nextFreePart(output.path, 2)) {
+        logInfo("output " + output.id + " records the resumed part to " + next->string());
+        output.path = *next;
+    }
+}
+
+void mergeCatalog(ShowSpec& show, const std::filesystem::path& database) {
+    Database db(database);
+    size_t fromCatalog = 0;
+    for (const CatalogProduct& row : CatalogStore(db).list())
+        if (!show.findProduct(row.sku)) {
+            show.products.push_back(toProductSpec(row, std::filesystem::absolute(database).parent_path()));
+            ++fromCatalog;
+        }
+    if (fromCatalog > 0)
+        logInfo(std::to_string(fromCatalog) + " more products from the catalog in " + database.string());
+}
+
+} // namespace
+
+SettledShow settleShow(ShowSpec show, const EngineOptions& options) {
+    SettledShow settled;
+    settled.outputTargets.resize(show.outputs.size());
+    for (size_t i = 0; i < show.outputs.size(); ++i)
+        if (show.outputs[i].kind != capture::OutputKind::Record)
+            settled.outputTargets[i] = resolveOutputTarget(show.outputs[i]);
+    std::set<std::filesystem::path> recordings;
+    for (size_t i = 0; i < show.outputs.size(); ++i) {
+        OutputSpec& spec = show.outputs[i];
+        if (spec.kind != capture::OutputKind::Record) continue;
+        chooseRecording(spec, options, recordings);
+        if (options.resume && !options.database.empty()) recordResumedPart(spec);
+        settled.outputTargets[i] = {spec.path.string(), spec.path.string()};
+    }
+    if (!options.database.empty()) mergeCatalog(show, options.database);
+    settled.show = std::move(show);
+    return settled;
+}
+
+} // namespace hawker::studio
