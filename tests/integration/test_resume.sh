@@ -2,7 +2,8 @@
 # kill -9 during a live session, mid flash sale: a restart finds the session,
 # --resume goes on with it (same session, its offer with the stock left and
 # the per-buyer counts), the timeline shows the gap, the audit log and the
-# timeline from before the crash are intact, and the first recording plays.
+# timeline from before the crash are intact, the first recording plays, and an
+# output its operator had stopped stays stopped.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools sqlite3 curl ffprobe
@@ -33,6 +34,11 @@ per_buyer_limit = 2
 prelaunch_s = 10
 duration_s = 600
 
+[[outputs]]
+id = "backup"
+kind = "record"
+path = "backup.mkv"
+
 $(api_block "$PORT")
 EOF
 # The scene's slots line must follow its layers: move it into [[scenes]].
@@ -62,6 +68,8 @@ api "$OP" /offers/sell '{"quantity":2,"buyer":"viewer-1"}'
 check "an order of 2 is acknowledged (got $CODE)" test "$CODE" = 200
 api "$OP" /offers/sell '{"quantity":3,"buyer":"viewer-2"}'
 check "an order over the limit is refused (got $CODE)" test "$CODE" = 409
+api "$OP" /outputs/backup/stop '{}'
+check "the operator stops the backup recording (got $CODE)" test "$CODE" = 200
 sleep 2.5   # let the recording get a couple of keyframes in
 kill -KILL "$first_pid"
 wait_pid "$first_pid" 5
@@ -92,6 +100,9 @@ api "$OP" /offers/sell '{"quantity":2,"buyer":"viewer-3"}'
 check "a new buyer can buy (got $CODE)" test "$CODE" = 200
 api "$OP" /session
 check "the API says the session resumed after a gap" grep -q '"resumed_after_gap_ms":[1-9]' <<< "$BODY"
+api "$OP" /outputs
+check "the output its operator had stopped stays stopped after the resume" \
+    grep -q '"id":"backup"[^}]*"state":"stopped"' <<< "$BODY"
 sleep 1.5
 # Something the audience sees after the resume, so the timeline must have a row after the gap.
 api "$OP" /cut '{"scene":"main"}'
@@ -117,5 +128,6 @@ check "no row after the resume goes back in program time" test "$(q "SELECT coun
 check "audit rows from before the crash are intact" test "$(q "SELECT count(*) FROM audit WHERE session_id = 1 AND id <= $audit_before")" = "$audit_before"
 check "timeline rows from before the crash are intact" test "$(q "SELECT count(*) FROM timeline WHERE session_id = 1 AND id <= $timeline_before")" -ge 3
 check "the resumed part is recorded to its own file" test -s "$T/program-part2.mkv"
+check "the stopped backup recording did not start again (no backup-part file)" bash -c "! compgen -G '$T/backup-part*' >/dev/null"
 check "the key file is private (mode 600)" test "$(stat -c %a "$HAWKER_HOME/viewer.key")" = 600
 finish
