@@ -1,9 +1,6 @@
 #include "hawker/studio/engine/program_engine.hpp"
 
 #include <algorithm>
-#include <filesystem>
-
-#include <opencv2/imgproc.hpp>
 
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/av_util.hpp"
@@ -24,7 +21,6 @@ constexpr int64_t kLiveAudioDelayUs = 50000;
 overlay::YuvColor yuvOf(const Rgba& c) {
     return overlay::toYuv(c.r, c.g, c.b);
 }
-
 } // namespace
 
 ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
