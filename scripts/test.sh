@@ -11,7 +11,11 @@ BUILD="${HAWKER_BUILD_DIR:-$ROOT/build}"
 cmake -S "$ROOT" -B "$BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DBUILD_TESTING=ON >/dev/null
 cmake --build "$BUILD" -j "${HAWKER_JOBS:-2}"
 
-# Integration tests start servers and feeders of their own; run them one at a
-# time so timing-sensitive fault tests do not compete for the two cores.
+# Unit tests (and the layering check) are independent processes: two at a
+# time. Integration tests start servers and feeders of their own; they run
+# one at a time so timing-sensitive fault tests do not compete for the cores.
 cd "$BUILD"
-ctest --output-on-failure --timeout 600 "$@"
+rc=0
+ctest --output-on-failure --timeout 600 -LE integration -j "${HAWKER_JOBS:-2}" "$@" || rc=$?
+ctest --output-on-failure --timeout 600 -L integration "$@" || rc=$?
+exit "$rc"
