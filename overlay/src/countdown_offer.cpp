@@ -3,6 +3,7 @@
 
 #include "graphic_scale.hpp"
 #include "hawker/overlay/draw_util.hpp"
+#include "hawker/overlay/figure_text.hpp"
 #include "hawker/overlay/graphics.hpp"
 
 namespace hawker::overlay {
@@ -49,11 +50,11 @@ cv::Mat renderCountdown(const CountdownContent& offer, cv::Size size, const Them
     // The clock, big, left; the deal price right.
     const int clockSize = px(72);
     const int clockTop = pad + labelSize + px(18);
-    const std::string clock = closed ? "--:--" : formatClock(offer.secondsLeft);
+    const std::string clock = closed ? "--:--" : clockText(offer.secondsLeft, ClockFace::Countdown);
     fonts.bold->draw(out, clock, {pad, clockTop}, clockSize, closed ? theme.mutedText : theme.text);
     const int clockW = fonts.bold->width("00:00", clockSize);
     const int priceSize = px(44);
-    const std::string price = formatYuan(offer.dealPriceCents);
+    const std::string price = yuanText(offer.dealPriceCents, YuanStyle::PriceTag);
     const int priceRoom = size.width - pad - (pad + clockW + px(12));
     const std::string priceText = fonts.bold->ellipsize(price, priceSize, std::max(priceRoom, px(40)));
     const int priceW = fonts.bold->width(priceText, priceSize);
@@ -61,7 +62,7 @@ cv::Mat renderCountdown(const CountdownContent& offer, cv::Size size, const Them
     fonts.bold->draw(out, priceText, {priceX, clockTop}, priceSize, urgent ? theme.text : theme.price);
     if (offer.originalPriceCents && *offer.originalPriceCents > offer.dealPriceCents) {
         const int originalSize = px(24);
-        const std::string original = formatYuan(*offer.originalPriceCents);
+        const std::string original = yuanText(*offer.originalPriceCents, YuanStyle::PriceTag);
         const int w = fonts.regular->width(original, originalSize);
         const int x = size.width - pad - w;
         const int top = clockTop + priceSize + px(8);

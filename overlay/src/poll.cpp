@@ -5,6 +5,7 @@
 
 #include "graphic_scale.hpp"
 #include "hawker/overlay/draw_util.hpp"
+#include "hawker/overlay/figure_text.hpp"
 #include "hawker/overlay/graphics.hpp"
 
 namespace hawker::overlay {
@@ -24,7 +25,7 @@ cv::Mat renderPoll(const PollContent& content, cv::Size size, const Theme& theme
         if (y + px(60) > size.height) break; // more options than room: show what fits
         const int percent =
             total > 0 ? static_cast<int>(std::lround(100.0 * std::max<int64_t>(0, votes) / total)) : 0;
-        const std::string value = std::to_string(percent) + "%";
+        const std::string value = percentText(percent, 0);
         const int valueW = fonts.bold->width(value, px(28));
         fonts.regular->draw(out, fonts.regular->ellipsize(label, px(28), width - valueW - px(12)), {pad, y},
                             px(28), theme.text);

@@ -3,6 +3,7 @@
 
 #include "graphic_scale.hpp"
 #include "hawker/overlay/draw_util.hpp"
+#include "hawker/overlay/figure_text.hpp"
 #include "hawker/overlay/graphics.hpp"
 
 namespace hawker::overlay {
@@ -108,13 +109,13 @@ cv::Mat renderProductCard(const ProductCardContent& card, cv::Size size, const T
     }
 
     int x = x0;
-    const std::string price = formatYuan(card.priceCents);
+    const std::string price = yuanText(card.priceCents, YuanStyle::PriceTag);
     const std::string priceText = fonts.bold->ellipsize(price, priceSize, textWidth);
     fonts.bold->draw(out, priceText, {x, priceTop}, priceSize, theme.price);
     x += fonts.bold->width(priceText, priceSize) + px(16);
     if (card.originalPriceCents && *card.originalPriceCents > card.priceCents && card.priceCents >= 0) {
         const int originalSize = px(30);
-        const std::string original = formatYuan(*card.originalPriceCents);
+        const std::string original = yuanText(*card.originalPriceCents, YuanStyle::PriceTag);
         const int w = fonts.regular->width(original, originalSize);
         const int top = priceTop + priceSize - originalSize - px(10);
         if (x + w < size.width - pad) {

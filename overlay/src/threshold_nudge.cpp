@@ -5,6 +5,7 @@
 
 #include "graphic_scale.hpp"
 #include "hawker/overlay/draw_util.hpp"
+#include "hawker/overlay/figure_text.hpp"
 #include "hawker/overlay/graphics.hpp"
 
 namespace hawker::overlay {
@@ -14,7 +15,8 @@ cv::Mat renderThresholdNudge(const ThresholdNudgeContent& content, cv::Size size
     cv::Mat out = transparent(size);
     const Scale px{size.height / 110.0};
     fillPanel(out, px(theme.cornerRadius), theme.accent);
-    auto yuan = [](int64_t cents) { return formatYuan(cents).substr(2); }; // "满299减50" reads without ¥
+    // "满299减50" reads without the ¥ (two bytes in UTF-8).
+    auto yuan = [](int64_t cents) { return yuanText(cents, YuanStyle::PriceTag).substr(2); };
     const std::string headline = "满" + yuan(content.thresholdCents) + "减" + yuan(content.discountCents);
     const int width = size.width - px(40);
     const bool twoLines = !content.note.empty();

@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 
 #include "golden_cases.hpp"
+#include "hawker/overlay/figure_text.hpp"
 #include "hawker/overlay/graphics.hpp"
 
 using namespace hawker;
@@ -91,13 +92,15 @@ TEST(Graphics, WrapBreaksChineseAnywhereAndLatinAtSpaces) {
 }
 
 TEST(Graphics, MoneyAndClockFormats) {
-    EXPECT_EQ(overlay::formatYuan(29900), "¥299");
-    EXPECT_EQ(overlay::formatYuan(1999), "¥19.99");
-    EXPECT_EQ(overlay::formatYuan(1990), "¥19.9");
-    EXPECT_EQ(overlay::formatYuan(123456789900), "¥1,234,567,899");
-    EXPECT_EQ(overlay::formatYuan(-1), "¥--");
-    EXPECT_EQ(overlay::formatClock(95), "01:35");
-    EXPECT_EQ(overlay::formatClock(-3), "00:00");
+    using overlay::ClockFace;
+    using overlay::YuanStyle;
+    EXPECT_EQ(overlay::yuanText(29900, YuanStyle::PriceTag), "¥299");
+    EXPECT_EQ(overlay::yuanText(1999, YuanStyle::PriceTag), "¥19.99");
+    EXPECT_EQ(overlay::yuanText(1990, YuanStyle::PriceTag), "¥19.9");
+    EXPECT_EQ(overlay::yuanText(123456789900, YuanStyle::PriceTag), "¥1,234,567,899");
+    EXPECT_EQ(overlay::yuanText(-1, YuanStyle::PriceTag), "¥--");
+    EXPECT_EQ(overlay::clockText(95, ClockFace::Countdown), "01:35");
+    EXPECT_EQ(overlay::clockText(-3, ClockFace::Countdown), "00:00");
 }
 
 TEST(Graphics, ClosingPunctuationNeverStartsALine) {

@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hawker/studio/base/clock.hpp"
+#include "hawker/studio/base/percent.hpp"
 #include "hawker/studio/report/review_model.hpp"
 #include "hawker/studio/report/review_sessions.hpp"
 #include "hawker/studio/report/review_text.hpp"
@@ -122,10 +124,10 @@ TEST(ReviewText, FiguresAreWrittenInTheUnitTheirKeyNames) {
     EXPECT_EQ(reviewMetric("pv", json(nullptr)), "—");
     EXPECT_EQ(reviewMetric("pv", json("12")), "—");
     EXPECT_EQ(reviewMetricAt(json::object(), "pv"), "—");
-    EXPECT_EQ(reviewDuration(-30), "-0:30");
-    EXPECT_EQ(reviewPercent(-0.0512), "-5.1%");
+    EXPECT_EQ(figures::formatClock(-30), "-0:30");
+    EXPECT_EQ(figures::formatPercent(-0.0512), "-5.1%");
     const UtcZone utc;
-    EXPECT_EQ(reviewLocalTime(1700000000000), "2023-11-14 22:13");
+    EXPECT_EQ(figures::formatLocalTime(1700000000000), "2023-11-14 22:13");
 }
 
 TEST(ReviewModel, OverviewTilesFiguresSeriesAndBands) {

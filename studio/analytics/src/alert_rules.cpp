@@ -5,6 +5,8 @@
 #include <cmath>
 #include <sstream>
 
+#include "hawker/studio/base/percent.hpp"
+
 namespace hawker::studio {
 
 namespace {
@@ -12,12 +14,6 @@ constexpr int64_t kRearmMs = 30000;
 
 int rank(const std::string& level) {
     return level == "red" ? 2 : (level == "amber" ? 1 : 0);
-}
-
-std::string percent(double fraction) {
-    std::ostringstream out;
-    out << std::lround(fraction * 100) << " %";
-    return out.str();
 }
 
 std::string number(double value) {
@@ -73,7 +69,8 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
             rule.metric == "uv" ? static_cast<double>(s.uv) : static_cast<double>(s.gmvCents);
         const double behind = 1.0 - actual / expected;
         const std::string name = rule.metric == "uv" ? "UV" : "GMV";
-        const std::string message = name + " is " + percent(behind) + " behind the target's pace";
+        const std::string message =
+            name + " is " + figures::formatPercentInSentence(behind) + " behind the target's pace";
         if (behind >= rule.redBehind) return {rule.metric, "red", message};
         if (behind >= rule.amberBehind) return {rule.metric, "amber", message};
         return {rule.metric, "green", ""};
@@ -108,8 +105,9 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
         const double share = static_cast<double>(in.negativeComments) / static_cast<double>(s.comments);
         if (share > rule.negativeShare)
             return {"comments", "red",
-                    "negative comments are " + number(share * 100) + " % of comments (limit " +
-                        number(rule.negativeShare * 100) + " %)"};
+                    "negative comments are " + figures::formatPercentInSentence(share, 2) +
+                        " of comments (limit " + figures::formatPercentInSentence(rule.negativeShare, 2) +
+                        ")"};
         return {"comments", "green", ""};
     }
     case AlertKind::OutputUnhealthy: {

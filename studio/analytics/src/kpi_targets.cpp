@@ -1,5 +1,7 @@
 #include "hawker/studio/analytics/kpi_targets.hpp"
 
+#include "hawker/studio/base/json_read.hpp"
+
 namespace hawker::studio {
 
 using nlohmann::json;
@@ -24,15 +26,12 @@ json kpisAgainstTargets(const MetricsSummary& s, const SessionMetrics& metrics,
         if (target) {
             const double goal = paced ? *target * paceFraction : *target;
             item["target"] = goal;
-            item["status"] = value.is_number() ? targetStatus(value.get<double>(), goal) : "red";
+            const std::optional<double> actual = json_read::numberOf(value);
+            item["status"] = actual ? targetStatus(*actual, goal) : "red";
         }
         kpis.push_back(std::move(item));
     };
-    auto number = [&](const char* key) -> std::optional<double> {
-        auto it = targets.find(key);
-        if (it == targets.end() || !it->is_number()) return std::nullopt;
-        return it->get<double>();
-    };
+    auto number = [&](const char* key) { return json_read::numberAt(targets, key); };
     tile("gmv_cents", "GMV", s.gmvCents, number("gmv_cents"), true);
     tile("uv", "UV", s.uv, number("uv"), true);
     tile("online", "Online now", s.present, std::nullopt, false);
@@ -42,12 +41,13 @@ json kpisAgainstTargets(const MetricsSummary& s, const SessionMetrics& metrics,
     tile("uv_value_cents", "UV value", ratioJson(s.uvValueCents), std::nullopt, false);
     tile("gpm_cents", "GPM", ratioJson(s.gpmCents), std::nullopt, false);
     tile("engagement_rate", "Engagement", ratioJson(s.engagementRate), std::nullopt, false);
-    if (auto units = targets.find("units"); units != targets.end() && units->is_object()) {
-        for (const auto& [sku, goal] : units->items()) {
-            if (!goal.is_number()) continue;
+    if (const json& units = json_read::memberOf(targets, "units"); units.is_object()) {
+        for (const auto& [sku, goal] : units.items()) {
+            const std::optional<double> wanted = json_read::numberOf(goal);
+            if (!wanted) continue;
             auto product = metrics.products().find(sku);
             const int64_t sold = product == metrics.products().end() ? 0 : product->second.units;
-            tile("units:" + sku, sku + " units", sold, goal.get<double>(), true);
+            tile("units:" + sku, sku + " units", sold, wanted, true);
         }
     }
     return kpis;

@@ -4,6 +4,7 @@
 
 #include "hawker/capture/fault_injection.hpp"
 #include "hawker/studio/analytics/kpi_targets.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
@@ -21,9 +22,8 @@ constexpr auto kAlertRetry = std::chrono::seconds(3);
 const Actor kOrderFeed{"order-feed", Role::Ingest};
 
 std::optional<int64_t> targetOf(const json& targets, const char* key) {
-    auto it = targets.find(key);
-    if (it == targets.end() || !it->is_number()) return std::nullopt;
-    return static_cast<int64_t>(it->get<double>());
+    if (!json_read::numberAt(targets, key)) return std::nullopt;
+    return json_read::integerAt(targets, key);
 }
 
 std::string hex(int64_t value) {

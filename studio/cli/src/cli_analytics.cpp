@@ -2,12 +2,13 @@
 // in the forms of docs/DESIGN.md's command-line contract.
 
 #include <fstream>
-#include <iomanip>
 #include <iostream>
 #include <sstream>
 
 #include "cli_commands.hpp"
 #include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/base/json_read.hpp"
+#include "hawker/studio/base/money.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
 #include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/report/report_csv.hpp"
@@ -38,12 +39,6 @@ void writeText(const std::filesystem::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
     if (!out.flush()) throw std::runtime_error("cannot write " + path.string());
-}
-
-std::string money(int64_t cents) {
-    std::ostringstream out;
-    out << "¥" << cents / 100 << "." << std::setw(2) << std::setfill('0') << std::llabs(cents % 100);
-    return out.str();
 }
 
 } // namespace
@@ -80,7 +75,7 @@ int commandReport(const std::vector<std::string>& args) {
         std::cout << "session " << report["session"]["id"] << " "
                   << report["session"]["title"].get<std::string>() << ": uv=" << s["uv"] << " pv=" << s["pv"]
                   << " pcu=" << s["pcu"] << " paid_orders=" << s["paid_orders"]
-                  << " gmv=" << money(s["gmv_cents"].get<int64_t>())
+                  << " gmv=" << figures::formatYuan(json_read::numberAt(s, "gmv_cents"))
                   << " conversion_rate=" << s["conversion_rate"]
                   << "\n(--json, --html FILE or --csv DIR for the whole report)" << std::endl;
     }

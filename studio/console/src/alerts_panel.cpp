@@ -1,10 +1,10 @@
 #include "alerts_panel.hpp"
-#include "json_fields.hpp"
 
 #include <algorithm>
 #include <vector>
 
 #include "chart_drawing.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -32,11 +32,11 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
 
     std::vector<const json*> alerts;
     size_t open = 0;
-    if (const json& all = memberOf(analytics, "alerts"); all.is_array())
+    if (const json& all = json_read::memberOf(analytics, "alerts"); all.is_array())
         for (const json& alert : all) {
             if (!alert.is_object()) continue;
             alerts.push_back(&alert);
-            if (!flagAt(alert, "acknowledged")) ++open;
+            if (!json_read::flagAt(alert, "acknowledged")) ++open;
         }
 
     const double now = context.now();
@@ -73,11 +73,11 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
     // The snapshot lists them in the order they were raised; the newest matters most.
     for (auto it = alerts.rbegin(); it != alerts.rend(); ++it) {
         const json& alert = **it;
-        const bool acknowledged = flagAt(alert, "acknowledged");
+        const bool acknowledged = json_read::flagAt(alert, "acknowledged");
         if (acknowledged && !m_showAcknowledged) continue;
-        const int64_t id = integerAt(alert, "id");
-        const std::string level = stringAt(alert, "level");
-        const std::string message = stringAt(alert, "message");
+        const int64_t id = json_read::integerAt(alert, "id");
+        const std::string level = json_read::stringAt(alert, "level");
+        const std::string message = json_read::stringAt(alert, "message");
         const ImVec4 levelColor = ImGui::ColorConvertU32ToFloat4(statusColor(level));
 
         ImGui::TableNextRow();
@@ -85,23 +85,26 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
             ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(220, 60, 60, 40));
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(
-            formatClock(static_cast<double>(std::max<int64_t>(0, integerAt(alert, "offset_ms"))) / 1000)
+            formatClock(static_cast<double>(std::max<int64_t>(0, json_read::integerAt(alert, "offset_ms"))) /
+                        1000)
                 .c_str());
         ImGui::TableNextColumn();
         ImGui::TextColored(levelColor, "%s", level.c_str());
         ImGui::TableNextColumn();
         if (acknowledged) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-            ImGui::TextWrapped("%s", message.empty() ? stringAt(alert, "rule").c_str() : message.c_str());
+            ImGui::TextWrapped("%s", message.empty() ? json_read::stringAt(alert, "rule").c_str()
+                                                     : message.c_str());
             ImGui::PopStyleColor();
-            const std::string by = stringAt(alert, "acknowledged_by");
+            const std::string by = json_read::stringAt(alert, "acknowledged_by");
             ImGui::TextDisabled("acknowledged%s%s", by.empty() ? "" : " by ", by.c_str());
         } else {
-            ImGui::TextWrapped("%s", message.empty() ? stringAt(alert, "rule").c_str() : message.c_str());
+            ImGui::TextWrapped("%s", message.empty() ? json_read::stringAt(alert, "rule").c_str()
+                                                     : message.c_str());
         }
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("rule %s, kpi %s, alert #%lld", stringAt(alert, "rule").c_str(),
-                              stringAt(alert, "kpi").c_str(), static_cast<long long>(id));
+            ImGui::SetTooltip("rule %s, kpi %s, alert #%lld", json_read::stringAt(alert, "rule").c_str(),
+                              json_read::stringAt(alert, "kpi").c_str(), static_cast<long long>(id));
 
         ImGui::TableNextColumn();
         // An alert the database did not take has no id to acknowledge by.

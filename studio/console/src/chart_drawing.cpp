@@ -22,32 +22,14 @@ constexpr ImU32 kFunnelBar = IM_COL32(70, 150, 230, 255);
 constexpr ImU32 kFunnelTrack = IM_COL32(255, 255, 255, 18);
 constexpr ImU32 kBarText = IM_COL32(255, 255, 255, 255);
 
-bool isCurrency(const std::string& unit) {
-    return unit == "¥" || unit == "$" || unit == "€" || unit == "£";
-}
-
-/// A value as the axis shows it: scaled, grouped, with its unit (a currency
-/// sign in front, anything else behind). Small amounts keep their decimals,
-/// since "¥0" for a ¥0.40 UV value would be misleading.
+/// A value as the axis shows it, scaled by the chart's valueScale. Money ("¥", the values in cents scaled to
+/// yuan) is written compact: whole yuan from ¥100, with the fen below, since "¥0" for a ¥0.40 UV value would
+/// be misleading. Anything else is grouped, with a decimal only below 100, and its unit after it.
 std::string formatValue(double raw, const std::string& unit, float scale) {
     const double value = scale != 0 ? raw / scale : raw;
-    const double magnitude = std::fabs(value);
-    int decimals = 0;
-    if (magnitude < 100 && std::fabs(value - std::round(value)) > 1e-9) decimals = isCurrency(unit) ? 2 : 1;
-    const double factor = decimals == 2 ? 100.0 : (decimals == 1 ? 10.0 : 1.0);
-    const long long scaled = std::llround(magnitude * factor);
-    const long long whole = scaled / static_cast<long long>(factor);
-    std::string text = groupDigits(whole);
-    if (decimals > 0) {
-        char fraction[8];
-        std::snprintf(fraction, sizeof fraction, ".%0*lld", decimals,
-                      scaled % static_cast<long long>(factor));
-        text += fraction;
-    }
-    const std::string sign = value < 0 && scaled != 0 ? "-" : "";
-    if (unit.empty()) return sign + text;
-    if (isCurrency(unit)) return sign + unit + text;
-    return sign + text + (unit == "%" ? "" : " ") + unit;
+    if (unit == "¥") return formatYuanCompact(value * 100.0);
+    const std::string number = formatNumber(value, std::fabs(value) < 100 ? 1 : 0);
+    return unit.empty() ? number : number + " " + unit;
 }
 
 /// A tick spacing that leaves room for each label.
@@ -245,7 +227,7 @@ void drawFunnel(const std::vector<FunnelStep>& steps, float width) {
     for (const FunnelStep& step : steps)
         labelWidth = std::max(labelWidth, ImGui::CalcTextSize(step.label.c_str()).x);
     labelWidth += style.ItemSpacing.x;
-    const float rateWidth = ImGui::CalcTextSize("100.0 %").x + style.ItemSpacing.x;
+    const float rateWidth = ImGui::CalcTextSize("100.0%").x + style.ItemSpacing.x;
     const float barWidth = std::max(10.0f, fullWidth - labelWidth - rateWidth);
     const float height = rowHeight * static_cast<float>(steps.size()) +
                          style.ItemSpacing.y * static_cast<float>(steps.size() - 1);
@@ -283,16 +265,16 @@ void drawFunnel(const std::vector<FunnelStep>& steps, float width) {
 
         if (i > 0) {
             const double previous = steps[i - 1].value;
-            char rate[32] = "—";
-            if (previous > 0) std::snprintf(rate, sizeof rate, "%.1f %%", 100.0 * step.value / previous);
+            const std::string rate = previous > 0 ? formatPercent(step.value / previous, 1) : kMissing;
             draw->AddText(ImVec2(trackMax.x + style.ItemSpacing.x, textY),
-                          ImGui::GetColorU32(ImGuiCol_TextDisabled), rate);
+                          ImGui::GetColorU32(ImGuiCol_TextDisabled), rate.c_str());
         }
 
         if (hovered && mouse.y >= top && mouse.y < top + rowHeight) {
             ImGui::BeginTooltip();
             ImGui::Text("%s: %s", step.label.c_str(), figure.c_str());
-            if (first > 0 && i > 0) ImGui::Text("%.1f %% of %s", 100.0 * share, steps.front().label.c_str());
+            if (first > 0 && i > 0)
+                ImGui::Text("%s of %s", formatPercent(share, 1).c_str(), steps.front().label.c_str());
             ImGui::EndTooltip();
         }
     }

@@ -20,7 +20,7 @@ struct LineChart {
     std::vector<float> values; ///< evenly spaced samples
     double secondsPerSample = 1;
     std::vector<ChartBand> bands;
-    std::string unit;     ///< appended to the axis figures ("¥", "")
+    std::string unit;     ///< "¥": money, written as the tiles write it; anything else follows the figure
     float valueScale = 1; ///< values are divided by this for the labels (cents -> yuan: 100)
     ImU32 color = IM_COL32(90, 200, 250, 255);
 };

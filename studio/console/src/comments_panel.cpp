@@ -1,10 +1,10 @@
 #include "comments_panel.hpp"
-#include "json_fields.hpp"
 
 #include <algorithm>
 #include <cctype>
 #include <string_view>
 
+#include "hawker/studio/base/json_read.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -84,17 +84,16 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
     ImGui::InputTextWithHint("##filter", "filter", m_filter.data(), m_filter.size());
     const std::string_view filter(m_filter.data());
 
-    const json& comments = memberOf(analytics, "comments");
+    const json& comments = json_read::memberOf(analytics, "comments");
     std::vector<const json*> shown;
     if (comments.is_array())
         for (const json& comment : comments)
-            if (comment.is_object() && (containsFolded(stringAt(comment, "text"), filter) ||
-                                        containsFolded(stringAt(comment, "who"), filter)))
+            if (comment.is_object() && (containsFolded(json_read::stringAt(comment, "text"), filter) ||
+                                        containsFolded(json_read::stringAt(comment, "who"), filter)))
                 shown.push_back(&comment);
-    const json& negativeTotal = memberOf(analytics, "negative_comments");
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu shown, %lld negative in all", shown.size(),
-                        negativeTotal.is_number() ? negativeTotal.get<long long>() : 0LL);
+    ImGui::TextDisabled("%zu shown, %s negative in all", shown.size(),
+                        formatCount(json_read::integerAt(analytics, "negative_comments")).c_str());
 
     const bool mayShow = context.may("graphic.show");
     const bool mayHide = context.may("graphic.hide");
@@ -113,10 +112,9 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
         ImGui::TableSetupColumn("comment", ImGuiTableColumnFlags_WidthStretch);
         for (size_t i = 0; i < shown.size(); ++i) {
             const json& comment = *shown[i];
-            const std::string who = stringAt(comment, "who");
-            const std::string text = stringAt(comment, "text");
-            const json& negativeFlag = memberOf(comment, "negative");
-            const bool negative = negativeFlag.is_boolean() && negativeFlag.get<bool>();
+            const std::string who = json_read::stringAt(comment, "who");
+            const std::string text = json_read::stringAt(comment, "text");
+            const bool negative = json_read::flagAt(comment, "negative");
             const bool isPinned = pinned && text == pinnedText && who == pinnedViewer;
 
             ImGui::TableNextRow();
@@ -143,10 +141,9 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
             ImGui::PopID();
 
             ImGui::TableNextColumn();
-            const json& offset = memberOf(comment, "offset_ms");
             ImGui::TextDisabled(
-                "%s",
-                formatClock(offset.is_number() ? std::max(0.0, offset.get<double>() / 1000) : 0).c_str());
+                "%s", formatClock(std::max(0.0, json_read::numberAt(comment, "offset_ms").value_or(0) / 1000))
+                          .c_str());
             ImGui::SameLine();
             ImGui::TextColored(isPinned ? kPinnedText : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
                                who.c_str());

@@ -1,5 +1,4 @@
 #include "dashboard_panel.hpp"
-#include "json_fields.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -8,6 +7,7 @@
 #include <iterator>
 #include <optional>
 
+#include "hawker/studio/base/json_read.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -46,31 +46,17 @@ struct Tile {
     std::string status = "none";
 };
 
-/// Cents as yuan; below ¥100 with the fen, since a UV value of ¥0.85 is the point.
-std::string formatMoney(double cents) {
-    const char* sign = cents < 0 ? "-" : "";
-    const long long fen = std::llround(std::fabs(cents));
-    if (fen >= 10000) return sign + std::string("¥") + groupDigits(std::llround(std::fabs(cents) / 100));
-    char text[32];
-    std::snprintf(text, sizeof text, "%s¥%lld.%02lld", sign, fen / 100, fen % 100);
-    return text;
-}
-
 std::string formatFigure(Figure figure, std::optional<double> value) {
-    if (!value) return "—";
+    if (!value) return kMissing;
     switch (figure) {
     case Figure::Money:
-        return formatMoney(*value);
-    case Figure::Rate: {
-        char text[32];
-        std::snprintf(text, sizeof text, "%.1f %%", *value * 100);
-        return text;
-    }
+        return formatYuanCompact(*value); // below ¥100 with the fen: a UV value of ¥0.85 is the point
+    case Figure::Rate:
+        return formatPercent(*value, 1);
     case Figure::Count:
         break;
     }
-    const long long whole = std::llround(*value);
-    return (whole < 0 ? "-" : "") + groupDigits(whole);
+    return formatNumber(*value, 0);
 }
 
 const char* statusMeaning(const std::string& status) {
@@ -84,34 +70,35 @@ const char* statusMeaning(const std::string& status) {
 /// carries target and status), the summary otherwise; products with a units
 /// target get a tile of their own after the fixed ones.
 std::vector<Tile> tilesOf(const json& analytics) {
-    const json& kpis = memberOf(analytics, "kpis");
-    const json& summary = memberOf(analytics, "summary");
+    const json& kpis = json_read::memberOf(analytics, "kpis");
+    const json& summary = json_read::memberOf(analytics, "summary");
     auto kpiOf = [&](const std::string& key) -> const json* {
         if (!kpis.is_array()) return nullptr;
         for (const json& item : kpis)
-            if (stringAt(item, "key") == key) return &item;
+            if (json_read::stringAt(item, "key") == key) return &item;
         return nullptr;
     };
     std::vector<Tile> tiles;
     for (const TileSpec& spec : kTiles) {
         Tile tile{spec.key, spec.label, spec.figure, std::nullopt, std::nullopt, "none"};
         if (const json* kpi = kpiOf(spec.key)) {
-            tile.value = numberAt(*kpi, "value");
-            tile.target = numberAt(*kpi, "target");
-            tile.status = stringAt(*kpi, "status", "none");
+            tile.value = json_read::numberAt(*kpi, "value");
+            tile.target = json_read::numberAt(*kpi, "target");
+            tile.status = json_read::stringAt(*kpi, "status", "none");
         } else {
-            tile.value = numberAt(summary, spec.key);
+            tile.value = json_read::numberAt(summary, spec.key);
             // The summary has no "online": the snapshot carries it beside.
-            if (!tile.value) tile.value = numberAt(analytics, spec.key);
+            if (!tile.value) tile.value = json_read::numberAt(analytics, spec.key);
         }
         tiles.push_back(std::move(tile));
     }
     if (kpis.is_array())
         for (const json& item : kpis) {
-            const std::string key = stringAt(item, "key");
+            const std::string key = json_read::stringAt(item, "key");
             if (key.rfind("units:", 0) != 0) continue;
-            tiles.push_back({key, stringAt(item, "label", key), Figure::Count, numberAt(item, "value"),
-                             numberAt(item, "target"), stringAt(item, "status", "none")});
+            tiles.push_back({key, json_read::stringAt(item, "label", key), Figure::Count,
+                             json_read::numberAt(item, "value"), json_read::numberAt(item, "target"),
+                             json_read::stringAt(item, "status", "none")});
         }
     return tiles;
 }
@@ -176,9 +163,9 @@ void DashboardPanel::drawContent(ConsoleContext& context) {
         return;
     }
 
-    const double elapsed = numberAt(analytics, "elapsed_s").value_or(0);
-    const double planned = numberAt(analytics, "planned_s").value_or(0);
-    const auto session = numberAt(analytics, "session_id");
+    const double elapsed = json_read::numberAt(analytics, "elapsed_s").value_or(0);
+    const double planned = json_read::numberAt(analytics, "planned_s").value_or(0);
+    const auto session = json_read::numberAt(analytics, "session_id");
     ImGui::Text("Session %lld", session ? static_cast<long long>(*session) : 0LL);
     ImGui::SameLine();
     if (planned > 0) {
@@ -193,7 +180,7 @@ void DashboardPanel::drawContent(ConsoleContext& context) {
     ImGui::Spacing();
     drawCharts(live);
     ImGui::Spacing();
-    drawFunnelOf(memberOf(analytics, "summary"));
+    drawFunnelOf(json_read::memberOf(analytics, "summary"));
 }
 
 void DashboardPanel::drawTiles(ConsoleContext& context, const json& analytics) {
@@ -263,7 +250,7 @@ void DashboardPanel::drawFunnelOf(const json& summary) {
     };
     std::vector<FunnelStep> steps;
     for (const auto& [key, label] : kSteps)
-        if (auto value = numberAt(summary, key)) steps.push_back({label, *value});
+        if (auto value = json_read::numberAt(summary, key)) steps.push_back({label, *value});
     if (steps.empty()) return;
     ImGui::TextUnformatted("Funnel");
     drawFunnel(steps, std::min(ImGui::GetContentRegionAvail().x, 560.0f));

@@ -11,6 +11,7 @@
 #include <imgui.h>
 
 #include "chart_drawing.hpp"
+#include "hawker/studio/base/json_read.hpp"
 
 namespace hawker::studio::console {
 
@@ -41,12 +42,6 @@ public:
 private:
     bool m_pushed;
 };
-
-/// Whole seconds still to go, rounded up: a countdown shows 0:01 until it is over.
-int64_t secondsLeft(int64_t untilMs, int64_t nowMs) {
-    const int64_t ms = untilMs - nowMs;
-    return ms <= 0 ? 0 : (ms + 999) / 1000;
-}
 
 void text(const std::string& value) {
     ImGui::TextUnformatted(value.c_str(), value.c_str() + value.size());
@@ -143,7 +138,9 @@ void drawSegment(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
         text(segment->title);
     }
 
-    const int64_t elapsed = std::max<int64_t>(0, programMs - state.rundown.segmentStartMs) / 1000;
+    // Whole seconds as every clock shows them (rounded), so that elapsed and left add up to the plan.
+    const int64_t elapsed = wholeSeconds(
+        static_cast<double>(std::max<int64_t>(0, programMs - state.rundown.segmentStartMs)) / 1000.0);
     const int64_t planned = segment->plannedSeconds;
     const bool over = planned > 0 && elapsed > planned;
     {
@@ -184,9 +181,9 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
         }
         FontScope scope(fonts.huge);
         if (offer->phase == OfferState::Phase::PreLaunch) {
-            coloured(kOffer, "开抢 " + formatClock(secondsLeft(offer->launchAtMs, programMs)));
+            coloured(kOffer, "开抢 " + formatClock(countdownSeconds(offer->launchAtMs - programMs)));
         } else {
-            const int64_t left = secondsLeft(offer->endAtMs, programMs);
+            const int64_t left = countdownSeconds(offer->endAtMs - programMs);
             coloured(left <= 30 ? kOver : kOffer, "剩余 " + formatClock(left));
         }
         FontScope small(fonts.large);
@@ -226,26 +223,21 @@ void drawGmv(const ConsoleFonts& fonts, const ShowSpec& show, const nlohmann::js
         ImGui::TextDisabled("No sales figures: this show runs without a session database.");
         return;
     }
-    double gmv = 0;
-    if (auto summary = analytics.find("summary"); summary != analytics.end() && summary->is_object())
-        if (auto value = summary->find("gmv_cents"); value != summary->end() && value->is_number())
-            gmv = value->get<double>();
+    const double gmv =
+        json_read::numberAt(json_read::memberOf(analytics, "summary"), "gmv_cents").value_or(0);
     std::optional<double> target;
     std::string status = "none";
-    if (auto kpis = analytics.find("kpis"); kpis != analytics.end() && kpis->is_array())
-        for (const nlohmann::json& kpi : *kpis) {
-            auto key = kpi.is_object() ? kpi.find("key") : kpi.end();
-            if (key == kpi.end() || !key->is_string() || key->get<std::string>() != "gmv_cents") continue;
-            if (auto goal = kpi.find("target"); goal != kpi.end() && goal->is_number())
-                target = goal->get<double>();
-            if (auto s = kpi.find("status"); s != kpi.end() && s->is_string()) status = s->get<std::string>();
-        }
+    for (const nlohmann::json& kpi : json_read::listAt(analytics, "kpis")) {
+        if (json_read::stringAt(kpi, "key") != "gmv_cents") continue;
+        target = json_read::numberAt(kpi, "target");
+        status = json_read::stringAt(kpi, "status", "none");
+    }
 
     {
         FontScope scope(fonts.large);
-        std::string line = "成交额 " + formatYuan(static_cast<int64_t>(gmv));
+        std::string line = "成交额 " + formatYuan(gmv);
         // The live target is paced: what should be sold by this point of the show.
-        if (target) line += " / 目标 " + formatYuan(static_cast<int64_t>(*target));
+        if (target) line += " / 目标 " + formatYuan(target);
         text(line);
     }
     if (target && *target > 0)

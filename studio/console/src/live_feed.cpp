@@ -4,6 +4,7 @@
 #include <sstream>
 #include <unistd.h>
 
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/show/added_sources.hpp"
 
 namespace hawker::studio::console {
@@ -136,9 +137,10 @@ void LiveFeed::recordHistory(LiveSnapshot& next) {
     // One sample per program second; a gap (a slow sample) repeats the last value.
     const size_t second = static_cast<size_t>(seconds);
     const nlohmann::json& a = next.analytics;
-    const float online = a.is_object() ? a.value("online", 0.0f) : 0.0f;
-    float gmv = 0;
-    if (a.is_object() && a.contains("summary")) gmv = a["summary"].value("gmv_cents", 0.0f);
+    // Lenient reads: a member of another type reads as 0 instead of throwing on the feed's thread.
+    const auto online = static_cast<float>(json_read::numberOr(a, "online", 0));
+    const auto gmv =
+        static_cast<float>(json_read::numberAt(json_read::memberOf(a, "summary"), "gmv_cents").value_or(0));
     while (next.online.size() <= second && next.online.size() < 24 * 3600) {
         next.online.push_back(online);
         next.gmvCents.push_back(gmv);

@@ -154,16 +154,14 @@ void ProductsPanel::drawOffers(ConsoleContext& context) {
                             formatYuan(offer.dealPriceCents).c_str(), static_cast<long long>(offer.quantity),
                             offer.perBuyerLimit, offer.prelaunchSeconds, offer.durationSeconds);
         if (running) {
-            const double toLaunch = (running->launchAtMs - nowMs) / 1000.0;
-            const double left = (running->endAtMs - nowMs) / 1000.0;
             ImVec4 color = kTextDim;
             std::string phase = toString(running->phase);
             if (running->phase == OfferState::Phase::PreLaunch) {
                 color = kTextWarn;
-                phase += " · launches in " + formatClock(std::max(0.0, toLaunch));
+                phase += " · launches in " + formatClock(countdownSeconds(running->launchAtMs - nowMs));
             } else if (running->phase == OfferState::Phase::OnSale) {
                 color = kTextGood;
-                phase += " · " + formatClock(std::max(0.0, left)) + " left";
+                phase += " · " + formatClock(countdownSeconds(running->endAtMs - nowMs)) + " left";
             }
             ImGui::TextColored(color, "%s", phase.c_str());
             const int64_t sold = running->quantity - running->remaining;

@@ -1,6 +1,7 @@
 #include "review_common.hpp"
 
 #include "hawker/studio/store/database.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
@@ -51,7 +52,7 @@ void busyLine(ConsoleContext& ctx, const std::string& task, const char* what) {
     if (!ctx.busy(task)) return;
     const float fraction = ctx.tasks().progress(task);
     if (fraction > 0)
-        ImGui::TextDisabled("%s… %.0f%%", what, static_cast<double>(fraction) * 100.0);
+        ImGui::TextDisabled("%s… %s", what, formatPercent(fraction, 0).c_str());
     else
         ImGui::TextDisabled("%s…", what);
 }

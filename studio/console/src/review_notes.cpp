@@ -8,7 +8,7 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include "hawker/studio/report/review_text.hpp"
+#include "hawker/studio/base/clock.hpp"
 #include "hawker/studio/store/database.hpp"
 
 namespace hawker::studio::console {
@@ -190,7 +190,7 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
             ImGui::TextWrapped("%s", note.owner.c_str());
         }
         ImGui::TableNextColumn();
-        ImGui::TextDisabled("%s", reviewLocalTime(note.utcMs).c_str());
+        ImGui::TextDisabled("%s", figures::formatLocalTime(note.utcMs).c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(saving);
         if (editing) {

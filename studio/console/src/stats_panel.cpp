@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "ui_format.hpp"
+
 namespace hawker::studio::console {
 
 StatsPanel::StatsPanel() : Panel("Stats", PanelPlace{0.78f, 0.78f, 0.22f, 0.22f}) {}
@@ -39,9 +41,7 @@ void StatsPanel::drawContent(ConsoleContext& context) {
     row("frames", std::to_string(s.frames));
     row("dropped / lagged", std::to_string(s.dropped) + " / " + std::to_string(s.lagged));
     row("graphics rendered", std::to_string(s.graphicRenders));
-    char cpu[32];
-    std::snprintf(cpu, sizeof cpu, "%.0f %% of a core", live.cpuPercent);
-    row("CPU (this process)", cpu);
+    row("CPU (this process)", formatPercent(live.cpuPercent / 100.0, 0) + " of a core");
     ImGui::EndTable();
 }
 

@@ -139,9 +139,8 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
     ImGui::SameLine();
     std::string programLabel = state ? state->program : "";
     if (state && state->active)
-        programLabel += "  → " + state->active->toScene + " " +
-                        std::to_string(static_cast<int>(state->active->progress(live.programMs) * 100)) +
-                        " %";
+        programLabel +=
+            "  → " + state->active->toScene + " " + formatPercent(state->active->progress(live.programMs), 0);
     monitor(m_program, "PROGRAM", programLabel, kTallyProgram, "program_monitor");
 }
 

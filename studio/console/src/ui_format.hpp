@@ -7,17 +7,24 @@
 #include <imgui.h>
 
 #include "hawker/capture/media_source.hpp"
+#include "hawker/studio/base/clock.hpp"
 #include "hawker/studio/base/figures.hpp"
+#include "hawker/studio/base/money.hpp"
+#include "hawker/studio/base/percent.hpp"
 
 namespace hawker::studio::console {
 
-// Counts and money are written as in the review (studio/base's figures).
+// Figures are written as in the review, the report and on air (studio/base's formatting, one rounding rule
+// for clocks: see clock.hpp), used here by their short names.
+using figures::countdownSeconds;
+using figures::formatClock;
 using figures::formatCount;
+using figures::formatNumber;
+using figures::formatPercent;
 using figures::formatYuan;
-using figures::groupDigits;
-
-/// "1:07", or "1:02:07" past an hour; "—" for a negative time.
-std::string formatClock(double seconds);
+using figures::formatYuanCompact;
+using figures::kMissing;
+using figures::wholeSeconds;
 
 inline constexpr ImU32 kTallyProgram = IM_COL32(230, 40, 40, 255);
 inline constexpr ImU32 kTallyPreview = IM_COL32(40, 200, 70, 255);

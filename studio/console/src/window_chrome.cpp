@@ -88,10 +88,10 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
     const EngineStatus& s = context.live().status;
     char figures[256];
     std::snprintf(figures, sizeof figures,
-                  "console %.1f ms · render %.2f ms · encode lag %.0f ms · dropped %llu · CPU %.0f %%",
+                  "console %.1f ms · render %.2f ms · encode lag %.0f ms · dropped %llu · CPU %s",
                   frameMsMedian, s.composeMsMedian, s.encoder.latencyMsMedian,
                   static_cast<unsigned long long>(s.dropped + s.encoder.framesDropped),
-                  context.live().cpuPercent);
+                  formatPercent(context.live().cpuPercent / 100.0, 0).c_str());
     if (s.database && !s.database->writable) {
         // Commands still change the program but answer "not stored yet"
         // until this goes away: the operator must see why.

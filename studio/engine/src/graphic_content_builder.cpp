@@ -3,6 +3,7 @@
 #include <charconv>
 
 #include "hawker/overlay/text_renderer.hpp"
+#include "hawker/studio/base/clock.hpp"
 
 namespace hawker::studio {
 
@@ -16,11 +17,6 @@ int64_t number(const std::string& text) {
     int64_t value = 0;
     std::from_chars(text.data(), text.data() + text.size(), value);
     return value;
-}
-
-int secondsUntil(int64_t atMs, int64_t nowMs) {
-    const int64_t left = atMs - nowMs;
-    return left <= 0 ? 0 : static_cast<int>((left + 999) / 1000);
 }
 } // namespace
 
@@ -63,11 +59,11 @@ std::optional<overlay::GraphicContent> GraphicContentBuilder::build(const std::s
         switch (offer.phase) {
         case OfferState::Phase::PreLaunch:
             content.phase = overlay::CountdownContent::Phase::PreLaunch;
-            content.secondsLeft = secondsUntil(offer.launchAtMs, nowMs);
+            content.secondsLeft = figures::countdownSeconds(offer.launchAtMs - nowMs);
             break;
         case OfferState::Phase::OnSale:
             content.phase = overlay::CountdownContent::Phase::OnSale;
-            content.secondsLeft = secondsUntil(offer.endAtMs, nowMs);
+            content.secondsLeft = figures::countdownSeconds(offer.endAtMs - nowMs);
             break;
         case OfferState::Phase::SoldOut:
             content.phase = overlay::CountdownContent::Phase::SoldOut;

@@ -46,7 +46,7 @@ std::string axisLabel(Unit unit, double value) {
 }
 
 std::string seriesTooltip(const ChartSpec& spec, const ChartPoint& point) {
-    const std::string value = spec.unit == Unit::Money ? formatMoney(point.value) : formatNumber(point.value);
+    const std::string value = spec.unit == Unit::Money ? formatYuan(point.value) : formatNumber(point.value);
     return std::string("minute ") + formatNumber(point.minute) + " · " + value;
 }
 

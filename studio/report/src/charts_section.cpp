@@ -46,7 +46,7 @@ std::vector<ChartPoint> pointsOf(const json& perMinute, const char* series) {
     std::vector<ChartPoint> points;
     for (size_t i = 0; i < perMinute.size(); ++i) {
         const json& entry = perMinute[i];
-        const json& value = field(entry, series);
+        const json& value = memberOf(entry, series);
         const std::optional<double> number = numberOf(value);
         if (!number) continue;
         points.push_back({numberOr(entry, "minute", static_cast<double>(i)), *number, dataValue(value)});
@@ -58,7 +58,7 @@ std::vector<ChartPoint> pointsOf(const json& perMinute, const char* series) {
 
 void renderCharts(std::string& out, const json& report) {
     const json& perMinute = listAt(report, "per_minute");
-    if (!field(report, "per_minute").is_array()) return;
+    if (!memberOf(report, "per_minute").is_array()) return;
     openSection(out, "charts", {"Minute by minute", "分钟趋势"});
     if (perMinute.empty()) {
         emptyNote(out, "No per-minute figures in this report.");
@@ -71,12 +71,12 @@ void renderCharts(std::string& out, const json& report) {
     // A chart wider than a day is a data error; keep the SVG bounded rather than drawing it.
     domainMin = std::min(domainMin, 100'000.0);
 
-    const json& onAirJson = field(report, "onair");
-    const std::map<std::string, std::string> names = productNames(field(report, "products"));
+    const json& onAirJson = memberOf(report, "onair");
+    const std::map<std::string, std::string> names = productNames(memberOf(report, "products"));
     const std::map<std::string, std::string> noNames;
-    const OnAir onAir{intervalsOf(field(onAirJson, "cards"), "sku", domainMin, names),
-                      intervalsOf(field(onAirJson, "offers"), "id", domainMin, noNames),
-                      intervalsOf(field(onAirJson, "scenes"), "scene", domainMin, noNames)};
+    const OnAir onAir{intervalsOf(memberOf(onAirJson, "cards"), "sku", domainMin, names),
+                      intervalsOf(memberOf(onAirJson, "offers"), "id", domainMin, noNames),
+                      intervalsOf(memberOf(onAirJson, "scenes"), "scene", domainMin, noNames)};
 
     static const ChartSpec charts[] = {
         {"viewers_end", "Viewers present", "在线人数", "at the end of each minute", true, Unit::Count,

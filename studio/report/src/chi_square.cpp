@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <utility>
+
+#include "hawker/studio/base/figures.hpp"
 
 namespace hawker::studio {
 
@@ -13,12 +14,6 @@ namespace {
 ChiSquareResult invalid(std::string reason) {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     return {nan, nan, false, std::move(reason)};
-}
-
-std::string formatCount(double value) {
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
 }
 } // namespace
 
@@ -50,7 +45,7 @@ ChiSquareResult chiSquare2x2(int64_t successesA, int64_t trialsA, int64_t succes
     // worse than no answer, so refuse rather than guess.
     if (smallest < 5.0)
         return invalid("too few results for a chi-square test: an expected cell count is " +
-                       formatCount(smallest) + ", below 5");
+                       figures::formatNumber(smallest, 1) + ", below 5");
 
     double chi = 0.0;
     for (size_t i = 0; i < observed.size(); ++i) {

@@ -16,7 +16,7 @@ namespace hawker::studio::report_html {
 namespace {
 
 std::string formatPValue(std::optional<double> p) {
-    if (!p) return kDash;
+    if (!p) return kMissing;
     // Three decimals would print a tiny p as "0.000", which reads as "impossible" rather than "very
     // unlikely".
     if (*p < 0.0005) return "&lt; 0.001";
@@ -30,13 +30,13 @@ std::string variantCell(const json& test, const char* side) {
     const std::optional<double> uv = numberAt(test, (prefix + "_uv").c_str());
     return "<strong>" + (label.empty() ? std::string(side) : escape(label)) + "</strong> " +
            formatPercent(numberAt(test, (prefix + "_rate").c_str()), 2) + " <span class=\"muted\">" +
-           formatCount(buyers) + " / " + formatCount(uv) + "</span>";
+           formatNumber(buyers) + " / " + formatNumber(uv) + "</span>";
 }
 
 } // namespace
 
 void renderComparison(std::string& out, const json& report) {
-    if (!field(report, "comparison").is_array()) return;
+    if (!memberOf(report, "comparison").is_array()) return;
     const json& sessions = listAt(report, "comparison");
     openSection(out, "comparison", {"Earlier sessions", "历史场次对比"}, "same title or tag");
     bool anyEarlier = false;
@@ -64,7 +64,7 @@ void renderComparison(std::string& out, const json& report) {
         out += "</td><td class=\"nowrap\">" + formatUtc(numberAt(s, "start_utc_ms")) +
                "</td><td class=\"gmvcol\"><span class=\"hbar\"><span style=\"width:" +
                barWidth(widest > 0 && gmv ? std::optional<double>(*gmv / widest) : std::nullopt) +
-               "\"></span></span><span class=\"num\">" + formatMoney(gmv) + "</span></td><td class=\"num\">" +
+               "\"></span></span><span class=\"num\">" + formatYuan(gmv) + "</span></td><td class=\"num\">" +
                formatMetric(s, "uv") + "</td><td class=\"num\">" + formatMetric(s, "conversion_rate") +
                "</td></tr>\n";
     }
@@ -73,7 +73,7 @@ void renderComparison(std::string& out, const json& report) {
 }
 
 void renderAb(std::string& out, const json& report) {
-    if (!field(report, "ab").is_array()) return;
+    if (!memberOf(report, "ab").is_array()) return;
     const json& tests = listAt(report, "ab");
     openSection(out, "ab", {"A/B tests", "A/B 实验"}, "buyers ÷ viewers, chi-square test");
     if (tests.empty()) {
@@ -88,11 +88,11 @@ void renderAb(std::string& out, const json& report) {
         const std::optional<double> a = numberAt(t, "a_rate");
         const std::optional<double> b = numberAt(t, "b_rate");
         const std::optional<double> p = numberAt(t, "p_value");
-        std::string difference = kDash;
+        std::string difference = kMissing;
         if (a && b) {
             difference = format("%+.2f pp", (*b - *a) * 100.0);
             if (const std::optional<double> lift = ratio(*b - *a, a))
-                difference += format(" <span class=\"muted\">(%+.1f%%)</span>", *lift * 100.0);
+                difference += " <span class=\"muted\">(" + formatPercentChange(*lift, 1) + ")</span>";
         }
         std::string result;
         // The sentence follows the p-value shown next to it, so the page can never contradict itself.

@@ -42,7 +42,7 @@ void renderFunnel(std::string& out, const json& summary) {
         out += "<div class=\"step-bar\"><span style=\"width:" +
                barWidth(scale > 0 && count ? std::optional<double>(*count / scale) : std::nullopt) +
                "\"></span></div>";
-        out += "<div class=\"step-count\">" + formatCount(count) + "</div>";
+        out += "<div class=\"step-count\">" + formatNumber(count) + "</div>";
         out += "<div class=\"step-rate\">";
         if (i > 0)
             out += formatPercent(ratio(count, previous)) + " of previous step · " +

@@ -14,9 +14,9 @@
 namespace hawker::studio::report_html {
 
 void renderOffers(std::string& out, const json& report) {
-    if (!field(report, "offers").is_array()) return;
+    if (!memberOf(report, "offers").is_array()) return;
     const json& offers = listAt(report, "offers");
-    const std::map<std::string, std::string> names = productNames(field(report, "products"));
+    const std::map<std::string, std::string> names = productNames(memberOf(report, "products"));
     openSection(out, "offers", {"Offers", "秒杀与优惠"});
     if (offers.empty()) {
         emptyNote(out, "No offer ran in this session.");

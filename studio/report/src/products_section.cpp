@@ -15,7 +15,7 @@
 namespace hawker::studio::report_html {
 
 void renderProducts(std::string& out, const json& report) {
-    const json& products = field(report, "products");
+    const json& products = memberOf(report, "products");
     if (!products.is_object() && !products.is_array()) return;
     struct Row {
         std::string sku;
@@ -51,12 +51,12 @@ void renderProducts(std::string& out, const json& report) {
     for (const Row& row : rows) {
         const json& p = *row.data;
         out += "<tr><td class=\"sku\">" + escape(row.sku) + "</td><td>" + escape(textAt(p, "name"));
-        if (field(p, "in_catalog").is_boolean() && !flagAt(p, "in_catalog"))
+        if (memberOf(p, "in_catalog").is_boolean() && !flagAt(p, "in_catalog"))
             out += " <span class=\"tag warn\">not in catalog 未入库</span>";
         const std::optional<double> onAirShare =
             ratio(numberAt(p, "gmv_onair_cents"), numberAt(p, "gmv_cents"));
         out += "</td><td class=\"num\">" +
-               (numberAt(p, "onair_seconds") ? formatClock(*numberAt(p, "onair_seconds")) : kDash) +
+               (numberAt(p, "onair_seconds") ? formatClock(*numberAt(p, "onair_seconds")) : kMissing) +
                "</td><td class=\"num\">" + formatMetric(p, "clicks") + "</td><td class=\"num\">" +
                formatMetric(p, "click_uv") + "</td><td class=\"num\">" + formatMetric(p, "paid_orders") +
                "</td><td class=\"num\">" + formatMetric(p, "units") + "</td><td class=\"num gmv\">" +

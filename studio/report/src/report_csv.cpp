@@ -3,6 +3,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
 
 namespace hawker::studio {
@@ -56,12 +57,6 @@ private:
     std::ostringstream m_out;
 };
 
-const json& field(const json& object, const char* key) {
-    static const json null;
-    auto it = object.find(key);
-    return it == object.end() ? null : *it;
-}
-
 /// One CSV from a list of objects, with `columns` in order.
 std::filesystem::path table(const std::filesystem::path& path, const json& rows,
                             const std::vector<std::string>& columns, const std::string& firstColumn = "") {
@@ -72,14 +67,14 @@ std::filesystem::path table(const std::filesystem::path& path, const json& rows,
         for (const json& r : rows) {
             std::vector<json> cells;
             for (const std::string& c : columns)
-                cells.push_back(field(r, c.c_str()));
+                cells.push_back(json_read::memberOf(r, c.c_str()));
             csv.row(cells);
         }
     } else if (rows.is_object()) {
         for (const auto& [key, r] : rows.items()) {
             std::vector<json> cells{key};
             for (const std::string& c : columns)
-                cells.push_back(field(r, c.c_str()));
+                cells.push_back(json_read::memberOf(r, c.c_str()));
             csv.row(cells);
         }
     }
@@ -95,28 +90,31 @@ std::vector<std::filesystem::path> writeReportCsv(const json& report, const std:
     std::vector<std::filesystem::path> files;
     {
         CsvFile csv(dir / "summary.csv", {"metric", "value"});
-        for (const auto& [key, value] : field(report, "summary").items())
+        for (const auto& [key, value] : json_read::memberOf(report, "summary").items())
             csv.row({key, value});
         files.push_back(csv.write());
     }
-    files.push_back(table(dir / "per_minute.csv", field(report, "per_minute"),
+    files.push_back(table(dir / "per_minute.csv", json_read::memberOf(report, "per_minute"),
                           {"minute", "enters", "comments", "likes", "orders", "gmv_cents", "viewers_end"}));
-    files.push_back(table(dir / "products.csv", field(report, "products"),
+    files.push_back(table(dir / "products.csv", json_read::memberOf(report, "products"),
                           {"name", "in_catalog", "onair_seconds", "clicks", "click_uv", "paid_orders",
                            "units", "gmv_cents", "gmv_onair_cents"},
                           "sku"));
-    files.push_back(table(dir / "segments.csv", field(report, "segments"),
+    files.push_back(table(dir / "segments.csv", json_read::memberOf(report, "segments"),
                           {"index", "kind", "title", "sku", "planned_seconds", "actual_seconds",
                            "start_offset_ms", "end_offset_ms", "enters", "comments", "likes", "clicks",
                            "paid_orders", "units", "gmv_cents", "buyers"}));
     files.push_back(
-        table(dir / "offers.csv", field(report, "offers"),
+        table(dir / "offers.csv", json_read::memberOf(report, "offers"),
               {"id", "sku", "price_cents", "quantity", "sold", "sell_through", "sold_out_after_s",
                "start_offset_ms", "end_offset_ms", "end_reason", "paid_orders", "units", "gmv_cents"}));
-    files.push_back(table(dir / "timeline.csv", field(report, "timeline"), {"offset_ms", "event", "detail"}));
-    files.push_back(table(dir / "comments.csv", field(report, "top_comments"), {"offset_ms", "who", "text"}));
-    files.push_back(table(dir / "notes.csv", field(report, "notes"), {"kind", "text", "owner", "utc_ms"}));
-    files.push_back(table(dir / "comparison.csv", field(report, "comparison"),
+    files.push_back(table(dir / "timeline.csv", json_read::memberOf(report, "timeline"),
+                          {"offset_ms", "event", "detail"}));
+    files.push_back(table(dir / "comments.csv", json_read::memberOf(report, "top_comments"),
+                          {"offset_ms", "who", "text"}));
+    files.push_back(
+        table(dir / "notes.csv", json_read::memberOf(report, "notes"), {"kind", "text", "owner", "utc_ms"}));
+    files.push_back(table(dir / "comparison.csv", json_read::memberOf(report, "comparison"),
                           {"id", "title", "tag", "variant", "start_utc_ms", "uv", "buyers", "paid_orders",
                            "gmv_cents", "conversion_rate", "current"}));
     return files;

@@ -1,36 +1,33 @@
 #pragma once
-// How the page writes numbers, money, ratios, durations and times: one place, so that every section shows a
-// figure the same way (¥1,234.50, 12.5%, 3 min 05 s, 2023-11-14 22:13 UTC) and a missing one as "—".
+// How the page writes figures. Counts, money, percentages, clocks, durations and dates are studio/base's
+// (figures.hpp, money.hpp, percent.hpp, clock.hpp), the same as in the console, used here by their short
+// names; what is the page's own is the unit a metric's key names and the width of a CSS bar. A missing figure
+// is "—".
 
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "hawker/studio/base/clock.hpp"
+#include "hawker/studio/base/figures.hpp"
+#include "hawker/studio/base/money.hpp"
+#include "hawker/studio/base/percent.hpp"
 #include "report_fields.hpp"
 
 namespace hawker::studio::report_html {
 
-/// Shown for a value that is missing, null or not a number.
-inline constexpr const char* kDash = "—";
+using figures::formatClock;
+using figures::formatDuration;
+using figures::formatNumber;
+using figures::formatOffset;
+using figures::formatPercent;
+using figures::formatPercentChange;
+using figures::formatUtc;
+using figures::formatYuan;
+using figures::kMissing;
 
 /// printf into a std::string.
 [[gnu::format(printf, 1, 2)]] std::string format(const char* pattern, ...);
-
-/// Integers as integers; anything with a fraction to `decimals` places, thousands grouped either way.
-std::string formatNumber(double value, int decimals = 1);
-/// "¥1,234.50" from cents.
-std::string formatMoney(std::optional<double> cents);
-/// "12.5%" from 0.125.
-std::string formatPercent(std::optional<double> ratio, int decimals = 1);
-std::string formatCount(std::optional<double> value);
-/// "0:42", "12:05", "1:02:03": durations and offsets in tables.
-std::string formatClock(double seconds);
-/// An offset from the start of the session as formatClock does it.
-std::string formatOffset(std::optional<double> offsetMs);
-/// "42 s", "3 min 05 s", "2 h 10 min": durations in prose.
-std::string formatDuration(std::optional<double> seconds);
-/// "2023-11-14 22:13 UTC", whatever the machine's time zone.
-std::string formatUtc(std::optional<double> utcMs);
 
 /// The value of a data point exactly as the JSON had it, so a test can compare plotted and reported numbers.
 std::string dataValue(const json& value);

@@ -11,7 +11,7 @@ namespace hawker::studio {
 
 std::string renderReportHtml(const nlohmann::json& report) {
     using namespace report_html;
-    const json& session = field(report, "session");
+    const json& session = memberOf(report, "session");
     std::string title = textAt(session, "title");
     std::string out;
     out.reserve(64 * 1024);
@@ -24,7 +24,7 @@ std::string renderReportHtml(const nlohmann::json& report) {
     out += "</style>\n</head>\n<body>\n<main>\n";
 
     renderSummary(out, report);
-    renderFunnel(out, field(report, "summary"));
+    renderFunnel(out, memberOf(report, "summary"));
     renderCharts(out, report);
     renderProducts(out, report);
     renderSegments(out, report);

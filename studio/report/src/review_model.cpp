@@ -6,8 +6,11 @@
 #include <utility>
 
 #include "hawker/studio/analytics/kpi_targets.hpp"
+#include "hawker/studio/base/clock.hpp"
 #include "hawker/studio/base/figures.hpp"
 #include "hawker/studio/base/json_read.hpp"
+#include "hawker/studio/base/money.hpp"
+#include "hawker/studio/base/percent.hpp"
 #include "hawker/studio/report/review_text.hpp"
 
 namespace hawker::studio {
@@ -191,11 +194,11 @@ std::vector<ReviewProductRow> productRows(const json& report) {
             row.units = {units};
         }
         row.paidOrders = figures::formatCount(c.paidOrders);
-        row.gmv = reviewYuan(static_cast<double>(c.gmvCents));
-        row.gmvOnAir = reviewYuan(static_cast<double>(c.gmvOnAirCents));
+        row.gmv = figures::formatYuan(c.gmvCents);
+        row.gmvOnAir = figures::formatYuan(c.gmvOnAirCents);
         row.clicks = figures::formatCount(c.clicks);
         row.clickUv = figures::formatCount(c.clickUv);
-        row.onAir = c.onAirSeconds > 0 ? ReviewText{reviewDuration(c.onAirSeconds)}
+        row.onAir = c.onAirSeconds > 0 ? ReviewText{figures::formatClock(c.onAirSeconds)}
                                        : ReviewText{"never", ReviewTone::Dim};
         rows.push_back(std::move(row));
     }
@@ -238,12 +241,12 @@ void fillSegments(const json& report, ReviewModel& out) {
         row.title = stringAt(segment, "title");
         row.kind = stringAt(segment, "kind");
         row.sku = stringAt(segment, "sku");
-        row.planned = planned > 0 ? reviewDuration(planned) : "—";
-        row.actual = reviewDuration(actual);
+        row.planned = planned > 0 ? figures::formatClock(planned) : figures::kMissing;
+        row.actual = figures::formatClock(actual);
         if (planned > 0) {
             const double over = actual - planned;
-            row.over = row.overrun ? ReviewText{"+" + reviewDuration(over), ReviewTone::Bad}
-                                   : ReviewText{reviewDuration(over), ReviewTone::Dim};
+            row.over = row.overrun ? ReviewText{"+" + figures::formatClock(over), ReviewTone::Bad}
+                                   : ReviewText{figures::formatClock(over), ReviewTone::Dim};
         }
         row.enters = reviewMetricAt(segment, "enters");
         row.clicks = reviewMetricAt(segment, "clicks");
@@ -273,7 +276,7 @@ void fillComparison(const json& report, ReviewModel& out) {
         if (const std::string variant = stringAt(row, "variant"); !variant.empty())
             line.name += " [" + variant + "]";
         if (line.current) line.name += "  (this one)";
-        line.started = reviewLocalTime(integerAt(row, "start_utc_ms"));
+        line.started = figures::formatLocalTime(integerAt(row, "start_utc_ms"));
         line.uv = reviewMetricAt(row, "uv");
         line.buyers = reviewMetricAt(row, "buyers");
         line.paidOrders = reviewMetricAt(row, "paid_orders");
@@ -282,7 +285,7 @@ void fillComparison(const json& report, ReviewModel& out) {
         const std::optional<double> gmv = numberAt(row, "gmv_cents");
         if (!line.current && currentGmv && gmv && *gmv > 0) {
             const double change = *currentGmv / *gmv - 1.0;
-            line.change = {"GMV " + std::string(change >= 0 ? "+" : "") + reviewPercent(change),
+            line.change = {"GMV " + figures::formatPercentChange(change),
                            change >= 0 ? ReviewTone::Good : ReviewTone::Bad};
         }
         out.comparison.push_back(std::move(line));
@@ -322,7 +325,7 @@ std::vector<ReviewAlertRow> alertRows(const json& report) {
     if (!alerts.is_array()) return rows;
     for (const json& alert : alerts) {
         ReviewAlertRow row;
-        row.at = reviewDuration(static_cast<double>(integerAt(alert, "offset_ms")) / 1000.0);
+        row.at = figures::formatClock(static_cast<double>(integerAt(alert, "offset_ms")) / 1000.0);
         row.level = stringAt(alert, "level");
         const std::string kpi = stringAt(alert, "kpi");
         row.rule = stringAt(alert, "rule") + (kpi.empty() ? "" : " / " + kpi);

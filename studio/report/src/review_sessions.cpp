@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "hawker/studio/report/review_text.hpp"
+#include "hawker/studio/base/clock.hpp"
 
 namespace hawker::studio {
 
@@ -24,16 +24,18 @@ std::string reviewSessionState(const Session& session) {
 
 std::string reviewSessionDetail(const Session& session) {
     std::string detail = session.rehearsal ? "  彩排 rehearsal" : "";
-    detail += "  " + (session.startUtcMs ? reviewLocalTime(*session.startUtcMs) : std::string("not started"));
+    detail += "  " + (session.startUtcMs ? figures::formatLocalTime(*session.startUtcMs)
+                                         : std::string("not started"));
     return detail;
 }
 
 std::optional<std::string> reviewSessionSpan(const Session& session) {
     if (!session.startUtcMs) return std::nullopt;
-    std::string when = reviewLocalTime(*session.startUtcMs);
+    std::string when = figures::formatLocalTime(*session.startUtcMs);
     if (session.endUtcMs)
-        when += " → " + reviewLocalTime(*session.endUtcMs) + "  (" +
-                reviewDuration(static_cast<double>(*session.endUtcMs - *session.startUtcMs) / 1000.0) + ")";
+        when += " → " + figures::formatLocalTime(*session.endUtcMs) + "  (" +
+                figures::formatClock(static_cast<double>(*session.endUtcMs - *session.startUtcMs) / 1000.0) +
+                ")";
     else
         when += " → still live (the report runs up to now)";
     return when;

@@ -13,7 +13,7 @@
 namespace hawker::studio::report_html {
 
 void renderSegments(std::string& out, const json& report) {
-    if (!field(report, "segments").is_array()) return;
+    if (!memberOf(report, "segments").is_array()) return;
     const json& segments = listAt(report, "segments");
     openSection(out, "segments", {"Rundown segments", "环节复盘"}, "planned vs actual");
     if (segments.empty()) {
@@ -39,8 +39,8 @@ void renderSegments(std::string& out, const json& report) {
             out += " <span class=\"tag sku\">" + escape(sku) + "</span>";
         out += "</td><td class=\"nowrap\">" + formatOffset(numberAt(s, "start_offset_ms")) + "–" +
                formatOffset(numberAt(s, "end_offset_ms")) + "</td><td class=\"num\">" +
-               (planned ? formatClock(*planned) : kDash) + "</td><td class=\"num" + (over ? " over" : "") +
-               "\">" + (actual ? formatClock(*actual) : kDash);
+               (planned ? formatClock(*planned) : kMissing) + "</td><td class=\"num" + (over ? " over" : "") +
+               "\">" + (actual ? formatClock(*actual) : kMissing);
         if (over) out += " <span class=\"delta\">+" + formatClock(*actual - *planned) + "</span>";
         out += "</td><td class=\"num\">" + formatMetric(s, "enters") + "</td><td class=\"num\">" +
                formatMetric(s, "comments") + "</td><td class=\"num\">" + formatMetric(s, "likes") +

@@ -21,7 +21,7 @@ std::string levelClass(const std::string& level) {
 } // namespace
 
 void renderAlerts(std::string& out, const json& report) {
-    if (!field(report, "alerts").is_array()) return;
+    if (!memberOf(report, "alerts").is_array()) return;
     const json& alerts = listAt(report, "alerts");
     openSection(out, "alerts", {"Alerts", "告警"});
     if (alerts.empty()) {
@@ -47,7 +47,7 @@ void renderAlerts(std::string& out, const json& report) {
 }
 
 void renderTopComments(std::string& out, const json& report) {
-    if (!field(report, "top_comments").is_array()) return;
+    if (!memberOf(report, "top_comments").is_array()) return;
     const json& comments = listAt(report, "top_comments");
     openSection(out, "top_comments", {"Top comments", "精选评论"});
     if (comments.empty()) {
@@ -65,7 +65,7 @@ void renderTopComments(std::string& out, const json& report) {
 }
 
 void renderTimeline(std::string& out, const json& report) {
-    if (!field(report, "timeline").is_array()) return;
+    if (!memberOf(report, "timeline").is_array()) return;
     const json& events = listAt(report, "timeline");
     openSection(out, "timeline", {"On-air log", "播出记录"});
     if (events.empty()) {

@@ -132,8 +132,8 @@ void renderSessionHeader(std::string& out, const json& session) {
 } // namespace
 
 void renderSummary(std::string& out, const json& report) {
-    const json& session = field(report, "session");
-    const json& summary = field(report, "summary");
+    const json& session = memberOf(report, "session");
+    const json& summary = memberOf(report, "summary");
     out += "<section id=\"summary\">\n";
     renderSessionHeader(out, session);
     out += "<h2>Summary <span class=\"zh\">概览</span></h2>\n";
@@ -145,7 +145,7 @@ void renderSummary(std::string& out, const json& report) {
             const std::string key = textAt(kpi, "key");
             std::string label = textAt(kpi, "label");
             if (label.empty()) label = key;
-            renderKpiTile(out, key, label, field(kpi, "value"), field(kpi, "target"),
+            renderKpiTile(out, key, label, memberOf(kpi, "value"), memberOf(kpi, "target"),
                           kpiClass(textAt(kpi, "status")));
         }
         out += "</div>\n";
@@ -160,7 +160,7 @@ void renderSummary(std::string& out, const json& report) {
         for (const MetricLabel& metric : headline)
             if (summary.contains(metric.key))
                 renderKpiTile(out, metric.key, std::string(metric.en) + " " + metric.zh,
-                              field(summary, metric.key), json(), "none");
+                              memberOf(summary, metric.key), json(), "none");
         out += "</div>\n";
     }
 

@@ -1,6 +1,7 @@
 #include "hawker/studio/show/catalog_csv.hpp"
 
 #include "hawker/overlay/text_renderer.hpp"
+#include "hawker/studio/base/money.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -11,8 +12,6 @@
 namespace hawker::studio {
 
 namespace {
-constexpr int64_t kMaxCents = 1000000000; // ten million yuan: beyond that, a typo
-
 struct Record {
     int line = 0;
     std::vector<std::string> fields;
@@ -133,7 +132,7 @@ std::optional<int64_t> parseYuanToCents(std::string text) {
         if (fraction.size() == 1) fen *= 10;
     }
     const int64_t cents = yuan * 100 + fen;
-    if (cents > kMaxCents) return std::nullopt;
+    if (cents > figures::kMaxPriceCents) return std::nullopt;
     return cents;
 }
 

@@ -156,9 +156,6 @@ void forEachTable(Fields& parent, const std::string& key, const std::string& fil
     }
 }
 
-/// Ten million yuan: a price beyond this is a typo, not a product.
-inline constexpr int64_t kMaxCents = 1000000000;
-
 inline std::filesystem::path resolve(const std::filesystem::path& base, const std::string& path) {
     std::filesystem::path p(path);
     return p.is_absolute() ? p : base / p;

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "hawker/studio/base/money.hpp"
 #include "hawker/studio/show/catalog_csv.hpp"
 #include "show_file_sections.hpp"
 
@@ -94,7 +95,7 @@ void readOffers(Fields& top, ShowSpec& show, const std::string& file) {
         const ProductSpec* product = show.findProduct(offer.sku);
         if (!product) f.fail("sku", "no product with sku '" + offer.sku + "'");
         offer.title = f.optString("title").value_or("限时秒杀");
-        offer.dealPriceCents = f.optInt64("price_cents", -1, 1, kMaxCents);
+        offer.dealPriceCents = f.optInt64("price_cents", -1, 1, figures::kMaxPriceCents);
         if (offer.dealPriceCents < 0) f.fail("price_cents", "missing (the deal price, in integer cents)");
         if (offer.dealPriceCents > product->priceCents)
             f.fail("price_cents",
@@ -119,9 +120,9 @@ void readCouponsAndPromotions(Fields& top, ShowSpec& show, const std::string& fi
         for (const auto& other : show.coupons)
             if (other.id == coupon.id) f.fail("id", "'" + coupon.id + "' is listed twice");
         coupon.title = f.optString("title").value_or("");
-        coupon.discountCents = f.optInt64("discount_cents", -1, 1, kMaxCents);
+        coupon.discountCents = f.optInt64("discount_cents", -1, 1, figures::kMaxPriceCents);
         if (coupon.discountCents < 0) f.fail("discount_cents", "missing");
-        coupon.minSpendCents = f.optInt64("min_spend_cents", 0, 0, kMaxCents);
+        coupon.minSpendCents = f.optInt64("min_spend_cents", 0, 0, figures::kMaxPriceCents);
         coupon.total = f.optInt64("total", 0, 0, 100000000);
         show.coupons.push_back(std::move(coupon));
     });
@@ -129,9 +130,9 @@ void readCouponsAndPromotions(Fields& top, ShowSpec& show, const std::string& fi
         PromotionSpec promotion;
         promotion.id = f.reqString("id");
         promotion.title = f.optString("title").value_or("");
-        promotion.thresholdCents = f.optInt64("threshold_cents", -1, 1, kMaxCents);
+        promotion.thresholdCents = f.optInt64("threshold_cents", -1, 1, figures::kMaxPriceCents);
         if (promotion.thresholdCents < 0) f.fail("threshold_cents", "missing");
-        promotion.discountCents = f.optInt64("discount_cents", -1, 1, kMaxCents);
+        promotion.discountCents = f.optInt64("discount_cents", -1, 1, figures::kMaxPriceCents);
         if (promotion.discountCents < 0) f.fail("discount_cents", "missing");
         if (promotion.discountCents >= promotion.thresholdCents)
             f.fail("discount_cents", "must be less than threshold_cents");
@@ -222,10 +223,10 @@ void readProducts(Fields& top, ShowSpec& show, const std::string& file) {
         product.sku = f.reqString("sku");
         if (show.findProduct(product.sku)) f.fail("sku", "'" + product.sku + "' is listed twice");
         product.name = f.reqString("name");
-        product.priceCents = f.optInt64("price_cents", -1, 0, kMaxCents);
+        product.priceCents = f.optInt64("price_cents", -1, 0, figures::kMaxPriceCents);
         if (product.priceCents < 0) f.fail("price_cents", "missing (money is in integer cents)");
         if (f.has("original_price_cents"))
-            product.originalPriceCents = f.optInt64("original_price_cents", 0, 0, kMaxCents);
+            product.originalPriceCents = f.optInt64("original_price_cents", 0, 0, figures::kMaxPriceCents);
         if (auto image = f.optString("image")) product.image = resolve(show.baseDir, *image);
         product.sellingPoints = stringList(f, "selling_points");
         product.category = f.optString("category").value_or("");

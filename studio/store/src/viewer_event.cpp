@@ -1,11 +1,11 @@
 #include "hawker/studio/store/viewer_event.hpp"
 
 #include <array>
-#include <cmath>
 
 #include <nlohmann/json.hpp>
 
 #include "hawker/overlay/utf8.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
 #include "hawker/studio/base/viewer_name.hpp"
 
@@ -69,51 +69,26 @@ std::string markInvalidUtf8(std::string_view body, bool& changed) {
     return out; // empty when nothing changed: the caller uses the original
 }
 
-/// Reasons are built from these so every message names the field.
+/// The contract's reads are studio/base's checked ones, so every reason names the field ("qty is missing",
+/// "sku must be a string"); the one check of its own is for text that was not valid UTF-8, which carries
+/// kBadByte by now and says so before anything is said about its length.
 struct Fields {
     const json& object;
     std::string& reason;
+    json_read::FieldReader reader{object, reason};
 
-    bool fail(const std::string& why) {
-        reason = why;
-        return false;
-    }
-    const json* find(const char* key) const {
-        auto it = object.find(key);
-        return it == object.end() || it->is_null() ? nullptr : &*it;
+    static json_read::Need need(bool required) {
+        return required ? json_read::Need::Required : json_read::Need::Optional;
     }
     bool string(const char* key, std::string& out, bool required, size_t maxBytes) {
-        const json* value = find(key);
-        if (!value) return required ? fail(std::string(key) + " is missing") : true;
-        if (!value->is_string()) return fail(std::string(key) + " must be a string");
-        const auto& text = value->get_ref<const std::string&>();
-        if (text.find(kBadByte) != std::string::npos) return fail(std::string(key) + " is not valid UTF-8");
-        if (required && text.empty()) return fail(std::string(key) + " is empty");
-        if (text.size() > maxBytes)
-            return fail(std::string(key) + " is longer than " + std::to_string(maxBytes) + " bytes");
-        out = text;
-        return true;
+        const json* value = reader.find(key);
+        if (value && value->is_string() &&
+            value->get_ref<const std::string&>().find(kBadByte) != std::string::npos)
+            return reader.fail(key, "is not valid UTF-8");
+        return reader.string(key, out, need(required), maxBytes);
     }
     bool integer(const char* key, int64_t& out, bool required, int64_t min, int64_t max, const char* what) {
-        const json* value = find(key);
-        if (!value) return required ? fail(std::string(key) + " is missing") : true;
-        int64_t v = 0;
-        if (value->is_number_integer()) {
-            v = value->get<int64_t>();
-            if (value->is_number_unsigned() && value->get<uint64_t>() > static_cast<uint64_t>(max))
-                return fail(std::string(key) + " is out of range (" + what + ")");
-        } else if (value->is_number_float()) {
-            const double d = value->get<double>();
-            if (!std::isfinite(d) || d != std::floor(d) || std::fabs(d) > 9.0e15)
-                return fail(std::string(key) + " must be a whole number");
-            v = static_cast<int64_t>(d);
-        } else {
-            return fail(std::string(key) + " is not a number");
-        }
-        if (v < 0 && min >= 0) return fail(std::string(key) + " is negative");
-        if (v < min || v > max) return fail(std::string(key) + " is out of range (" + what + ")");
-        out = v;
-        return true;
+        return reader.integer(key, out, need(required), min, max, what);
     }
 };
 

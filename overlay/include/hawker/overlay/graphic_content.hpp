@@ -1,7 +1,9 @@
 #pragma once
 // What each on-air graphic shows. Plain data: studio/ fills it from the show
 // state; overlay/ renders it. Equal content renders to the same bitmap, so a
-// graphic is rendered again only when its content changes.
+// graphic is rendered again only when its content changes. Money stays integer
+// cents and a countdown whole seconds here: the graphics spell them with
+// figure_text.hpp, the same code the studio's formatting wraps.
 
 #include <cstdint>
 #include <optional>
@@ -77,10 +79,5 @@ struct PollContent {
 
 using GraphicContent = std::variant<ProductCardContent, CountdownContent, LowerThirdContent, BannerContent,
                                     ThresholdNudgeContent, PinnedCommentContent, PollContent>;
-
-/// "¥1,299" / "¥19.90": money is integer cents (分).
-std::string formatYuan(int64_t cents);
-/// "mm:ss"
-std::string formatClock(int seconds);
 
 } // namespace hawker::overlay

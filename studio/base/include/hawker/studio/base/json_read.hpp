@@ -1,49 +1,77 @@
 #pragma once
-// Reading JSON that comes from a report or a live snapshot: a member may be
-// missing or null (a ratio without a denominator), so every read checks the
-// type instead of trusting json::value(), and never throws. Used by the review
-// model and the console's views alike.
+// Reading fields of JSON objects, the one way Hawker does it. Two kinds of reader:
+//
+// - Lenient readers, for JSON another part of Hawker wrote (a report, the live analytics snapshot): a member
+// may
+//   be missing or null (a ratio without a denominator) or, through notes and comments, hold anything, so
+//   every read checks the type, gives "no value" instead of throwing and leaves it to the caller to write
+//   "—". The report, the review model and the console's views all read this way.
+// - FieldReader, for JSON that must have its fields (what arrives from outside): each read says why a field
+// is
+//   not what it must be, in words that name it ("qty is missing", "sku must be a string"), and never throws.
 
-#include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace hawker::studio::json_read {
 
-/// The member, or null.
-inline const nlohmann::json& memberOf(const nlohmann::json& object, const std::string& key) {
-    static const nlohmann::json kNothing;
-    if (!object.is_object()) return kNothing;
-    auto it = object.find(key);
-    return it == object.end() ? kNothing : *it;
-}
+using nlohmann::json;
 
-inline std::optional<double> numberOf(const nlohmann::json& value) {
-    if (!value.is_number()) return std::nullopt;
-    return value.get<double>();
-}
+/// `object[key]`, or null when `object` is not an object or has no such member.
+const json& memberOf(const json& object, std::string_view key);
+/// `value` when it is an array, else an empty array.
+const json& asList(const json& value);
+const json& listAt(const json& object, std::string_view key);
 
-inline std::optional<double> numberAt(const nlohmann::json& object, const std::string& key) {
-    return numberOf(memberOf(object, key));
-}
+/// A finite number, or nothing (for a string, null, a boolean, ...).
+std::optional<double> numberOf(const json& value);
+std::optional<double> numberAt(const json& object, std::string_view key);
+double numberOr(const json& object, std::string_view key, double fallback);
+/// The number rounded to a whole one (halves away from zero, clamped to ±9e18); 0 when there is none.
+int64_t integerAt(const json& object, std::string_view key);
+/// The member when it is a string, else `otherwise`: a number is not turned into text (see textAt).
+std::string stringAt(const json& object, std::string_view key, const std::string& otherwise = {});
+/// true for `true` and for a non-zero number (SQLite hands flags back as 0 and 1), false for anything else.
+bool flagAt(const json& object, std::string_view key);
 
-/// The number rounded to a whole one; 0 when it is missing.
-inline int64_t integerAt(const nlohmann::json& object, const std::string& key) {
-    return static_cast<int64_t>(std::llround(numberAt(object, key).value_or(0)));
-}
+/// The shortest text that reads back as the same double.
+std::string shortest(double value);
+/// A string as it is, a number or boolean as text, anything else empty.
+std::string textOf(const json& value);
+std::string textAt(const json& object, std::string_view key);
 
-inline std::string stringAt(const nlohmann::json& object, const std::string& key,
-                            const std::string& otherwise = {}) {
-    const nlohmann::json& value = memberOf(object, key);
-    return value.is_string() ? value.get<std::string>() : otherwise;
-}
+/// Whether a checked field may be left out.
+enum class Need { Required, Optional };
 
-inline bool flagAt(const nlohmann::json& object, const std::string& key) {
-    const nlohmann::json& value = memberOf(object, key);
-    return value.is_boolean() && value.get<bool>();
-}
+/// Checked reads of one object's fields. A failed read returns false and sets `reason` to a sentence naming
+/// the field; a null member counts as missing; an optional field that is missing leaves `out` alone. Never
+/// throws, so that a batch of bad input costs no more than a batch of good input.
+class FieldReader {
+public:
+    /// `object` and `reason` must outlive the reader.
+    FieldReader(const json& object, std::string& reason) : m_object(object), m_reason(reason) {}
+
+    /// The member, or nullptr when it is missing or null.
+    const json* find(std::string_view key) const;
+    /// A string: "KEY is missing", "KEY must be a string", "KEY is empty" (a required one),
+    /// "KEY is longer than N bytes".
+    bool string(std::string_view key, std::string& out, Need need, size_t maxBytes);
+    /// A whole number within [min, max], written as an integer or as a float without a fraction:
+    /// "KEY is missing", "KEY is not a number", "KEY must be a whole number", "KEY is negative" (when
+    /// min >= 0), "KEY is out of range (RANGE)", with `range` saying in words what is allowed.
+    bool integer(std::string_view key, int64_t& out, Need need, int64_t min, int64_t max,
+                 std::string_view range);
+    /// Sets the reason to "KEY " + `what` and returns false: for a check the caller adds.
+    bool fail(std::string_view key, std::string_view what);
+
+private:
+    const json& m_object;
+    std::string& m_reason;
+};
 
 } // namespace hawker::studio::json_read
