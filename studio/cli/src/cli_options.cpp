@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <functional>
 #include <memory>
+#include <optional>
 
 #include <CLI/CLI.hpp>
 
@@ -29,7 +30,7 @@ CLI::Option* valueOption(CLI::App& app, const std::string& name, const std::stri
     return app.add_option_function<std::string>(name, std::move(store), help)->type_name(typeName);
 }
 
-/// The parts of an optional text field: keep the value as given.
+// What valueOption does with an option's text: keep it as given, or check and convert it first.
 Store keep(std::optional<std::string>& field) {
     return [&field](const std::string& text) { field = text; };
 }
