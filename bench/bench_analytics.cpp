@@ -10,15 +10,16 @@
 #include <cstdio>
 #include <fstream>
 #include <iostream>
+#include <optional>
 #include <string>
 #include <thread>
 #include <vector>
 
+#include <CLI/CLI.hpp>
 #include <httplib.h>
 #include <nlohmann/json.hpp>
 
 #include "hawker/studio/analytics/event_ingest.hpp"
-#include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/store/event_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
@@ -26,6 +27,12 @@ using namespace hawker::studio;
 using nlohmann::json;
 
 namespace {
+
+/// The options of every mode; each mode reads the ones it takes (main says which).
+struct BenchArgs {
+    std::string db, host = "127.0.0.1", token, out;
+    std::optional<int64_t> events, hours, batch, clients, port, session;
+};
 
 /// splitmix64: the same stream on every machine and library version.
 struct Random {
@@ -124,10 +131,10 @@ double secondsSince(std::chrono::steady_clock::time_point t0) {
 
 constexpr int64_t kStart = 1700000000000LL;
 
-int generate(const ParsedArgs& a) {
-    const std::string db = a.required("--db");
-    const int64_t events = a.integer("--events").value_or(5000000);
-    const int64_t hours = a.integer("--hours").value_or(4);
+int generate(const BenchArgs& a) {
+    const std::string& db = a.db;
+    const int64_t events = a.events.value_or(5000000);
+    const int64_t hours = a.hours.value_or(4);
     const int64_t spanMs = hours * 3600 * 1000;
     Database database(db);
     SessionStore sessions(database);
@@ -173,11 +180,11 @@ int generate(const ParsedArgs& a) {
     return 0;
 }
 
-int inprocess(const ParsedArgs& a) {
-    const std::string db = a.required("--db");
-    const int64_t events = a.integer("--events").value_or(1000000);
-    const int64_t batch = a.integer("--batch").value_or(1000);
-    const int clients = static_cast<int>(a.integer("--clients").value_or(4));
+int inprocess(const BenchArgs& a) {
+    const std::string& db = a.db;
+    const int64_t events = a.events.value_or(1000000);
+    const int64_t batch = a.batch.value_or(1000);
+    const int clients = static_cast<int>(a.clients.value_or(4));
     const auto bodies = makeBodies(events, batch, 2, kStart, 3600 * 1000);
     int64_t session = 0;
     {
@@ -203,14 +210,14 @@ int inprocess(const ParsedArgs& a) {
     return accepted == events ? 0 : 1;
 }
 
-int http(const ParsedArgs& a) {
-    const std::string host = a.value("--host").value_or("127.0.0.1");
-    const int port = static_cast<int>(a.integer("--port").value_or(0));
-    const std::string token = a.required("--token");
-    const int64_t session = a.integer("--session").value_or(1);
-    const int64_t events = a.integer("--events").value_or(1000000);
-    const int64_t batch = a.integer("--batch").value_or(1000);
-    const int clients = static_cast<int>(a.integer("--clients").value_or(4));
+int http(const BenchArgs& a) {
+    const std::string& host = a.host;
+    const int port = static_cast<int>(a.port.value_or(0));
+    const std::string& token = a.token;
+    const int64_t session = a.session.value_or(1);
+    const int64_t events = a.events.value_or(1000000);
+    const int64_t batch = a.batch.value_or(1000);
+    const int clients = static_cast<int>(a.clients.value_or(4));
     const auto bodies = makeBodies(events, batch, 3, kStart, 3600 * 1000);
     const std::string path = "/api/v1/sessions/" + std::to_string(session) + "/events";
     std::atomic<size_t> next{0};
@@ -241,11 +248,11 @@ int http(const ParsedArgs& a) {
     return failures == 0 && accepted == events ? 0 : 1;
 }
 
-int csv(const ParsedArgs& a) {
+int csv(const BenchArgs& a) {
     // The rows the events table gets, as the sqlite3 CLI would import them;
     // viewers pre-hashed (the CLI cannot HMAC), ord and type as stored.
-    const int64_t events = a.integer("--events").value_or(1000000);
-    std::ofstream out(a.required("--out"), std::ios::binary);
+    const int64_t events = a.events.value_or(1000000);
+    std::ofstream out(a.out, std::ios::binary);
     const auto hasher = ViewerHasher(std::string(32, 'b'));
     Random r{2};
     for (int64_t i = 0; i < events; ++i) {
@@ -260,24 +267,49 @@ int csv(const ParsedArgs& a) {
     return out ? 0 : 1;
 }
 
+/// `name` stores a whole number 0 or more into `field`.
+void number(CLI::App& mode, const std::string& name, std::optional<int64_t>& field) {
+    mode.add_option_function<int64_t>(name, [&field](const int64_t& value) { field = value; })
+        ->check(CLI::NonNegativeNumber);
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
+    BenchArgs a;
+    CLI::App app{"Hawker's analytics benchmarks (scripts/bench.sh runs them)", "hawker_bench_analytics"};
+    app.require_subcommand(1);
+    CLI::App& generateMode = *app.add_subcommand("generate", "a long session straight into SQLite");
+    generateMode.add_option("--db", a.db, "the SQLite file")->required();
+    number(generateMode, "--events", a.events);
+    number(generateMode, "--hours", a.hours);
+    CLI::App& inprocessMode = *app.add_subcommand("inprocess", "events through EventIngest in this process");
+    inprocessMode.add_option("--db", a.db, "the SQLite file")->required();
+    number(inprocessMode, "--events", a.events);
+    number(inprocessMode, "--batch", a.batch);
+    number(inprocessMode, "--clients", a.clients);
+    CLI::App& httpMode =
+        *app.add_subcommand("http", "the same batches to a running hawker's ingest endpoint");
+    httpMode.add_option("--host", a.host, "the API's address");
+    httpMode.add_option("--token", a.token, "an ingest token")->required();
+    number(httpMode, "--port", a.port);
+    number(httpMode, "--session", a.session);
+    number(httpMode, "--events", a.events);
+    number(httpMode, "--batch", a.batch);
+    number(httpMode, "--clients", a.clients);
+    CLI::App& csvMode = *app.add_subcommand("csv", "the same rows as CSV, for the sqlite3 CLI's .import");
+    csvMode.add_option("--out", a.out, "the CSV file")->required();
+    number(csvMode, "--events", a.events);
     try {
-        std::vector<std::string> args(argv + 1, argv + argc);
-        if (args.empty())
-            throw UsageError("usage: hawker_bench_analytics generate|inprocess|http|csv [options]");
-        const std::string mode = args.front();
-        args.erase(args.begin());
-        const ParsedArgs a = parseArgs(args,
-                                       {"--db", "--events", "--hours", "--batch", "--clients", "--host",
-                                        "--port", "--token", "--session", "--out"},
-                                       {});
-        if (mode == "generate") return generate(a);
-        if (mode == "inprocess") return inprocess(a);
-        if (mode == "http") return http(a);
-        if (mode == "csv") return csv(a);
-        throw UsageError("unknown mode '" + mode + "'");
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& error) {
+        return app.exit(error);
+    }
+    try {
+        if (generateMode.parsed()) return generate(a);
+        if (inprocessMode.parsed()) return inprocess(a);
+        if (httpMode.parsed()) return http(a);
+        return csv(a);
     } catch (const std::exception& error) {
         std::cerr << "hawker_bench_analytics: " << error.what() << std::endl;
         return 1;

@@ -18,6 +18,8 @@ FLAGS=(-std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-saniti
 for layer in base show store analytics engine report api; do FLAGS+=(-I"$ROOT/studio/$layer/include"); done
 read -r -a OPENCV_FLAGS <<< "$(pkg-config --cflags opencv4)"
 FLAGS+=("${OPENCV_FLAGS[@]}")
+# The log (base/) is spdlog's compiled library, as CMake's spdlog::spdlog links it.
+FLAGS+=(-DSPDLOG_COMPILED_LIB -DSPDLOG_SHARED_LIB -DSPDLOG_FMT_EXTERNAL)
 
 # objects SOURCE...: compiles each source (relative to the root) that changed
 # since its object, two at a time, and prints the object paths.
@@ -69,8 +71,9 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
     harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp studio/base/src/untrusted_text.cpp \
         studio/api/src/request_head.cpp studio/api/src/command_body.cpp "${SHOW_SOURCES[@]}" \
         studio/base/src/secret_mask.cpp studio/base/src/viewer_hasher.cpp \
-        studio/base/src/viewer_name.cpp studio/base/src/log.cpp capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
-        tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil
+        studio/base/src/viewer_name.cpp studio/base/src/log.cpp studio/base/src/log_file_sink.cpp \
+        capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
+        tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil -lspdlog -lfmt
     # Heads are bounded by the gate (16 KiB) and bodies by the API's limit.
     run fuzz_api_request "$ROOT/tests/fuzz/corpus-api" 20000
 fi

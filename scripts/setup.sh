@@ -13,6 +13,7 @@ PACKAGES=(
     libopencv-dev libopencv-contrib-dev fonts-noto-cjk fonts-dejavu-core
     # studio/: show file, CLI, JSON, SQLite, HTTP, console
     libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
+    libcli11-dev libspdlog-dev
     libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp time procps iproute2 curl

@@ -60,6 +60,8 @@ check() {
 
 # --- temp dir, processes and cleanup -------------------------------------------
 T="$(mktemp -d "${TMPDIR:-/tmp}/hawker-it-$TEST_NAME.XXXXXX")"
+# A show without a database logs to the user's state folder: here, the test's own.
+export XDG_STATE_HOME="$T/state"
 
 track_pid() { TRACKED_PIDS+=("$1"); }
 

@@ -118,6 +118,8 @@ sqlite3 "$T/hawker.db" .dump > "$T/db.dump"
 check "the camera's failed open is logged with its URL masked" grep -q "rtsp://\*\*\*\*@127.0.0.1:$DEAD/door" "$T/show.err"
 check "the RTMP output's failure is logged with its key masked" grep -q "rtmp://127.0.0.1:$DEAD/live/\*\*\*\*" "$T/show.err"
 check "the SRT output's passphrase is masked in the log" grep -q "passphrase=\*\*\*\*" "$T/show.err"
+check "the log file beside the database has the camera's failed open, masked" \
+    grep -q "rtsp://\*\*\*\*@127.0.0.1:$DEAD/door" "$T/hawker.db.log"
 check "the outputs retried (timeline rows in the database)" \
     test "$(sqlite3 "$T/hawker.db" "SELECT count(*) FROM timeline WHERE event = 'output'")" -ge 2
 check "the audit log holds the adds and edits, refused ones too" \
@@ -126,7 +128,8 @@ check "the stored show state holds the re-pointed camera, masked" \
     grep -q 'streamid=\*\*\*\*' <<< "$(sqlite3 "$T/hawker.db" "SELECT state_json FROM show_state")"
 
 OUTPUTS=("$T/show.out" "$T/show.err" "$T/db.dump" "$T/hawker.db" "$T/report-json.out" "$T/report-json.err"
-         "$T/report.html" "$T/report-html.out" "$T/report-html.err" "$T/api.txt" "$T/program.mkv")
+         "$T/report.html" "$T/report-html.out" "$T/report-html.err" "$T/api.txt" "$T/program.mkv"
+         "$T/hawker.db.log")
 [[ -e "$T/hawker.db-wal" ]] && OUTPUTS+=("$T/hawker.db-wal")
 hits=0
 for i in "${!SECRETS[@]}"; do

@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # hawker run --db: the show is a session in a real SQLite file; every scene
 # cut, card, offer step and output event is on its on-air timeline, every
-# command in its audit log, and the session ends when the show does.
+# command in its audit log, and the session ends when the show does. The
+# show's log is also in a file beside the database (DB.log), line for line
+# what stderr said; a log file that cannot be opened is one warning, and the
+# show goes on.
 source "$(dirname "$0")/lib.sh"
 require_hawker
-require_tools sqlite3
+require_tools sqlite3 ffprobe
 
 camera_show "timeline test" 360 640 30 800 2 "program.mkv" > "$T/show.toml"
 cat >> "$T/show.toml" <<EOF
@@ -77,4 +80,29 @@ check "audit has the 2 approvals by the merchandiser" test "$(q "SELECT count(*)
 check "timeline rows are in program-time order" test "$(q "SELECT group_concat(program_ms) FROM (SELECT program_ms FROM timeline WHERE event != 'output' ORDER BY id)")" = "1000,1500,2000,3000,12000,13000"
 check "the sale still running ends with the show, saying what is left ($(q "SELECT detail FROM timeline WHERE program_ms = 13000 AND event = 'offer'"))" \
     bash -c '[[ "$1" == *"ended: show ended, "*" left" ]]' _ "$(q "SELECT detail FROM timeline WHERE program_ms = 13000 AND event = 'offer'")"
+
+# The log file beside the database: the refused run's lines and its reason, then this run's stderr, line for line.
+LOG="$T/hawker.db.log"
+check "the log is in a file beside the database ($(wc -l < "$LOG" 2>/dev/null) lines)" test -s "$LOG"
+stamp='^\[[0-9][0-9]:[0-9][0-9]:[0-9][0-9]\.[0-9][0-9][0-9]\] (debug|info|warn|error): '
+check "every line of it is stamped like stderr's ($(grep -cEv "$stamp" "$LOG") are not)" \
+    test "$(grep -cEv "$stamp" "$LOG")" = 0
+check "it holds stderr's $(wc -l < "$T/hawker.err") lines of the show, the same and in order" \
+    bash -c 'test "$(wc -l < "$2")" -gt 3 && diff <(tail -n "$(wc -l < "$2")" "$1") "$2" > /dev/null' _ "$LOG" "$T/hawker.err"
+reason=$(sed -n 's/^hawker: error: //p' "$T/bad.err")
+check "and why the refused run stopped, as its stderr said ($reason)" \
+    grep -qF "error: hawker stopped: ${reason:-no reason on stderr}" "$LOG"
+
+# Without a database the log goes to $HAWKER_HOME/hawker.log; where that cannot
+# be (HAWKER_HOME is a file), one warning, and the show goes on.
+camera_show "log file test" 160 288 30 300 1 "nolog.mkv" > "$T/nolog.toml"
+HAWKER_HOME="$T/home" hawker_fg home 30 run "$T/nolog.toml" --duration 1 --offline
+check "a show without a database logs to \$HAWKER_HOME/hawker.log (rc $HAWKER_RC)" \
+    bash -c 'test "$1" -eq 0 && diff "$2" "$3" > /dev/null' _ "$HAWKER_RC" "$T/home/hawker.log" "$T/home.err"
+: > "$T/not-a-folder"
+HAWKER_HOME="$T/not-a-folder" hawker_fg unwritable 30 run "$T/nolog.toml" --duration 1 --offline --overwrite
+check "an unopenable log file: the show still runs (rc $HAWKER_RC) and records every frame ($(count_frames "$T/nolog.mkv"))" \
+    test "$HAWKER_RC" -eq 0 -a "$(count_frames "$T/nolog.mkv")" = 30
+check "with one warning that names the file: $(grep -m1 'log file' "$T/unwritable.err")" \
+    test "$(grep -c 'warn: the log file cannot be opened (.*not-a-folder/hawker.log' "$T/unwritable.err")" = 1
 finish

@@ -10,7 +10,6 @@
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/money.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
-#include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/report/report_csv.hpp"
 #include "hawker/studio/report/report_html.hpp"
 #include "hawker/studio/report/session_report.hpp"
@@ -29,12 +28,6 @@ std::string readFile(const std::string& path) {
     return text.str();
 }
 
-int64_t requiredSession(const ParsedArgs& parsed) {
-    const auto id = parsed.integer("--session");
-    if (!id) throw UsageError("--session is required");
-    return *id;
-}
-
 void writeText(const std::filesystem::path& path, const std::string& text) {
     std::ofstream out(path, std::ios::binary | std::ios::trunc);
     out << text;
@@ -43,34 +36,27 @@ void writeText(const std::filesystem::path& path, const std::string& text) {
 
 } // namespace
 
-int commandIngest(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(args, {"--db", "--session"}, {});
-    if (parsed.positional.size() != 1) throw UsageError("ingest needs exactly one JSON Lines file");
-    const std::string db = parsed.required("--db");
-    const int64_t session = requiredSession(parsed);
-    const std::string text = readFile(parsed.positional[0]);
+int commandIngest(const IngestArgs& args) {
+    const std::string text = readFile(args.file);
     auto hasher =
         std::make_shared<const ViewerHasher>(ViewerHasher::fromKeyFile(ViewerHasher::defaultKeyPath()));
-    EventIngest ingest(db, hasher);
-    if (!ingest.sessionExists(session))
-        throw std::runtime_error("no session " + std::to_string(session) + " in " + db);
-    std::cout << toJsonText(ingest.ingestLines(session, text)) << std::endl;
+    EventIngest ingest(args.db, hasher);
+    if (!ingest.sessionExists(args.session))
+        throw std::runtime_error("no session " + std::to_string(args.session) + " in " + args.db);
+    std::cout << toJsonText(ingest.ingestLines(args.session, text)) << std::endl;
     return 0;
 }
 
-int commandReport(const std::vector<std::string>& args) {
-    const ParsedArgs parsed =
-        parseArgs(args, {"--db", "--session", "--html", "--csv"}, {"--json", "--include-rehearsals"});
-    if (!parsed.positional.empty()) throw UsageError("report takes no positional arguments");
-    Database database(parsed.required("--db"), Database::Threading::OneThread);
+int commandReport(const ReportArgs& args) {
+    Database database(args.db, Database::Threading::OneThread);
     ReportOptions options;
-    options.includeRehearsals = parsed.flag("--include-rehearsals");
-    const nlohmann::json report = buildSessionReport(database, requiredSession(parsed), options);
-    if (auto html = parsed.value("--html")) writeText(*html, renderReportHtml(report));
-    if (auto csv = parsed.value("--csv")) writeReportCsv(report, *csv);
-    if (parsed.flag("--json")) {
+    options.includeRehearsals = args.includeRehearsals;
+    const nlohmann::json report = buildSessionReport(database, args.session, options);
+    if (args.html) writeText(*args.html, renderReportHtml(report));
+    if (args.csv) writeReportCsv(report, *args.csv);
+    if (args.json) {
         std::cout << report.dump(2) << std::endl;
-    } else if (!parsed.value("--html") && !parsed.value("--csv")) {
+    } else if (!args.html && !args.csv) {
         const auto& s = report["summary"];
         std::cout << "session " << report["session"]["id"] << " "
                   << report["session"]["title"].get<std::string>() << ": uv=" << s["uv"] << " pv=" << s["pv"]
@@ -82,45 +68,31 @@ int commandReport(const std::vector<std::string>& args) {
     return 0;
 }
 
-int commandNotes(const std::vector<std::string>& args) {
-    if (args.empty()) throw UsageError("notes needs a subcommand: add, edit, delete or list");
-    const std::string sub = args.front();
-    const std::vector<std::string> rest(args.begin() + 1, args.end());
-    if (sub == "add") {
-        const ParsedArgs parsed = parseArgs(rest, {"--db", "--session", "--kind", "--text", "--owner"}, {});
-        if (!parsed.positional.empty()) throw UsageError("notes add takes no positional arguments");
-        Database database(parsed.required("--db"));
-        const SessionNote note =
-            NotesStore(database).add(requiredSession(parsed), parsed.required("--kind"),
-                                     parsed.required("--text"), parsed.value("--owner").value_or(""));
-        std::cout << note.id << std::endl;
-        return 0;
-    }
-    if (sub == "edit") {
-        const ParsedArgs parsed = parseArgs(rest, {"--db", "--note", "--text", "--owner"}, {});
-        Database database(parsed.required("--db"));
-        const auto id = parsed.integer("--note");
-        if (!id) throw UsageError("--note is required");
-        NotesStore(database).edit(*id, parsed.required("--text"), parsed.value("--owner").value_or(""));
-        return 0;
-    }
-    if (sub == "delete") {
-        const ParsedArgs parsed = parseArgs(rest, {"--db", "--note"}, {});
-        Database database(parsed.required("--db"));
-        const auto id = parsed.integer("--note");
-        if (!id) throw UsageError("--note is required");
-        NotesStore(database).remove(*id);
-        return 0;
-    }
-    if (sub == "list") {
-        const ParsedArgs parsed = parseArgs(rest, {"--db", "--session"}, {});
-        Database database(parsed.required("--db"));
-        std::cout << "id\tkind\towner\ttext\n";
-        for (const SessionNote& n : NotesStore(database).list(requiredSession(parsed)))
-            std::cout << n.id << '\t' << n.kind << '\t' << n.owner << '\t' << n.text << '\n';
-        return 0;
-    }
-    throw UsageError("unknown notes subcommand '" + sub + "' (add, edit, delete, list)");
+int commandNotesAdd(const NotesAddArgs& args) {
+    Database database(args.db);
+    const SessionNote note = NotesStore(database).add(args.session, args.kind, args.text, args.owner);
+    std::cout << note.id << std::endl;
+    return 0;
+}
+
+int commandNotesEdit(const NotesEditArgs& args) {
+    Database database(args.db);
+    NotesStore(database).edit(args.note, args.text, args.owner);
+    return 0;
+}
+
+int commandNotesDelete(const NotesDeleteArgs& args) {
+    Database database(args.db);
+    NotesStore(database).remove(args.note);
+    return 0;
+}
+
+int commandNotesList(const NotesListArgs& args) {
+    Database database(args.db);
+    std::cout << "id\tkind\towner\ttext\n";
+    for (const SessionNote& n : NotesStore(database).list(args.session))
+        std::cout << n.id << '\t' << n.kind << '\t' << n.owner << '\t' << n.text << '\n';
+    return 0;
 }
 
 } // namespace hawker::studio

@@ -1,11 +1,11 @@
 #pragma once
-// The subcommands of `hawker` that live outside main.cpp (demo, gui, ingest,
-// report, notes, simulate);
-// main.cpp dispatches to them. Each returns the process exit status.
+// The subcommands of `hawker`, each a thin wrapper over the studio library
+// taking its parsed options (cli_options.hpp); main.cpp dispatches to them.
+// Each returns the process exit status and throws for a failure.
 
 #include <filesystem>
-#include <string>
-#include <vector>
+
+#include "hawker/studio/cli/cli_options.hpp"
 
 namespace hawker::studio {
 
@@ -13,11 +13,21 @@ struct ShowSpec;
 
 /// The built-in demo show with its recording and API tokens in `out` (made if missing).
 ShowSpec loadDemoShow(const std::filesystem::path& out);
-int commandDemo(const std::vector<std::string>& args);
-int commandGui(const std::vector<std::string>& args);
-int commandIngest(const std::vector<std::string>& args);
-int commandReport(const std::vector<std::string>& args);
-int commandNotes(const std::vector<std::string>& args);
-int commandSimulate(const std::vector<std::string>& args);
+
+int commandRun(const RunArgs& args);
+int commandDemo(const DemoArgs& args);
+int commandGui(const GuiArgs& args);
+int commandSessionNew(const SessionNewArgs& args);
+int commandSessionEnd(const SessionEndArgs& args);
+int commandSessionList(const SessionListArgs& args);
+int commandCatalogImport(const CatalogImportArgs& args);
+int commandCatalogList(const CatalogListArgs& args);
+int commandIngest(const IngestArgs& args);
+int commandReport(const ReportArgs& args);
+int commandNotesAdd(const NotesAddArgs& args);
+int commandNotesEdit(const NotesEditArgs& args);
+int commandNotesDelete(const NotesDeleteArgs& args);
+int commandNotesList(const NotesListArgs& args);
+int commandSimulate(const SimulateArgs& args);
 
 } // namespace hawker::studio

@@ -11,7 +11,7 @@
 
 #include "cli_commands.hpp"
 #include "hawker/studio/base/assets.hpp"
-#include "hawker/studio/cli/cli_options.hpp"
+#include "hawker/studio/base/log.hpp"
 #include "hawker/studio/cli/headless_runner.hpp"
 #include "hawker/studio/engine/record_path.hpp"
 #include "hawker/studio/report/report_html.hpp"
@@ -67,15 +67,14 @@ ShowSpec loadDemoShow(const std::filesystem::path& out) {
     return show;
 }
 
-int commandDemo(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(args, {"--out", "--duration"}, {"--offline", "--overwrite"});
-    if (!parsed.positional.empty()) throw UsageError("demo takes no positional arguments");
+int commandDemo(const DemoArgs& args) {
+    const std::filesystem::path out = std::filesystem::absolute(args.out);
     EngineOptions options;
-    options.offline = parsed.flag("--offline");
-    options.overwrite = parsed.flag("--overwrite");
-    options.durationSeconds = parsed.seconds("--duration").value_or(60);
-    const std::filesystem::path out =
-        std::filesystem::absolute(parsed.value("--out").value_or("hawker-demo"));
+    options.offline = args.offline;
+    options.overwrite = args.overwrite;
+    options.durationSeconds = args.duration;
+    options.database = out / "hawker.db";
+    openLogFile(logFilePath(options.database));
     ShowSpec show = loadDemoShow(out);
     // The recording goes beside an earlier demo's (program-2.mkv, ...), and the
     // last line says which file it is.
@@ -83,7 +82,6 @@ int commandDemo(const std::vector<std::string>& args) {
     for (OutputSpec& output : show.outputs)
         if (output.kind == hawker::capture::OutputKind::Record)
             recording = output.path = chooseRecordPath(output.path, options.overwrite, std::time(nullptr));
-    options.database = out / "hawker.db";
     const std::filesystem::path tokens = out / "api-tokens.toml";
     int64_t sessionId = 0;
     const int status = runHeadless(std::move(show), options, std::cout, &sessionId);
@@ -97,7 +95,8 @@ int commandDemo(const std::vector<std::string>& args) {
               << " gmv_cents=" << s["gmv_cents"] << " conversion_rate=" << s["conversion_rate"] << std::endl;
     std::cout << "wrote " << recording.string() << ", " << options.database.string() << ", "
               << (out / "report.html").string() << " and " << (out / "report.json").string()
-              << " (API tokens in " << tokens.string() << ")" << std::endl;
+              << " (API tokens in " << tokens.string() << ", the log in "
+              << logFilePath(options.database).string() << ")" << std::endl;
     return status;
 }
 

@@ -15,7 +15,6 @@
 #include "hawker/studio/analytics/audience_simulator.hpp"
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/analytics/on_air_schedule.hpp"
-#include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::studio {
@@ -108,8 +107,7 @@ private:
     EventIngest m_ingest;
 };
 
-std::string tokenFromEnv(const ParsedArgs& parsed) {
-    const std::string name = parsed.value("--token-env").value_or("HAWKER_INGEST_TOKEN");
+std::string tokenFromEnv(const std::string& name) {
     const char* value = std::getenv(name.c_str());
     if (!value || !*value)
         throw UsageError("--url needs an ingest token in the environment variable " + name);
@@ -118,39 +116,27 @@ std::string tokenFromEnv(const ParsedArgs& parsed) {
 
 } // namespace
 
-int commandSimulate(const std::vector<std::string>& args) {
-    const ParsedArgs parsed = parseArgs(
-        args, {"--db", "--session", "--duration", "--seed", "--speed", "--url", "--token-env", "--arrivals"},
-        {"--fast"});
-    if (!parsed.positional.empty()) throw UsageError("simulate takes no positional arguments");
-    const std::string dbPath = parsed.required("--db");
-    const auto sessionId = parsed.integer("--session");
-    if (!sessionId) throw UsageError("--session is required");
-    const double duration = parsed.seconds("--duration").value_or(60);
-    double speed = 1;
-    if (auto text = parsed.value("--speed")) {
-        char* end = nullptr;
-        speed = std::strtod(text->c_str(), &end);
-        if (text->empty() || *end || !(speed >= 0.1 && speed <= 1000))
-            throw UsageError("--speed expects a factor from 0.1 to 1000, got '" + *text + "'");
-    }
-    const bool fast = parsed.flag("--fast");
+int commandSimulate(const SimulateArgs& args) {
+    const std::string& dbPath = args.db;
+    const int64_t sessionId = args.session;
+    const double duration = args.duration;
+    const double speed = args.speed;
+    const bool fast = args.fast;
 
     Database db(dbPath);
-    const std::optional<Session> session = SessionStore(db).find(*sessionId);
-    if (!session) throw std::runtime_error("no session " + std::to_string(*sessionId) + " in " + dbPath);
+    const std::optional<Session> session = SessionStore(db).find(sessionId);
+    if (!session) throw std::runtime_error("no session " + std::to_string(sessionId) + " in " + dbPath);
     if (!session->startUtcMs)
-        throw std::runtime_error("session " + std::to_string(*sessionId) + " has not started");
+        throw std::runtime_error("session " + std::to_string(sessionId) + " has not started");
 
     SimulatorConfig config;
-    config.seed = static_cast<uint64_t>(parsed.integer("--seed").value_or(1));
-    if (auto arrivals = parsed.integer("--arrivals"))
-        config.arrivalsPerMinute = static_cast<double>(*arrivals);
-    config.idPrefix = "sim" + std::to_string(*sessionId) + "-" + std::to_string(config.seed);
+    config.seed = static_cast<uint64_t>(args.seed);
+    if (args.arrivals) config.arrivalsPerMinute = static_cast<double>(*args.arrivals);
+    config.idPrefix = "sim" + std::to_string(sessionId) + "-" + std::to_string(config.seed);
     {
         Statement products =
             db.prepare("SELECT sku, price_cents FROM session_products WHERE session_id = ?1");
-        products.bind(1, *sessionId);
+        products.bind(1, sessionId);
         while (products.step())
             config.products.push_back({products.text(0), products.integer(1)});
         if (config.products.empty()) {
@@ -160,8 +146,8 @@ int commandSimulate(const std::vector<std::string>& args) {
         }
     }
     std::unique_ptr<EventSink> sink;
-    if (auto url = parsed.value("--url"))
-        sink = std::make_unique<HttpSink>(*url, tokenFromEnv(parsed));
+    if (args.url)
+        sink = std::make_unique<HttpSink>(*args.url, tokenFromEnv(args.tokenEnv));
     else
         sink = std::make_unique<LocalSink>(
             dbPath,
@@ -213,12 +199,12 @@ int commandSimulate(const std::vector<std::string>& args) {
                 for (const OfferWindow& offer : schedule.offers())
                     if (offer.sku == view.offerSku) soldInOffer[offer.id] += e.at("qty").get<int64_t>();
         if (events.empty()) continue;
-        const json reply = sink->send(*sessionId, json{{"events", std::move(events)}}.dump());
+        const json reply = sink->send(sessionId, json{{"events", std::move(events)}}.dump());
         accepted += reply.at("accepted").get<size_t>();
         duplicates += reply.at("duplicates").get<size_t>();
         rejected += reply.at("rejected").size();
     }
-    std::cout << "simulate session=" << *sessionId << " seed=" << config.seed << " accepted=" << accepted
+    std::cout << "simulate session=" << sessionId << " seed=" << config.seed << " accepted=" << accepted
               << " duplicates=" << duplicates << " rejected=" << rejected << std::endl;
     return rejected == 0 ? 0 : 1;
 }

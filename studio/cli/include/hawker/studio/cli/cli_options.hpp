@@ -1,39 +1,188 @@
 #pragma once
-// A small command-line parser with the error messages of docs/DESIGN.md's
-// contract: one line, naming the offending argument.
+// The command line of `hawker`, parsed (with CLI11) into one typed struct per
+// subcommand. Parsing only reads the arguments: no file is opened and nothing
+// is changed, so a bad command line changes nothing. Every problem is a
+// UsageError whose one-line message names the option or argument at fault and
+// never repeats the value of an option that is unknown or holds a secret.
 
 #include <cstdint>
 #include <map>
 #include <optional>
-#include <set>
 #include <stdexcept>
 #include <string>
+#include <string_view>
+#include <variant>
 #include <vector>
+
+#include "hawker/studio/show/role.hpp"
 
 namespace hawker::studio {
 
+/// A wrong command line: main prints "hawker: error: " + what() and exits 2.
 class UsageError : public std::runtime_error {
 public:
     using std::runtime_error::runtime_error;
 };
 
-struct ParsedArgs {
-    std::vector<std::string> positional;
-    std::map<std::string, std::string> values; ///< --name VALUE
-    std::set<std::string> flags;               ///< --name
-
-    bool flag(const std::string& name) const { return flags.count(name) > 0; }
-    std::optional<std::string> value(const std::string& name) const;
-    /// A positive number of seconds, or nullopt when the option is absent.
-    std::optional<double> seconds(const std::string& name) const;
-    /// A whole number 0 or more (ids, UTC milliseconds), or nullopt when absent.
-    std::optional<int64_t> integer(const std::string& name) const;
-    /// The option's value; a UsageError when it is absent or empty.
-    std::string required(const std::string& name) const;
+/// `hawker help [COMMAND]`, `--help` on any subcommand, or plain `hawker` without a display.
+struct HelpRequest {
+    std::string text; ///< printed on stdout as it is
 };
 
-/// `valueOptions` take an argument, `flagOptions` do not; anything else is a UsageError.
-ParsedArgs parseArgs(const std::vector<std::string>& args, const std::set<std::string>& valueOptions,
-                     const std::set<std::string>& flagOptions);
+/// `hawker run SHOW.toml ...`
+struct RunArgs {
+    std::string show;
+    std::optional<double> duration; ///< seconds; none: until stopped
+    bool offline = false;
+    bool rehearsal = false;
+    bool simulate = false;
+    bool overwrite = false;
+    std::string db; ///< empty: no session
+    std::optional<int64_t> session;
+    std::optional<int64_t> resume; ///< --resume ID
+    bool resumeLast = false;       ///< --resume last
+    std::optional<int64_t> seed;
+};
+
+/// `hawker demo ...`
+struct DemoArgs {
+    std::string out = "hawker-demo";
+    double duration = 60;
+    bool offline = false;
+    bool overwrite = false;
+};
+
+/// `hawker gui [SHOW.toml] ...`, and plain `hawker` (or options only) with a display.
+struct GuiArgs {
+    std::optional<std::string> show; ///< none: the built-in demo show
+    Role role = Role::Operator;
+    std::string who;
+    std::string db;
+    std::optional<std::string> out; ///< the demo's folder; default hawker-demo
+    std::optional<std::string> screenshot;
+    int afterFrames = 0; ///< with screenshot: 1 to 1000000
+    std::optional<int64_t> seed;
+    int width = 0, height = 0; ///< --size; 0: the console's default
+    std::optional<int64_t> session;
+    std::string tokenFile;
+    bool simulate = false;
+    bool rehearsal = false;
+    bool hostWindow = false;
+    bool overwrite = false;
+};
+
+/// `hawker commands`
+struct CommandsArgs {};
+
+/// `hawker session new ...`
+struct SessionNewArgs {
+    std::string db;
+    std::string title;
+    std::optional<int64_t> start; ///< UTC milliseconds
+    std::string tag;
+    bool rehearsal = false;
+    std::string platforms;
+    std::optional<int64_t> targetGmvCents;
+    std::optional<int64_t> targetUv;
+    std::optional<double> targetConversion;     ///< 0..1
+    std::map<std::string, int64_t> targetUnits; ///< SKU -> units
+    std::optional<std::string> variant;         ///< at most 32 bytes
+};
+
+/// `hawker session end ...`
+struct SessionEndArgs {
+    std::string db;
+    int64_t session = 0;
+    std::optional<int64_t> at;
+};
+
+/// `hawker session list ...`
+struct SessionListArgs {
+    std::string db;
+};
+
+/// `hawker catalog import ...`
+struct CatalogImportArgs {
+    std::string db;
+    std::string file;
+    bool skipBad = false;
+};
+
+/// `hawker catalog list ...`
+struct CatalogListArgs {
+    std::string db;
+};
+
+/// `hawker ingest ...`
+struct IngestArgs {
+    std::string db;
+    int64_t session = 0;
+    std::string file;
+};
+
+/// `hawker report ...`
+struct ReportArgs {
+    std::string db;
+    int64_t session = 0;
+    bool json = false;
+    bool includeRehearsals = false;
+    std::optional<std::string> html;
+    std::optional<std::string> csv;
+};
+
+/// `hawker simulate ...`
+struct SimulateArgs {
+    std::string db;
+    int64_t session = 0;
+    double duration = 60;
+    int64_t seed = 1;
+    double speed = 1;
+    bool fast = false;
+    std::optional<int64_t> arrivals; ///< per minute
+    std::optional<std::string> url;  ///< none: straight into the database
+    std::string tokenEnv = "HAWKER_INGEST_TOKEN";
+};
+
+/// `hawker notes add ...`
+struct NotesAddArgs {
+    std::string db;
+    int64_t session = 0;
+    std::string kind;
+    std::string text;
+    std::string owner;
+};
+
+/// `hawker notes edit ...`
+struct NotesEditArgs {
+    std::string db;
+    int64_t note = 0;
+    std::string text;
+    std::string owner;
+};
+
+/// `hawker notes delete ...`
+struct NotesDeleteArgs {
+    std::string db;
+    int64_t note = 0;
+};
+
+/// `hawker notes list ...`
+struct NotesListArgs {
+    std::string db;
+    int64_t session = 0;
+};
+
+using CommandLine =
+    std::variant<HelpRequest, RunArgs, DemoArgs, GuiArgs, CommandsArgs, SessionNewArgs, SessionEndArgs,
+                 SessionListArgs, CatalogImportArgs, CatalogListArgs, IngestArgs, ReportArgs, SimulateArgs,
+                 NotesAddArgs, NotesEditArgs, NotesDeleteArgs, NotesListArgs>;
+
+/// The arguments after the program's name. `display`: whether a screen is
+/// there, which makes plain `hawker` (or options only) the console.
+/// Throws UsageError.
+CommandLine parseCommandLine(const std::vector<std::string>& args, bool display);
+
+/// What `hawker help` prints: every subcommand's form, in one page.
+std::string_view usageText();
 
 } // namespace hawker::studio
