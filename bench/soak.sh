@@ -19,6 +19,12 @@
 # /proc/PID/status), with the events, API calls and reconnects of that minute.
 # The table goes to stdout and bench/results/soak.md; after the warm-up
 # (SOAK_WARMUP_MINUTES, default 2) the figures must be flat.
+#
+# Switches for finding what grows (defaults are the benchmark):
+#   SOAK_API=0          no operator client (no GET state / POST preview);
+#   SOAK_RTMP_KILLS=0   nginx is never killed;
+#   SOAK_SMAPS_DIR=DIR  a copy of /proc/PID/smaps of the show at every sample, as DIR/minute-N.smaps;
+#   SOAK_REPORT=FILE    the table goes to FILE instead of bench/results/soak.md (two soaks side by side).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 MINUTES="${SOAK_MINUTES:-20}"
@@ -29,6 +35,10 @@ RTMP_DOWN_S="${SOAK_RTMP_DOWN_S:-10}"
 HAWKER="${HAWKER:-$REPO/build/studio/hawker}"
 RTMP_MODULE="${RTMP_MODULE:-/usr/lib/nginx/modules/ngx_rtmp_module.so}"
 RESULTS="$REPO/bench/results"
+API_ON="${SOAK_API:-1}"
+RTMP_KILLS_ON="${SOAK_RTMP_KILLS:-1}"
+SMAPS_DIR="${SOAK_SMAPS_DIR:-}"
+REPORT="${SOAK_REPORT:-$RESULTS/soak.md}"
 
 die() { echo "soak: $*" >&2; exit 1; }
 log() { printf '[soak %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -38,6 +48,9 @@ whole SOAK_WARMUP_MINUTES "$WARMUP" 0 $((MINUTES - 1))
 whole SOAK_ARRIVALS "$ARRIVALS" 1 100000
 whole SOAK_RTMP_EVERY_S "$RTMP_EVERY_S" 20 3600
 whole SOAK_RTMP_DOWN_S "$RTMP_DOWN_S" 1 $((RTMP_EVERY_S - 5))
+whole SOAK_API "$API_ON" 0 1
+whole SOAK_RTMP_KILLS "$RTMP_KILLS_ON" 0 1
+[[ -z "$SMAPS_DIR" ]] || mkdir -p "$SMAPS_DIR" || die "cannot create SOAK_SMAPS_DIR $SMAPS_DIR"
 for tool in curl sqlite3 nginx ss; do command -v "$tool" >/dev/null || die "$tool missing (scripts/setup.sh installs it)"; done
 [[ -r "$RTMP_MODULE" ]] || die "nginx rtmp module not found: $RTMP_MODULE (libnginx-mod-rtmp)"
 [[ -x "$HAWKER" ]] || cmake --build "$REPO/build" --target hawker -j 2
@@ -54,7 +67,7 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
-mkdir -p "$RESULTS" "$WORK/home" "$WORK/nginx/logs"
+mkdir -p "$(dirname "$REPORT")" "$WORK/home" "$WORK/nginx/logs"
 export HAWKER_HOME="$WORK/home" # the viewer-hash key of this run, not the user's
 secret() { printf '%s-%s' "$1" "$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"; }
 SOAK_OPERATOR="$(secret op)" SOAK_INGEST="$(secret in)" SOAK_STREAM_KEY="$(secret key)"
@@ -246,8 +259,10 @@ api_client() {
         sleep "$pause"
     done
 }
-api_client &
-PIDS+=("$!")
+if [[ "$API_ON" == 1 ]]; then
+    api_client &
+    PIDS+=("$!")
+fi
 
 # --- sampling -------------------------------------------------------------------------------
 status_of() { awk -v k="$2" '$1 == k { print $2; exit }' "/proc/$1/status" 2>/dev/null; }
@@ -275,6 +290,7 @@ sample() {   # sample MINUTE
         "$((calls * 2))" "$bad" "${push:-? ?}" "$events" >> "$WORK/samples.tsv"
     log "minute $1: rss $(awk -v k="$rss" 'BEGIN { printf "%.1f", k / 1024 }') MB, fds $fds, threads $threads, events $events, push ${push:-?}"
     prev_events=$events
+    [[ -z "$SMAPS_DIR" ]] || cp "/proc/$HAWKER_PID/smaps" "$SMAPS_DIR/minute-$1.smaps" 2>/dev/null || true
 }
 
 START=$EPOCHREALTIME
@@ -287,7 +303,7 @@ while :; do
         ((next_sample >= SECONDS_TOTAL)) && break
         next_sample=$((next_sample + 60))
     fi
-    if ((t >= next_kill && next_kill < SECONDS_TOTAL)); then
+    if ((RTMP_KILLS_ON == 1 && t >= next_kill && next_kill < SECONDS_TOTAL)); then
         kill_nginx
         kills=$((kills + 1))
         restart_at=$((t + RTMP_DOWN_S))
@@ -326,7 +342,6 @@ FLAT_TH=$( ((TH_MAX - TH_MIN <= 2)) && echo flat || echo GROWS)
 COMMIT="$(git -C "$REPO" rev-parse --short HEAD 2>/dev/null || echo "?")"
 [[ -n "$(git -C "$REPO" status --porcelain 2>/dev/null | head -n1)" ]] && COMMIT="$COMMIT (+ local changes)"
 
-REPORT="$RESULTS/soak.md"
 {
     echo "# Soak — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo

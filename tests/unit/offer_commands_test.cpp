@@ -2,6 +2,7 @@
 
 #include "hawker/studio/engine/graphic_content_builder.hpp"
 #include "hawker/studio/show/show_controller.hpp"
+#include "hawker/studio/show/source_logins.hpp"
 
 using namespace hawker::studio;
 
@@ -155,6 +156,29 @@ TEST(OfferCommands, PerBuyerLimitAndStopDuringCountdown) {
     EXPECT_TRUE(second.execute(Command::named("offer.stop", {}), kOperator, 3000).ok);
     EXPECT_EQ(second.snapshot()->offers.at("countdown").phase, OfferState::Phase::Ended);
     EXPECT_FALSE(second.execute(Command::named("offer.stop", {}), kOperator, 3100).ok);
+}
+
+TEST(OfferCommands, AnUnlimitedSaleKeepsNoTableOfBuyers) {
+    // Every command copies the state and every change stores it: a table that
+    // grows with each new buyer would grow both without bound over a long show.
+    const ShowSpec show = showWithProducts();
+    ShowController controller(show);
+    ASSERT_TRUE(controller.execute(offerStart(10, 600, 500), kOperator, 0).ok);
+    controller.settle(10000);
+    auto buy = [](const std::string& buyer) {
+        return Command::named("offer.sell", {{"quantity", "1"}, {"buyer", buyer}});
+    };
+    ASSERT_TRUE(controller.execute(buy("viewer-0"), kOperator, 10001).ok);
+    const size_t storedAfterOne = storedStateJson(*controller.snapshot()).size();
+    for (int i = 1; i < 400; ++i)
+        ASSERT_TRUE(controller.execute(buy("viewer-" + std::to_string(i)), kOperator, 10001 + i).ok);
+    const auto state = controller.snapshot();
+    const OfferState& offer = state->offers.at("countdown");
+    EXPECT_EQ(offer.orders, 400);
+    EXPECT_EQ(offer.remaining, 100);
+    EXPECT_TRUE(offer.boughtBy.empty());
+    // Only numbers change (a few more digits), not one entry per buyer.
+    EXPECT_LE(storedStateJson(*state).size(), storedAfterOne + 16);
 }
 
 TEST(OfferCommands, BadArgumentsAreRefusedAndChangeNothing) {

@@ -122,7 +122,7 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
         return CommandResult::conflict("offer.sell: only " + std::to_string(offer.remaining) + " of " +
                                        offer.sku + " left, the order for " + std::to_string(quantity) +
                                        " is refused");
-    const std::string buyerHash = buyer.empty() ? std::string() : m_hasher->hash(buyer);
+    const std::string buyerHash = offer.perBuyerLimit > 0 ? m_hasher->hash(buyer) : std::string();
     if (offer.perBuyerLimit > 0) {
         const int64_t already = offer.boughtBy.count(buyerHash) ? offer.boughtBy[buyerHash] : 0;
         if (already + quantity > offer.perBuyerLimit)
@@ -132,7 +132,11 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
     }
     offer.remaining -= quantity;
     ++offer.orders;
-    if (!buyerHash.empty()) offer.boughtBy[buyerHash] += quantity;
+    // Units per buyer are kept only to enforce a limit. Without one nothing reads
+    // them, and a table that gains an entry with every new buyer is copied with
+    // each command and written into the stored state with each change: over a
+    // long show with a large audience that cost grows without bound.
+    if (offer.perBuyerLimit > 0) offer.boughtBy[buyerHash] += quantity;
     // The product's own numbers follow the sale: the card shows them.
     ProductLive& live = state.live[offer.sku];
     live.sold = live.sold.value_or(0) + quantity;

@@ -39,7 +39,8 @@ struct OfferState {
     int64_t quantity = 0, remaining = 0;
     int perBuyerLimit = 0; ///< 0: none
     std::optional<int64_t> soldOutAtMs;
-    /// Units each buyer has bought, by salted viewer hash (never the raw id).
+    /// Units each buyer has bought, by salted viewer hash (never the raw id);
+    /// kept only when the sale has a per-buyer limit (empty otherwise).
     std::map<std::string, int64_t> boughtBy;
     int64_t orders = 0;
 };
