@@ -58,8 +58,8 @@ run() {
 }
 
 if [[ "$WHICH" == events || "$WHICH" == all ]]; then
-    harness fuzz_event_parser overlay/src/utf8.cpp studio/base/src/viewer_name.cpp studio/base/src/viewer_hasher.cpp \
-        studio/store/src/viewer_event.cpp tests/fuzz/fuzz_event_parser.cpp -- -lcrypto
+    harness fuzz_event_parser overlay/src/utf8.cpp studio/base/src/json_read.cpp studio/base/src/viewer_name.cpp \
+        studio/base/src/viewer_hasher.cpp studio/store/src/viewer_event.cpp tests/fuzz/fuzz_event_parser.cpp -- -lcrypto
     # Batches are bounded by the API's body limit; 64 KiB covers the
     # parser's paths without slowing the search.
     run fuzz_event_parser "$ROOT/tests/fuzz/corpus" 65536
