@@ -135,6 +135,12 @@ TEST(CliOptions, UnknownOptionsAndBadValuesNameTheOption) {
     EXPECT_EQ(usageError({"run", "s.toml", "--duration"}), "--duration needs a value");
     EXPECT_EQ(usageError({"run"}), "run needs exactly one show file");
     EXPECT_EQ(usageError({"run", "a.toml", "b.toml"}), "run needs exactly one show file");
+    // An empty argument is no file: every command that needs one says so the same way.
+    EXPECT_EQ(usageError({"run", ""}), "run needs exactly one show file");
+    EXPECT_EQ(usageError({"ingest", "", "--db", "h.db", "--session", "1"}),
+              "ingest needs exactly one JSON Lines file");
+    EXPECT_EQ(usageError({"catalog", "import", "", "--db", "h.db"}),
+              "catalog import needs exactly one CSV file");
     EXPECT_EQ(usageError({"commands", "x"}), "commands takes no arguments");
     EXPECT_EQ(usageError({"session", "new", "--db", "h.db"}), "--title is required");
     EXPECT_EQ(usageError({"session", "new", "--title", "t", "--db", ""}), "--db is required");

@@ -145,7 +145,6 @@ void Parser::addRun() {
               "whose on-air timeline, audit log and show state are stored in DB",
               "run needs exactly one show file", [this] {
                   const RunArgs& a = m_run;
-                  if (a.show.empty()) throw UsageError("run needs exactly one show file");
                   if ((a.resume || a.resumeLast) && a.db.empty())
                       throw UsageError("--resume needs --db (the session is in it)");
                   if ((a.resume || a.resumeLast) && a.session)
@@ -286,14 +285,11 @@ void Parser::addSession() {
 
 void Parser::addCatalog() {
     CLI::App& catalog = *group("catalog", "the product catalog in a database: import, list");
-    CLI::App& import = *leaf(catalog, "import",
-                             "products from a CSV as Excel writes it; a file with bad rows changes nothing "
-                             "unless --skip-bad (each bad row is reported with its line)",
-                             "catalog import needs exactly one CSV file", [this] {
-                                 if (m_catalogImport.file.empty())
-                                     throw UsageError("catalog import needs exactly one CSV file");
-                                 return CommandLine{m_catalogImport};
-                             });
+    CLI::App& import =
+        *leaf(catalog, "import",
+              "products from a CSV as Excel writes it; a file with bad rows changes nothing "
+              "unless --skip-bad (each bad row is reported with its line)",
+              "catalog import needs exactly one CSV file", [this] { return CommandLine{m_catalogImport}; });
     valueOption(import, "FILE.csv", "", "the catalog", keep(m_catalogImport.file))->required();
     valueOption(import, "--db", "DB", "the SQLite file", required(m_catalogImport.db, "--db"))->required();
     import.add_flag("--skip-bad", m_catalogImport.skipBad, "import the good rows of a file with bad ones");
@@ -305,14 +301,11 @@ void Parser::addCatalog() {
 }
 
 void Parser::addAnalytics() {
-    CLI::App& ingest = *leaf(m_app, "ingest",
-                             "viewer events (JSON Lines, docs/EVENTS.md) into a session; prints "
-                             "{\"accepted\":N,\"duplicates\":N,\"rejected\":[...]}",
-                             "ingest needs exactly one JSON Lines file", [this] {
-                                 if (m_ingest.file.empty())
-                                     throw UsageError("ingest needs exactly one JSON Lines file");
-                                 return CommandLine{m_ingest};
-                             });
+    CLI::App& ingest =
+        *leaf(m_app, "ingest",
+              "viewer events (JSON Lines, docs/EVENTS.md) into a session; prints "
+              "{\"accepted\":N,\"duplicates\":N,\"rejected\":[...]}",
+              "ingest needs exactly one JSON Lines file", [this] { return CommandLine{m_ingest}; });
     valueOption(ingest, "FILE.jsonl", "", "the events", keep(m_ingest.file))->required();
     valueOption(ingest, "--db", "DB", "the SQLite file", required(m_ingest.db, "--db"))->required();
     valueOption(ingest, "--session", "ID", "the session", whole(m_ingest.session, "--session"))->required();
@@ -439,7 +432,9 @@ void Parser::refuseMissingArgument() const {
     for (const Leaf& leaf : m_leaves) {
         if (leaf.app != app) continue;
         for (const CLI::Option* option : app->get_options())
-            if (option->get_positional() && option->get_required() && option->count() == 0)
+            // Missing, or given as "" (which CLI11 counts as given): the same words.
+            if (option->get_positional() && option->get_required() &&
+                (option->count() == 0 || option->results().front().empty()))
                 throw UsageError(leaf.extraArgument);
     }
 }
@@ -494,6 +489,7 @@ CommandLine Parser::parse(std::vector<std::string> args) {
     if (app->get_name() == "help" && app->get_parent() == &m_app) return HelpRequest{helpFor(m_helpTopic)};
     if (std::find(m_groups.begin(), m_groups.end(), app) != m_groups.end())
         throw UsageError(app->get_name() + " needs a subcommand: " + subcommandNames(*app, " or "));
+    refuseMissingArgument();
     for (const Leaf& leaf : m_leaves)
         if (leaf.app == app) return leaf.result();
     throw UsageError("no command given (try 'hawker help')");
