@@ -51,8 +51,12 @@ void OutputManager::start(const capture::Encoder& encoder, const std::set<std::s
         m_outputs.clear();
         throw;
     }
-    m_applied = m_wantedStopped = stopped;
-    m_control = std::thread([this] { runControl(); });
+    {
+        // The control thread starts from what is open now, and wants the same.
+        std::lock_guard lock(m_controlMutex);
+        m_wantedStopped = stopped;
+    }
+    m_control = std::thread([this, stopped] { runControl(stopped); });
 }
 
 void OutputManager::push(const capture::EncodedPacket& packet) {
@@ -125,9 +129,8 @@ void OutputManager::stopAll() {
         if (output) output->stop();
 }
 
-void OutputManager::runControl() {
+void OutputManager::runControl(std::set<std::string> applied) {
     capture::setThreadName("output-control");
-    std::set<std::string> applied = m_applied;
     std::vector<std::unique_ptr<capture::MediaSource>> retiring;
     for (;;) {
         std::set<std::string> wanted;

@@ -52,7 +52,7 @@ std::string joined(const std::vector<std::string>& items) {
 
 ShowSession::ShowSession(const ShowSpec& show, const EngineOptions& options, ShowController& controller,
                          ProgramLinks links)
-    : m_show(show), m_options(options), m_controller(controller), m_stored(!options.database.empty()) {
+    : m_show(show), m_options(options), m_controller(controller) {
     // Buyers are hashed with the installation's key, so per-buyer limits hold
     // across a restart; without a writable key the run uses a random one.
     try {
@@ -65,7 +65,7 @@ ShowSession::ShowSession(const ShowSpec& show, const EngineOptions& options, Sho
         m_hasher = std::make_shared<const ViewerHasher>(ViewerHasher::withRandomKey());
     }
     m_controller.setViewerHasher(m_hasher);
-    if (!m_stored) {
+    if (m_options.database.empty()) {
         if (m_options.resume || m_options.session)
             throw std::runtime_error("--resume and --session need --db");
         return;

@@ -56,7 +56,8 @@ public:
 
 private:
     std::unique_ptr<capture::Output> makeOutput(size_t index, bool restart);
-    void runControl();
+    /// The control thread; `applied` is the stopped set the outputs were opened with.
+    void runControl(std::set<std::string> applied);
 
     const ShowSpec& m_show;
     std::vector<ResolvedTarget> m_targets;
@@ -70,7 +71,6 @@ private:
     std::thread m_control;
     std::mutex m_controlMutex;
     std::condition_variable m_controlWake;
-    std::set<std::string> m_applied; ///< the stopped set the control thread starts from
     std::set<std::string> m_wantedStopped;
     bool m_controlExit = false;
     std::vector<std::unique_ptr<capture::MediaSource>> m_retiring;

@@ -42,8 +42,6 @@ public:
     ShowSession(const ShowSession&) = delete;
     ShowSession& operator=(const ShowSession&) = delete;
 
-    /// Whether the show is stored (it has a database).
-    bool stored() const { return m_stored; }
     int64_t id() const { return m_sessionId; }
     /// Program time 0 of the session, in UTC ms (0 without a session).
     int64_t startUtcMs() const { return m_startUtcMs; }
@@ -51,7 +49,6 @@ public:
     int64_t programOffsetMs() const { return m_programOffsetMs; }
     int64_t resumeGapMs() const { return m_resumeGapMs; }
     const std::vector<ResumableSession>& resumable() const { return m_resumable; }
-    const std::filesystem::path& databasePath() const { return m_options.database; }
 
     EventIngest* ingest() { return m_ingest.get(); }
     LiveAnalytics* analytics() { return m_analytics.get(); }
@@ -79,7 +76,6 @@ private:
     const ShowSpec& m_show;
     const EngineOptions& m_options;
     ShowController& m_controller;
-    bool m_stored = false;
     std::shared_ptr<const ViewerHasher> m_hasher;
     std::unique_ptr<OnAirLog> m_onAirLog;
     std::unique_ptr<SourceLogins> m_logins; ///< with m_onAirLog: cameras' logins, beside the database
