@@ -457,6 +457,14 @@ void MediaSource::readLoop(Connection& conn) {
             setState(SourceState::Lost, reason);
             return;
         }
+        if (isNetwork() && conn.guard.timedOut()) {
+            // The read only came back because the timeout interrupted it: the
+            // demuxer then hands out the stale packet it was still assembling.
+            // Showing it would flash "signal back" in the middle of a loss.
+            av_packet_unref(packet.get());
+            setState(SourceState::Lost, "no data for " + std::to_string(m_config.readTimeout.count()) + " ms");
+            return;
+        }
         AVCodecContext* decoder = nullptr;
         if (packet->stream_index == conn.videoIndex) decoder = conn.video.get();
         if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();

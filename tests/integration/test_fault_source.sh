@@ -165,6 +165,11 @@ if [[ -n "$tag_on_ms" && -n "$tag_off_ms" && -n "$tag_on_at" ]]; then
     # The kill is seen once the UDP buffer is drained; the tag follows 1 s after the last frame.
     check "the tag went on ${tag_after} s after the feeder was killed (<= 2.5 s)" fcmp "$tag_after <= 2.5"
     check "the tag went off after the feeder restarted" test -n "$(log_time "$ERR" 'source net signal back' "$RESTARTED")"
+    # One gap, one tag: a stale packet the demuxer hands out when the read
+    # times out must not switch the tag off (and on again) inside the gap.
+    tag_ons=$(grep -c 'source net signal lost' "$ERR")
+    tag_offs=$(grep -c 'source net signal back' "$ERR")
+    check "the tag went on once and off once (on=$tag_ons off=$tag_offs)" test "$tag_ons" -eq 1 -a "$tag_offs" -eq 1
     # frame_at MS NAME: the recording's frame at program time MS as $T/NAME.png.
     frame_at() {
         ffmpeg -v error -nostdin -y -i "$REC" -vf "select=eq(n\\,$(($1 * FPS / 1000)))" -frames:v 1 "$T/$2.png" 2>/dev/null
