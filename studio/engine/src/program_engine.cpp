@@ -74,12 +74,12 @@ ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
       m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
       m_pool(FramePool::create(m_show.width, m_show.height)) {
     m_controller = std::make_unique<ShowController>(m_show);
-    m_controller->setTimelineHook(
-        [this](int64_t programMs, const std::string& event, const std::string& detail) {
-            logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
-            if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
-            if (m_analytics) m_analytics->onTimeline(programMs, event, detail);
-        });
+    m_controller->setTimelineHook([this](const TimelineRow& row) {
+        logInfo("timeline t=" + std::to_string(row.programMs) + "ms " + toString(row.kind) + " " +
+                row.text());
+        if (m_onAirLog) m_onAirLog->timeline(row);
+        if (m_analytics) m_analytics->onTimeline(row);
+    });
     m_controller->setAuditHook([this](const AuditEntry& entry) {
         if (m_onAirLog) m_onAirLog->audit(entry);
     });

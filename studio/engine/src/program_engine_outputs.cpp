@@ -35,7 +35,8 @@ std::unique_ptr<capture::Output> ProgramEngine::makeOutput(size_t index, bool re
         [this](const std::string& id, const std::string& event, const std::string& detail) {
             const std::string what = id + " " + event + (detail.empty() ? "" : " " + detail);
             logInfo("timeline output " + what);
-            if (m_onAirLog) m_onAirLog->timeline(m_programMs.load(), "output", what);
+            if (m_onAirLog)
+                m_onAirLog->timeline(TimelineRow::outputChange(m_programMs.load(), id, event, detail));
             // An output that failed (a recording on a full disk, a destination
             // past its retries) is stopped in the show state, as its operator
             // would: its Start button comes back, and output.start opens it

@@ -128,9 +128,8 @@ void ProgramEngine::openSession() {
     m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
     m_onAirLog->heartbeat(m_programOffsetMs);
     if (m_options.resume) {
-        m_onAirLog->timeline(m_programOffsetMs, "session_resumed",
-                             "after a gap of " + std::to_string(m_resumeGapMs) + " ms (the show stopped at " +
-                                 std::to_string(m_programOffsetMs - m_resumeGapMs) + " ms)");
+        m_onAirLog->timeline(
+            TimelineRow::sessionResumed(m_programOffsetMs, m_resumeGapMs, m_programOffsetMs - m_resumeGapMs));
         logInfo("session " + std::to_string(m_sessionId) + " resumed after a gap of " +
                 std::to_string(m_resumeGapMs) + " ms");
         // The recording of the first part stays; this part gets its own file.

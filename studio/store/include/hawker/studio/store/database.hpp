@@ -58,6 +58,8 @@ public:
 
 private:
     void migrate();
+    /// Fills in the fields of timeline rows stored without them (legacy_timeline.hpp).
+    void typeUntypedTimelineRows();
     sqlite3* m_db = nullptr;
     std::filesystem::path m_path;
 };
