@@ -22,6 +22,7 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/store/event_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/timeline_table.hpp"
 
 using namespace hawker::studio;
 using nlohmann::json;
@@ -141,24 +142,14 @@ int generate(const BenchArgs& a) {
     const Session s = sessions.create("benchmark 4h", "bench", kStart, false);
     sessions.setPlan(s.id, "douyin", R"({"gmv_cents":50000000,"uv":200000,"conversion_rate":0.02})");
     // An on-air timeline like a real evening: a card every 4 minutes, a segment every 20.
-    Statement timeline = database.prepare(
-        "INSERT INTO timeline (session_id, utc_ms, program_ms, event, detail) VALUES (?1, ?2, ?3, ?4, ?5)");
+    TimelineInsert timeline(database);
     for (int64_t m = 0; m < hours * 60; m += 4) {
         const std::string sku = kSkus[(m / 4) % 8];
-        timeline.bind(1, s.id)
-            .bind(2, kStart + m * 60000)
-            .bind(3, m * 60000)
-            .bind(4, std::string("card_shown"));
-        timeline.bind(5, sku + " (slot card)");
-        timeline.run();
-        if (m % 20 == 0) {
-            timeline.bind(1, s.id)
-                .bind(2, kStart + m * 60000)
-                .bind(3, m * 60000)
-                .bind(4, std::string("segment"));
-            timeline.bind(5, "#" + std::to_string(m / 20 + 1) + " product 讲解 " + sku);
-            timeline.run();
-        }
+        timeline.add(s.id, kStart + m * 60000, TimelineRow::cardShown(m * 60000, sku, "card"));
+        if (m % 20 == 0)
+            timeline.add(
+                s.id, kStart + m * 60000,
+                TimelineRow::segment(m * 60000, m / 20 + 1, SegmentKind::Product, "讲解 " + sku, false));
     }
     const auto hasher = ViewerHasher(std::string(32, 'b'));
     EventStore store(database);

@@ -19,10 +19,11 @@ CSV
 "$HAWKER" catalog import --db "$DB" "$T/products.csv" > /dev/null || die "catalog import failed"
 START=1700000000000
 id=$("$HAWKER" session new --db "$DB" --title "模拟观众" --start $START)
-# The show's timeline as a running hawker would write it: a card every 2 min.
+# The show's timeline as a running hawker would write it (typed fields and
+# their text): a card every 2 min.
 for m in $(seq 0 2 28); do
     sku=$(echo "SERUM-50 CREAM-30 MASK-10" | cut -d' ' -f$(( (m / 2) % 3 + 1 )))
-    sqlite3 "$DB" "INSERT INTO timeline (session_id, utc_ms, program_ms, event, detail) VALUES ($id, $((START + m * 60000)), $((m * 60000)), 'card_shown', '$sku (slot card)')"
+    sqlite3 "$DB" "INSERT INTO timeline (session_id, utc_ms, program_ms, event, detail, fields) VALUES ($id, $((START + m * 60000)), $((m * 60000)), 'card_shown', '$sku (slot card)', '{\"sku\":\"$sku\",\"slot\":\"card\"}')"
 done
 out=$("$HAWKER" simulate --db "$DB" --session "$id" --duration 1800 --fast --seed 11 --arrivals 120)
 check "simulate --fast finishes and says what it sent: $out" bash -c '[[ "$1" =~ accepted=[1-9][0-9]*\ duplicates=0\ rejected=0 ]]' _ "$out"

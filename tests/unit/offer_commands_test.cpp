@@ -46,8 +46,8 @@ TEST(OfferCommands, PreLaunchThenOnSaleThenEndedByTime) {
     const ShowSpec show = showWithProducts();
     ShowController controller(show);
     std::vector<std::string> timeline;
-    controller.setTimelineHook([&](int64_t ms, const std::string& e, const std::string& d) {
-        timeline.push_back(std::to_string(ms) + " " + e + " " + d);
+    controller.setTimelineHook([&](const TimelineRow& row) {
+        timeline.push_back(std::to_string(row.programMs) + " " + toString(row.kind) + " " + row.text());
     });
     ASSERT_TRUE(controller.execute(offerStart(10, 60), kOperator, 1000).ok);
     auto state = controller.snapshot();
@@ -81,8 +81,9 @@ TEST(OfferCommands, SoldOutDuringPreLaunchNeverGoesOnSale) {
     const ShowSpec show = showWithProducts();
     ShowController controller(show);
     std::vector<std::string> timeline;
-    controller.setTimelineHook(
-        [&](int64_t, const std::string& e, const std::string& d) { timeline.push_back(e + " " + d); });
+    controller.setTimelineHook([&](const TimelineRow& row) {
+        timeline.push_back(std::string(toString(row.kind)) + " " + row.text());
+    });
     ASSERT_TRUE(controller.execute(offerStart(30, 60, 50), kOperator, 0).ok);
     // The shop sells the last units elsewhere while the countdown runs.
     ASSERT_TRUE(

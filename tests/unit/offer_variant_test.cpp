@@ -25,12 +25,12 @@ ViewerEvent event(EventType type, int64_t ts, int64_t viewer, const std::string&
 TEST(OfferVariants, ClickersAndBuyersAreCountedPerSaleAndCompared) {
     OnAirSchedule schedule;
     // Two sales of the same product with different deal mechanics, A then B.
-    schedule.apply(kS, "offer", "fA pre_launch: 100 of S1 at 990 cents, launch in 10 s variant=A");
-    schedule.apply(kS + 10'000, "offer", "fA on_sale (slot countdown)");
-    schedule.apply(kS + 70'000, "offer", "fA ended: time up, 90 left");
-    schedule.apply(kS + 100'000, "offer", "fB pre_launch: 100 of S1 at 990 cents, launch in 10 s variant=B");
-    schedule.apply(kS + 110'000, "offer", "fB on_sale (slot countdown)");
-    schedule.apply(kS + 170'000, "offer", "fB ended: time up, 60 left");
+    schedule.apply(kS, TimelineRow::offerAnnounced(0, "fA", "S1", 100, 990, 10, false, "A"));
+    schedule.apply(kS + 10'000, TimelineRow::offerOnSale(10'000, "fA", "countdown"));
+    schedule.apply(kS + 70'000, TimelineRow::offerEnded(70'000, "fA", OfferEnd::TimeUp, 90));
+    schedule.apply(kS + 100'000, TimelineRow::offerAnnounced(100'000, "fB", "S1", 100, 990, 10, false, "B"));
+    schedule.apply(kS + 110'000, TimelineRow::offerOnSale(110'000, "fB", "countdown"));
+    schedule.apply(kS + 170'000, TimelineRow::offerEnded(170'000, "fB", OfferEnd::TimeUp, 60));
     ASSERT_EQ(schedule.offers().size(), 2u);
     EXPECT_EQ(schedule.offers()[0].variant, "A");
     EXPECT_EQ(schedule.offers()[1].variant, "B");

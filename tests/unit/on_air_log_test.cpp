@@ -35,6 +35,12 @@ AuditEntry entry(const std::string& command, int64_t programMs) {
     return {1700000000000 + programMs, programMs, {"deck", Role::Operator}, command, true, command + " done"};
 }
 
+/// A row whose text is exactly `text` (a camera's id is its whole text),
+/// so the checks below read the rows back by their words.
+TimelineRow textRow(int64_t programMs, const std::string& text) {
+    return TimelineRow::sourceChange(TimelineKind::SourceAdd, programMs, text);
+}
+
 int64_t count(Database& db, const std::string& sql) {
     Statement query = db.prepare(sql);
     return query.step() ? query.integer(0) : -1;
@@ -69,13 +75,13 @@ TEST(StoreRetry, AFailedBatchIsKeptAndStoredOnceInOrder) {
     }
     Database other(file.path);
     OnAirLog log(file.path, session, fastRetries());
-    ASSERT_TRUE(log.waitDurable(log.timeline(0, "scene", "before"), 3s));
+    ASSERT_TRUE(log.waitDurable(log.timeline(textRow(0, "before")), 3s));
 
     other.execute(kRefuse);
     log.audit(entry("cut host", 100));
-    log.timeline(100, "scene", "host on program");
+    log.timeline(textRow(100, "host on program"));
     log.audit(entry("cut product", 200));
-    const uint64_t last = log.timeline(200, "scene", "product on program");
+    const uint64_t last = log.timeline(textRow(200, "product on program"));
     EXPECT_FALSE(log.waitDurable(last, 400ms)) << "a batch the database refused is not durable";
     const StoreHealth down = log.health();
     EXPECT_FALSE(down.writable);
@@ -98,7 +104,7 @@ TEST(StoreRetry, AFailedBatchIsKeptAndStoredOnceInOrder) {
 
     EXPECT_EQ(column(other, "SELECT command FROM audit ORDER BY id"),
               (std::vector<std::string>{"cut host", "cut product", "take"}));
-    EXPECT_EQ(column(other, "SELECT detail FROM timeline WHERE event = 'scene' ORDER BY id"),
+    EXPECT_EQ(column(other, "SELECT detail FROM timeline WHERE event = 'source_add' ORDER BY id"),
               (std::vector<std::string>{"before", "host on program", "product on program"}));
     // One row says the outage is over, after the rows that waited.
     const auto notes = column(other, "SELECT detail FROM timeline WHERE event = 'database' ORDER BY id");
@@ -144,7 +150,7 @@ TEST(StoreRetry, PastTheMemoryBoundNewRowsAreDroppedCountedAndNoted) {
     constexpr int kRows = 40;
     uint64_t last = 0;
     for (int i = 0; i < kRows; ++i)
-        last = log.timeline(i * 100, "step", "row " + std::to_string(i));
+        last = log.timeline(textRow(i * 100, "row " + std::to_string(i)));
     const StoreHealth full = log.health();
     EXPECT_GT(full.lostRows, 0u);
     EXPECT_GT(full.waitingRows, 0u);
@@ -155,7 +161,7 @@ TEST(StoreRetry, PastTheMemoryBoundNewRowsAreDroppedCountedAndNoted) {
     ASSERT_TRUE(log.waitDurable(last, 3s));
     // The oldest rows were kept (their senders were told they would be
     // stored), the newest dropped: what landed is a prefix, in order.
-    const auto details = column(other, "SELECT detail FROM timeline WHERE event = 'step' ORDER BY id");
+    const auto details = column(other, "SELECT detail FROM timeline WHERE event = 'source_add' ORDER BY id");
     ASSERT_EQ(details.size(), full.waitingRows);
     for (size_t i = 0; i < details.size(); ++i)
         EXPECT_EQ(details[i], "row " + std::to_string(i));
@@ -176,7 +182,7 @@ TEST(StoreRetry, CloseGivesUpOnADatabaseThatNeverTakesTheRows) {
     Database other(file.path);
     other.execute(kRefuse);
     OnAirLog log(file.path, session, fastRetries());
-    log.timeline(0, "scene", "never stored");
+    log.timeline(textRow(0, "never stored"));
     const auto started = std::chrono::steady_clock::now();
     log.close();
     const auto took = std::chrono::steady_clock::now() - started;

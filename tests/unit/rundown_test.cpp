@@ -64,8 +64,8 @@ const Actor kMerchandiser{"lin", Role::Merchandiser};
 struct Timeline {
     std::vector<std::string> events;
     void attach(ShowController& controller) {
-        controller.setTimelineHook([this](int64_t ms, const std::string& event, const std::string& detail) {
-            events.push_back(std::to_string(ms) + " " + event + " " + detail);
+        controller.setTimelineHook([this](const TimelineRow& row) {
+            events.push_back(std::to_string(row.programMs) + " " + toString(row.kind) + " " + row.text());
         });
     }
 };

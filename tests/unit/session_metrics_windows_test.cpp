@@ -21,12 +21,14 @@ namespace {
 TEST(SessionMetricsProducts, OnAirSecondsAndGmvOnAir) {
     const int64_t end = kS + 150 * kSec;
     OnAirSchedule schedule;
-    schedule.apply(kS, "card_shown", "A (slot card)");
-    schedule.apply(kS + 10 * kSec, "card_shown", "A (slot side)"); // same sku in a second slot
-    schedule.apply(kS + 30 * kSec, "card_hidden", "A (slot card)");
-    schedule.apply(kS + 40 * kSec, "card_hidden", "A (slot side)");
-    schedule.apply(kS + 100 * kSec, "card_shown", "B (slot card)");
-    schedule.apply(kS + 130 * kSec, "card_shown", "A (slot card)"); // replaces B in the slot
+    schedule.apply(kS, TimelineRow::cardShown(0, "A", "card"));
+    schedule.apply(kS + 10 * kSec,
+                   TimelineRow::cardShown(10 * kSec, "A", "side")); // same sku in a second slot
+    schedule.apply(kS + 30 * kSec, TimelineRow::hidden(30 * kSec, "card", "card", "A"));
+    schedule.apply(kS + 40 * kSec, TimelineRow::hidden(40 * kSec, "side", "card", "A"));
+    schedule.apply(kS + 100 * kSec, TimelineRow::cardShown(100 * kSec, "B", "card"));
+    schedule.apply(kS + 130 * kSec,
+                   TimelineRow::cardShown(130 * kSec, "A", "card")); // replaces B in the slot
     schedule.close(end);
     // A: [0,30) ∪ [10,40) ∪ [130,150) = [0,40) + [130,150) = 40 + 20 = 60 s; B: [100,130) = 30 s
     EXPECT_DOUBLE_EQ(schedule.onAirSeconds("A", kS, end), 60);
@@ -76,9 +78,11 @@ TEST(SessionMetricsProducts, OnAirSecondsAndGmvOnAir) {
 TEST(SessionMetricsSegments, CountsInsideEachSegmentWindow) {
     const int64_t end = kS + 200 * kSec;
     OnAirSchedule schedule;
-    schedule.apply(kS + 5 * kSec, "segment", "#1 opening 开场");
-    schedule.apply(kS + 60 * kSec, "segment", "#2 product Serum A");
-    schedule.apply(kS + 120 * kSec, "segment", "#3 product Serum B");
+    schedule.apply(kS + 5 * kSec, TimelineRow::segment(5 * kSec, 1, SegmentKind::Opening, "开场", false));
+    schedule.apply(kS + 60 * kSec,
+                   TimelineRow::segment(60 * kSec, 2, SegmentKind::Product, "Serum A", false));
+    schedule.apply(kS + 120 * kSec,
+                   TimelineRow::segment(120 * kSec, 3, SegmentKind::Product, "Serum B", false));
     schedule.close(kS + 180 * kSec);
     ASSERT_EQ(schedule.segments().size(), 3u);
     EXPECT_EQ(schedule.segments()[1].plan.index, 2);
@@ -129,12 +133,14 @@ TEST(SessionMetricsSegments, CountsInsideEachSegmentWindow) {
 TEST(SessionMetricsOffers, OrdersInsideTheSaleWindow) {
     const int64_t end = kS + 300 * kSec;
     OnAirSchedule schedule;
-    schedule.apply(kS + 10 * kSec, "offer", "F1 pre_launch: 50 of A at 9900 cents, launch in 10 s");
-    schedule.apply(kS + 20 * kSec, "offer", "F1 on_sale (slot countdown)");
-    schedule.apply(kS + 50 * kSec, "offer", "F1 sold_out after 30000 ms, 50 sold");
-    schedule.apply(kS + 60 * kSec, "offer", "F2 pre_launch: 10 of B at 1000 cents, launch in 10 s");
-    schedule.apply(kS + 70 * kSec, "offer", "F2 on_sale (slot countdown)");
-    schedule.apply(kS + 100 * kSec, "offer", "F2 ended: time up, 3 left");
+    schedule.apply(kS + 10 * kSec,
+                   TimelineRow::offerAnnounced(10 * kSec, "F1", "A", 50, 9900, 10, false, ""));
+    schedule.apply(kS + 20 * kSec, TimelineRow::offerOnSale(20 * kSec, "F1", "countdown"));
+    schedule.apply(kS + 50 * kSec, TimelineRow::offerSoldOut(50 * kSec, "F1", 30000, 50));
+    schedule.apply(kS + 60 * kSec,
+                   TimelineRow::offerAnnounced(60 * kSec, "F2", "B", 10, 1000, 10, false, ""));
+    schedule.apply(kS + 70 * kSec, TimelineRow::offerOnSale(70 * kSec, "F2", "countdown"));
+    schedule.apply(kS + 100 * kSec, TimelineRow::offerEnded(100 * kSec, "F2", OfferEnd::TimeUp, 3));
     schedule.close(end);
     ASSERT_EQ(schedule.offers().size(), 2u);
     EXPECT_EQ(schedule.offers()[0].sku, "A");
@@ -173,8 +179,10 @@ TEST(SessionMetricsOffers, OrdersInsideTheSaleWindow) {
 TEST(SessionMetricsOffers, OfferNeverOnSaleCountsNothing) {
     const int64_t end = kS + 300 * kSec;
     OnAirSchedule schedule;
-    schedule.apply(kS + 110 * kSec, "offer", "F3 pre_launch: 5 of C at 500 cents, launch in 10 s");
-    schedule.apply(kS + 115 * kSec, "offer", "F3 ended: cancelled, 5 left"); // called off before launch
+    schedule.apply(kS + 110 * kSec,
+                   TimelineRow::offerAnnounced(110 * kSec, "F3", "C", 5, 500, 10, false, ""));
+    schedule.apply(kS + 115 * kSec, TimelineRow::offerEnded(115 * kSec, "F3", OfferEnd::StoppedBeforeLaunch,
+                                                            5)); // called off before launch
     schedule.close(end);
     ASSERT_EQ(schedule.offers().size(), 1u);
     EXPECT_FALSE(schedule.offers()[0].onSale.has_value());

@@ -31,8 +31,8 @@ TEST(ShowController, TakeSwapsBusesAndStartsTheFade) {
     const ShowSpec show = twoScenes();
     ShowController controller(show);
     std::vector<std::string> timeline;
-    controller.setTimelineHook([&](int64_t ms, const std::string& event, const std::string& detail) {
-        timeline.push_back(std::to_string(ms) + " " + event + " " + detail);
+    controller.setTimelineHook([&](const TimelineRow& row) {
+        timeline.push_back(std::to_string(row.programMs) + " " + toString(row.kind) + " " + row.text());
     });
     ASSERT_TRUE(controller.execute(Command::take(), kOperator, 1000).ok);
     auto state = controller.snapshot();

@@ -70,21 +70,21 @@ LiveAnalytics::~LiveAnalytics() {
     if (m_thread.joinable()) m_thread.join();
 }
 
-void LiveAnalytics::onTimeline(int64_t programMs, const std::string& event, const std::string& detail) {
+void LiveAnalytics::onTimeline(const TimelineRow& row) {
     // Called on the compositor thread too (settle): only a short lock of its
     // own, never the metrics lock a batch of events may be holding.
     std::lock_guard lock(m_timelineMutex);
-    m_pendingTimeline.push_back({m_config.startUtcMs + programMs, event, detail});
+    m_pendingTimeline.push_back({m_config.startUtcMs + row.programMs, row});
 }
 
 void LiveAnalytics::applyPendingTimeline() {
-    std::vector<TimelineRow> rows;
+    std::vector<PendingRow> rows;
     {
         std::lock_guard lock(m_timelineMutex);
         rows.swap(m_pendingTimeline);
     }
-    for (const TimelineRow& row : rows)
-        m_schedule.apply(row.utcMs, row.event, row.detail);
+    for (const PendingRow& pending : rows)
+        m_schedule.apply(pending.utcMs, pending.row);
 }
 
 void LiveAnalytics::onEvents(const std::vector<ViewerEvent>& fresh) {

@@ -1,31 +1,8 @@
 #include "hawker/studio/analytics/on_air_schedule.hpp"
 
 #include <algorithm>
-#include <sstream>
 
 namespace hawker::studio {
-
-namespace {
-std::string firstWord(const std::string& text) {
-    return text.substr(0, text.find(' '));
-}
-/// "SKU (slot card)" → "card"; the default slot when the detail has none.
-std::string slotOf(const std::string& detail, const std::string& fallback) {
-    const auto at = detail.rfind("(slot ");
-    if (at == std::string::npos) return fallback;
-    const auto end = detail.find(')', at);
-    return detail.substr(at + 6, end == std::string::npos ? std::string::npos : end - at - 6);
-}
-int64_t numberAfter(const std::string& text, const std::string& marker, int64_t fallback) {
-    const auto at = text.find(marker);
-    if (at == std::string::npos) return fallback;
-    try {
-        return std::stoll(text.substr(at + marker.size()));
-    } catch (const std::exception&) {
-        return fallback;
-    }
-}
-} // namespace
 
 OnAirInterval OfferWindow::saleInterval() const {
     if (!onSale) return {announced, announced}; // never on sale: an empty window
@@ -45,85 +22,76 @@ void OnAirSchedule::closeCard(const std::string& slot, int64_t utcMs) {
     m_cardInSlot.erase(found);
 }
 
-void OnAirSchedule::apply(int64_t utcMs, const std::string& event, const std::string& detail) {
-    if (event == "card_shown") {
-        const std::string slot = slotOf(detail, "card");
-        closeCard(slot, utcMs); // a new card in a slot replaces the old one
-        const std::string sku = firstWord(detail);
-        m_cards[sku].push_back({utcMs, kOpenEnd});
-        m_cardInSlot[slot] = sku;
-    } else if (event == "card_hidden") {
-        closeCard(slotOf(detail, "card"), utcMs);
-    } else if (event == "program") {
+void OnAirSchedule::apply(int64_t utcMs, const TimelineRow& row) {
+    switch (row.kind) {
+    case TimelineKind::CardShown:
+        closeCard(row.slot, utcMs); // a new card in a slot replaces the old one
+        m_cards[row.sku].push_back({utcMs, kOpenEnd});
+        m_cardInSlot[row.slot] = row.sku;
+        return;
+    case TimelineKind::CardHidden:
+        closeCard(row.slot, utcMs);
+        return;
+    case TimelineKind::Program:
         if (!m_scenes.empty() && m_scenes.back().interval.end == kOpenEnd)
             m_scenes.back().interval.end = utcMs;
-        m_scenes.push_back({firstWord(detail), {utcMs, kOpenEnd}});
-    } else if (event == "segment") {
-        // "#3 product 精华液讲解"
-        if (detail.size() < 2 || detail[0] != '#') return;
-        int index = 0;
-        try {
-            index = std::stoi(detail.substr(1));
-        } catch (const std::exception&) {
-            return;
-        }
+        m_scenes.push_back({row.scene, {utcMs, kOpenEnd}});
+        return;
+    case TimelineKind::Segment: {
         if (!m_segments.empty() && m_segments.back().end == kOpenEnd) m_segments.back().end = utcMs;
         SegmentWindow window;
         window.start = utcMs;
         auto plan = std::find_if(m_plan.begin(), m_plan.end(),
-                                 [&](const PlannedSegment& p) { return p.index == index; });
-        if (plan != m_plan.end()) {
+                                 [&](const PlannedSegment& p) { return p.index == row.index; });
+        if (plan != m_plan.end())
             window.plan = *plan;
-        } else {
-            window.plan.index = index;
-            std::istringstream words(detail);
-            std::string hash;
-            words >> hash >> window.plan.kind;
-            std::getline(words >> std::ws, window.plan.title);
-        }
+        else
+            window.plan = {static_cast<int>(row.index), toString(row.segmentKind), row.title, {}, 0};
         m_segments.push_back(std::move(window));
-    } else if (event == "offer") {
-        // "<id> pre_launch: 50 of SKU at 9900 cents, ...", "<id> on_sale (slot …)",
-        // "<id> sold_out after 4200 ms, 50 sold", "<id> ended: time up, 3 left"
-        std::istringstream words(detail);
-        std::string id, step;
-        words >> id >> step;
-        if (!step.empty() && step.back() == ':') step.pop_back();
-        if (step == "pre_launch") {
-            OfferWindow offer;
-            offer.id = id;
-            offer.announced = utcMs;
-            offer.quantity = numberAfter(detail, "pre_launch: ", 0);
-            const auto of = detail.find(" of ");
-            if (of != std::string::npos) offer.sku = firstWord(detail.substr(of + 4));
-            offer.priceCents = numberAfter(detail, " at ", 0);
-            if (const auto at = detail.find(" variant="); at != std::string::npos)
-                offer.variant = firstWord(detail.substr(at + 9));
-            m_offers.push_back(std::move(offer));
-            return;
-        }
-        auto found = std::find_if(m_offers.rbegin(), m_offers.rend(),
-                                  [&](const OfferWindow& o) { return o.id == id; });
-        if (found == m_offers.rend()) return;
-        if (step == "on_sale") {
-            found->onSale = utcMs;
-        } else if (step == "sold_out") {
-            found->soldOut = utcMs;
-            found->sold = detail.find("before launch") != std::string::npos ? 0 : found->quantity;
-            const int64_t sold = numberAfter(detail, "ms, ", -1);
-            if (sold >= 0) found->sold = sold;
-            found->endReason = "sold out";
-        } else if (step == "ended") {
-            found->ended = utcMs;
-            const int64_t left = numberAfter(detail, ", ", -1);
-            if (left >= 0) found->sold = std::max<int64_t>(0, found->quantity - left);
-            const auto colon = detail.find(": ");
-            found->endReason = colon == std::string::npos
-                                   ? "ended"
-                                   : detail.substr(colon + 2, detail.find(',', colon) - colon - 2);
-        }
-    } else if (event == "show_stop") {
+        return;
+    }
+    case TimelineKind::Offer:
+        applyOffer(utcMs, row);
+        return;
+    case TimelineKind::ShowStop:
         close(utcMs);
+        return;
+    default:
+        return; // graphics, sources, outputs: not what attribution counts
+    }
+}
+
+void OnAirSchedule::applyOffer(int64_t utcMs, const TimelineRow& row) {
+    if (row.step == OfferState::Phase::PreLaunch) {
+        OfferWindow offer;
+        offer.id = row.offer;
+        offer.sku = row.sku;
+        offer.announced = utcMs;
+        offer.quantity = row.quantity;
+        offer.priceCents = row.priceCents;
+        offer.variant = row.variant;
+        m_offers.push_back(std::move(offer));
+        return;
+    }
+    auto found = std::find_if(m_offers.rbegin(), m_offers.rend(),
+                              [&](const OfferWindow& o) { return o.id == row.offer; });
+    if (found == m_offers.rend()) return;
+    switch (row.step) {
+    case OfferState::Phase::OnSale:
+        found->onSale = utcMs;
+        break;
+    case OfferState::Phase::SoldOut:
+        found->soldOut = utcMs;
+        found->sold = row.beforeLaunch ? 0 : row.sold;
+        found->endReason = "sold out";
+        break;
+    case OfferState::Phase::Ended:
+        found->ended = utcMs;
+        found->sold = std::max<int64_t>(0, found->quantity - row.left);
+        found->endReason = wordsOf(row.endReason);
+        break;
+    case OfferState::Phase::PreLaunch:
+        break;
     }
 }
 

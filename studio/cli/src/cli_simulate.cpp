@@ -16,6 +16,7 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/analytics/on_air_schedule.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/timeline_table.hpp"
 
 namespace hawker::studio {
 
@@ -29,17 +30,14 @@ class TimelineFollower {
 public:
     TimelineFollower(Database& db, const Session& session) : m_db(db), m_session(session) {}
     const OnAirSchedule& poll(int64_t nowUtcMs) {
-        Statement rows = m_db.prepare("SELECT id, utc_ms, program_ms, event, detail FROM timeline "
-                                      "WHERE session_id = ?1 AND id > ?2 ORDER BY id");
-        rows.bind(1, m_session.id).bind(2, m_lastId);
-        while (rows.step()) {
-            m_lastId = rows.integer(0);
+        readTimeline(m_db, m_session.id, m_lastId, [&](const StoredTimelineRow& stored) {
+            m_lastId = stored.id;
             const int64_t at =
-                rows.isNull(2) ? rows.integer(1) : m_session.startUtcMs.value_or(0) + rows.integer(2);
-            m_pending.push_back({at, rows.text(3), rows.text(4)});
-        }
+                stored.programMs ? m_session.startUtcMs.value_or(0) + *stored.programMs : stored.utcMs;
+            if (stored.row) m_pending.push_back({at, *stored.row});
+        });
         while (!m_pending.empty() && m_pending.front().at <= nowUtcMs) {
-            m_schedule.apply(m_pending.front().at, m_pending.front().event, m_pending.front().detail);
+            m_schedule.apply(m_pending.front().at, m_pending.front().row);
             m_pending.pop_front();
         }
         return m_schedule;
@@ -48,7 +46,7 @@ public:
 private:
     struct Row {
         int64_t at;
-        std::string event, detail;
+        TimelineRow row;
     };
     Database& m_db;
     Session m_session;

@@ -35,11 +35,11 @@ ProgramEngine::ProgramEngine(SettledShow settled, EngineOptions options)
                 }),
       m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
       m_pool(FramePool::create(m_show.width, m_show.height)) {
-    m_controller->setTimelineHook(
-        [this](int64_t programMs, const std::string& event, const std::string& detail) {
-            logInfo("timeline t=" + std::to_string(programMs) + "ms " + event + " " + detail);
-            if (m_session) m_session->timeline(programMs, event, detail);
-        });
+    m_controller->setTimelineHook([this](const TimelineRow& row) {
+        logInfo("timeline t=" + std::to_string(row.programMs) + "ms " + toString(row.kind) + " " +
+                row.text());
+        if (m_session) m_session->timeline(row);
+    });
     m_controller->setAuditHook([this](const AuditEntry& entry) {
         if (m_session) m_session->audit(entry);
     });
@@ -568,7 +568,7 @@ void ProgramEngine::onOutputEvent(const std::string& id, const std::string& even
                                   const std::string& detail) {
     const std::string what = id + " " + event + (detail.empty() ? "" : " " + detail);
     logInfo("timeline output " + what);
-    if (m_session) m_session->timeline(m_programMs.load(), "output", what);
+    if (m_session) m_session->timeline(TimelineRow::outputChange(m_programMs.load(), id, event, detail));
     // An output that failed (a recording on a full disk, a destination past
     // its retries) is stopped in the show state, as its operator would: its
     // Start button comes back, and output.start opens it again (a recording

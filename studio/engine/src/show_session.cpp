@@ -118,9 +118,8 @@ void ShowSession::open(SessionStore& sessions) {
     m_onAirLog = std::make_unique<OnAirLog>(m_options.database, m_sessionId);
     m_onAirLog->heartbeat(m_programOffsetMs);
     if (m_options.resume) {
-        m_onAirLog->timeline(m_programOffsetMs, "session_resumed",
-                             "after a gap of " + std::to_string(m_resumeGapMs) + " ms (the show stopped at " +
-                                 std::to_string(m_programOffsetMs - m_resumeGapMs) + " ms)");
+        m_onAirLog->timeline(
+            TimelineRow::sessionResumed(m_programOffsetMs, m_resumeGapMs, m_programOffsetMs - m_resumeGapMs));
         logInfo("session " + std::to_string(m_sessionId) + " resumed after a gap of " +
                 std::to_string(m_resumeGapMs) + " ms");
     }
@@ -238,9 +237,9 @@ CommandResult ShowSession::executeDurably(const Command& command, const Actor& a
     return CommandResult::notDurable(notStoredMessage(command.name, result, health, lost));
 }
 
-void ShowSession::timeline(int64_t programMs, const std::string& event, const std::string& detail) {
-    if (m_onAirLog) m_onAirLog->timeline(programMs, event, detail);
-    if (m_analytics) m_analytics->onTimeline(programMs, event, detail);
+void ShowSession::timeline(const TimelineRow& row) {
+    if (m_onAirLog) m_onAirLog->timeline(row);
+    if (m_analytics) m_analytics->onTimeline(row);
 }
 
 void ShowSession::audit(const AuditEntry& entry) {

@@ -6,6 +6,7 @@
 
 #include "hawker/studio/report/session_comparison.hpp"
 #include "hawker/studio/store/event_replay.hpp"
+#include "hawker/studio/store/timeline_table.hpp"
 
 namespace hawker::studio {
 
@@ -101,15 +102,12 @@ OnAirSchedule loadSchedule(Database& db, const Session& session) {
     OnAirSchedule schedule;
     schedule.setPlan(loadPlan(db, session.id));
     const int64_t start = session.startUtcMs.value_or(0);
-    Statement rows = db.prepare(
-        "SELECT utc_ms, program_ms, event, detail FROM timeline WHERE session_id = ?1 ORDER BY id");
-    rows.bind(1, session.id);
-    while (rows.step()) {
+    readTimeline(db, session.id, 0, [&](const StoredTimelineRow& stored) {
         // Program time onto the session start: the same clock the show (and
         // an offline rehearsal's simulated audience) ran on.
-        const int64_t at = rows.isNull(1) ? rows.integer(0) : start + rows.integer(1);
-        schedule.apply(at, rows.text(2), rows.text(3));
-    }
+        const int64_t at = stored.programMs ? start + *stored.programMs : stored.utcMs;
+        if (stored.row) schedule.apply(at, *stored.row);
+    });
     return schedule;
 }
 
@@ -238,17 +236,12 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     report["onair"] = {
         {"cards", std::move(cards)}, {"offers", std::move(onairOffers)}, {"scenes", std::move(scenes)}};
 
+    // The show log shows each row's text as stored; it counts nothing.
     json timeline = json::array();
-    {
-        Statement rows = db.prepare(
-            "SELECT utc_ms, program_ms, event, detail FROM timeline WHERE session_id = ?1 ORDER BY id");
-        rows.bind(1, sessionId);
-        while (rows.step()) {
-            const int64_t at = rows.isNull(1) ? rows.integer(0) : start + rows.integer(1);
-            timeline.push_back(
-                {{"offset_ms", at - start}, {"event", rows.text(2)}, {"detail", rows.text(3)}});
-        }
-    }
+    readTimeline(db, sessionId, 0, [&](const StoredTimelineRow& stored) {
+        const int64_t at = stored.programMs ? start + *stored.programMs : stored.utcMs;
+        timeline.push_back({{"offset_ms", at - start}, {"event", stored.event}, {"detail", stored.text}});
+    });
     report["timeline"] = std::move(timeline);
 
     json comments = json::array();

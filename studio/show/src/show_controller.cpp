@@ -29,8 +29,8 @@ ShowController::ShowController(const ShowSpec& show)
     m_snapshot = std::make_shared<const ShowState>(state);
 }
 
-void ShowController::timeline(int64_t programMs, const std::string& event, const std::string& detail) {
-    if (m_timeline) m_timeline(programMs, event, detail);
+void ShowController::timeline(const TimelineRow& row) {
+    if (m_timeline) m_timeline(row);
 }
 
 void ShowController::setAuditHook(std::function<void(const AuditEntry&)> hook) {
@@ -93,14 +93,14 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
         std::swap(state.program, state.preview);
         if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
             state.active = ActiveTransition{from, state.program, kind, programMs, duration};
-        timeline(programMs, "program", state.program + " (" + toString(kind) + ")");
+        timeline(TimelineRow::program(programMs, state.program, kind));
         return CommandResult::done("take " + state.program);
     }
     if (command.name == "cut") {
         if (auto error = needScene(command.scene)) return *error;
         finishActive();
         state.program = command.scene;
-        timeline(programMs, "program", state.program + " (cut)");
+        timeline(TimelineRow::program(programMs, state.program, TransitionKind::Cut));
         return CommandResult::done("cut " + command.scene);
     }
     // transition
@@ -161,8 +161,7 @@ void ShowController::endRunningOffers(int64_t programMs) {
         if (offer.phase != OfferState::Phase::PreLaunch && offer.phase != OfferState::Phase::OnSale) continue;
         offer.phase = OfferState::Phase::Ended;
         offer.endAtMs = programMs;
-        timeline(programMs, "offer",
-                 offer.id + " ended: show ended, " + std::to_string(offer.remaining) + " left");
+        timeline(TimelineRow::offerEnded(programMs, offer.id, OfferEnd::ShowEnded, offer.remaining));
         changed = true;
     }
     if (changed) publish(std::move(next));
@@ -204,9 +203,8 @@ void ShowController::settle(int64_t programMs) {
             next.rundown.overrunLogged = true;
             logWarning("rundown: segment " + std::to_string(next.rundown.current + 1) + " (" + segment.title +
                        ") is over its planned " + std::to_string(segment.plannedSeconds) + " s");
-            timeline(programMs, "segment_overrun",
-                     "#" + std::to_string(next.rundown.current + 1) + " " + segment.title + " over its " +
-                         std::to_string(segment.plannedSeconds) + " s");
+            timeline(TimelineRow::segmentOverrun(programMs, next.rundown.current + 1, segment.title,
+                                                 segment.plannedSeconds));
         }
     }
     // Scheduled flash sales start as commands of the automation, so they are

@@ -24,7 +24,7 @@ CommandResult ShowController::applyGraphic(const Command& command, const Actor&,
             !current->second.hiddenAtMs)
             return CommandResult::done("card " + sku + " already on air");
         state.graphics[slot] = SlotGraphic{"card", sku, {}, programMs, std::nullopt};
-        timeline(programMs, "card_shown", sku + " (slot " + slot + ")");
+        timeline(TimelineRow::cardShown(programMs, sku, slot));
         return CommandResult::done("card " + sku + " shown in " + slot);
     }
     if (command.name == "card.hide" || command.name == "graphic.hide") {
@@ -33,9 +33,7 @@ CommandResult ShowController::applyGraphic(const Command& command, const Actor&,
         if (found == state.graphics.end() || found->second.hiddenAtMs)
             return CommandResult::conflict(command.name + ": nothing on air in slot " + quoteValue(slot));
         found->second.hiddenAtMs = programMs;
-        timeline(programMs, found->second.kind == "card" ? "card_hidden" : "graphic_hidden",
-                 (found->second.sku.empty() ? found->second.kind : found->second.sku) + " (slot " + slot +
-                     ")");
+        timeline(TimelineRow::hidden(programMs, slot, found->second.kind, found->second.sku));
         return CommandResult::done("hid " + slot);
     }
     if (command.name == "card.update") {
@@ -56,7 +54,7 @@ CommandResult ShowController::applyGraphic(const Command& command, const Actor&,
         graphic.fields.erase("slot");
         graphic.fields.erase("kind");
         state.graphics[slot] = std::move(graphic);
-        timeline(programMs, "graphic_shown", kind + " (slot " + slot + ")");
+        timeline(TimelineRow::graphicShown(programMs, kind, slot));
         return CommandResult::done(kind + " shown in " + slot);
     }
     return CommandResult::conflict("unknown command " + quoteValue(command.name));

@@ -97,11 +97,8 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
     offer.endAtMs = offer.launchAtMs + duration * 1000;
     state.offers[slot] = offer;
     state.graphics[slot] = SlotGraphic{"countdown", offer.sku, {}, programMs, std::nullopt};
-    timeline(programMs, "offer",
-             offer.id + " pre_launch: " + std::to_string(quantity) + " of " + offer.sku + " at " +
-                 std::to_string(price) + " cents, launch in " + std::to_string(prelaunch) + " s" +
-                 (command.args.count("scheduled") ? " (scheduled)" : "") +
-                 (terms.variant.empty() ? "" : " variant=" + terms.variant));
+    timeline(TimelineRow::offerAnnounced(programMs, offer.id, offer.sku, quantity, price, prelaunch,
+                                         command.args.count("scheduled") > 0, terms.variant));
     return CommandResult::done("flash sale " + offer.id + " starts in " + std::to_string(prelaunch) + " s");
 }
 
@@ -145,9 +142,8 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
     if (offer.remaining == 0 || live.stock == 0) {
         offer.phase = OfferState::Phase::SoldOut;
         offer.soldOutAtMs = programMs;
-        timeline(programMs, "offer",
-                 offer.id + " sold_out after " + std::to_string(programMs - offer.launchAtMs) + " ms, " +
-                     std::to_string(offer.quantity - offer.remaining) + " sold");
+        timeline(TimelineRow::offerSoldOut(programMs, offer.id, programMs - offer.launchAtMs,
+                                           offer.quantity - offer.remaining));
     }
     return CommandResult::done("sold " + std::to_string(quantity) + " of " + offer.sku + ", " +
                                std::to_string(offer.remaining) + " left");
@@ -169,9 +165,9 @@ CommandResult ShowController::applyOffer(const Command& command, const Actor&, S
         const bool beforeLaunch = offer.phase == OfferState::Phase::PreLaunch;
         offer.phase = OfferState::Phase::Ended;
         offer.endAtMs = programMs;
-        timeline(programMs, "offer",
-                 offer.id + " ended: stopped " + (beforeLaunch ? "before launch" : "early") + ", " +
-                     std::to_string(offer.remaining) + " left");
+        timeline(TimelineRow::offerEnded(
+            programMs, offer.id, beforeLaunch ? OfferEnd::StoppedBeforeLaunch : OfferEnd::StoppedEarly,
+            offer.remaining));
         return CommandResult::done("stopped " + offer.id);
     }
     if (command.name == "offer.hide") {
@@ -184,13 +180,12 @@ CommandResult ShowController::applyOffer(const Command& command, const Actor&, S
         if (running(offer)) {
             offer.phase = OfferState::Phase::Ended;
             offer.endAtMs = programMs;
-            timeline(programMs, "offer",
-                     offer.id + " ended: stopped early, " + std::to_string(offer.remaining) + " left");
+            timeline(TimelineRow::offerEnded(programMs, offer.id, OfferEnd::StoppedEarly, offer.remaining));
         }
         auto graphic = state.graphics.find(slot);
         if (graphic != state.graphics.end() && !graphic->second.hiddenAtMs)
             graphic->second.hiddenAtMs = programMs;
-        timeline(programMs, "graphic_hidden", "countdown " + offer.id + " (slot " + slot + ")");
+        timeline(TimelineRow::hidden(programMs, slot, "countdown", offer.sku, offer.id));
         state.offers.erase(found);
         return CommandResult::done("hid the flash sale");
     }
@@ -207,19 +202,18 @@ void ShowController::settleOffers(ShowState& state, int64_t programMs) {
                 // sale opened: it never goes on sale.
                 offer.phase = OfferState::Phase::SoldOut;
                 offer.soldOutAtMs = programMs;
-                timeline(programMs, "offer", offer.id + " sold_out before launch: no stock of " + offer.sku);
+                timeline(TimelineRow::offerSoldOutBeforeLaunch(programMs, offer.id, offer.sku));
                 continue;
             }
             if (programMs >= offer.launchAtMs) {
                 offer.phase = OfferState::Phase::OnSale;
                 if (stock && *stock < offer.remaining) offer.remaining = *stock;
-                timeline(programMs, "offer", offer.id + " on_sale (slot " + slot + ")");
+                timeline(TimelineRow::offerOnSale(programMs, offer.id, slot));
             }
         }
         if (offer.phase == OfferState::Phase::OnSale && programMs >= offer.endAtMs) {
             offer.phase = OfferState::Phase::Ended;
-            timeline(programMs, "offer",
-                     offer.id + " ended: time up, " + std::to_string(offer.remaining) + " left");
+            timeline(TimelineRow::offerEnded(programMs, offer.id, OfferEnd::TimeUp, offer.remaining));
         }
     }
 }

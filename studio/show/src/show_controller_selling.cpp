@@ -91,9 +91,7 @@ CommandResult ShowController::enterSegment(int index, bool apply, ShowState& sta
     state.rundown.current = index;
     state.rundown.segmentStartMs = programMs;
     state.rundown.overrunLogged = false;
-    timeline(programMs, "segment",
-             "#" + std::to_string(index + 1) + " " + toString(segment.kind) + " " + segment.title +
-                 (apply ? "" : " (rundown only)"));
+    timeline(TimelineRow::segment(programMs, index + 1, segment.kind, segment.title, !apply));
     std::string message = "segment " + std::to_string(index + 1) + " " + segment.title;
     if (!apply) return CommandResult::done(message);
 
@@ -201,7 +199,7 @@ CommandResult ShowController::applyShowStop(const Command&, const Actor&, ShowSt
     {
         if (state.stopRequested) return CommandResult::conflict("show.stop: the show is already stopping");
         state.stopRequested = true;
-        timeline(programMs, "show_stop", "stopped by command");
+        timeline(TimelineRow::showStop(programMs));
         return CommandResult::done("the show is stopping");
     }
 }

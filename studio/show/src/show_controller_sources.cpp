@@ -77,7 +77,7 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
                                            std::to_string(kMaxVideoSources) +
                                            " cameras, the most it composes");
         state.addedSources.push_back(AddedSource{id, url, format, name, slotsFrom});
-        timeline(programMs, "source_add", id);
+        timeline(TimelineRow::sourceChange(TimelineKind::SourceAdd, programMs, id));
         return CommandResult::done(id + " added, reading " + maskSecrets(url) + "; scene " + id +
                                    " shows it");
     }
@@ -97,7 +97,7 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
         std::erase_if(state.addedSources, [&](const AddedSource& source) { return source.id == id; });
         state.sourceTargets.erase(id);
         state.sourceReconnects.erase(id);
-        timeline(programMs, "source_remove", id);
+        timeline(TimelineRow::sourceChange(TimelineKind::SourceRemove, programMs, id));
         return CommandResult::done(id + " removed with its scene");
     }
     if (!hasInput(m_show, state, id))
@@ -109,12 +109,12 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
         if (auto refused = checkAllowed(command.name, url, format, m_show.security)) return *refused;
         state.sourceTargets[id] = {url, format};
         ++state.sourceReconnects[id]; // the new input is opened at once
-        timeline(programMs, "source_edit", id);
+        timeline(TimelineRow::sourceChange(TimelineKind::SourceEdit, programMs, id));
         return CommandResult::done(id + " now reads " + maskSecrets(url));
     }
     if (command.name == "source.reconnect") {
         ++state.sourceReconnects[id];
-        timeline(programMs, "source_reconnect", id);
+        timeline(TimelineRow::sourceChange(TimelineKind::SourceReconnect, programMs, id));
         return CommandResult::done(id + " reconnecting");
     }
     return CommandResult::invalid("unknown command '" + command.name + "'");

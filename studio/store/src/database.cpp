@@ -2,13 +2,22 @@
 
 #include <sqlite3.h>
 
+#include "hawker/studio/store/legacy_timeline.hpp"
+
 namespace hawker::studio {
 
 namespace {
+/// One schema step: its SQL, then what it does to the rows already there.
+struct Migration {
+    Migration(const char* text, size_t (*after)(Database&) = nullptr) : sql(text), rows(after) {}
+    std::string sql;
+    size_t (*rows)(Database&);
+};
+
 /// Schema migrations, in order. A file at version N gets N+1.. applied, each
 /// in its own transaction; the version is stored in the file.
-const std::vector<std::string>& migrations() {
-    static const std::vector<std::string> steps = {
+const std::vector<Migration>& migrations() {
+    static const std::vector<Migration> steps = {
         // 1: sessions, the on-air timeline and the audit log. Times are UTC ms,
         // program times ms since the show started.
         R"(
@@ -196,6 +205,25 @@ const std::vector<std::string>& migrations() {
                    a.rule, a.kpi, a.level, a.message, a.acknowledged_utc_ms IS NOT NULL AS acknowledged
             FROM alerts a;
         )",
+        // 5: timeline rows are typed. `fields` holds a row's fields as one JSON
+        // object with fixed keys (timeline_fields.hpp), not a column each: the
+        // kinds carry different fields (a scene; an offer's price, quantity and
+        // step; an output's state), so columns would be mostly NULL and every
+        // new field a schema step, while json_extract() still lets SQL reach
+        // any of them. `detail` keeps the text made from the fields. Rows
+        // stored before have their fields filled once, here, from their text
+        // (legacy_timeline.hpp). A row written later without fields (by hand,
+        // in SQL) shows its text and counts for nothing: it is never read back
+        // from its words.
+        {R"(
+        ALTER TABLE timeline ADD COLUMN fields TEXT;
+        DROP VIEW v_timeline;
+        CREATE VIEW v_timeline AS
+            SELECT t.session_id, t.utc_ms, strftime('%Y-%m-%d %H:%M:%f', t.utc_ms / 1000.0, 'unixepoch') AS utc,
+                   t.program_ms, t.event, t.detail, t.fields
+            FROM timeline t;
+        )",
+         &fillLegacyTimelineFields},
     };
     return steps;
 }
@@ -287,8 +315,10 @@ void Database::migrate() {
         throw StoreError("database schema version " + std::to_string(current) +
                          " is newer than this hawker understands (" + std::to_string(steps.size()) + ")");
     for (int version = current; version < static_cast<int>(steps.size()); ++version) {
+        const Migration& step = steps[static_cast<size_t>(version)];
         transaction([&] {
-            execute(steps[static_cast<size_t>(version)]);
+            execute(step.sql);
+            if (step.rows) step.rows(*this);
             execute("PRAGMA user_version = " + std::to_string(version + 1));
         });
     }

@@ -5,7 +5,9 @@
 #include <cstdio>
 
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/show/timeline_fields.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/timeline_table.hpp"
 
 namespace hawker::studio {
 
@@ -62,8 +64,11 @@ uint64_t OnAirLog::enqueue(Row row) {
     return ++m_queued;
 }
 
-uint64_t OnAirLog::timeline(int64_t programMs, const std::string& event, const std::string& detail) {
-    return enqueue({false, nowUtcMs(), programMs, event, maskSecrets(detail), {}, {}, false});
+uint64_t OnAirLog::timeline(const TimelineRow& row) {
+    // Encoded here, so the writer's transaction only binds text.
+    Row stored{false, nowUtcMs(), row.programMs, toString(row.kind), maskSecrets(row.text()), {}, {}, false};
+    stored.c = timelineFieldsText(withSecretsMasked(row));
+    return enqueue(std::move(stored));
 }
 
 uint64_t OnAirLog::audit(const AuditEntry& entry) {
@@ -270,8 +275,7 @@ bool OnAirLog::flush(const std::vector<Row>& rows, const std::optional<PendingSt
                     .bind(2, beatMs)
                     .bind(3, m_session)
                     .run();
-            Statement timeline = m_db.prepare("INSERT INTO timeline (session_id, utc_ms, program_ms, event, "
-                                              "detail) VALUES (?1, ?2, ?3, ?4, ?5)");
+            TimelineInsert timeline(m_db);
             Statement audit =
                 m_db.prepare("INSERT INTO audit (session_id, utc_ms, program_ms, who, role, command, ok, "
                              "message) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)");
@@ -284,31 +288,19 @@ bool OnAirLog::flush(const std::vector<Row>& rows, const std::optional<PendingSt
                         .bind(5, row.b);
                     audit.bind(6, row.c).bind(7, int64_t{row.ok ? 1 : 0}).bind(8, row.d).run();
                 } else {
-                    timeline.bind(1, m_session)
-                        .bind(2, row.utcMs)
-                        .bind(3, row.programMs)
-                        .bind(4, row.a)
-                        .bind(5, row.b);
-                    timeline.run();
+                    timeline.add(m_session, row.utcMs, row.programMs, row.a, row.b, row.c);
                 }
             }
             if (recovery) {
                 // Made inside the transaction that lands, so it is stored
                 // exactly once, after the rows that waited.
-                std::string detail;
-                if (recovery->outage)
-                    detail = "writable again after " + secondsText(nowUtcMs() - recovery->failingSinceUtcMs) +
-                             "; " + rowsText(recovery->waitedRows) + " waited";
-                if (recovery->lostRows > 0)
-                    detail += (detail.empty() ? "" : "; ") + rowsText(recovery->lostRows) +
-                              " dropped at the memory bound, program time " +
-                              secondsText(recovery->lostFromMs) + " to " + secondsText(recovery->lostToMs);
-                timeline.bind(1, m_session)
-                    .bind(2, nowUtcMs())
-                    .bind(3, std::max<int64_t>(0, m_heartbeatMs.load()))
-                    .bind(4, std::string("database"))
-                    .bind(5, detail);
-                timeline.run();
+                timeline.add(m_session, nowUtcMs(),
+                             TimelineRow::databaseRecovered(
+                                 std::max<int64_t>(0, m_heartbeatMs.load()), recovery->outage,
+                                 recovery->outage ? nowUtcMs() - recovery->failingSinceUtcMs : 0,
+                                 static_cast<int64_t>(recovery->waitedRows),
+                                 static_cast<int64_t>(recovery->lostRows), recovery->lostFromMs,
+                                 recovery->lostToMs));
             }
         });
         return true;

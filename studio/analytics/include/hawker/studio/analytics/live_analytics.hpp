@@ -69,7 +69,7 @@ public:
     LiveAnalytics& operator=(const LiveAnalytics&) = delete;
 
     /// One on-air timeline row (any thread; short lock).
-    void onTimeline(int64_t programMs, const std::string& event, const std::string& detail);
+    void onTimeline(const TimelineRow& row);
     /// Events of this session just committed (the ingest writer thread).
     void onEvents(const std::vector<ViewerEvent>& fresh);
     /// A program second passed (the compositor thread). Live it is queued and
@@ -122,12 +122,12 @@ private:
     std::vector<std::string> m_negativeKeywords;
     std::optional<int64_t> m_targetGmvCents, m_targetUv;
 
-    struct TimelineRow {
+    struct PendingRow {
         int64_t utcMs = 0;
-        std::string event, detail;
+        TimelineRow row;
     };
     std::mutex m_timelineMutex; ///< only m_pendingTimeline
-    std::vector<TimelineRow> m_pendingTimeline;
+    std::vector<PendingRow> m_pendingTimeline;
 
     mutable std::mutex m_mutex; ///< everything below
     OnAirSchedule m_schedule;

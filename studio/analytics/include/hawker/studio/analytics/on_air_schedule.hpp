@@ -3,6 +3,7 @@
 // rundown segments and flash-sale windows, in UTC ms. Built by replaying the
 // on-air timeline, the same way live (from the timeline hook) and in the
 // report (from the timeline table), so both attribute sales identically.
+// It reads the rows' typed fields only, never their text.
 
 #include <cstdint>
 #include <limits>
@@ -10,6 +11,8 @@
 #include <optional>
 #include <string>
 #include <vector>
+
+#include "hawker/studio/show/timeline_row.hpp"
 
 namespace hawker::studio {
 
@@ -53,8 +56,8 @@ class OnAirSchedule {
 public:
     /// The rundown's plan, so segments can be reported planned vs actual.
     void setPlan(std::vector<PlannedSegment> plan) { m_plan = std::move(plan); }
-    /// One timeline row (event and detail as the show controller writes them).
-    void apply(int64_t utcMs, const std::string& event, const std::string& detail);
+    /// One timeline row, at `utcMs` (its program time put on the session's clock).
+    void apply(int64_t utcMs, const TimelineRow& row);
     /// Closes everything still open at `utcMs` (the session's end).
     void close(int64_t utcMs);
 
@@ -74,6 +77,7 @@ public:
 
 private:
     void closeCard(const std::string& slot, int64_t utcMs);
+    void applyOffer(int64_t utcMs, const TimelineRow& row);
     std::vector<PlannedSegment> m_plan;
     std::map<std::string, std::vector<OnAirInterval>> m_cards; ///< sku → intervals, in time order
     std::map<std::string, std::string> m_cardInSlot;           ///< slot → sku on air there

@@ -56,7 +56,7 @@ public:
 
     /// A timeline row as the controller or an output makes it: stored, and
     /// seen by the live analytics. Never waits.
-    void timeline(int64_t programMs, const std::string& event, const std::string& detail);
+    void timeline(const TimelineRow& row);
     void audit(const AuditEntry& entry);
     /// Once a tick (compositor thread): the heartbeat, and the state when it changed.
     void persistState(const ShowState& state, int64_t programMs);

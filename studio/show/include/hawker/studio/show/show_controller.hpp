@@ -18,6 +18,7 @@
 #include "hawker/studio/show/role.hpp"
 #include "hawker/studio/show/show_file.hpp"
 #include "hawker/studio/show/show_state.hpp"
+#include "hawker/studio/show/timeline_row.hpp"
 
 namespace hawker::studio {
 
@@ -92,9 +93,9 @@ struct AuditEntry {
     std::string message;
 };
 
-/// What the audience saw change, for the on-air timeline.
-using TimelineHook =
-    std::function<void(int64_t programMs, const std::string& event, const std::string& detail)>;
+/// What the audience saw change, for the on-air timeline: one typed row
+/// (its text is row.text(), made from its fields).
+using TimelineHook = std::function<void(const TimelineRow& row)>;
 
 struct CommandSpec;
 /// Builds commandTable() (command_table.cpp); the controller lets it name its handlers.
@@ -163,7 +164,7 @@ private:
     std::optional<CommandResult> gate(const std::string& command, const std::string& key,
                                       const ShowState& state) const;
     void settleOffers(ShowState& state, int64_t programMs);
-    void timeline(int64_t programMs, const std::string& event, const std::string& detail);
+    void timeline(const TimelineRow& row);
     void publish(ShowState state);
 
     const ShowSpec& m_show;

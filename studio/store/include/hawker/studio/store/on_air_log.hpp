@@ -53,7 +53,8 @@ public:
     /// Never waits: queues the row for the writer thread. Returns its
     /// sequence number, for waitDurable(). A row that does not fit in the
     /// memory bound is dropped and counted in lost().
-    uint64_t timeline(int64_t programMs, const std::string& event, const std::string& detail);
+    /// The row is stored with its fields and its text, secrets masked in both.
+    uint64_t timeline(const TimelineRow& row);
     uint64_t audit(const AuditEntry& entry);
     /// The show state to resume from after a crash; only the newest version
     /// is kept (it is never dropped). Coupon counts go to the coupons table with it.
@@ -78,7 +79,8 @@ private:
     struct Row {
         bool isAudit = false;
         int64_t utcMs = 0, programMs = 0;
-        std::string a, b, c, d; ///< timeline: event, detail; audit: who, role, command, message
+        /// timeline: event, text, fields (encoded); audit: who, role, command, message
+        std::string a, b, c, d;
         bool ok = false;
         size_t cost() const { return sizeof(Row) + a.size() + b.size() + c.size() + d.size(); }
     };
