@@ -20,7 +20,6 @@
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
 
-#include "schema_v4_sql.hpp"
 #include "temp_db.hpp"
 #include "timeline_samples.hpp"
 
@@ -154,13 +153,13 @@ struct OldRow {
     std::string event, detail;
 };
 
-/// Writes a file of schema 4 with that version's SQL: one ended session with
+/// Writes a file of schema 4 with that version's SQL (steps 1 to 4): one ended session with
 /// its rundown, and `rows`.
 void writeSchemaV4File(const std::filesystem::path& path, const std::vector<OldRow>& rows) {
     sqlite3* db = nullptr;
     ASSERT_EQ(sqlite3_open(path.string().c_str(), &db), SQLITE_OK);
-    exec(db, test::kSchemaV4Sql);
-    exec(db, "PRAGMA user_version = " + std::to_string(test::kSchemaV4Version));
+    exec(db, schemaSql(4));
+    exec(db, "PRAGMA user_version = 4");
     exec(db, "INSERT INTO sessions (id, title, state, start_utc_ms, end_utc_ms, created_utc_ms) VALUES (1, "
              "'old show', 'ended', " +
                  std::to_string(kStart) + ", " + std::to_string(kStart + 300000) + ", " +
@@ -373,4 +372,12 @@ TEST(LegacyTimeline, WordsOfAnotherShapeGiveNothing) {
     EXPECT_FALSE(legacyTimelineRow("offer", "f sold_out after a while", 0).has_value());
     EXPECT_FALSE(legacyTimelineRow("output", "record", 0).has_value());
     EXPECT_FALSE(legacyTimelineRow("scene", "host on program", 0).has_value()) << "no such kind";
+}
+
+TEST(TimelineMigration, SchemaSqlGivesOnlyTheStepsAsked) {
+    EXPECT_EQ(schemaSql(0), "");
+    EXPECT_EQ(schemaSql(4).find("ADD COLUMN fields"), std::string::npos);
+    EXPECT_NE(schemaSql(5).find("ADD COLUMN fields"), std::string::npos);
+    EXPECT_THROW(schemaSql(99), StoreError);
+    EXPECT_THROW(schemaSql(-1), StoreError);
 }

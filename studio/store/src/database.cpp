@@ -15,7 +15,9 @@ struct Migration {
 };
 
 /// Schema migrations, in order. A file at version N gets N+1.. applied, each
-/// in its own transaction; the version is stored in the file.
+/// in its own transaction; the version is stored in the file. A step is never
+/// edited once released: files of every age went through it as written, and
+/// schemaSql() gives tests the schema of an older version from the same text.
 const std::vector<Migration>& migrations() {
     static const std::vector<Migration> steps = {
         // 1: sessions, the on-air timeline and the audit log. Times are UTC ms,
@@ -306,6 +308,16 @@ int64_t Database::lastInsertId() const {
 int Database::schemaVersion() {
     Statement version(m_db, "PRAGMA user_version");
     return version.step() ? static_cast<int>(version.integer(0)) : 0;
+}
+
+std::string schemaSql(int version) {
+    const auto& steps = migrations();
+    if (version < 0 || version > static_cast<int>(steps.size()))
+        throw StoreError("no database schema version " + std::to_string(version));
+    std::string sql;
+    for (int step = 0; step < version; ++step)
+        sql += steps[static_cast<size_t>(step)].sql;
+    return sql;
 }
 
 void Database::migrate() {

@@ -33,6 +33,12 @@ private:
 
 class Statement;
 
+/// The SQL of schema steps 1 to `version` as they were released (only the
+/// schema: what a step does to the rows already there is not in it), for
+/// building a file of an older version. Throws StoreError for a version
+/// this hawker does not know.
+std::string schemaSql(int version);
+
 class Database {
 public:
     /// Opens (creating if needed) the file, switches it to WAL, applies every
