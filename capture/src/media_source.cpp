@@ -9,6 +9,7 @@
 #include "hawker/capture/av_util.hpp"
 #include "hawker/capture/capture_log.hpp"
 #include "hawker/capture/rendition_scaler.hpp"
+#include "media_connection.hpp"
 
 extern "C" {
 #include <libavcodec/avcodec.h>
@@ -36,18 +37,6 @@ bool startsWith(const std::string& text, const char* prefix) {
     return text.rfind(prefix, 0) == 0;
 }
 
-constexpr auto kRenditionExpiry = std::chrono::seconds(3);
-
-/// I420 planes viewed over one contiguous buffer of h*3/2 rows.
-PlaneSet allocateI420(int width, int height, cv::Mat& buffer) {
-    buffer.create(height * 3 / 2, width, CV_8UC1);
-    uint8_t* base = buffer.data;
-    const size_t ySize = static_cast<size_t>(width) * static_cast<size_t>(height);
-    const size_t cSize = ySize / 4;
-    return {cv::Mat(height, width, CV_8UC1, base), cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize),
-            cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize + cSize)};
-}
-
 } // namespace
 
 const char* toString(SourceState state) {
@@ -65,24 +54,6 @@ const char* toString(SourceState state) {
     }
     return "?";
 }
-
-struct MediaSource::Connection {
-    Connection(const std::atomic<bool>& abort, const std::atomic<bool>& drop) : guard(abort, &drop) {}
-    InterruptGuard guard;
-    InputFormatPtr input;
-    CodecContextPtr video, audio;
-    int videoIndex = -1, audioIndex = -1;
-    SwsPtr toI420;
-    RenditionScaler scaler;
-    SwrPtr resampler;
-    std::vector<float> audioL, audioR;
-    std::optional<int64_t> baseUs; ///< first timestamp of this connection (or loop)
-    int64_t frameDurationUs = 33333;
-    bool realtime = false;
-    std::optional<std::chrono::steady_clock::time_point> paceStart;
-    int64_t paceOriginUs = 0;
-    bool loopable = false;
-};
 
 MediaSource::MediaSource(SourceConfig config)
     : m_config(std::move(config)),
@@ -462,7 +433,8 @@ void MediaSource::readLoop(Connection& conn) {
             // demuxer then hands out the stale packet it was still assembling.
             // Showing it would flash "signal back" in the middle of a loss.
             av_packet_unref(packet.get());
-            setState(SourceState::Lost, "no data for " + std::to_string(m_config.readTimeout.count()) + " ms");
+            setState(SourceState::Lost,
+                     "no data for " + std::to_string(m_config.readTimeout.count()) + " ms");
             return;
         }
         AVCodecContext* decoder = nullptr;
@@ -474,160 +446,6 @@ void MediaSource::readLoop(Connection& conn) {
             drain(decoder, decoder == conn.video.get());
         }
         av_packet_unref(packet.get());
-    }
-}
-
-void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
-    const AVStream* stream = conn.input->streams[conn.videoIndex];
-    const int64_t ts = frame->best_effort_timestamp;
-    int64_t ptsUs;
-    if (ts == AV_NOPTS_VALUE) {
-        ptsUs = m_lastPtsUs < 0 ? 0 : m_lastPtsUs + conn.frameDurationUs;
-    } else {
-        const int64_t rawUs = av_rescale_q(ts, stream->time_base, AVRational{1, 1000000});
-        if (!conn.baseUs) {
-            conn.baseUs = rawUs;
-            if (m_lastPtsUs >= 0) m_timeOffsetUs = m_lastPtsUs + conn.frameDurationUs;
-        }
-        ptsUs = rawUs - *conn.baseUs + m_timeOffsetUs;
-    }
-    if (ptsUs <= m_lastPtsUs) ptsUs = m_lastPtsUs + 1; // never let time run backwards
-    m_lastPtsUs = ptsUs;
-    pace(conn, ptsUs);
-    if (m_abort) return;
-
-    auto out = std::make_shared<VideoFrame>();
-    const int width = frame->width & ~1;
-    const int height = frame->height & ~1;
-    if (width <= 0 || height <= 0) {
-        ++m_framesDropped;
-        return;
-    }
-    const auto format = static_cast<AVPixelFormat>(frame->format);
-    if ((format == AV_PIX_FMT_YUV420P || format == AV_PIX_FMT_YUVJ420P) && frame->linesize[0] > 0) {
-        // Already what the compositor wants: share the decoder's buffer.
-        AVFrame* ref = av_frame_clone(frame);
-        if (!ref) throw std::bad_alloc();
-        out->owner = std::shared_ptr<AVFrame>(ref, [](AVFrame* f) { av_frame_free(&f); });
-        out->planes = {
-            cv::Mat(height, width, CV_8UC1, ref->data[0], static_cast<size_t>(ref->linesize[0])),
-            cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[1], static_cast<size_t>(ref->linesize[1])),
-            cv::Mat(height / 2, width / 2, CV_8UC1, ref->data[2], static_cast<size_t>(ref->linesize[2]))};
-    } else {
-        conn.toI420.reset(sws_getCachedContext(conn.toI420.release(), frame->width, frame->height, format,
-                                               width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR, nullptr,
-                                               nullptr, nullptr));
-        if (!conn.toI420)
-            throw std::runtime_error(
-                "cannot convert pixel format " +
-                std::string(av_get_pix_fmt_name(format) ? av_get_pix_fmt_name(format) : "?"));
-        auto buffer = std::make_shared<cv::Mat>();
-        out->planes = allocateI420(width, height, *buffer);
-        out->owner = buffer;
-        uint8_t* dst[4] = {out->planes[0].data, out->planes[1].data, out->planes[2].data, nullptr};
-        int dstStride[4] = {width, width / 2, width / 2, 0};
-        sws_scale(conn.toI420.get(), frame->data, frame->linesize, 0, frame->height, dst, dstStride);
-    }
-
-    // Scale each requested rendition here, on this source's own thread.
-    std::vector<Rendition> wanted;
-    {
-        const auto now = std::chrono::steady_clock::now();
-        std::lock_guard lock(m_mutex);
-        std::erase_if(m_renditions,
-                      [&](const RenditionRequest& r) { return now - r.lastUsed > kRenditionExpiry; });
-        for (const auto& request : m_renditions)
-            wanted.push_back(request.rendition);
-        m_width = width;
-        m_height = height;
-    }
-    for (const Rendition& r : wanted)
-        if (auto scaled = conn.scaler.scale(out->planes, r))
-            out->renditions.emplace_back(r, std::move(*scaled));
-
-    out->ptsUs = ptsUs;
-    out->sequence = ++m_sequence;
-    out->arrivalUs = steadyMicros();
-    ++m_framesDecoded;
-    m_lastArrivalUs = out->arrivalUs;
-    {
-        std::unique_lock lock(m_mutex);
-        const bool wasReady = m_gotPicture;
-        m_readyOrFailed = true;
-        m_gotPicture = true;
-        if (!wasReady) m_wake.notify_all();
-        if (m_state != SourceState::Live) {
-            lock.unlock();
-            setState(SourceState::Live);
-        }
-    }
-    m_slot.publish(std::move(out), m_abort);
-}
-
-void MediaSource::handleAudio(Connection& conn, AVFrame* frame) {
-    if (!m_audio) return;
-    const AVStream* stream = conn.input->streams[conn.audioIndex];
-    if (!conn.resampler) {
-        AVChannelLayout stereo = AV_CHANNEL_LAYOUT_STEREO;
-        AVChannelLayout inLayout;
-        if (frame->ch_layout.order == AV_CHANNEL_ORDER_UNSPEC)
-            av_channel_layout_default(&inLayout, frame->ch_layout.nb_channels);
-        else
-            av_channel_layout_copy(&inLayout, &frame->ch_layout);
-        SwrContext* swr = nullptr;
-        const int made =
-            swr_alloc_set_opts2(&swr, &stereo, AV_SAMPLE_FMT_FLTP, m_config.audioRate, &inLayout,
-                                static_cast<AVSampleFormat>(frame->format), frame->sample_rate, 0, nullptr);
-        av_channel_layout_uninit(&inLayout);
-        if (made < 0 || swr_init(swr) < 0) {
-            swr_free(&swr);
-            log(LogLevel::Warning, "source " + m_config.id + ": cannot resample its audio");
-            std::lock_guard lock(m_mutex);
-            m_hasAudio = false;
-            return;
-        }
-        conn.resampler.reset(swr);
-    }
-    const int capacity = swr_get_out_samples(conn.resampler.get(), frame->nb_samples);
-    if (capacity <= 0) return;
-    conn.audioL.resize(static_cast<size_t>(capacity));
-    conn.audioR.resize(static_cast<size_t>(capacity));
-    uint8_t* out[2] = {reinterpret_cast<uint8_t*>(conn.audioL.data()),
-                       reinterpret_cast<uint8_t*>(conn.audioR.data())};
-    const int converted = swr_convert(conn.resampler.get(), out, capacity,
-                                      const_cast<const uint8_t**>(frame->extended_data), frame->nb_samples);
-    if (converted <= 0) return;
-
-    int64_t ptsUs;
-    const int64_t ts = frame->best_effort_timestamp;
-    if (ts == AV_NOPTS_VALUE) {
-        ptsUs = m_lastPtsUs < 0 ? 0 : m_lastPtsUs;
-    } else {
-        const int64_t rawUs = av_rescale_q(ts, stream->time_base, AVRational{1, 1000000});
-        if (!conn.baseUs) {
-            conn.baseUs = rawUs;
-            if (m_lastPtsUs >= 0) m_timeOffsetUs = m_lastPtsUs + conn.frameDurationUs;
-        }
-        ptsUs = rawUs - *conn.baseUs + m_timeOffsetUs;
-    }
-    if (conn.videoIndex < 0) {
-        // Audio-only: the audio clock is the source clock.
-        if (ptsUs > m_lastPtsUs) m_lastPtsUs = ptsUs;
-        pace(conn, ptsUs);
-    }
-    const int64_t startSample = av_rescale(ptsUs, m_config.audioRate, 1000000);
-    m_audio->write(conn.audioL.data(), conn.audioR.data(), converted, startSample, m_abort);
-    if (conn.videoIndex < 0) {
-        std::unique_lock lock(m_mutex);
-        if (!m_gotPicture) {
-            m_readyOrFailed = true;
-            m_gotPicture = true;
-            m_wake.notify_all();
-        }
-        if (m_state != SourceState::Live) {
-            lock.unlock();
-            setState(SourceState::Live);
-        }
     }
 }
 

@@ -101,6 +101,9 @@ private:
     void readLoop(Connection& conn);
     void handleVideo(Connection& conn, AVFrame* frame);
     void handleAudio(Connection& conn, AVFrame* frame);
+    /// `timestamp` (in the stream's time base) on the source's clock, or
+    /// `fallbackUs` when the frame has none.
+    int64_t sourceTimeUs(Connection& conn, int streamIndex, int64_t timestamp, int64_t fallbackUs);
     void pace(Connection& conn, int64_t ptsUs);
     void setState(SourceState state, const std::string& why = {});
     bool sleepInterruptible(std::chrono::milliseconds delay);

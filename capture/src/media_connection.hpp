@@ -1,0 +1,34 @@
+#pragma once
+// The state of one connection of a MediaSource (one open input), shared by
+// the files that implement MediaSource and by nothing else.
+
+#include <atomic>
+#include <chrono>
+#include <optional>
+#include <vector>
+
+#include "hawker/capture/av_util.hpp"
+#include "hawker/capture/media_source.hpp"
+#include "hawker/capture/rendition_scaler.hpp"
+
+namespace hawker::capture {
+
+struct MediaSource::Connection {
+    Connection(const std::atomic<bool>& abort, const std::atomic<bool>& drop) : guard(abort, &drop) {}
+    InterruptGuard guard;
+    InputFormatPtr input;
+    CodecContextPtr video, audio;
+    int videoIndex = -1, audioIndex = -1;
+    SwsPtr toI420;
+    RenditionScaler scaler;
+    SwrPtr resampler;
+    std::vector<float> audioL, audioR;
+    std::optional<int64_t> baseUs; ///< first timestamp of this connection (or loop)
+    int64_t frameDurationUs = 33333;
+    bool realtime = false;
+    std::optional<std::chrono::steady_clock::time_point> paceStart;
+    int64_t paceOriginUs = 0;
+    bool loopable = false;
+};
+
+} // namespace hawker::capture
