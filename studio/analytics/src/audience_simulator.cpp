@@ -70,17 +70,6 @@ constexpr std::array<const char*, 6> kFlashComments{"抢到了",       "没抢�
                                                     "再上一点库存", "已付款", "冲冲冲"};
 constexpr std::array<const char*, 4> kPrelaunchComments{"等开抢", "秒杀价多少", "准备好了", "3 2 1 上链接"};
 
-uint64_t splitmix64(uint64_t& state) {
-    uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
-    return z ^ (z >> 31);
-}
-
-uint64_t rotl(uint64_t x, int k) {
-    return (x << k) | (x >> (64 - k));
-}
-
 template <size_t N>
 uint8_t pickClass(const std::array<TraitClass, N>& classes, double u) {
     for (size_t i = 0; i + 1 < N; ++i) {
@@ -105,10 +94,8 @@ bool followUpLater(const auto& a, const auto& b) {
 
 } // namespace
 
-AudienceSimulator::AudienceSimulator(SimulatorConfig config) : m_config(std::move(config)) {
-    uint64_t state = m_config.seed;
-    for (uint64_t& word : m_rng)
-        word = splitmix64(state);
+AudienceSimulator::AudienceSimulator(SimulatorConfig config)
+    : m_config(std::move(config)), m_random(m_config.seed) {
     for (const SimProduct& product : m_config.products)
         m_prices.emplace(product.sku, product.priceCents);
     if (m_config.maxViewers < 1) m_config.maxViewers = 1;
@@ -589,51 +576,6 @@ int64_t AudienceSimulator::productPrice(const std::string& sku, const OnAirView&
     if (sku == view.cardSku && view.cardPriceCents > 0) return view.cardPriceCents;
     auto found = m_prices.find(sku);
     return found == m_prices.end() ? 0 : found->second;
-}
-
-uint64_t AudienceSimulator::nextRandom() {
-    // xoshiro256**: small, fast, and the same numbers on every platform and library.
-    const uint64_t result = rotl(m_rng[1] * 5, 7) * 9;
-    const uint64_t t = m_rng[1] << 17;
-    m_rng[2] ^= m_rng[0];
-    m_rng[3] ^= m_rng[1];
-    m_rng[1] ^= m_rng[2];
-    m_rng[0] ^= m_rng[3];
-    m_rng[2] ^= t;
-    m_rng[3] = rotl(m_rng[3], 45);
-    return result;
-}
-
-double AudienceSimulator::uniform() {
-    return static_cast<double>(nextRandom() >> 11) * 0x1.0p-53;
-}
-
-int64_t AudienceSimulator::uniformInt(int64_t lo, int64_t hi) {
-    if (hi <= lo) return lo;
-    const auto span = static_cast<uint64_t>(hi - lo) + 1;
-    // The modulo bias is below 2^-40 for the spans used here: not worth a rejection loop.
-    return lo + static_cast<int64_t>(nextRandom() % span);
-}
-
-double AudienceSimulator::normal() {
-    // Irwin-Hall: twelve uniforms, close enough to a standard normal, and no libm trigonometry whose last
-    // bits could differ between platforms.
-    double sum = 0;
-    for (int i = 0; i < 12; ++i)
-        sum += uniform();
-    return sum - 6;
-}
-
-int64_t AudienceSimulator::poisson(double mean) {
-    if (mean <= 0) return 0;
-    if (mean < 30) {
-        const double limit = std::exp(-mean);
-        int64_t k = 0;
-        for (double p = uniform(); p > limit; p *= uniform())
-            ++k;
-        return k;
-    }
-    return std::max<int64_t>(0, std::llround(mean + std::sqrt(mean) * normal()));
 }
 
 } // namespace hawker::studio

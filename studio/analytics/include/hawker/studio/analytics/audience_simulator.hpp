@@ -12,6 +12,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hawker/studio/analytics/seeded_random.hpp"
+
 namespace hawker::studio {
 
 /// What is on air right now, as the simulator sees it (filled by the caller from the show state).
@@ -140,16 +142,15 @@ private:
     bool randomPresent(int64_t fromMs, int64_t toMs, Trait trait, uint32_t& slot, int64_t& ts);
     int64_t productPrice(const std::string& sku, const OnAirView& view) const;
 
-    uint64_t nextRandom();
-    double uniform();                           ///< [0, 1)
-    int64_t uniformInt(int64_t lo, int64_t hi); ///< [lo, hi]
-    bool chance(double p) { return uniform() < p; }
-    double exponential() { return -std::log1p(-uniform()); }
-    double normal();
-    int64_t poisson(double mean);
+    double uniform() { return m_random.uniform(); }
+    int64_t uniformInt(int64_t lo, int64_t hi) { return m_random.uniformInt(lo, hi); }
+    bool chance(double p) { return m_random.chance(p); }
+    double exponential() { return m_random.exponential(); }
+    double normal() { return m_random.normal(); }
+    int64_t poisson(double mean) { return m_random.poisson(mean); }
 
     SimulatorConfig m_config;
-    std::array<uint64_t, 4> m_rng{};
+    SeededRandom m_random;
     bool m_started = false;
     bool m_finished = false;
     int64_t m_nowMs = 0;
