@@ -48,6 +48,20 @@ TEST(RecordPath, ARecordingStartedAgainGoesToItsNextFreePart) {
     EXPECT_EQ(nextFreePart(first, 7), dir.path / "show-part7.mkv");
 }
 
+TEST(RecordPath, WhenEveryPartNameIsTakenNothingIsWrittenOver) {
+    TempDir dir("hawker-show-setup");
+    const fs::path first = dir.path / "show.mkv";
+    for (int part = 2; part <= 5; ++part)
+        dir.touch("show-part" + std::to_string(part) + ".mkv");
+    try {
+        (void)nextFreePart(first, 2, 5);
+        FAIL() << "a taken name was handed out";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("no free part name"), std::string::npos) << error.what();
+    }
+    EXPECT_EQ(nextFreePart(first, 2, 6), dir.path / "show-part6.mkv");
+}
+
 TEST(ShowSetup, AMissingStreamKeyIsFoundBeforeAnyRecordingFolderIsMade) {
     TempDir dir("hawker-show-setup");
     ShowSpec show;

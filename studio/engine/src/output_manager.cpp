@@ -24,8 +24,7 @@ std::unique_ptr<capture::Output> OutputManager::makeOutput(size_t index, bool re
     config.displayTarget = m_targets[index].display;
     if (restart && spec.kind == capture::OutputKind::Record) {
         // A recording started again goes to a new file; the first one stays whole.
-        if (const auto next = nextFreePart(spec.path, ++m_restarts[index] + 1))
-            config.target = config.displayTarget = next->string();
+        config.target = config.displayTarget = nextFreePart(spec.path, ++m_restarts[index] + 1).string();
     }
     config.queueLimit = std::chrono::milliseconds(spec.queueMs);
     return std::make_unique<capture::Output>(config, m_streams, m_onEvent);

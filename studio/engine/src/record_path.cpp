@@ -35,15 +35,16 @@ std::filesystem::path chooseRecordPath(const std::filesystem::path& path, bool o
     throw std::runtime_error("no free name for a recording beside " + wanted.string());
 }
 
-std::optional<std::filesystem::path> nextFreePart(const std::filesystem::path& first, int fromPart) {
-    for (int part = std::max(fromPart, 2); part < 10000; ++part) {
+std::filesystem::path nextFreePart(const std::filesystem::path& first, int fromPart, int lastPart) {
+    for (int part = std::max(fromPart, 2); part <= lastPart; ++part) {
         std::filesystem::path next = first;
         next.replace_filename(first.stem().string() + "-part" + std::to_string(part) +
                               first.extension().string());
         std::error_code error;
         if (!std::filesystem::exists(next, error) && !error) return next;
     }
-    return std::nullopt;
+    throw std::runtime_error("no free part name beside " + first.string() + " (parts up to " +
+                             std::to_string(lastPart) + " all exist): move the old parts away");
 }
 
 } // namespace hawker::studio

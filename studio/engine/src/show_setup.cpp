@@ -40,10 +40,8 @@ void chooseRecording(OutputSpec& spec, const EngineOptions& options, std::set<st
 void recordResumedPart(OutputSpec& output) {
     std::error_code error;
     if (!std::filesystem::exists(output.path, error)) return;
-    if (const auto next = nextFreePart(output.path, 2)) {
-        logInfo("output " + output.id + " records the resumed part to " + next->string());
-        output.path = *next;
-    }
+    output.path = nextFreePart(output.path, 2);
+    logInfo("output " + output.id + " records the resumed part to " + output.path.string());
 }
 
 void mergeCatalog(ShowSpec& show, const std::filesystem::path& database) {

@@ -4,7 +4,6 @@
 
 #include <ctime>
 #include <filesystem>
-#include <optional>
 #include <set>
 
 namespace hawker::studio {
@@ -20,7 +19,9 @@ std::filesystem::path chooseRecordPath(const std::filesystem::path& path, bool o
                                        const std::set<std::filesystem::path>& taken = {});
 /// A recording that starts again (an output stopped and started, a resumed
 /// show) goes to a file of its own beside the first, which stays whole: the
-/// first free "stem-partN.ext" with N >= `fromPart`. Empty when none is free.
-std::optional<std::filesystem::path> nextFreePart(const std::filesystem::path& first, int fromPart);
+/// first free "stem-partN.ext" with fromPart <= N <= lastPart (and N >= 2).
+/// Throws std::runtime_error when every one exists: a recording is never
+/// written over, so it does not start rather than reuse a name.
+std::filesystem::path nextFreePart(const std::filesystem::path& first, int fromPart, int lastPart = 9999);
 
 } // namespace hawker::studio
