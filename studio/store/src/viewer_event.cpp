@@ -200,13 +200,14 @@ ParsedEvents parseEventBatch(std::string_view body, const ViewerHasher& hasher) 
     if (!document.is_object()) throw BatchError("the body must be a JSON object {\"events\": [...]}");
     auto events = document.find("events");
     if (events == document.end() || !events->is_array()) throw BatchError("the body has no \"events\" list");
-    if (events->size() > kMaxBatchEvents)
+    const json::array_t& list = events->get_ref<const json::array_t&>();
+    if (list.size() > kMaxBatchEvents)
         throw BatchError("a batch holds at most " + std::to_string(kMaxBatchEvents) + " events, this one " +
-                         std::to_string(events->size()));
+                         std::to_string(list.size()));
     ParsedEvents out;
-    out.events.reserve(events->size());
-    for (size_t i = 0; i < events->size(); ++i)
-        addOne(out, (*events)[i], i, hasher);
+    out.events.reserve(list.size());
+    for (size_t i = 0; i < list.size(); ++i)
+        addOne(out, list[i], i, hasher);
     return out;
 }
 
