@@ -9,6 +9,8 @@ PACKAGES=(
     # capture/: FFmpeg 5.1 libraries, plus the command-line tools the tests probe with
     libavformat-dev libavcodec-dev libavdevice-dev libavfilter-dev libavutil-dev
     libswscale-dev libswresample-dev ffmpeg
+    # capture/: EBU R128 loudness meters
+    libebur128-dev
     # overlay/: OpenCV 4.6 (+ contrib for cv::freetype) and the CJK font
     libopencv-dev libopencv-contrib-dev fonts-noto-cjk fonts-dejavu-core
     # studio/: show file, CLI, JSON, SQLite, HTTP, console

@@ -12,6 +12,7 @@ void AudioMixer::addChannel(const std::string& id, std::shared_ptr<AudioRing> ri
     channel->ring = std::move(ring);
     channel->gainDb = gainDb;
     channel->muted = muted;
+    channel->meter = std::make_unique<LoudnessMeter>(m_rate);
     m_channels.push_back(std::move(channel));
 }
 
@@ -49,26 +50,30 @@ void AudioMixer::mix(float* left, float* right, int count,
         channel.dropped += got.dropped;
         const float gain = channel.muted ? 0.0f : std::pow(10.0f, channel.gainDb.load() / 20.0f);
         float peak = 0;
-        for (int s = 0; s < count; ++s) {
-            const float l = m_scratchL[static_cast<size_t>(s)] * gain;
-            const float r = m_scratchR[static_cast<size_t>(s)] * gain;
+        for (size_t s = 0; s < static_cast<size_t>(count); ++s) {
+            const float l = m_scratchL[s] * gain;
+            const float r = m_scratchR[s] * gain;
+            m_scratchL[s] = l;
+            m_scratchR[s] = r;
             left[s] += l;
             right[s] += r;
             peak = std::max({peak, std::fabs(l), std::fabs(r)});
         }
         channel.peak = peak;
+        channel.meter->add(m_scratchL.data(), m_scratchR.data(), count);
     }
     for (int s = 0; s < count; ++s) {
         left[s] = std::clamp(left[s], -1.0f, 1.0f);
         right[s] = std::clamp(right[s], -1.0f, 1.0f);
     }
+    m_programMeter.add(left, right, count);
 }
 
 std::vector<MixerChannelStats> AudioMixer::stats() const {
     std::vector<MixerChannelStats> out;
     for (const auto& channel : m_channels) {
         out.push_back({channel->id, channel->gainDb.load(), channel->muted.load(), channel->peak.load(),
-                       channel->silence.load(), channel->dropped.load()});
+                       channel->silence.load(), channel->dropped.load(), channel->meter->reading()});
     }
     return out;
 }

@@ -39,6 +39,35 @@ json sourcesJson(const EngineStatus& status) {
     return out;
 }
 
+/// A loudness figure; null while there is nothing to measure (silence, or
+/// less audio than the figure's window).
+json figure(const std::optional<double>& value) {
+    return value ? json(*value) : json(nullptr);
+}
+
+json loudnessJson(const capture::LoudnessReading& reading) {
+    return {{"momentary_lufs", figure(reading.momentaryLufs)},
+            {"short_term_lufs", figure(reading.shortTermLufs)},
+            {"integrated_lufs", figure(reading.integratedLufs)},
+            {"true_peak_dbfs", figure(reading.truePeakDbfs)},
+            {"max_true_peak_dbfs", figure(reading.maxTruePeakDbfs)}};
+}
+
+json audioJson(const EngineStatus& status) {
+    json inputs = json::array();
+    for (const auto& input : status.audioInputs) {
+        json entry = loudnessJson(input.loudness);
+        entry["id"] = input.id;
+        entry["gain_db"] = input.gainDb;
+        entry["muted"] = input.muted;
+        entry["silence_samples"] = input.silenceSamples;
+        entry["dropped_samples"] = input.droppedSamples;
+        inputs.push_back(std::move(entry));
+    }
+    return {{"inputs", inputs},
+            {"program", status.programAudio ? loudnessJson(*status.programAudio) : json(nullptr)}};
+}
+
 } // namespace
 
 void addShowRoutes(RouteKit& kit, ProgramView& engine) {
@@ -102,6 +131,8 @@ void addShowRoutes(RouteKit& kit, ProgramView& engine) {
     }));
     kit.server().Get("/api/v1/outputs",
                      kit.get([&engine](const httplib::Request&) { return outputsJson(engine.status()); }));
+    kit.server().Get("/api/v1/audio",
+                     kit.get([&engine](const httplib::Request&) { return audioJson(engine.status()); }));
     kit.server().Get("/api/v1/session", kit.get([&engine](const httplib::Request&) {
         json resumable = json::array();
         for (const ResumableSession& s : engine.resumable())

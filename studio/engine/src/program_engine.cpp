@@ -533,6 +533,10 @@ EngineStatus ProgramEngine::status() const {
     // A source's last error quotes the URL it failed to open, login and all.
     for (auto& source : s.sources)
         source.lastError = maskSecrets(std::move(source.lastError));
+    if (m_mixer && m_mixer->channelCount() > 0) {
+        s.audioInputs = m_mixer->stats();
+        s.programAudio = m_mixer->programLoudness();
+    }
     s.outputs = m_outputs.stats();
     for (auto& output : s.outputs) {
         output.target = maskSecrets(std::move(output.target));

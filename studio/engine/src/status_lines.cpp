@@ -67,6 +67,26 @@ std::string formatSummary(const EngineStatus& s) {
             out << " audio_only=1";
         out << " audio=" << (src.hasAudio ? 1 : 0) << "\n";
     }
+    // Loudness over the whole show (EBU R128); "none" when there was nothing to measure.
+    auto loudness = [&out](const capture::LoudnessReading& reading) {
+        auto figure = [&out](const char* key, const std::optional<double>& value) {
+            out << " " << key << "=" << (value ? fixed(*value, 2) : std::string("none"));
+        };
+        figure("integrated_lufs", reading.integratedLufs);
+        figure("max_true_peak_dbfs", reading.maxTruePeakDbfs);
+    };
+    for (const auto& input : s.audioInputs) {
+        out << "audio input=" << input.id << " gain_db=" << fixed(input.gainDb, 1)
+            << " muted=" << (input.muted ? 1 : 0);
+        loudness(input.loudness);
+        out << " silence_samples=" << input.silenceSamples << " dropped_samples=" << input.droppedSamples
+            << "\n";
+    }
+    if (s.programAudio) {
+        out << "audio program";
+        loudness(*s.programAudio);
+        out << "\n";
+    }
     return maskSecrets(out.str());
 }
 

@@ -1,5 +1,6 @@
 #pragma once
-// Sums every audio input into the program's stereo mix, with gain and mute.
+// Sums every audio input into the program's stereo mix, with gain and mute,
+// and meters each input after its fader and the mix itself (EBU R128).
 
 #include <atomic>
 #include <chrono>
@@ -9,6 +10,7 @@
 #include <vector>
 
 #include "hawker/capture/audio_ring.hpp"
+#include "hawker/capture/loudness_meter.hpp"
 
 namespace hawker::capture {
 
@@ -19,11 +21,12 @@ struct MixerChannelStats {
     float peak = 0;             ///< last tick's peak after gain, 0..1+
     int64_t silenceSamples = 0; ///< underflows and sync gaps
     int64_t droppedSamples = 0; ///< skipped to keep lip sync or latency
+    LoudnessReading loudness;   ///< after gain and mute: what the input adds to the mix
 };
 
 class AudioMixer {
 public:
-    explicit AudioMixer(int sampleRate) : m_rate(sampleRate) {}
+    explicit AudioMixer(int sampleRate) : m_rate(sampleRate), m_programMeter(sampleRate) {}
 
     /// Adds an input; the ring belongs to its source and must outlive the mixer's use.
     void addChannel(const std::string& id, std::shared_ptr<AudioRing> ring, float gainDb, bool muted);
@@ -36,6 +39,8 @@ public:
              bool live, std::chrono::milliseconds wait);
 
     std::vector<MixerChannelStats> stats() const;
+    /// The program mix's loudness, as the encoder receives it.
+    LoudnessReading programLoudness() const { return m_programMeter.reading(); }
     size_t channelCount() const { return m_channels.size(); }
 
 private:
@@ -46,8 +51,10 @@ private:
         std::atomic<bool> muted{false};
         std::atomic<float> peak{0};
         std::atomic<int64_t> silence{0}, dropped{0};
+        std::unique_ptr<LoudnessMeter> meter;
     };
     int m_rate;
+    LoudnessMeter m_programMeter;
     std::vector<std::unique_ptr<Channel>> m_channels;
     std::vector<float> m_scratchL, m_scratchR;
 };

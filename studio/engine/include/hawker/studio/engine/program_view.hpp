@@ -14,6 +14,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
@@ -45,6 +46,9 @@ struct EngineStatus {
     capture::EncoderStats encoder;
     std::vector<capture::SourceStats> sources;
     std::vector<capture::OutputStats> outputs;
+    /// Each audio input after its fader, and the program mix; none without audio.
+    std::vector<capture::MixerChannelStats> audioInputs;
+    std::optional<capture::LoudnessReading> programAudio;
     std::string program, preview;
     std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;

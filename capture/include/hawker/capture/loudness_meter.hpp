@@ -1,0 +1,47 @@
+#pragma once
+// An EBU R128 loudness meter for one stereo signal (an input after its fader,
+// or the program mix): momentary (400 ms) and short-term (3 s) loudness, the
+// integrated loudness since it started, and the true peak, all through
+// libebur128. Integrated loudness uses the library's histogram mode, so a
+// meter's memory stays the same however long the show runs.
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+namespace hawker::capture {
+
+/// One reading. A figure is empty while there is nothing to measure: digital
+/// silence, or less audio than its window (400 ms momentary, 3 s short-term).
+struct LoudnessReading {
+    std::optional<double> momentaryLufs;
+    std::optional<double> shortTermLufs;
+    std::optional<double> integratedLufs;
+    std::optional<double> truePeakDbfs;    ///< of the last block added (a tick's audio)
+    std::optional<double> maxTruePeakDbfs; ///< since the meter started
+};
+
+class LoudnessMeter {
+public:
+    /// Throws std::runtime_error when libebur128 cannot make a state (a rate it refuses).
+    explicit LoudnessMeter(int sampleRate);
+    ~LoudnessMeter();
+    LoudnessMeter(const LoudnessMeter&) = delete;
+    LoudnessMeter& operator=(const LoudnessMeter&) = delete;
+
+    /// Adds `count` stereo samples (one thread: the mixer's). The reading
+    /// is brought up to date before it returns.
+    void add(const float* left, const float* right, int count);
+    /// The newest reading; any thread.
+    LoudnessReading reading() const;
+
+private:
+    struct Library; ///< libebur128's state (its type cannot be declared here)
+    std::unique_ptr<Library> m_library;
+    std::vector<float> m_interleaved; ///< scratch: left, right, left, right…
+    mutable std::mutex m_mutex;       ///< guards m_reading
+    LoudnessReading m_reading;
+};
+
+} // namespace hawker::capture
