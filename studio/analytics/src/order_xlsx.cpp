@@ -67,10 +67,12 @@ private:
 /// libxml2's pull reader over one XML text, network access off.
 class XmlReader {
 public:
-    XmlReader(const std::string& xml, const std::string& name)
-        : m_name(name), m_reader(xmlReaderForMemory(xml.data(), static_cast<int>(xml.size()), nullptr,
-                                                    "UTF-8", XML_PARSE_NONET | XML_PARSE_HUGE),
-                                 &xmlFreeTextReader) {
+    /// Keeps `xml`: libxml2 reads it in place as it goes (members are 512 MB at most, within int).
+    XmlReader(std::string xml, const std::string& name)
+        : m_xml(std::move(xml)), m_name(name),
+          m_reader(xmlReaderForMemory(m_xml.data(), static_cast<int>(m_xml.size()), nullptr, "UTF-8",
+                                      XML_PARSE_NONET | XML_PARSE_HUGE),
+                   &xmlFreeTextReader) {
         if (!m_reader) throw WorkbookError("cannot parse " + name);
     }
     /// Next node; false at the end. Throws on malformed XML.
@@ -108,6 +110,7 @@ private:
         const xmlChar* name = xmlTextReaderConstLocalName(m_reader.get());
         return name && xmlStrcmp(name, reinterpret_cast<const xmlChar*>(local)) == 0;
     }
+    std::string m_xml;
     std::string m_name;
     std::unique_ptr<xmlTextReader, decltype(&xmlFreeTextReader)> m_reader;
 };
