@@ -85,12 +85,14 @@ OrderImportResult importOrderSheets(EventIngest& ingest, Database& reader, int64
         const bool after = found && found->endUtcMs && event.ts > *found->endUtcMs;
         outside.push_back(event.type == EventType::OrderPaid && (before || after));
     }
-    const StoreOutcome outcome = ingest.store(session, fresh);
-    result.accepted = outcome.accepted;
-    result.duplicates += outcome.duplicates;
     // Only events that were new can be outside the window of this import's answer.
     for (size_t i = 0; i < fresh.size(); ++i)
         if (outside[i] && !ownIds.count(fresh[i].id)) ++result.outsideWindow;
+    events.clear();
+    events.shrink_to_fit();
+    const StoreOutcome outcome = ingest.store(session, std::move(fresh));
+    result.accepted = outcome.accepted;
+    result.duplicates += outcome.duplicates;
     result.stored = true;
     return result;
 }
