@@ -161,7 +161,7 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
         }
         if (line.ts == 0) {
             ++out.notPaid; // unpaid, or cancelled before payment: nothing was sold
-            previous = line;
+            if (columns.orderFieldsOnFirstRow) previous = line;
             continue;
         }
         if (line.sku.empty()) {
@@ -196,7 +196,7 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
                 continue;
             }
         }
-        previous = line;
+        if (columns.orderFieldsOnFirstRow) previous = line;
         auto [slot, fresh] = orders.try_emplace(line.orderId);
         if (fresh) orderSequence.push_back(line.orderId);
         const bool repeated = std::any_of(slot->second.begin(), slot->second.end(), [&](const Line& l) {
