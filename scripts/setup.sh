@@ -16,6 +16,8 @@ PACKAGES=(
     # studio/: show file, CLI, JSON, SQLite, HTTP, console
     libtomlplusplus-dev nlohmann-json3-dev libsqlite3-dev sqlite3 libcpp-httplib-dev libssl-dev
     libcli11-dev libspdlog-dev
+    # order exports: time zones (system tzdata), XLSX (zip + XML)
+    libhowardhinnant-date-dev tzdata libzip-dev libxml2-dev
     libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp time procps iproute2 curl

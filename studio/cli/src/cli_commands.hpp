@@ -23,6 +23,7 @@ int commandSessionList(const SessionListArgs& args);
 int commandCatalogImport(const CatalogImportArgs& args);
 int commandCatalogList(const CatalogListArgs& args);
 int commandIngest(const IngestArgs& args);
+int commandOrdersImport(const OrdersImportArgs& args);
 int commandReport(const ReportArgs& args);
 int commandNotesAdd(const NotesAddArgs& args);
 int commandNotesEdit(const NotesEditArgs& args);

@@ -71,6 +71,7 @@ private:
     void addSession();
     void addCatalog();
     void addAnalytics();
+    void addOrders();
     void addNotes();
     /// The deepest subcommand the arguments selected (the root when none).
     const CLI::App* selected() const;
@@ -93,6 +94,7 @@ private:
     CatalogImportArgs m_catalogImport;
     CatalogListArgs m_catalogList;
     IngestArgs m_ingest;
+    OrdersImportArgs m_ordersImport;
     ReportArgs m_report;
     SimulateArgs m_simulate;
     NotesAddArgs m_notesAdd;
@@ -116,6 +118,7 @@ Parser::Parser() {
     addSession();
     addCatalog();
     addAnalytics();
+    addOrders();
     addNotes();
     CLI::App* help = m_app.add_subcommand("help", "this page, or one command's options (hawker help run)");
     help->allow_extras();
@@ -298,6 +301,35 @@ void Parser::addCatalog() {
         *leaf(catalog, "list", "lists the products", "catalog list takes no positional arguments",
               [this] { return CommandLine{m_catalogList}; });
     valueOption(list, "--db", "DB", "the SQLite file", required(m_catalogList.db, "--db"))->required();
+}
+
+void Parser::addOrders() {
+    CLI::App& orders = *group("orders", "platform order exports: import");
+    CLI::App& import =
+        *leaf(orders, "import",
+              "a platform's order export (CSV in UTF-8 or GBK, or XLSX) into a session: paid lines become "
+              "order_paid, refunds refund; prints {\"accepted\":N,\"duplicates\":N,\"rejected\":[{\"line\":L,"
+              "\"reason\":...}],\"outside_window\":N,\"encoding\":...}; a file with bad rows changes nothing "
+              "unless --skip-bad (导入平台订单导出文件)",
+              "orders import needs at least one export file", [this] { return CommandLine{m_ordersImport}; });
+    import
+        .add_option("FILE", m_ordersImport.files, "the export files (taobao: the orders and the items file)")
+        ->required()
+        ->expected(1, 16)
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+    valueOption(import, "--db", "DB", "the SQLite file", required(m_ordersImport.db, "--db"))->required();
+    valueOption(import, "--session", "ID", "the session", whole(m_ordersImport.session, "--session"))
+        ->required();
+    valueOption(import, "--platform", "NAME", "douyin, tiktok, taobao, shopify or custom (with --map)",
+                required(m_ordersImport.platform, "--platform"))
+        ->required();
+    valueOption(import, "--map", "map.toml", "names the columns: [columns] order_id = \"订单号\" ...",
+                keep(m_ordersImport.map));
+    valueOption(import, "--tz", "ZONE",
+                "time zone of times without an offset (default Asia/Shanghai for douyin and taobao, UTC "
+                "otherwise)",
+                keep(m_ordersImport.tz));
+    import.add_flag("--skip-bad", m_ordersImport.skipBad, "store the good rows of a file with bad ones");
 }
 
 void Parser::addAnalytics() {

@@ -51,6 +51,11 @@ usage:
   hawker ingest --db DB --session ID FILE.jsonl
       viewer events (JSON Lines, docs/DESIGN.md's schema) into a session; prints
       {"accepted":N,"duplicates":N,"rejected":[...]}
+  hawker orders import --db DB --session ID --platform douyin|tiktok|taobao|shopify|custom
+                       [--map map.toml] [--tz ZONE] [--skip-bad] FILE...
+      a platform's order export (CSV in UTF-8 or GBK, or XLSX) into a session;
+      prints {"accepted":N,"duplicates":N,"rejected":[{"line":L,"reason":...}],
+      "outside_window":N,"encoding":...}; bad rows change nothing unless --skip-bad
   hawker report --db DB --session ID [--json] [--html FILE] [--csv DIR]
                 [--include-rehearsals]
       the post-show review (复盘): --json prints every metric, --html writes

@@ -49,6 +49,8 @@ int dispatch(const CommandLine& line) {
                 return commandCatalogList(args);
             } else if constexpr (std::is_same_v<Args, IngestArgs>) {
                 return commandIngest(args);
+            } else if constexpr (std::is_same_v<Args, OrdersImportArgs>) {
+                return commandOrdersImport(args);
             } else if constexpr (std::is_same_v<Args, ReportArgs>) {
                 return commandReport(args);
             } else if constexpr (std::is_same_v<Args, SimulateArgs>) {

@@ -1,6 +1,7 @@
 #include "hawker/studio/show/catalog_csv.hpp"
 
 #include "hawker/overlay/text_renderer.hpp"
+#include "hawker/studio/base/csv_records.hpp"
 #include "hawker/studio/base/money.hpp"
 
 #include <algorithm>
@@ -12,74 +13,6 @@
 namespace hawker::studio {
 
 namespace {
-struct Record {
-    int line = 0;
-    std::vector<std::string> fields;
-    std::string problem; ///< malformed quoting: the row is reported as such, not parsed
-};
-
-/// Splits CSV text into records, tracking the line each starts on.
-std::vector<Record> splitRecords(const std::string& text) {
-    std::vector<Record> records;
-    Record current;
-    std::string field;
-    bool quoted = false, fieldStarted = false;
-    int line = 1;
-    current.line = 1;
-    auto endField = [&] {
-        current.fields.push_back(field);
-        field.clear();
-        fieldStarted = false;
-    };
-    for (size_t i = 0; i < text.size(); ++i) {
-        const char c = text[i];
-        if (quoted) {
-            if (c == '"') {
-                if (i + 1 < text.size() && text[i + 1] == '"') {
-                    field += '"';
-                    ++i;
-                } else {
-                    quoted = false;
-                    // After a closing quote only a separator or the line end may follow.
-                    const char next = i + 1 < text.size() ? text[i + 1] : ',';
-                    if (next != ',' && next != '\r' && next != '\n' && current.problem.empty())
-                        current.problem = "a quote inside a quoted field must be doubled (\"\")";
-                }
-            } else {
-                if (c == '\n') ++line;
-                field += c;
-            }
-            continue;
-        }
-        if (c == '"' && !fieldStarted && field.empty()) {
-            quoted = true;
-            fieldStarted = true;
-        } else if (c == ',') {
-            endField();
-        } else if (c == '\r' || c == '\n') {
-            if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-            endField();
-            records.push_back(std::move(current));
-            current = Record{};
-            current.line = ++line;
-        } else {
-            field += c;
-            fieldStarted = true;
-        }
-    }
-    if (quoted) current.problem = "a quoted field is never closed (missing \")";
-    if (fieldStarted || !field.empty() || !current.fields.empty()) {
-        endField();
-        records.push_back(std::move(current));
-    }
-    // Blank lines are not products.
-    std::erase_if(records, [](const Record& r) {
-        return r.problem.empty() &&
-               std::all_of(r.fields.begin(), r.fields.end(), [](const std::string& f) { return f.empty(); });
-    });
-    return records;
-}
-
 std::string trim(std::string s) {
     const auto notSpace = [](unsigned char c) { return !std::isspace(c); };
     s.erase(s.begin(), std::find_if(s.begin(), s.end(), notSpace));
@@ -153,7 +86,7 @@ CatalogParse parseCatalogCsv(const std::string& input) {
         result.problems.push_back({line, "not UTF-8 (save as \"CSV UTF-8\" in Excel)"});
         return result;
     }
-    std::vector<Record> records = splitRecords(text);
+    std::vector<CsvRecord> records = splitCsvRecords(text);
     if (records.empty()) {
         result.problems.push_back({1, "the file has no header row"});
         return result;
@@ -176,7 +109,7 @@ CatalogParse parseCatalogCsv(const std::string& input) {
     const size_t width = records[0].fields.size();
     std::set<std::string> seen;
     for (size_t r = 1; r < records.size(); ++r) {
-        const Record& record = records[r];
+        const CsvRecord& record = records[r];
         auto fail = [&](const std::string& reason) { result.problems.push_back({record.line, reason}); };
         if (!record.problem.empty()) {
             fail(record.problem);

@@ -120,6 +120,17 @@ struct IngestArgs {
     std::string file;
 };
 
+/// `hawker orders import ...`
+struct OrdersImportArgs {
+    std::string db;
+    int64_t session = 0;
+    std::string platform;
+    std::optional<std::string> map; ///< a map.toml naming the columns
+    std::optional<std::string> tz;  ///< the zone of times without an offset
+    bool skipBad = false;
+    std::vector<std::string> files;
+};
+
 /// `hawker report ...`
 struct ReportArgs {
     std::string db;
@@ -174,8 +185,8 @@ struct NotesListArgs {
 
 using CommandLine =
     std::variant<HelpRequest, RunArgs, DemoArgs, GuiArgs, CommandsArgs, SessionNewArgs, SessionEndArgs,
-                 SessionListArgs, CatalogImportArgs, CatalogListArgs, IngestArgs, ReportArgs, SimulateArgs,
-                 NotesAddArgs, NotesEditArgs, NotesDeleteArgs, NotesListArgs>;
+                 SessionListArgs, CatalogImportArgs, CatalogListArgs, IngestArgs, OrdersImportArgs,
+                 ReportArgs, SimulateArgs, NotesAddArgs, NotesEditArgs, NotesDeleteArgs, NotesListArgs>;
 
 /// The arguments after the program's name. `display`: whether a screen is
 /// there, which makes plain `hawker` (or options only) the console.

@@ -1,0 +1,100 @@
+#include "hawker/studio/analytics/order_import.hpp"
+
+#include <set>
+
+#include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/store/session_store.hpp"
+
+namespace hawker::studio {
+
+namespace {
+
+/// The ids of orders that already have a sale (or a refund) in the session, by
+/// any event id: what an export must not count a second time.
+std::set<std::string> knownOrders(Database& reader, int64_t session, EventType type) {
+    std::set<std::string> ids;
+    Statement find = reader.prepare("SELECT DISTINCT order_id FROM events"
+                                    " WHERE session_id = ?1 AND type = ?2 AND order_id IS NOT NULL");
+    find.bind(1, session).bind(2, static_cast<int64_t>(type));
+    while (find.step())
+        ids.insert(find.text(0));
+    return ids;
+}
+
+} // namespace
+
+nlohmann::json OrderImportResult::toJson(bool withFiles) const {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const RowRejection& r : rejected) {
+        nlohmann::json row = {{"line", r.line}, {"reason", r.reason}};
+        if (withFiles) row["file"] = r.file;
+        rows.push_back(std::move(row));
+    }
+    std::string encoding;
+    for (const std::string& e : encodings)
+        if (encoding.find(e) == std::string::npos) encoding += (encoding.empty() ? "" : ",") + e;
+    return {{"accepted", accepted},
+            {"duplicates", duplicates},
+            {"rejected", rows},
+            {"outside_window", outsideWindow},
+            {"encoding", encoding}};
+}
+
+OrderImportResult importOrderSheets(EventIngest& ingest, Database& reader, int64_t session,
+                                    const std::vector<Sheet>& sheets, const OrderColumns& columns,
+                                    bool skipBad) {
+    OrderImportResult result;
+    std::vector<ViewerEvent> events;
+    for (const Sheet& sheet : sheets) {
+        ExportEvents converted = orderEventsFromSheet(sheet, columns, ingest.hasher());
+        result.encodings.push_back(sheet.encoding);
+        result.notPaid += converted.notPaid;
+        result.duplicates += converted.duplicateRows;
+        result.rejected.insert(result.rejected.end(), converted.rejected.begin(), converted.rejected.end());
+        std::move(converted.events.begin(), converted.events.end(), std::back_inserter(events));
+    }
+    if (!result.rejected.empty() && !skipBad) return result; // a file with bad rows changes nothing
+
+    const std::set<std::string> paid = knownOrders(reader, session, EventType::OrderPaid);
+    const std::set<std::string> refunded = knownOrders(reader, session, EventType::Refund);
+    std::set<std::string> ownIds; // this import's own events are deduplicated by the store, on their ids
+    {
+        Statement mine =
+            reader.prepare("SELECT event_id FROM events WHERE session_id = ?1 AND event_id LIKE ?2");
+        mine.bind(1, session).bind(2, columns.platform + ":%");
+        while (mine.step())
+            ownIds.insert(mine.text(0));
+    }
+    std::vector<ViewerEvent> fresh;
+    fresh.reserve(events.size());
+    for (ViewerEvent& event : events) {
+        const bool ours = ownIds.count(event.id) > 0;
+        const std::string main = mainOrderId(event.orderId);
+        const std::set<std::string>& seen = event.type == EventType::Refund ? refunded : paid;
+        if (!ours && (seen.count(event.orderId) || seen.count(main))) {
+            ++result.duplicates; // the same order, delivered by another source
+            continue;
+        }
+        fresh.push_back(std::move(event));
+    }
+
+    const std::optional<Session> found = SessionStore(reader).find(session);
+    std::vector<char> outside;
+    for (const ViewerEvent& event : fresh) {
+        const bool before = found && found->startUtcMs && event.ts < *found->startUtcMs;
+        const bool after = found && found->endUtcMs && event.ts > *found->endUtcMs;
+        outside.push_back(event.type == EventType::OrderPaid && (before || after));
+    }
+    // Only events that were new can be outside the window of this import's answer.
+    for (size_t i = 0; i < fresh.size(); ++i)
+        if (outside[i] && !ownIds.count(fresh[i].id)) ++result.outsideWindow;
+    events.clear();
+    events.shrink_to_fit();
+    const StoreOutcome outcome = ingest.store(session, std::move(fresh));
+    result.accepted = outcome.accepted;
+    result.duplicates += outcome.duplicates;
+    result.stored = true;
+    return result;
+}
+
+} // namespace hawker::studio
