@@ -93,11 +93,17 @@ void LiveAnalytics::onEvents(const std::vector<ViewerEvent>& fresh) {
         std::lock_guard lock(m_mutex);
         applyPendingTimeline(); // what was on air before these events are counted
         for (const ViewerEvent& e : fresh) {
-            m_metrics.add(e);
             // A platform retries its order_paid webhook under a new event id:
-            // an order sells once.
-            if (e.type == EventType::OrderPaid && m_soldOrders.insert(e.orderId).second)
-                newOrders.push_back(e);
+            // an order sells once. The metrics keep each order they count, so
+            // they say when an order is paid for the first time.
+            const bool firstPaid = m_metrics.add(e);
+            if (e.type == EventType::OrderPaid) {
+                const int64_t key = orderKey(e.orderId);
+                const bool sell = firstPaid ? !m_soldBeforeStart.contains(key)
+                                            : !m_metrics.inWindow(e.ts) && !m_metrics.paid(e.orderId) &&
+                                                  m_soldBeforeStart.insert(key);
+                if (sell) newOrders.push_back(e);
+            }
             if (e.type == EventType::Comment)
                 for (const std::string& word : m_negativeKeywords)
                     if (e.text.find(word) != std::string::npos) {

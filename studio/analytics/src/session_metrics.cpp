@@ -73,8 +73,8 @@ void SessionMetrics::refund(PaidOrder& order, int64_t amountCents) {
     }
 }
 
-void SessionMetrics::add(const ViewerEvent& e) {
-    if (!inWindow(e.ts)) return;
+bool SessionMetrics::add(const ViewerEvent& e) {
+    if (!inWindow(e.ts)) return false;
     ++m_counted;
     settleMinutesBefore(e.ts);
     MinuteCounts* minute = m_minutes.empty() && m_end ? nullptr : &m_minutes[minuteOf(e.ts)];
@@ -151,9 +151,9 @@ void SessionMetrics::add(const ViewerEvent& e) {
     case EventType::OrderPaid: {
         // The earliest order_paid of an order counts; a webhook retry with
         // another event id does not.
-        auto [order, fresh] = m_paid.try_emplace(e.orderId);
+        auto [order, fresh] = m_paid.emplace(orderKey(e.orderId), PaidOrder{});
         if (!fresh) break;
-        order->second.amountCents = e.amountCents;
+        order->amountCents = e.amountCents;
         ++m_paidOrders;
         if (mark(viewer, kBuyer)) ++m_buyerCount;
         m_units += e.quantity;
@@ -185,15 +185,14 @@ void SessionMetrics::add(const ViewerEvent& e) {
         }
         auto early = m_refundsBeforePaid.find(e.orderId);
         if (early != m_refundsBeforePaid.end()) {
-            refund(order->second, early->second);
+            refund(*order, early->second);
             m_refundsBeforePaid.erase(early);
         }
-        break;
+        return true;
     }
     case EventType::Refund: {
-        auto order = m_paid.find(e.orderId);
-        if (order != m_paid.end())
-            refund(order->second, e.amountCents);
+        if (PaidOrder* order = m_paid.find(orderKey(e.orderId)))
+            refund(*order, e.amountCents);
         else
             m_refundsBeforePaid[e.orderId] += e.amountCents; // counts only if its order is paid in the window
         break;
@@ -205,6 +204,7 @@ void SessionMetrics::add(const ViewerEvent& e) {
         ++m_couponsRedeemed;
         break;
     }
+    return false;
 }
 
 void SessionMetrics::add(const std::vector<ViewerEvent>& events) {

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstdlib>
 #include <new>
+#include <utility>
 #include <vector>
 
 #include <sys/mman.h>
@@ -45,6 +46,17 @@ class FlatIdMap {
 public:
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
+    /// Bytes of the slot table (what the table holds in memory).
+    size_t bytes() const { return m_slots.capacity() * sizeof(Slot); }
+
+    /// The value stored for `key`, or nullptr.
+    Value* find(int64_t key) { return const_cast<Value*>(std::as_const(*this).find(key)); }
+    const Value* find(int64_t key) const {
+        if (key == 0 || m_slots.empty()) return nullptr;
+        for (size_t i = slot(key); m_slots[i].key != 0; i = (i + 1) & m_mask)
+            if (m_slots[i].key == key) return &m_slots[i].value;
+        return nullptr;
+    }
 
     /// Inserts `key` → `value` if absent; returns the stored value and whether it was inserted.
     std::pair<Value*, bool> emplace(int64_t key, Value value) {
@@ -87,10 +99,11 @@ private:
             if (s.key != 0) emplace(s.key, s.value);
     }
 
-    /// Key and value side by side: a lookup is one cache miss, not two.
+    /// Key and value side by side: a lookup is one cache miss, not two. A set's
+    /// empty value takes no room, so its slot is the 8-byte key alone.
     struct Slot {
         int64_t key = 0;
-        Value value{};
+        [[no_unique_address]] Value value{};
     };
     std::vector<Slot, HugePageAllocator<Slot>> m_slots;
     size_t m_mask = 0;
@@ -102,7 +115,9 @@ class FlatIdSet {
 public:
     /// True when `key` was new.
     bool insert(int64_t key) { return m_map.emplace(key, Empty{}).second; }
+    bool contains(int64_t key) const { return m_map.find(key) != nullptr; }
     size_t size() const { return m_map.size(); }
+    size_t bytes() const { return m_map.bytes(); }
 
 private:
     struct Empty {};

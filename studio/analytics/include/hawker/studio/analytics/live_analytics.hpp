@@ -17,7 +17,6 @@
 #include <optional>
 #include <set>
 #include <thread>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -143,7 +142,10 @@ private:
     bool m_alertsFailing = false;       ///< the last write of alert rows failed (said once)
     std::chrono::steady_clock::time_point m_alertsRetryAt{};
     std::shared_ptr<const ShowState> m_lastState;
-    std::unordered_set<std::string> m_soldOrders; ///< order ids already sold into a flash sale
+    /// Orders paid before the session's start, already sold into a flash sale
+    /// (by orderKey). The metrics do not count them, so they cannot say which
+    /// of them are retries; the orders they count they report once themselves.
+    FlatIdSet m_soldBeforeStart;
 
     // the worker
     std::mutex m_queueMutex;

@@ -8,6 +8,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -15,6 +16,7 @@
 
 #include "hawker/studio/analytics/flat_id_set.hpp"
 #include "hawker/studio/analytics/on_air_schedule.hpp"
+#include "hawker/studio/analytics/order_key.hpp"
 #include "hawker/studio/store/viewer_event.hpp"
 
 namespace hawker::studio {
@@ -61,7 +63,9 @@ public:
     /// must outlive this object. Live, the caller keeps it up to date.
     void setSchedule(const OnAirSchedule* schedule) { m_schedule = schedule; }
     /// One event, in processing order; events outside the window are ignored.
-    void add(const ViewerEvent& event);
+    /// True when it is the first order_paid of its order in the window (the
+    /// order counts now; a retry of it later returns false).
+    bool add(const ViewerEvent& event);
     /// The same for a run of events in processing order, faster for a long
     /// replay: the viewers' table slots are fetched from memory together.
     void add(const std::vector<ViewerEvent>& events);
@@ -85,6 +89,9 @@ public:
     std::vector<Comment> recentComments() const;
 
     int64_t start() const { return m_start; }
+    bool inWindow(int64_t ts) const { return ts >= m_start && (!m_end || ts <= *m_end); }
+    /// An order_paid of this order was counted.
+    bool paid(std::string_view orderId) const { return m_paid.find(orderKey(orderId)) != nullptr; }
     std::optional<int64_t> end() const { return m_end; }
     uint64_t eventsCounted() const { return m_counted; }
 
@@ -93,7 +100,6 @@ private:
         int64_t amountCents = 0, refundedCents = 0;
         bool refunded = false;
     };
-    bool inWindow(int64_t ts) const { return ts >= m_start && (!m_end || ts <= *m_end); }
     size_t minuteOf(int64_t ts);
     void settleMinutesBefore(int64_t ts);
     void refund(PaidOrder& order, int64_t amountCents);
@@ -141,7 +147,7 @@ private:
     int64_t m_pv = 0, m_pcu = 0;
     int64_t m_comments = 0, m_shares = 0, m_likes = 0;
     // orders
-    std::unordered_map<std::string, PaidOrder> m_paid;
+    FlatIdMap<PaidOrder> m_paid; ///< by orderKey(order id): no node or string per order
     std::unordered_map<std::string, int64_t> m_refundsBeforePaid; ///< refunds seen before their order_paid
     int64_t m_paidOrders = 0, m_units = 0, m_gmv = 0, m_refunds = 0, m_refundedOrders = 0;
     int64_t m_couponsIssued = 0, m_couponsRedeemed = 0;
