@@ -16,7 +16,6 @@
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/cli/cli_options.hpp"
 #include "hawker/studio/show/command_table.hpp"
-#include "live_allocator.hpp"
 
 namespace {
 
@@ -33,13 +32,10 @@ int dispatch(const CommandLine& line) {
                 std::cout << commandTableMarkdown();
                 return 0;
             } else if constexpr (std::is_same_v<Args, RunArgs>) {
-                settleAllocatorForLiveShow();
                 return commandRun(args);
             } else if constexpr (std::is_same_v<Args, DemoArgs>) {
-                settleAllocatorForLiveShow();
                 return commandDemo(args);
             } else if constexpr (std::is_same_v<Args, GuiArgs>) {
-                settleAllocatorForLiveShow();
                 return commandGui(args);
             } else if constexpr (std::is_same_v<Args, SessionNewArgs>) {
                 return commandSessionNew(args);
