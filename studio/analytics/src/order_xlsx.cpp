@@ -2,6 +2,7 @@
 // libxml2's streaming reader, so a 200,000-row sheet never becomes a DOM.
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <map>
@@ -234,17 +235,11 @@ std::string excelSerialToText(double serial) {
     // Day 25569 is 1970-01-01 in Excel's 1900 system (which counts a 29 Feb 1900 that never was).
     const auto totalSeconds = static_cast<int64_t>(std::llround((serial - 25569.0) * 86400.0));
     const int64_t days = totalSeconds >= 0 ? totalSeconds / 86400 : (totalSeconds - 86399) / 86400;
-    int64_t seconds = totalSeconds - days * 86400;
-    // Civil date from days since 1970-01-01 (H. Hinnant's algorithm).
-    const int64_t z = days + 719468;
-    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-    const int64_t doe = z - era * 146097;
-    const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-    const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    const int64_t mp = (5 * doy + 2) / 153;
-    const int64_t d = doy - (153 * mp + 2) / 5 + 1;
-    const int64_t m = mp < 10 ? mp + 3 : mp - 9;
-    const int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    const int64_t seconds = totalSeconds - days * 86400;
+    const std::chrono::year_month_day date{std::chrono::sys_days{std::chrono::days{days}}};
+    const auto y = static_cast<int>(date.year());
+    const auto m = static_cast<unsigned>(date.month());
+    const auto d = static_cast<unsigned>(date.day());
     char buffer[96];
     std::snprintf(buffer, sizeof buffer, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
                   static_cast<long long>(y), static_cast<long long>(m), static_cast<long long>(d),
