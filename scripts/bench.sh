@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Scene A benchmark: Hawker against the shared ffmpeg reference, in the same run.
 #
-# usage: scripts/bench.sh [all | scene-a | analytics | console | soak | orders]   (default: all)
+# usage: scripts/bench.sh [all | scene-a | compare | analytics | console | soak | orders]   (default: all)
 #   env: BENCH_RUNS     runs per measurement (default 3; medians are reported)
 #        BENCH_SECONDS  program seconds per run (default 30)
 #        HAWKER         the binary (default build/studio/hawker; built with
 #                       `cmake --build build` if missing)
 #        HAWKER_SHARED  the shared folder (default <repo>/../shared)
+#        BENCH_BASELINE for `compare`: a second hawker binary; scene A runs with
+#                       both in alternation and the report gives under-test ÷
+#                       baseline per pair (bench/compare.sh)
 #        any variable of shared/bench/scene-a/common.sh (layout, encoder...)
 #
 # What runs (see docs/PERFORMANCE.md for the method):
@@ -24,8 +27,8 @@ case "$PART" in
     console) exec bash "$REPO/bench/console.sh" ;;     # console frame time (bench/console.sh)
     soak) exec bash "$REPO/bench/soak.sh" ;;           # memory, fds and threads over a long show (bench/soak.sh; not part of all)
     orders) exec bash "$REPO/bench/orders.sh" ;;       # a 200,000-row order export imported (bench/orders.sh; not part of all)
-    scene-a | all) ;;
-    *) echo "usage: scripts/bench.sh [all | scene-a | analytics | console | soak | orders]" >&2; exit 2 ;;
+    scene-a | compare | all) ;;
+    *) echo "usage: scripts/bench.sh [all | scene-a | compare | analytics | console | soak | orders]" >&2; exit 2 ;;
 esac
 SHARED="${HAWKER_SHARED:-$REPO/../shared}"
 SCENE_A="$SHARED/bench/scene-a"
@@ -201,6 +204,12 @@ run_ffmpeg() {
 
 col() { cut -f"$2" "$1"; }   # col TSV N
 col_median() { cut -f"$2" "$1" | median_in; }   # col_median TSV N
+
+if [[ "$PART" == compare ]]; then
+    # shellcheck source=/dev/null
+    source "$REPO/bench/compare.sh"
+    exit 0
+fi
 
 # --- graphics micro-benchmark (overlay only, no encoder) -----------------------------
 GRAPHICS_BENCH="$(dirname "$HAWKER")/../bench/hawker_bench_graphics"
