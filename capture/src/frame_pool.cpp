@@ -1,6 +1,6 @@
-#include "hawker/studio/engine/frame_pool.hpp"
+#include "hawker/capture/frame_pool.hpp"
 
-namespace hawker::studio {
+namespace hawker::capture {
 
 std::shared_ptr<cv::Mat> FramePool::acquire() {
     std::unique_ptr<cv::Mat> buffer;
@@ -29,4 +29,12 @@ void FramePool::release(cv::Mat* buffer) {
         delete buffer;
 }
 
-} // namespace hawker::studio
+PlaneSet i420Planes(cv::Mat& buffer, int width, int height) {
+    uint8_t* base = buffer.data;
+    const size_t ySize = static_cast<size_t>(width) * static_cast<size_t>(height);
+    const size_t cSize = ySize / 4;
+    return {cv::Mat(height, width, CV_8UC1, base), cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize),
+            cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize + cSize)};
+}
+
+} // namespace hawker::capture

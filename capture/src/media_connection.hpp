@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "hawker/capture/av_util.hpp"
+#include "hawker/capture/frame_pool.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/rendition_scaler.hpp"
 
@@ -20,6 +21,7 @@ struct MediaSource::Connection {
     CodecContextPtr video, audio;
     int videoIndex = -1, audioIndex = -1;
     SwsPtr toI420;
+    std::shared_ptr<FramePool> converted; ///< buffers for frames that toI420 converts
     RenditionScaler scaler;
     SwrPtr resampler;
     std::vector<float> audioL, audioR;

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "hawker/capture/capture_log.hpp"
+#include "hawker/capture/frame_pool.hpp"
 #include "media_connection.hpp"
 
 extern "C" {
@@ -25,16 +26,6 @@ namespace hawker::capture {
 namespace {
 
 constexpr auto kRenditionExpiry = std::chrono::seconds(3);
-
-/// I420 planes viewed over one contiguous buffer of h*3/2 rows.
-PlaneSet allocateI420(int width, int height, cv::Mat& buffer) {
-    buffer.create(height * 3 / 2, width, CV_8UC1);
-    uint8_t* base = buffer.data;
-    const size_t ySize = static_cast<size_t>(width) * static_cast<size_t>(height);
-    const size_t cSize = ySize / 4;
-    return {cv::Mat(height, width, CV_8UC1, base), cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize),
-            cv::Mat(height / 2, width / 2, CV_8UC1, base + ySize + cSize)};
-}
 
 } // namespace
 
@@ -84,8 +75,10 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
             throw std::runtime_error(
                 "cannot convert pixel format " +
                 std::string(av_get_pix_fmt_name(format) ? av_get_pix_fmt_name(format) : "?"));
-        auto buffer = std::make_shared<cv::Mat>();
-        out->planes = allocateI420(width, height, *buffer);
+        if (!conn.converted || conn.converted->width() != width || conn.converted->height() != height)
+            conn.converted = FramePool::create(width, height);
+        std::shared_ptr<cv::Mat> buffer = conn.converted->acquire();
+        out->planes = i420Planes(*buffer, width, height);
         out->owner = buffer;
         uint8_t* dst[4] = {out->planes[0].data, out->planes[1].data, out->planes[2].data, nullptr};
         int dstStride[4] = {width, width / 2, width / 2, 0};
@@ -105,8 +98,7 @@ void MediaSource::handleVideo(Connection& conn, AVFrame* frame) {
         m_height = height;
     }
     for (const Rendition& r : wanted)
-        if (auto scaled = conn.scaler.scale(out->planes, r))
-            out->renditions.emplace_back(r, std::move(*scaled));
+        if (auto scaled = conn.scaler.scale(out->planes, r)) out->renditions.push_back(std::move(*scaled));
 
     out->ptsUs = ptsUs;
     out->sequence = ++m_sequence;

@@ -34,7 +34,7 @@ ProgramEngine::ProgramEngine(SettledShow settled, EngineOptions options)
                     onOutputEvent(id, event, detail);
                 }),
       m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
-      m_pool(FramePool::create(m_show.width, m_show.height)) {
+      m_pool(capture::FramePool::create(m_show.width, m_show.height)) {
     m_controller->setTimelineHook([this](const TimelineRow& row) {
         logInfo("timeline t=" + std::to_string(row.programMs) + "ms " + toString(row.kind) + " " +
                 row.text());
@@ -259,6 +259,7 @@ void ProgramEngine::refreshLostFlags() {
 void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& canvas,
                                  const ShowState& state, int64_t nowMs) {
     m_items.clear();
+    m_fallbackPictures.clear();
     const cv::Size canvasSize(m_show.width, m_show.height);
     const PreparedScene* scene = nullptr;
     for (const auto& candidate : m_scenes)
@@ -289,7 +290,8 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
             } else if (auto scaled = m_fallbackScaler.scale(frame->planes, rendition)) {
                 // First frames after a scene change: scale here, with the same
                 // scaler the source uses, until its thread delivers the rendition.
-                draw.picture = {(*scaled)[0], (*scaled)[1], (*scaled)[2]};
+                draw.picture = {scaled->planes[0], scaled->planes[1], scaled->planes[2]};
+                m_fallbackPictures.push_back(std::move(*scaled)); // the planes live until render
             }
             m_items.push_back(std::move(draw));
             break;

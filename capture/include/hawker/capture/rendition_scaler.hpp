@@ -19,9 +19,10 @@ public:
     RenditionScaler(const RenditionScaler&) = delete;
     RenditionScaler& operator=(const RenditionScaler&) = delete;
 
-    /// Bicubic crop-and-scale of `native` (I420); empty when the rendition
-    /// does not fit the picture (made for another resolution).
-    std::optional<PlaneSet> scale(const PlaneSet& native, const Rendition& rendition);
+    /// Bicubic crop-and-scale of `native` (I420) into a buffer from this
+    /// scaler's pool for that size; empty when the rendition does not fit the
+    /// picture (made for another resolution).
+    std::optional<RenditionPicture> scale(const PlaneSet& native, const Rendition& rendition);
 
 private:
     struct Cached;

@@ -20,6 +20,13 @@ struct Rendition {
 /// Y, U and V planes of a 4:2:0 picture (each may have its own stride).
 using PlaneSet = std::array<cv::Mat, 3>;
 
+/// A rendition's picture: planes in a pooled buffer that `owner` keeps alive.
+struct RenditionPicture {
+    Rendition rendition;
+    PlaneSet planes;
+    std::shared_ptr<void> owner;
+};
+
 struct VideoFrame {
     PlaneSet planes;       ///< native size; may wrap decoder memory kept alive by `owner`
     int64_t ptsUs = 0;     ///< source time, from 0, monotonic across loops and reconnects
@@ -28,13 +35,13 @@ struct VideoFrame {
     std::shared_ptr<void> owner;
     /// Scaled copies made on the decode thread for the renditions requested
     /// when the frame was decoded, so the compositor only copies them.
-    std::vector<std::pair<Rendition, PlaneSet>> renditions;
+    std::vector<RenditionPicture> renditions;
 
     int width() const { return planes[0].cols; }
     int height() const { return planes[0].rows; }
     const PlaneSet* findRendition(const Rendition& wanted) const {
-        for (const auto& [r, planeSet] : renditions)
-            if (r == wanted) return &planeSet;
+        for (const RenditionPicture& picture : renditions)
+            if (picture.rendition == wanted) return &picture.planes;
         return nullptr;
     }
 };

@@ -19,12 +19,12 @@
 #include <vector>
 
 #include "hawker/capture/encoder.hpp"
+#include "hawker/capture/frame_pool.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/rendition_scaler.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/overlay/compositor.hpp"
 #include "hawker/studio/engine/engine_options.hpp"
-#include "hawker/studio/engine/frame_pool.hpp"
 #include "hawker/studio/engine/graphics_assets.hpp"
 #include "hawker/studio/engine/output_manager.hpp"
 #include "hawker/studio/engine/program_clock.hpp"
@@ -130,7 +130,7 @@ private:
     std::set<std::string> m_appliedStopped;         ///< compositor thread: outputs stopped as it last told
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     overlay::Compositor m_compositor;
-    std::shared_ptr<FramePool> m_pool;
+    std::shared_ptr<capture::FramePool> m_pool;
 
     // Compositor-thread state for the tick being made.
     std::vector<capture::VideoFramePtr> m_frames;
@@ -139,7 +139,8 @@ private:
         m_sourceStartUs; ///< program time of each source's first frame (added ones: their add)
     std::vector<overlay::DrawItem> m_items;
     capture::RenditionScaler m_fallbackScaler;
-    std::map<std::string, AudioLevel> m_appliedAudio; ///< the levels the mixer has
+    std::vector<capture::RenditionPicture> m_fallbackPictures; ///< scaled here for the frame being drawn
+    std::map<std::string, AudioLevel> m_appliedAudio;          ///< the levels the mixer has
 
     std::thread m_thread;
     std::atomic<bool> m_stop{false}, m_finished{false}, m_started{false};
