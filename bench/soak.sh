@@ -18,7 +18,9 @@
 # open file descriptors (entries of /proc/PID/fd) and threads (Threads in
 # /proc/PID/status), with the events, API calls and reconnects of that minute.
 # The table goes to stdout and bench/results/soak.md; after the warm-up
-# (SOAK_WARMUP_MINUTES, default 2) the figures must be flat.
+# (SOAK_WARMUP_MINUTES, default 4: the simulated audience builds up over the
+# first three minutes, and the session's tables, caches and pools fill with
+# it) the figures must be flat.
 #
 # Switches for finding what grows (defaults are the benchmark):
 #   SOAK_API=0          no operator client (no GET state / POST preview);
@@ -28,7 +30,7 @@
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
 MINUTES="${SOAK_MINUTES:-20}"
-WARMUP="${SOAK_WARMUP_MINUTES:-2}"
+WARMUP="${SOAK_WARMUP_MINUTES:-4}"
 ARRIVALS="${SOAK_ARRIVALS:-2000}"
 RTMP_EVERY_S="${SOAK_RTMP_EVERY_S:-120}"
 RTMP_DOWN_S="${SOAK_RTMP_DOWN_S:-10}"
