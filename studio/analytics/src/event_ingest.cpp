@@ -22,8 +22,12 @@ bool failsWholeDatabase(const std::exception_ptr& failure) {
 }
 } // namespace
 
-EventIngest::EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher)
+EventIngest::EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher,
+                         std::optional<int> bulkCacheMiB)
     : m_hasher(std::move(hasher)), m_writerDb(database), m_store(m_writerDb), m_readerDb(database) {
+    // Before the writer thread starts: the connection is then only that thread's.
+    if (bulkCacheMiB && *bulkCacheMiB > 0)
+        m_writerDb.execute("PRAGMA cache_size = -" + std::to_string(int64_t{*bulkCacheMiB} * 1024));
     m_thread = std::thread([this] { run(); });
 }
 

@@ -15,6 +15,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <thread>
@@ -39,7 +40,13 @@ class EventIngest {
 public:
     using Listener = std::function<void(int64_t session, const std::vector<ViewerEvent>& fresh)>;
 
-    EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher);
+    /// `bulkCacheMiB`, for a one-off bulk import (an order export): the
+    /// writer's page cache may grow to that size, so one transaction of
+    /// hundreds of thousands of rows is written to the WAL once instead of
+    /// being spilled and read back page by page. A live show keeps SQLite's
+    /// small default, so its memory stays flat.
+    EventIngest(const std::filesystem::path& database, std::shared_ptr<const ViewerHasher> hasher,
+                std::optional<int> bulkCacheMiB = std::nullopt);
     ~EventIngest();
     EventIngest(const EventIngest&) = delete;
     EventIngest& operator=(const EventIngest&) = delete;
