@@ -114,10 +114,19 @@ api "$OP" /cut '{"scene":"phone"}'
 check "a cut puts the added camera on program (got $CODE)" test "$CODE" = 200
 
 # A second camera, brought in and taken out again: removing closes it and its
-# scene; the camera on program cannot be removed.
-api "$OP" /commands/source.add '{"source":"spare","url":"color=c=0x20e020:size=320x240:rate=30","format":"lavfi"}'
+# scene; the camera on program cannot be removed. It is a real network camera,
+# an MPEG-TS feed over UDP added with no format: FFmpeg opens it held to the
+# udp protocol and the stream demuxers, and it must still connect.
+SPARE_PORT=$(pick_port)
+ffmpeg -hide_banner -v error -nostdin -re -f lavfi -i "testsrc2=size=320x240:rate=30" -t 60 \
+    -c:v libx264 -preset ultrafast -tune zerolatency -g 15 -pix_fmt yuv420p \
+    -f mpegts "udp://127.0.0.1:$SPARE_PORT?pkt_size=1316" > "$T/spare_feeder.log" 2>&1 &
+track_pid $!
+api "$OP" /commands/source.add '{"source":"spare","url":"udp://127.0.0.1:'"$SPARE_PORT"'"}'
 check "a second camera 'spare' is added (got $CODE)" test "$CODE" = 200
 check "and goes live" wait_live spare
+check "FFmpeg took the limits (no 'options not understood' for it in the log)" \
+    test "$(grep -c "source spare: options not understood" "$T/first.err")" = 0
 api "$OP" /commands/source.remove '{"source":"phone"}'
 check "the camera on program cannot be removed (409, got $CODE)" test "$CODE" = 409
 api "$OP" /commands/source.remove '{"source":"cam1"}'

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "hawker/studio/show/added_sources.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/source_policy.hpp"
 
@@ -127,4 +128,49 @@ TEST(SourcePolicy, BadSecuritySectionsAreShowFileErrors) {
         EXPECT_NE(std::string(error.what()).find("security.source_protocols"), std::string::npos)
             << error.what();
     }
+}
+
+TEST(SourcePolicy, AnOperatorsInputIsHeldToItsProtocolOnceOpen) {
+    using Limits = std::map<std::string, std::string>;
+    const std::string streams = "mpegts,flv,matroska,h264,hevc,mjpeg,nut,rtsp";
+    EXPECT_EQ(operatorInputLimits("udp://127.0.0.1:5000", ""),
+              (Limits{{"protocol_whitelist", "udp"}, {"format_whitelist", streams}}));
+    EXPECT_EQ(operatorInputLimits("srt://10.0.0.7:9000?mode=caller", ""),
+              (Limits{{"protocol_whitelist", "srt"}, {"format_whitelist", streams}}));
+    EXPECT_EQ(operatorInputLimits("rtmps://h/live/s", ""),
+              (Limits{{"protocol_whitelist", "rtmps,tls,tcp"}, {"format_whitelist", streams}}));
+    EXPECT_EQ(operatorInputLimits("rtsp://cam/1", ""),
+              (Limits{{"protocol_whitelist", "rtsp,rtp,udp,tcp"}, {"format_whitelist", streams}}));
+    // A named stream format is not probed: only the protocols are held.
+    EXPECT_EQ(operatorInputLimits("udp://127.0.0.1:5000", "mpegts"), (Limits{{"protocol_whitelist", "udp"}}));
+    // HTTP may carry a playlist (HLS), whose segments stay on HTTP(S).
+    EXPECT_EQ(operatorInputLimits("https://cdn/live.m3u8", ""),
+              (Limits{{"protocol_whitelist", "https,http,tls,tcp,crypto"}}));
+    // A file, when the show allows files, stays on files.
+    EXPECT_EQ(operatorInputLimits("/media/clip.mp4", ""), (Limits{{"protocol_whitelist", "file"}}));
+    // Devices and generated inputs are allowed by name; FFmpeg's protocols do not apply.
+    EXPECT_TRUE(operatorInputLimits("/dev/video0", "v4l2").empty());
+    EXPECT_TRUE(operatorInputLimits("color=c=red", "lavfi").empty());
+}
+
+TEST(SourcePolicy, AddedAndRetargetedSourcesCarryTheLimits) {
+    const AddedSource added{"cam9", "udp://127.0.0.1:5009", "", "", ""};
+    const SourceSpec spec = sourceSpecOf(added);
+    ASSERT_TRUE(spec.options.count("protocol_whitelist"));
+    EXPECT_EQ(spec.options.at("protocol_whitelist"), "udp");
+    EXPECT_TRUE(spec.options.count("format_whitelist"));
+
+    // A show file's own source keeps its author's options, and gains the
+    // limits only when an operator points it somewhere else.
+    SourceSpec own;
+    own.id = "cam";
+    own.url = "/media/host.mp4";
+    own.options = {{"analyzeduration", "500000"}};
+    ShowState state;
+    EXPECT_EQ(withEditedTarget(own, state).options, own.options);
+    state.sourceTargets["cam"] = {"rtmp://10.0.0.2/live/cam", ""};
+    const SourceSpec edited = withEditedTarget(own, state);
+    EXPECT_EQ(edited.url, "rtmp://10.0.0.2/live/cam");
+    EXPECT_EQ(edited.options.at("analyzeduration"), "500000");
+    EXPECT_EQ(edited.options.at("protocol_whitelist"), "rtmp,tcp");
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <tuple>
 
+#include "hawker/studio/show/source_policy.hpp"
+
 namespace hawker::studio {
 
 SceneSpec sceneOfAddedSource(const ShowSpec& show, const AddedSource& source) {
@@ -41,6 +43,7 @@ SourceSpec sourceSpecOf(const AddedSource& source) {
     spec.id = source.id;
     spec.url = source.url;
     spec.format = source.format;
+    spec.options = operatorInputLimits(source.url, source.format);
     spec.required = false;
     return spec;
 }
@@ -52,8 +55,12 @@ bool hasInput(const ShowSpec& show, const ShowState& state, const std::string& i
 }
 
 SourceSpec withEditedTarget(SourceSpec spec, const ShowState& state) {
-    if (auto target = state.sourceTargets.find(spec.id); target != state.sourceTargets.end())
+    if (auto target = state.sourceTargets.find(spec.id); target != state.sourceTargets.end()) {
         std::tie(spec.url, spec.format) = target->second;
+        // An operator chose this URL: it gets the limits of one (over the show file's options).
+        for (auto& [name, value] : operatorInputLimits(spec.url, spec.format))
+            spec.options[name] = value;
+    }
     return spec;
 }
 

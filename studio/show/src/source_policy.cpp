@@ -19,6 +19,27 @@ std::string lower(std::string text) {
 /// open files or devices by itself, so it must be listed by name.
 constexpr std::array<std::string_view, 8> kStreamFormats = {"mpegts", "flv",   "matroska", "h264",
                                                             "hevc",   "mjpeg", "nut",      "rtsp"};
+
+/// The protocols an input of each kind opens, its own first: FFmpeg checks
+/// every nested open against the list (RTMP over TCP, RTSP's RTP over UDP,
+/// an HLS playlist's segments). `streamsOnly`: what arrives is one stream, so
+/// probing may only pick a stream demuxer; HTTP keeps its playlists (HLS).
+struct ProtocolChain {
+    std::string_view kind, protocols;
+    bool streamsOnly;
+};
+constexpr std::array<ProtocolChain, 10> kProtocolChains = {{
+    {"udp", "udp", true},
+    {"srt", "srt", true},
+    {"rtp", "rtp,udp", true},
+    {"rtmp", "rtmp,tcp", true},
+    {"rtmps", "rtmps,tls,tcp", true},
+    {"rtsp", "rtsp,rtp,udp,tcp", true},
+    {"rtsps", "rtsps,rtsp,rtp,udp,tcp,tls", true},
+    {"http", "http,tcp", false},
+    {"https", "https,http,tls,tcp,crypto", false},
+    {"file", "file", false},
+}};
 } // namespace
 
 std::string inputKind(const std::string& url, const std::string& format) {
@@ -45,6 +66,21 @@ std::optional<std::string> refusedInput(const std::string& url, const std::strin
         list += (list.empty() ? "" : ", ") + name;
     return "'" + kind + "' inputs are not allowed in this show ([security] source_protocols: " +
            (list.empty() ? "none" : list) + ")";
+}
+
+std::map<std::string, std::string> operatorInputLimits(const std::string& url, const std::string& format) {
+    const std::string kind = inputKind(url, format);
+    const auto chain = std::find_if(kProtocolChains.begin(), kProtocolChains.end(),
+                                    [&](const ProtocolChain& c) { return c.kind == kind; });
+    if (chain == kProtocolChains.end()) return {};
+    std::map<std::string, std::string> limits{{"protocol_whitelist", std::string(chain->protocols)}};
+    if (format.empty() && chain->streamsOnly) {
+        std::string formats;
+        for (std::string_view name : kStreamFormats)
+            formats += (formats.empty() ? "" : ",") + std::string(name);
+        limits["format_whitelist"] = formats;
+    }
+    return limits;
 }
 
 } // namespace hawker::studio

@@ -4,6 +4,7 @@
 // console or cues, and may reach only the network protocols and local inputs
 // the show file's [security] source_protocols lists.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -21,5 +22,17 @@ std::string inputKind(const std::string& url, const std::string& format);
 /// kind and what is allowed.
 std::optional<std::string> refusedInput(const std::string& url, const std::string& format,
                                         const std::vector<std::string>& allowed);
+
+/// FFmpeg options that hold an input an operator gave (source.add, source.edit)
+/// to what was allowed, once it is open. The check above looks at the URL and
+/// the format named; what the input then reads is FFmpeg's choice. A stream
+/// on an allowed protocol may carry a playlist or a concat list, and probing
+/// would pick the demuxer that follows it to local files. So:
+/// `protocol_whitelist` is the URL's protocol and only the transports it runs
+/// on (rtmps: rtmps, tls, tcp), so nothing it carries reaches a local file;
+/// for a stream protocol with no format named, `format_whitelist` is the
+/// stream demuxers as well. Inputs of other kinds (a device, lavfi) get no
+/// limits: the show file listed them by name.
+std::map<std::string, std::string> operatorInputLimits(const std::string& url, const std::string& format);
 
 } // namespace hawker::studio
