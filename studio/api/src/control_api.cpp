@@ -15,6 +15,7 @@
 #include "hawker/studio/engine/program_view.hpp"
 #include "route_kit.hpp"
 #include "routes.hpp"
+#include "webhook_routes.hpp"
 
 namespace hawker::studio {
 
@@ -108,7 +109,8 @@ std::vector<ApiToken> resolveApiTokens(const ApiSpec& api) {
 
 ControlApi::ControlApi(ProgramView& engine, const ApiSpec& spec, std::vector<ApiToken> tokens)
     : m_engine(engine), m_spec(spec), m_tokens(std::move(tokens)),
-      m_server(std::make_unique<GatedServer>(m_limits)) {
+      m_server(std::make_unique<GatedServer>(m_limits)), m_webhooks(resolveWebhookSecrets(spec)),
+      m_webhookStats(std::make_unique<WebhookStats>()) {
     m_limits.maxBodyBytes = m_spec.maxBodyBytes;
     routes();
 }
@@ -183,6 +185,7 @@ void ControlApi::routes() {
     api_routes::addCommandRoutes(*m_kit, m_engine);
     api_routes::addShowRoutes(*m_kit, m_engine);
     api_routes::addSessionRoutes(*m_kit, m_engine);
+    api_routes::addWebhookRoutes(*m_kit, m_engine, m_webhooks, *m_webhookStats);
 
     server.Post(".*", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
         error(res, 404, "no such endpoint: POST " + printable(req.path, 120) + " (see docs/API.md)");
