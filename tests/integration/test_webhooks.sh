@@ -143,6 +143,19 @@ sed 's/AWAITING_SHIPMENT/CANCEL/; s/tt-n-1/tt-n-2/' "$T/tt1.json" > "$T/tt2.json
 hook tiktok-shop "$T/tt2.json" "Authorization: $(tiktok_sign "$T/tt2.json")"; expect 200 "TikTok cancellation"
 check "a cancellation stores nothing" test "$(events "order_id = '577000111'")" = 1
 
+# A burst: 12 different paid orders at once (the webhook lane serves 4 and queues 32).
+burst=()
+for i in $(seq 1 12); do
+    sed "s/tt-n-1/tt-burst-$i/; s/577000111/5770002$i/" "$T/tt1.json" > "$T/burst$i.json"
+    curl -s -m 10 -o /dev/null -w '%{http_code}\n' -X POST -H "Authorization: $(tiktok_sign "$T/burst$i.json")" \
+        --data-binary "@$T/burst$i.json" "$BASE/webhooks/tiktok-shop" > "$T/burst$i.code" &
+    burst+=($!)
+done
+wait "${burst[@]}"   # each curl gives up after 10 s
+check "the 12 orders of the burst were all acknowledged ($(cat "$T"/burst*.code | sort | uniq -c | tr -s ' \n' ' '))" \
+    test "$(cat "$T"/burst*.code | grep -c '^200$')" = 12
+check "and all stored" test "$(events "event_id LIKE 'webhook:tiktok-shop:tt-burst-%'")" = 12
+
 # --- Shopify: a paid order drains the running flash sale ----------------------------------
 for i in $(seq 1 150); do   # the pre-launch is 10 s of program time
     api "$OP" /offers
@@ -186,16 +199,16 @@ api "$OP" /webhooks; expect 200 "GET /webhooks"
 echo "$BODY" > "$T/webhooks.json"
 dy=$(grep -o '{[^{}]*"platform":"douyin-shop"[^{}]*}' <<< "$BODY")
 check "douyin-shop: 5 bad signatures, 2 accepted, 1 duplicate, 1 ignored ($dy)" \
-    test "$(grep -o -e '"bad_signatures":5' -e '"accepted":2' -e '"duplicates":1' -e '"ignored":1' <<< "$dy" | wc -l)" = 4
+    test "$(grep -o -e '"bad_signatures":5,' -e '"accepted":2,' -e '"duplicates":1,' -e '"ignored":1,' <<< "$dy" | wc -l)" = 4
 tt=$(grep -o '{[^{}]*"platform":"tiktok-shop"[^{}]*}' <<< "$BODY")
-check "tiktok-shop: 1 bad signature, 1 accepted, 1 duplicate, 1 ignored ($tt)" \
-    test "$(grep -o -e '"bad_signatures":1' -e '"accepted":1' -e '"duplicates":1' -e '"ignored":1' <<< "$tt" | wc -l)" = 4
+check "tiktok-shop: 1 bad signature, 13 accepted, 1 duplicate, 1 ignored ($tt)" \
+    test "$(grep -o -e '"bad_signatures":1,' -e '"accepted":13,' -e '"duplicates":1,' -e '"ignored":1,' <<< "$tt" | wc -l)" = 4
 api "$OP" /metrics; expect 200 "GET /metrics"
 echo "$BODY" > "$T/metrics.json"
 m() { sqlite3 :memory: "SELECT json_extract(readfile('$T/metrics.json'), '\$.summary.$1')"; }
-# 抖店 12990 + TikTok 0 (its amount comes with the order's detail) + Shopify 19800.
-check "the live metrics: paid_orders=$(m paid_orders) gmv_cents=$(m gmv_cents) refunds_cents=$(m refunds_cents) (3 32790 22890)" \
-    test "$(m paid_orders) $(m gmv_cents) $(m refunds_cents)" = "3 32790 22890"
+# 抖店 12990 + 13 TikTok orders at 0 (their amount comes with the order's detail) + Shopify 19800.
+check "the live metrics: paid_orders=$(m paid_orders) gmv_cents=$(m gmv_cents) refunds_cents=$(m refunds_cents) (15 32790 22890)" \
+    test "$(m paid_orders) $(m gmv_cents) $(m refunds_cents)" = "15 32790 22890"
 
 kill -TERM "$HAWKER_PID"
 wait_pid "$HAWKER_PID" 30
