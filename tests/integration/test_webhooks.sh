@@ -213,6 +213,8 @@ check "the live metrics: paid_orders=$(m paid_orders) gmv_cents=$(m gmv_cents) r
 kill -TERM "$HAWKER_PID"
 wait_pid "$HAWKER_PID" 30
 check "hawker exits 0 after SIGTERM (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+check "the bad-signature alert is stored with the session" \
+    test "$(sqlite3 "$DB" "SELECT count(*) FROM alerts WHERE session_id = $SID AND rule = 'webhook.douyin-shop.signature' AND level = 'red'")" = 1
 leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$DS" -e "$TS" -e "$SS")
 check "no app secret in hawker's log ($leaks lines)" test "$leaks" = 0
 check "no app secret in the database" \

@@ -131,20 +131,32 @@ TEST(OrderWebhooks, ShopifyPaidOrderLineItemsAndRefund) {
     EXPECT_EQ(out.rejected.size(), 1u);
 }
 
-TEST(OrderWebhooks, ARetriedMessageIsOneEventInTheSession) {
+TEST(OrderWebhooks, ARetriedMessageIsOneEventEvenAfterARestart) {
     TempDb temp("order-webhooks");
     {
         Database db(temp.path);
         SessionStore(db).create("show", "", kNow - 3600000, false);
     }
-    EventIngest ingest(temp.path, std::make_shared<const ViewerHasher>("order-webhooks-test-key"));
+    const auto hasher = std::make_shared<const ViewerHasher>("order-webhooks-test-key");
     const std::string body =
         douyin("101", "retried-1", R"({"p_id":42,"pay_amount":990,"pay_time":1796385000})");
-    const StoreOutcome first = ingest.store(1, douyinShopEvents(body, kHasher, kNow).events);
-    const StoreOutcome again = ingest.store(1, douyinShopEvents(body, kHasher, kNow + 120000).events);
+    StoreOutcome first, again, afterRestart;
+    {
+        EventIngest ingest(temp.path, hasher);
+        first = ingest.store(1, douyinShopEvents(body, kHasher, kNow).events);
+        again = ingest.store(1, douyinShopEvents(body, kHasher, kNow + 120000).events);
+    }
+    {
+        // The show restarted (a new writer on the same file): the platform's
+        // retry 30 minutes later is still known.
+        EventIngest ingest(temp.path, hasher);
+        afterRestart = ingest.store(1, douyinShopEvents(body, kHasher, kNow + 1800000).events);
+    }
     EXPECT_EQ(first.accepted, 1u);
     EXPECT_EQ(again.accepted, 0u);
     EXPECT_EQ(again.duplicates, 1u);
+    EXPECT_EQ(afterRestart.accepted, 0u);
+    EXPECT_EQ(afterRestart.duplicates, 1u);
     Database reader(temp.path, Database::Threading::OneThread);
     Statement count = reader.prepare("SELECT count(*) FROM events");
     ASSERT_TRUE(count.step());
