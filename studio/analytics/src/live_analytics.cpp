@@ -115,6 +115,21 @@ void LiveAnalytics::onEvents(const std::vector<ViewerEvent>& fresh) {
     if (!newOrders.empty()) sellFromOrders(newOrders);
 }
 
+void LiveAnalytics::raise(const std::string& ruleId, const std::string& kpi, const std::string& level,
+                          const std::string& message) {
+    {
+        std::lock_guard lock(m_mutex);
+        const int64_t now = m_nowUtcMs ? m_nowUtcMs
+                                       : std::chrono::duration_cast<std::chrono::milliseconds>(
+                                             std::chrono::system_clock::now().time_since_epoch())
+                                             .count();
+        m_alerts.push_back({++m_lastAlertId, now, ruleId, kpi, level, message, false, {}, 0, false});
+        m_unstoredAlerts.insert(m_lastAlertId);
+    }
+    logWarning("alert " + level + " " + ruleId + ": " + message);
+    // Stored with the next second's alerts (the worker is the one writer).
+}
+
 void LiveAnalytics::sellFromOrders(const std::vector<ViewerEvent>& fresh) {
     // A paid order for the product of a running flash sale drains the sale:
     // the platform's order feed is what sells, the countdown shows it.

@@ -15,6 +15,7 @@
 #include "hawker/studio/engine/program_view.hpp"
 #include "route_kit.hpp"
 #include "routes.hpp"
+#include "webhook_routes.hpp"
 
 namespace hawker::studio {
 
@@ -28,8 +29,13 @@ constexpr size_t kMinTokenLength = 16;
 /// delays a take; senders without a known token share the last lane.
 const std::vector<GateLane> kLanes = {
     {toString(Role::Operator), 2, 16}, {toString(Role::Host), 1, 8}, {toString(Role::Merchandiser), 2, 8},
-    {toString(Role::Ingest), 4, 12},   {"anonymous", 1, 8},
+    {toString(Role::Ingest), 4, 12},   {"webhook", 4, 32},           {"anonymous", 1, 8},
 };
+/// The platforms' order webhooks carry a signature, not a token: their own
+/// lane, so a flash sale's burst of orders (or a forger's flood) neither waits
+/// behind nor starves the requests of people.
+constexpr size_t kWebhookLane = 4;
+constexpr std::string_view kWebhookPrefix = "/api/v1/webhooks/";
 
 /// Each role's lane in kLanes: a switch, so a new role cannot be left out
 /// without the compiler saying so; the automation has no token of its own.
@@ -108,7 +114,8 @@ std::vector<ApiToken> resolveApiTokens(const ApiSpec& api) {
 
 ControlApi::ControlApi(ProgramView& engine, const ApiSpec& spec, std::vector<ApiToken> tokens)
     : m_engine(engine), m_spec(spec), m_tokens(std::move(tokens)),
-      m_server(std::make_unique<GatedServer>(m_limits)) {
+      m_server(std::make_unique<GatedServer>(m_limits)), m_webhooks(resolveWebhookSecrets(spec)),
+      m_webhookStats(std::make_unique<WebhookStats>()) {
     m_limits.maxBodyBytes = m_spec.maxBodyBytes;
     routes();
 }
@@ -138,6 +145,7 @@ void ControlApi::bind() {
     m_server->setGate(std::make_unique<ConnectionGate>(
         m_limits, kLanes,
         [this](const RequestHead& head) {
+            if (head.method == "POST" && head.target.rfind(kWebhookPrefix, 0) == 0) return kWebhookLane;
             const ApiToken* token = tokenOf(head.authorization);
             return token ? laneOfRole(token->role) : kLanes.size() - 1;
         },
@@ -183,6 +191,7 @@ void ControlApi::routes() {
     api_routes::addCommandRoutes(*m_kit, m_engine);
     api_routes::addShowRoutes(*m_kit, m_engine);
     api_routes::addSessionRoutes(*m_kit, m_engine);
+    api_routes::addWebhookRoutes(*m_kit, m_engine, m_webhooks, *m_webhookStats);
 
     server.Post(".*", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
         error(res, 404, "no such endpoint: POST " + printable(req.path, 120) + " (see docs/API.md)");

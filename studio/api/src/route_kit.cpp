@@ -64,28 +64,7 @@ void RouteKit::post(const std::string& pattern, bool readRole, PostHandler handl
             const ApiToken* token = identify(req, res, readRole);
             if (!token) return;
             std::string body;
-            bool tooLarge = false;
-            const bool complete = reader([&](const char* data, size_t length) {
-                if (body.size() + length > m_limits.maxBodyBytes) {
-                    tooLarge = true;
-                    return false;
-                }
-                body.append(data, length);
-                return true;
-            });
-            if (tooLarge) {
-                logWarning("api: 413 for " + printable(req.path, 120) + ", the body passed " +
-                           std::to_string(m_limits.maxBodyBytes) + " bytes while being read");
-                return error(res, 413,
-                             "the body is larger than " + std::to_string(m_limits.maxBodyBytes) + " bytes");
-            }
-            // The connection's stream stops reading at the body deadline,
-            // so a trickling body ends here too.
-            if (!complete)
-                return error(
-                    res, 400,
-                    "the body was cut short, its chunks are malformed, or it did not arrive within " +
-                        std::to_string(m_limits.bodyTimeout.count()) + " s");
+            if (!readBody(req, res, reader, body)) return;
             if (!jsonNestingWithin(body, m_limits.maxJsonDepth))
                 return error(res, 400,
                              "the JSON body nests deeper than " + std::to_string(m_limits.maxJsonDepth) +
@@ -93,6 +72,34 @@ void RouteKit::post(const std::string& pattern, bool readRole, PostHandler handl
             handler(req, res, *token, body);
         });
     });
+}
+
+bool RouteKit::readBody(const httplib::Request& req, httplib::Response& res,
+                        const httplib::ContentReader& reader, std::string& body) const {
+    bool tooLarge = false;
+    const bool complete = reader([&](const char* data, size_t length) {
+        if (body.size() + length > m_limits.maxBodyBytes) {
+            tooLarge = true;
+            return false;
+        }
+        body.append(data, length);
+        return true;
+    });
+    if (tooLarge) {
+        logWarning("api: 413 for " + printable(req.path, 120) + ", the body passed " +
+                   std::to_string(m_limits.maxBodyBytes) + " bytes while being read");
+        error(res, 413, "the body is larger than " + std::to_string(m_limits.maxBodyBytes) + " bytes");
+        return false;
+    }
+    // The connection's stream stops reading at the body deadline, so a
+    // trickling body ends here too.
+    if (!complete) {
+        error(res, 400,
+              "the body was cut short, its chunks are malformed, or it did not arrive within " +
+                  std::to_string(m_limits.bodyTimeout.count()) + " s");
+        return false;
+    }
+    return true;
 }
 
 std::function<void(const httplib::Request&, httplib::Response&)> RouteKit::get(Produce produce) const {

@@ -31,6 +31,7 @@ public:
     RouteKit(httplib::Server& server, const HttpLimits& limits, TokenLookup tokenOf);
 
     httplib::Server& server() { return m_server; }
+    const HttpLimits& limits() const { return m_limits; }
     /// Who is asking: null after answering 401 (or 403 for a read by the ingest role).
     const ApiToken* identify(const httplib::Request& req, httplib::Response& res, bool read) const;
     /// Runs `body`; whatever it throws becomes one log line and a 500.
@@ -38,6 +39,9 @@ public:
                  const std::function<void()>& body) const;
     /// A POST route: identified first, its body read up to the limit, nesting checked.
     void post(const std::string& pattern, bool readRole, PostHandler handler);
+    /// Reads the body up to the limit; false after answering 413 or 400.
+    bool readBody(const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader,
+                  std::string& body) const;
     /// A GET answered with what `produce` returns, for any identified reader.
     std::function<void(const httplib::Request&, httplib::Response&)> get(Produce produce) const;
 

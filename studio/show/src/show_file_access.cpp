@@ -36,6 +36,26 @@ void readApi(Fields& top, ShowSpec& show, const std::string& file) {
                     "give token_env or token_file (the token itself never goes in the show file)");
         api.tokens.push_back(std::move(token));
     });
+    forEachTable(f, "webhooks", file, [&](Fields& wf, size_t) {
+        WebhookSpec hook;
+        hook.platform = wf.reqString("platform");
+        if (hook.platform != "douyin-shop" && hook.platform != "tiktok-shop" && hook.platform != "shopify")
+            wf.fail("platform", "expected \"douyin-shop\", \"tiktok-shop\" or \"shopify\"");
+        for (const WebhookSpec& other : api.webhooks)
+            if (other.platform == hook.platform)
+                wf.fail("platform", "a second webhook for " + hook.platform + "; one per platform");
+        hook.appKeyEnv = wf.optString("app_key_env").value_or("");
+        hook.secretEnv = wf.optString("secret_env").value_or("");
+        if (auto secrets = wf.optString("secrets_file")) hook.secretsFile = resolve(show.baseDir, *secrets);
+        hook.secretsTable = wf.optString("secrets_table").value_or(hook.platform);
+        if (hook.secretEnv.empty() == hook.secretsFile.empty())
+            wf.fail("secret_env",
+                    "give secret_env or secrets_file (the app secret never goes in the show file)");
+        const bool needsKey = hook.platform != "shopify";
+        if (needsKey && hook.secretsFile.empty() && hook.appKeyEnv.empty())
+            wf.fail("app_key_env", hook.platform + " signs with its app key too: give app_key_env");
+        api.webhooks.push_back(std::move(hook));
+    });
     if (api.enabled && api.tokens.empty())
         f.fail("tokens", "an enabled API needs at least one token; without tokens nobody could use it");
     if (auto login = f.optString("console_login")) {

@@ -89,6 +89,10 @@ public:
     /// stored with the next second's alerts).
     bool acknowledge(int64_t alertId, const std::string& who);
     int64_t sessionId() const { return m_config.sessionId; }
+    /// An alert that no rule judges (an order webhook's bad signatures): shown,
+    /// acknowledged and stored like the rules' alerts (any thread).
+    void raise(const std::string& ruleId, const std::string& kpi, const std::string& level,
+               const std::string& message);
 
 private:
     struct Tick {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "hawker/studio/api/request_head.hpp"
+#include "hawker/studio/api/webhook_secrets.hpp"
 #include "hawker/studio/show/selling_spec.hpp"
 
 namespace hawker::studio {
@@ -29,6 +30,7 @@ struct ApiToken {
 std::vector<ApiToken> resolveApiTokens(const ApiSpec& api);
 
 class RouteKit;
+class WebhookStats;
 
 class ControlApi {
 public:
@@ -57,6 +59,9 @@ private:
     std::vector<ApiToken> m_tokens;
     HttpLimits m_limits;
     std::unique_ptr<GatedServer> m_server;
+    std::vector<WebhookSecret>
+        m_webhooks; ///< resolved when the API is made: a missing secret stops the start
+    std::unique_ptr<WebhookStats> m_webhookStats;
     std::unique_ptr<RouteKit> m_kit; ///< what every route is served through (the handlers hold it)
     std::thread m_thread;
     int m_port = 0;

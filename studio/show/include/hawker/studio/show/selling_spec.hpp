@@ -98,6 +98,15 @@ enum class ConsoleLogin {
     Token, ///< the console must be given a token of its role (--token-file or HAWKER_CONSOLE_TOKEN)
 };
 
+/// A selling platform's order webhook ([[api.webhooks]]). Its app key and
+/// secret come from the environment or a secrets file, never from the show file.
+struct WebhookSpec {
+    std::string platform; ///< douyin-shop | tiktok-shop | shopify
+    std::string appKeyEnv, secretEnv;
+    std::filesystem::path secretsFile; ///< TOML: [table] app_key = "…", app_secret = "…"
+    std::string secretsTable;          ///< the table in secretsFile (default: the platform)
+};
+
 struct ApiSpec {
     bool enabled = false;
     ConsoleLogin consoleLogin = ConsoleLogin::Open;
@@ -105,6 +114,7 @@ struct ApiSpec {
     int port = 8620;
     size_t maxBodyBytes = 1 << 20;
     std::vector<ApiTokenSpec> tokens;
+    std::vector<WebhookSpec> webhooks;
 };
 
 /// What senders of commands may reach ([security]).

@@ -1,0 +1,19 @@
+#pragma once
+// The order webhooks' routes (webhook_routes.cpp).
+
+#include <vector>
+
+#include "hawker/studio/api/webhook_secrets.hpp"
+#include "hawker/studio/engine/program_view.hpp"
+#include "route_kit.hpp"
+#include "webhook_stats.hpp"
+
+namespace hawker::studio::api_routes {
+
+/// POST /api/v1/webhooks/{platform} for each configured platform (signed by
+/// the platform, no bearer token), and GET /api/v1/webhooks (their counters).
+/// `secrets` and `stats` outlive the server.
+void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<WebhookSecret>& secrets,
+                      WebhookStats& stats);
+
+} // namespace hawker::studio::api_routes

@@ -1,0 +1,105 @@
+// [[api.webhooks]] in the show file, and the app keys and secrets resolved
+// from the environment or a secrets file (made up here, at test time).
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <string>
+
+#include "hawker/studio/api/webhook_secrets.hpp"
+#include "hawker/studio/show/show_file.hpp"
+
+#include "temp_dir.hpp"
+
+using namespace hawker::studio;
+
+namespace {
+
+const std::string kShow = R"(
+[[sources]]
+id = "cam"
+format = "lavfi"
+url = "testsrc2"
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cam", rect = [0, 0, 1080, 1920] } ]
+[api]
+tokens = [ { name = "deck", role = "operator", token_env = "X" } ]
+)";
+
+std::string errorOf(const std::string& webhooks) {
+    try {
+        parseShow(kShow + webhooks, "show.toml", "/shows");
+    } catch (const ShowFileError& error) {
+        return error.what();
+    }
+    ADD_FAILURE() << "no error for:\n" << webhooks;
+    return {};
+}
+
+} // namespace
+
+TEST(WebhookConfig, ReadsEachPlatformsEntry) {
+    const ShowSpec show = parseShow(kShow + R"(
+[[api.webhooks]]
+platform = "douyin-shop"
+app_key_env = "DY_KEY"
+secret_env = "DY_SECRET"
+[[api.webhooks]]
+platform = "shopify"
+secrets_file = "secrets.toml"
+)",
+                                    "show.toml", "/shows");
+    ASSERT_EQ(show.api.webhooks.size(), 2u);
+    EXPECT_EQ(show.api.webhooks[0].platform, "douyin-shop");
+    EXPECT_EQ(show.api.webhooks[0].appKeyEnv, "DY_KEY");
+    EXPECT_EQ(show.api.webhooks[0].secretEnv, "DY_SECRET");
+    EXPECT_EQ(show.api.webhooks[1].secretsFile, "/shows/secrets.toml");
+    EXPECT_EQ(show.api.webhooks[1].secretsTable, "shopify");
+}
+
+TEST(WebhookConfig, RefusesASecretInTheShowFileAndOtherMistakes) {
+    EXPECT_NE(errorOf("[[api.webhooks]]\nplatform = \"shopify\"\napp_secret = \"abc\"\n").find("secret_env"),
+              std::string::npos);
+    EXPECT_NE(errorOf("[[api.webhooks]]\nplatform = \"kuaishou\"\nsecret_env = \"S\"\n").find("douyin-shop"),
+              std::string::npos);
+    EXPECT_NE(
+        errorOf("[[api.webhooks]]\nplatform = \"douyin-shop\"\nsecret_env = \"S\"\n").find("app_key_env"),
+        std::string::npos);
+    EXPECT_NE(errorOf("[[api.webhooks]]\nplatform = \"shopify\"\nsecret_env = \"S\"\n"
+                      "[[api.webhooks]]\nplatform = \"shopify\"\nsecret_env = \"T\"\n")
+                  .find("one per platform"),
+              std::string::npos);
+}
+
+TEST(WebhookConfig, SecretsComeFromTheEnvironmentOrAFile) {
+    TempDir dir("webhook-secrets");
+    const std::string secret = "made-up-" + std::to_string(::getpid()) + "-0123456789abcdef";
+    {
+        std::ofstream out(dir.path / "secrets.toml");
+        out << "[douyin-shop]\napp_key = \"7001\"\napp_secret = \"" << secret << "\"\n";
+    }
+    ApiSpec api;
+    api.webhooks.push_back({"douyin-shop", "", "", dir.path / "secrets.toml", "douyin-shop"});
+    ::setenv("HAWKER_TEST_WEBHOOK_SECRET", ("env-" + secret).c_str(), 1);
+    api.webhooks.push_back({"shopify", "", "HAWKER_TEST_WEBHOOK_SECRET", {}, "shopify"});
+    const std::vector<WebhookSecret> secrets = resolveWebhookSecrets(api);
+    ASSERT_EQ(secrets.size(), 2u);
+    EXPECT_EQ(secrets[0].appKey, "7001");
+    EXPECT_EQ(secrets[0].appSecret, secret);
+    EXPECT_EQ(secrets[1].appSecret, "env-" + secret);
+
+    // A missing variable or table is named; the secret never is.
+    ::unsetenv("HAWKER_TEST_WEBHOOK_SECRET");
+    try {
+        resolveWebhookSecrets(api);
+        ADD_FAILURE() << "no error for an unset variable";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("HAWKER_TEST_WEBHOOK_SECRET is not set"), std::string::npos);
+        EXPECT_EQ(std::string(error.what()).find(secret), std::string::npos);
+    }
+    api.webhooks.resize(1);
+    api.webhooks[0].secretsTable = "tiktok-shop";
+    EXPECT_THROW(resolveWebhookSecrets(api), std::runtime_error);
+}
