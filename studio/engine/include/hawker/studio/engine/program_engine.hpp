@@ -26,7 +26,6 @@
 #include "hawker/overlay/compositor.hpp"
 #include "hawker/studio/engine/engine_options.hpp"
 #include "hawker/studio/engine/graphics_assets.hpp"
-#include "hawker/studio/engine/memory_trimmer.hpp"
 #include "hawker/studio/engine/output_manager.hpp"
 #include "hawker/studio/engine/program_clock.hpp"
 #include "hawker/studio/engine/program_view.hpp"
@@ -132,7 +131,6 @@ private:
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     overlay::Compositor m_compositor;
     std::shared_ptr<capture::FramePool> m_pool;
-    MemoryTrimmer m_memoryTrimmer; ///< a show runs for hours: freed memory goes back to the system
 
     // Compositor-thread state for the tick being made.
     std::vector<capture::VideoFramePtr> m_frames;
