@@ -1,13 +1,12 @@
 #include "hawker/studio/api/webhook_secrets.hpp"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <toml++/toml.h>
 
 #include "hawker/studio/base/secret_mask.hpp"
+#include "hawker/studio/show/secrets_file.hpp"
 
 namespace hawker::studio {
 
@@ -25,19 +24,7 @@ std::string fromEnv(const WebhookSpec& hook, const std::string& variable) {
 }
 
 void fromFile(const WebhookSpec& hook, WebhookSecret& out) {
-    std::ifstream in(hook.secretsFile);
-    if (!in)
-        throw std::runtime_error("webhook " + hook.platform + ": cannot read " + hook.secretsFile.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    toml::table table;
-    try {
-        table = toml::parse(text.str(), hook.secretsFile.string());
-    } catch (const toml::parse_error& e) {
-        // Never quote the file: it holds secrets.
-        throw std::runtime_error("webhook " + hook.platform + ": " + hook.secretsFile.string() +
-                                 " is not valid TOML (line " + std::to_string(e.source().begin.line) + ")");
-    }
+    const toml::table table = readSecretsFile(hook.secretsFile, "webhook " + hook.platform);
     const toml::table* section = table[hook.secretsTable].as_table();
     const auto text_of = [&](const char* key) -> std::string {
         const toml::node* node = section ? section->get(key) : nullptr;

@@ -1,32 +1,18 @@
 #include "hawker/studio/engine/stream_keys.hpp"
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <stdexcept>
 
 #include <toml++/toml.h>
 
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/show/secrets_file.hpp"
 
 namespace hawker::studio {
 
 namespace {
 std::string keyFromFile(const OutputSpec& output) {
-    std::ifstream in(output.keyFile);
-    if (!in)
-        throw std::runtime_error("output " + output.id + ": cannot read key file " + output.keyFile.string());
-    std::ostringstream text;
-    text << in.rdbuf();
-    toml::table table;
-    try {
-        table = toml::parse(text.str(), output.keyFile.string());
-    } catch (const toml::parse_error& error) {
-        // Do not quote the file: the error text could contain a key.
-        throw std::runtime_error("output " + output.id + ": key file " + output.keyFile.string() +
-                                 " is not valid TOML (line " + std::to_string(error.source().begin.line) +
-                                 ")");
-    }
+    const toml::table table = readSecretsFile(output.keyFile, "output " + output.id);
     const toml::node* node = table.get(output.keyName);
     if (!node || !node->is_string())
         throw std::runtime_error("output " + output.id + ": key file " + output.keyFile.string() +
