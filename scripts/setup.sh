@@ -11,6 +11,8 @@ PACKAGES=(
     libswscale-dev libswresample-dev ffmpeg
     # capture/: EBU R128 loudness meters
     libebur128-dev
+    # studio/cli/: the hawker program's allocator (resident memory flat over a long show)
+    libjemalloc-dev
     # overlay/: OpenCV 4.6 (+ contrib for cv::freetype) and the CJK font
     libopencv-dev libopencv-contrib-dev fonts-noto-cjk fonts-dejavu-core
     # studio/: show file, CLI, JSON, SQLite, HTTP, console
