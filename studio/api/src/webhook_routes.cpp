@@ -16,6 +16,7 @@
 #include "hawker/studio/api/webhook_signature.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
+#include "hawker/studio/store/session_store.hpp"
 #include "routes.hpp"
 #include "webhook_routes.hpp"
 
@@ -24,12 +25,6 @@ namespace hawker::studio::api_routes {
 using nlohmann::json;
 
 namespace {
-
-int64_t utcNowMs() {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-}
 
 bool signedBy(const WebhookSecret& secret, const httplib::Request& req, const std::string& body) {
     if (secret.platform == "douyin-shop") {
@@ -44,7 +39,7 @@ bool signedBy(const WebhookSecret& secret, const httplib::Request& req, const st
 
 WebhookEvents eventsOf(const std::string& platform, const httplib::Request& req, const std::string& body,
                        const ViewerHasher& hasher) {
-    const int64_t now = utcNowMs();
+    const int64_t now = nowUtcMs();
     if (platform == "douyin-shop") return douyinShopEvents(body, hasher, now);
     if (platform == "tiktok-shop") return tiktokShopEvents(body, hasher, now);
     return shopifyEvents(req.get_header_value("X-Shopify-Topic"),
@@ -78,7 +73,7 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
     if (!kit.readBody(req, res, reader, body)) return;
     if (!signedBy(secret, req, body)) {
         // Nothing of the message is read, stored or logged: only that it came.
-        const auto alert = stats.badSignature(platform, std::chrono::steady_clock::now(), utcNowMs());
+        const auto alert = stats.badSignature(platform, std::chrono::steady_clock::now(), nowUtcMs());
         logWarning("webhook " + platform + ": a message with a missing or bad signature was refused (401)");
         if (alert)
             if (LiveAnalytics* analytics = engine.analytics())

@@ -7,20 +7,11 @@
 #include <openssl/evp.h>
 #include <openssl/hmac.h>
 
+#include "hawker/studio/base/lower_hex.hpp"
+
 namespace hawker::studio {
 
 namespace {
-
-std::string hex(const unsigned char* bytes, size_t size) {
-    static constexpr char kDigits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(size * 2);
-    for (size_t i = 0; i < size; ++i) {
-        out += kDigits[bytes[i] >> 4];
-        out += kDigits[bytes[i] & 0x0f];
-    }
-    return out;
-}
 
 std::array<unsigned char, 32> hmacSha256(std::string_view key, std::string_view message) {
     std::array<unsigned char, 32> digest{};
@@ -39,12 +30,12 @@ std::string md5Hex(std::string_view text) {
     unsigned int size = 0;
     if (!EVP_Digest(text.data(), text.size(), digest, &size, EVP_md5(), nullptr))
         throw std::runtime_error("MD5 failed");
-    return hex(digest, size);
+    return lowerHex(digest, size);
 }
 
 std::string hmacSha256Hex(std::string_view key, std::string_view message) {
     const auto digest = hmacSha256(key, message);
-    return hex(digest.data(), digest.size());
+    return lowerHex(digest.data(), digest.size());
 }
 
 std::string hmacSha256Base64(std::string_view key, std::string_view message) {

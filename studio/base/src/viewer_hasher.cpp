@@ -1,4 +1,5 @@
 #include "hawker/studio/base/viewer_hasher.hpp"
+#include "hawker/studio/base/lower_hex.hpp"
 
 #include <algorithm>
 #include <cstdlib>
@@ -134,13 +135,7 @@ std::string ViewerHasher::hash(const std::string& viewer) const {
     unsigned char digest[32];
     const unsigned int length = sizeof digest;
     hmac(viewer, digest);
-    static const char* hex = "0123456789abcdef";
-    std::string out;
-    for (unsigned int i = 0; i < 16 && i < length; ++i) {
-        out += hex[digest[i] >> 4];
-        out += hex[digest[i] & 15];
-    }
-    return out;
+    return lowerHex(digest, std::min(16u, length)); // the first 128 bits
 }
 
 int64_t ViewerHasher::key(std::string_view viewer) const {
