@@ -123,8 +123,8 @@ shop = [SH_H,
   ["#1002","","pending","","USD","15.00","","1","Cap","15.00","CAP-1","2026-12-04 07:31:00 -0500","","5002"],
 ]
 open(f"{T}/shopify.csv", "w", encoding="utf-8").write(csv(shop))
-paid("#1001/1", ms("2026-12-04 07:30:00", timezone(timedelta(hours=-5))), 3000)
-paid("#1001/2", ms("2026-12-04 07:30:00", timezone(timedelta(hours=-5))), 1500)
+paid("5001/1", ms("2026-12-04 07:30:00", timezone(timedelta(hours=-5))), 3000)
+paid("5001/2", ms("2026-12-04 07:30:00", timezone(timedelta(hours=-5))), 1500)
 
 # Taobao: the orders file and the items file, both GBK, ids written as ="…".
 tb_orders = [["订单编号","买家会员名","总金额","买家实际支付金额","订单状态","订单创建时间","订单付款时间","宝贝总数量","退款金额"],
@@ -191,6 +191,17 @@ check "the live DY1009 counted once, at its live amount" test \
     "$(sqlite3 "$DB" "SELECT count(*) || '|' || sum(amount_cents) FROM v_paid_orders WHERE session_id = $SESSION AND order_id LIKE 'DY1009%'")" = "1|9900"
 check "every sale stored once: $(exp stored_paid)" test \
     "$(sqlite3 "$DB" "SELECT count(*) FROM v_paid_orders WHERE session_id = $SESSION")" = "$(exp stored_paid)"
+
+# Each sale records its source, and the report reconciles the live feed with the exports.
+check "DY1009's origin is ingest, DY1001's the export file" test \
+    "$(sqlite3 "$DB" "SELECT group_concat(origin, '|') FROM (SELECT origin FROM v_paid_orders WHERE session_id = $SESSION AND order_id IN ('DY1009', 'DY1001') ORDER BY order_id)")" = "export file|ingest"
+REC=$(field "$REPORT" 'r["reconciliation"]["groups"]')
+check "reconciliation: DY1009 matched, nothing only live ($REC)" test \
+    "$(field "$REPORT" '(r["reconciliation"]["groups"]["matched"]["orders"], r["reconciliation"]["groups"]["only_live"]["orders"], r["reconciliation"]["groups"]["amount_differs"]["orders"])')" = "(1, 0, 0)"
+check "reconciliation: every other exported order is only in the export" test \
+    "$(field "$REPORT" 'r["reconciliation"]["groups"]["only_export"]["orders"] == r["reconciliation"]["export_orders"] - 1 > 5')" = True
+check "shopify's export meets the webhook on its API id (Id 5001, not Name #1001)" test \
+    "$(sqlite3 "$DB" "SELECT count(*) FROM export_orders WHERE session_id = $SESSION AND order_id = '5001'")" = 1
 
 # Idempotence: every file again adds nothing.
 BEFORE=$(count_events)

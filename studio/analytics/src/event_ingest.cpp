@@ -145,17 +145,19 @@ void EventIngest::run() {
     }
 }
 
-nlohmann::json EventIngest::storeParsed(int64_t session, ParsedEvents parsed) {
+nlohmann::json EventIngest::storeParsed(int64_t session, ParsedEvents parsed, EventOrigin origin) {
+    for (ViewerEvent& event : parsed.events)
+        event.origin = origin;
     const StoreOutcome outcome = store(session, std::move(parsed.events));
     return ingestReply(outcome.accepted, outcome.duplicates, parsed.rejected);
 }
 
-nlohmann::json EventIngest::ingestBatch(int64_t session, std::string_view body) {
-    return storeParsed(session, parseEventBatch(body, *m_hasher));
+nlohmann::json EventIngest::ingestBatch(int64_t session, std::string_view body, EventOrigin origin) {
+    return storeParsed(session, parseEventBatch(body, *m_hasher), origin);
 }
 
-nlohmann::json EventIngest::ingestLines(int64_t session, std::string_view text) {
-    return storeParsed(session, parseEventLines(text, *m_hasher));
+nlohmann::json EventIngest::ingestLines(int64_t session, std::string_view text, EventOrigin origin) {
+    return storeParsed(session, parseEventLines(text, *m_hasher), origin);
 }
 
 } // namespace hawker::studio

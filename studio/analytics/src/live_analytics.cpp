@@ -181,7 +181,8 @@ void LiveAnalytics::finish(int64_t programMs) {
         std::vector<json> events = m_simulator->finish(end);
         if (!events.empty()) {
             try {
-                m_ingest.ingestBatch(m_config.sessionId, json{{"events", std::move(events)}}.dump());
+                m_ingest.ingestBatch(m_config.sessionId, json{{"events", std::move(events)}}.dump(),
+                                     EventOrigin::Simulator);
             } catch (const std::exception& error) {
                 logWarning(std::string("simulated audience: ") + error.what());
             }
@@ -279,7 +280,8 @@ void LiveAnalytics::simulate(const Tick& tick) {
     std::vector<json> events = m_simulator->advance(m_config.startUtcMs + tick.programMs, view);
     if (events.empty()) return;
     // Through the same validation and writer as the HTTP endpoint.
-    const json reply = m_ingest.ingestBatch(m_config.sessionId, json{{"events", std::move(events)}}.dump());
+    const json reply = m_ingest.ingestBatch(m_config.sessionId, json{{"events", std::move(events)}}.dump(),
+                                            EventOrigin::Simulator);
     if (!reply.at("rejected").empty())
         logWarning("simulated audience: " + std::to_string(reply.at("rejected").size()) +
                    " events refused, e.g. " + reply.at("rejected")[0].dump());

@@ -12,8 +12,8 @@ namespace hawker::studio {
 namespace {
 
 constexpr std::array<const char*, kOrderFieldCount> kKeys = {
-    "order_id",   "line_id",   "sku",    "product",       "quantity",   "amount",
-    "unit_price", "paid_time", "status", "refund_amount", "after_sale", "buyer",
+    "order_id",  "line_id", "sku",           "product",    "quantity", "amount",       "unit_price",
+    "paid_time", "status",  "refund_amount", "after_sale", "buyer",    "api_order_id",
 };
 
 using F = OrderField;
@@ -107,6 +107,7 @@ OrderColumns presetColumns(const std::string& platform) {
         set(c, F::PaidTime, "Paid at");
         set(c, F::Status, "Financial Status");
         set(c, F::RefundAmount, "Refunded Amount");
+        set(c, F::ApiOrderId, "Id"); // the webhook's order id
         c.defaultZone = "UTC";
         c.orderFieldsOnFirstRow = true;
     } else if (platform == "custom") {

@@ -108,7 +108,8 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
     // Rows to lines, each order's lines together in the order the file first names the order.
     std::vector<std::string> orderSequence;
     std::map<std::string, std::vector<Line>> orders;
-    std::optional<Line> previous; // for order fields written on an order's first row only
+    std::optional<Line> previous;              // for order fields written on an order's first row only
+    std::map<std::string, std::string> apiIds; // display order id → the platform's API id
     for (size_t r = 1; r < sheet.rows.size(); ++r) {
         const SheetRow& row = sheet.rows[r];
         if (!row.problem.empty()) {
@@ -137,6 +138,17 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
             reject(row.line, "the order id is longer than 100 bytes or holds '/'");
             continue;
         }
+        // The platform's API id replaces a display number as the key; a line
+        // without one takes its order's from the order's first row.
+        if (std::string apiId = get(F::ApiOrderId); !apiId.empty()) {
+            if (apiId.size() > 100 || apiId.find('/') != std::string::npos) {
+                reject(row.line, "the order's " + columns.header(F::ApiOrderId) +
+                                     " is longer than 100 bytes or holds '/'");
+                continue;
+            }
+            apiIds[line.orderId] = std::move(apiId);
+        }
+        if (const auto known = apiIds.find(line.orderId); known != apiIds.end()) line.orderId = known->second;
         line.lineId = get(F::LineId);
         line.sku = get(F::Sku);
         line.buyer = get(F::Buyer);
@@ -219,6 +231,7 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
             reject(line, reason);
             return;
         }
+        event->origin = EventOrigin::ExportFile;
         out.events.push_back(std::move(*event));
         out.eventLines.push_back(line);
     };

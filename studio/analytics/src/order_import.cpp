@@ -1,8 +1,11 @@
 #include "hawker/studio/analytics/order_import.hpp"
 
+#include <filesystem>
+#include <map>
 #include <set>
 
 #include "hawker/studio/analytics/event_ingest.hpp"
+#include "hawker/studio/store/export_order_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::studio {
@@ -19,6 +22,30 @@ std::set<std::string> knownOrders(Database& reader, int64_t session, EventType t
     while (find.step())
         ids.insert(find.text(0));
     return ids;
+}
+
+/// What the export says about each order of one sheet, summed over its lines:
+/// kept for the reconciliation even when every line is a duplicate of a live sale.
+void addExportOrders(std::map<std::string, ExportOrder>& orders, const std::vector<ViewerEvent>& events,
+                     const std::string& platform, const std::string& file) {
+    const std::string name = std::filesystem::path(file).filename().string();
+    for (const ViewerEvent& e : events) {
+        if (e.type != EventType::OrderPaid && e.type != EventType::Refund) continue;
+        ExportOrder& order = orders[mainOrderId(e.orderId)];
+        if (order.orderId.empty()) {
+            order.orderId = mainOrderId(e.orderId);
+            order.platform = platform;
+            order.file = name;
+            order.paidUtcMs = e.ts;
+        }
+        if (e.type == EventType::OrderPaid) {
+            order.paidCents += e.amountCents;
+            ++order.lines;
+            order.paidUtcMs = std::min(order.paidUtcMs, e.ts);
+        } else {
+            order.refundedCents += e.amountCents;
+        }
+    }
 }
 
 } // namespace
@@ -45,8 +72,10 @@ OrderImportResult importOrderSheets(EventIngest& ingest, Database& reader, int64
                                     bool skipBad) {
     OrderImportResult result;
     std::vector<ViewerEvent> events;
+    std::map<std::string, ExportOrder> exported;
     for (const Sheet& sheet : sheets) {
         ExportEvents converted = orderEventsFromSheet(sheet, columns, ingest.hasher());
+        addExportOrders(exported, converted.events, columns.platform, sheet.file);
         result.encodings.push_back(sheet.encoding);
         result.notPaid += converted.notPaid;
         result.duplicates += converted.duplicateRows;
@@ -93,6 +122,13 @@ OrderImportResult importOrderSheets(EventIngest& ingest, Database& reader, int64
     const StoreOutcome outcome = ingest.store(session, std::move(fresh));
     result.accepted = outcome.accepted;
     result.duplicates += outcome.duplicates;
+    // After the sales: a failure here leaves them stored, and importing the
+    // same files again (which adds no sale) records the export's figures.
+    std::vector<ExportOrder> records;
+    records.reserve(exported.size());
+    for (auto& [id, order] : exported)
+        if (order.lines > 0) records.push_back(std::move(order)); // a refund alone sold nothing here
+    ExportOrderStore(reader).record(session, records, nowUtcMs());
     result.stored = true;
     return result;
 }

@@ -52,9 +52,10 @@ bool usableId(const std::string& id) {
 void emit(WebhookEvents& out, const json& object, const ViewerHasher& hasher) {
     std::string reason;
     auto event = parseEvent(object, hasher, reason);
-    if (event)
+    if (event) {
+        event->origin = EventOrigin::LiveWebhook;
         out.events.push_back(std::move(*event));
-    else
+    } else
         out.rejected.push_back(reason);
 }
 
@@ -253,6 +254,7 @@ WebhookEvents shopifyEvents(std::string_view topic, std::string_view webhookId, 
             out.rejected.push_back("line item " + n + ": " + why);
             return out;
         }
+        event->origin = EventOrigin::LiveWebhook;
         lines.push_back(std::move(*event));
     }
     std::move(lines.begin(), lines.end(), std::back_inserter(out.events));

@@ -98,7 +98,7 @@ public:
     LocalSink(const std::string& db, std::shared_ptr<const ViewerHasher> hasher)
         : m_ingest(db, std::move(hasher)) {}
     json send(int64_t session, const std::string& body) override {
-        return m_ingest.ingestBatch(session, body);
+        return m_ingest.ingestBatch(session, body, EventOrigin::Simulator);
     }
 
 private:

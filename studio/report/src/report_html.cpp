@@ -29,6 +29,7 @@ std::string renderReportHtml(const nlohmann::json& report) {
     renderProducts(out, report);
     renderSegments(out, report);
     renderOffers(out, report);
+    renderReconciliation(out, report);
     renderComparison(out, report);
     renderAb(out, report);
     renderReview(out, report);

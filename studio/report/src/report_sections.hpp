@@ -21,6 +21,8 @@ void renderProducts(std::string& out, const json& report);
 void renderSegments(std::string& out, const json& report);
 /// Flash sales and offers (offers_section.cpp).
 void renderOffers(std::string& out, const json& report);
+/// Orders seen live against the platform's export (reconciliation_section.cpp).
+void renderReconciliation(std::string& out, const json& report);
 /// Earlier sessions with the same title or tag (comparison_sections.cpp).
 void renderComparison(std::string& out, const json& report);
 /// A/B tests: the conversion of two variants and whether the difference is significant

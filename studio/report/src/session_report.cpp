@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "hawker/studio/analytics/order_reconciliation.hpp"
 #include "hawker/studio/report/session_comparison.hpp"
 #include "hawker/studio/store/event_replay.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
@@ -258,6 +259,7 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
         report["ab"].push_back(std::move(test));
     report["notes"] = notesJson(db, sessionId);
     report["alerts"] = alertsJson(db, sessionId, start);
+    report["reconciliation"] = reconcileOrders(db, sessionId).toJson();
     report["events_counted"] = metrics.eventsCounted();
     return report;
 }

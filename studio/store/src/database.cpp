@@ -226,6 +226,53 @@ const std::vector<Migration>& migrations() {
             FROM timeline t;
         )",
          &fillLegacyTimelineFields},
+        // 6: where each event came from (EventOrigin; NULL for rows stored
+        // before, whose source nobody recorded), and the platform's own record
+        // of each order from an imported export. An export row for an order the
+        // live webhook already delivered is not a second sale, so it is not an
+        // event; the export's figures are kept here all the same, so the review
+        // can reconcile the two (report "reconciliation").
+        R"(
+        CREATE TABLE event_origins (code INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);
+        INSERT INTO event_origins (code, name) VALUES (0, 'ingest'), (1, 'simulator'), (2, 'live webhook'),
+            (3, 'export file'), (4, 'live connector');
+        ALTER TABLE events ADD COLUMN origin INTEGER REFERENCES event_origins (code);
+        CREATE TABLE export_orders (
+            session_id       INTEGER NOT NULL REFERENCES sessions (id),
+            order_id         TEXT NOT NULL,
+            platform         TEXT NOT NULL,
+            paid_utc_ms      INTEGER NOT NULL,
+            paid_cents       INTEGER NOT NULL CHECK (paid_cents >= 0),
+            refunded_cents   INTEGER NOT NULL CHECK (refunded_cents >= 0),
+            lines            INTEGER NOT NULL CHECK (lines > 0),
+            file             TEXT NOT NULL,
+            imported_utc_ms  INTEGER NOT NULL,
+            PRIMARY KEY (session_id, order_id)
+        ) WITHOUT ROWID;
+        DROP VIEW v_session_sales;
+        DROP VIEW v_paid_orders;
+        DROP VIEW v_events;
+        CREATE VIEW v_events AS
+            SELECT e.session_id, e.ts AS ts_utc_ms, strftime('%Y-%m-%d %H:%M:%f', e.ts / 1000.0, 'unixepoch') AS ts_utc,
+                   t.name AS type, e.event_id, e.platform, printf('%016x', e.viewer) AS viewer_hash, e.sku, e.qty,
+                   e.amount_cents, e.order_id, e.coupon, e.text AS comment_text, e.masked_name, o.name AS origin
+            FROM events e JOIN event_types t ON t.code = e.type LEFT JOIN event_origins o ON o.code = e.origin;
+        CREATE VIEW v_paid_orders AS
+            SELECT e.session_id, e.order_id, e.ts AS paid_utc_ms, e.sku, e.qty, e.amount_cents,
+                   printf('%016x', e.viewer) AS viewer_hash, o.name AS origin
+            FROM events e LEFT JOIN event_origins o ON o.code = e.origin
+            WHERE e.type = 9 AND NOT EXISTS (
+                SELECT 1 FROM events f
+                WHERE f.session_id = e.session_id AND f.type = 9 AND f.order_id = e.order_id
+                  AND (f.ts < e.ts OR (f.ts = e.ts AND f.event_id < e.event_id)));
+        CREATE VIEW v_session_sales AS
+            SELECT s.id AS session_id, s.title, s.tag, s.variant, s.rehearsal, s.start_utc_ms, s.end_utc_ms,
+                   count(o.order_id) AS paid_orders, coalesce(sum(o.qty), 0) AS units,
+                   coalesce(sum(o.amount_cents), 0) AS gmv_cents
+            FROM sessions s LEFT JOIN v_paid_orders o ON o.session_id = s.id
+                 AND o.paid_utc_ms >= s.start_utc_ms AND o.paid_utc_ms <= coalesce(s.end_utc_ms, o.paid_utc_ms)
+            GROUP BY s.id;
+        )",
     };
     return steps;
 }

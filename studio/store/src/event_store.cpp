@@ -8,8 +8,8 @@ EventStore::EventStore(Database& db)
     : m_db(db),
       m_insert(db.prepare(
           "INSERT OR IGNORE INTO events (session_id, ts, ord, event_id, type, platform, viewer, sku, "
-          "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")) {}
+          "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms, origin) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")) {}
 
 namespace {
 bool hasQuantity(EventType type) {
@@ -53,6 +53,7 @@ StoreOutcome EventStore::insert(int64_t session, const std::vector<ViewerEvent>&
         bindOptional(m_insert, 13, e.text);
         bindOptional(m_insert, 14, e.maskedName);
         m_insert.bind(15, receivedUtcMs);
+        m_insert.bind(16, static_cast<int64_t>(e.origin));
         m_insert.step();
         const bool inserted = m_insert.changes() > 0;
         m_insert.reset();

@@ -21,6 +21,11 @@ constexpr std::array<const char*, kEventTypeCount> kTypeNames = {
     "refund",     "coupon_issued", "coupon_redeemed",
 };
 
+// The names in the event_origins table (database.cpp), in code order.
+constexpr std::array<const char*, kEventOriginCount> kOriginNames = {
+    "ingest", "simulator", "live webhook", "export file", "live connector",
+};
+
 // Plausible event times: 2000-01-01 .. 2100-01-01 UTC. A ts in seconds, or a
 // counter, is a sender's bug that would put the event decades off its show.
 constexpr int64_t kMinTs = 946684800000LL;
@@ -105,6 +110,16 @@ const char* toString(EventType type) {
 std::optional<EventType> eventTypeFromString(std::string_view name) {
     for (size_t i = 0; i < kTypeNames.size(); ++i)
         if (name == kTypeNames[i]) return static_cast<EventType>(i);
+    return std::nullopt;
+}
+
+const char* toString(EventOrigin origin) {
+    return kOriginNames[static_cast<size_t>(origin)];
+}
+
+std::optional<EventOrigin> eventOriginFromString(std::string_view name) {
+    for (size_t i = 0; i < kOriginNames.size(); ++i)
+        if (name == kOriginNames[i]) return static_cast<EventOrigin>(i);
     return std::nullopt;
 }
 

@@ -62,9 +62,11 @@ public:
 
     /// Parse, validate and store a `{"events":[…]}` body (HTTP) or JSON Lines
     /// (`hawker ingest`), returning the reply docs/DESIGN.md fixes. Throws
-    /// BatchError for an unusable body.
-    nlohmann::json ingestBatch(int64_t session, std::string_view body);
-    nlohmann::json ingestLines(int64_t session, std::string_view text);
+    /// BatchError for an unusable body. Every event is marked as coming from `origin`.
+    nlohmann::json ingestBatch(int64_t session, std::string_view body,
+                               EventOrigin origin = EventOrigin::Ingest);
+    nlohmann::json ingestLines(int64_t session, std::string_view text,
+                               EventOrigin origin = EventOrigin::Ingest);
 
     const ViewerHasher& hasher() const { return *m_hasher; }
 
@@ -75,7 +77,7 @@ private:
         std::promise<StoreOutcome> done;
     };
     void run();
-    nlohmann::json storeParsed(int64_t session, ParsedEvents parsed);
+    nlohmann::json storeParsed(int64_t session, ParsedEvents parsed, EventOrigin origin);
 
     std::shared_ptr<const ViewerHasher> m_hasher;
     Database m_writerDb;

@@ -27,8 +27,12 @@ enum class OrderField {
     RefundAmount, ///< refunded money for the whole order (optional)
     AfterSale,    ///< after-sale state of the line, e.g. 退款成功 (optional)
     Buyer,        ///< the buyer's account name (optional; hashed like any viewer id)
+    /// The order's id in the platform's API, when the order id column is a
+    /// display number (Shopify: Name "#1001", Id 820001). Optional; when a row
+    /// has one it is the key across sources, so the export meets the webhook's order.
+    ApiOrderId,
 };
-constexpr size_t kOrderFieldCount = 12;
+constexpr size_t kOrderFieldCount = 13;
 
 const char* orderFieldKey(OrderField field);
 

@@ -42,6 +42,23 @@ inline int processingOrder(EventType type) {
     return type == EventType::ViewEnd ? 0 : 1;
 }
 
+/// Where an event came from: each sale records its source, so the review can
+/// reconcile what was seen live against the platform's export afterwards.
+/// Stored as its code in `events.origin` (table `event_origins`); rows
+/// stored before origins were recorded have none.
+enum class EventOrigin : uint8_t {
+    Ingest,        ///< POST /sessions/{id}/events or `hawker ingest`
+    Simulator,     ///< the simulated audience
+    LiveWebhook,   ///< a selling platform's signed order webhook, during the show
+    ExportFile,    ///< `hawker orders import`, after the show
+    LiveConnector, ///< a live-comment connector (YouTube Live Chat, Douyin push)
+};
+constexpr int kEventOriginCount = 5;
+
+/// The stored name ("live webhook"); the inverse returns nullopt for an unknown name.
+const char* toString(EventOrigin origin);
+std::optional<EventOrigin> eventOriginFromString(std::string_view name);
+
 struct ViewerEvent {
     std::string id;
     EventType type = EventType::ViewStart;
@@ -55,6 +72,7 @@ struct ViewerEvent {
     std::string maskedName; ///< comment author's display name, masked ("小***8"); never the raw name
     int64_t quantity = 1;   ///< like count, add_to_cart / order qty
     int64_t amountCents = 0;
+    EventOrigin origin = EventOrigin::Ingest;
 };
 
 /// One event of a batch that was refused, by its position in the batch.
