@@ -68,6 +68,37 @@ StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events
     return done.get();
 }
 
+bool EventIngest::replace(int64_t session, const ViewerEvent& pending, std::vector<ViewerEvent> lines) {
+    auto job = std::make_unique<Job>();
+    job->session = session;
+    job->events = std::move(lines);
+    job->replaces = pending;
+    auto replaced = std::make_shared<bool>(false);
+    job->replaced = replaced;
+    std::future<StoreOutcome> done = job->done.get_future();
+    {
+        std::lock_guard lock(m_mutex);
+        if (m_stopping) throw StoreError("the event store is closing");
+        if (m_pendingEvents + job->events.size() > kMaxPendingEvents)
+            throw IngestBusy("too many events are waiting to be written; retry shortly");
+        m_pendingEvents += job->events.size();
+        m_jobs.push_back(std::move(job));
+    }
+    m_wake.notify_one();
+    done.get();
+    return *replaced; // written before the promise was kept: ordered by the future
+}
+
+StoreOutcome EventIngest::apply(Job& job, int64_t now, std::vector<size_t>* fresh) {
+    if (job.replaces) {
+        *job.replaced = false;
+        // Gone already: another fetch of the same order applied its detail.
+        if (!m_store.remove(job.session, job.replaces->id)) return {};
+        *job.replaced = true;
+    }
+    return m_store.insert(job.session, job.events, now, fresh);
+}
+
 void EventIngest::run() {
     for (;;) {
         std::deque<std::unique_ptr<Job>> batch;
@@ -87,8 +118,7 @@ void EventIngest::run() {
         try {
             m_writerDb.transaction([&] {
                 for (size_t i = 0; i < batch.size(); ++i)
-                    outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
-                                                 m_listener ? &fresh[i] : nullptr);
+                    outcomes[i] = apply(*batch[i], now, m_listener ? &fresh[i] : nullptr);
             });
         } catch (...) {
             // The file as a whole does not take writes (full, locked, I/O):
@@ -105,10 +135,8 @@ void EventIngest::run() {
                     continue;
                 }
                 try {
-                    m_writerDb.transaction([&] {
-                        outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
-                                                     m_listener ? &fresh[i] : nullptr);
-                    });
+                    m_writerDb.transaction(
+                        [&] { outcomes[i] = apply(*batch[i], now, m_listener ? &fresh[i] : nullptr); });
                 } catch (...) {
                     failures[i] = std::current_exception();
                 }
@@ -122,6 +150,17 @@ void EventIngest::run() {
         for (size_t i = 0; i < batch.size(); ++i) {
             if (failures[i]) {
                 batch[i]->done.set_exception(failures[i]);
+                continue;
+            }
+            if (batch[i]->replaces) {
+                // A resolved order goes to its own listener: the live side
+                // moves the order from pending to its lines, it does not add it.
+                if (*batch[i]->replaced && m_resolveListener) try {
+                        m_resolveListener(batch[i]->session, *batch[i]->replaces, batch[i]->events);
+                    } catch (const std::exception& error) {
+                        logWarning(std::string("live metrics: ") + error.what());
+                    }
+                batch[i]->done.set_value(outcomes[i]);
                 continue;
             }
             if (m_listener && !fresh[i].empty()) {

@@ -64,7 +64,8 @@ WebhookCounts storeFailure() {
 }
 
 void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, WebhookStats& stats,
-             const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+             WebhookDetails& details, const httplib::Request& req, httplib::Response& res,
+             const httplib::ContentReader& reader) {
     const std::string& platform = secret.platform;
     EventIngest* ingest = engine.ingest();
     if (!ingest || engine.sessionId() == 0)
@@ -101,9 +102,12 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
     try {
         // Returns once committed: the answer below is the acknowledgement.
         if (!parsed.events.empty()) {
+            std::vector<ViewerEvent> events = parsed.events; // kept for the detail fetcher
             const StoreOutcome outcome = ingest->store(engine.sessionId(), std::move(parsed.events));
             counts.accepted = static_cast<int64_t>(outcome.accepted);
             counts.duplicates = static_cast<int64_t>(outcome.duplicates);
+            // Queued only: the detail comes later, the answer goes now.
+            details.orderStored(platform, engine.sessionId(), events);
         }
     } catch (const IngestBusy& busy) {
         stats.add(platform, storeFailure());
@@ -122,19 +126,22 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
 } // namespace
 
 void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<WebhookSecret>& secrets,
-                      WebhookStats& stats) {
+                      WebhookStats& stats, WebhookDetails& details) {
     std::vector<std::string> platforms;
     for (const WebhookSecret& secret : secrets) {
         platforms.push_back(secret.platform);
-        kit.server().Post(
-            "/api/v1/webhooks/" + secret.platform,
-            [&kit, &engine, &secret, &stats](const httplib::Request& req, httplib::Response& res,
-                                             const httplib::ContentReader& reader) {
-                kit.guarded(req, res, [&] { receive(kit, engine, secret, stats, req, res, reader); });
-            });
+        kit.server().Post("/api/v1/webhooks/" + secret.platform, [&kit, &engine, &secret, &stats, &details](
+                                                                     const httplib::Request& req,
+                                                                     httplib::Response& res,
+                                                                     const httplib::ContentReader& reader) {
+            kit.guarded(req, res, [&] { receive(kit, engine, secret, stats, details, req, res, reader); });
+        });
     }
-    kit.server().Get("/api/v1/webhooks", kit.get([&stats, platforms](const httplib::Request&) {
-        return json{{"webhooks", stats.json(platforms)}};
+    kit.server().Get("/api/v1/webhooks", kit.get([&stats, &details, platforms](const httplib::Request&) {
+        json hooks = stats.json(platforms);
+        for (json& hook : hooks)
+            hook["detail"] = details.json(hook.value("platform", std::string()));
+        return json{{"webhooks", hooks}};
     }));
 }
 

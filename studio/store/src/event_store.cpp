@@ -9,7 +9,17 @@ EventStore::EventStore(Database& db)
       m_insert(db.prepare(
           "INSERT OR IGNORE INTO events (session_id, ts, ord, event_id, type, platform, viewer, sku, "
           "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")) {}
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15)")),
+      m_remove(db.prepare("DELETE FROM events WHERE session_id = ?1 AND event_id = ?2")) {}
+
+bool EventStore::remove(int64_t session, const std::string& eventId) {
+    m_remove.reset();
+    m_remove.bind(1, session).bind(2, eventId);
+    m_remove.run();
+    const bool removed = m_remove.changes() > 0;
+    m_remove.reset();
+    return removed;
+}
 
 namespace {
 bool hasQuantity(EventType type) {
