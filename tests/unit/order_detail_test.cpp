@@ -5,6 +5,7 @@
 // live metrics moving a pending order to its SKUs without counting it twice.
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "hawker/studio/analytics/order_details.hpp"
 #include "hawker/studio/analytics/session_metrics.hpp"
@@ -21,15 +22,15 @@ const ViewerHasher kHasher("order-detail-test-key");
 
 ViewerEvent pendingOrder(const std::string& orderId, int64_t ts, int64_t cents) {
     std::string reason;
-    auto event = parseEvent({{"id", "webhook:douyin-shop:m-" + orderId},
-                             {"type", "order_paid"},
-                             {"ts", ts},
-                             {"platform", "douyin"},
-                             {"viewer", "order:douyin:" + orderId},
-                             {"order_id", orderId},
-                             {"sku", "pending"},
-                             {"qty", 1},
-                             {"amount_cents", cents}},
+    auto event = parseEvent(nlohmann::json{{"id", "webhook:douyin-shop:m-" + orderId},
+                                           {"type", "order_paid"},
+                                           {"ts", ts},
+                                           {"platform", "douyin"},
+                                           {"viewer", "order:douyin:" + orderId},
+                                           {"order_id", orderId},
+                                           {"sku", "pending"},
+                                           {"qty", 1},
+                                           {"amount_cents", cents}},
                             kHasher, reason);
     EXPECT_TRUE(event) << reason;
     return event.value_or(ViewerEvent{});

@@ -81,9 +81,9 @@ TEST(WebhookConfig, SecretsComeFromTheEnvironmentOrAFile) {
         out << "[douyin-shop]\napp_key = \"7001\"\napp_secret = \"" << secret << "\"\n";
     }
     ApiSpec api;
-    api.webhooks.push_back({"douyin-shop", "", "", dir.path / "secrets.toml", "douyin-shop"});
+    api.webhooks.push_back({"douyin-shop", "", "", dir.path / "secrets.toml", "douyin-shop", {}, {}});
     ::setenv("HAWKER_TEST_WEBHOOK_SECRET", ("env-" + secret).c_str(), 1);
-    api.webhooks.push_back({"shopify", "", "HAWKER_TEST_WEBHOOK_SECRET", {}, "shopify"});
+    api.webhooks.push_back({"shopify", "", "HAWKER_TEST_WEBHOOK_SECRET", {}, "shopify", {}, {}});
     const std::vector<WebhookSecret> secrets = resolveWebhookSecrets(api);
     ASSERT_EQ(secrets.size(), 2u);
     EXPECT_EQ(secrets[0].appKey, "7001");
