@@ -139,8 +139,12 @@ void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<Webh
     }
     kit.server().Get("/api/v1/webhooks", kit.get([&stats, &details, platforms](const httplib::Request&) {
         json hooks = stats.json(platforms);
-        for (json& hook : hooks)
-            hook["detail"] = details.json(hook.value("platform", std::string()));
+        // Flat "detail_*" keys: each platform stays one flat object.
+        for (json& hook : hooks) {
+            const json detail = details.json(hook.value("platform", std::string()));
+            for (auto it = detail.begin(); it != detail.end(); ++it)
+                hook["detail_" + it.key()] = it.value();
+        }
         return json{{"webhooks", hooks}};
     }));
 }
