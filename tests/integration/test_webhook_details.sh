@@ -113,6 +113,14 @@ check "the detail came after the answer, through 503, 429 and a slow answer ($((
     test "$((LINE_MS - ACK_MS))" -ge 1500
 check "nothing is pending any more" \
     test "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID AND sku = 'pending'")" = 0
+# 抖店 retries the message (its answer was lost, say): a duplicate, not the order again.
+out=$(curl -s -m 10 -w '\n%{http_code}' -X POST -H 'Content-Type: application/json' \
+    -H "app-id: $DK" -H "event-sign: $(douyin_sign "$T/dy1.json")" --data-binary "@$T/dy1.json" \
+    "$BASE/webhooks/douyin-shop")
+check "the retry of the resolved order is acknowledged (${out##*$'\n'})" test "${out##*$'\n'}" = 200
+check "and stores nothing: one paid row, none pending" \
+    test "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID AND order_id IS NOT NULL") $(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID AND sku = 'pending'")" = "1 0"
+sleep 1   # a wrongly queued retry would have asked the fake again by now
 check "the fake saw 3 requests, all signed correctly ($(tr '\n' ';' < "$T/fake.log"))" \
     test "$(grep -c 'sign=ok' "$T/fake.log") $(grep -c 'sign=bad' "$T/fake.log")" = "3 0"
 check "in the order 503, 429, 200" test "$(cut -d' ' -f2 "$T/fake.log" | tr '\n' ' ')" = "503 429 200 "

@@ -1,5 +1,6 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 
+#include "hawker/studio/analytics/order_webhooks.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/store/write_urgency.hpp"
@@ -61,7 +62,8 @@ StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events
         if (m_stopping) throw StoreError("the event store is closing");
         if (m_pendingEvents + job->events.size() > kMaxPendingEvents)
             throw IngestBusy("too many events are waiting to be written; retry shortly");
-        m_pendingEvents += job->events.size();
+        job->queued = job->events.size();
+        m_pendingEvents += job->queued;
         m_jobs.push_back(std::move(job));
     }
     m_wake.notify_one();
@@ -81,7 +83,8 @@ bool EventIngest::replace(int64_t session, const ViewerEvent& pending, std::vect
         if (m_stopping) throw StoreError("the event store is closing");
         if (m_pendingEvents + job->events.size() > kMaxPendingEvents)
             throw IngestBusy("too many events are waiting to be written; retry shortly");
-        m_pendingEvents += job->events.size();
+        job->queued = job->events.size();
+        m_pendingEvents += job->queued;
         m_jobs.push_back(std::move(job));
     }
     m_wake.notify_one();
@@ -96,7 +99,22 @@ StoreOutcome EventIngest::apply(Job& job, int64_t now, std::vector<size_t>* fres
         if (!m_store.remove(job.session, job.replaces->id)) return {};
         *job.replaced = true;
     }
-    return m_store.insert(job.session, job.events, now, fresh);
+    // A platform's retry of a paid order whose detail was applied already:
+    // its pending event is gone (replaced by "ID/1"…), so the id alone would
+    // not catch it. It is a duplicate, not the order again.
+    size_t resolved = 0;
+    for (auto it = job.events.begin(); it != job.events.end();) {
+        if (it->type == EventType::OrderPaid && it->sku == kPendingSku &&
+            m_store.contains(job.session, it->id + "/1")) {
+            it = job.events.erase(it);
+            ++resolved;
+        } else {
+            ++it;
+        }
+    }
+    StoreOutcome outcome = m_store.insert(job.session, job.events, now, fresh);
+    outcome.duplicates += resolved;
+    return outcome;
 }
 
 void EventIngest::run() {
@@ -145,7 +163,7 @@ void EventIngest::run() {
         {
             std::lock_guard lock(m_mutex);
             for (const auto& job : batch)
-                m_pendingEvents -= job->events.size();
+                m_pendingEvents -= job->queued;
         }
         for (size_t i = 0; i < batch.size(); ++i) {
             if (failures[i]) {

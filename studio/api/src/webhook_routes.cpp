@@ -102,12 +102,15 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
     try {
         // Returns once committed: the answer below is the acknowledgement.
         if (!parsed.events.empty()) {
-            std::vector<ViewerEvent> events = parsed.events; // kept for the detail fetcher
+            std::vector<ViewerEvent> pending; // for the detail fetcher
+            for (const ViewerEvent& e : parsed.events)
+                if (e.sku == kPendingSku) pending.push_back(e);
             const StoreOutcome outcome = ingest->store(engine.sessionId(), std::move(parsed.events));
             counts.accepted = static_cast<int64_t>(outcome.accepted);
             counts.duplicates = static_cast<int64_t>(outcome.duplicates);
-            // Queued only: the detail comes later, the answer goes now.
-            details.orderStored(platform, engine.sessionId(), events);
+            // Queued only: the detail comes later, the answer goes now. A
+            // message that stored nothing new (a retry) asks nothing again.
+            if (outcome.accepted > 0) details.orderStored(platform, engine.sessionId(), pending);
         }
     } catch (const IngestBusy& busy) {
         stats.add(platform, storeFailure());

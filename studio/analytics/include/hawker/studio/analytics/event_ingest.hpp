@@ -84,6 +84,7 @@ private:
     struct Job {
         int64_t session = 0;
         std::vector<ViewerEvent> events;
+        size_t queued = 0;                   ///< events counted in m_pendingEvents (apply() may drop some)
         std::optional<ViewerEvent> replaces; ///< deleted first; the events only if it was there
         /// Set by the writer before the promise is kept; shared, because the
         /// job itself is gone by the time the sender reads it.

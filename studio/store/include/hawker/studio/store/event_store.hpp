@@ -28,6 +28,8 @@ public:
     /// Deletes one event by its id inside the caller's transaction; false when
     /// the session has no such event (an order detail applied already).
     bool remove(int64_t session, const std::string& eventId);
+    /// True when the session has an event with this id.
+    bool contains(int64_t session, const std::string& eventId);
     /// Every event of `session` with fromTs <= ts <= toTs in processing order,
     /// in runs of up to `batch` events, decoded straight into the
     /// vector; `visit` may swap its contents out for another vector (which is
@@ -39,6 +41,7 @@ private:
     Database& m_db;
     Statement m_insert;
     Statement m_remove;
+    Statement m_contains;
 };
 
 } // namespace hawker::studio
