@@ -25,12 +25,16 @@ export HAWKER_TEST_DOUYIN_SECRET="dy-$(random_hex)"
 export HAWKER_TEST_DOUYIN_TOKEN="at-$(random_hex)"
 export HAWKER_TEST_TIKTOK_KEY="tt$(random_hex | head -c 10)"
 export HAWKER_TEST_TIKTOK_SECRET="tt-$(random_hex)"
+export HAWKER_TEST_TIKTOK_TOKEN="ttat-$(random_hex)"
+TK=$HAWKER_TEST_TIKTOK_KEY TS=$HAWKER_TEST_TIKTOK_SECRET TT=$HAWKER_TEST_TIKTOK_TOKEN
+SS="sh-$(random_hex)"
+printf '[shopify]\napp_secret = "%s"\n' "$SS" > "$T/secrets.toml"
 DK=$HAWKER_TEST_DOUYIN_KEY DS=$HAWKER_TEST_DOUYIN_SECRET DT=$HAWKER_TEST_DOUYIN_TOKEN
 DB="$T/hawker.db"
 ORDER=6912345678900000042
 
 python3 "$IT_DIR/tools/fake_order_detail.py" "$FAKE_PORT" "$DK" "$DS" "$DT" "$T/fake.log" S1 2 19800 \
-    > "$T/fake.out" 2>&1 &
+    "$TK" "$TS" "$TT" S2 2 12.50 > "$T/fake.out" 2>&1 &
 track_pid $!
 wait_until 10 tcp_listening "$FAKE_PORT" || die "the fake detail API does not listen"
 
@@ -65,9 +69,16 @@ access_token_env = "HAWKER_TEST_DOUYIN_TOKEN"
 platform = "tiktok-shop"
 app_key_env = "HAWKER_TEST_TIKTOK_KEY"
 secret_env = "HAWKER_TEST_TIKTOK_SECRET"
+detail_url = "http://127.0.0.1:$FAKE_PORT"
+access_token_env = "HAWKER_TEST_TIKTOK_TOKEN"
+
+[[api.webhooks]]
+platform = "shopify"
+secrets_file = "$T/secrets.toml"
 EOF
 
 BASE="http://127.0.0.1:$PORT/api/v1"
+tiktok_sign() { { printf '%s' "$TK"; cat "$1"; } | openssl dgst -sha256 -hmac "$TS" -r | cut -d' ' -f1; }
 douyin_sign() { { printf '%s' "$DK"; cat "$1"; printf '%s' "$DS"; } | openssl dgst -md5 -r | cut -d' ' -f1; }
 
 hawker_bg show run "$T/show.toml" --db "$DB" --duration 60
@@ -121,17 +132,32 @@ check "the retry of the resolved order is acknowledged (${out##*$'\n'})" test "$
 check "and stores nothing: one paid row, none pending" \
     test "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID AND order_id IS NOT NULL") $(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID AND sku = 'pending'")" = "1 0"
 sleep 1   # a wrongly queued retry would have asked the fake again by now
-check "the fake saw 3 requests, all signed correctly ($(tr '\n' ';' < "$T/fake.log"))" \
-    test "$(grep -c 'sign=ok' "$T/fake.log") $(grep -c 'sign=bad' "$T/fake.log")" = "3 0"
-check "in the order 503, 429, 200" test "$(cut -d' ' -f2 "$T/fake.log" | tr '\n' ' ')" = "503 429 200 "
+check "the fake saw 3 抖店 requests, all signed correctly ($(tr '\n' ';' < "$T/fake.log"))" \
+    test "$(grep -c '^[0-9].*sign=ok' "$T/fake.log") $(grep -c '^[0-9].*sign=bad' "$T/fake.log")" = "3 0"
+check "in the order 503, 429, 200" test "$(grep '^[0-9]' "$T/fake.log" | cut -d' ' -f2 | tr '\n' ' ')" = "503 429 200 "
+
+# TikTok Shop: the message has no amount either; the detail brings 2 x S2 at 12.50.
+printf '{"type":1,"tts_notification_id":"tt-detail-1","shop_id":"7494","timestamp":%s,"data":{"order_id":"577000999","order_status":"AWAITING_SHIPMENT","update_time":%s}}' \
+    "$PAY_S" "$PAY_S" > "$T/tt1.json"
+out=$(curl -s -m 10 -w '\n%{http_code}' -X POST -H "Authorization: $(tiktok_sign "$T/tt1.json")" \
+    --data-binary "@$T/tt1.json" "$BASE/webhooks/tiktok-shop")
+check "TikTok paid order acknowledged (${out##*$'\n'})" test "${out##*$'\n'}" = 200
+s2_lines() { test "$(sqlite3 "$DB" "SELECT count(*) FROM events WHERE session_id = $SID AND sku = 'S2'")" = 1; }
+wait_until 20 s2_lines || fail "no line item S2 within 20 s ($(tr '\n' ';' < "$T/fake.log"))"
+row=$(sqlite3 "$DB" "SELECT event_id || ' ' || order_id || ' ' || qty || ' ' || amount_cents FROM events
+    WHERE session_id = $SID AND sku = 'S2'")
+check "the TikTok order became 2 x S2 for 2500 cents: '$row'" \
+    test "$row" = "webhook:tiktok-shop:tt-detail-1/1 577000999 2 2500"
+check "the fake checked TikTok's sign and token ($(grep '^tt' "$T/fake.log" | tr '\n' ';'))" \
+    test "$(grep -c '^tt 200 sign=ok' "$T/fake.log") $(grep -c '^tt .*sign=bad' "$T/fake.log")" = "1 0"
 
 api "$OP" /metrics; check "GET /metrics" test "$CODE" = 200
 echo "$BODY" > "$T/metrics.json"
 m() { sqlite3 :memory: "SELECT json_extract(readfile('$T/metrics.json'), '\$.$1')"; }
-check "the live metrics count the order once: paid_orders=$(m summary.paid_orders) gmv_cents=$(m summary.gmv_cents) units=$(m summary.units)" \
-    test "$(m summary.paid_orders) $(m summary.gmv_cents) $(m summary.units)" = "1 19800 2"
-check "the product is S1 ($(m products.S1.gmv_cents)), pending is gone ('$(m products.pending)')" \
-    test "$(m products.S1.gmv_cents) $(m products.pending)" = "19800 "
+check "the live metrics count each order once: paid_orders=$(m summary.paid_orders) gmv_cents=$(m summary.gmv_cents) units=$(m summary.units)" \
+    test "$(m summary.paid_orders) $(m summary.gmv_cents) $(m summary.units)" = "2 22300 4"
+check "the products are S1 ($(m products.S1.gmv_cents)) and S2 ($(m products.S2.gmv_cents)), pending is gone ('$(m products.pending)')" \
+    test "$(m products.S1.gmv_cents) $(m products.S2.gmv_cents) $(m products.pending)" = "19800 2500 "
 
 left=""
 for i in $(seq 1 50); do
@@ -147,14 +173,15 @@ echo "$BODY" > "$T/webhooks.json"
 w() { sqlite3 :memory: "SELECT json_extract(readfile('$T/webhooks.json'), '\$.webhooks[$1].detail_$2')"; }
 check "douyin-shop's fetcher: fetched 1, pending 0, retrying 0, failed 0" \
     test "$(w 0 fetched) $(w 0 pending) $(w 0 retrying) $(w 0 failed)" = "1 0 0 0"
-check "tiktok-shop has no detail_url and says so" test "$(w 1 configured)" = 0
+check "tiktok-shop's fetcher: fetched 1, failed 0" test "$(w 1 fetched) $(w 1 failed)" = "1 0"
+check "shopify fetches nothing and says so" test "$(w 2 configured)" = 0
 
 kill -TERM "$HAWKER_PID"
 wait_pid "$HAWKER_PID" 30
 check "hawker exits 0 after SIGTERM (got $WAIT_RC)" test "$WAIT_RC" -eq 0
-check "the stored products are S1 only, not pending" \
-    test "$(sqlite3 "$DB" "SELECT group_concat(DISTINCT sku) FROM events WHERE session_id = $SID AND sku IS NOT NULL")" = S1
-leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$DS" -e "$DT")
+check "the stored products are S1 and S2, not pending" \
+    test "$(sqlite3 "$DB" "SELECT group_concat(sku, ',') FROM (SELECT DISTINCT sku FROM events WHERE session_id = $SID AND sku IS NOT NULL ORDER BY sku)")" = S1,S2
+leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$DS" -e "$DT" -e "$TS" -e "$TT")
 check "no app secret or access token in hawker's log ($leaks lines)" test "$leaks" = 0
-check "nor in the database" test "$(sqlite3 "$DB" .dump | grep -c -F -e "$DS" -e "$DT")" = 0
+check "nor in the database" test "$(sqlite3 "$DB" .dump | grep -c -F -e "$DS" -e "$DT" -e "$TS" -e "$TT")" = 0
 finish
