@@ -181,6 +181,14 @@ wait_pid "$HAWKER_PID" 30
 check "hawker exits 0 after SIGTERM (got $WAIT_RC)" test "$WAIT_RC" -eq 0
 check "the stored products are S1 and S2, not pending" \
     test "$(sqlite3 "$DB" "SELECT group_concat(sku, ',') FROM (SELECT DISTINCT sku FROM events WHERE session_id = $SID AND sku IS NOT NULL ORDER BY sku)")" = S1,S2
+"$HAWKER" report --db "$DB" --session "$SID" --json > "$T/report.json" 2> "$T/report.err"
+rc=$?
+check "report --json exits 0 (got $rc)" test "$rc" -eq 0
+r() { sqlite3 :memory: "SELECT json_extract(readfile('$T/report.json'), '\$.$1')"; }
+check "the report shows the real products: S1 $(r 'products."S1".gmv_cents'), S2 $(r 'products."S2".gmv_cents'), pending '$(r 'products."pending"')'" \
+    test "$(r 'products."S1".gmv_cents') $(r 'products."S2".gmv_cents') $(r 'products."pending"')" = "19800 2500 "
+check "and the same totals as the live metrics: $(r summary.paid_orders) orders, $(r summary.gmv_cents) cents" \
+    test "$(r summary.paid_orders) $(r summary.gmv_cents)" = "2 22300"
 leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$DS" -e "$DT" -e "$TS" -e "$TT")
 check "no app secret or access token in hawker's log ($leaks lines)" test "$leaks" = 0
 check "nor in the database" test "$(sqlite3 "$DB" .dump | grep -c -F -e "$DS" -e "$DT" -e "$TS" -e "$TT")" = 0
