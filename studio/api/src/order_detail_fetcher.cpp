@@ -111,14 +111,12 @@ void OrderDetailFetcher::run() {
             OrderDetail failure;
             failure.status = DetailStatus::Retry;
             failure.reason = printable(error.what(), 200);
-            noteFailure(job, failure);
-            done = job.attempts >= m_config.maxAttempts;
+            done = failedAgain(job, failure);
         } catch (...) {
             OrderDetail failure;
             failure.status = DetailStatus::Retry;
             failure.reason = "an unknown error";
-            noteFailure(job, failure);
-            done = job.attempts >= m_config.maxAttempts;
+            done = failedAgain(job, failure);
         }
         std::lock_guard lock(m_mutex);
         if (!done && !m_stopping) m_jobs.push_back(std::move(job));
@@ -184,6 +182,10 @@ bool OrderDetailFetcher::attempt(Job& job) {
         }
         return true;
     }
+    return failedAgain(job, detail);
+}
+
+bool OrderDetailFetcher::failedAgain(Job& job, const OrderDetail& detail) {
     noteFailure(job, detail);
     if (detail.status == DetailStatus::Unusable) {
         std::lock_guard lock(m_mutex);

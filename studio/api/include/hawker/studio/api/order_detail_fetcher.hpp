@@ -92,6 +92,8 @@ private:
     /// One attempt; true when the job is finished (applied or given up).
     bool attempt(Job& job);
     OrderDetail ask(const Job& job);
+    /// Counts a failed attempt and schedules the next; true when the order is given up.
+    bool failedAgain(Job& job, const OrderDetail& detail);
     void noteFailure(Job& job, const OrderDetail& result);
 
     DetailFetchConfig m_config;
