@@ -51,11 +51,7 @@ bool EventIngest::sessionExists(int64_t session) {
     return true;
 }
 
-StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events) {
-    if (events.empty()) return {};
-    auto job = std::make_unique<Job>();
-    job->session = session;
-    job->events = std::move(events);
+std::future<StoreOutcome> EventIngest::submit(std::unique_ptr<Job> job) {
     std::future<StoreOutcome> done = job->done.get_future();
     {
         std::lock_guard lock(m_mutex);
@@ -67,7 +63,15 @@ StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events
         m_jobs.push_back(std::move(job));
     }
     m_wake.notify_one();
-    return done.get();
+    return done;
+}
+
+StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events) {
+    if (events.empty()) return {};
+    auto job = std::make_unique<Job>();
+    job->session = session;
+    job->events = std::move(events);
+    return submit(std::move(job)).get();
 }
 
 bool EventIngest::replace(int64_t session, const ViewerEvent& pending, std::vector<ViewerEvent> lines) {
@@ -77,18 +81,7 @@ bool EventIngest::replace(int64_t session, const ViewerEvent& pending, std::vect
     job->replaces = pending;
     auto replaced = std::make_shared<bool>(false);
     job->replaced = replaced;
-    std::future<StoreOutcome> done = job->done.get_future();
-    {
-        std::lock_guard lock(m_mutex);
-        if (m_stopping) throw StoreError("the event store is closing");
-        if (m_pendingEvents + job->events.size() > kMaxPendingEvents)
-            throw IngestBusy("too many events are waiting to be written; retry shortly");
-        job->queued = job->events.size();
-        m_pendingEvents += job->queued;
-        m_jobs.push_back(std::move(job));
-    }
-    m_wake.notify_one();
-    done.get();
+    submit(std::move(job)).get();
     return *replaced; // written before the promise was kept: ordered by the future
 }
 
@@ -104,7 +97,9 @@ StoreOutcome EventIngest::apply(Job& job, int64_t now, std::vector<size_t>* fres
     // not catch it. It is a duplicate, not the order again.
     size_t resolved = 0;
     for (auto it = job.events.begin(); it != job.events.end();) {
-        if (it->type == EventType::OrderPaid && it->sku == kPendingSku &&
+        // Only webhook events are resolved by a detail: an export import's
+        // pending rows cost no lookup.
+        if (it->type == EventType::OrderPaid && it->sku == kPendingSku && it->id.rfind("webhook:", 0) == 0 &&
             m_store.contains(job.session, it->id + "/1")) {
             it = job.events.erase(it);
             ++resolved;

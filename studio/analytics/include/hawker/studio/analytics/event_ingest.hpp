@@ -91,6 +91,8 @@ private:
         std::shared_ptr<bool> replaced;
         std::promise<StoreOutcome> done;
     };
+    /// Queues a job for the writer (bounded); throws IngestBusy or StoreError.
+    std::future<StoreOutcome> submit(std::unique_ptr<Job> job);
     /// One job's writes inside the writer's transaction.
     StoreOutcome apply(Job& job, int64_t now, std::vector<size_t>* fresh);
     void run();
