@@ -81,9 +81,9 @@ TEST(WebhookConfig, SecretsComeFromTheEnvironmentOrAFile) {
         out << "[douyin-shop]\napp_key = \"7001\"\napp_secret = \"" << secret << "\"\n";
     }
     ApiSpec api;
-    api.webhooks.push_back({"douyin-shop", "", "", dir.path / "secrets.toml", "douyin-shop"});
+    api.webhooks.push_back({"douyin-shop", "", "", dir.path / "secrets.toml", "douyin-shop", {}, {}});
     ::setenv("HAWKER_TEST_WEBHOOK_SECRET", ("env-" + secret).c_str(), 1);
-    api.webhooks.push_back({"shopify", "", "HAWKER_TEST_WEBHOOK_SECRET", {}, "shopify"});
+    api.webhooks.push_back({"shopify", "", "HAWKER_TEST_WEBHOOK_SECRET", {}, "shopify", {}, {}});
     const std::vector<WebhookSecret> secrets = resolveWebhookSecrets(api);
     ASSERT_EQ(secrets.size(), 2u);
     EXPECT_EQ(secrets[0].appKey, "7001");
@@ -102,4 +102,65 @@ TEST(WebhookConfig, SecretsComeFromTheEnvironmentOrAFile) {
     api.webhooks.resize(1);
     api.webhooks[0].secretsTable = "tiktok-shop";
     EXPECT_THROW(resolveWebhookSecrets(api), std::runtime_error);
+}
+
+TEST(WebhookConfig, DetailUrlIsARootWithAnAccessToken) {
+    const ShowSpec show = parseShow(kShow + R"(
+[[api.webhooks]]
+platform = "tiktok-shop"
+app_key_env = "TT_KEY"
+secret_env = "TT_SECRET"
+detail_url = "https://open-api.tiktokglobalshop.com/"
+access_token_env = "TT_TOKEN"
+)",
+                                    "show.toml", "/shows");
+    ASSERT_EQ(show.api.webhooks.size(), 1u);
+    EXPECT_EQ(show.api.webhooks[0].detailUrl, "https://open-api.tiktokglobalshop.com");
+    EXPECT_EQ(show.api.webhooks[0].accessTokenEnv, "TT_TOKEN");
+    const std::string head =
+        "[[api.webhooks]]\nplatform = \"douyin-shop\"\napp_key_env = \"K\"\nsecret_env = \"S\"\n";
+    EXPECT_NE(errorOf(head + "detail_url = \"http://127.0.0.1:9\"\n").find("access_token_env"),
+              std::string::npos);
+    EXPECT_NE(errorOf(head + "detail_url = \"ftp://x\"\naccess_token_env = \"T\"\n").find("http(s)://host"),
+              std::string::npos);
+    EXPECT_NE(errorOf(head + "detail_url = \"https://x/order\"\naccess_token_env = \"T\"\n").find("no path"),
+              std::string::npos);
+    EXPECT_NE(errorOf("[[api.webhooks]]\nplatform = \"shopify\"\nsecret_env = \"S\"\n"
+                      "detail_url = \"https://x\"\naccess_token_env = \"T\"\n")
+                  .find("needs no detail_url"),
+              std::string::npos);
+}
+
+TEST(WebhookConfig, TheAccessTokenComesFromTheEnvironmentOrTheSecretsFile) {
+    TempDir dir("webhook-token");
+    const std::string token = "made-up-token-" + std::to_string(::getpid());
+    {
+        std::ofstream out(dir.path / "secrets.toml");
+        out << "[douyin-shop]\napp_key = \"7001\"\napp_secret = \"0123456789abcdef0123\"\naccess_token = \""
+            << token << "\"\n";
+    }
+    ApiSpec api;
+    api.webhooks.push_back(
+        {"douyin-shop", "", "", dir.path / "secrets.toml", "douyin-shop", "http://127.0.0.1:9", {}});
+    std::vector<WebhookSecret> secrets = resolveWebhookSecrets(api);
+    ASSERT_EQ(secrets.size(), 1u);
+    EXPECT_EQ(secrets[0].accessToken, token);
+    EXPECT_EQ(secrets[0].detailUrl, "http://127.0.0.1:9");
+    ::setenv("HAWKER_TEST_DETAIL_TOKEN", ("env-" + token).c_str(), 1);
+    api.webhooks[0].accessTokenEnv = "HAWKER_TEST_DETAIL_TOKEN";
+    secrets = resolveWebhookSecrets(api);
+    EXPECT_EQ(secrets[0].accessToken, "env-" + token);
+    ::unsetenv("HAWKER_TEST_DETAIL_TOKEN");
+    // A detail URL whose token is missing stops the start, naming what is missing, never a value.
+    api.webhooks[0].accessTokenEnv.clear();
+    {
+        std::ofstream out(dir.path / "secrets.toml");
+        out << "[douyin-shop]\napp_key = \"7001\"\napp_secret = \"0123456789abcdef0123\"\n";
+    }
+    try {
+        resolveWebhookSecrets(api);
+        ADD_FAILURE() << "no error for a missing access_token";
+    } catch (const std::runtime_error& error) {
+        EXPECT_NE(std::string(error.what()).find("access_token"), std::string::npos);
+    }
 }

@@ -1,5 +1,6 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 
+#include "hawker/studio/analytics/order_webhooks.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "hawker/studio/store/write_urgency.hpp"
@@ -50,22 +51,65 @@ bool EventIngest::sessionExists(int64_t session) {
     return true;
 }
 
-StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events) {
-    if (events.empty()) return {};
-    auto job = std::make_unique<Job>();
-    job->session = session;
-    job->events = std::move(events);
+std::future<StoreOutcome> EventIngest::submit(std::unique_ptr<Job> job) {
     std::future<StoreOutcome> done = job->done.get_future();
     {
         std::lock_guard lock(m_mutex);
         if (m_stopping) throw StoreError("the event store is closing");
         if (m_pendingEvents + job->events.size() > kMaxPendingEvents)
             throw IngestBusy("too many events are waiting to be written; retry shortly");
-        m_pendingEvents += job->events.size();
+        job->queued = job->events.size();
+        m_pendingEvents += job->queued;
         m_jobs.push_back(std::move(job));
     }
     m_wake.notify_one();
-    return done.get();
+    return done;
+}
+
+StoreOutcome EventIngest::store(int64_t session, std::vector<ViewerEvent> events) {
+    if (events.empty()) return {};
+    auto job = std::make_unique<Job>();
+    job->session = session;
+    job->events = std::move(events);
+    return submit(std::move(job)).get();
+}
+
+bool EventIngest::replace(int64_t session, const ViewerEvent& pending, std::vector<ViewerEvent> lines) {
+    auto job = std::make_unique<Job>();
+    job->session = session;
+    job->events = std::move(lines);
+    job->replaces = pending;
+    auto replaced = std::make_shared<bool>(false);
+    job->replaced = replaced;
+    submit(std::move(job)).get();
+    return *replaced; // written before the promise was kept: ordered by the future
+}
+
+StoreOutcome EventIngest::apply(Job& job, int64_t now, std::vector<size_t>* fresh) {
+    if (job.replaces) {
+        *job.replaced = false;
+        // Gone already: another fetch of the same order applied its detail.
+        if (!m_store.remove(job.session, job.replaces->id)) return {};
+        *job.replaced = true;
+    }
+    // A platform's retry of a paid order whose detail was applied already:
+    // its pending event is gone (replaced by "ID/1"…), so the id alone would
+    // not catch it. It is a duplicate, not the order again.
+    size_t resolved = 0;
+    for (auto it = job.events.begin(); it != job.events.end();) {
+        // Only webhook events are resolved by a detail: an export import's
+        // pending rows cost no lookup.
+        if (it->type == EventType::OrderPaid && it->sku == kPendingSku && it->id.rfind("webhook:", 0) == 0 &&
+            m_store.contains(job.session, it->id + "/1")) {
+            it = job.events.erase(it);
+            ++resolved;
+        } else {
+            ++it;
+        }
+    }
+    StoreOutcome outcome = m_store.insert(job.session, job.events, now, fresh);
+    outcome.duplicates += resolved;
+    return outcome;
 }
 
 void EventIngest::run() {
@@ -87,8 +131,7 @@ void EventIngest::run() {
         try {
             m_writerDb.transaction([&] {
                 for (size_t i = 0; i < batch.size(); ++i)
-                    outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
-                                                 m_listener ? &fresh[i] : nullptr);
+                    outcomes[i] = apply(*batch[i], now, m_listener ? &fresh[i] : nullptr);
             });
         } catch (...) {
             // The file as a whole does not take writes (full, locked, I/O):
@@ -105,10 +148,8 @@ void EventIngest::run() {
                     continue;
                 }
                 try {
-                    m_writerDb.transaction([&] {
-                        outcomes[i] = m_store.insert(batch[i]->session, batch[i]->events, now,
-                                                     m_listener ? &fresh[i] : nullptr);
-                    });
+                    m_writerDb.transaction(
+                        [&] { outcomes[i] = apply(*batch[i], now, m_listener ? &fresh[i] : nullptr); });
                 } catch (...) {
                     failures[i] = std::current_exception();
                 }
@@ -117,11 +158,22 @@ void EventIngest::run() {
         {
             std::lock_guard lock(m_mutex);
             for (const auto& job : batch)
-                m_pendingEvents -= job->events.size();
+                m_pendingEvents -= job->queued;
         }
         for (size_t i = 0; i < batch.size(); ++i) {
             if (failures[i]) {
                 batch[i]->done.set_exception(failures[i]);
+                continue;
+            }
+            if (batch[i]->replaces) {
+                // A resolved order goes to its own listener: the live side
+                // moves the order from pending to its lines, it does not add it.
+                if (*batch[i]->replaced && m_resolveListener) try {
+                        m_resolveListener(batch[i]->session, *batch[i]->replaces, batch[i]->events);
+                    } catch (const std::exception& error) {
+                        logWarning(std::string("live metrics: ") + error.what());
+                    }
+                batch[i]->done.set_value(outcomes[i]);
                 continue;
             }
             if (m_listener && !fresh[i].empty()) {

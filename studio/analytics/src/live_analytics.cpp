@@ -115,6 +115,16 @@ void LiveAnalytics::onEvents(const std::vector<ViewerEvent>& fresh) {
     if (!newOrders.empty()) sellFromOrders(newOrders);
 }
 
+void LiveAnalytics::onOrderResolved(const ViewerEvent& pending, const std::vector<ViewerEvent>& lines) {
+    bool resolved = false;
+    {
+        std::lock_guard lock(m_mutex);
+        resolved = m_metrics.resolve(pending, lines);
+    }
+    // The pending product matched no offer when the order came: its SKUs sell now, once.
+    if (resolved) sellFromOrders(lines);
+}
+
 void LiveAnalytics::raise(const std::string& ruleId, const std::string& kpi, const std::string& level,
                           const std::string& message) {
     {

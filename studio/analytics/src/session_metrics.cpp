@@ -207,6 +207,60 @@ bool SessionMetrics::add(const ViewerEvent& e) {
     return false;
 }
 
+bool SessionMetrics::resolve(const ViewerEvent& pending, const std::vector<ViewerEvent>& lines) {
+    PaidOrder* order = m_paid.find(orderKey(pending.orderId));
+    if (!inWindow(pending.ts) || !order || lines.empty()) return false;
+    int64_t total = 0, units = 0;
+    for (const ViewerEvent& line : lines) {
+        total += line.amountCents;
+        units += line.quantity;
+    }
+    const int64_t gmvDelta = total - order->amountCents;
+    const int64_t unitsDelta = units - pending.quantity;
+    const auto extraOrders = static_cast<int64_t>(lines.size()) - 1;
+    order->amountCents = total;
+    m_gmv += gmvDelta;
+    m_units += unitsDelta;
+    m_paidOrders += extraOrders;
+    if (!m_minutes.empty() || !m_end) {
+        MinuteCounts& minute = m_minutes[minuteOf(pending.ts)];
+        minute.orders += extraOrders;
+        minute.gmvCents += gmvDelta;
+    }
+    if (WindowCounts* segment = segmentFor(pending.ts)) {
+        segment->paidOrders += extraOrders;
+        segment->units += unitsDelta;
+        segment->gmvCents += gmvDelta;
+    }
+    // The pending product gives the order back; emptied, it is not listed.
+    const auto was = m_products.find(pending.sku);
+    if (was != m_products.end()) {
+        ProductCounts& p = was->second;
+        --p.paidOrders;
+        p.units -= pending.quantity;
+        p.gmvCents -= pending.amountCents;
+        if (m_schedule && m_schedule->cardOnAir(pending.sku, pending.ts))
+            p.gmvOnAirCents -= pending.amountCents;
+        if (p.paidOrders <= 0 && p.clicks == 0) m_products.erase(was);
+    }
+    for (const ViewerEvent& line : lines) {
+        if (line.orderId != pending.orderId)
+            m_paid.emplace(orderKey(line.orderId), PaidOrder{line.amountCents});
+        ProductCounts& product = m_products[line.sku];
+        ++product.paidOrders;
+        product.units += line.quantity;
+        product.gmvCents += line.amountCents;
+        if (m_schedule && m_schedule->cardOnAir(line.sku, line.ts)) product.gmvOnAirCents += line.amountCents;
+        if (WindowCounts* offer = offerOnSale(line.sku, line.ts)) {
+            ++offer->paidOrders;
+            offer->units += line.quantity;
+            offer->gmvCents += line.amountCents;
+            offer->buyers.insert(line.viewer);
+        }
+    }
+    return true;
+}
+
 void SessionMetrics::add(const std::vector<ViewerEvent>& events) {
     for (const ViewerEvent& e : events)
         m_viewerStates.prefetch(e.viewer);

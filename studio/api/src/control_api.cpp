@@ -115,7 +115,8 @@ std::vector<ApiToken> resolveApiTokens(const ApiSpec& api) {
 ControlApi::ControlApi(ProgramView& engine, const ApiSpec& spec, std::vector<ApiToken> tokens)
     : m_engine(engine), m_spec(spec), m_tokens(std::move(tokens)),
       m_server(std::make_unique<GatedServer>(m_limits)), m_webhooks(resolveWebhookSecrets(spec)),
-      m_webhookStats(std::make_unique<WebhookStats>()) {
+      m_webhookStats(std::make_unique<WebhookStats>()),
+      m_webhookDetails(std::make_unique<WebhookDetails>(engine, m_webhooks)) {
     m_limits.maxBodyBytes = m_spec.maxBodyBytes;
     routes();
 }
@@ -182,6 +183,8 @@ void ControlApi::stop() {
     if (m_server) m_server->stop();
     if (m_thread.joinable()) m_thread.join();
     if (m_server) m_server->stopGate();
+    // After the routes: nothing queues any more; a request in flight is cut off.
+    if (m_webhookDetails) m_webhookDetails->stop();
 }
 
 void ControlApi::routes() {
@@ -191,7 +194,7 @@ void ControlApi::routes() {
     api_routes::addCommandRoutes(*m_kit, m_engine);
     api_routes::addShowRoutes(*m_kit, m_engine);
     api_routes::addSessionRoutes(*m_kit, m_engine);
-    api_routes::addWebhookRoutes(*m_kit, m_engine, m_webhooks, *m_webhookStats);
+    api_routes::addWebhookRoutes(*m_kit, m_engine, m_webhooks, *m_webhookStats, *m_webhookDetails);
 
     server.Post(".*", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
         error(res, 404, "no such endpoint: POST " + printable(req.path, 120) + " (see docs/API.md)");

@@ -64,7 +64,8 @@ WebhookCounts storeFailure() {
 }
 
 void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, WebhookStats& stats,
-             const httplib::Request& req, httplib::Response& res, const httplib::ContentReader& reader) {
+             WebhookDetails& details, const httplib::Request& req, httplib::Response& res,
+             const httplib::ContentReader& reader) {
     const std::string& platform = secret.platform;
     EventIngest* ingest = engine.ingest();
     if (!ingest || engine.sessionId() == 0)
@@ -101,9 +102,15 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
     try {
         // Returns once committed: the answer below is the acknowledgement.
         if (!parsed.events.empty()) {
+            std::vector<ViewerEvent> pending; // for the detail fetcher
+            for (const ViewerEvent& e : parsed.events)
+                if (e.sku == kPendingSku) pending.push_back(e);
             const StoreOutcome outcome = ingest->store(engine.sessionId(), std::move(parsed.events));
             counts.accepted = static_cast<int64_t>(outcome.accepted);
             counts.duplicates = static_cast<int64_t>(outcome.duplicates);
+            // Queued only: the detail comes later, the answer goes now. A
+            // message that stored nothing new (a retry) asks nothing again.
+            if (outcome.accepted > 0) details.orderStored(platform, engine.sessionId(), pending);
         }
     } catch (const IngestBusy& busy) {
         stats.add(platform, storeFailure());
@@ -122,19 +129,26 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
 } // namespace
 
 void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<WebhookSecret>& secrets,
-                      WebhookStats& stats) {
+                      WebhookStats& stats, WebhookDetails& details) {
     std::vector<std::string> platforms;
     for (const WebhookSecret& secret : secrets) {
         platforms.push_back(secret.platform);
-        kit.server().Post(
-            "/api/v1/webhooks/" + secret.platform,
-            [&kit, &engine, &secret, &stats](const httplib::Request& req, httplib::Response& res,
-                                             const httplib::ContentReader& reader) {
-                kit.guarded(req, res, [&] { receive(kit, engine, secret, stats, req, res, reader); });
-            });
+        kit.server().Post("/api/v1/webhooks/" + secret.platform, [&kit, &engine, &secret, &stats, &details](
+                                                                     const httplib::Request& req,
+                                                                     httplib::Response& res,
+                                                                     const httplib::ContentReader& reader) {
+            kit.guarded(req, res, [&] { receive(kit, engine, secret, stats, details, req, res, reader); });
+        });
     }
-    kit.server().Get("/api/v1/webhooks", kit.get([&stats, platforms](const httplib::Request&) {
-        return json{{"webhooks", stats.json(platforms)}};
+    kit.server().Get("/api/v1/webhooks", kit.get([&stats, &details, platforms](const httplib::Request&) {
+        json hooks = stats.json(platforms);
+        // Flat "detail_*" keys: each platform stays one flat object.
+        for (json& hook : hooks) {
+            const json detail = details.json(hook.value("platform", std::string()));
+            for (auto it = detail.begin(); it != detail.end(); ++it)
+                hook["detail_" + it.key()] = it.value();
+        }
+        return json{{"webhooks", hooks}};
     }));
 }
 

@@ -6,14 +6,16 @@
 #include "hawker/studio/api/webhook_secrets.hpp"
 #include "hawker/studio/engine/program_view.hpp"
 #include "route_kit.hpp"
+#include "webhook_details.hpp"
 #include "webhook_stats.hpp"
 
 namespace hawker::studio::api_routes {
 
 /// POST /api/v1/webhooks/{platform} for each configured platform (signed by
 /// the platform, no bearer token), and GET /api/v1/webhooks (their counters).
-/// `secrets` and `stats` outlive the server.
+/// Stored orders with a pending product go to `details`. `secrets`,
+/// `stats` and `details` outlive the server.
 void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<WebhookSecret>& secrets,
-                      WebhookStats& stats);
+                      WebhookStats& stats, WebhookDetails& details);
 
 } // namespace hawker::studio::api_routes

@@ -32,6 +32,12 @@ void fromFile(const WebhookSpec& hook, WebhookSecret& out) {
     };
     out.appSecret = text_of("app_secret");
     out.appKey = text_of("app_key");
+    if (!hook.detailUrl.empty() && hook.accessTokenEnv.empty()) {
+        out.accessToken = text_of("access_token");
+        if (out.accessToken.empty())
+            throw std::runtime_error("webhook " + hook.platform + ": " + hook.secretsFile.string() +
+                                     " has no [" + hook.secretsTable + "] access_token for its detail_url");
+    }
     if (out.appSecret.empty() || (hook.platform != "shopify" && out.appKey.empty()))
         throw std::runtime_error("webhook " + hook.platform + ": " + hook.secretsFile.string() + " has no [" +
                                  hook.secretsTable + "] with app_key and app_secret");
@@ -42,13 +48,14 @@ void fromFile(const WebhookSpec& hook, WebhookSecret& out) {
 std::vector<WebhookSecret> resolveWebhookSecrets(const ApiSpec& api) {
     std::vector<WebhookSecret> secrets;
     for (const WebhookSpec& hook : api.webhooks) {
-        WebhookSecret secret{hook.platform, {}, {}};
+        WebhookSecret secret{hook.platform, {}, {}, hook.detailUrl, {}};
         if (!hook.secretsFile.empty()) {
             fromFile(hook, secret);
         } else {
             secret.appSecret = fromEnv(hook, hook.secretEnv);
             if (!hook.appKeyEnv.empty()) secret.appKey = fromEnv(hook, hook.appKeyEnv);
         }
+        if (!hook.accessTokenEnv.empty()) secret.accessToken = fromEnv(hook, hook.accessTokenEnv);
         if (secret.appSecret.size() < kMinSecretLength)
             throw std::runtime_error("webhook " + hook.platform + ": the app secret is shorter than " +
                                      std::to_string(kMinSecretLength) + " characters");
@@ -56,6 +63,7 @@ std::vector<WebhookSecret> resolveWebhookSecrets(const ApiSpec& api) {
         // alone, but it is half of what a forger needs.
         registerSecret(secret.appSecret);
         if (!secret.appKey.empty()) registerSecret(secret.appKey);
+        if (!secret.accessToken.empty()) registerSecret(secret.accessToken);
         secrets.push_back(std::move(secret));
     }
     return secrets;

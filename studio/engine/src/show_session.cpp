@@ -186,6 +186,10 @@ void ShowSession::openAnalytics(SessionStore& sessions, ProgramLinks links) {
     m_ingest->setListener([this](int64_t eventsSession, const std::vector<ViewerEvent>& fresh) {
         if (eventsSession == m_sessionId && m_analytics) m_analytics->onEvents(fresh);
     });
+    m_ingest->setResolveListener(
+        [this](int64_t eventsSession, const ViewerEvent& pending, const std::vector<ViewerEvent>& lines) {
+            if (eventsSession == m_sessionId && m_analytics) m_analytics->onOrderResolved(pending, lines);
+        });
     if (config.simulator)
         logInfo("a simulated audience watches this session (seed " +
                 std::to_string(m_options.audienceSeed.value_or(m_show.audience.seed)) + ")");

@@ -51,6 +51,22 @@ void readApi(Fields& top, ShowSpec& show, const std::string& file) {
         if (hook.secretEnv.empty() == hook.secretsFile.empty())
             wf.fail("secret_env",
                     "give secret_env or secrets_file (the app secret never goes in the show file)");
+        hook.detailUrl = wf.optString("detail_url").value_or("");
+        hook.accessTokenEnv = wf.optString("access_token_env").value_or("");
+        if (!hook.detailUrl.empty()) {
+            // Only a root: the signed path is the API's own, nothing may come before it.
+            const size_t scheme = hook.detailUrl.find("://");
+            const std::string prefix = hook.detailUrl.substr(0, scheme);
+            const size_t slash = scheme == std::string::npos ? 0 : hook.detailUrl.find('/', scheme + 3);
+            if (hook.platform == "shopify")
+                wf.fail("detail_url", "shopify's webhook carries its line items; it needs no detail_url");
+            if (scheme == std::string::npos || (prefix != "http" && prefix != "https") ||
+                (slash != std::string::npos && slash + 1 != hook.detailUrl.size()))
+                wf.fail("detail_url", "expected http(s)://host[:port] with no path");
+            if (hook.detailUrl.back() == '/') hook.detailUrl.pop_back();
+            if (hook.secretsFile.empty() && hook.accessTokenEnv.empty())
+                wf.fail("access_token_env", "the detail API needs an access token: give access_token_env");
+        }
         const bool needsKey = hook.platform != "shopify";
         if (needsKey && hook.secretsFile.empty() && hook.appKeyEnv.empty())
             wf.fail("app_key_env", hook.platform + " signs with its app key too: give app_key_env");

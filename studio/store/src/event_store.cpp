@@ -9,7 +9,26 @@ EventStore::EventStore(Database& db)
       m_insert(db.prepare(
           "INSERT OR IGNORE INTO events (session_id, ts, ord, event_id, type, platform, viewer, sku, "
           "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms, origin) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")) {}
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
+      m_remove(db.prepare("DELETE FROM events WHERE session_id = ?1 AND event_id = ?2")),
+      m_contains(db.prepare("SELECT 1 FROM events WHERE session_id = ?1 AND event_id = ?2")) {}
+
+bool EventStore::contains(int64_t session, const std::string& eventId) {
+    m_contains.reset();
+    m_contains.bind(1, session).bind(2, eventId);
+    const bool found = m_contains.step();
+    m_contains.reset();
+    return found;
+}
+
+bool EventStore::remove(int64_t session, const std::string& eventId) {
+    m_remove.reset();
+    m_remove.bind(1, session).bind(2, eventId);
+    m_remove.run();
+    const bool removed = m_remove.changes() > 0;
+    m_remove.reset();
+    return removed;
+}
 
 namespace {
 bool hasQuantity(EventType type) {

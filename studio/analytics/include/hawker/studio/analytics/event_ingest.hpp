@@ -39,6 +39,10 @@ public:
 class EventIngest {
 public:
     using Listener = std::function<void(int64_t session, const std::vector<ViewerEvent>& fresh)>;
+    /// An order whose detail arrived: `pending` (stored before, its product
+    /// pending) was replaced by `lines` in one transaction.
+    using ResolveListener = std::function<void(int64_t session, const ViewerEvent& pending,
+                                               const std::vector<ViewerEvent>& lines)>;
 
     /// `bulkCacheMiB`, for a one-off bulk import (an order export): the
     /// writer's page cache may grow to that size, so one transaction of
@@ -54,11 +58,19 @@ public:
     /// Called on the writer thread, after each commit, with the events that
     /// were new. Set it before the first store().
     void setListener(Listener listener) { m_listener = std::move(listener); }
+    /// Called on the writer thread after a replace() that took effect.
+    void setResolveListener(ResolveListener listener) { m_resolveListener = std::move(listener); }
     /// True when the session exists (events for unknown sessions are refused).
     bool sessionExists(int64_t session);
     /// Commits `events` to `session`; blocks until durable. Throws StoreError
     /// (nothing of this batch is stored) or IngestBusy.
     StoreOutcome store(int64_t session, std::vector<ViewerEvent> events);
+
+    /// Deletes the stored event `pending` and inserts `lines` in its place,
+    /// in one transaction of the writer; blocks until durable. False when
+    /// the session no longer has `pending` (its detail was applied already):
+    /// then nothing changes. Throws like store().
+    bool replace(int64_t session, const ViewerEvent& pending, std::vector<ViewerEvent> lines);
 
     /// Parse, validate and store a `{"events":[…]}` body (HTTP) or JSON Lines
     /// (`hawker ingest`), returning the reply docs/DESIGN.md fixes. Throws
@@ -74,8 +86,17 @@ private:
     struct Job {
         int64_t session = 0;
         std::vector<ViewerEvent> events;
+        size_t queued = 0;                   ///< events counted in m_pendingEvents (apply() may drop some)
+        std::optional<ViewerEvent> replaces; ///< deleted first; the events only if it was there
+        /// Set by the writer before the promise is kept; shared, because the
+        /// job itself is gone by the time the sender reads it.
+        std::shared_ptr<bool> replaced;
         std::promise<StoreOutcome> done;
     };
+    /// Queues a job for the writer (bounded); throws IngestBusy or StoreError.
+    std::future<StoreOutcome> submit(std::unique_ptr<Job> job);
+    /// One job's writes inside the writer's transaction.
+    StoreOutcome apply(Job& job, int64_t now, std::vector<size_t>* fresh);
     void run();
     nlohmann::json storeParsed(int64_t session, ParsedEvents parsed, EventOrigin origin);
 
@@ -86,6 +107,7 @@ private:
     std::mutex m_readerMutex;
     std::set<int64_t> m_knownSessions;
     Listener m_listener;
+    ResolveListener m_resolveListener;
 
     mutable std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -71,6 +71,10 @@ public:
     void onTimeline(const TimelineRow& row);
     /// Events of this session just committed (the ingest writer thread).
     void onEvents(const std::vector<ViewerEvent>& fresh);
+    /// An order counted with its product pending was replaced by its line
+    /// items (the ingest writer thread, after the commit): the metrics move
+    /// it to the SKUs and its lines drain a running flash sale of their SKU.
+    void onOrderResolved(const ViewerEvent& pending, const std::vector<ViewerEvent>& lines);
     /// A program second passed (the compositor thread). Live it is queued and
     /// never waits; with `wait` (offline) it returns once the second is
     /// processed, so a virtual-clock rehearsal is deterministic.

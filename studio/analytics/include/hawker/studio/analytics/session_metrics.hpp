@@ -70,6 +70,14 @@ public:
     /// replay: the viewers' table slots are fetched from memory together.
     void add(const std::vector<ViewerEvent>& events);
 
+    /// An order counted with its product pending (`pending`, from a webhook
+    /// that names no SKU) whose detail arrived: its product numbers move to
+    /// the `lines` (same time, same buyer) and GMV becomes their total. The
+    /// order is not counted again; a detail of several lines counts one
+    /// paid order per line, as the stored lines do when the report replays
+    /// them. False when `pending` was not counted here (outside the window).
+    bool resolve(const ViewerEvent& pending, const std::vector<ViewerEvent>& lines);
+
     /// The summary as of `asOfUtcMs` (presence still open is counted up to
     /// then; in a closed window, up to the end).
     MetricsSummary summary(int64_t asOfUtcMs) const;

@@ -31,6 +31,7 @@ std::vector<ApiToken> resolveApiTokens(const ApiSpec& api);
 
 class RouteKit;
 class WebhookStats;
+class WebhookDetails;
 
 class ControlApi {
 public:
@@ -62,6 +63,7 @@ private:
     std::vector<WebhookSecret>
         m_webhooks; ///< resolved when the API is made: a missing secret stops the start
     std::unique_ptr<WebhookStats> m_webhookStats;
+    std::unique_ptr<WebhookDetails> m_webhookDetails; ///< the order-detail fetchers
     std::unique_ptr<RouteKit> m_kit; ///< what every route is served through (the handlers hold it)
     std::thread m_thread;
     int m_port = 0;

@@ -14,6 +14,8 @@ struct WebhookSecret {
     std::string platform; ///< douyin-shop | tiktok-shop | shopify
     std::string appKey;   ///< empty for shopify (its signature has no key part)
     std::string appSecret;
+    std::string detailUrl;   ///< the order-detail API's root; empty: no fetch
+    std::string accessToken; ///< for the order-detail API (with detailUrl only)
 };
 
 /// Every webhook's key and secret; throws std::runtime_error naming the

@@ -105,6 +105,10 @@ struct WebhookSpec {
     std::string appKeyEnv, secretEnv;
     std::filesystem::path secretsFile; ///< TOML: [table] app_key = "…", app_secret = "…"
     std::string secretsTable;          ///< the table in secretsFile (default: the platform)
+    /// 抖店 / TikTok Shop: the order-detail API's base URL (scheme://host[:port]);
+    /// empty: no fetch, orders keep their product pending.
+    std::string detailUrl;
+    std::string accessTokenEnv; ///< the detail API's access token (or access_token in secretsFile)
 };
 
 struct ApiSpec {

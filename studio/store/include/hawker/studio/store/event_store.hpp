@@ -25,6 +25,11 @@ public:
     /// `fresh`, when given, receives the indexes of the events that were new.
     StoreOutcome insert(int64_t session, const std::vector<ViewerEvent>& events, int64_t receivedUtcMs,
                         std::vector<size_t>* fresh = nullptr);
+    /// Deletes one event by its id inside the caller's transaction; false when
+    /// the session has no such event (an order detail applied already).
+    bool remove(int64_t session, const std::string& eventId);
+    /// True when the session has an event with this id.
+    bool contains(int64_t session, const std::string& eventId);
     /// Every event of `session` with fromTs <= ts <= toTs in processing order,
     /// in runs of up to `batch` events, decoded straight into the
     /// vector; `visit` may swap its contents out for another vector (which is
@@ -35,6 +40,8 @@ public:
 private:
     Database& m_db;
     Statement m_insert;
+    Statement m_remove;
+    Statement m_contains;
 };
 
 } // namespace hawker::studio
