@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hawker/studio/analytics/order_values.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
 
 namespace hawker::studio {
@@ -31,19 +32,6 @@ std::optional<OrderDetail> byHttpStatus(int status) {
     if (status == 429 || status >= 500 || status <= 0)
         return failed(DetailStatus::Retry, status <= 0 ? "no answer" : "HTTP " + std::to_string(status));
     if (status != 200) return failed(DetailStatus::Unusable, "HTTP " + std::to_string(status));
-    return std::nullopt;
-}
-
-std::optional<int64_t> wholeNumber(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end()) return std::nullopt;
-    if (it->is_number_integer()) return it->get<int64_t>();
-    if (it->is_string()) {
-        const std::string& text = it->get_ref<const std::string&>();
-        if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-            return std::nullopt;
-        return std::stoll(text);
-    }
     return std::nullopt;
 }
 
@@ -83,7 +71,7 @@ OrderDetail douyinShopDetail(int httpStatus, std::string_view body) {
     if (auto early = byHttpStatus(httpStatus)) return *early;
     const json answer = json::parse(body, nullptr, false);
     if (!answer.is_object()) return failed(DetailStatus::Unusable, "the answer is not a JSON object");
-    const std::optional<int64_t> code = wholeNumber(answer, "code");
+    const std::optional<int64_t> code = json_read::digitsAt(answer, "code");
     if (!code) return failed(DetailStatus::Unusable, "the answer has no code");
     if (*code != kDouyinOk) {
         const std::string why = "code " + std::to_string(*code) + " " + textOf(answer, "sub_code");
@@ -109,8 +97,8 @@ OrderDetail douyinShopDetail(int httpStatus, std::string_view body) {
         std::string sku = textOf(item, "code");
         if (sku.empty()) sku = textOf(item, "out_sku_id");
         if (sku.empty()) sku = textOf(item, "sku_id");
-        const std::optional<int64_t> quantity = wholeNumber(item, "item_num");
-        const std::optional<int64_t> fen = wholeNumber(item, "pay_amount");
+        const std::optional<int64_t> quantity = json_read::digitsAt(item, "item_num");
+        const std::optional<int64_t> fen = json_read::digitsAt(item, "pay_amount");
         if (sku.empty() || !quantity || *quantity < 1 || !fen)
             return failed(DetailStatus::Unusable, "a sku_order_list item lacks code, item_num or pay_amount");
         addLine(out.lines, sku, *quantity, *fen);
@@ -123,7 +111,7 @@ OrderDetail tiktokShopDetail(int httpStatus, std::string_view body, std::string_
     if (auto early = byHttpStatus(httpStatus)) return *early;
     const json answer = json::parse(body, nullptr, false);
     if (!answer.is_object()) return failed(DetailStatus::Unusable, "the answer is not a JSON object");
-    const std::optional<int64_t> code = wholeNumber(answer, "code");
+    const std::optional<int64_t> code = json_read::digitsAt(answer, "code");
     if (!code) return failed(DetailStatus::Unusable, "the answer has no code");
     if (*code != 0) {
         const std::string why = "code " + std::to_string(*code);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hawker/studio/analytics/order_values.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
 
 namespace hawker::studio {
@@ -28,20 +29,6 @@ std::string idText(const json& object, const char* key) {
     if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
     if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
     return {};
-}
-
-/// An integer that may come as a number or a string of digits; nullopt otherwise.
-std::optional<int64_t> integerOf(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end()) return std::nullopt;
-    if (it->is_number_integer()) return it->get<int64_t>();
-    if (it->is_string()) {
-        const std::string& text = it->get_ref<const std::string&>();
-        if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
-            return std::nullopt;
-        return std::stoll(text);
-    }
-    return std::nullopt;
 }
 
 bool usableId(const std::string& id) {
@@ -85,7 +72,7 @@ json refundEvent(const std::string& id, const std::string& platform, int64_t ts,
 
 void douyinMessage(WebhookEvents& out, const json& message, const ViewerHasher& hasher, int64_t nowMs) {
     if (!message.is_object()) return out.rejected.push_back("a message must be a JSON object");
-    const std::optional<int64_t> tag = integerOf(message, "tag");
+    const std::optional<int64_t> tag = json_read::digitsAt(message, "tag");
     if (!tag) return out.rejected.push_back("the message has no tag");
     if (*tag != 101 && *tag != 206) {
         ++out.ignored; // 0 is the verification message; created, completed, cancelled change no sale
@@ -103,18 +90,18 @@ void douyinMessage(WebhookEvents& out, const json& message, const ViewerHasher& 
     if (orderId.empty()) return out.rejected.push_back("msg_id " + msgId + ": data has no p_id");
     const std::string id = "webhook:douyin-shop:" + msgId;
     if (*tag == 101) {
-        const std::optional<int64_t> fen = integerOf(fields, "pay_amount");
+        const std::optional<int64_t> fen = json_read::digitsAt(fields, "pay_amount");
         if (!fen)
             return out.rejected.push_back("msg_id " + msgId + ": pay_amount is not a whole number of fen");
-        const std::optional<int64_t> payTime = integerOf(fields, "pay_time");
+        const std::optional<int64_t> payTime = json_read::digitsAt(fields, "pay_time");
         emit(out, paidEvent(id, "douyin", payTime ? *payTime * 1000 : nowMs, orderId, kPendingSku, 1, *fen),
              hasher);
         return;
     }
-    const std::optional<int64_t> fen = integerOf(fields, "refund_amount");
+    const std::optional<int64_t> fen = json_read::digitsAt(fields, "refund_amount");
     if (!fen)
         return out.rejected.push_back("msg_id " + msgId + ": refund_amount is not a whole number of fen");
-    const std::optional<int64_t> time = integerOf(fields, "update_time");
+    const std::optional<int64_t> time = json_read::digitsAt(fields, "update_time");
     emit(out, refundEvent(id, "douyin", time ? *time * 1000 : nowMs, orderId, *fen), hasher);
 }
 
@@ -150,7 +137,7 @@ WebhookEvents tiktokShopEvents(std::string_view body, const ViewerHasher& hasher
     if (!message.is_object()) throw WebhookBodyError("the body is not a JSON object");
     WebhookEvents out;
     out.messages = 1;
-    const std::optional<int64_t> type = integerOf(message, "type");
+    const std::optional<int64_t> type = json_read::digitsAt(message, "type");
     const auto data = message.find("data");
     if (type != 1 || data == message.end() || !data->is_object()) {
         ++out.ignored; // other notification types carry no sale
@@ -172,8 +159,8 @@ WebhookEvents tiktokShopEvents(std::string_view body, const ViewerHasher& hasher
         out.rejected.push_back("tts_notification_id " + notification + ": data has no order_id");
         return out;
     }
-    std::optional<int64_t> time = integerOf(*data, "update_time");
-    if (!time) time = integerOf(message, "timestamp");
+    std::optional<int64_t> time = json_read::digitsAt(*data, "update_time");
+    if (!time) time = json_read::digitsAt(message, "timestamp");
     // The message has no amount: the order counts, its amount and product come with its detail.
     emit(out,
          paidEvent("webhook:tiktok-shop:" + notification, "tiktok", time ? *time * 1000 : nowMs, orderId,
@@ -237,7 +224,7 @@ WebhookEvents shopifyEvents(std::string_view topic, std::string_view webhookId, 
         std::string reason = item.is_object() ? "" : "not a JSON object";
         // -1 and 0 stand for "not given": read once, checked once.
         const int64_t price = item.is_object() ? shopifyCents(item, "price", reason).value_or(-1) : -1;
-        const int64_t qty = item.is_object() ? integerOf(item, "quantity").value_or(0) : 0;
+        const int64_t qty = item.is_object() ? json_read::digitsAt(item, "quantity").value_or(0) : 0;
         const std::string sku = item.is_object() ? item.value("sku", std::string()) : std::string();
         if (price < 0 || qty < 1) {
             out.rejected.push_back("line item " + std::to_string(i + 1) + ": " +

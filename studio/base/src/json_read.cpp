@@ -126,4 +126,17 @@ bool FieldReader::integer(std::string_view key, int64_t& out, Need need, int64_t
     return true;
 }
 
+std::optional<int64_t> digitsAt(const json& object, const char* key) {
+    const auto it = object.find(key);
+    if (it == object.end()) return std::nullopt;
+    if (it->is_number_integer()) return it->get<int64_t>();
+    if (it->is_string()) {
+        const std::string& text = it->get_ref<const std::string&>();
+        if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos)
+            return std::nullopt;
+        return std::stoll(text);
+    }
+    return std::nullopt;
+}
+
 } // namespace hawker::studio::json_read

@@ -29,10 +29,11 @@ constexpr StateLabel kStates[] = {
     {"amount_differs", "Amount differs", "金额不符", "in both, different amounts 两边都有但金额不同"},
 };
 
-const char* labelOf(const std::string& state) {
+/// "Only in export 仅导出" for "only_export"; an unknown state as it came.
+std::string labelOf(const std::string& state) {
     for (const StateLabel& s : kStates)
-        if (state == s.key) return s.zh;
-    return "";
+        if (state == s.key) return std::string(s.en) + " " + s.zh;
+    return escape(state);
 }
 
 } // namespace
@@ -84,9 +85,9 @@ void renderReconciliation(std::string& out, const json& report) {
     for (const json& d : differences) {
         const std::string state = textAt(d, "state");
         out += "<tr><td><span class=\"sku\">" + escape(textAt(d, "order_id")) + "</span></td><td>" +
-               escape(state) + " " + labelOf(state) + "</td><td class=\"num\">" +
-               formatMetric(d, "live_cents") + "</td><td class=\"num\">" + formatMetric(d, "export_cents") +
-               "</td><td>" + escape(textAt(d, "live_origin")) + "</td></tr>\n";
+               labelOf(state) + "</td><td class=\"num\">" + formatMetric(d, "live_cents") +
+               "</td><td class=\"num\">" + formatMetric(d, "export_cents") + "</td><td>" +
+               escape(textAt(d, "live_origin")) + "</td></tr>\n";
     }
     out += "</tbody></table>\n";
     if (const auto more = numberAt(rec, "differences_unlisted"); more && *more > 0)
