@@ -63,6 +63,9 @@ public:
         });
         m_port = m_server.bind_to_any_port("127.0.0.1");
         m_thread = std::thread([this] { m_server.listen_after_bind(); });
+        // stop() before the loop runs would be lost, and the join below would wait forever.
+        for (int i = 0; i < 5000 && !m_server.is_running(); ++i)
+            std::this_thread::sleep_for(1ms);
     }
     ~FakeDouyin() {
         m_server.stop();

@@ -1,8 +1,11 @@
 #include "hawker/studio/api/control_api.hpp"
 
+#include <atomic>
+#include <chrono>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -166,7 +169,8 @@ void ControlApi::bind() {
 }
 
 void ControlApi::serve() {
-    m_thread = std::thread([this] {
+    auto ended = std::make_shared<std::atomic<bool>>(false);
+    m_thread = std::thread([this, ended] {
         try {
             m_server->listen_after_bind();
         } catch (const std::exception& error) {
@@ -175,7 +179,13 @@ void ControlApi::serve() {
         } catch (...) {
             logError("api stopped by an unknown error; the show goes on without it");
         }
+        *ended = true;
     });
+    // The server's stop() does nothing before its loop runs, and the loop would
+    // then accept forever: a show stopped at once would never exit. So serving
+    // begins only once the loop runs (or has failed), within a bounded wait.
+    for (int i = 0; i < 5000 && !m_server->is_running() && !*ended; ++i)
+        std::this_thread::sleep_for(std::chrono::milliseconds(1));
     logInfo("api listening on http://" + m_spec.bind + ":" + std::to_string(m_port) + "/api/v1/");
 }
 
