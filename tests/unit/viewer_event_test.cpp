@@ -92,3 +92,66 @@ TEST(ViewerEventParser, JsonLinesReportLinesAndSkipBlanks) {
     EXPECT_EQ(parsed.rejected[0].index, 2u); // the third line
     EXPECT_NE(parsed.rejected[0].reason.find("line 3"), std::string::npos);
 }
+
+// Fields a program already holds are checked by the same rules, with the same
+// reasons, as the same event sent as JSON.
+TEST(ViewerEventFields, AgreeWithTheJsonPathOnGoodAndBadEvents) {
+    const nlohmann::json good = {
+        {"id", "dy:paid:1"},          {"type", "order_paid"}, {"ts", 1764619221000}, {"platform", "douyin"},
+        {"viewer", "order:douyin:1"}, {"order_id", "1"},      {"sku", "SERUM-50"},   {"qty", 2},
+        {"amount_cents", 19800}};
+    auto fieldsOf = [](const nlohmann::json& j) {
+        EventFields f;
+        for (const auto& [key, value] : j.items()) {
+            if (value.is_string()) {
+                const std::string_view text = value.get_ref<const std::string&>();
+                if (key == "id") f.id = text;
+                if (key == "type") f.type = text;
+                if (key == "platform") f.platform = text;
+                if (key == "viewer") f.viewer = text;
+                if (key == "order_id") f.orderId = text;
+                if (key == "sku") f.sku = text;
+            } else {
+                const int64_t number = value.get<int64_t>();
+                if (key == "ts") f.ts = number;
+                if (key == "qty") f.qty = number;
+                if (key == "amount_cents") f.amountCents = number;
+            }
+        }
+        return f;
+    };
+    std::vector<nlohmann::json> cases{good};
+    for (const char* drop : {"id", "sku", "qty", "amount_cents", "order_id", "viewer", "ts"}) {
+        nlohmann::json missing = good;
+        missing.erase(drop);
+        cases.push_back(missing);
+    }
+    nlohmann::json longSku = good, negative = good, tooMany = good, emptyId = good, badType = good;
+    longSku["sku"] = std::string(65, 'S');
+    negative["amount_cents"] = -1;
+    tooMany["qty"] = 100001;
+    emptyId["id"] = "";
+    badType["type"] = "order_maybe";
+    cases.insert(cases.end(), {longSku, negative, tooMany, emptyId, badType});
+
+    for (const nlohmann::json& c : cases) {
+        std::string fromJson, fromFields;
+        const auto a = parseEvent(c, hasher(), fromJson);
+        const auto b = eventFromFields(fieldsOf(c), hasher(), fromFields);
+        ASSERT_EQ(a.has_value(), b.has_value()) << c.dump();
+        EXPECT_EQ(fromJson, fromFields) << c.dump();
+        if (a) {
+            EXPECT_EQ(a->id, b->id);
+            EXPECT_EQ(a->viewer, b->viewer);
+            EXPECT_EQ(a->quantity, b->quantity);
+            EXPECT_EQ(a->amountCents, b->amountCents);
+            EXPECT_EQ(a->orderId, b->orderId);
+        }
+    }
+    std::string reason;
+    EventFields bad = fieldsOf(good);
+    const std::string notUtf8 = "SKU\xff";
+    bad.sku = notUtf8;
+    EXPECT_FALSE(eventFromFields(bad, hasher(), reason));
+    EXPECT_EQ(reason, "sku is not valid UTF-8");
+}

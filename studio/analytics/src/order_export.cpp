@@ -3,8 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <optional>
-
-#include <nlohmann/json.hpp>
+#include <unordered_map>
 
 #include "hawker/studio/analytics/order_values.hpp"
 #include "hawker/studio/base/csv_records.hpp"
@@ -107,7 +106,10 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
 
     // Rows to lines, each order's lines together in the order the file first names the order.
     std::vector<std::string> orderSequence;
-    std::map<std::string, std::vector<Line>> orders;
+    std::unordered_map<std::string, std::vector<Line>> orders;
+    orders.reserve(sheet.rows.size());
+    out.events.reserve(sheet.rows.size());
+    out.eventLines.reserve(sheet.rows.size());
     std::optional<Line> previous;              // for order fields written on an order's first row only
     std::map<std::string, std::string> apiIds; // display order id → the platform's API id
     for (size_t r = 1; r < sheet.rows.size(); ++r) {
@@ -210,7 +212,10 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
         }
         if (columns.orderFieldsOnFirstRow) previous = line;
         auto [slot, fresh] = orders.try_emplace(line.orderId);
-        if (fresh) orderSequence.push_back(line.orderId);
+        if (fresh) {
+            orderSequence.push_back(line.orderId);
+            slot->second.reserve(2); // most orders have one or two lines: no second allocation
+        }
         const bool repeated = std::any_of(slot->second.begin(), slot->second.end(), [&](const Line& l) {
             return line.lineId.empty()
                        ? l.lineId.empty() && l.sku == line.sku && l.qty == line.qty && l.cents == line.cents
@@ -224,9 +229,9 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
     }
 
     // Lines to events, checked by the one validation every event goes through.
-    auto emit = [&](const nlohmann::json& object, int line) {
+    auto emit = [&](const EventFields& fields, int line) {
         std::string reason;
-        auto event = parseEvent(object, hasher, reason);
+        auto event = eventFromFields(fields, hasher, reason);
         if (!event) {
             reject(line, reason);
             return;
@@ -236,6 +241,7 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
         out.eventLines.push_back(line);
     };
     const std::string& platform = columns.platform;
+    const std::string paidPrefix = platform + ":paid:", refundPrefix = platform + ":refund:";
     for (const std::string& orderId : orderSequence) {
         const std::vector<Line>& lines = orders[orderId];
         int64_t lineRefunds = 0, total = 0;
@@ -251,26 +257,30 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
             if (i == 0) firstKey = key;
             const std::string viewer =
                 l.buyer.empty() ? "order:" + platform + ":" + orderId : "buyer:" + l.buyer;
-            emit({{"id", platform + ":paid:" + key},
-                  {"type", "order_paid"},
-                  {"ts", l.ts},
-                  {"platform", platform},
-                  {"viewer", viewer},
-                  {"order_id", key},
-                  {"sku", l.sku},
-                  {"qty", l.qty},
-                  {"amount_cents", l.cents}},
-                 l.line);
+            const std::string paidId = paidPrefix + key;
+            EventFields paid;
+            paid.id = paidId;
+            paid.type = "order_paid";
+            paid.ts = l.ts;
+            paid.platform = platform;
+            paid.viewer = viewer;
+            paid.orderId = key;
+            paid.sku = l.sku;
+            paid.qty = l.qty;
+            paid.amountCents = l.cents;
+            emit(paid, l.line);
             total += l.cents;
             if (meansLineRefunded(l.afterSale) && l.cents > 0) {
                 lineRefunds += l.cents;
-                emit({{"id", platform + ":refund:" + key},
-                      {"type", "refund"},
-                      {"ts", l.ts},
-                      {"platform", platform},
-                      {"order_id", key},
-                      {"amount_cents", l.cents}},
-                     l.line);
+                const std::string refundId = refundPrefix + key;
+                EventFields refund;
+                refund.id = refundId;
+                refund.type = "refund";
+                refund.ts = l.ts;
+                refund.platform = platform;
+                refund.orderId = key;
+                refund.amountCents = l.cents;
+                emit(refund, l.line);
             }
             if (!orderRefund && l.orderRefundCents) orderRefund = l.orderRefundCents;
         }
@@ -278,14 +288,17 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
         // review nets it against the sale it undoes.
         int64_t refundCents = orderRefund.value_or(0);
         if (!orderRefund && lineRefunds == 0 && meansCancelled(lines.front().status)) refundCents = total;
-        if (refundCents > 0 && lineRefunds == 0)
-            emit({{"id", platform + ":refund:" + orderId},
-                  {"type", "refund"},
-                  {"ts", lines.front().ts},
-                  {"platform", platform},
-                  {"order_id", firstKey},
-                  {"amount_cents", refundCents}},
-                 lines.front().line);
+        if (refundCents > 0 && lineRefunds == 0) {
+            const std::string refundId = refundPrefix + orderId;
+            EventFields refund;
+            refund.id = refundId;
+            refund.type = "refund";
+            refund.ts = lines.front().ts;
+            refund.platform = platform;
+            refund.orderId = firstKey;
+            refund.amountCents = refundCents;
+            emit(refund, lines.front().line);
+        }
     }
     return out;
 }

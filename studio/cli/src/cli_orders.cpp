@@ -48,9 +48,10 @@ int commandOrdersImport(const OrdersImportArgs& args) {
     if (!ingest.sessionExists(args.session))
         throw std::runtime_error("no session " + std::to_string(args.session) + " in " + args.db);
     Database reader(args.db, Database::Threading::OneThread);
+    const bool severalFiles = sheets.size() > 1;
     const OrderImportResult result =
-        importOrderSheets(ingest, reader, args.session, sheets, columns, args.skipBad);
-    std::cout << result.toJson(sheets.size() > 1).dump() << std::endl;
+        importOrderSheets(ingest, reader, args.session, std::move(sheets), columns, args.skipBad);
+    std::cout << result.toJson(severalFiles).dump() << std::endl;
     if (!result.stored) {
         std::cerr
             << "hawker: " << result.rejected.size()

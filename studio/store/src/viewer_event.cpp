@@ -97,6 +97,60 @@ struct Fields {
     }
 };
 
+/// Fields a program already holds, read with the limits and reasons of Fields:
+/// the keys are the wire names, so readEvent reads both sources alike.
+struct TypedFields {
+    const EventFields& in;
+    std::string& reason;
+
+    bool fail(std::string_view key, std::string_view what) {
+        reason.assign(key);
+        reason += ' ';
+        reason += what;
+        return false;
+    }
+    const std::optional<std::string_view>* text(std::string_view key) const {
+        if (key == "id") return &in.id;
+        if (key == "type") return &in.type;
+        if (key == "platform") return &in.platform;
+        if (key == "viewer") return &in.viewer;
+        if (key == "text") return &in.text;
+        if (key == "name") return &in.name;
+        if (key == "sku") return &in.sku;
+        if (key == "order_id") return &in.orderId;
+        if (key == "coupon") return &in.coupon;
+        return nullptr;
+    }
+    const std::optional<int64_t>* number(std::string_view key) const {
+        if (key == "ts") return &in.ts;
+        if (key == "count") return &in.count;
+        if (key == "qty") return &in.qty;
+        if (key == "amount_cents") return &in.amountCents;
+        return nullptr;
+    }
+    bool string(const char* key, std::string& out, bool required, size_t maxBytes) {
+        const std::optional<std::string_view>* field = text(key);
+        if (!field || !*field) return required ? fail(key, "is missing") : true;
+        const std::string_view value = **field;
+        if (value.find(kBadByte) != std::string_view::npos || !overlay::isValidUtf8(value))
+            return fail(key, "is not valid UTF-8");
+        if (required && value.empty()) return fail(key, "is empty");
+        if (value.size() > maxBytes)
+            return fail(key, "is longer than " + std::to_string(maxBytes) + " bytes");
+        out.assign(value);
+        return true;
+    }
+    bool integer(const char* key, int64_t& out, bool required, int64_t min, int64_t max, const char* what) {
+        const std::optional<int64_t>* field = number(key);
+        if (!field || !*field) return required ? fail(key, "is missing") : true;
+        const int64_t value = **field;
+        if (value < 0 && min >= 0) return fail(key, "is negative");
+        if (value < min || value > max) return fail(key, "is out of range (" + std::string(what) + ")");
+        out = value;
+        return true;
+    }
+};
+
 bool needsViewer(EventType type) {
     return type != EventType::Refund;
 }
@@ -123,12 +177,11 @@ std::optional<EventOrigin> eventOriginFromString(std::string_view name) {
     return std::nullopt;
 }
 
-std::optional<ViewerEvent> parseEvent(const json& object, const ViewerHasher& hasher, std::string& reason) {
-    if (!object.is_object()) {
-        reason = "an event must be a JSON object";
-        return std::nullopt;
-    }
-    Fields f{object, reason};
+namespace {
+
+/// The contract itself, over either source of fields (Fields, TypedFields).
+template <class Source>
+std::optional<ViewerEvent> readEvent(Source& f, const ViewerHasher& hasher, std::string& reason) {
     ViewerEvent event;
     std::string typeName, viewer;
     if (!f.string("id", event.id, true, 128)) return std::nullopt;
@@ -185,6 +238,23 @@ std::optional<ViewerEvent> parseEvent(const json& object, const ViewerHasher& ha
         break;
     }
     return event;
+}
+
+} // namespace
+
+std::optional<ViewerEvent> parseEvent(const json& object, const ViewerHasher& hasher, std::string& reason) {
+    if (!object.is_object()) {
+        reason = "an event must be a JSON object";
+        return std::nullopt;
+    }
+    Fields f{object, reason};
+    return readEvent(f, hasher, reason);
+}
+
+std::optional<ViewerEvent> eventFromFields(const EventFields& fields, const ViewerHasher& hasher,
+                                           std::string& reason) {
+    TypedFields f{fields, reason};
+    return readEvent(f, hasher, reason);
 }
 
 namespace {

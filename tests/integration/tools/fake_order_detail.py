@@ -19,10 +19,16 @@ access_token as key+value sorted by key + body + secret, and the token comes
 in x-tts-access-token. A good request is answered at once with TT_UNITS line
 items of TT_SKU at TT_PRICE (a decimal text); a bad one with code 106001.
 Each is one line in LOG: "tt STATUS sign=ok|bad".
+
+With FAKE_DETAIL_ORDERS naming a JSON file {"ORDER_ID": [{"sku": …, "qty": …,
+"fen": …}, …], …}, a well-signed 抖店 request for an order in the file is
+answered at once with that order's lines (a show's worth of orders, each with
+its own products); the others are answered as above.
 """
 import hashlib
 import hmac
 import json
+import os
 import sys
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -31,6 +37,10 @@ from urllib.parse import parse_qs, urlparse
 PORT, KEY, SECRET, TOKEN, LOG, SKU, QTY, FEN = sys.argv[1:9]
 TT_KEY, TT_SECRET, TT_TOKEN, TT_SKU, TT_UNITS, TT_PRICE = sys.argv[9:15]
 COUNT = {"n": 0}
+ORDERS = {}
+if os.environ.get("FAKE_DETAIL_ORDERS"):
+    with open(os.environ["FAKE_DETAIL_ORDERS"], encoding="utf-8") as f:
+        ORDERS = json.load(f)
 
 
 def expected_sign(q):
@@ -85,6 +95,13 @@ class Handler(BaseHTTPRequestHandler):
         if not good:
             status = "30002"
             self.answer(200, {"code": 30002, "msg": "sign error", "sub_code": "isv.sign-invalid"})
+        elif order in ORDERS:
+            status = "200"
+            lines = [{"order_id": f"{order}{i + 1}", "code": line["sku"], "out_sku_id": "", "sku_id": i + 1,
+                      "item_num": line["qty"], "pay_amount": line["fen"]} for i, line in enumerate(ORDERS[order])]
+            self.answer(200, {"code": 10000, "msg": "success", "data": {"shop_order_detail": {
+                "order_id": order, "pay_amount": sum(line["fen"] for line in ORDERS[order]),
+                "sku_order_list": lines}}})
         elif n == 1:
             status = "503"
             self.answer(503)

@@ -35,7 +35,6 @@ struct OrderImportResult {
 /// new events. `reader` is a connection to the same database (for the orders
 /// the session already has).
 OrderImportResult importOrderSheets(EventIngest& ingest, Database& reader, int64_t session,
-                                    const std::vector<Sheet>& sheets, const OrderColumns& columns,
-                                    bool skipBad);
+                                    std::vector<Sheet> sheets, const OrderColumns& columns, bool skipBad);
 
 } // namespace hawker::studio

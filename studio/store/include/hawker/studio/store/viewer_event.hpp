@@ -99,6 +99,16 @@ constexpr size_t kMaxBatchEvents = 50000;
 /// Validates one event object; nullopt with `reason` set when it is refused.
 std::optional<ViewerEvent> parseEvent(const nlohmann::json& object, const ViewerHasher& hasher,
                                       std::string& reason);
+/// An event's fields as a program already holds them (an export's row, a
+/// webhook's order): an absent optional is an absent field. eventFromFields
+/// checks them by the same rules, with the same reasons, as parseEvent checks
+/// a JSON object, without building one per event.
+struct EventFields {
+    std::optional<std::string_view> id, type, platform, viewer, text, name, sku, orderId, coupon;
+    std::optional<int64_t> ts, count, qty, amountCents;
+};
+std::optional<ViewerEvent> eventFromFields(const EventFields& fields, const ViewerHasher& hasher,
+                                           std::string& reason);
 /// A `{"events":[…]}` body. Invalid UTF-8 inside one event rejects that event
 /// only. Throws BatchError when the body itself is unusable.
 ParsedEvents parseEventBatch(std::string_view body, const ViewerHasher& hasher);
