@@ -316,3 +316,33 @@ TEST(OrderImport, TwiceChangesNothingAndALiveOrderIsADuplicate) {
     EXPECT_EQ(count.integer(0), 3);
     count.reset();
 }
+
+// The webhook's fetched detail keys an order's lines by position (2001/1,
+// 2001/2), the export by sub-order (2001/20011, 2001/20012): the export's
+// lines are the same sale, found through their main order.
+TEST(OrderImport, AnExportsLinesMeetALiveOrdersLinesOnTheirMainOrder) {
+    TempDb temp("orders-import-lines");
+    {
+        Database db(temp.path);
+        SessionStore(db).create("show", "", kEightPmShanghai - 3600000, false);
+    }
+    auto hasherPtr = std::make_shared<const ViewerHasher>("order-export-test-key");
+    EventIngest ingest(temp.path, hasherPtr);
+    const auto live = ingest.ingestLines(
+        1, R"({"id":"w-1/1","type":"order_paid","ts":1796385600000,)"
+           R"("viewer":"v1","order_id":"2001/1","sku":"SERUM-50","qty":1,"amount_cents":9900})"
+           "\n"
+           R"({"id":"w-1/2","type":"order_paid","ts":1796385600000,)"
+           R"("viewer":"v1","order_id":"2001/2","sku":"CREAM-30","qty":1,"amount_cents":15900})");
+    ASSERT_EQ(live["accepted"], 2);
+    Database reader(temp.path, Database::Threading::OneThread);
+    const std::vector<Sheet> sheets = {
+        csv(kDouyinHeader + "2001,20011,精华,1,SERUM-50,1,99.00,99.00,x,2026-12-04 20:00:00,已完成,-,\n"
+                            "2001,20012,面霜,2,CREAM-30,1,159.00,159.00,x,2026-12-04 20:00:00,已完成,-,\n"
+                            "2002,20021,面霜,2,CREAM-30,1,159.00,159.00,x,2026-12-04 20:01:00,已完成,-,\n")};
+    const OrderImportResult result =
+        importOrderSheets(ingest, reader, 1, sheets, presetColumns("douyin"), false);
+    EXPECT_TRUE(result.stored);
+    EXPECT_EQ(result.accepted, 1u);   // 2002 only
+    EXPECT_EQ(result.duplicates, 2u); // both lines of 2001 came live
+}

@@ -14,14 +14,19 @@ namespace hawker::studio {
 namespace {
 
 /// The ids of orders that already have a sale (or a refund) in the session, by
-/// any event id: what an export must not count a second time.
+/// any event id, with the main order of each line: what an export must not
+/// count a second time. A live order's lines are keyed by their position
+/// (ORDER/1) and the export's by the sub-order (ORDER/ORDER1): they meet on ORDER.
 std::set<std::string> knownOrders(Database& reader, int64_t session, EventType type) {
     std::set<std::string> ids;
     Statement find = reader.prepare("SELECT DISTINCT order_id FROM events"
                                     " WHERE session_id = ?1 AND type = ?2 AND order_id IS NOT NULL");
     find.bind(1, session).bind(2, static_cast<int64_t>(type));
-    while (find.step())
-        ids.insert(find.text(0));
+    while (find.step()) {
+        std::string id = find.text(0);
+        ids.insert(mainOrderId(id));
+        ids.insert(std::move(id));
+    }
     return ids;
 }
 
