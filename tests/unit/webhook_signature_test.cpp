@@ -66,3 +66,17 @@ TEST(WebhookSignature, SameDigestNeedsEqualLengthAndBytes) {
     EXPECT_FALSE(sameDigest("ab", "abc"));
     EXPECT_FALSE(sameDigest("", "")); // nothing expected is never a match
 }
+
+// Douyin's documented test vector for the 直播小玩法 push: the sorted x-*
+// headers, then the body, then the secret, MD5, base64. x-signature itself
+// and other headers take no part.
+TEST(DouyinLivePushSignature, MatchesTheDocumentedTestVector) {
+    const std::vector<std::pair<std::string, std::string>> headers = {
+        {"x-timestamp", "456789"}, {"x-roomid", "268"},        {"x-msg-type", "user_group"},
+        {"x-nonce-str", "123456"}, {"x-signature", "ignored"}, {"content-type", "application/json"}};
+    EXPECT_EQ(douyinLivePushSignature(headers, "abc123你好", "123abc"), "GAkalGmhzqlUGQO/TgvMug==");
+    EXPECT_TRUE(douyinLivePushSigned("GAkalGmhzqlUGQO/TgvMug==", headers, "abc123你好", "123abc"));
+    EXPECT_FALSE(douyinLivePushSigned("GAkalGmhzqlUGQO/TgvMuG==", headers, "abc123你好", "123abc"));
+    EXPECT_FALSE(douyinLivePushSigned("GAkalGmhzqlUGQO/TgvMug==", headers, "abc123你好!", "123abc"));
+    EXPECT_FALSE(douyinLivePushSigned("", headers, "abc123你好", "123abc"));
+}

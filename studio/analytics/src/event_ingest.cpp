@@ -85,6 +85,12 @@ bool EventIngest::replace(int64_t session, const ViewerEvent& pending, std::vect
     return *replaced; // written before the promise was kept: ordered by the future
 }
 
+bool EventIngest::remove(int64_t session, const std::string& eventId) {
+    ViewerEvent gone;
+    gone.id = eventId;
+    return replace(session, gone, {}); // a replacement by nothing: no order is resolved
+}
+
 StoreOutcome EventIngest::apply(Job& job, int64_t now, std::vector<size_t>* fresh) {
     if (job.replaces) {
         *job.replaced = false;
@@ -168,7 +174,7 @@ void EventIngest::run() {
             if (batch[i]->replaces) {
                 // A resolved order goes to its own listener: the live side
                 // moves the order from pending to its lines, it does not add it.
-                if (*batch[i]->replaced && m_resolveListener) try {
+                if (*batch[i]->replaced && m_resolveListener && !batch[i]->events.empty()) try {
                         m_resolveListener(batch[i]->session, *batch[i]->replaces, batch[i]->events);
                     } catch (const std::exception& error) {
                         logWarning(std::string("live metrics: ") + error.what());

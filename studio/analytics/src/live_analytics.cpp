@@ -125,6 +125,11 @@ void LiveAnalytics::onOrderResolved(const ViewerEvent& pending, const std::vecto
     if (resolved) sellFromOrders(lines);
 }
 
+void LiveAnalytics::removeComment(const std::string& eventId) {
+    std::lock_guard lock(m_mutex);
+    m_metrics.removeComment(eventId);
+}
+
 void LiveAnalytics::raise(const std::string& ruleId, const std::string& kpi, const std::string& level,
                           const std::string& message) {
     {

@@ -118,12 +118,13 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         if (minute) ++minute->comments;
         if (segment) ++segment->comments;
         if (m_recentComments.size() < kRecentComments) {
-            m_recentComments.push_back({e.ts, e.maskedName, e.text});
+            m_recentComments.push_back({e.ts, e.maskedName, e.text, e.id});
         } else {
             Comment& slot = m_recentComments[m_commentsSeen % kRecentComments];
             slot.ts = e.ts;
             slot.who.assign(e.maskedName);
             slot.text.assign(e.text);
+            slot.id.assign(e.id);
         }
         ++m_commentsSeen;
         break;
@@ -268,12 +269,23 @@ void SessionMetrics::add(const std::vector<ViewerEvent>& events) {
         add(e);
 }
 
+bool SessionMetrics::removeComment(const std::string& eventId) {
+    for (Comment& c : m_recentComments)
+        if (c.id == eventId && !c.id.empty()) {
+            c = Comment{c.ts, {}, {}, {}}; // kept as a hole: the ring's order stays; the feed skips it
+            return true;
+        }
+    return false;
+}
+
 std::vector<SessionMetrics::Comment> SessionMetrics::recentComments() const {
-    if (m_recentComments.size() < kRecentComments) return m_recentComments;
+    const bool full = m_recentComments.size() >= kRecentComments;
     std::vector<Comment> ordered;
     ordered.reserve(m_recentComments.size());
-    for (size_t i = 0; i < m_recentComments.size(); ++i)
-        ordered.push_back(m_recentComments[(m_commentsSeen + i) % kRecentComments]);
+    for (size_t i = 0; i < m_recentComments.size(); ++i) {
+        const Comment& c = m_recentComments[full ? (m_commentsSeen + i) % kRecentComments : i];
+        if (!c.text.empty()) ordered.push_back(c); // a deleted comment left a hole
+    }
     return ordered;
 }
 

@@ -12,6 +12,7 @@
 #include <toml++/toml.h>
 
 #include "connection_gate.hpp"
+#include "connector_routes.hpp"
 #include "gated_server.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
@@ -119,7 +120,8 @@ ControlApi::ControlApi(ProgramView& engine, const ApiSpec& spec, std::vector<Api
     : m_engine(engine), m_spec(spec), m_tokens(std::move(tokens)),
       m_server(std::make_unique<GatedServer>(m_limits)), m_webhooks(resolveWebhookSecrets(spec)),
       m_webhookStats(std::make_unique<WebhookStats>()),
-      m_webhookDetails(std::make_unique<WebhookDetails>(engine, m_webhooks)) {
+      m_webhookDetails(std::make_unique<WebhookDetails>(engine, m_webhooks)),
+      m_connectors(std::make_unique<LiveConnectors>(engine, engine.show().connectors)) {
     m_limits.maxBodyBytes = m_spec.maxBodyBytes;
     routes();
 }
@@ -186,6 +188,7 @@ void ControlApi::serve() {
     // begins only once the loop runs (or has failed), within a bounded wait.
     for (int i = 0; i < 5000 && !m_server->is_running() && !*ended; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    m_connectors->start(); // after the loop runs: a poller's health and alerts are read through it
     logInfo("api listening on http://" + m_spec.bind + ":" + std::to_string(m_port) + "/api/v1/");
 }
 
@@ -195,6 +198,11 @@ void ControlApi::stop() {
     if (m_server) m_server->stopGate();
     // After the routes: nothing queues any more; a request in flight is cut off.
     if (m_webhookDetails) m_webhookDetails->stop();
+    if (m_connectors) m_connectors->stop();
+}
+
+std::vector<ConnectorStatus> ControlApi::connectorHealth() const {
+    return m_connectors ? m_connectors->health().snapshot() : std::vector<ConnectorStatus>{};
 }
 
 void ControlApi::routes() {
@@ -205,6 +213,7 @@ void ControlApi::routes() {
     api_routes::addShowRoutes(*m_kit, m_engine);
     api_routes::addSessionRoutes(*m_kit, m_engine);
     api_routes::addWebhookRoutes(*m_kit, m_engine, m_webhooks, *m_webhookStats, *m_webhookDetails);
+    api_routes::addConnectorRoutes(*m_kit, m_engine, *m_connectors, *m_webhookStats);
 
     server.Post(".*", [](const httplib::Request& req, httplib::Response& res, const httplib::ContentReader&) {
         error(res, 404, "no such endpoint: POST " + printable(req.path, 120) + " (see docs/API.md)");

@@ -1,5 +1,6 @@
 #include "hawker/studio/api/webhook_signature.hpp"
 
+#include <algorithm>
 #include <array>
 #include <stdexcept>
 
@@ -70,6 +71,31 @@ bool tiktokShopSigned(std::string_view authorization, std::string_view appKey, s
 
 bool shopifySigned(std::string_view hmacHeader, std::string_view appSecret, std::string_view rawBody) {
     return sameDigest(hmacHeader, hmacSha256Base64(appSecret, rawBody));
+}
+
+std::string douyinLivePushSignature(std::vector<std::pair<std::string, std::string>> headers,
+                                    std::string_view rawBody, std::string_view secret) {
+    std::sort(headers.begin(), headers.end());
+    std::string message;
+    for (const auto& [name, value] : headers) {
+        if (name.rfind("x-", 0) != 0 || name == "x-signature") continue;
+        if (!message.empty()) message += '&';
+        message.append(name).append("=").append(value);
+    }
+    message.append(rawBody).append(secret);
+    unsigned char digest[EVP_MAX_MD_SIZE];
+    unsigned int size = 0;
+    if (!EVP_Digest(message.data(), message.size(), digest, &size, EVP_md5(), nullptr))
+        throw std::runtime_error("MD5 failed");
+    unsigned char out[32] = {}; // 4 * ceil(16 / 3) = 24, and the terminating NUL
+    const int length = EVP_EncodeBlock(out, digest, static_cast<int>(size));
+    return std::string(reinterpret_cast<const char*>(out), static_cast<size_t>(length));
+}
+
+bool douyinLivePushSigned(std::string_view signature,
+                          std::vector<std::pair<std::string, std::string>> headers, std::string_view rawBody,
+                          std::string_view secret) {
+    return sameDigest(signature, douyinLivePushSignature(std::move(headers), rawBody, secret));
 }
 
 } // namespace hawker::studio

@@ -289,6 +289,8 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     std::unique_ptr<LiveFeed> feed;
     if (runner) {
         feed = std::make_unique<LiveFeed>(runner->engine(), context.pictureSizes());
+        if (const ControlApi* api = runner->api())
+            feed->setConnectorHealth([api] { return api->connectorHealth(); });
         runner->startIn(context, [&feed] { feed->start(); });
     }
 

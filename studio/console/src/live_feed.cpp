@@ -116,6 +116,7 @@ void LiveFeed::sample(LiveSnapshot& next, int iteration) {
         }
     }
     if (iteration % 2 == 1) next.status = m_engine.status();
+    if (iteration % 2 == 1 && m_connectorHealth) next.connectors = m_connectorHealth();
     if (iteration % 3 == 0) {
         if (const LiveAnalytics* analytics = m_engine.analytics()) next.analytics = analytics->snapshot();
     }

@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <condition_variable>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -18,6 +19,7 @@
 
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/analytics/live_analytics.hpp"
+#include "hawker/studio/api/connector_health.hpp"
 #include "hawker/studio/engine/program_view.hpp"
 #include "video_thumbnail.hpp"
 
@@ -44,7 +46,8 @@ struct LiveSnapshot {
     /// One sample per program second from the first tick: online viewers, GMV so far (cents).
     std::vector<float> online, gmvCents;
     std::vector<OnAirBand> bands;
-    double cpuPercent = 0; ///< this process, of one core, over the last second
+    double cpuPercent = 0;                   ///< this process, of one core, over the last second
+    std::vector<ConnectorStatus> connectors; ///< the live-comment connectors' health
 };
 using LiveSnapshotPtr = std::shared_ptr<const LiveSnapshot>;
 
@@ -68,8 +71,13 @@ public:
     /// The monitors' boxes as drawn (pixels): pictures are made at the size
     /// they are shown, so the GPU draws them 1:1 rather than scaling.
     void setSizes(FeedSizes sizes);
+    /// Where the connectors' health is read (the show's API); set before start().
+    void setConnectorHealth(std::function<std::vector<ConnectorStatus>()> read) {
+        m_connectorHealth = std::move(read);
+    }
 
 private:
+    std::function<std::vector<ConnectorStatus>()> m_connectorHealth;
     void run();
     void sample(LiveSnapshot& next, int iteration);
     void recordHistory(LiveSnapshot& next);

@@ -21,6 +21,8 @@ public:
     /// (a taken port is found before any camera opens); throws on a problem.
     ShowRunner(ShowSpec show, EngineOptions options, std::ostream& out);
     ProgramEngine& engine() { return *m_engine; }
+    /// The show's API (null when the show has none): the connectors' health is read there.
+    const ControlApi* api() const { return m_api.get(); }
     const std::vector<ApiToken>& tokens() const { return m_tokens; }
 
     /// Opens the sources (slow: a task) and starts the program.

@@ -68,6 +68,7 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+    drawConnectors(context);
     drawEditor(context);
     const ShowState* state = context.live().state.get();
     ImGui::BeginDisabled(!context.may("source.add") || context.busy("source.add") || !state);
@@ -79,6 +80,71 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
     ImGui::TextWrapped(
         "Sources reconnect by themselves with backoff; the program shows the last picture meanwhile. "
         "Reconnect tries again now.");
+}
+
+namespace {
+
+ImVec4 connectorColor(ConnectorState state) {
+    switch (state) {
+    case ConnectorState::Connected:
+        return kTextGood;
+    case ConnectorState::BackingOff:
+        return kTextWarn;
+    case ConnectorState::Failing:
+        return kTextBad;
+    default:
+        return kTextDim;
+    }
+}
+
+const char* connectorStateLabel(ConnectorState state) {
+    switch (state) {
+    case ConnectorState::Waiting:
+        return "waiting 等待中";
+    case ConnectorState::Connected:
+        return "connected 已连接";
+    case ConnectorState::BackingOff:
+        return "backing off 重试中";
+    case ConnectorState::Failing:
+        return "failing 连接失败";
+    case ConnectorState::Ended:
+        return "ended 已结束";
+    }
+    return "";
+}
+
+} // namespace
+
+void SourcesPanel::drawConnectors(ConsoleContext& context) {
+    const std::vector<ConnectorStatus>& connectors = context.live().connectors;
+    if (connectors.empty()) return;
+    ImGui::Separator();
+    ImGui::TextUnformatted("Comment connectors 评论连接");
+    if (!ImGui::BeginTable("connectors", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
+        return;
+    ImGui::TableSetupColumn("connector", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("comments", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("last error", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableHeadersRow();
+    for (const ConnectorStatus& c : connectors) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(c.name.c_str());
+        ImGui::TextDisabled("%s", c.platform.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextColored(connectorColor(c.state), "%s", connectorStateLabel(c.state));
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(c.received));
+        if (c.badSignatures > 0)
+            ImGui::TextColored(kTextBad, "%lld bad signatures", static_cast<long long>(c.badSignatures));
+        ImGui::TableNextColumn();
+        if (c.lastError.empty())
+            ImGui::TextDisabled("—");
+        else
+            ImGui::TextWrapped("%s", c.lastError.c_str());
+    }
+    ImGui::EndTable();
 }
 
 void SourcesPanel::drawEditor(ConsoleContext& context) {

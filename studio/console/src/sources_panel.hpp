@@ -18,6 +18,8 @@ public:
 
 private:
     void drawEditor(ConsoleContext& context);
+    /// The live-comment connectors: state, comments taken in, last error.
+    void drawConnectors(ConsoleContext& context);
 
     std::string m_editing; ///< the source whose input is being changed
     char m_url[2048] = {};

@@ -95,6 +95,7 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
     readGraphics(top, show, file);
     readSellingSections(top, show, file);
     readAccessSections(top, show, file);
+    readConnectors(top, show, file);
     readAnalyticsSections(top, show, file);
     readCues(top, show, file);
     top.finish();

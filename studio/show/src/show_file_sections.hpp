@@ -55,6 +55,12 @@ void readSellingSections(Fields& top, ShowSpec& show, const std::string& file);
 /// [api] with its tokens and console login, then [security].
 void readAccessSections(Fields& top, ShowSpec& show, const std::string& file);
 
+// show_file_connectors.cpp
+
+/// [[connectors]]: the live-comment connectors, after [api] (their push and
+/// health are served there).
+void readConnectors(Fields& top, ShowSpec& show, const std::string& file);
+
 // show_file_analytics.cpp
 
 /// [[alerts]] and [audience].

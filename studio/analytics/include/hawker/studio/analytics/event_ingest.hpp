@@ -71,6 +71,9 @@ public:
     /// the session no longer has `pending` (its detail was applied already):
     /// then nothing changes. Throws like store().
     bool replace(int64_t session, const ViewerEvent& pending, std::vector<ViewerEvent> lines);
+    /// Deletes one stored event (a live comment the platform deleted), in the
+    /// writer's order; false when it was not there.
+    bool remove(int64_t session, const std::string& eventId);
 
     /// Parse, validate and store a `{"events":[…]}` body (HTTP) or JSON Lines
     /// (`hawker ingest`), returning the reply docs/DESIGN.md fixes. Throws

@@ -75,6 +75,8 @@ public:
     /// items (the ingest writer thread, after the commit): the metrics move
     /// it to the SKUs and its lines drain a running flash sale of their SKU.
     void onOrderResolved(const ViewerEvent& pending, const std::vector<ViewerEvent>& lines);
+    /// A live comment the platform deleted leaves the Comments feed.
+    void removeComment(const std::string& eventId);
     /// A program second passed (the compositor thread). Live it is queued and
     /// never waits; with `wait` (offline) it returns once the second is
     /// processed, so a virtual-clock rehearsal is deterministic.

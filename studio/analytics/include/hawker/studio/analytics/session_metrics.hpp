@@ -92,7 +92,10 @@ public:
     struct Comment {
         int64_t ts = 0;
         std::string who, text;
+        std::string id; ///< the event id: a comment the platform deletes leaves the feed by it
     };
+    /// Takes a deleted comment out of the feed (it still counted when it came).
+    bool removeComment(const std::string& eventId);
     /// The newest comments (at most 200), oldest first.
     std::vector<Comment> recentComments() const;
 

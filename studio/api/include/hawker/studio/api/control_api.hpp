@@ -9,6 +9,7 @@
 #include <thread>
 #include <vector>
 
+#include "hawker/studio/api/connector_health.hpp"
 #include "hawker/studio/api/request_head.hpp"
 #include "hawker/studio/api/webhook_secrets.hpp"
 #include "hawker/studio/show/selling_spec.hpp"
@@ -32,6 +33,7 @@ std::vector<ApiToken> resolveApiTokens(const ApiSpec& api);
 class RouteKit;
 class WebhookStats;
 class WebhookDetails;
+class LiveConnectors;
 
 class ControlApi {
 public:
@@ -49,6 +51,8 @@ public:
     void stop();
     /// The bound port (useful when the show asks for port 0).
     int port() const { return m_port; }
+    /// Each live-comment connector's health (what GET /api/v1/connectors answers), for the console.
+    std::vector<ConnectorStatus> connectorHealth() const;
 
 private:
     void routes();
@@ -64,6 +68,7 @@ private:
         m_webhooks; ///< resolved when the API is made: a missing secret stops the start
     std::unique_ptr<WebhookStats> m_webhookStats;
     std::unique_ptr<WebhookDetails> m_webhookDetails; ///< the order-detail fetchers
+    std::unique_ptr<LiveConnectors> m_connectors; ///< [[connectors]]: secrets resolved when the API is made
     std::unique_ptr<RouteKit> m_kit; ///< what every route is served through (the handlers hold it)
     std::thread m_thread;
     int m_port = 0;

@@ -6,6 +6,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 namespace hawker::studio {
 
@@ -27,5 +29,14 @@ bool tiktokShopSigned(std::string_view authorization, std::string_view appKey, s
                       std::string_view rawBody);
 /// Shopify: X-Shopify-Hmac-Sha256 = base64(HMAC-SHA256(app_secret, raw_body)).
 bool shopifySigned(std::string_view hmacHeader, std::string_view appSecret, std::string_view rawBody);
+
+/// Douyin's live-room data push (直播小玩法): the x-* headers but x-signature,
+/// sorted by name and joined "k=v&k=v", then the raw body, then the secret;
+/// base64 of its MD5. `headers` are (lowercase name, value) pairs.
+std::string douyinLivePushSignature(std::vector<std::pair<std::string, std::string>> headers,
+                                    std::string_view rawBody, std::string_view secret);
+bool douyinLivePushSigned(std::string_view signature,
+                          std::vector<std::pair<std::string, std::string>> headers, std::string_view rawBody,
+                          std::string_view secret);
 
 } // namespace hawker::studio

@@ -17,6 +17,7 @@
 #include "hawker/overlay/theme.hpp"
 #include "hawker/studio/show/alert_rule_spec.hpp"
 #include "hawker/studio/show/catalog_csv.hpp"
+#include "hawker/studio/show/connector_spec.hpp"
 #include "hawker/studio/show/selling_spec.hpp"
 
 namespace hawker::studio {
@@ -165,6 +166,7 @@ struct ShowSpec {
     SecuritySpec security;
     std::vector<AlertRuleSpec> alerts; ///< [[alerts]]; the defaults when the file has none
     AudienceSpec audience;
+    std::vector<ConnectorSpec> connectors; ///< [[connectors]]: live-comment sources
 
     const ProductSpec* findProduct(const std::string& sku) const;
     const SceneSpec* findScene(const std::string& id) const;
