@@ -11,6 +11,8 @@
 #include "hawker/studio/base/viewer_hasher.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
+#include "api_show_text.hpp"
+
 using namespace hawker::studio;
 
 namespace {
@@ -20,26 +22,10 @@ const ViewerHasher& hasher() {
     return h;
 }
 
-const std::string kShow = R"(
-[[sources]]
-id = "cam"
-format = "lavfi"
-url = "testsrc2"
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "cam", rect = [0, 0, 1080, 1920] } ]
-[api]
-tokens = [ { name = "deck", role = "operator", token_env = "X" } ]
-)";
+const std::string& kShow = test::kShowWithApi;
 
-std::string errorOf(const std::string& connectors) {
-    try {
-        parseShow(kShow + connectors, "show.toml", "/shows");
-    } catch (const ShowFileError& error) {
-        return error.what();
-    }
-    ADD_FAILURE() << "no error for:\n" << connectors;
-    return {};
+std::string errorOf(const std::string& addition) {
+    return test::showErrorOf(addition);
 }
 
 } // namespace

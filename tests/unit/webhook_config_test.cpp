@@ -10,32 +10,18 @@
 #include "hawker/studio/api/webhook_secrets.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
+#include "api_show_text.hpp"
+
 #include "temp_dir.hpp"
 
 using namespace hawker::studio;
 
 namespace {
 
-const std::string kShow = R"(
-[[sources]]
-id = "cam"
-format = "lavfi"
-url = "testsrc2"
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "cam", rect = [0, 0, 1080, 1920] } ]
-[api]
-tokens = [ { name = "deck", role = "operator", token_env = "X" } ]
-)";
+const std::string& kShow = test::kShowWithApi;
 
-std::string errorOf(const std::string& webhooks) {
-    try {
-        parseShow(kShow + webhooks, "show.toml", "/shows");
-    } catch (const ShowFileError& error) {
-        return error.what();
-    }
-    ADD_FAILURE() << "no error for:\n" << webhooks;
-    return {};
+std::string errorOf(const std::string& addition) {
+    return test::showErrorOf(addition);
 }
 
 } // namespace

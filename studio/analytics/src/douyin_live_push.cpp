@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
 
 namespace hawker::studio {
@@ -13,24 +14,8 @@ namespace {
 constexpr size_t kMaxMessageId = 96;                  ///< the event id's limit is 128 bytes
 constexpr int64_t kSecondsBefore = 100'000'000'000LL; ///< below this a timestamp is in seconds
 
-std::string textOf(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-    if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
-    return {};
-}
-
 int64_t timeOf(const json& object, int64_t nowMs) {
-    const auto it = object.find("timestamp");
-    int64_t value = 0;
-    if (it != object.end() && it->is_number_integer()) value = it->get<int64_t>();
-    if (it != object.end() && it->is_string()) {
-        const std::string& text = it->get_ref<const std::string&>();
-        if (!text.empty() && text.size() < 19 && text.find_first_not_of("0123456789") == std::string::npos)
-            value = std::stoll(text);
-    }
+    const int64_t value = json_read::digitsAt(object, "timestamp").value_or(0);
     if (value <= 0) return nowMs;
     return value < kSecondsBefore ? value * 1000 : value;
 }
@@ -39,12 +24,12 @@ int64_t timeOf(const json& object, int64_t nowMs) {
 void addMessage(WebhookEvents& out, std::string_view msgType, const json& message, const ViewerHasher& hasher,
                 int64_t nowMs) {
     if (!message.is_object()) return out.rejected.push_back("a message is not a JSON object");
-    const std::string msgId = textOf(message, "msg_id");
+    const std::string msgId = json_read::idAt(message, "msg_id");
     if (msgId.empty() || msgId.size() > kMaxMessageId)
         return out.rejected.push_back("a message has no usable msg_id");
     // The documents write both spellings of the viewer's open id.
-    std::string openId = textOf(message, "sec_openid");
-    if (openId.empty()) openId = textOf(message, "sec_open_id");
+    std::string openId = json_read::idAt(message, "sec_openid");
+    if (openId.empty()) openId = json_read::idAt(message, "sec_open_id");
     if (openId.empty()) return out.rejected.push_back("msg_id " + msgId + ": no sec_openid");
     const std::string id = "douyin-live:" + msgId;
     const std::string viewer = "douyin:" + openId;
@@ -53,20 +38,16 @@ void addMessage(WebhookEvents& out, std::string_view msgType, const json& messag
     fields.ts = timeOf(message, nowMs);
     fields.platform = "douyin";
     fields.viewer = viewer;
-    std::string content, nickname, count;
+    std::string content, nickname;
     if (msgType == "live_comment") {
-        content = textOf(message, "content");
-        nickname = textOf(message, "nickname");
+        content = json_read::stringAt(message, "content");
+        nickname = json_read::stringAt(message, "nickname");
         fields.type = "comment";
         fields.text = content;
         if (!nickname.empty()) fields.name = nickname;
     } else {
-        count = textOf(message, "like_num");
-        int64_t likes = 1;
-        if (!count.empty() && count.size() < 10 && count.find_first_not_of("0123456789") == std::string::npos)
-            likes = std::stoll(count);
         fields.type = "like";
-        fields.count = likes;
+        fields.count = json_read::digitsAt(message, "like_num").value_or(1); // the contract checks its range
     }
     std::string reason;
     auto event = eventFromFields(fields, hasher, reason);

@@ -242,6 +242,17 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
     };
     const std::string& platform = columns.platform;
     const std::string paidPrefix = platform + ":paid:", refundPrefix = platform + ":refund:";
+    auto emitRefund = [&](const std::string& id, int64_t ts, const std::string& orderKey, int64_t cents,
+                          int line) {
+        EventFields refund;
+        refund.id = id;
+        refund.type = "refund";
+        refund.ts = ts;
+        refund.platform = platform;
+        refund.orderId = orderKey;
+        refund.amountCents = cents;
+        emit(refund, line);
+    };
     for (const std::string& orderId : orderSequence) {
         const std::vector<Line>& lines = orders[orderId];
         int64_t lineRefunds = 0, total = 0;
@@ -272,15 +283,7 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
             total += l.cents;
             if (meansLineRefunded(l.afterSale) && l.cents > 0) {
                 lineRefunds += l.cents;
-                const std::string refundId = refundPrefix + key;
-                EventFields refund;
-                refund.id = refundId;
-                refund.type = "refund";
-                refund.ts = l.ts;
-                refund.platform = platform;
-                refund.orderId = key;
-                refund.amountCents = l.cents;
-                emit(refund, l.line);
+                emitRefund(refundPrefix + key, l.ts, key, l.cents, l.line);
             }
             if (!orderRefund && l.orderRefundCents) orderRefund = l.orderRefundCents;
         }
@@ -288,17 +291,8 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
         // review nets it against the sale it undoes.
         int64_t refundCents = orderRefund.value_or(0);
         if (!orderRefund && lineRefunds == 0 && meansCancelled(lines.front().status)) refundCents = total;
-        if (refundCents > 0 && lineRefunds == 0) {
-            const std::string refundId = refundPrefix + orderId;
-            EventFields refund;
-            refund.id = refundId;
-            refund.type = "refund";
-            refund.ts = lines.front().ts;
-            refund.platform = platform;
-            refund.orderId = firstKey;
-            refund.amountCents = refundCents;
-            emit(refund, lines.front().line);
-        }
+        if (refundCents > 0 && lineRefunds == 0)
+            emitRefund(refundPrefix + orderId, lines.front().ts, firstKey, refundCents, lines.front().line);
     }
     return out;
 }

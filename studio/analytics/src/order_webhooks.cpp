@@ -21,16 +21,6 @@ json parseJson(std::string_view text, const char* what) {
     return value;
 }
 
-/// A platform id that may come as a JSON number or a string ("6912…" or 6912…).
-std::string idText(const json& object, const char* key) {
-    const auto it = object.find(key);
-    if (it == object.end()) return {};
-    if (it->is_string()) return it->get<std::string>();
-    if (it->is_number_integer()) return std::to_string(it->get<int64_t>());
-    if (it->is_number_unsigned()) return std::to_string(it->get<uint64_t>());
-    return {};
-}
-
 bool usableId(const std::string& id) {
     return !id.empty() && id.size() <= kMaxMessageId;
 }
@@ -78,7 +68,7 @@ void douyinMessage(WebhookEvents& out, const json& message, const ViewerHasher& 
         ++out.ignored; // 0 is the verification message; created, completed, cancelled change no sale
         return;
     }
-    const std::string msgId = idText(message, "msg_id");
+    const std::string msgId = json_read::idAt(message, "msg_id");
     if (!usableId(msgId)) return out.rejected.push_back("the message has no usable msg_id");
     const auto data = message.find("data");
     if (data == message.end() || !data->is_string())
@@ -86,7 +76,7 @@ void douyinMessage(WebhookEvents& out, const json& message, const ViewerHasher& 
     // The data is a JSON text inside the JSON: parsed second.
     const json fields = json::parse(data->get_ref<const std::string&>(), nullptr, false);
     if (!fields.is_object()) return out.rejected.push_back("msg_id " + msgId + ": data is not a JSON object");
-    const std::string orderId = idText(fields, "p_id");
+    const std::string orderId = json_read::idAt(fields, "p_id");
     if (orderId.empty()) return out.rejected.push_back("msg_id " + msgId + ": data has no p_id");
     const std::string id = "webhook:douyin-shop:" + msgId;
     if (*tag == 101) {
@@ -149,8 +139,8 @@ WebhookEvents tiktokShopEvents(std::string_view body, const ViewerHasher& hasher
         ++out.ignored;
         return out;
     }
-    const std::string notification = idText(message, "tts_notification_id");
-    const std::string orderId = idText(*data, "order_id");
+    const std::string notification = json_read::idAt(message, "tts_notification_id");
+    const std::string orderId = json_read::idAt(*data, "order_id");
     if (!usableId(notification)) {
         out.rejected.push_back("the message has no usable tts_notification_id");
         return out;
@@ -183,7 +173,7 @@ WebhookEvents shopifyEvents(std::string_view topic, std::string_view webhookId, 
     if (!usableId(messageId)) throw WebhookBodyError("the X-Shopify-Webhook-Id header is missing");
     const std::string base = "webhook:shopify:" + messageId;
     if (topic == "refunds/create") {
-        const std::string orderId = idText(object, "order_id");
+        const std::string orderId = json_read::idAt(object, "order_id");
         if (orderId.empty()) {
             out.rejected.push_back("the refund has no order_id");
             return out;
@@ -209,7 +199,7 @@ WebhookEvents shopifyEvents(std::string_view topic, std::string_view webhookId, 
              hasher);
         return out;
     }
-    const std::string orderId = idText(object, "id");
+    const std::string orderId = json_read::idAt(object, "id");
     const auto items = object.find("line_items");
     if (orderId.empty() || items == object.end() || !items->is_array() || items->empty()) {
         out.rejected.push_back("the order has no id or no line_items");

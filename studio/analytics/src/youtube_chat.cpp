@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hawker/studio/analytics/order_values.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
 
 namespace hawker::studio {
@@ -22,8 +23,7 @@ const json* child(const json& object, const char* key) {
 }
 
 std::string text(const json& object, const char* key) {
-    const json* value = child(object, key);
-    return value && value->is_string() ? value->get<std::string>() : std::string();
+    return json_read::stringAt(object, key);
 }
 
 /// amountMicros comes as a string of digits ("5000000" is 5.00).

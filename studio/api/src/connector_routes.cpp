@@ -46,13 +46,8 @@ void receivePush(RouteKit& kit, ProgramView& engine, LiveConnectors& connectors,
     if (!kit.readBody(req, res, reader, body)) return;
     if (!douyinLivePushSigned(req.get_header_value("x-signature"), xHeaders(req), body, push.secret)) {
         connectors.health().update(push.name, [](ConnectorStatus& s) { ++s.badSignatures; });
-        const std::string key = "douyin-live/" + push.name;
-        const auto alert = stats.badSignature(key, std::chrono::steady_clock::now(), nowUtcMs());
-        logWarning("connector " + push.name + ": a push with a missing or bad x-signature was refused (401)");
-        if (alert)
-            if (LiveAnalytics* analytics = engine.analytics())
-                analytics->raise("connector." + push.name + ".signature", "connectors", "red", *alert);
-        return error(res, 401, "the push's x-signature is missing or does not match");
+        return refuseBadSignature(engine, stats, "connector " + push.name, "douyin-live/" + push.name,
+                                  "connector." + push.name + ".signature", "connectors", res);
     }
     if (!jsonNestingWithin(body, kit.limits().maxJsonDepth))
         return error(res, 400,

@@ -72,15 +72,9 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
         return error(res, 409, "this show has no session database (run it with --db)");
     std::string body;
     if (!kit.readBody(req, res, reader, body)) return;
-    if (!signedBy(secret, req, body)) {
-        // Nothing of the message is read, stored or logged: only that it came.
-        const auto alert = stats.badSignature(platform, std::chrono::steady_clock::now(), nowUtcMs());
-        logWarning("webhook " + platform + ": a message with a missing or bad signature was refused (401)");
-        if (alert)
-            if (LiveAnalytics* analytics = engine.analytics())
-                analytics->raise("webhook." + platform + ".signature", "webhooks", "red", *alert);
-        return error(res, 401, "the message's signature is missing or does not match");
-    }
+    if (!signedBy(secret, req, body))
+        return refuseBadSignature(engine, stats, "webhook " + platform, platform,
+                                  "webhook." + platform + ".signature", "webhooks", res);
     if (!jsonNestingWithin(body, kit.limits().maxJsonDepth))
         return error(res, 400,
                      "the JSON body nests deeper than " + std::to_string(kit.limits().maxJsonDepth) +
@@ -127,6 +121,16 @@ void receive(RouteKit& kit, ProgramView& engine, const WebhookSecret& secret, We
 }
 
 } // namespace
+
+void refuseBadSignature(ProgramView& engine, WebhookStats& stats, const std::string& who,
+                        const std::string& statsKey, const std::string& alertRule, const std::string& kpi,
+                        httplib::Response& res) {
+    const auto alert = stats.badSignature(statsKey, std::chrono::steady_clock::now(), nowUtcMs());
+    logWarning(who + ": a message with a missing or bad signature was refused (401)");
+    if (alert)
+        if (LiveAnalytics* analytics = engine.analytics()) analytics->raise(alertRule, kpi, "red", *alert);
+    error(res, 401, "the message's signature is missing or does not match");
+}
 
 void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<WebhookSecret>& secrets,
                       WebhookStats& stats, WebhookDetails& details) {

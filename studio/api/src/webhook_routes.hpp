@@ -18,4 +18,12 @@ namespace hawker::studio::api_routes {
 void addWebhookRoutes(RouteKit& kit, ProgramView& engine, const std::vector<WebhookSecret>& secrets,
                       WebhookStats& stats, WebhookDetails& details);
 
+/// Answers 401 to a message whose signature is missing or wrong: nothing of it
+/// is read, stored or logged, only that it came (`who`, "webhook douyin-shop");
+/// counted under `statsKey`, and the red alert `alertRule` (KPI `kpi`) when
+/// bad signatures repeat.
+void refuseBadSignature(ProgramView& engine, WebhookStats& stats, const std::string& who,
+                        const std::string& statsKey, const std::string& alertRule, const std::string& kpi,
+                        httplib::Response& res);
+
 } // namespace hawker::studio::api_routes

@@ -72,6 +72,14 @@ std::string textOf(const json& value) {
     return {};
 }
 
+std::string idAt(const json& object, const char* key) {
+    const json& value = memberOf(object, key);
+    if (value.is_string()) return value.get<std::string>();
+    if (value.is_number_unsigned()) return std::to_string(value.get<uint64_t>());
+    if (value.is_number_integer()) return std::to_string(value.get<int64_t>());
+    return {};
+}
+
 std::string textAt(const json& object, std::string_view key) {
     return textOf(memberOf(object, key));
 }

@@ -34,10 +34,13 @@ std::optional<double> numberAt(const json& object, std::string_view key);
 double numberOr(const json& object, std::string_view key, double fallback);
 /// The number rounded to a whole one (halves away from zero, clamped to ±9e18); 0 when there is none.
 int64_t integerAt(const json& object, std::string_view key);
-/// The member when it is a string, else `otherwise`: a number is not turned into text (see textAt).
 /// A platform's integer id or amount, which arrives as a JSON number or as a
 /// string of at most 18 digits; nullopt for anything else (a sign, a decimal point, a missing key).
 std::optional<int64_t> digitsAt(const json& object, const char* key);
+/// A platform's id, which arrives as a string or as a JSON integer ("6912…" or 6912…), as text;
+/// empty for anything else (a fraction, a boolean, a missing key).
+std::string idAt(const json& object, const char* key);
+/// The member when it is a string, else `otherwise`: a number is not turned into text (see textAt).
 std::string stringAt(const json& object, std::string_view key, const std::string& otherwise = {});
 /// true for `true` and for a non-zero number (SQLite hands flags back as 0 and 1), false for anything else.
 bool flagAt(const json& object, std::string_view key);
