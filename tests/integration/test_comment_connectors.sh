@@ -51,12 +51,7 @@ secret_env = "HAWKER_TEST_DY_PUSH_SECRET"
 EOF
 
 BASE="http://127.0.0.1:$PORT/api/v1"
-hawker_bg show run "$T/show.toml" --db "$DB" --duration 60
-wait_until 20 grep -qs "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \
-    || die "no api line within 20 s ($(head -c 300 "$T/show.err"))"
-wait_until 10 grep -qs '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
-SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/show.out" | head -n1)
-wait_api || die "the API does not answer"
+start_live_show "$T/show.toml" "$DB" 60
 ok "hawker is live, session $SID"
 
 # --- YouTube: the poller works through the pages on its own --------------------------------------

@@ -73,13 +73,7 @@ detail_url = "http://127.0.0.1:$FAKE_PORT"
 access_token_env = "HAWKER_TEST_DOUYIN_TOKEN"
 EOF
 
-hawker_bg show run "$SHOWS/e2e.toml" --db "$DB" --duration 75
-wait_until 30 grep -qs '^api http://127.0.0.1:[0-9]*/api/v1/' "$T/show.out" \
-    || die "no api line within 30 s ($(head -c 300 "$T/show.err"))"
-BASE=$(sed -n 's|^api \(http://127.0.0.1:[0-9]*/api/v1\)/.*|\1|p' "$T/show.out" | head -n1)
-wait_until 10 grep -qs '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
-SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/show.out" | head -n1)
-wait_api || die "the API does not answer"
+start_live_show "$SHOWS/e2e.toml" "$DB" 75
 ok "the demo show is live, session $SID, webhooks at $BASE/webhooks/douyin-shop"
 
 # The cues approve the flash sale and the run of show starts it (10 s of pre-launch).

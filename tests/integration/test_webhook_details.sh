@@ -81,12 +81,7 @@ BASE="http://127.0.0.1:$PORT/api/v1"
 tiktok_sign() { { printf '%s' "$TK"; cat "$1"; } | openssl dgst -sha256 -hmac "$TS" -r | cut -d' ' -f1; }
 douyin_sign() { { printf '%s' "$DK"; cat "$1"; printf '%s' "$DS"; } | openssl dgst -md5 -r | cut -d' ' -f1; }
 
-hawker_bg show run "$T/show.toml" --db "$DB" --duration 60
-wait_until 20 grep -qs "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \
-    || die "no api line within 20 s ($(head -c 300 "$T/show.err"))"
-wait_until 10 grep -qs '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
-SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/show.out" | head -n1)
-wait_api || die "the API does not answer"
+start_live_show "$T/show.toml" "$DB" 60
 ok "hawker is live, session $SID"
 
 api "$ME" /approvals '{"offer":"flash"}'; check "the merchandiser approves the flash sale" test "$CODE" = 200

@@ -83,12 +83,7 @@ douyin_msg() {  # douyin_msg FILE TAG MSG_ID DATA_JSON: one message, data as a J
     printf '[{"tag":"%s","msg_id":"%s","data":"%s"}]' "$2" "$3" "$data" > "$1"
 }
 
-hawker_bg show run "$T/show.toml" --db "$DB" --duration 40
-wait_until 20 grep -qs "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \
-    || die "no api line within 20 s ($(head -c 300 "$T/show.err"))"
-wait_until 10 grep -qs '^session [0-9]*$' "$T/show.out" || die "no 'session N' line within 10 s"
-SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/show.out" | head -n1)
-wait_api || die "the API does not answer"
+start_live_show "$T/show.toml" "$DB" 40
 ok "hawker is live, session $SID"
 
 # The flash sale goes on sale after its 10 s pre-launch; the webhooks are tested meanwhile.
