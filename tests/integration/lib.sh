@@ -334,11 +334,11 @@ wait_api() {
     return 1
 }
 
-# start_live_show SHOW DB SECONDS: `hawker show run` with its API in the background,
-# then (bounded) its "api" and "session" lines; sets BASE from the api line and
-# SID, and waits until the API answers the operator's token $OP.
+# start_live_show SHOW DB SECONDS [ARGS...]: `hawker show run` with its API in the
+# background, then (bounded) its "api" and "session" lines; sets BASE from the api
+# line and SID, and waits until the API answers the operator's token $OP.
 start_live_show() {
-    hawker_bg show run "$1" --db "$2" --duration "$3"
+    hawker_bg show run "$1" --db "$2" --duration "$3" "${@:4}"
     wait_until 30 grep -qs '^api http://127.0.0.1:[0-9]*/api/v1/' "$T/show.out" \
         || die "no api line within 30 s ($(head -c 300 "$T/show.err"))"
     BASE=$(sed -n 's|^api \(http://127.0.0.1:[0-9]*/api/v1\)/.*|\1|p' "$T/show.out" | head -n1)

@@ -189,6 +189,8 @@ void ControlApi::serve() {
     for (int i = 0; i < 5000 && !m_server->is_running() && !*ended; ++i)
         std::this_thread::sleep_for(std::chrono::milliseconds(1));
     m_connectors->start(); // after the loop runs: a poller's health and alerts are read through it
+    // A resumed session's orders still waiting for their products: the fetchers' queues were in memory.
+    m_webhookDetails->requeuePending(m_engine.sessionId(), m_engine.databasePath());
     logInfo("api listening on http://" + m_spec.bind + ":" + std::to_string(m_port) + "/api/v1/");
 }
 

@@ -4,8 +4,14 @@
 #include "hawker/studio/analytics/live_analytics.hpp"
 #include "hawker/studio/analytics/order_webhooks.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/store/event_store.hpp"
 
 namespace hawker::studio {
+
+namespace {
+/// Orders taken up again per platform after a restart: a queue's worth.
+constexpr size_t kMaxRequeued = 1000;
+} // namespace
 
 WebhookDetails::WebhookDetails(ProgramView& engine, const std::vector<WebhookSecret>& secrets) {
     for (const WebhookSecret& secret : secrets) {
@@ -48,6 +54,28 @@ void WebhookDetails::orderStored(const std::string& platform, int64_t session,
     if (it == m_fetchers.end()) return;
     for (const ViewerEvent& e : events)
         if (e.type == EventType::OrderPaid && e.sku == kPendingSku) it->second->enqueue(session, e);
+}
+
+void WebhookDetails::requeuePending(int64_t session, const std::filesystem::path& database) {
+    if (m_fetchers.empty() || session <= 0 || database.empty()) return;
+    try {
+        Database reader(database, Database::Threading::OneThread);
+        EventStore store(reader);
+        for (auto& [platform, fetcher] : m_fetchers) {
+            // At most a queue's worth: the rest stay pending, as a full queue leaves them.
+            const std::vector<ViewerEvent> pending =
+                store.pendingOrders(session, "webhook:" + platform + ":", kPendingSku, kMaxRequeued);
+            size_t queued = 0;
+            for (const ViewerEvent& e : pending)
+                queued += fetcher->enqueue(session, e) ? 1 : 0;
+            if (!pending.empty())
+                logInfo("order detail " + platform + ": " + std::to_string(queued) +
+                        " order(s) still pending from before the restart queued again / "
+                        "重启前待定的订单已重新排队");
+        }
+    } catch (const std::exception& error) {
+        logWarning(std::string("order detail: the pending orders could not be read again: ") + error.what());
+    }
 }
 
 nlohmann::json WebhookDetails::json(const std::string& platform) const {

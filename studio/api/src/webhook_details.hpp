@@ -4,6 +4,7 @@
 // detail replaces the pending order through the ingest writer, and repeated
 // auth refusals become an alert.
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -25,6 +26,9 @@ public:
 
     /// Queues each stored event whose product is pending; never waits on the network.
     void orderStored(const std::string& platform, int64_t session, const std::vector<ViewerEvent>& events);
+    /// When a show resumes its session: the orders stored before the restart
+    /// whose product is still pending are queued again (the queue was in memory).
+    void requeuePending(int64_t session, const std::filesystem::path& database);
     /// The fetcher's counters, or {"configured":false,…} saying orders stay pending.
     nlohmann::json json(const std::string& platform) const;
     void stop();

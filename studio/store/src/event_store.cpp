@@ -151,4 +151,32 @@ void EventStore::forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, siz
     }
 }
 
+std::vector<ViewerEvent> EventStore::pendingOrders(int64_t session, const std::string& idPrefix,
+                                                   const std::string& pendingSku, size_t limit) {
+    Statement rows = m_db.prepare(
+        "SELECT event_id, ts, platform, viewer, qty, amount_cents, order_id, origin FROM events"
+        " WHERE session_id = ?1 AND type = ?2 AND sku = ?3 AND substr(event_id, 1, length(?4)) = ?4"
+        " ORDER BY ts LIMIT ?5");
+    rows.bind(1, session).bind(2, static_cast<int64_t>(EventType::OrderPaid)).bind(3, pendingSku);
+    rows.bind(4, idPrefix).bind(5, static_cast<int64_t>(limit));
+    std::vector<ViewerEvent> out;
+    while (rows.step()) {
+        ViewerEvent e;
+        e.type = EventType::OrderPaid;
+        e.id = rows.text(0);
+        e.ts = rows.integer(1);
+        e.platform = rows.isNull(2) ? std::string() : rows.text(2);
+        e.viewer = rows.integer(3);
+        e.quantity = rows.isNull(4) ? 1 : rows.integer(4);
+        e.amountCents = rows.integer(5);
+        e.orderId = rows.text(6);
+        e.sku = pendingSku;
+        const std::optional<int64_t> origin = rows.optionalInteger(7);
+        if (origin && *origin >= 0 && *origin < kEventOriginCount)
+            e.origin = static_cast<EventOrigin>(*origin);
+        out.push_back(std::move(e));
+    }
+    return out;
+}
+
 } // namespace hawker::studio

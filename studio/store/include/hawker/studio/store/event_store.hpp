@@ -36,6 +36,11 @@ public:
     /// then refilled, reusing its strings' capacity).
     void forEachBatch(int64_t session, int64_t fromTs, int64_t toTs, size_t batch,
                       const std::function<void(std::vector<ViewerEvent>&)>& visit);
+    /// The session's paid orders whose product is still `pendingSku` and whose
+    /// event id starts with `idPrefix`, oldest first, at most `limit`: what an
+    /// order-detail fetcher takes up again when a show resumes its session.
+    std::vector<ViewerEvent> pendingOrders(int64_t session, const std::string& idPrefix,
+                                           const std::string& pendingSku, size_t limit);
 
 private:
     Database& m_db;
