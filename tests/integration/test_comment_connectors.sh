@@ -99,6 +99,8 @@ check "yt-main's counters: received 4 (m1 then deleted, m2, m3, m5), duplicates 
     test "$(c yt-main received) $(c yt-main duplicates) $(c yt-main deleted) $(c yt-main ignored) $(c yt-main errors)" = "4 1 1 1 2"
 check "the Super Chat is counted with its amount: $(c yt-main super_chats) for $(c yt-main super_chat_micros.USD) micros USD" \
     test "$(c yt-main super_chats) $(c yt-main super_chat_micros.USD)" = "1 5000000"
+check "the Super Chat is stored as paid engagement, USD 5000000 micros, no cents ($(yt "type || ' ' || currency || ' ' || amount_micros || ' ' || ifnull(amount_cents, '-')" "AND event_id = 'youtube:m3'"))" \
+    test "$(yt "type || ' ' || currency || ' ' || amount_micros || ' ' || ifnull(amount_cents, '-')" "AND event_id = 'youtube:m3'")" = "13 USD 5000000 -"
 api "$OP" /alerts
 check "the quota error raised an alert (connector.yt-main)" grep -q '"connector.yt-main"' <<< "$BODY"
 
@@ -143,10 +145,24 @@ api "$OP" /metrics; echo "$BODY" > "$T/metrics.json"
 feed=$(sqlite3 :memory: "SELECT group_concat(json_extract(value, '\$.text'), '|') FROM json_each(json_extract(readfile('$T/metrics.json'), '\$.comments'))")
 check "the live feed has the comments but not the deleted one: '$feed'" \
     bash -c '[[ "$1" == *已下单* && "$1" == *求链接* && "$1" == *主播好看* && "$1" != *敏感肌能用吗* ]]' _ "$feed"
+m() { sqlite3 :memory: "SELECT $1 FROM json_each(json_extract(readfile('$T/metrics.json'), '\$.$2'))"; }
+check "the Super Chat is in the live feed with its amount" \
+    test "$(sqlite3 :memory: "SELECT json_extract(value, '\$.paid.currency') || ' ' || json_extract(value, '\$.paid.amount_micros') FROM json_each(json_extract(readfile('$T/metrics.json'), '\$.comments')) WHERE json_extract(value, '\$.text') = '主播好看！'")" = "USD 5000000"
+check "the live metrics count 1 paid engagement, USD 5000000 micros, and no GMV from it" \
+    test "$(m "json_extract(value, '\$.currency') || ' ' || json_extract(value, '\$.count') || ' ' || json_extract(value, '\$.amount_micros')" paid_engagement) $(sqlite3 :memory: "SELECT json_extract(readfile('$T/metrics.json'), '\$.summary.gmv_cents')")" = "USD 1 5000000 0"
 
+# The report counts what happened inside the session: run until the script's last message (BASE_S + 8) is
+# in the past, so the session's end is after every message.
+for i in $(seq 1 120); do (( $(date +%s) > BASE_S + 8 )) && break; sleep 0.1; done
 kill -TERM "$HAWKER_PID"
 wait_pid "$HAWKER_PID" 30
 check "hawker exits 0 after SIGTERM (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+"$HAWKER" report --db "$DB" --session "$SID" --json > "$T/report.json"
+check "the report counts the Super Chat by currency: $(sqlite3 :memory: "SELECT json_extract(readfile('$T/report.json'), '\$.paid_engagement')")" \
+    test "$(sqlite3 :memory: "SELECT json_extract(readfile('$T/report.json'), '\$.paid_engagement[0].currency') || ' ' || json_extract(readfile('$T/report.json'), '\$.paid_engagement[0].amount_micros') || ' ' || json_extract(readfile('$T/report.json'), '\$.paid_engagement[0].count')")" = "USD 5000000 1"
+"$HAWKER" report --db "$DB" --session "$SID" --html "$T/report.html" > /dev/null
+check "the HTML review shows it as USD 5.00 in its Paid engagement table" \
+    grep -q 'data-currency="USD">USD 5.00<' "$T/report.html"
 leaks=$(cat "$T/show.log" "$T/show.out" "$T/show.err" | grep -c -F -e "$YK" -e "$PS")
 check "no API key or push secret in hawker's log ($leaks lines)" test "$leaks" = 0
 check "nor in the database" test "$(sqlite3 "$DB" .dump | grep -c -F -e "$YK" -e "$PS")" = 0

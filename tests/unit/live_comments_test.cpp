@@ -89,7 +89,7 @@ TEST(YouTubeChatPage, TextSuperChatDeletionAndPaging) {
     EXPECT_EQ(page.nextPageToken, "GgkKBw");
     EXPECT_EQ(page.pollingIntervalMs, 2500);
     EXPECT_FALSE(page.offline);
-    ASSERT_EQ(page.comments.size(), 2u);
+    ASSERT_EQ(page.comments.size(), 3u);
     EXPECT_EQ(page.comments[0].id, "youtube:m1");
     EXPECT_EQ(page.comments[0].type, EventType::Comment);
     EXPECT_EQ(page.comments[0].ts, 1796472001500);
@@ -97,7 +97,15 @@ TEST(YouTubeChatPage, TextSuperChatDeletionAndPaging) {
     EXPECT_EQ(page.comments[0].viewer, hasher().key("youtube:UC1"));
     EXPECT_EQ(page.comments[0].maskedName.find("Lucy"), std::string::npos);
     EXPECT_EQ(page.comments[0].origin, EventOrigin::LiveConnector);
+    // A Super Chat is paid engagement with its amount and the viewer's words; a Super Sticker has no words.
+    EXPECT_EQ(page.comments[1].type, EventType::PaidEngagement);
     EXPECT_EQ(page.comments[1].text, "加油");
+    EXPECT_EQ(page.comments[1].currency, "USD");
+    EXPECT_EQ(page.comments[1].amountMicros, 5000000);
+    EXPECT_EQ(page.comments[1].maskedName.find("小明"), std::string::npos);
+    EXPECT_EQ(page.comments[2].type, EventType::PaidEngagement);
+    EXPECT_EQ(page.comments[2].amountMicros, 2000000);
+    EXPECT_EQ(page.comments[2].text, "");
     EXPECT_EQ(page.superChats, 2);
     EXPECT_EQ(page.superChatMicros.at("USD"), 7000000);
     ASSERT_EQ(page.deletedIds.size(), 1u);
@@ -105,6 +113,22 @@ TEST(YouTubeChatPage, TextSuperChatDeletionAndPaging) {
     EXPECT_EQ(page.ignored, 1u);
     ASSERT_EQ(page.rejected.size(), 1u); // m6's time
     EXPECT_NE(page.rejected[0].find("m6"), std::string::npos);
+
+    // A Super Chat whose amount or currency is unusable is refused with the field's reason, not counted.
+    const YouTubeChatPage bad = youtubeChatPage(R"({"items":[
+      {"id":"s1","snippet":{"type":"superChatEvent","publishedAt":"2026-12-05T12:00:03Z",
+        "superChatDetails":{"amountMicros":"5,00","currency":"USD"}},"authorDetails":{"channelId":"UC2"}},
+      {"id":"s2","snippet":{"type":"superChatEvent","publishedAt":"2026-12-05T12:00:03Z",
+        "superChatDetails":{"amountMicros":"5000000","currency":"usd"}},"authorDetails":{"channelId":"UC2"}},
+      {"id":"s3","snippet":{"type":"superChatEvent","publishedAt":"2026-12-05T12:00:03Z"},
+        "authorDetails":{"channelId":"UC2"}}]})",
+                                                hasher());
+    EXPECT_TRUE(bad.comments.empty());
+    EXPECT_EQ(bad.superChats, 0);
+    ASSERT_EQ(bad.rejected.size(), 3u);
+    EXPECT_NE(bad.rejected[0].find("amount_micros"), std::string::npos);
+    EXPECT_NE(bad.rejected[1].find("currency"), std::string::npos);
+    EXPECT_NE(bad.rejected[2].find("without its details"), std::string::npos);
 
     EXPECT_TRUE(youtubeChatPage(R"({"offlineAt":"2026-12-05T13:00:00Z","items":[]})", hasher()).offline);
     EXPECT_THROW(youtubeChatPage("<html>", hasher()), std::runtime_error);

@@ -104,7 +104,7 @@ void LiveAnalytics::onEvents(const std::vector<ViewerEvent>& fresh) {
                                                   m_soldBeforeStart.insert(key);
                 if (sell) newOrders.push_back(e);
             }
-            if (e.type == EventType::Comment)
+            if (e.type == EventType::Comment || e.type == EventType::PaidEngagement)
                 for (const std::string& word : m_negativeKeywords)
                     if (e.text.find(word) != std::string::npos) {
                         ++m_negativeComments;
@@ -473,12 +473,12 @@ json LiveAnalytics::snapshot() const {
         bool negative = false;
         for (const std::string& word : m_negativeKeywords)
             negative = negative || recent[i].text.find(word) != std::string::npos;
-        comments.push_back({{"offset_ms", recent[i].ts - m_config.startUtcMs},
-                            {"who", recent[i].who.empty() ? "观众" : recent[i].who},
-                            {"text", recent[i].text},
-                            {"negative", negative}});
+        json comment = feedCommentJson(recent[i], m_config.startUtcMs);
+        comment["negative"] = negative;
+        comments.push_back(std::move(comment));
     }
     out["comments"] = std::move(comments);
+    out["paid_engagement"] = paidEngagementJson(m_metrics.paidEngagement());
     json products = json::object();
     for (const auto& [sku, c] : m_metrics.products())
         products[sku] = {

@@ -73,6 +73,22 @@ void SessionMetrics::refund(PaidOrder& order, int64_t amountCents) {
     }
 }
 
+void SessionMetrics::keepInFeed(const ViewerEvent& e) {
+    if (m_recentComments.size() < kRecentComments) {
+        m_recentComments.push_back({e.ts, e.maskedName, e.text, e.id, e.amountMicros, e.currency, false});
+    } else {
+        Comment& slot = m_recentComments[m_commentsSeen % kRecentComments];
+        slot.ts = e.ts;
+        slot.who.assign(e.maskedName);
+        slot.text.assign(e.text);
+        slot.id.assign(e.id);
+        slot.amountMicros = e.amountMicros;
+        slot.currency.assign(e.currency);
+        slot.removed = false;
+    }
+    ++m_commentsSeen;
+}
+
 bool SessionMetrics::add(const ViewerEvent& e) {
     if (!inWindow(e.ts)) return false;
     ++m_counted;
@@ -117,17 +133,18 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         if (mark(viewer, kEngaged)) ++m_engagedUv;
         if (minute) ++minute->comments;
         if (segment) ++segment->comments;
-        if (m_recentComments.size() < kRecentComments) {
-            m_recentComments.push_back({e.ts, e.maskedName, e.text, e.id});
-        } else {
-            Comment& slot = m_recentComments[m_commentsSeen % kRecentComments];
-            slot.ts = e.ts;
-            slot.who.assign(e.maskedName);
-            slot.text.assign(e.text);
-            slot.id.assign(e.id);
-        }
-        ++m_commentsSeen;
+        keepInFeed(e);
         break;
+    case EventType::PaidEngagement: {
+        ++m_paidEngagements;
+        if (mark(viewer, kEngaged)) ++m_engagedUv;
+        PaidEngagementTotal& total = m_paidByCurrency[e.currency];
+        total.currency = e.currency;
+        ++total.count;
+        total.amountMicros += e.amountMicros;
+        keepInFeed(e);
+        break;
+    }
     case EventType::Like:
         m_likes += e.quantity;
         if (mark(viewer, kEngaged)) ++m_engagedUv;
@@ -272,7 +289,7 @@ void SessionMetrics::add(const std::vector<ViewerEvent>& events) {
 bool SessionMetrics::removeComment(const std::string& eventId) {
     for (Comment& c : m_recentComments)
         if (c.id == eventId && !c.id.empty()) {
-            c = Comment{c.ts, {}, {}, {}}; // kept as a hole: the ring's order stays; the feed skips it
+            c = Comment{c.ts, {}, {}, {}, 0, {}, true};
             return true;
         }
     return false;
@@ -284,9 +301,17 @@ std::vector<SessionMetrics::Comment> SessionMetrics::recentComments() const {
     ordered.reserve(m_recentComments.size());
     for (size_t i = 0; i < m_recentComments.size(); ++i) {
         const Comment& c = m_recentComments[full ? (m_commentsSeen + i) % kRecentComments : i];
-        if (!c.text.empty()) ordered.push_back(c); // a deleted comment left a hole
+        if (!c.removed) ordered.push_back(c);
     }
     return ordered;
+}
+
+std::vector<PaidEngagementTotal> SessionMetrics::paidEngagement() const {
+    std::vector<PaidEngagementTotal> out;
+    out.reserve(m_paidByCurrency.size());
+    for (const auto& [currency, total] : m_paidByCurrency)
+        out.push_back(total);
+    return out;
 }
 
 MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {
@@ -306,6 +331,7 @@ MetricsSummary SessionMetrics::summary(int64_t asOfUtcMs) const {
     s.shares = m_shares;
     s.likes = m_likes;
     s.newFollowers = m_followersUv;
+    s.paidEngagements = m_paidEngagements;
     s.paidOrders = m_paidOrders;
     s.buyers = m_buyerCount;
     s.units = m_units;
@@ -395,6 +421,22 @@ json summaryJson(const MetricsSummary& s) {
         {"coupons_redeemed", s.couponsRedeemed},
         {"coupon_usage_rate", ratioJson(s.couponUsageRate)},
     };
+}
+
+json feedCommentJson(const SessionMetrics::Comment& comment, int64_t startUtcMs) {
+    json out = {{"offset_ms", comment.ts - startUtcMs},
+                {"who", comment.who.empty() ? "观众" : comment.who},
+                {"text", comment.text}};
+    if (comment.amountMicros > 0)
+        out["paid"] = {{"currency", comment.currency}, {"amount_micros", comment.amountMicros}};
+    return out;
+}
+
+json paidEngagementJson(const std::vector<PaidEngagementTotal>& totals) {
+    json out = json::array();
+    for (const PaidEngagementTotal& t : totals)
+        out.push_back({{"currency", t.currency}, {"count", t.count}, {"amount_micros", t.amountMicros}});
+    return out;
 }
 
 json perMinuteJson(const std::vector<MinuteCounts>& minutes) {

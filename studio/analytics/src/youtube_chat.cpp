@@ -39,8 +39,10 @@ int64_t micros(const json& details) {
     return std::stoll(digits);
 }
 
-void addComment(YouTubeChatPage& page, const json& item, const json& snippet, const std::string& message,
-                const ViewerHasher& hasher) {
+/// A text message becomes a `comment`; a Super Chat or Super Sticker (with
+/// its `details`) a `paid_engagement` carrying its amount and the viewer's words.
+void addMessage(YouTubeChatPage& page, const json& item, const json& snippet, const std::string& message,
+                const json* paidDetails, const ViewerHasher& hasher) {
     const std::string messageId = text(item, "id");
     if (messageId.empty() || messageId.size() > kMaxMessageId)
         return page.rejected.push_back("an item has no usable id");
@@ -53,17 +55,30 @@ void addComment(YouTubeChatPage& page, const json& item, const json& snippet, co
     if (channel.empty()) return page.rejected.push_back(messageId + ": no author channel");
     const std::string id = "youtube:" + messageId, viewer = "youtube:" + channel;
     const std::string name = author ? text(*author, "displayName") : std::string();
+    std::string currency;
     EventFields fields;
     fields.id = id;
-    fields.type = "comment";
     fields.ts = *ts;
     fields.platform = "youtube";
     fields.viewer = viewer;
-    fields.text = message;
     if (!name.empty()) fields.name = name;
+    if (paidDetails) {
+        fields.type = "paid_engagement";
+        currency = text(*paidDetails, "currency");
+        fields.currency = currency;
+        fields.amountMicros = micros(*paidDetails);
+        if (!message.empty()) fields.text = message;
+    } else {
+        fields.type = "comment";
+        fields.text = message;
+    }
     auto event = eventFromFields(fields, hasher, reason);
     if (!event) return page.rejected.push_back(messageId + ": " + reason);
     event->origin = EventOrigin::LiveConnector;
+    if (paidDetails) {
+        ++page.superChats;
+        page.superChatMicros[event->currency] += event->amountMicros;
+    }
     page.comments.push_back(std::move(*event));
 }
 
@@ -92,16 +107,19 @@ YouTubeChatPage youtubeChatPage(std::string_view body, const ViewerHasher& hashe
             const json* details = child(*snippet, "textMessageDetails");
             std::string message = details ? text(*details, "messageText") : std::string();
             if (message.empty()) message = text(*snippet, "displayMessage");
-            addComment(page, item, *snippet, message, hasher);
+            addMessage(page, item, *snippet, message, nullptr, hasher);
         } else if (type == "superChatEvent" || type == "superStickerEvent") {
             const json* details =
                 child(*snippet, type == "superChatEvent" ? "superChatDetails" : "superStickerDetails");
-            ++page.superChats;
-            if (details) page.superChatMicros[text(*details, "currency")] += micros(*details);
-            // The viewer's words go to the feed like any comment; a sticker has none.
-            std::string message = details ? text(*details, "userComment") : std::string();
+            if (!details) {
+                page.rejected.push_back(text(item, "id") + ": " + type + " without its details");
+                continue;
+            }
+            // The viewer's words go to the feed with the amount; a sticker has
+            // none, and its displayMessage names the sticker.
+            std::string message = text(*details, "userComment");
             if (message.empty()) message = text(*snippet, "displayMessage");
-            if (!message.empty()) addComment(page, item, *snippet, message, hasher);
+            addMessage(page, item, *snippet, message, details, hasher);
         } else if (type == "messageDeletedEvent") {
             const json* details = child(*snippet, "messageDeletedDetails");
             const std::string gone = details ? text(*details, "deletedMessageId") : std::string();

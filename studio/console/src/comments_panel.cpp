@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "hawker/studio/base/json_read.hpp"
+#include "hawker/studio/report/review_text.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -17,6 +18,17 @@ const char* const kPinTask = "pin comment";
 constexpr ImU32 kNegativeRow = IM_COL32(220, 60, 60, 45);
 const ImVec4 kNegativeText{1.0f, 0.45f, 0.45f, 1.0f};
 const ImVec4 kPinnedText{0.55f, 0.80f, 1.0f, 1.0f};
+// A paid message (Super Chat) stands out in gold, as on the platform: the host thanks it by name.
+constexpr ImU32 kPaidRow = IM_COL32(230, 170, 30, 45);
+const ImVec4 kPaidText{1.0f, 0.78f, 0.25f, 1.0f};
+
+/// "USD 5.00" for a paid message, "" for a comment.
+std::string paidAmountOf(const nlohmann::json& comment) {
+    const nlohmann::json& paid = json_read::memberOf(comment, "paid");
+    if (!paid.is_object()) return {};
+    return formatCurrencyMicros(json_read::stringAt(paid, "currency"),
+                                json_read::integerAt(paid, "amount_micros"));
+}
 
 /// Case folds ASCII only: the comments are mostly Chinese, which has no case,
 /// and folding bytes of UTF-8 sequences would corrupt them.
@@ -94,6 +106,10 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
     ImGui::SameLine();
     ImGui::TextDisabled("%zu shown, %s negative in all", shown.size(),
                         formatCount(json_read::integerAt(analytics, "negative_comments")).c_str());
+    if (const std::string paid = paidEngagementText(json_read::memberOf(analytics, "paid_engagement"));
+        !paid.empty()) {
+        ImGui::TextColored(kPaidText, "付费互动 Paid: %s", paid.c_str());
+    }
 
     const bool mayShow = context.may("graphic.show");
     const bool mayHide = context.may("graphic.hide");
@@ -115,10 +131,14 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
             const std::string who = json_read::stringAt(comment, "who");
             const std::string text = json_read::stringAt(comment, "text");
             const bool negative = json_read::flagAt(comment, "negative");
+            const std::string paid = paidAmountOf(comment);
             const bool isPinned = pinned && text == pinnedText && who == pinnedViewer;
 
             ImGui::TableNextRow();
-            if (negative) ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kNegativeRow);
+            if (negative)
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kNegativeRow);
+            else if (!paid.empty())
+                ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, kPaidRow);
             ImGui::TableNextColumn();
             ImGui::PushID(static_cast<int>(i));
             if (isPinned) {
@@ -128,7 +148,7 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
                 ImGui::EndDisabled();
                 explainWhenRefused(mayHide, "this login may not take graphics off air");
             } else {
-                ImGui::BeginDisabled(!mayShow || busy);
+                ImGui::BeginDisabled(!mayShow || busy || text.empty());
                 if (ImGui::SmallButton("Pin"))
                     context.send(
                         Command::named(
@@ -147,6 +167,11 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
             ImGui::SameLine();
             ImGui::TextColored(isPinned ? kPinnedText : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
                                who.c_str());
+            if (!paid.empty()) {
+                ImGui::SameLine();
+                ImGui::TextColored(kPaidText, "%s", paid.c_str());
+            }
+            if (text.empty()) continue; // a Super Sticker without words: the amount says it
             ImGui::SameLine();
             if (negative) ImGui::PushStyleColor(ImGuiCol_Text, kNegativeText);
             ImGui::TextWrapped("%s", text.c_str());

@@ -58,6 +58,8 @@ void drawReviewOverview(const LoadedReport& report, ImFont* large, bool& cumulat
         }
         ImGui::EndTable();
     }
+    if (!overview.paidEngagement.empty())
+        ImGui::Text("Paid engagement 付费互动 (not GMV 不计入成交额): %s", overview.paidEngagement.c_str());
 
     ImGui::Spacing();
     if (report.online.values.empty()) {

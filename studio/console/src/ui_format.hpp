@@ -19,6 +19,7 @@ namespace hawker::studio::console {
 using figures::countdownSeconds;
 using figures::formatClock;
 using figures::formatCount;
+using figures::formatCurrencyMicros;
 using figures::formatNumber;
 using figures::formatPercent;
 using figures::formatYuan;

@@ -112,6 +112,8 @@ std::vector<std::filesystem::path> writeReportCsv(const json& report, const std:
                           {"offset_ms", "event", "detail"}));
     files.push_back(table(dir / "comments.csv", json_read::memberOf(report, "top_comments"),
                           {"offset_ms", "who", "text"}));
+    files.push_back(table(dir / "paid_engagement.csv", json_read::memberOf(report, "paid_engagement"),
+                          {"currency", "count", "amount_micros"}));
     files.push_back(
         table(dir / "notes.csv", json_read::memberOf(report, "notes"), {"kind", "text", "owner", "utc_ms"}));
     files.push_back(table(dir / "comparison.csv", json_read::memberOf(report, "comparison"),

@@ -12,6 +12,7 @@ namespace hawker::studio::report_html {
 
 using json_read::asList;
 using json_read::flagAt;
+using json_read::integerAt;
 using json_read::json;
 using json_read::listAt;
 using json_read::memberOf;

@@ -17,6 +17,8 @@
 namespace hawker::studio::report_html {
 
 using figures::formatClock;
+using figures::formatCount;
+using figures::formatCurrencyMicros;
 using figures::formatDuration;
 using figures::formatNumber;
 using figures::formatOffset;

@@ -343,6 +343,7 @@ ReviewModel prepareReview(const json& report) {
     ReviewModel out;
     out.overview.kpis = kpiTilesOf(report);
     out.overview.figures = summaryFigures(report);
+    out.overview.paidEngagement = paidEngagementText(memberOf(report, "paid_engagement"));
     out.overview.bands = onAirBands(report);
     fillSeries(report, out.overview);
     out.overview.funnel = funnelOf(memberOf(report, "summary"));

@@ -28,4 +28,17 @@ std::string reviewMetricAt(const nlohmann::json& parent, const std::string& key)
     return reviewMetric(key, json_read::memberOf(parent, key));
 }
 
+std::string paidEngagementText(const nlohmann::json& totals) {
+    std::string out;
+    if (!totals.is_array()) return out;
+    for (const nlohmann::json& t : totals) {
+        if (!t.is_object()) continue;
+        if (!out.empty()) out += " · ";
+        out += figures::formatCurrencyMicros(json_read::stringAt(t, "currency"),
+                                             json_read::integerAt(t, "amount_micros"));
+        out += " (" + figures::formatCount(json_read::integerAt(t, "count")) + ")";
+    }
+    return out;
+}
+
 } // namespace hawker::studio

@@ -248,10 +248,9 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     json comments = json::array();
     const auto recent = metrics.recentComments();
     for (size_t i = recent.size() > kTopComments ? recent.size() - kTopComments : 0; i < recent.size(); ++i)
-        comments.push_back({{"offset_ms", recent[i].ts - start},
-                            {"who", recent[i].who.empty() ? "观众" : recent[i].who},
-                            {"text", recent[i].text}});
+        comments.push_back(feedCommentJson(recent[i], start));
     report["top_comments"] = std::move(comments);
+    report["paid_engagement"] = paidEngagementJson(metrics.paidEngagement());
 
     report["comparison"] = compareWithEarlierSessions(db, *session, summary, options);
     report["ab"] = abTests(db, *session, summary, options);

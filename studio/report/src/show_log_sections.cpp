@@ -56,10 +56,18 @@ void renderTopComments(std::string& out, const json& report) {
         return;
     }
     out += "<ol class=\"comments\">\n";
-    for (const json& c : comments)
-        out += "<li><span class=\"at\">" + formatOffset(numberAt(c, "offset_ms")) +
-               "</span><span class=\"who\">" + escape(textAt(c, "who")) + "</span><span class=\"text\">" +
-               escape(textAt(c, "text")) + "</span></li>\n";
+    for (const json& c : comments) {
+        const json& paid = memberOf(c, "paid");
+        const bool isPaid = paid.is_object();
+        out += std::string(isPaid ? "<li class=\"paid\">" : "<li>") + "<span class=\"at\">" +
+               formatOffset(numberAt(c, "offset_ms")) + "</span><span class=\"who\">" +
+               escape(textAt(c, "who")) + "</span>";
+        if (isPaid)
+            out += "<span class=\"amount\">" +
+                   escape(formatCurrencyMicros(textAt(paid, "currency"), integerAt(paid, "amount_micros"))) +
+                   "</span>";
+        out += "<span class=\"text\">" + escape(textAt(c, "text")) + "</span></li>\n";
+    }
     out += "</ol>\n";
     closeSection(out);
 }

@@ -129,6 +129,21 @@ void renderSessionHeader(std::string& out, const json& session) {
     out += "</dl>\n</header>\n";
 }
 
+/// Super Chats and the like, one row per currency: never converted, never part of GMV.
+void renderPaidEngagement(std::string& out, const json& totals) {
+    if (totals.empty()) return;
+    out +=
+        "<table class=\"metrics\" id=\"paid-engagement\"><caption>Paid engagement <span class=\"zh\">付费互动"
+        "</span></caption>\n<tbody>\n";
+    for (const json& t : totals) {
+        const std::string currency = textAt(t, "currency");
+        out += "<tr><th>" + escape(currency) + " <span class=\"zh\">× " + formatCount(integerAt(t, "count")) +
+               " 条</span></th><td class=\"num\" data-currency=\"" + escape(currency) + "\">" +
+               escape(formatCurrencyMicros(currency, integerAt(t, "amount_micros"))) + "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+}
+
 } // namespace
 
 void renderSummary(std::string& out, const json& report) {
@@ -182,6 +197,7 @@ void renderSummary(std::string& out, const json& report) {
         out += std::string("<table class=\"metrics\"><caption>") + heading.en + " <span class=\"zh\">" +
                heading.zh + "</span></caption>\n<tbody>\n" + rows + "</tbody></table>\n";
     }
+    renderPaidEngagement(out, listAt(report, "paid_engagement"));
     out += "</div>\n";
     closeSection(out);
 }

@@ -273,6 +273,21 @@ const std::vector<Migration>& migrations() {
                  AND o.paid_utc_ms >= s.start_utc_ms AND o.paid_utc_ms <= coalesce(s.end_utc_ms, o.paid_utc_ms)
             GROUP BY s.id;
         )",
+        // 7: paid engagement (a YouTube Super Chat): an amount in the
+        // viewer's own currency, kept in millionths beside its ISO code;
+        // never mixed into amount_cents, which is the shop's money.
+        R"(
+        INSERT INTO event_types (code, name) VALUES (13, 'paid_engagement');
+        ALTER TABLE events ADD COLUMN currency TEXT;
+        ALTER TABLE events ADD COLUMN amount_micros INTEGER;
+        DROP VIEW v_events;
+        CREATE VIEW v_events AS
+            SELECT e.session_id, e.ts AS ts_utc_ms, strftime('%Y-%m-%d %H:%M:%f', e.ts / 1000.0, 'unixepoch') AS ts_utc,
+                   t.name AS type, e.event_id, e.platform, printf('%016x', e.viewer) AS viewer_hash, e.sku, e.qty,
+                   e.amount_cents, e.order_id, e.coupon, e.text AS comment_text, e.masked_name, o.name AS origin,
+                   e.currency, e.amount_micros
+            FROM events e JOIN event_types t ON t.code = e.type LEFT JOIN event_origins o ON o.code = e.origin;
+        )",
     };
     return steps;
 }

@@ -8,8 +8,9 @@ EventStore::EventStore(Database& db)
     : m_db(db),
       m_insert(db.prepare(
           "INSERT OR IGNORE INTO events (session_id, ts, ord, event_id, type, platform, viewer, sku, "
-          "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms, origin) "
-          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)")),
+          "qty, amount_cents, order_id, coupon, text, masked_name, received_utc_ms, origin, currency, "
+          "amount_micros) "
+          "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)")),
       m_remove(db.prepare("DELETE FROM events WHERE session_id = ?1 AND event_id = ?2")),
       m_contains(db.prepare("SELECT 1 FROM events WHERE session_id = ?1 AND event_id = ?2")) {}
 
@@ -73,6 +74,11 @@ StoreOutcome EventStore::insert(int64_t session, const std::vector<ViewerEvent>&
         bindOptional(m_insert, 14, e.maskedName);
         m_insert.bind(15, receivedUtcMs);
         m_insert.bind(16, static_cast<int64_t>(e.origin));
+        bindOptional(m_insert, 17, e.currency);
+        if (e.type == EventType::PaidEngagement)
+            m_insert.bind(18, e.amountMicros);
+        else
+            m_insert.bindNull(18);
         m_insert.step();
         const bool inserted = m_insert.changes() > 0;
         m_insert.reset();
@@ -88,8 +94,9 @@ StoreOutcome EventStore::insert(int64_t session, const std::vector<ViewerEvent>&
 
 namespace {
 constexpr const char* kReadSql =
-    "SELECT ts, type, viewer, qty, amount_cents, sku, order_id, coupon, text, masked_name "
-    "FROM events WHERE session_id = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY session_id, ts, ord, event_id";
+    "SELECT ts, type, viewer, qty, amount_cents, sku, order_id, coupon, text, masked_name, currency, "
+    "amount_micros FROM events WHERE session_id = ?1 AND ts >= ?2 AND ts <= ?3 ORDER BY session_id, ts, ord, "
+    "event_id";
 
 /// One row into `e`; false for a type this hawker does not know (a newer one's).
 bool decodeRow(const Statement& rows, ViewerEvent& e) {
@@ -122,6 +129,12 @@ bool decodeRow(const Statement& rows, ViewerEvent& e) {
     case EventType::Comment:
         e.text.assign(rows.textView(8));
         e.maskedName.assign(rows.textView(9));
+        break;
+    case EventType::PaidEngagement:
+        e.text.assign(rows.textView(8));
+        e.maskedName.assign(rows.textView(9));
+        e.currency.assign(rows.textView(10));
+        e.amountMicros = rows.integer(11);
         break;
     default:
         break;

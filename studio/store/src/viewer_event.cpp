@@ -1,5 +1,6 @@
 #include "hawker/studio/store/viewer_event.hpp"
 
+#include <algorithm>
 #include <array>
 
 #include <nlohmann/json.hpp>
@@ -16,9 +17,9 @@ using nlohmann::json;
 namespace {
 
 constexpr std::array<const char*, kEventTypeCount> kTypeNames = {
-    "view_start", "view_end",      "share",           "follow",        "comment",
-    "like",       "product_click", "add_to_cart",     "order_created", "order_paid",
-    "refund",     "coupon_issued", "coupon_redeemed",
+    "view_start", "view_end",      "share",           "follow",          "comment",
+    "like",       "product_click", "add_to_cart",     "order_created",   "order_paid",
+    "refund",     "coupon_issued", "coupon_redeemed", "paid_engagement",
 };
 
 // The names in the event_origins table (database.cpp), in code order.
@@ -33,6 +34,13 @@ constexpr int64_t kMaxTs = 4102444800000LL;
 constexpr int64_t kMaxAmountCents = 10'000'000'000LL; // ¥100 million: beyond any one order
 constexpr int64_t kMaxQuantity = 100'000;
 constexpr int64_t kMaxLikes = 1'000'000;
+constexpr int64_t kMaxAmountMicros = 1'000'000'000'000'000LL; // a billion units of any currency
+
+/// ISO 4217's shape: three capital letters ("USD", "JPY").
+bool isCurrencyCode(std::string_view code) {
+    return code.size() == 3 &&
+           std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
 
 // Invalid UTF-8 bytes are replaced by this noncharacter before the JSON parser
 // sees the body, so one bad event does not make the whole batch unreadable;
@@ -119,6 +127,7 @@ struct TypedFields {
         if (key == "sku") return &in.sku;
         if (key == "order_id") return &in.orderId;
         if (key == "coupon") return &in.coupon;
+        if (key == "currency") return &in.currency;
         return nullptr;
     }
     const std::optional<int64_t>* number(std::string_view key) const {
@@ -126,6 +135,7 @@ struct TypedFields {
         if (key == "count") return &in.count;
         if (key == "qty") return &in.qty;
         if (key == "amount_cents") return &in.amountCents;
+        if (key == "amount_micros") return &in.amountMicros;
         return nullptr;
     }
     bool string(const char* key, std::string& out, bool required, size_t maxBytes) {
@@ -234,6 +244,21 @@ std::optional<ViewerEvent> readEvent(Source& f, const ViewerHasher& hasher, std:
     case EventType::CouponRedeemed:
         if (!f.string("coupon", event.coupon, true, 64)) return std::nullopt;
         break;
+    case EventType::PaidEngagement: {
+        if (!f.integer("amount_micros", event.amountMicros, true, 1, kMaxAmountMicros,
+                       "1 to 1000000000000000 millionths"))
+            return std::nullopt;
+        if (!f.string("currency", event.currency, true, 8)) return std::nullopt;
+        if (!isCurrencyCode(event.currency)) {
+            reason = "currency must be an ISO 4217 code of three capital letters, like USD";
+            return std::nullopt;
+        }
+        if (!f.string("text", event.text, false, 2000)) return std::nullopt;
+        std::string name;
+        if (!f.string("name", name, false, 256)) return std::nullopt;
+        if (!name.empty()) event.maskedName = maskViewerName(name);
+        break;
+    }
     default:
         break;
     }

@@ -36,6 +36,16 @@ struct MetricsSummary {
     int64_t couponsIssued = 0, couponsRedeemed = 0;
     std::optional<double> couponUsageRate;
     int64_t present = 0; ///< viewers present at the summary's time (online now)
+    /// Super Chats and the like: their amounts are in PaidEngagementTotal. Not a key of summaryJson: the
+    /// summary holds docs/DESIGN.md's metrics, and paid engagement is reported beside it by currency.
+    int64_t paidEngagements = 0;
+};
+
+/// Paid engagement in one currency. Amounts stay in the viewer's currency:
+/// Hawker has no exchange rate it could defend in a review.
+struct PaidEngagementTotal {
+    std::string currency;
+    int64_t count = 0, amountMicros = 0;
 };
 
 struct MinuteCounts {
@@ -93,11 +103,17 @@ public:
         int64_t ts = 0;
         std::string who, text;
         std::string id; ///< the event id: a comment the platform deletes leaves the feed by it
+        /// A paid message (Super Chat): its amount, so the host can thank it; 0 for a comment.
+        int64_t amountMicros = 0;
+        std::string currency;
+        bool removed = false; ///< deleted by the platform: a hole that keeps the ring's order
     };
     /// Takes a deleted comment out of the feed (it still counted when it came).
     bool removeComment(const std::string& eventId);
-    /// The newest comments (at most 200), oldest first.
+    /// The newest comments and paid messages (at most 200), oldest first.
     std::vector<Comment> recentComments() const;
+    /// Paid engagement by currency, in currency order.
+    std::vector<PaidEngagementTotal> paidEngagement() const;
 
     int64_t start() const { return m_start; }
     bool inWindow(int64_t ts) const { return ts >= m_start && (!m_end || ts <= *m_end); }
@@ -112,6 +128,7 @@ private:
         bool refunded = false;
     };
     size_t minuteOf(int64_t ts);
+    void keepInFeed(const ViewerEvent& e);
     void settleMinutesBefore(int64_t ts);
     void refund(PaidOrder& order, int64_t amountCents);
     WindowCounts* segmentFor(int64_t ts);
@@ -156,7 +173,8 @@ private:
     int64_t m_sumOfOpenStarts = 0; ///< Σ since over present viewers: watch time in O(1)
     int64_t m_closedWatchMs = 0;
     int64_t m_pv = 0, m_pcu = 0;
-    int64_t m_comments = 0, m_shares = 0, m_likes = 0;
+    int64_t m_comments = 0, m_shares = 0, m_likes = 0, m_paidEngagements = 0;
+    std::map<std::string, PaidEngagementTotal> m_paidByCurrency;
     // orders
     FlatIdMap<PaidOrder> m_paid; ///< by orderKey(order id): no node or string per order
     std::unordered_map<std::string, int64_t> m_refundsBeforePaid; ///< refunds seen before their order_paid
@@ -182,6 +200,11 @@ nlohmann::json ratioJson(const std::optional<double>& value);
 
 /// The report's JSON blocks with docs/DESIGN.md's key names.
 nlohmann::json summaryJson(const MetricsSummary& summary);
+/// One feed entry: {"offset_ms","who","text"} and, for a paid message,
+/// "paid": {"currency","amount_micros"}. An unnamed author is 观众 (viewer).
+nlohmann::json feedCommentJson(const SessionMetrics::Comment& comment, int64_t startUtcMs);
+/// [{"currency":"USD","count":N,"amount_micros":N}, …]
+nlohmann::json paidEngagementJson(const std::vector<PaidEngagementTotal>& totals);
 nlohmann::json perMinuteJson(const std::vector<MinuteCounts>& minutes);
 
 } // namespace hawker::studio

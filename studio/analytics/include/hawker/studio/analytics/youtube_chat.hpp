@@ -16,12 +16,13 @@ namespace hawker::studio {
 class ViewerHasher;
 
 struct YouTubeChatPage {
-    std::vector<ViewerEvent> comments;   ///< text messages and Super Chats' messages, as `comment`
+    /// Text messages as `comment`; Super Chats and Super Stickers as `paid_engagement`.
+    std::vector<ViewerEvent> comments;
     std::vector<std::string> deletedIds; ///< event ids of messages a moderator or their author deleted
     std::string nextPageToken;           ///< where the next call starts
     int64_t pollingIntervalMs = 0;       ///< how long to wait before it (0: not given)
     bool offline = false;                ///< offlineAt: the chat has ended, stop polling
-    int64_t superChats = 0;              ///< Super Chats and Super Stickers on the page
+    int64_t superChats = 0;              ///< Super Chats and Super Stickers on the page, as stored
     std::map<std::string, int64_t> superChatMicros; ///< their amounts by currency, in micros
     size_t ignored = 0;                             ///< other kinds (new sponsor, ban, poll…)
     std::vector<std::string> rejected;              ///< unusable items, with the reason

@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace hawker::studio::figures {
 
@@ -24,5 +25,10 @@ int64_t wholeCents(double cents);
 std::string formatYuan(std::optional<double> cents);
 /// "¥1,235" from ¥100 up, "¥0.85" below (after wholeCents): the console's KPI tiles and chart axes.
 std::string formatYuanCompact(double cents);
+
+/// A viewer's payment in their own currency, from millionths: "USD 5.00", "JPY 500", "KWD 1.250" (the
+/// currency's usual decimals, half away from zero, thousands grouped). Paid engagement is never converted
+/// to yuan: the rate of the day is not Hawker's to guess.
+std::string formatCurrencyMicros(std::string_view currency, int64_t micros);
 
 } // namespace hawker::studio::figures

@@ -59,6 +59,7 @@ struct ReviewFunnelStep {
 struct ReviewOverview {
     std::vector<ReviewKpiTile> kpis;
     std::vector<ReviewFigure> figures; ///< the summary grid, in reading order
+    std::string paidEngagement;        ///< "USD 5.00 (1) · JPY 500 (2)"; empty without any
     std::vector<ReviewBand> bands;     ///< drawn on every chart
     ReviewSeries online, gmv, gmvTotal;
     std::vector<ReviewFunnelStep> funnel; ///< the stages the platform reported

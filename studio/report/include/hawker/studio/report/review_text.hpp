@@ -15,5 +15,8 @@ namespace hawker::studio {
 std::string reviewMetric(const std::string& key, const nlohmann::json& value);
 /// The member `key` of `parent`, written as reviewMetric does.
 std::string reviewMetricAt(const nlohmann::json& parent, const std::string& key);
+/// Paid engagement by currency ([{"currency","count","amount_micros"}], as the report and the live
+/// metrics give it): "USD 5.00 (1) · JPY 500 (2)"; "" when there is none.
+std::string paidEngagementText(const nlohmann::json& totals);
 
 } // namespace hawker::studio

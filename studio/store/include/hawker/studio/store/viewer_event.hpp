@@ -29,8 +29,11 @@ enum class EventType : uint8_t {
     Refund,
     CouponIssued,
     CouponRedeemed,
+    /// A viewer paid to be seen (YouTube Super Chat or Super Sticker): an
+    /// amount in the viewer's currency, not a sale, so never part of GMV.
+    PaidEngagement,
 };
-constexpr int kEventTypeCount = 13;
+constexpr int kEventTypeCount = 14;
 
 /// The wire name ("view_start"); the inverse returns nullopt for an unknown name.
 const char* toString(EventType type);
@@ -72,6 +75,11 @@ struct ViewerEvent {
     std::string maskedName; ///< comment author's display name, masked ("小***8"); never the raw name
     int64_t quantity = 1;   ///< like count, add_to_cart / order qty
     int64_t amountCents = 0;
+    /// paid_engagement: the amount in millionths of `currency` (ISO 4217,
+    /// "USD"); a platform's viewers pay in many currencies, so these are
+    /// kept apart and never converted.
+    int64_t amountMicros = 0;
+    std::string currency;
     EventOrigin origin = EventOrigin::Ingest;
 };
 
@@ -104,8 +112,8 @@ std::optional<ViewerEvent> parseEvent(const nlohmann::json& object, const Viewer
 /// checks them by the same rules, with the same reasons, as parseEvent checks
 /// a JSON object, without building one per event.
 struct EventFields {
-    std::optional<std::string_view> id, type, platform, viewer, text, name, sku, orderId, coupon;
-    std::optional<int64_t> ts, count, qty, amountCents;
+    std::optional<std::string_view> id, type, platform, viewer, text, name, sku, orderId, coupon, currency;
+    std::optional<int64_t> ts, count, qty, amountCents, amountMicros;
 };
 std::optional<ViewerEvent> eventFromFields(const EventFields& fields, const ViewerHasher& hasher,
                                            std::string& reason);
