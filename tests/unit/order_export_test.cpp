@@ -170,7 +170,7 @@ TEST(OrderColumns, AMapNamesColumnsForACustomPlatformOrOverridesAPreset) {
 }
 
 TEST(OrderRows, DouyinPaidRefundedCancelledAndBadRows) {
-    const Sheet sheet =
+    Sheet sheet =
         csv(kDouyinHeader +
             "1001,1001-1,精华,1,SERUM-50,1,99.00,99.00,2026-12-04 19:59:00,2026-12-04 20:00:00,已完成,-,\n"
             "1002,1002-1,面霜,2,CREAM-30,2,\"1,299.00\",\"2,598.00\",x,2026-12-04 20:01:00,已完成,退款成功,\n"
@@ -200,14 +200,13 @@ TEST(OrderRows, DouyinPaidRefundedCancelledAndBadRows) {
 }
 
 TEST(OrderRows, TikTokSkipsItsDescriptionRowAndRefundsACancelledPaidOrder) {
-    const Sheet sheet =
-        csv("Order ID,Order Status,Seller SKU,Product Name,Quantity,SKU Subtotal After Discount,"
-            "Order Refund Amount,Paid Time,Buyer Username\n"
-            "Platform unique order ID.,Order status,Seller SKU,Product name,Quantity,Subtotal,"
-            "Refund,Paid time,Buyer\n"
-            "576000000000000001,Completed,MASK-10,Mask,1,12.00,,2026-12-04 12:00:00,amy\n"
-            "576000000000000002,Cancelled,MASK-10,Mask,1,12.00,,2026-12-04 12:00:05,bob\n"
-            "576000000000000003,Unpaid,MASK-10,Mask,1,12.00,,,cat\n");
+    Sheet sheet = csv("Order ID,Order Status,Seller SKU,Product Name,Quantity,SKU Subtotal After Discount,"
+                      "Order Refund Amount,Paid Time,Buyer Username\n"
+                      "Platform unique order ID.,Order status,Seller SKU,Product name,Quantity,Subtotal,"
+                      "Refund,Paid time,Buyer\n"
+                      "576000000000000001,Completed,MASK-10,Mask,1,12.00,,2026-12-04 12:00:00,amy\n"
+                      "576000000000000002,Cancelled,MASK-10,Mask,1,12.00,,2026-12-04 12:00:05,bob\n"
+                      "576000000000000003,Unpaid,MASK-10,Mask,1,12.00,,,cat\n");
     const ExportEvents out = orderEventsFromSheet(sheet, presetColumns("tiktok"), hasher());
     EXPECT_TRUE(out.rejected.empty());
     ASSERT_EQ(out.events.size(), 3u);
@@ -219,11 +218,11 @@ TEST(OrderRows, TikTokSkipsItsDescriptionRowAndRefundsACancelledPaidOrder) {
 }
 
 TEST(OrderRows, ShopifyOrderFieldsOnTheFirstRowOnlyAndUnitPrices) {
-    const Sheet sheet = csv("Name,Financial Status,Paid at,Currency,Total,Refunded Amount,Lineitem quantity,"
-                            "Lineitem name,Lineitem price,Lineitem sku\n"
-                            "#1001,paid,2026-12-04 20:00:00 +0800,USD,40.00,0.00,2,Tee,15.00,TEE-M\n"
-                            "#1001,,,,,,1,Cap,10.00,CAP-1\n"
-                            "#1002,pending,,USD,10.00,,1,Cap,10.00,CAP-1\n");
+    Sheet sheet = csv("Name,Financial Status,Paid at,Currency,Total,Refunded Amount,Lineitem quantity,"
+                      "Lineitem name,Lineitem price,Lineitem sku\n"
+                      "#1001,paid,2026-12-04 20:00:00 +0800,USD,40.00,0.00,2,Tee,15.00,TEE-M\n"
+                      "#1001,,,,,,1,Cap,10.00,CAP-1\n"
+                      "#1002,pending,,USD,10.00,,1,Cap,10.00,CAP-1\n");
     const ExportEvents out = orderEventsFromSheet(sheet, presetColumns("shopify"), hasher());
     EXPECT_TRUE(out.rejected.empty());
     ASSERT_EQ(out.events.size(), 2u);
@@ -245,7 +244,7 @@ TEST(OrderRows, TaobaoItemsJoinTheirOrdersOnTheOrderNumber) {
                          "300001,玻尿酸精华,99.00,2,,SERUM-50,交易成功\n"
                          "300009,面霜,10.00,1,,CREAM-30,交易成功\n",
                          "items.csv"));
-    const auto joined = joinTaobaoSheets(std::move(sheets), presetColumns("taobao"));
+    auto joined = joinTaobaoSheets(std::move(sheets), presetColumns("taobao"));
     ASSERT_EQ(joined.size(), 1u);
     EXPECT_EQ(joined[0].file, "items.csv");
     const ExportEvents out = orderEventsFromSheet(joined[0], presetColumns("taobao"), hasher());

@@ -77,20 +77,20 @@ std::string mainOrderId(const std::string& lineKey) {
     return lineKey.substr(0, lineKey.find('/'));
 }
 
-Sheet readCsvSheet(const std::string& bytes, const std::string& file) {
-    DecodedText decoded = decodeSpreadsheetText(bytes);
+Sheet readCsvSheet(std::string bytes, const std::string& file) {
+    DecodedText decoded = decodeSpreadsheetText(std::move(bytes));
     Sheet sheet;
     sheet.file = file;
     sheet.encoding = decoded.encoding;
     std::vector<CsvRecord> records = splitCsvRecords(decoded.text);
+    decoded.text = std::string(); // the cells hold their own copies now
     sheet.rows.reserve(records.size());
     for (CsvRecord& record : records)
         sheet.rows.push_back({record.line, std::move(record.fields), std::move(record.problem)});
     return sheet;
 }
 
-ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& columns,
-                                  const ViewerHasher& hasher) {
+ExportEvents orderEventsFromSheet(Sheet& sheet, const OrderColumns& columns, const ViewerHasher& hasher) {
     ExportEvents out;
     if (sheet.rows.empty()) throw ColumnMapError(sheet.file + ": the file has no header row");
     const std::vector<std::string>& header = sheet.rows[0].cells;
@@ -113,7 +113,12 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
     std::optional<Line> previous;              // for order fields written on an order's first row only
     std::map<std::string, std::string> apiIds; // display order id → the platform's API id
     for (size_t r = 1; r < sheet.rows.size(); ++r) {
-        const SheetRow& row = sheet.rows[r];
+        SheetRow& row = sheet.rows[r];
+        // Whichever way the row ends, its cells go back to the allocator for the next rows' lines.
+        struct ReleaseCells {
+            SheetRow& row;
+            ~ReleaseCells() { std::vector<std::string>().swap(row.cells); }
+        } release{row};
         if (!row.problem.empty()) {
             reject(row.line, row.problem);
             continue;
@@ -254,7 +259,7 @@ ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& column
         emit(refund, line);
     };
     for (const std::string& orderId : orderSequence) {
-        const std::vector<Line>& lines = orders[orderId];
+        const std::vector<Line> lines = std::move(orders[orderId]); // freed after its events are made
         int64_t lineRefunds = 0, total = 0;
         std::optional<int64_t> orderRefund;
         std::string firstKey;

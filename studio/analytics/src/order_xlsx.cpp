@@ -323,7 +323,7 @@ Sheet readXlsxSheet(const std::string& bytes, const std::string& file) {
     return sheet;
 }
 
-Sheet readOrderSheet(const std::string& bytes, const std::string& file) {
+Sheet readOrderSheet(std::string bytes, const std::string& file) {
     if (bytes.rfind("PK\x03\x04", 0) == 0) {
         try {
             return readXlsxSheet(bytes, file);
@@ -332,7 +332,7 @@ Sheet readOrderSheet(const std::string& bytes, const std::string& file) {
         }
     }
     try {
-        return readCsvSheet(bytes, file);
+        return readCsvSheet(std::move(bytes), file);
     } catch (const std::exception& error) {
         throw std::runtime_error(file + ": " + error.what());
     }

@@ -4,7 +4,7 @@
 
 namespace hawker::studio {
 
-std::vector<CsvRecord> splitCsvRecords(const std::string& text) {
+std::vector<CsvRecord> splitCsvRecords(std::string_view text) {
     std::vector<CsvRecord> records;
     // An export can hold hundreds of thousands of rows: one allocation for the
     // list, and each row's fields reserved at the previous row's count.
@@ -15,10 +15,11 @@ std::vector<CsvRecord> splitCsvRecords(const std::string& text) {
     bool quoted = false, fieldStarted = false;
     int line = 1;
     current.line = 1;
+    bool fieldStored = false; // an unquoted field goes straight from the text into the record
     auto endField = [&] {
-        current.fields.push_back(field);
+        if (!fieldStored) current.fields.push_back(std::move(field));
         field.clear();
-        fieldStarted = false;
+        fieldStarted = fieldStored = false;
     };
     for (size_t i = 0; i < text.size(); ++i) {
         const char c = text[i];
@@ -58,7 +59,12 @@ std::vector<CsvRecord> splitCsvRecords(const std::string& text) {
             size_t end = i + 1;
             while (end < text.size() && text[end] != ',' && text[end] != '\r' && text[end] != '\n')
                 ++end;
-            field.append(text, i, end - i);
+            if (!fieldStarted) { // the usual case: one copy, into its place
+                current.fields.emplace_back(text.substr(i, end - i));
+                fieldStored = true;
+            } else { // text after a closing quote (a problem already noted): kept with the field
+                field.append(text.substr(i, end - i));
+            }
             fieldStarted = true;
             i = end - 1;
         }

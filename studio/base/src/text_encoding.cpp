@@ -41,15 +41,15 @@ private:
 
 } // namespace
 
-DecodedText decodeSpreadsheetText(const std::string& bytes) {
+DecodedText decodeSpreadsheetText(std::string bytes) {
     constexpr std::string_view bom = "\xEF\xBB\xBF";
     if (bytes.rfind(bom, 0) == 0) {
-        DecodedText decoded{bytes.substr(bom.size()), "utf-8"};
-        if (!overlay::isValidUtf8(decoded.text))
+        bytes.erase(0, bom.size());
+        if (!overlay::isValidUtf8(bytes))
             throw EncodingError("the file starts with a UTF-8 mark but is not valid UTF-8");
-        return decoded;
+        return {std::move(bytes), "utf-8"};
     }
-    if (overlay::isValidUtf8(bytes)) return {bytes, "utf-8"};
+    if (overlay::isValidUtf8(bytes)) return {std::move(bytes), "utf-8"};
     return {Converter().convert(bytes), "gb18030"};
 }
 

@@ -1,9 +1,10 @@
 // hawker orders import: platform order exports into a session, through the
 // same writer as live events (docs/PLATFORMS.md).
 
+#include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
-#include <sstream>
 
 #include "cli_commands.hpp"
 #include "hawker/studio/analytics/event_ingest.hpp"
@@ -20,12 +21,27 @@ namespace {
 /// writes each page once (bench/orders.sh measures it).
 constexpr int kImportCacheMiB = 128;
 
+/// Larger than any shop's export (a 200,000-row one is about 40 MB): a file
+/// beyond this is a mistake, refused before it is read into memory.
+constexpr std::uintmax_t kMaxFileBytes = 512ull << 20;
+
+/// The whole file in one allocation of its size: a stream's growing buffer
+/// would copy tens of megabytes several times over.
 std::string readBytes(const std::string& path) {
+    std::error_code error;
+    const std::uintmax_t size = std::filesystem::file_size(path, error);
+    if (error) throw std::runtime_error("cannot read " + path + ": " + error.message());
+    if (size > kMaxFileBytes)
+        throw std::runtime_error(path + " is " + std::to_string(size >> 20) +
+                                 " MiB; an export file may be at most " +
+                                 std::to_string(kMaxFileBytes >> 20) + " MiB");
     std::ifstream in(path, std::ios::binary);
     if (!in) throw std::runtime_error("cannot read " + path);
-    std::ostringstream bytes;
-    bytes << in.rdbuf();
-    return bytes.str();
+    std::string bytes(static_cast<size_t>(size), '\0');
+    in.read(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+    if (in.gcount() != static_cast<std::streamsize>(bytes.size()))
+        throw std::runtime_error("cannot read " + path + ": it changed while being read");
+    return bytes;
 }
 
 } // namespace

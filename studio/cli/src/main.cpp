@@ -12,6 +12,7 @@
 #include <variant>
 #include <vector>
 
+#include "bulk_memory.hpp"
 #include "cli_commands.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/cli/cli_options.hpp"
@@ -50,6 +51,7 @@ int dispatch(const CommandLine& line) {
             } else if constexpr (std::is_same_v<Args, IngestArgs>) {
                 return commandIngest(args);
             } else if constexpr (std::is_same_v<Args, OrdersImportArgs>) {
+                backBulkWorkWithHugePages();
                 return commandOrdersImport(args);
             } else if constexpr (std::is_same_v<Args, ReportArgs>) {
                 return commandReport(args);

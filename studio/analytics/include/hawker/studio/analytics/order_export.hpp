@@ -44,12 +44,13 @@ struct ExportEvents {
 };
 
 /// Reads CSV bytes (UTF-8 with or without BOM, or GB18030/GBK). Throws EncodingError.
-Sheet readCsvSheet(const std::string& bytes, const std::string& file);
+Sheet readCsvSheet(std::string bytes, const std::string& file);
 
 /// Throws ColumnMapError when a required column is missing (naming it and the
-/// headers found); a bad row is rejected with its line and reason.
-ExportEvents orderEventsFromSheet(const Sheet& sheet, const OrderColumns& columns,
-                                  const ViewerHasher& hasher);
+/// headers found); a bad row is rejected with its line and reason. Each row's
+/// cells are released once the row is read (the header stays), so the memory
+/// of a large export's cells is reused for its events instead of growing.
+ExportEvents orderEventsFromSheet(Sheet& sheet, const OrderColumns& columns, const ViewerHasher& hasher);
 
 /// A cell without surrounding spaces and the ="…" that keeps long ids as text in Excel.
 std::string cleanCell(std::string text);

@@ -17,7 +17,7 @@ public:
 };
 
 /// XLSX when the bytes are a zip archive, CSV otherwise. Throws EncodingError or WorkbookError.
-Sheet readOrderSheet(const std::string& bytes, const std::string& file);
+Sheet readOrderSheet(std::string bytes, const std::string& file);
 
 /// The workbook's first worksheet as text cells: shared and inline strings,
 /// numbers as written, cells with a date format as "YYYY-MM-DD HH:MM:SS".

@@ -4,6 +4,7 @@
 // it starts on, so a bad row can be named by the line a user sees in an editor.
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace hawker::studio {
@@ -15,6 +16,6 @@ struct CsvRecord {
 };
 
 /// Splits UTF-8 text (no BOM) into records; blank lines are dropped.
-std::vector<CsvRecord> splitCsvRecords(const std::string& text);
+std::vector<CsvRecord> splitCsvRecords(std::string_view text);
 
 } // namespace hawker::studio
