@@ -214,4 +214,12 @@ for args in "douyin --skip-bad $T/douyin.csv" "douyin $T/douyin-gbk.csv" "tiktok
 done
 check "second imports accept 0 each ($again)" test "$again" = 00000
 check "no event added ($BEFORE)" test "$(count_events)" = "$BEFORE"
+
+# A file beyond the 512 MiB limit is refused before it is read (a sparse file: no disk is used).
+truncate -s 513M "$T/huge.csv"
+"$HAWKER" orders import --db "$DB" --session "$SESSION" --platform douyin "$T/huge.csv" > "$T/huge.out" 2> "$T/huge.err"
+rc=$?
+check "a 513 MiB file exits 1 ($rc)" test "$rc" = 1
+check "with the limit named: $(cat "$T/huge.err")" grep -q "at most 512 MiB" "$T/huge.err"
+check "and nothing added" test "$(count_events)" = "$BEFORE"
 finish
