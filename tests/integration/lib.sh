@@ -347,6 +347,23 @@ start_live_show() {
     wait_api || die "the API does not answer"
 }
 
+# --- 抖店 order webhooks --------------------------------------------------------------
+# douyin_shop_webhook DETAIL_PORT: the show file's [[api.webhooks]] entry for 抖店, its
+# order-detail API on 127.0.0.1:DETAIL_PORT, its key, secret and token named
+# HAWKER_TEST_DOUYIN_KEY, _SECRET and _TOKEN (set them, and DK, DS, DT, in the test).
+douyin_shop_webhook() {
+    cat <<EOF
+[[api.webhooks]]
+platform = "douyin-shop"
+app_key_env = "HAWKER_TEST_DOUYIN_KEY"
+secret_env = "HAWKER_TEST_DOUYIN_SECRET"
+detail_url = "http://127.0.0.1:$1"
+access_token_env = "HAWKER_TEST_DOUYIN_TOKEN"
+EOF
+}
+# douyin_sign FILE: 抖店's event-sign of the body in FILE: md5_hex(app key + body + secret).
+douyin_sign() { { printf '%s' "$DK"; cat "$1"; printf '%s' "$DS"; } | openssl dgst -md5 -r | cut -d' ' -f1; }
+
 # --- show files -------------------------------------------------------------------
 # Tests write their show files with heredocs; this is the common encoder block.
 encoder_block() {   # encoder_block [bitrate_kbps] [keyint_s]

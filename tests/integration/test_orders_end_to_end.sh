@@ -65,12 +65,7 @@ sed -e 's/^simulate = true$/simulate = false/' -e 's/^fps = 30$/fps = 10/' -e 's
     "$SHOWS/demo.toml" > "$SHOWS/e2e.toml"
 cat >> "$SHOWS/e2e.toml" <<EOF
 
-[[api.webhooks]]
-platform = "douyin-shop"
-app_key_env = "HAWKER_TEST_DOUYIN_KEY"
-secret_env = "HAWKER_TEST_DOUYIN_SECRET"
-detail_url = "http://127.0.0.1:$FAKE_PORT"
-access_token_env = "HAWKER_TEST_DOUYIN_TOKEN"
+$(douyin_shop_webhook "$FAKE_PORT")
 EOF
 
 start_live_show "$SHOWS/e2e.toml" "$DB" 75
@@ -84,7 +79,6 @@ for i in $(seq 1 600); do
 done
 check "the demo's flash sale is on sale" grep -q '"phase":"on_sale"' <<< "$BODY"
 
-douyin_sign() { { printf '%s' "$DK"; cat "$1"; printf '%s' "$DS"; } | openssl dgst -md5 -r | cut -d' ' -f1; }
 push() {   # push FILE: the platform's POST; prints the HTTP status
     curl -s -m 10 -o /dev/null -w '%{http_code}' -X POST -H 'Content-Type: application/json' \
         -H "app-id: $DK" -H "event-sign: $(douyin_sign "$1")" --data-binary "@$1" "$BASE/webhooks/douyin-shop"

@@ -58,12 +58,7 @@ duration_s = 600
 
 $(api_block "$PORT")
 
-[[api.webhooks]]
-platform = "douyin-shop"
-app_key_env = "HAWKER_TEST_DOUYIN_KEY"
-secret_env = "HAWKER_TEST_DOUYIN_SECRET"
-detail_url = "http://127.0.0.1:$FAKE_PORT"
-access_token_env = "HAWKER_TEST_DOUYIN_TOKEN"
+$(douyin_shop_webhook "$FAKE_PORT")
 
 [[api.webhooks]]
 platform = "tiktok-shop"
@@ -79,7 +74,6 @@ EOF
 
 BASE="http://127.0.0.1:$PORT/api/v1"
 tiktok_sign() { { printf '%s' "$TK"; cat "$1"; } | openssl dgst -sha256 -hmac "$TS" -r | cut -d' ' -f1; }
-douyin_sign() { { printf '%s' "$DK"; cat "$1"; printf '%s' "$DS"; } | openssl dgst -md5 -r | cut -d' ' -f1; }
 
 start_live_show "$T/show.toml" "$DB" 60
 ok "hawker is live, session $SID"

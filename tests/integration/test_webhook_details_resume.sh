@@ -34,14 +34,8 @@ stock = 500
 
 $(api_block "$PORT")
 
-[[api.webhooks]]
-platform = "douyin-shop"
-app_key_env = "HAWKER_TEST_DOUYIN_KEY"
-secret_env = "HAWKER_TEST_DOUYIN_SECRET"
-detail_url = "http://127.0.0.1:$FAKE_PORT"
-access_token_env = "HAWKER_TEST_DOUYIN_TOKEN"
+$(douyin_shop_webhook "$FAKE_PORT")
 EOF
-douyin_sign() { { printf '%s' "$DK"; cat "$1"; printf '%s' "$DS"; } | openssl dgst -md5 -r | cut -d' ' -f1; }
 
 # --- the first run: the detail API is down, the order stays pending, the show crashes ----------
 start_live_show "$T/show.toml" "$DB" 60
