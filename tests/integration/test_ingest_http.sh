@@ -220,6 +220,24 @@ post "$IN" "/sessions/$SID/notes" "$T/note.json"; expect 403 "the ingest token m
 post "$ME" "/sessions/999/notes" "$T/note.json"; expect 404 "a note for session 999"
 post "$ME" "/notes/99999" "$T/edit.json"; expect 404 "an edit of note 99999"
 check "the notes table has exactly the 2 good notes" test "$(sqlite3 "$DB" "SELECT count(*) FROM notes")" = 2
+AID2=$(jx "$T/notes.json" '$[1].id')
+check "  the action starts open, without a due day ($(jx "$T/notes.json" '$[1].status') $(jx "$T/notes.json" '$[1].due'))" \
+    test "$(jx "$T/notes.json" '$[1].status') $(jx "$T/notes.json" '$[1].due')" = "open null"
+printf '%s' '{"due":"2026-12-20"}' > "$T/due.json"
+post "$OP" "/notes/$AID2" "$T/due.json"; expect 200 "give the action a due day, nothing else"
+check "  its text and owner are kept ($(sqlite3 "$DB" "SELECT text || ' ' || owner || ' ' || due_date FROM notes WHERE id = ${AID2:-0}"))" \
+    test "$(sqlite3 "$DB" "SELECT text || ' ' || owner || ' ' || due_date FROM notes WHERE id = ${AID2:-0}")" = "提前 5 分钟开秒杀 deck 2026-12-20"
+printf '%s' '{"status":"finished"}' > "$T/badstatus.json"
+post "$OP" "/notes/$AID2" "$T/badstatus.json"; expect 400 "an unknown status"
+printf '%s' '{"due":"2026-02-30"}' > "$T/baddue.json"
+post "$OP" "/notes/$AID2" "$T/baddue.json"; expect 400 "a day that does not exist"
+printf '%s' '{"status":"done"}' > "$T/done.json"
+post "$ME" "/notes/$NID" "$T/done.json"; expect 400 "a status on a note that is not an action"
+check "  nothing changed by the refused edits ($(sqlite3 "$DB" "SELECT status || ' ' || due_date FROM notes WHERE id = ${AID2:-0}"))" \
+    test "$(sqlite3 "$DB" "SELECT status || ' ' || due_date FROM notes WHERE id = ${AID2:-0}")" = "open 2026-12-20"
+get "$ME" "/sessions/$SID/open-actions" "$T/open.json"
+check "GET open-actions of the first session of its title: none (HTTP $CODE, $(jlen "$T/open.json" '$'))" \
+    test "$CODE $(jlen "$T/open.json" '$')" = "200 0"
 
 # --- stop, then the report from SQLite and the analytics line ---------------------------
 kill -TERM "$HAWKER_PID"

@@ -172,18 +172,23 @@ TEST(ReviewModel, OverviewTilesFiguresSeriesAndBands) {
     EXPECT_TRUE(o.bands[1].offer);
 }
 
-TEST(ReviewModel, FunnelLeavesOutAStageThePlatformDidNotReport) {
+TEST(ReviewModel, FunnelKeepsAStageThePlatformDidNotReportAndTheNextIsNotComparable) {
     const ReviewModel model = prepareReview(report());
-    // add_to_cart_uv is 0 while orders were created later: not reported, not a 0 % step.
+    // add_to_cart_uv is 0 while orders were created later: the cart stage shows its 0, and the orders
+    // have no share of it (not "∞ %"), with the reason.
     const std::vector<ReviewFunnelStep>& funnel = model.overview.funnel;
-    ASSERT_EQ(funnel.size(), 4u);
-    EXPECT_EQ(funnel[0].label, "Viewers UV 观看");
+    ASSERT_EQ(funnel.size(), 5u);
+    EXPECT_EQ(funnel[0].label, "Viewers 场观人数");
     EXPECT_EQ(funnel[0].value, 1000);
     EXPECT_EQ(funnel[1].value, 300);
-    EXPECT_EQ(funnel[2].label, "Orders 下单");
-    EXPECT_EQ(funnel[2].value, 80);
-    EXPECT_EQ(funnel[3].label, "Paid 支付");
-    EXPECT_EQ(funnel[3].value, 50);
+    EXPECT_DOUBLE_EQ(*funnel[1].ofPrevious, 0.3);
+    EXPECT_EQ(funnel[2].value, 0);
+    EXPECT_EQ(funnel[3].label, "Placed an order 下单人数");
+    EXPECT_EQ(funnel[3].value, 80);
+    EXPECT_FALSE(funnel[3].ofPrevious);
+    EXPECT_NE(funnel[3].notComparable.find("不可比"), std::string::npos);
+    EXPECT_EQ(funnel[4].label, "Paid 成交人数");
+    EXPECT_DOUBLE_EQ(*funnel[4].ofPrevious, 50.0 / 80.0);
 
     // Nobody paid: the zeros are counted stages, kept.
     json none = report();
@@ -480,6 +485,6 @@ TEST(ReviewModel, ReadsTheReportBuiltFromARealSession) {
     EXPECT_EQ(model.overview.gmvTotal.values.back(), 34200.0f);
     ASSERT_GE(model.overview.funnel.size(), 2u);
     EXPECT_EQ(model.overview.funnel.front().value, 3); // three viewers
-    EXPECT_EQ(model.overview.funnel.back().label, "Paid 支付");
+    EXPECT_EQ(model.overview.funnel.back().label, "Paid 成交人数");
     EXPECT_EQ(model.overview.funnel.back().value, 3); // three buyers
 }

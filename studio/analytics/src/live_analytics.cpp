@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "hawker/capture/fault_injection.hpp"
+#include "hawker/studio/analytics/funnel.hpp"
 #include "hawker/studio/analytics/kpi_targets.hpp"
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::studio {
@@ -57,6 +59,15 @@ LiveAnalytics::LiveAnalytics(LiveAnalyticsConfig config, const ShowSpec& show, E
     // Alert ids go on from the file's last one (earlier sessions' included).
     Statement last = m_db.prepare("SELECT coalesce(max(id), 0) FROM alerts");
     if (last.step()) m_lastAlertId = last.integer(0);
+    // The open actions of earlier shows of this title or tag, for the host's prompter before the show.
+    // Read once: a show does not wait on them, and a database that cannot answer leaves the list empty.
+    m_openActions = json::array();
+    try {
+        for (const OpenAction& action : NotesStore(m_db).openActionsBefore(m_config.sessionId))
+            m_openActions.push_back(openActionJson(action));
+    } catch (const StoreError& error) {
+        logWarning(std::string("the open actions of earlier shows could not be read: ") + error.what());
+    }
     if (m_config.simulator) m_simulator = std::make_unique<AudienceSimulator>(*m_config.simulator);
     m_thread = std::thread([this] { run(); });
 }
@@ -479,6 +490,8 @@ json LiveAnalytics::snapshot() const {
     }
     out["comments"] = std::move(comments);
     out["paid_engagement"] = paidEngagementJson(m_metrics.paidEngagement());
+    out["funnel"] = funnelJson(funnelSteps(out["summary"]));
+    out["open_actions"] = m_openActions;
     json products = json::object();
     for (const auto& [sku, c] : m_metrics.products())
         products[sku] = {

@@ -105,6 +105,9 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         if (mark(viewer, kSeen)) ++m_uv;
         if (minute) ++minute->enters;
         if (segment) ++segment->enters;
+        if (m_schedule)
+            for (const auto& [sku, showings] : m_schedule->cards())
+                if (WindowCounts* showing = showingIn(sku, showings, e.ts)) ++showing->enters;
         if (viewer.presentSince() == 0) {
             viewer.setPresentSince(e.ts);
             m_sumOfOpenStarts += e.ts;
@@ -158,6 +161,10 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         product.clickViewers.insert(v);
         if (segment) ++segment->clicks;
         if (WindowCounts* offer = offerOnSale(e.sku, e.ts)) offer->clickers.insert(v);
+        if (WindowCounts* showing = showingAt(e.sku, e.ts)) {
+            ++showing->clicks;
+            showing->clickers.insert(v);
+        }
         break;
     }
     case EventType::AddToCart:
@@ -185,6 +192,7 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         product.units += e.quantity;
         product.gmvCents += e.amountCents;
         if (m_schedule && m_schedule->cardOnAir(e.sku, e.ts)) product.gmvOnAirCents += e.amountCents;
+        countInShowing(e.sku, e.ts, 1, e.quantity, e.amountCents, v);
         if (segment) {
             ++segment->paidOrders;
             segment->units += e.quantity;
@@ -259,6 +267,7 @@ bool SessionMetrics::resolve(const ViewerEvent& pending, const std::vector<Viewe
         p.gmvCents -= pending.amountCents;
         if (m_schedule && m_schedule->cardOnAir(pending.sku, pending.ts))
             p.gmvOnAirCents -= pending.amountCents;
+        countInShowing(pending.sku, pending.ts, -1, -pending.quantity, -pending.amountCents, 0);
         if (p.paidOrders <= 0 && p.clicks == 0) m_products.erase(was);
     }
     for (const ViewerEvent& line : lines) {
@@ -269,6 +278,7 @@ bool SessionMetrics::resolve(const ViewerEvent& pending, const std::vector<Viewe
         product.units += line.quantity;
         product.gmvCents += line.amountCents;
         if (m_schedule && m_schedule->cardOnAir(line.sku, line.ts)) product.gmvOnAirCents += line.amountCents;
+        countInShowing(line.sku, line.ts, 1, line.quantity, line.amountCents, line.viewer);
         if (WindowCounts* offer = offerOnSale(line.sku, line.ts)) {
             ++offer->paidOrders;
             offer->units += line.quantity;
@@ -380,6 +390,41 @@ WindowCounts* SessionMetrics::offerOnSale(const std::string& sku, int64_t ts) {
         return &m_offerCounts[i];
     }
     return nullptr;
+}
+
+WindowCounts* SessionMetrics::showingAt(const std::string& sku, int64_t ts) {
+    if (!m_schedule) return nullptr;
+    const auto card = m_schedule->cards().find(sku);
+    return card == m_schedule->cards().end() ? nullptr : showingIn(sku, card->second, ts);
+}
+
+WindowCounts* SessionMetrics::showingIn(const std::string& sku, const std::vector<OnAirInterval>& showings,
+                                        int64_t ts) {
+    // The last showing that started at or before ts (showings are in time order and do not overlap).
+    const auto after = std::upper_bound(showings.begin(), showings.end(), ts,
+                                        [](int64_t t, const OnAirInterval& i) { return t < i.start; });
+    if (after == showings.begin()) return nullptr;
+    const auto index = static_cast<size_t>(after - showings.begin()) - 1;
+    if (ts >= showings[index].end) return nullptr;
+    std::vector<WindowCounts>& counts = m_showingCounts[sku];
+    if (counts.size() < showings.size()) counts.resize(showings.size());
+    return &counts[index];
+}
+
+void SessionMetrics::countInShowing(const std::string& sku, int64_t ts, int64_t orders, int64_t units,
+                                    int64_t cents, int64_t buyer) {
+    WindowCounts* showing = showingAt(sku, ts);
+    if (!showing) return;
+    showing->paidOrders += orders;
+    showing->units += units;
+    showing->gmvCents += cents;
+    if (orders > 0 && buyer != 0) showing->buyers.insert(buyer);
+}
+
+WindowCounts SessionMetrics::showingCounts(const std::string& sku, size_t showingIndex) const {
+    const auto found = m_showingCounts.find(sku);
+    if (found == m_showingCounts.end() || showingIndex >= found->second.size()) return {};
+    return found->second[showingIndex];
 }
 
 WindowCounts SessionMetrics::offerCounts(size_t offerIndex) const {

@@ -107,48 +107,64 @@ void addSessionRoutes(RouteKit& kit, ProgramView& engine) {
             const std::string why = refused.what();
             error(res, why.rfind("no ", 0) == 0 ? 404 : 400, why);
         } catch (const json::exception&) {
-            error(res, 400, "the body must be a JSON object with string fields kind, text, owner");
+            error(res, 400,
+                  "the body must be a JSON object with string fields kind, text, owner, due, status");
         } catch (const std::out_of_range&) {
             error(res, 404, "no such session or note");
         }
     };
-    auto noteJson = [](const SessionNote& n) {
-        return json{{"id", n.id},     {"session_id", n.sessionId}, {"kind", n.kind},
-                    {"text", n.text}, {"owner", n.owner},          {"utc_ms", n.utcMs}};
-    };
-    kit.server().Get(R"(/api/v1/sessions/(\d+)/notes)",
-                     [notesCall, noteJson, &kit](const httplib::Request& req, httplib::Response& res) {
-                         kit.guarded(req, res, [&] {
-                             notesCall(
-                                 res, kit.identify(req, res, true), [&](NotesStore& notes, const ApiToken&) {
-                                     json out = json::array();
-                                     for (const SessionNote& n : notes.list(std::stoll(req.matches[1].str())))
-                                         out.push_back(noteJson(n));
-                                     return out;
-                                 });
-                         });
-                     });
+    kit.server().Get(R"(/api/v1/sessions/(\d+)/notes)", [notesCall, &kit](const httplib::Request& req,
+                                                                          httplib::Response& res) {
+        kit.guarded(req, res, [&] {
+            notesCall(res, kit.identify(req, res, true), [&](NotesStore& notes, const ApiToken&) {
+                json out = json::array();
+                for (const SessionNote& n : notes.list(std::stoll(req.matches[1].str())))
+                    out.push_back(noteJson(n));
+                return out;
+            });
+        });
+    });
     kit.post(R"(/api/v1/sessions/(\d+)/notes)", true,
-             [notesCall, noteJson](const httplib::Request& req, httplib::Response& res,
-                                   const ApiToken& sender, const std::string& text) {
+             [notesCall](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
+                         const std::string& text) {
                  notesCall(res, &sender, [&](NotesStore& notes, const ApiToken& token) {
                      const json body = json::parse(text);
                      const std::string owner = body.value("owner", std::string());
                      return noteJson(
                          notes.add(std::stoll(req.matches[1].str()), body.at("kind").get<std::string>(),
-                                   body.at("text").get<std::string>(), owner.empty() ? token.name : owner));
+                                   body.at("text").get<std::string>(), owner.empty() ? token.name : owner,
+                                   body.value("due", std::string())));
                  });
              });
     kit.post(R"(/api/v1/notes/(\d+))", true,
-             [notesCall, noteJson](const httplib::Request& req, httplib::Response& res,
-                                   const ApiToken& sender, const std::string& text) {
+             [notesCall](const httplib::Request& req, httplib::Response& res, const ApiToken& sender,
+                         const std::string& text) {
                  notesCall(res, &sender, [&](NotesStore& notes, const ApiToken&) {
                      const json body = json::parse(text);
-                     return noteJson(notes.edit(std::stoll(req.matches[1].str()),
-                                                body.at("text").get<std::string>(),
-                                                body.value("owner", std::string())));
+                     if (!body.is_object()) throw StoreError("the body must be a JSON object");
+                     // Only the fields sent change: {"status":"done"} closes an action, nothing else.
+                     auto field = [&](const char* key) -> std::optional<std::string> {
+                         const auto found = body.find(key);
+                         if (found == body.end()) return std::nullopt;
+                         return found->get<std::string>();
+                     };
+                     return noteJson(
+                         notes.edit(std::stoll(req.matches[1].str()),
+                                    {field("text"), field("owner"), field("due"), field("status")}));
                  });
              });
+    // What the team promised at earlier shows of this title or tag and has not closed yet.
+    kit.server().Get(R"(/api/v1/sessions/(\d+)/open-actions)", [notesCall, &kit](const httplib::Request& req,
+                                                                                 httplib::Response& res) {
+        kit.guarded(req, res, [&] {
+            notesCall(res, kit.identify(req, res, true), [&](NotesStore& notes, const ApiToken&) {
+                json out = json::array();
+                for (const OpenAction& a : notes.openActionsBefore(std::stoll(req.matches[1].str())))
+                    out.push_back(openActionJson(a));
+                return out;
+            });
+        });
+    });
     kit.server().Delete(
         R"(/api/v1/notes/(\d+))", [notesCall, &kit](const httplib::Request& req, httplib::Response& res) {
             kit.guarded(req, res, [&] {

@@ -70,14 +70,17 @@ int commandReport(const ReportArgs& args) {
 
 int commandNotesAdd(const NotesAddArgs& args) {
     Database database(args.db);
-    const SessionNote note = NotesStore(database).add(args.session, args.kind, args.text, args.owner);
+    const SessionNote note =
+        NotesStore(database).add(args.session, args.kind, args.text, args.owner, args.due);
     std::cout << note.id << std::endl;
     return 0;
 }
 
 int commandNotesEdit(const NotesEditArgs& args) {
     Database database(args.db);
-    NotesStore(database).edit(args.note, args.text, args.owner);
+    if (!args.text && !args.owner && !args.due && !args.status)
+        throw UsageError("notes edit: give at least one of --text, --owner, --due, --status");
+    NotesStore(database).edit(args.note, {args.text, args.owner, args.due, args.status});
     return 0;
 }
 
@@ -89,9 +92,24 @@ int commandNotesDelete(const NotesDeleteArgs& args) {
 
 int commandNotesList(const NotesListArgs& args) {
     Database database(args.db);
-    std::cout << "id\tkind\towner\ttext\n";
-    for (const SessionNote& n : NotesStore(database).list(args.session))
-        std::cout << n.id << '\t' << n.kind << '\t' << n.owner << '\t' << n.text << '\n';
+    NotesStore notes(database);
+    if (args.open) {
+        // The team's open promises for this show, oldest first, then this session's own.
+        std::cout << "id\tsession\tfrom\tdue\towner\ttext\n";
+        auto line = [](const SessionNote& n, const std::string& from) {
+            std::cout << n.id << '\t' << n.sessionId << '\t' << from << '\t' << n.due << '\t' << n.owner
+                      << '\t' << n.text << '\n';
+        };
+        for (const OpenAction& a : notes.openActionsBefore(args.session))
+            line(a.note, a.sessionTitle);
+        for (const SessionNote& n : notes.list(args.session))
+            if (n.status == "open") line(n, "this session");
+        return 0;
+    }
+    std::cout << "id\tkind\tstatus\tdue\towner\ttext\n";
+    for (const SessionNote& n : notes.list(args.session))
+        std::cout << n.id << '\t' << n.kind << '\t' << n.status << '\t' << n.due << '\t' << n.owner << '\t'
+                  << n.text << '\n';
     return 0;
 }
 

@@ -390,13 +390,16 @@ void Parser::addNotes() {
         ->required();
     valueOption(add, "--text", "T", "the note", required(m_notesAdd.text, "--text"))->required();
     valueOption(add, "--owner", "O", "who owns it", keep(m_notesAdd.owner));
+    valueOption(add, "--due", "YYYY-MM-DD", "an action's due day", keep(m_notesAdd.due));
 
     CLI::App& edit = *leaf(notes, "edit", "changes a note", "notes edit takes no positional arguments",
                            [this] { return CommandLine{m_notesEdit}; });
     valueOption(edit, "--db", "DB", "the SQLite file", required(m_notesEdit.db, "--db"))->required();
     valueOption(edit, "--note", "ID", "the note", whole(m_notesEdit.note, "--note"))->required();
-    valueOption(edit, "--text", "T", "the note", required(m_notesEdit.text, "--text"))->required();
+    valueOption(edit, "--text", "T", "the note", keep(m_notesEdit.text));
     valueOption(edit, "--owner", "O", "who owns it", keep(m_notesEdit.owner));
+    valueOption(edit, "--due", "YYYY-MM-DD", "an action's due day (\"\" clears it)", keep(m_notesEdit.due));
+    valueOption(edit, "--status", "S", "an action's status: open, done or dropped", keep(m_notesEdit.status));
 
     CLI::App& remove = *leaf(notes, "delete", "deletes a note", "notes delete takes no positional arguments",
                              [this] { return CommandLine{m_notesDelete}; });
@@ -408,6 +411,8 @@ void Parser::addNotes() {
               [this] { return CommandLine{m_notesList}; });
     valueOption(list, "--db", "DB", "the SQLite file", required(m_notesList.db, "--db"))->required();
     valueOption(list, "--session", "ID", "the session", whole(m_notesList.session, "--session"))->required();
+    list.add_flag("--open", m_notesList.open,
+                  "only open actions: the session's own and those of earlier shows of its title or tag");
 }
 
 const CLI::App* Parser::selected() const {

@@ -21,6 +21,7 @@ constexpr ImU32 kGridLine = IM_COL32(255, 255, 255, 28);
 constexpr ImU32 kFunnelBar = IM_COL32(70, 150, 230, 255);
 constexpr ImU32 kFunnelTrack = IM_COL32(255, 255, 255, 18);
 constexpr ImU32 kBarText = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kNotComparable = IM_COL32(240, 170, 40, 255); // amber, as a figure to read with care
 
 /// A value as the axis shows it, scaled by the chart's valueScale. Money ("¥", the values in cents scaled to
 /// yuan) is written compact: whole yuan from ¥100, with the fen below, since "¥0" for a ¥0.40 UV value would
@@ -264,16 +265,21 @@ void drawFunnel(const std::vector<FunnelStep>& steps, float width) {
         draw->AddText(ImVec2(figureX, textY), inside ? kBarText : text, figure.c_str());
 
         if (i > 0) {
-            const double previous = steps[i - 1].value;
-            const std::string rate = previous > 0 ? formatPercent(step.value / previous, 1) : kMissing;
+            const bool comparable = step.notComparable.empty();
+            const std::string rate = !comparable       ? "n/c"
+                                     : step.ofPrevious ? formatPercent(*step.ofPrevious, 1)
+                                                       : std::string(kMissing);
             draw->AddText(ImVec2(trackMax.x + style.ItemSpacing.x, textY),
-                          ImGui::GetColorU32(ImGuiCol_TextDisabled), rate.c_str());
+                          comparable ? ImGui::GetColorU32(ImGuiCol_TextDisabled) : kNotComparable,
+                          rate.c_str());
         }
 
         if (hovered && mouse.y >= top && mouse.y < top + rowHeight) {
             ImGui::BeginTooltip();
             ImGui::Text("%s: %s", step.label.c_str(), figure.c_str());
-            if (first > 0 && i > 0)
+            if (!step.notComparable.empty())
+                ImGui::TextUnformatted(step.notComparable.c_str());
+            else if (first > 0 && i > 0)
                 ImGui::Text("%s of %s", formatPercent(share, 1).c_str(), steps.front().label.c_str());
             ImGui::EndTooltip();
         }

@@ -2,6 +2,7 @@
 // Charts drawn with ImDrawList: a line over time with on-air bands, and
 // funnel bars. Shared by the live dashboard and the review.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -31,6 +32,8 @@ void drawLineChart(const LineChart& chart, ImVec2 size);
 struct FunnelStep {
     std::string label;
     double value = 0;
+    std::optional<double> ofPrevious; ///< the share of the step before, as the funnel rule gives it
+    std::string notComparable;        ///< why there is none: drawn as "n/c" with the reason on hover
 };
 /// Horizontal bars, each as long as its share of the first step, with the
 /// step-to-step rate written beside it.

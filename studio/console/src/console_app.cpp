@@ -241,6 +241,10 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     std::string title = "Hawker";
     if (options.show && options.role != Role::Merchandiser) {
         texts = showTexts(*options.show);
+        // The host's prompter lists earlier shows' open actions before the first segment: their
+        // characters go into the big fonts too.
+        for (const std::string& text : openActionTexts(*options.show, options.engine.database))
+            texts.push_back(text);
         title += " — " + options.show->name;
         runner = std::make_unique<ShowRunner>(std::move(*options.show), options.engine, out);
     }

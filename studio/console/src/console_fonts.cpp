@@ -1,7 +1,11 @@
 #include "console_fonts.hpp"
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+
+#include "hawker/studio/store/notes_store.hpp"
+#include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::studio::console {
 
@@ -14,6 +18,7 @@ constexpr int kSimplifiedChineseFace = 2;
 // The console's own labels and symbols beyond ASCII.
 const char* kConsoleText = "复盘直播主播运营选品秒杀开抢剩余目标已售库存待审批准备节目预览切换淡入淡出"
                            "观众评论置顶告警确认输出来源统计下一段当前段落卖点话术成交额转化率在线"
+                           "上场待办截止"
                            "¥·…—–→←↑↓▶■●○✓✗×°％";
 
 } // namespace
@@ -21,6 +26,23 @@ const char* kConsoleText = "复盘直播主播运营选品秒杀开抢剩余目�
 std::string consoleFontPath() {
     if (const char* path = std::getenv("HAWKER_CJK_FONT"); path && *path) return path;
     return "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc";
+}
+
+std::vector<std::string> openActionTexts(const ShowSpec& show, const std::filesystem::path& database) {
+    std::vector<std::string> texts;
+    std::error_code error;
+    if (database.empty() || !std::filesystem::exists(database, error)) return texts;
+    try {
+        Database db(database);
+        const std::string title = show.session.title.empty() ? show.name : show.session.title;
+        for (const OpenAction& action : NotesStore(db).openActionsFor(title, "", nowUtcMs())) {
+            texts.push_back(action.note.text);
+            texts.push_back(action.note.owner);
+        }
+    } catch (const StoreError&) {
+        // The show reports a database it cannot use; the fonts go on without these texts.
+    }
+    return texts;
 }
 
 std::vector<std::string> showTexts(const ShowSpec& show) {

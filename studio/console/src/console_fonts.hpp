@@ -3,6 +3,7 @@
 // that cover common simplified Chinese plus every character the show file
 // uses, so product names, talking points and comments render (not boxes).
 
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -31,5 +32,8 @@ private:
 
 /// Every text of the show a console panel may draw (names, points, titles).
 std::vector<std::string> showTexts(const ShowSpec& show);
+/// The texts and owners of the open actions of earlier shows of this show's title in `database` (none
+/// without one): the host's prompter lists them before the first segment, in its big fonts.
+std::vector<std::string> openActionTexts(const ShowSpec& show, const std::filesystem::path& database);
 
 } // namespace hawker::studio::console

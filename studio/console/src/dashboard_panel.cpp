@@ -7,6 +7,7 @@
 #include <iterator>
 #include <optional>
 
+#include "hawker/studio/analytics/funnel.hpp"
 #include "hawker/studio/base/json_read.hpp"
 #include "ui_format.hpp"
 
@@ -240,17 +241,11 @@ void DashboardPanel::drawCharts(const LiveSnapshot& live) {
 }
 
 void DashboardPanel::drawFunnelOf(const json& summary) {
-    // DESIGN's funnel: uv → product_click_uv → add_to_cart_uv → order_created_uv → buyers.
-    static const std::pair<const char*, const char*> kSteps[] = {
-        {"uv", "Viewers (UV)"},
-        {"product_click_uv", "Clicked a product"},
-        {"add_to_cart_uv", "Added to cart"},
-        {"order_created_uv", "Placed an order"},
-        {"buyers", "Paid"},
-    };
     std::vector<FunnelStep> steps;
-    for (const auto& [key, label] : kSteps)
-        if (auto value = json_read::numberAt(summary, key)) steps.push_back({label, *value});
+    for (const hawker::studio::FunnelStep& step : funnelSteps(summary)) {
+        const FunnelStepName* name = funnelStepName(step.key);
+        steps.push_back({name ? name->en : step.key, step.count, step.ofPrevious, step.notComparable});
+    }
     if (steps.empty()) return;
     ImGui::TextUnformatted("Funnel");
     drawFunnel(steps, std::min(ImGui::GetContentRegionAvail().x, 560.0f));

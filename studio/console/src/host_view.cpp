@@ -247,6 +247,26 @@ void drawGmv(const ConsoleFonts& fonts, const ShowSpec& show, const nlohmann::js
                             formatYuan(*show.session.targets.gmvCents).c_str());
 }
 
+void drawOpenActions(const ConsoleFonts& fonts, const nlohmann::json& analytics) {
+    const nlohmann::json& actions = json_read::listAt(analytics, "open_actions");
+    if (actions.empty()) return;
+    ImGui::Separator();
+    {
+        FontScope scope(fonts.large);
+        coloured(kWarn, "上场复盘待办 Open from earlier shows (" + std::to_string(actions.size()) + ")");
+    }
+    std::vector<std::string> lines;
+    for (const nlohmann::json& action : actions) {
+        std::string line = json_read::stringAt(action, "text");
+        if (const std::string owner = json_read::stringAt(action, "owner"); !owner.empty())
+            line += " — " + owner;
+        if (const std::string due = json_read::stringAt(action, "due"); !due.empty())
+            line += " · 截止 " + due;
+        lines.push_back(std::move(line));
+    }
+    bullets(lines, fonts.large);
+}
+
 } // namespace
 
 HostView::HostView() : Panel("Host prompter", PanelPlace{0.62f, 0.52f, 0.38f, 0.48f}) {}
@@ -270,6 +290,8 @@ void HostView::drawContent(ConsoleContext& ctx) {
         current >= 0 && current < count ? &show.rundown[static_cast<size_t>(current)] : nullptr;
 
     drawSegment(fonts, show, state, live.programMs, segment);
+    // Before the first segment: what the last reviews asked of this show and is still open.
+    if (current < 0) drawOpenActions(fonts, live.analytics);
 
     const std::string sku = productOnAir(show, state, segment);
     const ProductSpec* product = sku.empty() ? nullptr : show.findProduct(sku);

@@ -36,7 +36,7 @@ std::shared_ptr<const LoadedReport> loadedReport(int64_t sessionId, nlohmann::js
     out->gmv = chartOf(overview.gmv, bands, kGmvGreen);
     out->gmvTotal = chartOf(overview.gmvTotal, bands, kGmvGreen);
     for (const ReviewFunnelStep& step : overview.funnel)
-        out->funnel.push_back({step.label, step.value});
+        out->funnel.push_back({step.label, step.value, step.ofPrevious, step.notComparable});
     out->json = std::make_shared<const nlohmann::json>(std::move(report));
     return out;
 }

@@ -10,6 +10,7 @@
 
 #include "hawker/studio/base/clock.hpp"
 #include "hawker/studio/store/database.hpp"
+#include "hawker/studio/store/session_store.hpp"
 
 namespace hawker::studio::console {
 
@@ -160,10 +161,11 @@ void ReviewNotes::draw(ConsoleContext& ctx) {
 }
 
 void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
-    if (!ImGui::BeginTable("notes", 5, kReviewTableFlags)) return;
+    if (!ImGui::BeginTable("notes", 6, kReviewTableFlags)) return;
     ImGui::TableSetupColumn("Kind 类型");
     ImGui::TableSetupColumn("Note 内容", ImGuiTableColumnFlags_WidthStretch, 5.0f);
     ImGui::TableSetupColumn("Owner 负责人", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Status 状态 · due 截止");
     ImGui::TableSetupColumn("Written");
     ImGui::TableSetupColumn("##actions");
     ImGui::TableHeadersRow();
@@ -190,18 +192,18 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
             ImGui::TextWrapped("%s", note.owner.c_str());
         }
         ImGui::TableNextColumn();
+        drawActionStatus(ctx, note, editing, saving);
+        ImGui::TableNextColumn();
         ImGui::TextDisabled("%s", figures::formatLocalTime(note.utcMs).c_str());
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(saving);
         if (editing) {
             if (ImGui::SmallButton("Save")) {
                 const int64_t id = note.id;
-                const std::string newText = m_editText, newOwner = m_editOwner;
+                NoteChange edit{m_editText, m_editOwner, std::nullopt, std::nullopt};
+                if (note.kind == "action") edit.due = m_editDue;
                 change(
-                    ctx, m_editTask,
-                    [id, newText, newOwner](NotesStore& store, int64_t) {
-                        store.edit(id, newText, newOwner);
-                    },
+                    ctx, m_editTask, [id, edit](NotesStore& store, int64_t) { store.edit(id, edit); },
                     [this, id] {
                         if (m_editing == id) m_editing = 0;
                     });
@@ -213,6 +215,7 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
                 m_editing = note.id;
                 m_editText = note.text;
                 m_editOwner = note.owner;
+                m_editDue = note.due;
             }
             ImGui::SameLine();
             if (ImGui::SmallButton("Delete")) {
@@ -224,6 +227,46 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+}
+
+void ReviewNotes::drawActionStatus(ConsoleContext& ctx, const SessionNote& note, bool editing, bool saving) {
+    if (note.kind != "action") {
+        ImGui::TextDisabled("—");
+        return;
+    }
+    static constexpr const char* kStatuses[] = {"open", "done", "dropped"};
+    static constexpr const char* kStatusLabels[] = {"open 未完成", "done 已完成", "dropped 已放弃"};
+    int current = 0;
+    for (int i = 0; i < 3; ++i)
+        if (note.status == kStatuses[i]) current = i;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+    ImGui::BeginDisabled(saving);
+    if (ImGui::BeginCombo("##status", kStatusLabels[current])) {
+        for (int i = 0; i < 3; ++i)
+            if (ImGui::Selectable(kStatusLabels[i], i == current) && i != current) {
+                const int64_t id = note.id;
+                const std::string status = kStatuses[i];
+                change(ctx, m_editTask,
+                       [id, status](NotesStore& store, int64_t) {
+                           store.edit(id, {std::nullopt, std::nullopt, std::nullopt, status});
+                       },
+                       {});
+            }
+        ImGui::EndCombo();
+    }
+    ImGui::EndDisabled();
+    if (editing) {
+        ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
+        ImGui::InputTextWithHint("##due", "YYYY-MM-DD", &m_editDue);
+    } else if (!note.due.empty()) {
+        // An open action past its day is what the next review must not miss.
+        const bool late =
+            note.status == "open" && note.due < figures::formatLocalTime(nowUtcMs()).substr(0, 10);
+        if (late)
+            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "due %s · late 已逾期", note.due.c_str());
+        else
+            ImGui::TextDisabled("due %s", note.due.c_str());
+    }
 }
 
 void ReviewNotes::drawDeletePopup(ConsoleContext& ctx, bool saving) {
@@ -277,16 +320,22 @@ void ReviewNotes::drawAddForm(ConsoleContext& ctx, bool saving) {
     ImGui::SetNextItemWidth(260);
     ImGui::InputTextWithHint("Owner", "who follows it up 负责人", &m_draft.owner);
     ImGui::SameLine();
+    if (std::string(kNoteKinds[m_draft.kind]) == "action") {
+        ImGui::SetNextItemWidth(140);
+        ImGui::InputTextWithHint("Due 截止", "YYYY-MM-DD", &m_draft.due);
+        ImGui::SameLine();
+    }
     const bool blank = m_draft.text.find_first_not_of(" \t\r\n") == std::string::npos;
     ImGui::BeginDisabled(saving || blank || !m_session);
     const bool addClicked = ImGui::Button("Add note");
     markLastItem(ctx, "review_add_note");
     if (addClicked) {
         const std::string kind = kNoteKinds[m_draft.kind], noteText = m_draft.text, owner = m_draft.owner;
+        const std::string due = kind == "action" ? m_draft.due : std::string();
         change(
             ctx, m_addTask,
-            [kind, noteText, owner](NotesStore& store, int64_t session) {
-                store.add(session, kind, noteText, owner);
+            [kind, noteText, owner, due](NotesStore& store, int64_t session) {
+                store.add(session, kind, noteText, owner, due);
             },
             [this, noteText] {
                 // Keeps what was typed since the note was sent.

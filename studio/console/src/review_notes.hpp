@@ -34,10 +34,12 @@ public:
 private:
     struct Draft {
         int kind = 5; ///< index into the note kinds; action items are the most common
-        std::string text, owner;
+        std::string text, owner, due;
     };
 
     void load(ConsoleContext& ctx, int64_t sessionId);
+    /// An action's status (a combo that saves at once) and its due day; "—" for the other kinds.
+    void drawActionStatus(ConsoleContext& ctx, const SessionNote& note, bool editing, bool saving);
     /// Runs a change to the notes, then lists them again on the same connection.
     void change(ConsoleContext& ctx, TaskWatch& watch,
                 std::function<void(NotesStore&, int64_t session)> change, std::function<void()> onSaved);
@@ -53,7 +55,7 @@ private:
 
     Draft m_draft;
     int64_t m_editing = 0; ///< note being edited inline; 0: none
-    std::string m_editText, m_editOwner;
+    std::string m_editText, m_editOwner, m_editDue;
     int64_t m_deleting = 0; ///< note the confirmation popup asks about
     bool m_openDeletePopup = false;
 

@@ -46,6 +46,15 @@ void drawKpiTiles(const std::vector<ReviewKpiTile>& kpis, ImFont* large) {
 
 void drawReviewOverview(const LoadedReport& report, ImFont* large, bool& cumulativeGmv) {
     const ReviewOverview& overview = report.model.overview;
+    if (!overview.openActions.empty()) {
+        // What earlier reviews of this show asked for and nobody has closed: read before this show's figures.
+        ImGui::TextColored(ImVec4(0.95f, 0.70f, 0.20f, 1.0f),
+                           "Still open from earlier shows 往期未完成的行动项 (%zu)",
+                           overview.openActions.size());
+        for (const std::string& line : overview.openActions)
+            ImGui::BulletText("%s", line.c_str());
+        ImGui::Spacing();
+    }
     drawKpiTiles(overview.kpis, large);
 
     ImGui::Spacing();

@@ -60,6 +60,33 @@ void drawAbTests(const std::vector<ReviewAbRow>& tests) {
     ImGui::EndTable();
 }
 
+/// Each time a card was on air, the fastest seller first: which explanation sold.
+void drawShowings(const std::vector<ReviewShowingRow>& showings) {
+    if (showings.empty()) return;
+    ImGui::Spacing();
+    ImGui::TextUnformatted("Card showings 讲解场次 — ranked by GMV per minute on air");
+    if (!ImGui::BeginTable("showings", 9, kReviewTableFlags)) return;
+    ImGui::TableSetupColumn("Product 商品", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("On air 时段");
+    ImGui::TableSetupColumn("Time 时长");
+    ImGui::TableSetupColumn("Views 进场");
+    ImGui::TableSetupColumn("Clicks");
+    ImGui::TableSetupColumn("Orders");
+    ImGui::TableSetupColumn("GMV");
+    ImGui::TableSetupColumn("GPM");
+    ImGui::TableSetupColumn("GMV / min");
+    ImGui::TableHeadersRow();
+    for (const ReviewShowingRow& row : showings) {
+        ImGui::TableNextRow();
+        for (const std::string* cell : {&row.title, &row.window, &row.seconds, &row.views, &row.clicks,
+                                        &row.paidOrders, &row.gmv, &row.gpm, &row.gmvPerMinute}) {
+            ImGui::TableNextColumn();
+            textUnformatted(*cell);
+        }
+    }
+    ImGui::EndTable();
+}
+
 } // namespace
 
 void drawReviewProducts(const ReviewModel& model) {
@@ -98,6 +125,7 @@ void drawReviewProducts(const ReviewModel& model) {
         }
         ImGui::EndTable();
     }
+    drawShowings(model.showings);
     drawOffers(model.offers);
 }
 

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/analytics/funnel.hpp"
+#include "html_escape.hpp"
 #include "report_fields.hpp"
 #include "report_format.hpp"
 #include "section_frame.hpp"
@@ -14,41 +16,35 @@
 namespace hawker::studio::report_html {
 
 void renderFunnel(std::string& out, const json& summary) {
-    static const std::vector<MetricLabel> steps{{"uv", "Viewers", "场观人数"},
-                                                {"product_click_uv", "Clicked a product", "商品点击人数"},
-                                                {"add_to_cart_uv", "Added to cart", "加购人数"},
-                                                {"order_created_uv", "Created an order", "下单人数"},
-                                                {"buyers", "Paid", "成交人数"}};
     if (!summary.is_object()) return;
-    bool any = false;
-    for (const MetricLabel& step : steps)
-        any = any || summary.contains(step.key);
-    if (!any) return;
-
-    const std::optional<double> top = numberAt(summary, "uv");
+    const std::vector<FunnelStep> steps = funnelSteps(summary);
+    if (steps.empty()) return;
     double widest = 0;
-    for (const MetricLabel& step : steps)
-        widest = std::max(widest, numberOr(summary, step.key, 0.0));
-    const double scale = top && *top > 0 ? std::max(*top, widest) : widest;
+    for (const FunnelStep& step : steps)
+        widest = std::max(widest, step.count);
 
     openSection(out, "funnel", {"Funnel", "转化漏斗"});
     out += "<div class=\"funnel\">\n";
-    std::optional<double> previous;
     for (size_t i = 0; i < steps.size(); ++i) {
-        const std::optional<double> count = numberAt(summary, steps[i].key);
-        out += std::string("<div class=\"step\" data-key=\"") + steps[i].key + "\">";
-        out += std::string("<div class=\"step-label\">") + steps[i].en + " <span class=\"zh\">" +
-               steps[i].zh + "</span></div>";
+        const FunnelStep& step = steps[i];
+        const FunnelStepName* name = funnelStepName(step.key);
+        out += "<div class=\"step\" data-key=\"" + escape(step.key) + "\">";
+        out += std::string("<div class=\"step-label\">") + (name ? name->en : step.key.c_str()) +
+               " <span class=\"zh\">" + (name ? name->zh : "") + "</span></div>";
         out += "<div class=\"step-bar\"><span style=\"width:" +
-               barWidth(scale > 0 && count ? std::optional<double>(*count / scale) : std::nullopt) +
+               barWidth(widest > 0 ? std::optional<double>(step.count / widest) : std::nullopt) +
                "\"></span></div>";
-        out += "<div class=\"step-count\">" + formatNumber(count) + "</div>";
-        out += "<div class=\"step-rate\">";
-        if (i > 0)
-            out += formatPercent(ratio(count, previous)) + " of previous step · " +
-                   formatPercent(ratio(count, top), 2) + " of viewers";
-        out += "</div></div>\n";
-        previous = count;
+        out += "<div class=\"step-count\">" + formatNumber(step.count) + "</div>";
+        if (i == 0) {
+            out += "<div class=\"step-rate\"></div>";
+        } else if (!step.notComparable.empty()) {
+            out += "<div class=\"step-rate not-comparable\" title=\"" + escape(step.notComparable) + "\">" +
+                   escape(step.notComparable) + "</div>";
+        } else {
+            out += "<div class=\"step-rate\">" + formatPercent(step.ofPrevious) + " of previous step · " +
+                   formatPercent(step.ofViewers, 2) + " of viewers</div>";
+        }
+        out += "</div>\n";
     }
     out += "</div>\n";
     out += "<p class=\"footnote\">Conversion 看播成交转化率 " + formatMetric(summary, "conversion_rate") +

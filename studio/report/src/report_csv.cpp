@@ -112,6 +112,10 @@ std::vector<std::filesystem::path> writeReportCsv(const json& report, const std:
                           {"offset_ms", "event", "detail"}));
     files.push_back(table(dir / "comments.csv", json_read::memberOf(report, "top_comments"),
                           {"offset_ms", "who", "text"}));
+    files.push_back(table(dir / "card_showings.csv", json_read::memberOf(report, "card_showings"),
+                          {"sku", "name", "showing", "start_offset_ms", "end_offset_ms", "seconds", "views",
+                           "clicks", "click_uv", "paid_orders", "units", "gmv_cents", "buyers", "gpm_cents",
+                           "gmv_per_minute_cents"}));
     files.push_back(table(dir / "paid_engagement.csv", json_read::memberOf(report, "paid_engagement"),
                           {"currency", "count", "amount_micros"}));
     files.push_back(

@@ -27,6 +27,7 @@ std::string renderReportHtml(const nlohmann::json& report) {
     renderFunnel(out, memberOf(report, "summary"));
     renderCharts(out, report);
     renderProducts(out, report);
+    renderCardShowings(out, report);
     renderSegments(out, report);
     renderOffers(out, report);
     renderReconciliation(out, report);

@@ -30,6 +30,11 @@ void renderComparison(std::string& out, const json& report);
 void renderAb(std::string& out, const json& report);
 /// The review notes and action items (review_section.cpp).
 void renderReview(std::string& out, const json& report);
+/// "card_showings": each time a product card was on air, ranked by GMV per minute.
+void renderCardShowings(std::string& out, const json& report);
+/// The open action items of earlier shows of the same title or tag ("open_actions"), at the top of the
+/// summary; nothing when there are none.
+void renderOpenActions(std::string& out, const json& report);
 /// Alerts raised during the show (show_log_sections.cpp).
 void renderAlerts(std::string& out, const json& report);
 /// Top comments (show_log_sections.cpp).

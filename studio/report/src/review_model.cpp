@@ -1,5 +1,7 @@
 #include "hawker/studio/report/review_model.hpp"
 
+#include "hawker/studio/analytics/funnel.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
@@ -62,22 +64,11 @@ void fillSeries(const json& report, ReviewOverview& out) {
 }
 
 std::vector<ReviewFunnelStep> funnelOf(const json& summary) {
-    const std::pair<const char*, const char*> stages[] = {{"uv", "Viewers UV 观看"},
-                                                          {"product_click_uv", "Product clicks 点击"},
-                                                          {"add_to_cart_uv", "Add to cart 加购"},
-                                                          {"order_created_uv", "Orders 下单"},
-                                                          {"buyers", "Paid 支付"}};
-    std::vector<ReviewFunnelStep> found;
-    for (const auto& [key, label] : stages)
-        if (const std::optional<double> v = numberAt(summary, key)) found.push_back({label, *v});
-    // A stage that is zero while a later one is not was not reported by the
-    // platform (many send no cart events); it would read as a 0 % step.
     std::vector<ReviewFunnelStep> steps;
-    for (size_t i = 0; i < found.size(); ++i) {
-        const bool laterCounted = std::any_of(found.begin() + static_cast<std::ptrdiff_t>(i) + 1, found.end(),
-                                              [](const ReviewFunnelStep& s) { return s.value > 0; });
-        if (found[i].value <= 0 && laterCounted && i > 0) continue;
-        steps.push_back(found[i]);
+    for (const FunnelStep& step : funnelSteps(summary)) {
+        const FunnelStepName* name = funnelStepName(step.key);
+        steps.push_back({name ? std::string(name->en) + " " + name->zh : step.key, step.count,
+                         step.ofPrevious, step.notComparable});
     }
     return steps;
 }
@@ -201,6 +192,21 @@ std::vector<ReviewProductRow> productRows(const json& report) {
         row.onAir = c.onAirSeconds > 0 ? ReviewText{figures::formatClock(c.onAirSeconds)}
                                        : ReviewText{"never", ReviewTone::Dim};
         rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+std::vector<ReviewShowingRow> showingRows(const json& report) {
+    std::vector<ReviewShowingRow> rows;
+    for (const json& s : listAt(report, "card_showings")) {
+        const std::string name = stringAt(s, "name"), sku = stringAt(s, "sku");
+        rows.push_back({(name.empty() ? sku : name) + " #" + reviewMetricAt(s, "showing"),
+                        figures::formatOffset(numberAt(s, "start_offset_ms")) + "–" +
+                            figures::formatOffset(numberAt(s, "end_offset_ms")),
+                        reviewMetric("onair_seconds", memberOf(s, "seconds")), // a duration, as a clock
+                        reviewMetricAt(s, "views"), reviewMetricAt(s, "clicks"),
+                        reviewMetricAt(s, "paid_orders"), reviewMetricAt(s, "gmv_cents"),
+                        reviewMetricAt(s, "gpm_cents"), reviewMetricAt(s, "gmv_per_minute_cents")});
     }
     return rows;
 }
@@ -344,11 +350,19 @@ ReviewModel prepareReview(const json& report) {
     out.overview.kpis = kpiTilesOf(report);
     out.overview.figures = summaryFigures(report);
     out.overview.paidEngagement = paidEngagementText(memberOf(report, "paid_engagement"));
+    for (const json& action : listAt(report, "open_actions")) {
+        std::string line = stringAt(action, "text");
+        if (const std::string owner = stringAt(action, "owner"); !owner.empty()) line += " — " + owner;
+        if (const std::string due = stringAt(action, "due"); !due.empty()) line += " · due 截止 " + due;
+        line += " · from " + stringAt(action, "session_title");
+        out.overview.openActions.push_back(std::move(line));
+    }
     out.overview.bands = onAirBands(report);
     fillSeries(report, out.overview);
     out.overview.funnel = funnelOf(memberOf(report, "summary"));
     out.products = productRows(report);
     out.offers = offerRows(report);
+    out.showings = showingRows(report);
     fillSegments(report, out);
     fillComparison(report, out);
     out.abTests = abRows(report);
@@ -361,11 +375,7 @@ json reportWithNotes(const json& report, const std::optional<std::vector<Session
     if (!notes) return out;
     json list = json::array();
     for (const SessionNote& note : *notes)
-        list.push_back({{"kind", note.kind},
-                        {"text", note.text},
-                        {"owner", note.owner},
-                        {"utc_ms", note.utcMs},
-                        {"id", note.id}});
+        list.push_back(noteJson(note));
     out["notes"] = std::move(list);
     return out;
 }

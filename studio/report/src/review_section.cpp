@@ -15,6 +15,34 @@
 
 namespace hawker::studio::report_html {
 
+namespace {
+
+std::string actionStatusText(const std::string& status) {
+    if (status == "done") return "done 已完成";
+    if (status == "dropped") return "dropped 已放弃";
+    if (status == "open") return "open 未完成";
+    return status;
+}
+
+} // namespace
+
+void renderOpenActions(std::string& out, const json& report) {
+    const json& actions = listAt(report, "open_actions");
+    if (actions.empty()) return;
+    out += "<div class=\"open-actions\" id=\"open-actions\">\n<h3>Still open from earlier shows <span "
+           "class=\"zh\">往期未完成的行动项</span></h3>\n<ul>\n";
+    for (const json& a : actions) {
+        out += "<li>" + escape(textAt(a, "text"));
+        if (const std::string owner = textAt(a, "owner"); !owner.empty())
+            out += " <span class=\"owner\">" + escape(owner) + "</span>";
+        if (const std::string due = textAt(a, "due"); !due.empty())
+            out += " <span class=\"due\">due 截止 " + escape(due) + "</span>";
+        out += " <span class=\"muted\">— " + escape(textAt(a, "session_title")) + ", " +
+               formatUtc(numberAt(a, "session_start_utc_ms")) + "</span></li>\n";
+    }
+    out += "</ul>\n</div>\n";
+}
+
 void renderReview(std::string& out, const json& report) {
     static const std::vector<std::pair<std::string, Heading>> blocks{
         {"goal", {"Goal", "目标"}},
@@ -74,13 +102,16 @@ void renderReview(std::string& out, const json& report) {
         emptyNote(out, "No action items yet.");
     } else {
         out +=
-            "<table class=\"data actions\">\n<thead><tr><th>Action 行动</th><th>Owner 负责人</th><th>Added "
-            "记录时间</th></tr></thead>\n<tbody>\n";
+            "<table class=\"data actions\">\n<thead><tr><th>Action 行动</th><th>Owner 负责人</th><th>Status "
+            "状态</th><th>Due 截止</th><th>Added 记录时间</th></tr></thead>\n<tbody>\n";
         for (const json* note : actions->second) {
             const std::string owner = textAt(*note, "owner");
             out += "<tr><td>" + escape(textAt(*note, "text")) + "</td><td>" +
                    (owner.empty() ? std::string("<span class=\"muted\">unassigned</span>") : escape(owner)) +
-                   "</td><td class=\"nowrap\">" + formatUtc(numberAt(*note, "utc_ms")) + "</td></tr>\n";
+                   "</td><td class=\"status " + escape(textAt(*note, "status")) + "\">" +
+                   escape(actionStatusText(textAt(*note, "status"))) + "</td><td class=\"nowrap\">" +
+                   escape(textAt(*note, "due")) + "</td><td class=\"nowrap\">" +
+                   formatUtc(numberAt(*note, "utc_ms")) + "</td></tr>\n";
         }
         out += "</tbody></table>\n";
     }

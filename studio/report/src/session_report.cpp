@@ -4,9 +4,12 @@
 #include <cmath>
 #include <set>
 
+#include "card_showings.hpp"
+#include "hawker/studio/analytics/funnel.hpp"
 #include "hawker/studio/analytics/order_reconciliation.hpp"
 #include "hawker/studio/report/session_comparison.hpp"
 #include "hawker/studio/store/event_replay.hpp"
+#include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
 
 namespace hawker::studio {
@@ -70,16 +73,17 @@ json windowJson(const WindowCounts& c) {
 
 json notesJson(Database& db, int64_t session) {
     json notes = json::array();
-    Statement rows = db.prepare(
-        "SELECT kind, text, owner, utc_ms, id FROM notes WHERE session_id = ?1 ORDER BY utc_ms, id");
-    rows.bind(1, session);
-    while (rows.step())
-        notes.push_back({{"kind", rows.text(0)},
-                         {"text", rows.text(1)},
-                         {"owner", rows.text(2)},
-                         {"utc_ms", rows.integer(3)},
-                         {"id", rows.integer(4)}});
+    for (const SessionNote& note : NotesStore(db).list(session))
+        notes.push_back(noteJson(note));
     return notes;
+}
+
+/// The open actions of earlier shows of this title or tag: the top of this review.
+json openActionsJson(Database& db, int64_t session) {
+    json out = json::array();
+    for (const OpenAction& a : NotesStore(db).openActionsBefore(session))
+        out.push_back(openActionJson(a));
+    return out;
 }
 
 json alertsJson(Database& db, int64_t session, int64_t start) {
@@ -172,6 +176,10 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
                          {"gmv_onair_cents", c.gmvOnAirCents}};
     }
     report["products"] = std::move(products);
+    std::map<std::string, std::string> productTitles;
+    for (const auto& [sku, name] : names)
+        productTitles[sku] = name.name;
+    report["card_showings"] = cardShowingsJson(schedule, metrics, productTitles, start, end);
 
     json segments = json::array();
     for (size_t i = 0; i < schedule.segments().size(); ++i) {
@@ -251,12 +259,14 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
         comments.push_back(feedCommentJson(recent[i], start));
     report["top_comments"] = std::move(comments);
     report["paid_engagement"] = paidEngagementJson(metrics.paidEngagement());
+    report["funnel"] = funnelJson(funnelSteps(report["summary"]));
 
     report["comparison"] = compareWithEarlierSessions(db, *session, summary, options);
     report["ab"] = abTests(db, *session, summary, options);
     for (json& test : offerVariantTests(report["offers"]))
         report["ab"].push_back(std::move(test));
     report["notes"] = notesJson(db, sessionId);
+    report["open_actions"] = openActionsJson(db, sessionId);
     report["alerts"] = alertsJson(db, sessionId, start);
     report["reconciliation"] = reconcileOrders(db, sessionId).toJson();
     report["events_counted"] = metrics.eventsCounted();

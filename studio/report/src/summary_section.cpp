@@ -151,6 +151,7 @@ void renderSummary(std::string& out, const json& report) {
     const json& summary = memberOf(report, "summary");
     out += "<section id=\"summary\">\n";
     renderSessionHeader(out, session);
+    renderOpenActions(out, report); // the promises of earlier shows come before this show's figures
     out += "<h2>Summary <span class=\"zh\">概览</span></h2>\n";
 
     const json& kpis = listAt(report, "kpis");

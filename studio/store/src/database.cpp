@@ -288,6 +288,15 @@ const std::vector<Migration>& migrations() {
                    e.currency, e.amount_micros
             FROM events e JOIN event_types t ON t.code = e.type LEFT JOIN event_origins o ON o.code = e.origin;
         )",
+        // 8: a 复盘 action item is tracked: its due day and its status
+        // (open, done, dropped), so the next show's review and the host's
+        // prompter can list what is still open. Other kinds have neither.
+        R"(
+        ALTER TABLE notes ADD COLUMN due_date TEXT CHECK (due_date IS NULL OR date(due_date) = due_date);
+        ALTER TABLE notes ADD COLUMN status TEXT CHECK (status IS NULL OR status IN ('open', 'done', 'dropped'));
+        UPDATE notes SET status = 'open' WHERE kind = 'action';
+        CREATE INDEX notes_open_actions ON notes (status, session_id) WHERE status = 'open';
+        )",
     };
     return steps;
 }

@@ -142,6 +142,7 @@ private:
     OnAirSchedule m_schedule;
     SessionMetrics m_metrics;
     int64_t m_nowUtcMs = 0;
+    nlohmann::json m_openActions; ///< earlier shows' open actions (openActionJson), read at the start
     int64_t m_negativeComments = 0;
     std::vector<LiveAlert> m_alerts;
     /// Ids are given here, not by SQLite, so an alert raised while the

@@ -98,6 +98,9 @@ public:
     const std::vector<WindowCounts>& segments() const { return m_segmentCounts; }
     /// Paid orders and GMV in each offer's sale window (index into schedule->offers()).
     WindowCounts offerCounts(size_t offerIndex) const;
+    /// One showing of a product card (index into schedule->cards().at(sku)): the views that started
+    /// while it was on air (`enters`), and that product's clicks, paid orders, units and GMV then.
+    WindowCounts showingCounts(const std::string& sku, size_t showingIndex) const;
     /// Comments with their time and masked author, newest last (bounded).
     struct Comment {
         int64_t ts = 0;
@@ -133,6 +136,12 @@ private:
     void refund(PaidOrder& order, int64_t amountCents);
     WindowCounts* segmentFor(int64_t ts);
     WindowCounts* offerOnSale(const std::string& sku, int64_t ts);
+    /// The counts of `sku`'s card showing on air at `ts`, or nullptr.
+    WindowCounts* showingAt(const std::string& sku, int64_t ts);
+    WindowCounts* showingIn(const std::string& sku, const std::vector<OnAirInterval>& showings, int64_t ts);
+    /// A sale (or, with negative figures, its undoing) in its product card's showing.
+    void countInShowing(const std::string& sku, int64_t ts, int64_t orders, int64_t units, int64_t cents,
+                        int64_t buyer);
 
     int64_t m_start;
     std::optional<int64_t> m_end;
@@ -186,6 +195,8 @@ private:
     std::map<std::string, ProductCounts> m_products;
     std::vector<WindowCounts> m_segmentCounts;
     std::vector<WindowCounts> m_offerCounts;
+    std::map<std::string, std::vector<WindowCounts>>
+        m_showingCounts; ///< sku → per showing, as schedule->cards()
     size_t m_segmentHint = 0;
     /// A ring of the newest comments: overwritten in place, so a long replay
     /// with hundreds of thousands of comments allocates nothing for them.

@@ -161,14 +161,15 @@ struct NotesAddArgs {
     std::string kind;
     std::string text;
     std::string owner;
+    std::string due; ///< an action's due day, YYYY-MM-DD
 };
 
 /// `hawker notes edit ...`
 struct NotesEditArgs {
     std::string db;
     int64_t note = 0;
-    std::string text;
-    std::string owner;
+    /// Only what is given changes; an action's due day ("" clears it) and status (open, done, dropped).
+    std::optional<std::string> text, owner, due, status;
 };
 
 /// `hawker notes delete ...`
@@ -181,6 +182,7 @@ struct NotesDeleteArgs {
 struct NotesListArgs {
     std::string db;
     int64_t session = 0;
+    bool open = false; ///< the open actions: this session's and those of earlier shows of its title or tag
 };
 
 using CommandLine =

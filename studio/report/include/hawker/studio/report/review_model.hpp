@@ -54,13 +54,17 @@ struct ReviewFigure {
 struct ReviewFunnelStep {
     std::string label;
     double value = 0;
+    std::optional<double> ofPrevious; ///< none for the first step and for one that is not comparable
+    std::string notComparable;        ///< the reason a step has no share ("" when it has one)
 };
 
 struct ReviewOverview {
     std::vector<ReviewKpiTile> kpis;
     std::vector<ReviewFigure> figures; ///< the summary grid, in reading order
     std::string paidEngagement;        ///< "USD 5.00 (1) · JPY 500 (2)"; empty without any
-    std::vector<ReviewBand> bands;     ///< drawn on every chart
+    /// Earlier shows' open action items, one line each ("text — owner · due 2026-12-10 · from TITLE").
+    std::vector<std::string> openActions;
+    std::vector<ReviewBand> bands; ///< drawn on every chart
     ReviewSeries online, gmv, gmvTotal;
     std::vector<ReviewFunnelStep> funnel; ///< the stages the platform reported
 };
@@ -86,6 +90,14 @@ struct ReviewSegmentRow {
     bool overrun = false;
 };
 
+/// One showing of a product card, as the report ranks them (GMV per minute on air).
+struct ReviewShowingRow {
+    std::string title;   ///< the product's name, or its sku
+    std::string window;  ///< "12:05–14:40", offsets from the start
+    std::string seconds; ///< time on air
+    std::string views, clicks, paidOrders, gmv, gpm, gmvPerMinute;
+};
+
 struct ReviewComparisonRow {
     std::string name; ///< "#12 Title [B]", "  (this one)" on the current session
     std::string started, uv, buyers, paidOrders, gmv, conversion;
@@ -107,6 +119,7 @@ struct ReviewModel {
     ReviewOverview overview;
     std::vector<ReviewProductRow> products; ///< by GMV, best first; then by units
     std::vector<ReviewOfferRow> offers;
+    std::vector<ReviewShowingRow> showings; ///< each card showing, the fastest seller first
     std::vector<ReviewSegmentRow> segments;
     ReviewText segmentsVerdict; ///< how many ran over; empty without segments
     /// The comparison has a session besides this one (else it says why not).
