@@ -21,6 +21,7 @@ constexpr ImU32 kGridLine = IM_COL32(255, 255, 255, 28);
 constexpr ImU32 kFunnelBar = IM_COL32(70, 150, 230, 255);
 constexpr ImU32 kFunnelTrack = IM_COL32(255, 255, 255, 18);
 constexpr ImU32 kBarText = IM_COL32(255, 255, 255, 255);
+constexpr ImU32 kIncident = IM_COL32(235, 70, 70, 230);       // red, as the HTML report draws incidents
 constexpr ImU32 kNotComparable = IM_COL32(240, 170, 40, 255); // amber, as a figure to read with care
 
 /// A value as the axis shows it, scaled by the chart's valueScale. Money ("¥", the values in cents scaled to
@@ -163,6 +164,13 @@ void drawLineChart(const LineChart& chart, ImVec2 size) {
     draw->AddLine(ImVec2(plotMin.x, plotMin.y), ImVec2(plotMax.x, plotMin.y), kGridLine);
     draw->AddLine(ImVec2(plotMin.x, plotMax.y), ImVec2(plotMax.x, plotMax.y), kGridLine);
     drawBands(draw, chart, plotMin, plotMax, span);
+    for (const ChartIncident& incident : chart.incidents) {
+        if (incident.seconds < 0 || incident.seconds > span) continue;
+        const float ix = plotMin.x + static_cast<float>(incident.seconds / span) * plotWidth;
+        draw->AddLine(ImVec2(ix, plotMin.y), ImVec2(ix, plotMax.y), kIncident, 1.5f);
+        draw->AddTriangleFilled(ImVec2(ix - 5, plotMin.y), ImVec2(ix + 5, plotMin.y),
+                                ImVec2(ix, plotMin.y + 8), kIncident);
+    }
 
     const std::vector<ImVec2> points = linePoints(values, plotMin, plotMax, drawLo, drawHi);
     if (points.size() >= 2)
@@ -214,6 +222,11 @@ void drawLineChart(const LineChart& chart, ImVec2 size) {
         if (programSeconds >= band.fromSeconds && programSeconds <= band.toSeconds)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(band.offer ? kOfferLabel : kCardLabel), "%s %s",
                                band.offer ? "flash sale" : "card", band.label.c_str());
+    // The incidents within one sample of the pointer: what went wrong about then.
+    for (const ChartIncident& incident : chart.incidents)
+        if (std::fabs(incident.seconds - programSeconds) <= sampleSeconds)
+            ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(kIncident), "%s %s",
+                               formatClock(incident.seconds).c_str(), incident.text.c_str());
     ImGui::EndTooltip();
 }
 

@@ -16,11 +16,18 @@ struct ChartBand {
     bool offer = false; ///< flash sale (orange) rather than a product card (blue)
 };
 
+/// Something that went wrong at `seconds` (an output reconnecting, a source lost, …): a red marker.
+struct ChartIncident {
+    double seconds = 0;
+    std::string text;
+};
+
 struct LineChart {
     std::string title;
     std::vector<float> values; ///< evenly spaced samples
     double secondsPerSample = 1;
     std::vector<ChartBand> bands;
+    std::vector<ChartIncident> incidents;
     std::string unit;     ///< "¥": money, written as the tiles write it; anything else follows the figure
     float valueScale = 1; ///< values are divided by this for the labels (cents -> yuan: 100)
     ImU32 color = IM_COL32(90, 200, 250, 255);

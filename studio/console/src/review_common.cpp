@@ -10,8 +10,10 @@ namespace {
 constexpr ImU32 kCardBlue = IM_COL32(80, 150, 240, 255);
 constexpr ImU32 kGmvGreen = IM_COL32(110, 210, 120, 255);
 
-LineChart chartOf(const ReviewSeries& series, const std::vector<ChartBand>& bands, ImU32 color) {
+LineChart chartOf(const ReviewSeries& series, const std::vector<ChartBand>& bands,
+                  const std::vector<ChartIncident>& incidents, ImU32 color) {
     LineChart chart;
+    chart.incidents = incidents;
     chart.title = series.title;
     chart.values = series.values;
     chart.secondsPerSample = 60;
@@ -32,9 +34,12 @@ std::shared_ptr<const LoadedReport> loadedReport(int64_t sessionId, nlohmann::js
     std::vector<ChartBand> bands;
     for (const ReviewBand& band : overview.bands)
         bands.push_back({band.fromSeconds, band.toSeconds, band.label, band.offer});
-    out->online = chartOf(overview.online, bands, kCardBlue);
-    out->gmv = chartOf(overview.gmv, bands, kGmvGreen);
-    out->gmvTotal = chartOf(overview.gmvTotal, bands, kGmvGreen);
+    std::vector<ChartIncident> incidents;
+    for (const ReviewOverview::Incident& incident : overview.incidents)
+        incidents.push_back({incident.seconds, incident.text});
+    out->online = chartOf(overview.online, bands, incidents, kCardBlue);
+    out->gmv = chartOf(overview.gmv, bands, incidents, kGmvGreen);
+    out->gmvTotal = chartOf(overview.gmvTotal, bands, incidents, kGmvGreen);
     for (const ReviewFunnelStep& step : overview.funnel)
         out->funnel.push_back({step.label, step.value, step.ofPrevious, step.notComparable});
     out->json = std::make_shared<const nlohmann::json>(std::move(report));

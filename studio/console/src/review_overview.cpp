@@ -74,7 +74,9 @@ void drawReviewOverview(const LoadedReport& report, ImFont* large, bool& cumulat
     if (report.online.values.empty()) {
         ImGui::TextDisabled("No minute of the show has been counted yet.");
     } else {
-        ImGui::TextDisabled("Bands: blue = a product card on air, orange = a flash sale 秒杀 on sale.");
+        ImGui::TextDisabled(
+            "Bands: blue = a product card on air, orange = a flash sale 秒杀 on sale%s.",
+            overview.incidents.empty() ? "" : "; red markers = incidents 故障 (hover for the cause)");
         drawLineChart(report.online, ImVec2(-1, 170));
         ImGui::Checkbox("Cumulative GMV 累计", &cumulativeGmv);
         drawLineChart(cumulativeGmv ? report.gmvTotal : report.gmv, ImVec2(-1, 170));

@@ -196,6 +196,16 @@ void renderChart(std::string& out, const ChartSpec& spec, const std::vector<Char
         }
     }
 
+    // Incidents, over the data: a red line through the plot with a marker above it, the cause in its tooltip.
+    for (const ChartIncident& incident : onAir.incidents) {
+        const double ix = x(std::clamp(incident.minute, 0.0, domainMin));
+        out +=
+            format("<g class=\"incident %s\" data-minute=\"%.3f\"><line x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" "
+                   "y2=\"%.1f\"/><path d=\"M%.1f %.1f l-5 -8 h10 z\"/>",
+                   escape(incident.kind).c_str(), incident.minute, ix, ix, top, bottom, ix, top) +
+            "<title>" + escape(incident.tooltip) + "</title></g>\n";
+    }
+
     // Legend.
     double lx = left;
     const double ly = height - 12;
@@ -222,6 +232,9 @@ void renderChart(std::string& out, const ChartSpec& spec, const std::vector<Char
     legendItem(format("<line class=\"cut\" x1=\"%.1f\" x2=\"%.1f\" y1=\"%.1f\" y2=\"%.1f\"/>", lx + 7, lx + 7,
                       ly - 11, ly + 1),
                "scene cut 切换画面");
+    if (!onAir.incidents.empty())
+        legendItem(format("<g class=\"incident\"><path d=\"M%.1f %.1f l-5 -8 h10 z\"/></g>", lx + 7, ly + 1),
+                   "incident 故障 (output, source, database, platform)");
 
     out += "</svg>\n</figure>\n";
 }

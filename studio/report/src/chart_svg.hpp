@@ -19,12 +19,20 @@ struct OnAirInterval {
     std::string tooltip;
 };
 
-/// What was on air: product cards and offers as lanes above the data, scenes as cuts at their start.
-/// Each list sorted by start.
+/// Something that went wrong (an output reconnecting, a source lost, …) at `minute` from the start.
+struct ChartIncident {
+    double minute;
+    std::string kind; ///< output, source, database, connector, webhook, resume
+    std::string tooltip;
+};
+
+/// What was on air: product cards and offers as lanes above the data, scenes as cuts at their start,
+/// and the incidents as red markers. Each list sorted by start.
 struct OnAir {
     std::vector<OnAirInterval> cards;
     std::vector<OnAirInterval> offers;
     std::vector<OnAirInterval> scenes;
+    std::vector<ChartIncident> incidents;
 };
 
 /// One minute's value; `raw` is the value exactly as the report had it, written into the SVG's data-value.

@@ -42,6 +42,18 @@ std::vector<OnAirInterval> intervalsOf(const json& list, const char* labelKey, d
     return intervals;
 }
 
+std::vector<ChartIncident> incidentsOf(const json& list, double domainMin) {
+    std::vector<ChartIncident> incidents;
+    for (const json& entry : asList(list)) {
+        const std::optional<double> at = numberAt(entry, "offset_ms");
+        if (!at || *at < 0 || *at / 60'000.0 > domainMin) continue;
+        incidents.push_back(
+            {*at / 60'000.0, textAt(entry, "kind"),
+             formatClock(*at / 1000.0) + " " + textAt(entry, "kind") + ": " + textAt(entry, "text")});
+    }
+    return incidents;
+}
+
 std::vector<ChartPoint> pointsOf(const json& perMinute, const char* series) {
     std::vector<ChartPoint> points;
     for (size_t i = 0; i < perMinute.size(); ++i) {
@@ -76,7 +88,8 @@ void renderCharts(std::string& out, const json& report) {
     const std::map<std::string, std::string> noNames;
     const OnAir onAir{intervalsOf(memberOf(onAirJson, "cards"), "sku", domainMin, names),
                       intervalsOf(memberOf(onAirJson, "offers"), "id", domainMin, noNames),
-                      intervalsOf(memberOf(onAirJson, "scenes"), "scene", domainMin, noNames)};
+                      intervalsOf(memberOf(onAirJson, "scenes"), "scene", domainMin, noNames),
+                      incidentsOf(memberOf(report, "incidents"), domainMin)};
 
     static const ChartSpec charts[] = {
         {"viewers_end", "Viewers present", "在线人数", "at the end of each minute", true, Unit::Count,

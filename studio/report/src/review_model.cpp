@@ -358,6 +358,9 @@ ReviewModel prepareReview(const json& report) {
         out.overview.openActions.push_back(std::move(line));
     }
     out.overview.bands = onAirBands(report);
+    for (const json& incident : listAt(report, "incidents"))
+        out.overview.incidents.push_back({numberAt(incident, "offset_ms").value_or(0) / 1000.0,
+                                          stringAt(incident, "kind") + ": " + stringAt(incident, "text")});
     fillSeries(report, out.overview);
     out.overview.funnel = funnelOf(memberOf(report, "summary"));
     out.products = productRows(report);

@@ -11,6 +11,7 @@
 #include "hawker/studio/store/event_replay.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
+#include "incidents.hpp"
 
 namespace hawker::studio {
 
@@ -268,6 +269,7 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     report["notes"] = notesJson(db, sessionId);
     report["open_actions"] = openActionsJson(db, sessionId);
     report["alerts"] = alertsJson(db, sessionId, start);
+    report["incidents"] = incidentsJson(db, sessionId, start, end);
     report["reconciliation"] = reconcileOrders(db, sessionId).toJson();
     report["events_counted"] = metrics.eventsCounted();
     return report;

@@ -65,6 +65,12 @@ struct ReviewOverview {
     /// Earlier shows' open action items, one line each ("text — owner · due 2026-12-10 · from TITLE").
     std::vector<std::string> openActions;
     std::vector<ReviewBand> bands; ///< drawn on every chart
+    /// What went wrong and when (the report's "incidents"): markers on the curves.
+    struct Incident {
+        double seconds = 0;
+        std::string text; ///< "output: output rtmp1 reconnecting …"
+    };
+    std::vector<Incident> incidents;
     ReviewSeries online, gmv, gmvTotal;
     std::vector<ReviewFunnelStep> funnel; ///< the stages the platform reported
 };
