@@ -114,6 +114,17 @@ TEST(CliOptions, EverySubcommandIntoItsOptions) {
     EXPECT_EQ(parsed<NotesEditArgs>({"notes", "edit", "--db", "h.db", "--note", "9", "--text", "t"}).note, 9);
     EXPECT_EQ(parsed<NotesDeleteArgs>({"notes", "delete", "--db", "h.db", "--note", "9"}).note, 9);
     EXPECT_EQ(parsed<NotesListArgs>({"notes", "list", "--db", "h.db", "--session", "1"}).session, 1);
+    // An action's due day and status; an edit changes only what it names.
+    EXPECT_EQ(parsed<NotesAddArgs>({"notes", "add", "--db", "h.db", "--session", "1", "--kind", "action",
+                                    "--text", "t", "--due", "2026-12-20"})
+                  .due,
+              "2026-12-20");
+    const auto close =
+        parsed<NotesEditArgs>({"notes", "edit", "--db", "h.db", "--note", "9", "--status", "done"});
+    EXPECT_EQ(close.status, std::optional<std::string>("done"));
+    EXPECT_FALSE(close.text);
+    EXPECT_FALSE(close.owner);
+    EXPECT_TRUE(parsed<NotesListArgs>({"notes", "list", "--db", "h.db", "--session", "1", "--open"}).open);
     parsed<CommandsArgs>({"commands"});
 }
 
