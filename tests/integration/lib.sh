@@ -239,7 +239,11 @@ _stamp_lines() {
 # $T/NAME.log. Sets HAWKER_PID (the hawker process itself) and tracks it.
 hawker_bg() {
     local name="$1"; shift
+    # Emptied here, before the process starts: tee opens its files a moment later, and a caller
+    # that waits for a line must not find the one an earlier run of the same name left.
     : > "$T/$name.log"
+    : > "$T/$name.out"
+    : > "$T/$name.err"
     stdbuf -oL -eL "$HAWKER" "$@" \
         > >(tee "$T/$name.out" | _stamp_lines >> "$T/$name.log") \
         2> >(tee "$T/$name.err" | _stamp_lines >> "$T/$name.log") &
