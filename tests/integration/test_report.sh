@@ -266,5 +266,36 @@ check "  and its p_value is a number >= 0.05" fcmp "$(jx "$K" '$.ab[0].p_value' 
 check "  the HTML says not significant" grep -qF '<span class="nosig">not significant' "$T/ab_close.html"
 check "the other title's sessions are not in B's test (a_sessions=$(jx "$J" '$.ab[0].a_sessions') b_sessions=$(jx "$J" '$.ab[0].b_sessions'))" \
     test "$(jx "$J" '$.ab[0].a_sessions')/$(jx "$J" '$.ab[0].b_sessions')" = 1/1
+
+# --- the trend across sessions: the A/B sessions' figures are known --------------------------------
+"$HAWKER" report --db "$AB" --trend --since 9999d --title "AB close" --json > "$T/trend.json" 2> "$T/trend.err"
+TR="$T/trend.json"
+check "trend --title 'AB close': sessions $(jx "$TR" '$.sessions[0].id'),$(jx "$TR" '$.sessions[1].id') ($CA_ID,$CB_ID), oldest first" \
+    test "$(jlen "$TR" '$.sessions') $(jx "$TR" '$.sessions[0].id') $(jx "$TR" '$.sessions[1].id')" = "2 $CA_ID $CB_ID"
+check "  GMV per session = buyers × ¥99: $(jx "$TR" '$.sessions[0].gmv_cents') $(jx "$TR" '$.sessions[1].gmv_cents') ($((40 * 9900)) $((42 * 9900)))" \
+    test "$(jx "$TR" '$.sessions[0].gmv_cents') $(jx "$TR" '$.sessions[1].gmv_cents')" = "$((40 * 9900)) $((42 * 9900))"
+check "  UV and units: $(jx "$TR" '$.sessions[1].uv') $(jx "$TR" '$.sessions[1].units') (1000 42)" \
+    test "$(jx "$TR" '$.sessions[1].uv') $(jx "$TR" '$.sessions[1].units')" = "1000 42"
+check "  conversion 40/1000 then 42/1000: $(jx "$TR" '$.sessions[0].conversion_rate') $(jx "$TR" '$.sessions[1].conversion_rate')" \
+    bash -c 'close() { awk -v a="$1" -v b="$2" "BEGIN { d = a - b; exit !(d < 1e-12 && d > -1e-12) }"; }; close "$1" 0.04 && close "$2" 0.042' _ \
+    "$(jx "$TR" '$.sessions[0].conversion_rate')" "$(jx "$TR" '$.sessions[1].conversion_rate')"
+check "  by title: 2 sessions, ¥$((82 * 99)), 2000 viewers ($(jx "$TR" '$.by_title[0].sessions') $(jx "$TR" '$.by_title[0].gmv_cents') $(jx "$TR" '$.by_title[0].uv'))" \
+    test "$(jx "$TR" '$.by_title[0].sessions') $(jx "$TR" '$.by_title[0].gmv_cents') $(jx "$TR" '$.by_title[0].uv')" = "2 $((82 * 9900)) 2000"
+check "  product S1 in both sessions: $(jx "$TR" '$.products[0].sku') units $(jx "$TR" '$.products[0].sessions[0].units'),$(jx "$TR" '$.products[0].sessions[1].units')" \
+    test "$(jx "$TR" '$.products[0].sku') $(jx "$TR" '$.products[0].sessions[0].units') $(jx "$TR" '$.products[0].sessions[1].units')" = "S1 40 42"
+"$HAWKER" report --db "$AB" --trend --since 9999d --json > "$T/trend_all.json" 2>> "$T/trend.err"
+check "without a title the range holds all four sessions ($(jlen "$T/trend_all.json" '$.sessions'))" \
+    test "$(jlen "$T/trend_all.json" '$.sessions')" = 4
+"$HAWKER" report --db "$AB" --trend --since 9999d --html "$T/trend.html" --csv "$T/trend_csv" 2>> "$T/trend.err"
+chrome "file://$T/trend.html" --dump-dom > "$T/trend_dom.html" 2> /dev/null
+check "the trend page renders 5 figures and 1 product as small multiples ($(grep -c '<figure class="multiple"' "$T/trend_dom.html"))" \
+    test "$(grep -c '<figure class="multiple"' "$T/trend_dom.html")" = 6
+gmvs=$(awk '/data-metric="gmv_cents"/ { f = 1 } f { print } f && /<\/figure>/ { exit }' "$T/trend_dom.html" \
+    | grep -o 'data-value="[^"]*"' | sed 's/data-value="//; s/"$//' | tr '\n' ' ')
+check "its GMV points are the four sessions' GMV [$gmvs]" \
+    test "$gmvs" = "$((20 * 9900)) $((60 * 9900)) $((40 * 9900)) $((42 * 9900)) "
+check "trend CSV files written ($(ls "$T/trend_csv" 2>/dev/null | tr '\n' ' '))" \
+    test -s "$T/trend_csv/trend_sessions.csv" -a -s "$T/trend_csv/trend_products.csv"
+check "report --trend with --session is refused" bash -c '! "$1" report --db "$2" --trend --session 1 > /dev/null 2>&1' _ "$HAWKER" "$AB"
 info "test_report ran $(elapsed_since "$t0") s"
 finish

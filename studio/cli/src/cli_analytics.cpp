@@ -13,6 +13,7 @@
 #include "hawker/studio/report/report_csv.hpp"
 #include "hawker/studio/report/report_html.hpp"
 #include "hawker/studio/report/session_report.hpp"
+#include "hawker/studio/report/session_trend.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
@@ -47,8 +48,40 @@ int commandIngest(const IngestArgs& args) {
     return 0;
 }
 
+namespace {
+
+int commandTrend(const ReportArgs& args, Database& database) {
+    TrendOptions options;
+    options.untilUtcMs = nowUtcMs();
+    options.sinceUtcMs = options.untilUtcMs - args.sinceMs;
+    options.title = args.title;
+    options.tag = args.tag;
+    options.includeRehearsals = args.includeRehearsals;
+    const nlohmann::json trend = buildTrend(database, options);
+    if (args.html) writeText(*args.html, renderTrendHtml(trend));
+    if (args.csv) writeTrendCsv(trend, *args.csv);
+    if (args.json) {
+        std::cout << trend.dump(2) << std::endl;
+    } else if (!args.html && !args.csv) {
+        std::cout << "trend: " << trend["sessions"].size() << " session(s)";
+        for (const auto& s : trend["sessions"])
+            std::cout << "\n  #" << s["id"] << " " << s["title"].get<std::string>()
+                      << ": gmv=" << figures::formatYuan(json_read::numberAt(s, "gmv_cents"))
+                      << " uv=" << s["uv"];
+        std::cout << "\n(--json, --html FILE or --csv DIR for the whole trend)" << std::endl;
+    }
+    return 0;
+}
+
+} // namespace
+
 int commandReport(const ReportArgs& args) {
+    if (args.trend && args.session != 0)
+        throw UsageError("report: --trend covers a range; leave out --session");
+    if (!args.trend && args.session == 0)
+        throw UsageError("report needs --session ID (or --trend for a range)");
     Database database(args.db, Database::Threading::OneThread);
+    if (args.trend) return commandTrend(args, database);
     ReportOptions options;
     options.includeRehearsals = args.includeRehearsals;
     const nlohmann::json report = buildSessionReport(database, args.session, options);

@@ -348,11 +348,28 @@ void Parser::addAnalytics() {
               "self-contained page, --csv the tables",
               "report takes no positional arguments", [this] { return CommandLine{m_report}; });
     valueOption(report, "--db", "DB", "the SQLite file", required(m_report.db, "--db"))->required();
-    valueOption(report, "--session", "ID", "the session", whole(m_report.session, "--session"))->required();
+    valueOption(report, "--session", "ID", "the session (not with --trend)",
+                whole(m_report.session, "--session"));
     report.add_flag("--json", m_report.json, "print the whole report as JSON");
     valueOption(report, "--html", "FILE", "write the report as one HTML page", keep(m_report.html));
     valueOption(report, "--csv", "DIR", "write its tables as CSV files", keep(m_report.csv));
     report.add_flag("--include-rehearsals", m_report.includeRehearsals, "compare with rehearsals too");
+    report.add_flag("--trend", m_report.trend,
+                    "the sessions of a range instead of one: --since, --title, --tag");
+    valueOption(report, "--since", "14d", "with --trend: how far back (days d or hours h; default 14d)",
+                [this](const std::string& value) {
+                    const bool days = !value.empty() && value.back() == 'd',
+                               hours = !value.empty() && value.back() == 'h';
+                    const std::string digits = value.substr(0, value.size() - 1);
+                    if ((!days && !hours) || digits.empty() || digits.size() > 5 ||
+                        digits.find_first_not_of("0123456789") != std::string::npos ||
+                        std::stoll(digits) == 0)
+                        throw UsageError("--since takes a number of days or hours, like 14d or 36h (got '" +
+                                         value + "')");
+                    m_report.sinceMs = std::stoll(digits) * (days ? 86'400'000LL : 3'600'000LL);
+                });
+    valueOption(report, "--title", "T", "with --trend: only sessions of this title", keep(m_report.title));
+    valueOption(report, "--tag", "T", "with --trend: only sessions of this tag", keep(m_report.tag));
 
     CLI::App& simulate =
         *leaf(m_app, "simulate",

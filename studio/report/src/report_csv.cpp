@@ -57,9 +57,10 @@ private:
     std::ostringstream m_out;
 };
 
-/// One CSV from a list of objects, with `columns` in order.
-std::filesystem::path table(const std::filesystem::path& path, const json& rows,
-                            const std::vector<std::string>& columns, const std::string& firstColumn = "") {
+} // namespace
+
+std::filesystem::path writeCsvTable(const std::filesystem::path& path, const json& rows,
+                                    const std::vector<std::string>& columns, const std::string& firstColumn) {
     std::vector<std::string> header = columns;
     if (!firstColumn.empty()) header.insert(header.begin(), firstColumn);
     CsvFile csv(path, header);
@@ -81,8 +82,6 @@ std::filesystem::path table(const std::filesystem::path& path, const json& rows,
     return csv.write();
 }
 
-} // namespace
-
 std::vector<std::filesystem::path> writeReportCsv(const json& report, const std::filesystem::path& dir) {
     std::error_code error;
     std::filesystem::create_directories(dir, error);
@@ -94,35 +93,36 @@ std::vector<std::filesystem::path> writeReportCsv(const json& report, const std:
             csv.row({key, value});
         files.push_back(csv.write());
     }
-    files.push_back(table(dir / "per_minute.csv", json_read::memberOf(report, "per_minute"),
-                          {"minute", "enters", "comments", "likes", "orders", "gmv_cents", "viewers_end"}));
-    files.push_back(table(dir / "products.csv", json_read::memberOf(report, "products"),
-                          {"name", "in_catalog", "onair_seconds", "clicks", "click_uv", "paid_orders",
-                           "units", "gmv_cents", "gmv_onair_cents"},
-                          "sku"));
-    files.push_back(table(dir / "segments.csv", json_read::memberOf(report, "segments"),
-                          {"index", "kind", "title", "sku", "planned_seconds", "actual_seconds",
-                           "start_offset_ms", "end_offset_ms", "enters", "comments", "likes", "clicks",
-                           "paid_orders", "units", "gmv_cents", "buyers"}));
     files.push_back(
-        table(dir / "offers.csv", json_read::memberOf(report, "offers"),
-              {"id", "sku", "price_cents", "quantity", "sold", "sell_through", "sold_out_after_s",
-               "start_offset_ms", "end_offset_ms", "end_reason", "paid_orders", "units", "gmv_cents"}));
-    files.push_back(table(dir / "timeline.csv", json_read::memberOf(report, "timeline"),
-                          {"offset_ms", "event", "detail"}));
-    files.push_back(table(dir / "comments.csv", json_read::memberOf(report, "top_comments"),
-                          {"offset_ms", "who", "text"}));
-    files.push_back(table(dir / "card_showings.csv", json_read::memberOf(report, "card_showings"),
-                          {"sku", "name", "showing", "start_offset_ms", "end_offset_ms", "seconds", "views",
-                           "clicks", "click_uv", "paid_orders", "units", "gmv_cents", "buyers", "gpm_cents",
-                           "gmv_per_minute_cents"}));
-    files.push_back(table(dir / "paid_engagement.csv", json_read::memberOf(report, "paid_engagement"),
-                          {"currency", "count", "amount_micros"}));
-    files.push_back(
-        table(dir / "notes.csv", json_read::memberOf(report, "notes"), {"kind", "text", "owner", "utc_ms"}));
-    files.push_back(table(dir / "comparison.csv", json_read::memberOf(report, "comparison"),
-                          {"id", "title", "tag", "variant", "start_utc_ms", "uv", "buyers", "paid_orders",
-                           "gmv_cents", "conversion_rate", "current"}));
+        writeCsvTable(dir / "per_minute.csv", json_read::memberOf(report, "per_minute"),
+                      {"minute", "enters", "comments", "likes", "orders", "gmv_cents", "viewers_end"}));
+    files.push_back(writeCsvTable(dir / "products.csv", json_read::memberOf(report, "products"),
+                                  {"name", "in_catalog", "onair_seconds", "clicks", "click_uv", "paid_orders",
+                                   "units", "gmv_cents", "gmv_onair_cents"},
+                                  "sku"));
+    files.push_back(writeCsvTable(dir / "segments.csv", json_read::memberOf(report, "segments"),
+                                  {"index", "kind", "title", "sku", "planned_seconds", "actual_seconds",
+                                   "start_offset_ms", "end_offset_ms", "enters", "comments", "likes",
+                                   "clicks", "paid_orders", "units", "gmv_cents", "buyers"}));
+    files.push_back(writeCsvTable(dir / "offers.csv", json_read::memberOf(report, "offers"),
+                                  {"id", "sku", "price_cents", "quantity", "sold", "sell_through",
+                                   "sold_out_after_s", "start_offset_ms", "end_offset_ms", "end_reason",
+                                   "paid_orders", "units", "gmv_cents"}));
+    files.push_back(writeCsvTable(dir / "timeline.csv", json_read::memberOf(report, "timeline"),
+                                  {"offset_ms", "event", "detail"}));
+    files.push_back(writeCsvTable(dir / "comments.csv", json_read::memberOf(report, "top_comments"),
+                                  {"offset_ms", "who", "text"}));
+    files.push_back(writeCsvTable(dir / "card_showings.csv", json_read::memberOf(report, "card_showings"),
+                                  {"sku", "name", "showing", "start_offset_ms", "end_offset_ms", "seconds",
+                                   "views", "clicks", "click_uv", "paid_orders", "units", "gmv_cents",
+                                   "buyers", "gpm_cents", "gmv_per_minute_cents"}));
+    files.push_back(writeCsvTable(dir / "paid_engagement.csv", json_read::memberOf(report, "paid_engagement"),
+                                  {"currency", "count", "amount_micros"}));
+    files.push_back(writeCsvTable(dir / "notes.csv", json_read::memberOf(report, "notes"),
+                                  {"kind", "text", "owner", "utc_ms"}));
+    files.push_back(writeCsvTable(dir / "comparison.csv", json_read::memberOf(report, "comparison"),
+                                  {"id", "title", "tag", "variant", "start_utc_ms", "uv", "buyers",
+                                   "paid_orders", "gmv_cents", "conversion_rate", "current"}));
     return files;
 }
 

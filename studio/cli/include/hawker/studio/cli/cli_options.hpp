@@ -134,11 +134,15 @@ struct OrdersImportArgs {
 /// `hawker report ...`
 struct ReportArgs {
     std::string db;
-    int64_t session = 0;
+    int64_t session = 0; ///< required unless trend
     bool json = false;
     bool includeRehearsals = false;
     std::optional<std::string> html;
     std::optional<std::string> csv;
+    /// --trend: the sessions of a range instead of one session.
+    bool trend = false;
+    int64_t sinceMs = 14LL * 86'400'000; ///< --since 14d / 36h: how far back from now
+    std::string title, tag;              ///< --title, --tag: only those sessions
 };
 
 /// `hawker simulate ...`
