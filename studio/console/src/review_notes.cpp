@@ -162,12 +162,15 @@ void ReviewNotes::draw(ConsoleContext& ctx) {
 
 void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
     if (!ImGui::BeginTable("notes", 6, kReviewTableFlags)) return;
-    ImGui::TableSetupColumn("Kind 类型");
+    // The note and its owner share the width; the other columns fit what they hold. Left to the
+    // table's proportional default, the wrapped note measured nothing on its first frame and the
+    // button column took the whole row.
+    ImGui::TableSetupColumn("Kind 类型", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("Note 内容", ImGuiTableColumnFlags_WidthStretch, 5.0f);
     ImGui::TableSetupColumn("Owner 负责人", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Status 状态 · due 截止");
-    ImGui::TableSetupColumn("Written");
-    ImGui::TableSetupColumn("##actions");
+    ImGui::TableSetupColumn("Status 状态 · due 截止", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("Written", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (const SessionNote& note : m_notes) {
         ImGui::PushID(static_cast<int>(note.id));
