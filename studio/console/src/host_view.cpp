@@ -12,6 +12,7 @@
 
 #include "chart_drawing.hpp"
 #include "hawker/studio/base/json_read.hpp"
+#include "hawker/studio/report/review_text.hpp"
 
 namespace hawker::studio::console {
 
@@ -256,14 +257,8 @@ void drawOpenActions(const ConsoleFonts& fonts, const nlohmann::json& analytics)
         coloured(kWarn, "上场复盘待办 Open from earlier shows (" + std::to_string(actions.size()) + ")");
     }
     std::vector<std::string> lines;
-    for (const nlohmann::json& action : actions) {
-        std::string line = json_read::stringAt(action, "text");
-        if (const std::string owner = json_read::stringAt(action, "owner"); !owner.empty())
-            line += " — " + owner;
-        if (const std::string due = json_read::stringAt(action, "due"); !due.empty())
-            line += " · 截止 " + due;
-        lines.push_back(std::move(line));
-    }
+    for (const nlohmann::json& action : actions)
+        lines.push_back(openActionText(action));
     bullets(lines, fonts.large);
 }
 

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "hawker/capture/output.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
 
 namespace hawker::studio {
@@ -40,7 +41,8 @@ json incidentsJson(Database& db, int64_t session, int64_t startUtcMs, int64_t en
         switch (row.kind) {
         case TimelineKind::Output:
             // Live, connecting and stopped are the normal life of an output; these two lose viewers.
-            if (row.state == "reconnecting" || row.state == "failed")
+            if (row.state == capture::toString(capture::OutputState::Reconnecting) ||
+                row.state == capture::toString(capture::OutputState::Failed))
                 incidents.push_back({at - startUtcMs, "output", stored.text});
             break;
         case TimelineKind::SessionResumed:

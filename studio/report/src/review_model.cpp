@@ -350,13 +350,9 @@ ReviewModel prepareReview(const json& report) {
     out.overview.kpis = kpiTilesOf(report);
     out.overview.figures = summaryFigures(report);
     out.overview.paidEngagement = paidEngagementText(memberOf(report, "paid_engagement"));
-    for (const json& action : listAt(report, "open_actions")) {
-        std::string line = stringAt(action, "text");
-        if (const std::string owner = stringAt(action, "owner"); !owner.empty()) line += " — " + owner;
-        if (const std::string due = stringAt(action, "due"); !due.empty()) line += " · due 截止 " + due;
-        line += " · from " + stringAt(action, "session_title");
-        out.overview.openActions.push_back(std::move(line));
-    }
+    for (const json& action : listAt(report, "open_actions"))
+        out.overview.openActions.push_back(openActionText(action) + " · from " +
+                                           stringAt(action, "session_title"));
     out.overview.bands = onAirBands(report);
     for (const json& incident : listAt(report, "incidents"))
         out.overview.incidents.push_back({numberAt(incident, "offset_ms").value_or(0) / 1000.0,

@@ -41,4 +41,12 @@ std::string paidEngagementText(const nlohmann::json& totals) {
     return out;
 }
 
+std::string openActionText(const nlohmann::json& action) {
+    std::string line = json_read::stringAt(action, "text");
+    if (const std::string owner = json_read::stringAt(action, "owner"); !owner.empty()) line += " — " + owner;
+    if (const std::string due = json_read::stringAt(action, "due"); !due.empty())
+        line += " · due 截止 " + due;
+    return line;
+}
+
 } // namespace hawker::studio

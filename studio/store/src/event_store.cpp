@@ -127,14 +127,13 @@ bool decodeRow(const Statement& rows, ViewerEvent& e) {
         e.coupon.assign(rows.textView(7));
         break;
     case EventType::Comment:
-        e.text.assign(rows.textView(8));
-        e.maskedName.assign(rows.textView(9));
-        break;
     case EventType::PaidEngagement:
         e.text.assign(rows.textView(8));
         e.maskedName.assign(rows.textView(9));
-        e.currency.assign(rows.textView(10));
-        e.amountMicros = rows.integer(11);
+        if (e.type == EventType::PaidEngagement) {
+            e.currency.assign(rows.textView(10));
+            e.amountMicros = rows.integer(11);
+        }
         break;
     default:
         break;

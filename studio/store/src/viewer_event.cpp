@@ -189,6 +189,15 @@ std::optional<EventOrigin> eventOriginFromString(std::string_view name) {
 
 namespace {
 
+/// The author's display name (optional), kept only masked ("小***8").
+template <class Source>
+bool readMaskedName(Source& f, ViewerEvent& event) {
+    std::string name;
+    if (!f.string("name", name, false, 256)) return false;
+    if (!name.empty()) event.maskedName = maskViewerName(name);
+    return true;
+}
+
 /// The contract itself, over either source of fields (Fields, TypedFields).
 template <class Source>
 std::optional<ViewerEvent> readEvent(Source& f, const ViewerHasher& hasher, std::string& reason) {
@@ -212,9 +221,7 @@ std::optional<ViewerEvent> readEvent(Source& f, const ViewerHasher& hasher, std:
     switch (event.type) {
     case EventType::Comment: {
         if (!f.string("text", event.text, true, 2000)) return std::nullopt;
-        std::string name;
-        if (!f.string("name", name, false, 256)) return std::nullopt;
-        if (!name.empty()) event.maskedName = maskViewerName(name);
+        if (!readMaskedName(f, event)) return std::nullopt;
         break;
     }
     case EventType::Like:
@@ -254,9 +261,7 @@ std::optional<ViewerEvent> readEvent(Source& f, const ViewerHasher& hasher, std:
             return std::nullopt;
         }
         if (!f.string("text", event.text, false, 2000)) return std::nullopt;
-        std::string name;
-        if (!f.string("name", name, false, 256)) return std::nullopt;
-        if (!name.empty()) event.maskedName = maskViewerName(name);
+        if (!readMaskedName(f, event)) return std::nullopt;
         break;
     }
     default:

@@ -18,5 +18,7 @@ std::string reviewMetricAt(const nlohmann::json& parent, const std::string& key)
 /// Paid engagement by currency ([{"currency","count","amount_micros"}], as the report and the live
 /// metrics give it): "USD 5.00 (1) · JPY 500 (2)"; "" when there is none.
 std::string paidEngagementText(const nlohmann::json& totals);
+/// An open action item (openActionJson's shape) on one line: "text — owner · due 截止 2026-12-10".
+std::string openActionText(const nlohmann::json& action);
 
 } // namespace hawker::studio
