@@ -304,7 +304,7 @@ void Output::run() {
                         m_queue.clear();
                     }
                     muxer->guard.arm(m_config.ioTimeout);
-                    av_write_trailer(context);
+                    finishFile(context);
                     setState(OutputState::Failed, reason);
                     return;
                 }
@@ -314,6 +314,7 @@ void Output::run() {
             }
             ++m_sent;
             m_bytes += static_cast<uint64_t>(size);
+            if (m_config.kind == OutputKind::Record) noteWritten(next);
             std::lock_guard lock(m_mutex);
             const auto now = std::chrono::steady_clock::now();
             m_rate.push_back({now, m_bytes.load()});
@@ -323,7 +324,7 @@ void Output::run() {
         if (!failed) {
             // Clean stop: finish the file so players see its duration and index.
             muxer->guard.arm(m_config.ioTimeout);
-            if (muxer->headerWritten) av_write_trailer(context);
+            if (muxer->headerWritten) finishFile(context);
             setState(OutputState::Stopped);
             return;
         }
@@ -344,6 +345,43 @@ void Output::run() {
     std::lock_guard lock(m_mutex);
     if (m_state != OutputState::Failed) m_state = OutputState::Stopped;
     m_queue.clear();
+}
+
+void Output::noteWritten(const EncodedPacket& packet) {
+    const auto& description = m_streams[static_cast<size_t>(packet.kind)];
+    const int64_t ms =
+        av_rescale(packet.packet->pts, int64_t{1000} * description.timeBaseNum, description.timeBaseDen);
+    const int64_t duration =
+        av_rescale(packet.packet->duration, int64_t{1000} * description.timeBaseNum, description.timeBaseDen);
+    m_lastMs = std::max(m_lastMs, ms + duration);
+    if (packet.kind == StreamKind::Video && m_firstFrameMs < 0) {
+        m_firstFrameMs = ms;
+        try {
+            if (m_config.onFirstFrame) m_config.onFirstFrame(ms);
+        } catch (const std::exception& error) {
+            log(LogLevel::Warning, "output " + m_config.id + ": " + error.what());
+        }
+    }
+}
+
+void Output::setChapters(std::vector<Chapter> chapters) {
+    std::lock_guard lock(m_mutex);
+    m_chapters = std::move(chapters);
+}
+
+void Output::finishFile(AVFormatContext* context) {
+    std::vector<Chapter> chapters;
+    {
+        std::lock_guard lock(m_mutex);
+        chapters = m_chapters;
+    }
+    try {
+        if (m_firstFrameMs >= 0) capture::setChapters(context, chapters, m_firstFrameMs, m_lastMs);
+    } catch (const std::exception& error) {
+        // Chapters are a convenience: the recording is finished without them.
+        log(LogLevel::Warning, "output " + m_config.id + ": chapters not written: " + error.what());
+    }
+    av_write_trailer(context);
 }
 
 void Output::stop() {

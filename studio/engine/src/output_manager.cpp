@@ -1,5 +1,7 @@
 #include "hawker/studio/engine/output_manager.hpp"
 
+#include <filesystem>
+
 #include "hawker/capture/av_util.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/engine/record_path.hpp"
@@ -27,7 +29,18 @@ std::unique_ptr<capture::Output> OutputManager::makeOutput(size_t index, bool re
         config.target = config.displayTarget = nextFreePart(spec.path, ++m_restarts[index] + 1).string();
     }
     config.queueLimit = std::chrono::milliseconds(spec.queueMs);
-    return std::make_unique<capture::Output>(config, m_streams, m_onEvent);
+    if (spec.kind == capture::OutputKind::Record && m_onRecording) {
+        std::error_code error;
+        const std::filesystem::path absolute = std::filesystem::absolute(config.target, error);
+        config.onFirstFrame = [this, id = spec.id, path = error ? config.target : absolute.string()](
+                                  int64_t firstFrameMs) { m_onRecording(id, path, firstFrameMs); };
+    }
+    auto output = std::make_unique<capture::Output>(config, m_streams, m_onEvent);
+    if (spec.kind == capture::OutputKind::Record) {
+        std::lock_guard lock(m_outputsMutex);
+        output->setChapters(m_chapters);
+    }
+    return output;
 }
 
 void OutputManager::start(const capture::Encoder& encoder, const std::set<std::string>& stopped) {
@@ -56,6 +69,13 @@ void OutputManager::start(const capture::Encoder& encoder, const std::set<std::s
         m_wantedStopped = stopped;
     }
     m_control = std::thread([this, stopped] { runControl(stopped); });
+}
+
+void OutputManager::setChapters(const std::vector<capture::Chapter>& chapters) {
+    std::lock_guard lock(m_outputsMutex);
+    m_chapters = chapters;
+    for (auto& output : m_outputs)
+        if (output && output->config().kind == capture::OutputKind::Record) output->setChapters(chapters);
 }
 
 void OutputManager::push(const capture::EncodedPacket& packet) {

@@ -21,6 +21,13 @@ constexpr int64_t kLiveAudioDelayUs = 50000;
 overlay::YuvColor yuvOf(const Rgba& c) {
     return overlay::toYuv(c.r, c.g, c.b);
 }
+
+std::map<std::string, std::string> productNamesOf(const ShowSpec& show) {
+    std::map<std::string, std::string> names;
+    for (const ProductSpec& product : show.products)
+        names[product.sku] = product.name;
+    return names;
+}
 } // namespace
 
 ProgramEngine::ProgramEngine(ShowSpec show, EngineOptions options)
@@ -33,11 +40,20 @@ ProgramEngine::ProgramEngine(SettledShow settled, EngineOptions options)
                 [this](const std::string& id, const std::string& event, const std::string& detail) {
                     onOutputEvent(id, event, detail);
                 }),
+      m_chapters(productNamesOf(m_show)),
       m_compositor(cv::Size(m_show.width, m_show.height), yuvOf(m_show.background)),
       m_pool(capture::FramePool::create(m_show.width, m_show.height)) {
     m_controller->setTimelineHook([this](const TimelineRow& row) {
         logInfo("timeline t=" + std::to_string(row.programMs) + "ms " + toString(row.kind) + " " +
                 row.text());
+        if (m_session) m_session->timeline(row);
+        noteChapters(row);
+    });
+    m_outputs.setRecordingHook([this](const std::string& id, const std::string& path, int64_t firstFrameMs) {
+        // The file's first frame, on the program clock: clips and chapter repairs map its timestamps by it.
+        const int64_t offset = m_session ? m_session->programOffsetMs() : 0;
+        const TimelineRow row = TimelineRow::recording(m_programMs.load(), id, path, offset + firstFrameMs);
+        logInfo("timeline output " + row.text());
         if (m_session) m_session->timeline(row);
     });
     m_controller->setAuditHook([this](const AuditEntry& entry) {
@@ -583,6 +599,20 @@ void ProgramEngine::onOutputEvent(const std::string& id, const std::string& even
     if (event == capture::toString(capture::OutputState::Failed) && m_started)
         m_controller->execute(Command::named("output.stop", {{"output", id}}),
                               Actor{"hawker", Role::Automation}, m_programMs.load());
+}
+
+void ProgramEngine::noteChapters(const TimelineRow& row) {
+    std::vector<capture::Chapter> chapters;
+    {
+        std::lock_guard lock(m_chaptersMutex);
+        if (!m_chapters.apply(row)) return;
+        // The encoder's clock starts at this run's program offset.
+        const int64_t offset = m_session ? m_session->programOffsetMs() : 0;
+        for (const ChapterMark& mark : m_chapters.marks())
+            chapters.push_back(
+                {mark.startMs - offset, mark.endMs < 0 ? -1 : mark.endMs - offset, mark.title});
+    }
+    m_outputs.setChapters(chapters);
 }
 
 } // namespace hawker::studio

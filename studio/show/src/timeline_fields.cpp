@@ -139,6 +139,8 @@ constexpr FieldSpec kFields[] = {
     spec<&TimelineRow::lostRows>(F::LostRows, "lost_rows"),
     spec<&TimelineRow::lostFromMs>(F::LostFromMs, "lost_from_ms"),
     spec<&TimelineRow::lostToMs>(F::LostToMs, "lost_to_ms"),
+    spec<&TimelineRow::file>(F::File, "file"),
+    spec<&TimelineRow::baseMs>(F::BaseMs, "base_ms"),
 };
 
 const FieldSpec& specOf(TimelineField field) {

@@ -70,6 +70,7 @@ const std::vector<TimelineKindInfo>& timelineKinds() {
         {TimelineKind::Database,
          "database",
          {F::Outage, F::OutageMs, F::WaitedRows, F::LostRows, F::LostFromMs, F::LostToMs}},
+        {TimelineKind::Recording, "recording", {F::Output, F::File, F::BaseMs}},
     };
     return kinds;
 }
@@ -185,6 +186,8 @@ std::string TimelineRow::text() const {
                      secondsText(lostToMs);
         return words;
     }
+    case TimelineKind::Recording:
+        return output + " records to " + file;
     }
     return {};
 }
@@ -313,6 +316,14 @@ TimelineRow TimelineRow::databaseRecovered(int64_t ms, bool outage, int64_t outa
     row.lostRows = lostRows;
     row.lostFromMs = lostFromMs;
     row.lostToMs = lostToMs;
+    return row;
+}
+
+TimelineRow TimelineRow::recording(int64_t ms, std::string output, std::string file, int64_t baseMs) {
+    TimelineRow row = rowOf(TimelineKind::Recording, ms);
+    row.output = std::move(output);
+    row.file = std::move(file);
+    row.baseMs = baseMs;
     return row;
 }
 

@@ -159,6 +159,7 @@ std::optional<TimelineRow> legacyTimelineRow(std::string_view event, const std::
     }
     case TimelineKind::GraphicHidden:
     case TimelineKind::Database:
+    case TimelineKind::Recording: // written with its fields only (schema 5 and later)
         return std::nullopt;
     }
     return std::nullopt;

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "hawker/capture/backoff.hpp"
+#include "hawker/capture/chapters.hpp"
 #include "hawker/capture/encoded_packet.hpp"
 #include "hawker/capture/encoder.hpp"
 
@@ -32,6 +33,9 @@ struct OutputConfig {
     std::chrono::milliseconds queueLimit{3000}; ///< how far behind it may fall before dropping
     std::chrono::milliseconds ioTimeout{5000};  ///< a write or connect silent this long fails
     BackoffPolicy reconnect;                    ///< OBS-like: 2 s, x1.5, jitter, capped
+    /// A recording's first video frame is written: its time on the encoder's clock (ms), so the
+    /// caller can tie the file's timestamps to the program's. Called on the output's thread.
+    std::function<void(int64_t firstFrameMs)> onFirstFrame;
 };
 
 struct OutputStats {
@@ -68,6 +72,9 @@ public:
 
     OutputStats stats() const;
     const OutputConfig& config() const { return m_config; }
+    /// A recording's chapters, on the encoder's clock (ms), replacing the
+    /// earlier ones; written with the file's trailer.
+    void setChapters(std::vector<Chapter> chapters);
 
 private:
     struct Muxer;
@@ -90,7 +97,12 @@ private:
     OutputState m_state = OutputState::Idle;
     std::string m_lastError;
     std::chrono::steady_clock::time_point m_retryAt{};
-    std::unique_ptr<Muxer> m_firstMuxer; ///< a recording opened by start()
+    std::unique_ptr<Muxer> m_firstMuxer;       ///< a recording opened by start()
+    std::vector<Chapter> m_chapters;           ///< guarded by m_mutex
+    int64_t m_firstFrameMs = -1, m_lastMs = 0; ///< the output thread's: what the file holds
+    void noteWritten(const EncodedPacket& packet);
+    /// Writes the chapters and the trailer of a recording.
+    void finishFile(AVFormatContext* context);
 
     std::atomic<uint64_t> m_sent{0}, m_dropped{0}, m_bytes{0}, m_reconnects{0};
     struct RateSample {

@@ -29,12 +29,22 @@ public:
     using EventHook =
         std::function<void(const std::string& id, const std::string& event, const std::string& detail)>;
 
+    /// A recording wrote its first frame into `path`; `firstFrameMs` is that
+    /// frame's time on the encoder's clock. Called on the output's thread.
+    using RecordingHook =
+        std::function<void(const std::string& id, const std::string& path, int64_t firstFrameMs)>;
+
     /// `targets`: one per show output, in show order (see settleShow).
     OutputManager(const ShowSpec& show, std::vector<ResolvedTarget> targets, EventHook onEvent);
     ~OutputManager();
     OutputManager(const OutputManager&) = delete;
     OutputManager& operator=(const OutputManager&) = delete;
 
+    /// Set before start().
+    void setRecordingHook(RecordingHook hook) { m_onRecording = std::move(hook); }
+    /// The recordings' chapters on the encoder's clock, for every recording
+    /// open now and any opened later (written with each file's trailer).
+    void setChapters(const std::vector<capture::Chapter>& chapters);
     /// Opens every output but those in `stopped` (a resumed show keeps what
     /// its operator had stopped) and starts the control thread. Throws when
     /// an output cannot open; none is left open then.
@@ -62,6 +72,8 @@ private:
     const ShowSpec& m_show;
     std::vector<ResolvedTarget> m_targets;
     EventHook m_onEvent;
+    RecordingHook m_onRecording;
+    std::vector<capture::Chapter> m_chapters; ///< guarded by m_outputsMutex
     std::vector<capture::StreamDescription> m_streams;
     /// One per show output, in show order; null while an operator has it stopped.
     std::vector<std::unique_ptr<capture::Output>> m_outputs;

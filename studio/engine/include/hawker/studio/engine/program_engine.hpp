@@ -31,6 +31,7 @@
 #include "hawker/studio/engine/program_view.hpp"
 #include "hawker/studio/engine/show_session.hpp"
 #include "hawker/studio/engine/show_setup.hpp"
+#include "hawker/studio/show/recording_chapters.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
@@ -106,6 +107,8 @@ private:
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
     /// An output's state changed: on the timeline, and a failed one is stopped.
+    /// Keeps the recordings' chapters up to date with a timeline row.
+    void noteChapters(const TimelineRow& row);
     void onOutputEvent(const std::string& id, const std::string& event, const std::string& detail);
     void shutdown();
 
@@ -113,6 +116,9 @@ private:
     const ShowSpec m_show;
     std::unique_ptr<ShowController> m_controller;
     OutputManager m_outputs;
+    /// The recordings' chapters, from the timeline as it happens.
+    RecordingChapters m_chapters;
+    std::mutex m_chaptersMutex;
     std::unique_ptr<GraphicsAssets> m_graphics;
     /// The show's video sources, its audio inputs, then the cameras added
     /// while it runs (a removed one leaves its slot empty); m_videoSources

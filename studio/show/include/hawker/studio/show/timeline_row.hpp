@@ -35,6 +35,7 @@ enum class TimelineKind {
     Output,          ///< an output changed state (live, reconnecting, failed, stopped, …)
     SessionResumed,  ///< a killed show's session went on
     Database,        ///< the database took writes again after an outage, or rows were dropped
+    Recording,       ///< a recording output opened a file (clips and chapters find it by this row)
 };
 
 /// How a flash sale ended (an offer row at step Ended).
@@ -76,6 +77,8 @@ enum class TimelineField {
     LostRows,
     LostFromMs,
     LostToMs,
+    File,
+    BaseMs,
 };
 
 struct TimelineKindInfo {
@@ -129,6 +132,10 @@ struct TimelineRow {
     bool outage = false;                                ///< Database: writes had failed …
     int64_t outageMs = 0, waitedRows = 0;               ///< … this long, and this many rows waited
     int64_t lostRows = 0, lostFromMs = 0, lostToMs = 0; ///< rows dropped at the memory bound
+    std::string file; ///< Recording: the file's absolute path (output holds the output's id)
+    /// Recording: the program time of the file's timestamp zero. The encoder counts from the run's
+    /// start, so a file opened later (output.start) or in a resumed run still maps by this one offset.
+    int64_t baseMs = 0;
 
     /// The human text (the detail column, the log line, the report's show
     /// log), generated from the fields.
@@ -159,6 +166,7 @@ struct TimelineRow {
     /// What a write after an outage (`outage`) or after dropped rows (lostRows > 0) adds.
     static TimelineRow databaseRecovered(int64_t ms, bool outage, int64_t outageMs, int64_t waitedRows,
                                          int64_t lostRows, int64_t lostFromMs, int64_t lostToMs);
+    static TimelineRow recording(int64_t ms, std::string output, std::string file, int64_t baseMs);
 };
 
 } // namespace hawker::studio
