@@ -71,11 +71,11 @@ size_t rewriteChapters(const std::string& path, const std::vector<Chapter>& chap
         OutputFormatPtr out;
         {
             AVFormatContext* rawOut = nullptr;
-            checkAv(avformat_alloc_output_context2(&rawOut, nullptr, rawIn->iformat->name, path.c_str()),
+            checkAv(avformat_alloc_output_context2(&rawOut, nullptr, nullptr, path.c_str()),
                     "recording format");
             out.reset(rawOut);
         }
-        // Matroska's demuxer names itself "matroska,webm"; the muxer is found by the file's name.
+
         std::vector<int> map(rawIn->nb_streams, -1);
         int64_t firstMs = -1, endMs = 0;
         for (unsigned i = 0; i < rawIn->nb_streams; ++i) {

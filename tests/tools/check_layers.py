@@ -2,7 +2,7 @@
 """Checks that studio's folders are layers: no file includes a layer above its own.
 
 studio/<layer>/ holds one library. From the bottom: base, show, store,
-analytics, engine, report, api, console, cli (docs/ARCHITECTURE.md). A file in
+analytics, engine, report, clips, api, console, cli (docs/ARCHITECTURE.md). A file in
 a layer may include its own layer and any layer below it; it may not include
 one above, reach into another layer's private src/ folder, or climb out of its
 folder with "..". Each layer's CMakeLists.txt may link only layers below it.
@@ -17,7 +17,7 @@ import pathlib
 import re
 import sys
 
-LAYERS = ["base", "show", "store", "analytics", "engine", "report", "api", "console", "cli"]
+LAYERS = ["base", "show", "store", "analytics", "engine", "report", "clips", "api", "console", "cli"]
 RANK = {name: i for i, name in enumerate(LAYERS)}
 INCLUDE = re.compile(r'^\s*#\s*include\s*([<"])([^">]+)[">]', re.MULTILINE)
 LINK = re.compile(r"target_link_libraries\(\s*(hawker_\w+)([^)]*)\)", re.DOTALL)

@@ -112,6 +112,16 @@ bool SessionMetrics::add(const ViewerEvent& e) {
             viewer.setPresentSince(e.ts);
             m_sumOfOpenStarts += e.ts;
             m_pcu = std::max(m_pcu, ++m_present);
+            notePresence(e.ts);
+        }
+        if (m_schedule && !m_schedule->offers().empty()) {
+            // Views while a flash sale was open: its GPM's denominator.
+            const auto& offers = m_schedule->offers();
+            if (m_offerCounts.size() < offers.size()) m_offerCounts.resize(offers.size());
+            for (size_t i = 0; i < offers.size(); ++i) {
+                const OnAirInterval sale = offers[i].saleInterval();
+                if (offers[i].onSale && sale.start <= e.ts && e.ts < sale.end) ++m_offerCounts[i].enters;
+            }
         }
         break;
     }
@@ -121,6 +131,7 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         m_sumOfOpenStarts -= viewer.presentSince();
         viewer.setPresentSince(0);
         --m_present;
+        notePresence(e.ts);
         break;
     }
     case EventType::Share:
@@ -160,7 +171,10 @@ bool SessionMetrics::add(const ViewerEvent& e) {
         ++product.clicks;
         product.clickViewers.insert(v);
         if (segment) ++segment->clicks;
-        if (WindowCounts* offer = offerOnSale(e.sku, e.ts)) offer->clickers.insert(v);
+        if (WindowCounts* offer = offerOnSale(e.sku, e.ts)) {
+            ++offer->clicks;
+            offer->clickers.insert(v);
+        }
         if (WindowCounts* showing = showingAt(e.sku, e.ts)) {
             ++showing->clicks;
             showing->clickers.insert(v);
@@ -497,6 +511,29 @@ json perMinuteJson(const std::vector<MinuteCounts>& minutes) {
                        {"viewers_end", c.viewersEnd}});
     }
     return out;
+}
+
+void SessionMetrics::notePresence(int64_t ts) {
+    const int64_t second = (ts - m_start) / 1000;
+    if (second < 0 || second >= kPeakSeconds) return;
+    const auto index = static_cast<size_t>(second);
+    // A second without a change holds the count the last change left.
+    if (index >= m_peakBySecond.size()) m_peakBySecond.resize(index + 1, m_lastPresent);
+    m_peakBySecond[index] = std::max(m_peakBySecond[index], m_present);
+    m_lastPresent = m_present;
+}
+
+int64_t SessionMetrics::peakPresent(int64_t fromUtcMs, int64_t toUtcMs) const {
+    if (toUtcMs <= fromUtcMs) return 0;
+    const int64_t first = std::max<int64_t>(0, (fromUtcMs - m_start) / 1000);
+    const int64_t last = (toUtcMs - 1 - m_start) / 1000;
+    if (last < 0) return 0;
+    int64_t peak = 0;
+    for (int64_t s = first; s <= last && s < kPeakSeconds; ++s)
+        peak = std::max(peak, s < static_cast<int64_t>(m_peakBySecond.size())
+                                  ? m_peakBySecond[static_cast<size_t>(s)]
+                                  : m_lastPresent);
+    return peak;
 }
 
 } // namespace hawker::studio

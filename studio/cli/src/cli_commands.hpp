@@ -30,5 +30,7 @@ int commandNotesEdit(const NotesEditArgs& args);
 int commandNotesDelete(const NotesDeleteArgs& args);
 int commandNotesList(const NotesListArgs& args);
 int commandSimulate(const SimulateArgs& args);
+int commandClips(const ClipsArgs& args);
+int commandRecordingRepair(const RecordingRepairArgs& args);
 
 } // namespace hawker::studio

@@ -101,6 +101,9 @@ private:
     NotesEditArgs m_notesEdit;
     NotesDeleteArgs m_notesDelete;
     NotesListArgs m_notesList;
+    ClipsArgs m_clips;
+    RecordingRepairArgs m_recordingRepair;
+    void addClips();
 };
 
 Parser::Parser() {
@@ -120,6 +123,7 @@ Parser::Parser() {
     addAnalytics();
     addOrders();
     addNotes();
+    addClips();
     CLI::App* help = m_app.add_subcommand("help", "this page, or one command's options (hawker help run)");
     help->allow_extras();
     help->add_option("COMMAND", m_helpTopic, "a command, e.g. run or session new")->expected(0, 2);
@@ -393,6 +397,43 @@ void Parser::addAnalytics() {
     valueOption(simulate, "--token-env", "VAR",
                 "the environment variable with the ingest token (default HAWKER_INGEST_TOKEN)",
                 keep(m_simulate.tokenEnv));
+}
+
+void Parser::addClips() {
+    CLI::App& clips = *leaf(m_app, "clips",
+                            "one vertical clip per on-air window (card, flash sale, segment) cut from the "
+                            "session's recordings, with thumbnails and DIR/clips.json and clips.csv by GMV",
+                            "clips takes no positional arguments", [this] { return CommandLine{m_clips}; });
+    valueOption(clips, "--db", "DB", "the SQLite file", required(m_clips.db, "--db"))->required();
+    valueOption(clips, "--session", "ID", "the session", whole(m_clips.session, "--session"))->required();
+    valueOption(clips, "--out", "DIR", "the folder for the clips", required(m_clips.out, "--out"))
+        ->required();
+    valueOption(clips, "--sku", "SKU", "only this product's windows", keep(m_clips.sku));
+    valueOption(clips, "--kind", "card|offer|segment", "only this kind of window",
+                [this](const std::string& v) {
+                    if (v != "card" && v != "offer" && v != "segment")
+                        throw UsageError("--kind is card, offer or segment (got '" + v + "')");
+                    m_clips.kind = v;
+                });
+    valueOption(clips, "--pre", "S", "seconds before the window (default 2)",
+                [this](const std::string& v) { m_clips.pre = values::seconds("--pre", v); });
+    valueOption(clips, "--post", "S", "seconds after the window (default 2)",
+                [this](const std::string& v) { m_clips.post = values::seconds("--post", v); });
+    valueOption(clips, "--max-s", "S", "a clip's longest length (default 120, at most 900)",
+                [this](const std::string& v) { m_clips.maxSeconds = values::seconds("--max-s", v); });
+    clips.add_flag("--burn-card", m_clips.burnCard, "keep the product card on screen for the whole clip");
+    valueOption(clips, "--output", "ID", "the recording output to cut from (default: the first)",
+                keep(m_clips.output));
+
+    CLI::App& recording = *group("recording", "a session's recordings: repair");
+    CLI::App& repair = *leaf(recording, "repair",
+                             "write the chapters (segments, cards) from the database into the session's "
+                             "recordings, copying them (nothing is encoded again)",
+                             "recording repair takes no positional arguments",
+                             [this] { return CommandLine{m_recordingRepair}; });
+    valueOption(repair, "--db", "DB", "the SQLite file", required(m_recordingRepair.db, "--db"))->required();
+    valueOption(repair, "--session", "ID", "the session", whole(m_recordingRepair.session, "--session"))
+        ->required();
 }
 
 void Parser::addNotes() {

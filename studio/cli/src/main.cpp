@@ -63,6 +63,10 @@ int dispatch(const CommandLine& line) {
                 return commandNotesEdit(args);
             } else if constexpr (std::is_same_v<Args, NotesDeleteArgs>) {
                 return commandNotesDelete(args);
+            } else if constexpr (std::is_same_v<Args, ClipsArgs>) {
+                return commandClips(args);
+            } else if constexpr (std::is_same_v<Args, RecordingRepairArgs>) {
+                return commandRecordingRepair(args);
             } else {
                 static_assert(std::is_same_v<Args, NotesListArgs>, "every subcommand is dispatched");
                 return commandNotesList(args);

@@ -8,6 +8,7 @@
 #include "hawker/studio/analytics/funnel.hpp"
 #include "hawker/studio/analytics/order_reconciliation.hpp"
 #include "hawker/studio/report/session_comparison.hpp"
+#include "hawker/studio/report/session_replay.hpp"
 #include "hawker/studio/store/event_replay.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
@@ -40,25 +41,6 @@ std::vector<PlannedSegment> loadPlan(Database& db, int64_t session) {
         plan.push_back({static_cast<int>(rows.integer(0)), rows.text(1), rows.text(2), rows.text(3),
                         static_cast<int>(rows.integer(4))});
     return plan;
-}
-
-struct ProductName {
-    std::string name;
-    std::optional<int64_t> priceCents;
-};
-
-std::map<std::string, ProductName> productNames(Database& db, int64_t session) {
-    std::map<std::string, ProductName> names;
-    Statement catalog = db.prepare("SELECT sku, name, price_cents FROM products");
-    while (catalog.step())
-        names[catalog.text(0)] = {catalog.text(1), catalog.integer(2)};
-    // The show's own products (what was offered that day) win over today's catalog.
-    Statement offered =
-        db.prepare("SELECT sku, name, price_cents FROM session_products WHERE session_id = ?1");
-    offered.bind(1, session);
-    while (offered.step())
-        names[offered.text(0)] = {offered.text(1), offered.integer(2)};
-    return names;
 }
 
 json windowJson(const WindowCounts& c) {
@@ -118,22 +100,11 @@ OnAirSchedule loadSchedule(Database& db, const Session& session) {
 }
 
 json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& options) {
-    SessionStore sessions(db);
-    const std::optional<Session> session = sessions.find(sessionId);
-    if (!session) throw StoreError("no session " + std::to_string(sessionId));
-    if (!session->startUtcMs)
-        throw StoreError("session " + std::to_string(sessionId) + " has not started yet (it is planned)");
-    const int64_t start = *session->startUtcMs;
-    // A live session is reported up to now; an ended one over its window.
-    const int64_t end = session->endUtcMs.value_or(std::max(start, nowUtcMs()));
-
-    OnAirSchedule schedule = loadSchedule(db, *session);
-    SessionMetrics metrics(start, end);
-    metrics.setSchedule(&schedule);
-    // Rows are decoded on a second thread while this one counts them.
-    replayEvents(db.path(), sessionId, start, end,
-                 [&](const std::vector<ViewerEvent>& events) { metrics.add(events); });
-    schedule.close(end);
+    const SessionReplay replay = replaySession(db, sessionId);
+    const Session* session = &replay.session;
+    const int64_t start = replay.start, end = replay.end;
+    const OnAirSchedule& schedule = *replay.schedule;
+    const SessionMetrics& metrics = *replay.metrics;
     const MetricsSummary summary = metrics.summary(end);
 
     json report;
@@ -152,7 +123,7 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     report["per_minute"] = perMinuteJson(metrics.perMinute(end));
     report["kpis"] = kpisAgainstTargets(summary, metrics, session->targetsJson, 1.0);
 
-    const auto names = productNames(db, sessionId);
+    const auto& names = replay.products;
     std::set<std::string> skus;
     for (const auto& [sku, name] : names)
         if (metrics.products().count(sku) || schedule.cards().count(sku)) skus.insert(sku);

@@ -57,7 +57,7 @@ struct ProductCounts {
     FlatIdSet clickViewers;
 };
 
-/// Counts over one time window (a segment, an offer's sale).
+/// Counts over one time window (a segment, an offer's sale, a card's showing).
 struct WindowCounts {
     int64_t enters = 0, comments = 0, likes = 0, clicks = 0, paidOrders = 0, units = 0, gmvCents = 0;
     FlatIdSet buyers;
@@ -101,6 +101,9 @@ public:
     /// One showing of a product card (index into schedule->cards().at(sku)): the views that started
     /// while it was on air (`enters`), and that product's clicks, paid orders, units and GMV then.
     WindowCounts showingCounts(const std::string& sku, size_t showingIndex) const;
+    /// The most viewers present at once in [from, to) (UTC ms), by whole
+    /// seconds: a second the window only touches counts whole.
+    int64_t peakPresent(int64_t fromUtcMs, int64_t toUtcMs) const;
     /// Comments with their time and masked author, newest last (bounded).
     struct Comment {
         int64_t ts = 0;
@@ -177,6 +180,11 @@ private:
     }
     FlatIdMap<ViewerState> m_viewerStates;
     int64_t m_present = 0;
+    /// The most present in each second of the session (a clip's peak viewers); bounded to 10 days.
+    static constexpr int64_t kPeakSeconds = 10 * 24 * 3600;
+    std::vector<int64_t> m_peakBySecond;
+    int64_t m_lastPresent = 0;
+    void notePresence(int64_t ts);
     int64_t m_uv = 0, m_engagedUv = 0, m_followersUv = 0, m_clickUv = 0, m_cartUv = 0, m_orderUv = 0,
             m_buyerCount = 0;
     int64_t m_sumOfOpenStarts = 0; ///< Σ since over present viewers: watch time in O(1)

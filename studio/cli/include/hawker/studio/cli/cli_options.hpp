@@ -145,6 +145,23 @@ struct ReportArgs {
     std::string title, tag;              ///< --title, --tag: only those sessions
 };
 
+/// `hawker clips ...`
+struct ClipsArgs {
+    std::string db;
+    int64_t session = 0;
+    std::string out;
+    std::optional<std::string> sku, kind; ///< kind: card | offer | segment
+    double pre = 2, post = 2, maxSeconds = 120;
+    bool burnCard = false;
+    std::string output; ///< the recording output to cut from; empty: the first
+};
+
+/// `hawker recording repair ...`
+struct RecordingRepairArgs {
+    std::string db;
+    int64_t session = 0;
+};
+
 /// `hawker simulate ...`
 struct SimulateArgs {
     std::string db;
@@ -192,7 +209,8 @@ struct NotesListArgs {
 using CommandLine =
     std::variant<HelpRequest, RunArgs, DemoArgs, GuiArgs, CommandsArgs, SessionNewArgs, SessionEndArgs,
                  SessionListArgs, CatalogImportArgs, CatalogListArgs, IngestArgs, OrdersImportArgs,
-                 ReportArgs, SimulateArgs, NotesAddArgs, NotesEditArgs, NotesDeleteArgs, NotesListArgs>;
+                 ReportArgs, SimulateArgs, NotesAddArgs, NotesEditArgs, NotesDeleteArgs, NotesListArgs,
+                 ClipsArgs, RecordingRepairArgs>;
 
 /// The arguments after the program's name. `display`: whether a screen is
 /// there, which makes plain `hawker` (or options only) the console.

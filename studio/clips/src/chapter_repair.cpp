@@ -1,0 +1,41 @@
+#include "hawker/studio/clips/chapter_repair.hpp"
+
+#include "hawker/capture/chapters.hpp"
+#include "hawker/studio/clips/session_recordings.hpp"
+#include "hawker/studio/report/session_replay.hpp"
+#include "hawker/studio/show/recording_chapters.hpp"
+#include "hawker/studio/store/session_store.hpp"
+#include "hawker/studio/store/timeline_table.hpp"
+
+namespace hawker::studio {
+
+std::vector<RepairedRecording> repairChapters(Database& db, int64_t sessionId) {
+    if (!SessionStore(db).find(sessionId)) throw StoreError("no session " + std::to_string(sessionId));
+    std::map<std::string, std::string> names;
+    for (const auto& [sku, product] : sessionProducts(db, sessionId))
+        names[sku] = product.name;
+    RecordingChapters chapters(std::move(names));
+    readTimeline(db, sessionId, 0, [&](const StoredTimelineRow& stored) {
+        if (stored.row) chapters.apply(*stored.row);
+    });
+    const SessionRecordings recordings = findAllRecordings(db, sessionId);
+    std::vector<RepairedRecording> out;
+    for (const std::string& missing : recordings.missing)
+        out.push_back({missing.substr(0, missing.find(": ")), 0, missing});
+    for (const RecordingPart& part : recordings.parts) {
+        std::vector<capture::Chapter> own;
+        for (const ChapterMark& mark : chapters.marks())
+            own.push_back(
+                {part.fileMs(mark.startMs), mark.endMs < 0 ? -1 : part.fileMs(mark.endMs), mark.title});
+        RepairedRecording result{part.path, 0, {}};
+        try {
+            result.chapters = capture::rewriteChapters(part.path, own);
+        } catch (const std::exception& error) {
+            result.error = error.what();
+        }
+        out.push_back(std::move(result));
+    }
+    return out;
+}
+
+} // namespace hawker::studio
