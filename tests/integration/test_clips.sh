@@ -12,7 +12,7 @@
 #   repair` writes them back without touching a frame.
 source "$(dirname "$0")/lib.sh"
 require_hawker
-require_tools ffprobe ffmpeg python3 sqlite3
+require_tools ffprobe ffmpeg python3 sqlite3 curl
 
 D="$T/demo"
 hawker_fg demo 180 demo --out "$D" --duration 60 --offline
@@ -149,6 +149,38 @@ check "… with the limit named" grep -q "15 min" "$T/clips_bad.err"
 check "… and no folder made" test ! -e "$T/bad"
 hawker_fg clips_none 30 clips --db "$D/hawker.db" --session 99 --out "$T/none"
 check "an unknown session is refused (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 1
+
+# --- through the API, while a show runs ------------------------------------
+# A second demo on the same database (session 2) runs offline while a merchandiser cuts session 1's
+# clips: the cut runs beside the show, and the show keeps every frame.
+hawker_bg api_demo demo --out "$D" --duration 40 --offline
+wait_until 30 grep -q '^api http' "$T/api_demo.out"
+BASE=$(sed -n 's|^api \(http://[^ ]*\)/api/v1/$|\1|p' "$T/api_demo.out" | head -n1)
+MERCH=$(sed -n 's/^merchandiser = "\(.*\)"$/\1/p' "$D/api-tokens.toml")
+INGEST=$(sed -n 's/^ingest = "\(.*\)"$/\1/p' "$D/api-tokens.toml")
+api() { curl -s -o "$T/api.body" -w '%{http_code}' -H "Authorization: Bearer $1" "${@:2}"; }
+code=$(api "$MERCH" -X POST -d '{"kind":"card","pre":1,"post":1}' "$BASE/api/v1/sessions/1/clips")
+check "POST /sessions/1/clips starts a cut (202, got $code: $(head -c 200 "$T/api.body"))" test "$code" = 202
+code=$(api "$MERCH" -X POST -d '{"kind":"card"}' "$BASE/api/v1/sessions/1/clips")
+check "a second cut while one runs is refused (409, got $code)" test "$code" = 409
+code=$(api "$MERCH" -X POST -d '{"max_s":5000}' "$BASE/api/v1/sessions/1/clips")
+check "bad options are refused (400, got $code)" test "$code" = 400
+code=$(api "$INGEST" "$BASE/api/v1/sessions/1/clips")
+check "the ingest token may not read clips (403, got $code)" test "$code" = 403
+state=""
+for _ in $(seq 1 120); do
+    api "$MERCH" "$BASE/api/v1/sessions/1/clips" > /dev/null
+    state=$(python3 -c "import json;print(json.load(open('$T/api.body'))['state'])" 2>/dev/null)
+    [[ "$state" == running ]] || break
+    sleep 0.5
+done
+check "the cut ends done (got ${state:-nothing}: $(head -c 300 "$T/api.body"))" test "$state" = done
+n_api=$(python3 -c "import json;print(len(json.load(open('$T/api.body'))['clips']))" 2>/dev/null)
+check "it cut the 2 card showings (got ${n_api:-none})" test "${n_api:-0}" -eq 2
+check "… into the folder beside the database" test -s "$D/clips/session-1/clips.json"
+wait_pid "$HAWKER_PID" 120
+check "the show beside the cut ended cleanly (rc $WAIT_RC)" test "$WAIT_RC" -eq 0
+check "… with every frame (1200)" grep -q '^summary frames=1200 ' "$T/api_demo.out"
 
 # --- kill -9 leaves no chapters; recording repair writes them back ----------
 K="$T/killed"

@@ -16,6 +16,7 @@
 #include "gated_server.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
+#include "hawker/studio/clips/clip_jobs.hpp"
 #include "hawker/studio/engine/program_view.hpp"
 #include "route_kit.hpp"
 #include "routes.hpp"
@@ -121,7 +122,8 @@ ControlApi::ControlApi(ProgramView& engine, const ApiSpec& spec, std::vector<Api
       m_server(std::make_unique<GatedServer>(m_limits)), m_webhooks(resolveWebhookSecrets(spec)),
       m_webhookStats(std::make_unique<WebhookStats>()),
       m_webhookDetails(std::make_unique<WebhookDetails>(engine, m_webhooks)),
-      m_connectors(std::make_unique<LiveConnectors>(engine, engine.show().connectors)) {
+      m_connectors(std::make_unique<LiveConnectors>(engine, engine.show().connectors)),
+      m_clipJobs(std::make_unique<ClipJobs>()) {
     m_limits.maxBodyBytes = m_spec.maxBodyBytes;
     routes();
 }
@@ -214,6 +216,7 @@ void ControlApi::routes() {
     api_routes::addCommandRoutes(*m_kit, m_engine);
     api_routes::addShowRoutes(*m_kit, m_engine);
     api_routes::addSessionRoutes(*m_kit, m_engine);
+    api_routes::addClipRoutes(*m_kit, m_engine, *m_clipJobs);
     api_routes::addWebhookRoutes(*m_kit, m_engine, m_webhooks, *m_webhookStats, *m_webhookDetails);
     api_routes::addConnectorRoutes(*m_kit, m_engine, *m_connectors, *m_webhookStats);
 

@@ -8,6 +8,10 @@
 #include "hawker/studio/engine/program_view.hpp"
 #include "route_kit.hpp"
 
+namespace hawker::studio {
+class ClipJobs;
+}
+
 namespace hawker::studio::api_routes {
 
 /// Every command's route from the command table, POST /commands/{name} and GET /commands.
@@ -16,5 +20,7 @@ void addCommandRoutes(RouteKit& kit, ProgramView& engine);
 void addShowRoutes(RouteKit& kit, ProgramView& engine);
 /// The session's data: viewer events, metrics and alerts, the report, 复盘 notes.
 void addSessionRoutes(RouteKit& kit, ProgramView& engine);
+/// A session's clips: POST starts a cut, GET its progress, POST …/cancel stops it.
+void addClipRoutes(RouteKit& kit, ProgramView& engine, ClipJobs& jobs);
 
 } // namespace hawker::studio::api_routes

@@ -8,6 +8,7 @@
 
 #include "hawker/studio/api/control_api.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/clips/chapter_repair.hpp"
 #include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/engine/status_lines.hpp"
 
@@ -49,6 +50,10 @@ int runHeadless(ShowSpec show, const EngineOptions& options, std::ostream& out, 
     if (sessionId) *sessionId = engine.sessionId();
     engine.start();
     logInfo("show started: " + engine.show().name + (options.offline ? " (offline)" : " (live)"));
+    // The killed run's recording lost its chapters with its trailer: they are written again beside the show.
+    std::unique_ptr<EarlierPartsRepair> repair;
+    if (options.resume && engine.sessionId() > 0)
+        repair = std::make_unique<EarlierPartsRepair>(options.database, engine.sessionId());
 
     const int64_t fps = engine.show().fps;
     auto lastPrint = std::chrono::steady_clock::now();

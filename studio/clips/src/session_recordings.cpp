@@ -7,16 +7,20 @@
 namespace hawker::studio {
 
 namespace {
-SessionRecordings find(Database& db, int64_t sessionId, const std::string& output, bool all) {
+SessionRecordings find(Database& db, int64_t sessionId, const std::string& output, bool all,
+                       bool earlierRuns = false) {
     struct Named {
         std::string output, path;
         int64_t firstFrameProgramMs;
     };
     std::vector<Named> named;
+    size_t beforeLastResume = 0;
     readTimeline(db, sessionId, 0, [&](const StoredTimelineRow& stored) {
         if (stored.row && stored.row->kind == TimelineKind::Recording)
             named.push_back({stored.row->output, stored.row->file, stored.row->baseMs});
+        if (stored.row && stored.row->kind == TimelineKind::SessionResumed) beforeLastResume = named.size();
     });
+    if (earlierRuns) named.resize(beforeLastResume);
     const std::string wanted =
         !output.empty() ? output : (named.empty() ? std::string() : named.front().output);
     SessionRecordings found;
@@ -42,8 +46,8 @@ SessionRecordings findRecordings(Database& db, int64_t sessionId, const std::str
     return find(db, sessionId, output, false);
 }
 
-SessionRecordings findAllRecordings(Database& db, int64_t sessionId) {
-    return find(db, sessionId, {}, true);
+SessionRecordings findAllRecordings(Database& db, int64_t sessionId, bool earlierRunsOnly) {
+    return find(db, sessionId, {}, true, earlierRunsOnly);
 }
 
 } // namespace hawker::studio

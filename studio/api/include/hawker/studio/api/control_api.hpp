@@ -16,6 +16,8 @@
 
 namespace hawker::studio {
 
+class ClipJobs;
+
 class GatedServer;
 
 class ProgramView;
@@ -69,6 +71,7 @@ private:
     std::unique_ptr<WebhookStats> m_webhookStats;
     std::unique_ptr<WebhookDetails> m_webhookDetails; ///< the order-detail fetchers
     std::unique_ptr<LiveConnectors> m_connectors; ///< [[connectors]]: secrets resolved when the API is made
+    std::unique_ptr<ClipJobs> m_clipJobs;         ///< a session's clips cut in the background
     std::unique_ptr<RouteKit> m_kit; ///< what every route is served through (the handlers hold it)
     std::thread m_thread;
     int m_port = 0;

@@ -35,7 +35,8 @@ struct SessionRecordings {
 /// output the timeline names). Probes each file (a cut-short file is read
 /// through to find its end).
 SessionRecordings findRecordings(Database& db, int64_t sessionId, const std::string& output = {});
-/// Every recording output's files.
-SessionRecordings findAllRecordings(Database& db, int64_t sessionId);
+/// Every recording output's files; `earlierRunsOnly`: those written before the session was last resumed
+/// (the files of the run going on now are still being written).
+SessionRecordings findAllRecordings(Database& db, int64_t sessionId, bool earlierRunsOnly = false);
 
 } // namespace hawker::studio
