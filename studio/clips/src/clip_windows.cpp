@@ -87,7 +87,8 @@ std::vector<ClipWindow> clipWindows(const SessionReplay& replay, const ClipFilte
         windows.push_back(std::move(w));
     }
     std::erase_if(windows, [&](const ClipWindow& w) {
-        return (filter.sku && w.sku != *filter.sku) || (filter.kind && w.kind != *filter.kind);
+        return (filter.sku && w.sku != *filter.sku) || (filter.kind && w.kind != *filter.kind) ||
+               (filter.windowStartMs && w.startMs != *filter.windowStartMs);
     });
     std::stable_sort(windows.begin(), windows.end(), [](const ClipWindow& a, const ClipWindow& b) {
         if (a.gmvCents != b.gmvCents) return a.gmvCents > b.gmvCents;

@@ -119,6 +119,7 @@ void ReviewView::drawContent(ConsoleContext& ctx) {
     m_reportTask.check(ctx);
     m_notes.checkTasks(ctx);
     m_export.checkTasks(ctx);
+    m_clips.checkTasks(ctx);
     startPendingTasks(ctx);
 
     const float listWidth = std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, 230.0f, 380.0f);
@@ -245,6 +246,11 @@ void ReviewView::drawTabs(ConsoleContext& ctx) {
                    ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     if (notesOpen) {
         m_notes.draw(ctx);
+        ImGui::EndTabItem();
+    }
+    if (report && ImGui::BeginTabItem("Clips 切片")) {
+        m_clips.select(ctx, report->sessionId);
+        m_clips.draw(ctx);
         ImGui::EndTabItem();
     }
     if (report && ImGui::BeginTabItem("Export 导出")) {

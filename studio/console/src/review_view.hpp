@@ -17,6 +17,7 @@
 
 #include "hawker/studio/store/session_store.hpp"
 #include "panel.hpp"
+#include "review_clips.hpp"
 #include "review_common.hpp"
 #include "review_export.hpp"
 #include "review_notes.hpp"
@@ -51,6 +52,7 @@ private:
 
     ReviewNotes m_notes;
     ReviewExport m_export;
+    ReviewClips m_clips;
 
     TaskWatch m_sessionsTask{"review sessions"}, m_reportTask{"review report"};
 };

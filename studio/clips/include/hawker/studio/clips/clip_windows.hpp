@@ -33,6 +33,7 @@ struct ClipWindow {
 struct ClipFilter {
     std::optional<std::string> sku;
     std::optional<ClipKind> kind;
+    std::optional<int64_t> windowStartMs; ///< one window: the one starting then (program time)
 };
 
 /// Every window that passes `filter`, highest GMV first (then the earliest).

@@ -1,0 +1,214 @@
+#include "review_clips.hpp"
+
+#include <spawn.h>
+#include <sys/wait.h>
+
+#include <imgui.h>
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include "hawker/studio/base/money.hpp"
+#include "ui_format.hpp"
+
+extern char** environ;
+
+namespace hawker::studio::console {
+
+namespace {
+
+const char* kindLabel(ClipKind kind) {
+    switch (kind) {
+    case ClipKind::Card:
+        return "Card 卡片";
+    case ClipKind::Offer:
+        return "Sale 秒杀";
+    case ClipKind::Segment:
+        return "Segment 环节";
+    }
+    return "?";
+}
+
+std::string keyOf(ClipKind kind, int64_t startMs) {
+    return std::string(toString(kind)) + "@" + std::to_string(startMs);
+}
+
+std::string clock(int64_t ms) {
+    const int64_t s = ms / 1000;
+    char text[32];
+    std::snprintf(text, sizeof text, "%d:%02d:%02d", static_cast<int>(s / 3600),
+                  static_cast<int>(s / 60 % 60), static_cast<int>(s % 60));
+    return text;
+}
+
+/// Opens `folder` in the desktop's file manager without waiting for it.
+bool openFolder(const std::filesystem::path& folder) {
+    const std::string path = folder.string();
+    char* argv[] = {const_cast<char*>("xdg-open"), const_cast<char*>(path.c_str()), nullptr};
+    pid_t pid = 0;
+    if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, argv, environ) != 0) return false;
+    // Reaped on a thread of its own: xdg-open may stay until the file manager has started.
+    std::thread([pid] { waitpid(pid, nullptr, 0); }).detach();
+    return true;
+}
+
+} // namespace
+
+void ReviewClips::select(ConsoleContext& ctx, int64_t sessionId) {
+    if (sessionId == m_session) return;
+    m_session = sessionId;
+    m_folder = ClipJobs::folderFor(ctx.database(), sessionId);
+    m_windows.reset();
+    m_loadError.clear();
+    m_thumbnails.clear();
+    const std::filesystem::path database = ctx.database();
+    const bool queued = ctx.tasks().run(Lane::Queries, m_windowsTask.name,
+                                        [this, database, sessionId](TaskProgress&) -> TaskRunner::Deferred {
+                                            requireDatabase(database);
+                                            Database db(database, Database::Threading::OneThread);
+                                            const SessionReplay replay = replaySession(db, sessionId);
+                                            auto windows = std::make_shared<const std::vector<ClipWindow>>(
+                                                clipWindows(replay));
+                                            return [this, sessionId, windows] {
+                                                m_windowsTask.arrived();
+                                                if (sessionId == m_session) m_windows = windows;
+                                            };
+                                        });
+    if (queued) m_windowsTask.started();
+}
+
+void ReviewClips::checkTasks(const ConsoleContext& ctx) {
+    if (m_windowsTask.check(ctx)) m_loadError = "the session's windows could not be read (see the message)";
+}
+
+void ReviewClips::cut(ConsoleContext& ctx, const ClipFilter& filter) {
+    ClipOptions options;
+    options.outDir = m_folder;
+    options.filter = filter;
+    options.burnCard = m_burnCard;
+    const std::string refused = m_jobs.start(ctx.database(), m_session, options);
+    if (!refused.empty()) ctx.message(false, "clips: " + refused);
+}
+
+void ReviewClips::loadThumbnails(const ClipJobStatus& status) {
+    for (const ClipEntry& entry : status.run.clips) {
+        cv::Mat picture = cv::imread((status.dir / entry.thumbnail).string(), cv::IMREAD_COLOR);
+        if (picture.empty()) continue;
+        const cv::Size size = fitInside(picture.cols, picture.rows, cv::Size(72, 128));
+        cv::Mat small, rgba;
+        cv::resize(picture, small, size, 0, 0, cv::INTER_AREA);
+        cv::cvtColor(small, rgba, cv::COLOR_BGR2RGBA);
+        auto image = std::make_shared<MonitorImage>();
+        image->rgba = rgba;
+        image->serial = 1;
+        auto texture = std::make_unique<GlTexture>();
+        texture->update(image);
+        m_thumbnails[keyOf(entry.window.kind, entry.window.startMs)] = std::move(texture);
+    }
+}
+
+void ReviewClips::draw(ConsoleContext& ctx) {
+    const ClipJobStatus status = m_jobs.status();
+    const bool running = status.state == ClipJobStatus::State::Running;
+    if (status.state != m_lastState) {
+        if (m_lastState == ClipJobStatus::State::Running && status.session == m_session) {
+            if (status.state == ClipJobStatus::State::Done) {
+                loadThumbnails(status);
+                ctx.message(true, std::to_string(status.run.clips.size()) + " clips cut into " +
+                                      status.dir.string());
+            } else {
+                ctx.message(false, "clips " + std::string(toString(status.state)) + ": " + status.error);
+            }
+        }
+        m_lastState = status.state;
+    }
+
+    ImGui::TextWrapped(
+        "One vertical clip per on-air window, cut from the session's recording with 2 s before "
+        "and after, highest GMV first. 每个讲解、秒杀和环节一条竖屏切片，按成交额排序。");
+    ImGui::BeginDisabled(running || !m_windows || m_windows->empty());
+    if (ImGui::Button("Cut all 全部切片")) cut(ctx, {});
+    ImGui::EndDisabled();
+    ImGui::SameLine();
+    ImGui::Checkbox("Keep the card on screen 卡片常驻", &m_burnCard);
+    ImGui::SameLine();
+    if (ImGui::Button("Open folder 打开文件夹")) {
+        std::error_code error;
+        if (!std::filesystem::is_directory(m_folder, error))
+            ctx.message(false, "no clips cut yet: " + m_folder.string());
+        else if (!openFolder(m_folder))
+            ctx.message(false, "cannot open the file manager (xdg-open)");
+    }
+    if (running) {
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel 取消")) m_jobs.cancel();
+        const std::string overlay = std::to_string(status.progress.done) + "/" +
+                                    std::to_string(status.progress.total) + "  " + status.progress.current;
+        ImGui::ProgressBar(static_cast<float>(status.progress.fraction), ImVec2(-1, 0), overlay.c_str());
+    }
+    ImGui::TextDisabled("%s", m_folder.string().c_str());
+
+    if (!m_windows) {
+        busyLine(ctx, m_windowsTask.name, "Reading the windows");
+        if (!m_loadError.empty()) ImGui::TextColored(kReviewRed, "%s", m_loadError.c_str());
+        return;
+    }
+    if (m_windows->empty()) {
+        ImGui::TextUnformatted("Nothing was on air in this session. 本场没有上架记录。");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
+    if (!ImGui::BeginTable("clip_windows", 9, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Kind 类型");
+    ImGui::TableSetupColumn("On air 时段");
+    ImGui::TableSetupColumn("Product 商品", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Orders 订单");
+    ImGui::TableSetupColumn("GMV 成交额");
+    ImGui::TableSetupColumn("GPM 千次观看成交");
+    ImGui::TableSetupColumn("Peak 峰值在线");
+    ImGui::TableSetupColumn("Clicks 点击");
+    ImGui::TableSetupColumn("Clip 切片");
+    ImGui::TableHeadersRow();
+    for (const ClipWindow& w : *m_windows) {
+        ImGui::PushID(keyOf(w.kind, w.startMs).c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(kindLabel(w.kind));
+        ImGui::TableNextColumn();
+        ImGui::Text("%s–%s", clock(w.startMs).c_str(), clock(w.endMs).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(w.kind == ClipKind::Segment ? w.label.c_str()
+                                                           : (w.name + " · " + w.label).c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(w.orders));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(figures::formatYuan(static_cast<double>(w.gmvCents)).c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(w.gpmCents ? figures::formatYuan(*w.gpmCents).c_str() : "—");
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(w.peakViewers));
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(w.productClicks));
+        ImGui::TableNextColumn();
+        const auto thumbnail = m_thumbnails.find(keyOf(w.kind, w.startMs));
+        if (thumbnail != m_thumbnails.end() && !thumbnail->second->empty()) {
+            const GlTexture& t = *thumbnail->second;
+            ImGui::Image(t.id(),
+                         ImVec2(static_cast<float>(t.width()) * 0.5f, static_cast<float>(t.height()) * 0.5f));
+            ImGui::SameLine();
+        }
+        ImGui::BeginDisabled(running);
+        if (ImGui::SmallButton("Cut 切片")) {
+            ClipFilter one;
+            one.kind = w.kind;
+            one.windowStartMs = w.startMs;
+            cut(ctx, one);
+        }
+        ImGui::EndDisabled();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+} // namespace hawker::studio::console
