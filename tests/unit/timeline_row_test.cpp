@@ -26,13 +26,13 @@ TEST(TimelineKinds, EveryKindIsInTheTableOnceUnderItsOwnName) {
         EXPECT_EQ(parseTimelineKind(info.name), info.kind);
         EXPECT_STREQ(toString(info.kind), info.name);
     }
-    EXPECT_EQ(names.size(), static_cast<size_t>(TimelineKind::Database) + 1);
+    EXPECT_EQ(names.size(), static_cast<size_t>(TimelineKind::Recording) + 1);
     EXPECT_FALSE(parseTimelineKind("scene").has_value());
 }
 
 TEST(TimelineKinds, EveryFieldHasItsOwnKey) {
     std::set<std::string> keys;
-    for (int f = 0; f <= static_cast<int>(TimelineField::LostToMs); ++f)
+    for (int f = 0; f <= static_cast<int>(TimelineField::BaseMs); ++f)
         EXPECT_TRUE(keys.insert(timelineFieldKey(static_cast<TimelineField>(f))).second)
             << timelineFieldKey(static_cast<TimelineField>(f));
 }

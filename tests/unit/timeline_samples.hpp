@@ -65,6 +65,8 @@ inline std::vector<Sample> samples() {
          "writable again after 1.0 s; 1 row waited; 30 rows dropped at the memory bound, program time 0.1 s "
          "to "
          "3.9 s"},
+        {TimelineRow::recording(900, "record", "/studio/out/program-part2.mkv", 60033),
+         "record records to /studio/out/program-part2.mkv"},
     };
 }
 
