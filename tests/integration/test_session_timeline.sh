@@ -77,7 +77,10 @@ check "timeline has the offer going on sale at 12000 ms" test "$(q "SELECT progr
 check "timeline has the recording starting and stopping" test "$(q "SELECT count(*) FROM timeline WHERE event = 'output' AND (detail LIKE 'record live%' OR detail LIKE 'record stopped%')")" = 2
 check "audit has the 4 automation commands" test "$(q "SELECT count(*) FROM audit WHERE role = 'automation' AND ok = 1")" = 4
 check "audit has the 2 approvals by the merchandiser" test "$(q "SELECT count(*) FROM audit WHERE who = 'lin' AND role = 'merchandiser' AND command = 'approve' AND ok = 1")" = 2
-check "timeline rows are in program-time order" test "$(q "SELECT group_concat(program_ms) FROM (SELECT program_ms FROM timeline WHERE event != 'output' ORDER BY id)")" = "1000,1500,2000,3000,12000,13000"
+# Output and recording rows come from the outputs' threads, behind the program by the encoder's delay.
+check "timeline rows are in program-time order" test "$(q "SELECT group_concat(program_ms) FROM (SELECT program_ms FROM timeline WHERE event NOT IN ('output', 'recording') ORDER BY id)")" = "1000,1500,2000,3000,12000,13000"
+check "the recording's file is on the timeline with its first frame at program time 0" \
+    test "$(q "SELECT count(*) || ',' || json_extract(fields, '\$.base_ms') || ',' || (json_extract(fields, '\$.file') LIKE '%.mkv') FROM timeline WHERE event = 'recording'")" = "1,0,1"
 check "the sale still running ends with the show, saying what is left ($(q "SELECT detail FROM timeline WHERE program_ms = 13000 AND event = 'offer'"))" \
     bash -c '[[ "$1" == *"ended: show ended, "*" left" ]]' _ "$(q "SELECT detail FROM timeline WHERE program_ms = 13000 AND event = 'offer'")"
 

@@ -18,7 +18,7 @@ constexpr int kSimplifiedChineseFace = 2;
 // The console's own labels and symbols beyond ASCII.
 const char* kConsoleText = "复盘直播主播运营选品秒杀开抢剩余目标已售库存待审批准备节目预览切换淡入淡出"
                            "观众评论置顶告警确认输出来源统计下一段当前段落卖点话术成交额转化率在线"
-                           "上场待办截止竖屏切片常驻峰值"
+                           "上场待办截止竖屏切片常驻峰值趋势标题标签件数场次该时间段没有"
                            "¥·…—–→←↑↓▶■●○✓✗×°％";
 
 } // namespace

@@ -120,6 +120,7 @@ void ReviewView::drawContent(ConsoleContext& ctx) {
     m_notes.checkTasks(ctx);
     m_export.checkTasks(ctx);
     m_clips.checkTasks(ctx);
+    m_trend.checkTasks(ctx);
     startPendingTasks(ctx);
 
     const float listWidth = std::clamp(ImGui::GetContentRegionAvail().x * 0.26f, 230.0f, 380.0f);
@@ -246,6 +247,12 @@ void ReviewView::drawTabs(ConsoleContext& ctx) {
                    ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     if (notesOpen) {
         m_notes.draw(ctx);
+        ImGui::EndTabItem();
+    }
+    if (report && ImGui::BeginTabItem("Trend 趋势")) {
+        if (const Session* session = selectedSession())
+            m_trend.select(report->sessionId, session->title, session->tag);
+        m_trend.draw(ctx);
         ImGui::EndTabItem();
     }
     if (report && ImGui::BeginTabItem("Clips 切片")) {

@@ -21,6 +21,7 @@
 #include "review_common.hpp"
 #include "review_export.hpp"
 #include "review_notes.hpp"
+#include "review_trend.hpp"
 
 namespace hawker::studio::console {
 
@@ -53,6 +54,7 @@ private:
     ReviewNotes m_notes;
     ReviewExport m_export;
     ReviewClips m_clips;
+    ReviewTrend m_trend;
 
     TaskWatch m_sessionsTask{"review sessions"}, m_reportTask{"review report"};
 };

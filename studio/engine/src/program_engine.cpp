@@ -50,9 +50,11 @@ ProgramEngine::ProgramEngine(SettledShow settled, EngineOptions options)
         noteChapters(row);
     });
     m_outputs.setRecordingHook([this](const std::string& id, const std::string& path, int64_t firstFrameMs) {
-        // The file's first frame, on the program clock: clips and chapter repairs map its timestamps by it.
+        // The file's first frame, on the program clock (the row's time too): clips and chapter repairs map
+        // the file's timestamps by it.
         const int64_t offset = m_session ? m_session->programOffsetMs() : 0;
-        const TimelineRow row = TimelineRow::recording(m_programMs.load(), id, path, offset + firstFrameMs);
+        const TimelineRow row =
+            TimelineRow::recording(offset + firstFrameMs, id, path, offset + firstFrameMs);
         logInfo("timeline output " + row.text());
         if (m_session) m_session->timeline(row);
     });
