@@ -282,11 +282,7 @@ private:
             if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
             checkAv(got, "encode the clip");
             // libx264 writes start codes; the clip's samples carry lengths.
-            const h264::Bytes nals =
-                h264::annexBToLengthPrefixed(packet->data, static_cast<size_t>(packet->size), m_lengthSize);
-            PacketPtr out = makePacket();
-            checkAv(av_new_packet(out.get(), static_cast<int>(nals.size())), "clip packet");
-            std::copy(nals.begin(), nals.end(), out->data);
+            PacketPtr out = lengthPrefixed(packet.get());
             out->pts = packet->pts;
             out->dts = packet->dts;
             out->duration = 1;
@@ -296,17 +292,23 @@ private:
         }
     }
 
+    /// A new packet holding `packet`'s Annex B NAL units with length prefixes (timestamps not set).
+    PacketPtr lengthPrefixed(const AVPacket* packet) const {
+        const h264::Bytes nals =
+            h264::annexBToLengthPrefixed(packet->data, static_cast<size_t>(packet->size), m_lengthSize);
+        PacketPtr out = makePacket();
+        checkAv(av_new_packet(out.get(), static_cast<int>(nals.size())), "clip packet");
+        std::copy(nals.begin(), nals.end(), out->data);
+        return out;
+    }
+
     void copyPacket(AVPacket* packet, int64_t ms) {
         startAt(ms);
         PacketPtr out = makePacket();
-        if (m_sourceAnnexB) {
-            const h264::Bytes nals =
-                h264::annexBToLengthPrefixed(packet->data, static_cast<size_t>(packet->size), m_lengthSize);
-            checkAv(av_new_packet(out.get(), static_cast<int>(nals.size())), "clip packet");
-            std::copy(nals.begin(), nals.end(), out->data);
-        } else {
+        if (m_sourceAnnexB)
+            out = lengthPrefixed(packet);
+        else
             checkAv(av_packet_ref(out.get(), packet), "clip packet");
-        }
         out->pts = out->dts = frameIndex(ms);
         out->duration = 1;
         out->flags = packet->flags & AV_PKT_FLAG_KEY;

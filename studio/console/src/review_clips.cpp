@@ -89,21 +89,39 @@ void ReviewClips::cut(ConsoleContext& ctx, const ClipFilter& filter) {
     if (!refused.empty()) ctx.message(false, "clips: " + refused);
 }
 
-void ReviewClips::loadThumbnails(const ClipJobStatus& status) {
-    for (const ClipEntry& entry : status.run.clips) {
-        cv::Mat picture = cv::imread((status.dir / entry.thumbnail).string(), cv::IMREAD_COLOR);
-        if (picture.empty()) continue;
-        const cv::Size size = fitInside(picture.cols, picture.rows, cv::Size(72, 128));
-        cv::Mat small, rgba;
-        cv::resize(picture, small, size, 0, 0, cv::INTER_AREA);
-        cv::cvtColor(small, rgba, cv::COLOR_BGR2RGBA);
-        auto image = std::make_shared<MonitorImage>();
-        image->rgba = rgba;
-        image->serial = 1;
-        auto texture = std::make_unique<GlTexture>();
-        texture->update(image);
-        m_thumbnails[keyOf(entry.window.kind, entry.window.startMs)] = std::move(texture);
-    }
+void ReviewClips::loadThumbnails(ConsoleContext& ctx, const ClipJobStatus& status) {
+    // The JPEGs are read and scaled on the query lane; only the upload is the UI thread's.
+    struct Picture {
+        std::string key;
+        MonitorImagePtr image;
+    };
+    std::vector<std::pair<std::string, std::filesystem::path>> files;
+    for (const ClipEntry& entry : status.run.clips)
+        files.emplace_back(keyOf(entry.window.kind, entry.window.startMs), status.dir / entry.thumbnail);
+    const int64_t session = status.session;
+    ctx.tasks().run(Lane::Queries, "review clip thumbnails",
+                    [this, files, session](TaskProgress&) -> TaskRunner::Deferred {
+                        auto pictures = std::make_shared<std::vector<Picture>>();
+                        for (const auto& [key, path] : files) {
+                            const cv::Mat picture = cv::imread(path.string(), cv::IMREAD_COLOR);
+                            if (picture.empty()) continue;
+                            const cv::Size size = fitInside(picture.cols, picture.rows, cv::Size(72, 128));
+                            cv::Mat small;
+                            cv::resize(picture, small, size, 0, 0, cv::INTER_AREA);
+                            auto image = std::make_shared<MonitorImage>();
+                            cv::cvtColor(small, image->rgba, cv::COLOR_BGR2RGBA);
+                            image->serial = 1;
+                            pictures->push_back({key, image});
+                        }
+                        return [this, pictures, session] {
+                            if (session != m_session) return;
+                            for (const Picture& p : *pictures) {
+                                auto texture = std::make_unique<GlTexture>();
+                                texture->update(p.image);
+                                m_thumbnails[p.key] = std::move(texture);
+                            }
+                        };
+                    });
 }
 
 void ReviewClips::draw(ConsoleContext& ctx) {
@@ -112,7 +130,7 @@ void ReviewClips::draw(ConsoleContext& ctx) {
     if (status.state != m_lastState) {
         if (m_lastState == ClipJobStatus::State::Running && status.session == m_session) {
             if (status.state == ClipJobStatus::State::Done) {
-                loadThumbnails(status);
+                loadThumbnails(ctx, status);
                 ctx.message(true, std::to_string(status.run.clips.size()) + " clips cut into " +
                                       status.dir.string());
             } else {

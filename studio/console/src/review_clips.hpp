@@ -29,7 +29,8 @@ public:
 
 private:
     void cut(ConsoleContext& ctx, const ClipFilter& filter);
-    void loadThumbnails(const ClipJobStatus& status);
+    /// Reads the cut clips' thumbnails off the UI thread; their textures are made when they arrive.
+    void loadThumbnails(ConsoleContext& ctx, const ClipJobStatus& status);
     int64_t m_session = 0;
     std::filesystem::path m_folder;
     std::shared_ptr<const std::vector<ClipWindow>> m_windows;
