@@ -211,10 +211,11 @@ check "offers[0] ($(jx "$R" '$.offers[0].id'), $(jx "$R" '$.offers[0].end_reason
 AB="$T/ab.db"
 # ab_session TITLE VARIANT START VIEWERS BUYERS: a session of VIEWERS viewers
 # arriving over 5 minutes (a third leave again), BUYERS of them buying, ingested
-# from JSON Lines; prints the session id.
+# from JSON Lines; prints the session id. Variant A's host is 小美, B's 阿杰.
 ab_session() {
-    local title="$1" variant="$2" start="$3" viewers="$4" buyers="$5" id
-    id=$("$HAWKER" session new --db "$AB" --title "$title" --start "$start" --variant "$variant") || return 1
+    local title="$1" variant="$2" start="$3" viewers="$4" buyers="$5" id host=小美
+    [[ "$variant" == B ]] && host=阿杰
+    id=$("$HAWKER" session new --db "$AB" --title "$title" --start "$start" --variant "$variant" --host "$host") || return 1
     awk -v s="$start" -v n="$viewers" -v b="$buyers" -v p="$variant$start" 'BEGIN {
         for (i = 0; i < n; i++) {
             printf "{\"id\":\"%s-vs-%d\",\"type\":\"view_start\",\"ts\":%.0f,\"viewer\":\"%s-u%d\"}\n", p, i, s + i * 300, p, i
@@ -296,6 +297,18 @@ check "its GMV points are the four sessions' GMV [$gmvs]" \
     test "$gmvs" = "$((20 * 9900)) $((60 * 9900)) $((40 * 9900)) $((42 * 9900)) "
 check "trend CSV files written ($(ls "$T/trend_csv" 2>/dev/null | tr '\n' ' '))" \
     test -s "$T/trend_csv/trend_sessions.csv" -a -s "$T/trend_csv/trend_products.csv"
+"$HAWKER" report --db "$AB" --trend --since 9999d --host 小美 --json > "$T/trend_host.json" 2>> "$T/trend.err"
+TH="$T/trend_host.json"
+check "trend --host 小美: the two A sessions $(jx "$TH" '$.sessions[0].id'),$(jx "$TH" '$.sessions[1].id') ($A_ID,$CA_ID)" \
+    test "$(jlen "$TH" '$.sessions') $(jx "$TH" '$.sessions[0].id') $(jx "$TH" '$.sessions[1].id')" = "2 $A_ID $CA_ID"
+check "  her total: 2 sessions, ¥$((60 * 99)) ($(jx "$TH" '$.by_host[0].host') $(jx "$TH" '$.by_host[0].sessions') $(jx "$TH" '$.by_host[0].gmv_cents'))" \
+    test "$(jx "$TH" '$.by_host[0].host') $(jx "$TH" '$.by_host[0].sessions') $(jx "$TH" '$.by_host[0].gmv_cents')" = "小美 2 $((60 * 9900))"
+check "the whole range totals both hosts ($(jlen "$T/trend_all.json" '$.by_host'))" \
+    test "$(jlen "$T/trend_all.json" '$.by_host')" = 2
+check "the trend page has the by-host table with both hosts" \
+    bash -c 'grep -q "data-group=\"host\"" "$1" && grep -q "<td>阿杰</td>" "$1" && grep -q "<td>小美</td>" "$1"' _ "$T/trend_dom.html"
+check "trend_sessions.csv has the host column" bash -c 'head -n1 "$1" | grep -q ",host,"' _ "$T/trend_csv/trend_sessions.csv"
+check "report --host without --trend is refused" bash -c '! "$1" report --db "$2" --session 1 --host x > /dev/null 2>&1' _ "$HAWKER" "$AB"
 check "report --trend with --session is refused" bash -c '! "$1" report --db "$2" --trend --session 1 > /dev/null 2>&1' _ "$HAWKER" "$AB"
 info "test_report ran $(elapsed_since "$t0") s"
 finish

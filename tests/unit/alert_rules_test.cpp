@@ -180,3 +180,56 @@ TEST(AlertRules, TheDefaultRulesWatchTheDatabase) {
                             [](const AlertRuleSpec& r) { return r.kind == AlertKind::Database; }));
     EXPECT_EQ(alertKindFromString("database"), AlertKind::Database);
 }
+
+TEST(AlertRules, FramesLostOrRepeatedWithinTheWindowAreRed) {
+    AlertRuleSpec frames = rule(AlertKind::FramesDropped, "frames");
+    frames.frames = 15;
+    frames.windowSeconds = 10;
+    AlertEvaluator evaluator({frames});
+    // A few frames now and then are green: 1 lost every 2 s never adds up to 15 within 10 s.
+    for (int s = 0; s <= 40; ++s) {
+        AlertInputs in = at(s, 0.1);
+        in.droppedFrames = static_cast<uint64_t>(s / 2);
+        EXPECT_TRUE(evaluator.evaluate(in).empty()) << "second " << s;
+    }
+    EXPECT_EQ(evaluator.kpiStatus().at("frames"), "green");
+    // A stall: 50 repeated pictures in one second (and 5 lost in the window before it).
+    AlertInputs stall = at(41, 0.1);
+    stall.droppedFrames = 20;
+    stall.laggedFrames = 50;
+    const auto changes = evaluator.evaluate(stall);
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].kpi, "frames");
+    EXPECT_EQ(changes[0].level, "red");
+    EXPECT_NE(changes[0].message.find("55 frames lost or repeated within 10 s (5 the encoder could not "
+                                      "take, 50 repeated while the compositor ran late)"),
+              std::string::npos)
+        << changes[0].message;
+    EXPECT_NE(changes[0].message.find("画面卡顿"), std::string::npos);
+    // The stall stays red while it is inside the window, and is green once it is older than it.
+    for (int s = 42; s <= 50; ++s) {
+        AlertInputs in = at(s, 0.1);
+        in.droppedFrames = 20;
+        in.laggedFrames = 50;
+        evaluator.evaluate(in);
+        EXPECT_EQ(evaluator.kpiStatus().at("frames"), "red") << "second " << s;
+    }
+    AlertInputs later = at(52, 0.1);
+    later.droppedFrames = 20;
+    later.laggedFrames = 50;
+    evaluator.evaluate(later);
+    EXPECT_EQ(evaluator.kpiStatus().at("frames"), "green");
+    EXPECT_EQ(evaluator.recovered(), (std::vector<std::string>{"frames"}));
+}
+
+TEST(AlertRules, TheDefaultRulesWatchDroppedFrames) {
+    const auto rules = defaultAlertRules();
+    const auto frames = std::find_if(rules.begin(), rules.end(), [](const AlertRuleSpec& r) {
+        return r.kind == AlertKind::FramesDropped;
+    });
+    ASSERT_NE(frames, rules.end());
+    EXPECT_EQ(frames->windowSeconds, 10);
+    EXPECT_EQ(frames->frames, 15);
+    EXPECT_EQ(alertKindFromString("frames_dropped"), AlertKind::FramesDropped);
+    EXPECT_STREQ(toString(AlertKind::FramesDropped), "frames_dropped");
+}

@@ -1,5 +1,6 @@
 // Incidents on the review's curves: an output reconnecting or failed, a resume after a crash, the database,
-// and the alerts about outputs, sources and platform connections, in time order; a KPI alert is not one.
+// and the alerts about outputs, sources, dropped frames and platform connections, in time order; a KPI
+// alert is not one.
 
 #include <gtest/gtest.h>
 
@@ -51,11 +52,13 @@ TEST(Incidents, TheReportMarksWhatWentWrongOnTheCurves) {
     alert(db, id, kS + 120 * kSec, "source-lost", "sources", "signal lost: cam2");
     alert(db, id, kS + 30 * kSec, "pace-gmv", "gmv_cents", "GMV is 40 % behind"); // a KPI, not an incident
     alert(db, id, kS + 170 * kSec, "connector.yt-main", "connectors", "YouTube chat: quotaExceeded");
+    alert(db, id, kS + 175 * kSec, "frames", "frames",
+          "画面卡顿 program stuttered: 40 frames lost or repeated");
     sessions.end(id, kS + 180 * kSec);
 
     const nlohmann::json report = buildSessionReport(db, id);
     const nlohmann::json& incidents = report["incidents"];
-    ASSERT_EQ(incidents.size(), 4u) << incidents.dump();
+    ASSERT_EQ(incidents.size(), 5u) << incidents.dump();
     EXPECT_EQ(incidents[0]["kind"], "output"); // live is the normal state: only reconnecting counts
     EXPECT_EQ(incidents[0]["offset_ms"], 90 * kSec);
     EXPECT_NE(incidents[0]["text"].get<std::string>().find("reconnecting"), std::string::npos);
@@ -63,6 +66,8 @@ TEST(Incidents, TheReportMarksWhatWentWrongOnTheCurves) {
     EXPECT_EQ(incidents[1]["text"], "signal lost: cam2");
     EXPECT_EQ(incidents[2]["kind"], "resume");
     EXPECT_EQ(incidents[3]["kind"], "connector");
+    EXPECT_EQ(incidents[4]["kind"], "frames");
+    EXPECT_EQ(incidents[4]["offset_ms"], 175 * kSec);
 
     const std::string html = renderReportHtml(report);
     // Each minute chart carries the four markers, and a legend that names them.
@@ -71,11 +76,12 @@ TEST(Incidents, TheReportMarksWhatWentWrongOnTheCurves) {
          at = html.find("<g class=\"incident output\"", at + 1))
         ++markers;
     EXPECT_EQ(markers, 3u); // viewers, GMV, comments
-    EXPECT_NE(html.find("incident 故障"), std::string::npos);
+    EXPECT_NE(html.find("incident 故障 (output, source, dropped frames"), std::string::npos);
+    EXPECT_NE(html.find("<g class=\"incident frames\""), std::string::npos);
     EXPECT_NE(html.find("signal lost: cam2"), std::string::npos);
 
     const ReviewModel model = prepareReview(report);
-    ASSERT_EQ(model.overview.incidents.size(), 4u);
+    ASSERT_EQ(model.overview.incidents.size(), 5u);
     EXPECT_DOUBLE_EQ(model.overview.incidents[1].seconds, 120.0);
     EXPECT_EQ(model.overview.incidents[1].text, "source: signal lost: cam2");
 }

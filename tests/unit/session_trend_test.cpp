@@ -23,15 +23,17 @@ constexpr int64_t kDay = 86'400'000;
 
 /// A session of `viewers` viewers, `buyers` of whom pay ¥99 each; ended after 10 minutes.
 int64_t session(Database& db, const std::string& title, const std::string& tag, int64_t start, int viewers,
-                int buyers, bool rehearsal = false) {
+                int buyers, bool rehearsal = false, const std::string& host = "",
+                const std::string& sku = "S1") {
     SessionStore sessions(db);
     const int64_t id = sessions.create(title, tag, start, rehearsal).id;
+    if (!host.empty()) sessions.setHost(id, host);
     std::vector<ViewerEvent> events;
     for (int v = 1; v <= viewers; ++v)
         events.push_back(viewStart(start + v * kSec, v));
     for (int b = 1; b <= buyers; ++b)
         events.push_back(orderPaid(start + 60 * kSec + b, b,
-                                   "o" + std::to_string(id) + "-" + std::to_string(b), "S1", 1, 9900));
+                                   "o" + std::to_string(id) + "-" + std::to_string(b), sku, 1, 9900));
     db.transaction([&] { EventStore(db).insert(id, events, start + kMin); });
     sessions.end(id, start + 10 * kMin);
     return id;
@@ -82,4 +84,50 @@ TEST(SessionTrend, ARangeATitleAndATagChooseTheSessions) {
     EXPECT_NE(html.find("beauty"), std::string::npos);
     options.tag = "nothing";
     EXPECT_NE(renderTrendHtml(buildTrend(db, options)).find("No session in this range"), std::string::npos);
+}
+
+TEST(SessionTrend, AHostAndAProductChooseTheSessionsAndHostsAreTotalled) {
+    TempDb temp("trend-host");
+    Database db(temp.path);
+    const int64_t a = session(db, "护肤专场", "beauty", kS, 100, 4, false, "小美");
+    const int64_t b = session(db, "面霜夜", "beauty", kS + kDay, 50, 3, false, "阿杰", "S2");
+    const int64_t c = session(db, "零食节", "food", kS + 2 * kDay, 20, 2, false, "小美", "S2");
+    session(db, "无主播", "food", kS + 3 * kDay, 10, 1);
+
+    TrendOptions options;
+    options.sinceUtcMs = kS - kDay;
+    options.untilUtcMs = kS + 10 * kDay;
+    const nlohmann::json all = buildTrend(db, options);
+    ASSERT_EQ(all["sessions"].size(), 4u);
+    EXPECT_EQ(all["sessions"][0]["host"], "小美");
+    EXPECT_EQ(all["sessions"][3]["host"], "");
+    ASSERT_EQ(all["by_host"].size(), 2u) << "a session without a host is in no host's total";
+    const nlohmann::json& ajie = all["by_host"][0]["host"] == "阿杰" ? all["by_host"][0] : all["by_host"][1];
+    const nlohmann::json& xiaomei =
+        all["by_host"][0]["host"] == "小美" ? all["by_host"][0] : all["by_host"][1];
+    EXPECT_EQ(xiaomei["sessions"], 2);
+    EXPECT_EQ(xiaomei["gmv_cents"], 6 * 9900);
+    EXPECT_EQ(xiaomei["uv"], 120);
+    EXPECT_DOUBLE_EQ(xiaomei["conversion_rate"].get<double>(), 6.0 / 120.0);
+    EXPECT_EQ(ajie["sessions"], 1);
+
+    options.host = "小美";
+    const nlohmann::json host = buildTrend(db, options);
+    EXPECT_EQ(host["host"], "小美");
+    ASSERT_EQ(host["sessions"].size(), 2u);
+    EXPECT_EQ(host["sessions"][0]["id"], a);
+    EXPECT_EQ(host["sessions"][1]["id"], c);
+
+    options.host.clear();
+    options.sku = "S2";
+    const nlohmann::json product = buildTrend(db, options);
+    ASSERT_EQ(product["sessions"].size(), 2u) << "only the sessions that sold S2";
+    EXPECT_EQ(product["sessions"][0]["id"], b);
+    ASSERT_EQ(product["products"].size(), 1u);
+    EXPECT_EQ(product["products"][0]["sku"], "S2");
+    EXPECT_EQ(product["products"][0]["sessions"][1]["units"], 2);
+
+    const std::string html = renderTrendHtml(all);
+    EXPECT_NE(html.find("data-group=\"host\""), std::string::npos);
+    EXPECT_NE(html.find("<td>阿杰</td>"), std::string::npos);
 }

@@ -156,3 +156,24 @@ TEST(ShowFile, ColoursParseWithAndWithoutAlpha) {
     EXPECT_FALSE(parseColor("#gggggg"));
     EXPECT_FALSE(parseColor("ff8000"));
 }
+
+TEST(ShowFile, TheSessionsTagAndHostAndTheDroppedFramesRule) {
+    const ShowSpec show =
+        parse(std::string(kMinimal) + "[session]\ntitle = \"晚八点\"\ntag = \"beauty\"\nhost = \"小美\"\n"
+                                      "[[alerts]]\nkind = \"frames_dropped\"\nframes = 30\nwindow_s = 5\n");
+    EXPECT_EQ(show.session.tag, "beauty");
+    EXPECT_EQ(show.session.host, "小美");
+    ASSERT_EQ(show.alerts.size(), 1u);
+    EXPECT_EQ(show.alerts[0].kind, AlertKind::FramesDropped);
+    EXPECT_EQ(show.alerts[0].frames, 30);
+    EXPECT_EQ(show.alerts[0].windowSeconds, 5);
+    const ShowSpec defaults = parse(std::string(kMinimal) + "[[alerts]]\nkind = \"frames_dropped\"\n");
+    EXPECT_EQ(defaults.alerts[0].frames, 15);
+    EXPECT_EQ(defaults.alerts[0].windowSeconds, 10);
+    EXPECT_NE(errorOf(std::string(kMinimal) + "[session]\nhost = \"" + std::string(65, 'x') + "\"\n")
+                  .find("session.host: a host is a name, at most 64 bytes"),
+              std::string::npos);
+    EXPECT_NE(errorOf(std::string(kMinimal) + "[[alerts]]\nkind = \"frames_dropped\"\nframes = 0\n")
+                  .find("alerts[0].frames"),
+              std::string::npos);
+}

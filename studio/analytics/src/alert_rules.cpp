@@ -130,6 +130,21 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
         return {"database", "red",
                 "数据库不可写 database not writable: " + in.database +
                     "; the show goes on, commands answer 503 until it is writable again"};
+    case AlertKind::FramesDropped: {
+        // Against the newest sample at least a window old (the oldest one early in the show).
+        const int64_t window = int64_t{rule.windowSeconds} * 1000;
+        FrameSample base = m_frames.empty() ? FrameSample{} : m_frames.front();
+        for (const FrameSample& sample : m_frames)
+            if (sample.utcMs <= in.nowUtcMs - window) base = sample;
+        const uint64_t dropped = in.droppedFrames - std::min(base.dropped, in.droppedFrames),
+                       lagged = in.laggedFrames - std::min(base.lagged, in.laggedFrames);
+        if (dropped + lagged < static_cast<uint64_t>(rule.frames)) return {"frames", "green", ""};
+        return {"frames", "red",
+                "画面卡顿 program stuttered: " + std::to_string(dropped + lagged) +
+                    " frames lost or repeated within " + std::to_string(rule.windowSeconds) + " s (" +
+                    std::to_string(dropped) + " the encoder could not take, " + std::to_string(lagged) +
+                    " repeated while the compositor ran late)"};
+    }
     }
     return {"", "green", ""};
 }
@@ -142,6 +157,13 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
             longest = std::max<int64_t>(longest, int64_t{rule.windowSeconds} * 1000);
     while (!m_online.empty() && m_online.front().first < in.nowUtcMs - longest)
         m_online.pop_front();
+    // Frame counters: keep one sample older than the longest window, as the base of its difference.
+    int64_t framesWindow = 0;
+    for (const AlertRuleSpec& rule : m_rules)
+        if (rule.kind == AlertKind::FramesDropped)
+            framesWindow = std::max<int64_t>(framesWindow, int64_t{rule.windowSeconds} * 1000);
+    while (m_frames.size() > 1 && m_frames[1].utcMs <= in.nowUtcMs - framesWindow)
+        m_frames.pop_front();
 
     std::vector<AlertLevelChange> changes;
     m_kpiStatus.clear();
@@ -165,6 +187,7 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
             state.raised = "green";
         }
     }
+    m_frames.push_back({in.nowUtcMs, in.droppedFrames, in.laggedFrames});
     return changes;
 }
 

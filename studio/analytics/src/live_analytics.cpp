@@ -339,6 +339,8 @@ void LiveAnalytics::judgeAlerts(const Tick& tick) {
         in.unhealthyOutputs = health.unhealthyOutputs;
         in.lostSources = health.lostSources;
         in.database = health.database;
+        in.droppedFrames = health.droppedFrames;
+        in.laggedFrames = health.laggedFrames;
     }
     std::vector<LiveAlert> raised;
     {

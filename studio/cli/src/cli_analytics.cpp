@@ -56,6 +56,8 @@ int commandTrend(const ReportArgs& args, Database& database) {
     options.sinceUtcMs = options.untilUtcMs - args.sinceMs;
     options.title = args.title;
     options.tag = args.tag;
+    options.host = args.host;
+    options.sku = args.sku;
     options.includeRehearsals = args.includeRehearsals;
     const nlohmann::json trend = buildTrend(database, options);
     if (args.html) writeText(*args.html, renderTrendHtml(trend));
@@ -80,6 +82,8 @@ int commandReport(const ReportArgs& args) {
         throw UsageError("report: --trend covers a range; leave out --session");
     if (!args.trend && args.session == 0)
         throw UsageError("report needs --session ID (or --trend for a range)");
+    if (!args.trend && !(args.title + args.tag + args.host + args.sku).empty())
+        throw UsageError("report: --title, --tag, --host and --sku choose the sessions of a --trend");
     Database database(args.db, Database::Threading::OneThread);
     if (args.trend) return commandTrend(args, database);
     ReportOptions options;

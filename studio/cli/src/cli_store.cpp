@@ -36,6 +36,7 @@ int commandSessionNew(const SessionNewArgs& args) {
     const Session session = sessions.create(args.title, args.tag, args.start, args.rehearsal);
     sessions.setPlan(session.id, args.platforms, targetsJson(args));
     if (args.variant) sessions.setVariant(session.id, *args.variant);
+    if (!args.host.empty()) sessions.setHost(session.id, args.host);
     std::cout << session.id << std::endl;
     return 0;
 }
@@ -48,12 +49,12 @@ int commandSessionEnd(const SessionEndArgs& args) {
 
 int commandSessionList(const SessionListArgs& args) {
     Database database(args.db);
-    std::cout << "id\ttitle\ttag\tstate\trehearsal\tstart_utc_ms\tend_utc_ms\tplatforms\ttargets\n";
+    std::cout << "id\ttitle\ttag\tstate\trehearsal\tstart_utc_ms\tend_utc_ms\tplatforms\ttargets\thost\n";
     for (const Session& s : SessionStore(database).list()) {
         std::cout << s.id << '\t' << s.title << '\t' << s.tag << '\t' << s.state << '\t'
                   << (s.rehearsal ? 1 : 0) << '\t' << (s.startUtcMs ? std::to_string(*s.startUtcMs) : "")
                   << '\t' << (s.endUtcMs ? std::to_string(*s.endUtcMs) : "") << '\t' << s.platforms << '\t'
-                  << s.targetsJson << '\n';
+                  << s.targetsJson << '\t' << s.host << '\n';
     }
     return 0;
 }

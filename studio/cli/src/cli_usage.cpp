@@ -38,8 +38,8 @@ usage:
       simulated audience buying into a flash sale) into DIR/program.mkv (or
       program-2.mkv, ... beside an earlier one), DIR/hawker.db and its review
       DIR/report.html, DIR/report.json
-  hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--rehearsal]
-                     [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
+  hawker session new --db DB --title T [--start UTC_MS] [--tag X] [--host NAME]
+                     [--rehearsal] [--platforms P1,P2] [--target-gmv-cents N] [--target-uv N]
                      [--target-conversion RATE] [--target-units SKU=N,...] [--variant A]
       a new session; prints only its id
   hawker session end --db DB --session ID [--at UTC_MS]
@@ -60,6 +60,10 @@ usage:
                 [--include-rehearsals]
       the post-show review (复盘): --json prints every metric, --html writes
       one self-contained page, --csv the tables
+  hawker report --db DB --trend [--since 14d] [--title T] [--tag T] [--host NAME]
+                [--sku SKU] [--json] [--html FILE] [--csv DIR]
+      the sessions of a range side by side (GMV, UV, conversion, GPM, units,
+      units per product) with totals by title, tag and host
   hawker simulate --db DB --session ID [--duration S] [--seed N] [--speed X | --fast]
                   [--arrivals PER_MIN] [--url http://127.0.0.1:PORT --token-env VAR]
       a simulated audience that follows the session's on-air timeline and

@@ -44,6 +44,7 @@ std::shared_ptr<const TrendView> viewOf(const json& trend) {
         row.id = json_read::integerAt(s, "id");
         row.when = dayOf(json_read::integerAt(s, "start_utc_ms"));
         row.title = json_read::stringAt(s, "title");
+        row.host = json_read::stringAt(s, "host");
         row.gmv = figures::formatYuan(static_cast<double>(g));
         row.uv = std::to_string(json_read::integerAt(s, "uv"));
         row.conversion = figures::formatPercent(c);
@@ -95,12 +96,13 @@ void drawSeries(const TrendView::Series& series, float width) {
 
 } // namespace
 
-void ReviewTrend::select(int64_t sessionId, std::string title, std::string tag) {
+void ReviewTrend::select(int64_t sessionId, std::string title, std::string tag, std::string host) {
     if (sessionId == m_session) return;
     m_session = sessionId;
     m_title = std::move(title);
     m_tag = std::move(tag);
-    m_byTag = false;
+    m_host = std::move(host);
+    m_scope = Scope::Title;
     m_view.reset();
     m_wanted = true;
 }
@@ -113,10 +115,17 @@ void ReviewTrend::load(ConsoleContext& ctx) {
     TrendOptions options;
     options.untilUtcMs = nowUtcMs();
     options.sinceUtcMs = options.untilUtcMs - int64_t{m_days} * 86'400'000;
-    if (m_byTag)
-        options.tag = m_tag;
-    else
+    switch (m_scope) {
+    case Scope::Title:
         options.title = m_title;
+        break;
+    case Scope::Tag:
+        options.tag = m_tag;
+        break;
+    case Scope::Host:
+        options.host = m_host;
+        break;
+    }
     const std::filesystem::path database = ctx.database();
     const int64_t session = m_session;
     const bool queued =
@@ -139,20 +148,20 @@ void ReviewTrend::load(ConsoleContext& ctx) {
 void ReviewTrend::draw(ConsoleContext& ctx) {
     if (m_wanted && !ctx.busy(m_task.name)) load(ctx);
     ImGui::TextUnformatted("Sessions of");
-    ImGui::SameLine();
-    if (ImGui::RadioButton(("this title 同标题: " + m_title).c_str(), !m_byTag) && m_byTag) {
-        m_byTag = false;
-        m_wanted = true;
-    }
-    ImGui::SameLine();
-    ImGui::BeginDisabled(m_tag.empty());
-    if (ImGui::RadioButton(("this tag 同标签: " + (m_tag.empty() ? std::string("—") : m_tag)).c_str(),
-                           m_byTag) &&
-        !m_byTag) {
-        m_byTag = true;
-        m_wanted = true;
-    }
-    ImGui::EndDisabled();
+    const auto scopeButton = [&](Scope scope, const std::string& label, const std::string& value) {
+        ImGui::SameLine();
+        ImGui::BeginDisabled(value.empty());
+        if (ImGui::RadioButton((label + (value.empty() ? std::string("—") : value)).c_str(),
+                               m_scope == scope) &&
+            m_scope != scope) {
+            m_scope = scope;
+            m_wanted = true;
+        }
+        ImGui::EndDisabled();
+    };
+    scopeButton(Scope::Title, "this title 同标题: ", m_title);
+    scopeButton(Scope::Tag, "this tag 同标签: ", m_tag);
+    scopeButton(Scope::Host, "this host 同主播: ", m_host);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
     const int before = m_days;
@@ -172,8 +181,8 @@ void ReviewTrend::draw(ConsoleContext& ctx) {
     ImGui::Spacing();
     const ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
-    if (ImGui::BeginTable("trend_sessions", 7, flags)) {
-        for (const char* column : {"Started 开播", "Title 标题", "GMV 成交额", "UV 观看人数",
+    if (ImGui::BeginTable("trend_sessions", 8, flags)) {
+        for (const char* column : {"Started 开播", "Title 标题", "Host 主播", "GMV 成交额", "UV 观看人数",
                                    "Conversion 转化率", "GPM 千次观看成交", "Units 件数"})
             ImGui::TableSetupColumn(column);
         ImGui::TableHeadersRow();
@@ -181,8 +190,8 @@ void ReviewTrend::draw(ConsoleContext& ctx) {
             ImGui::TableNextRow();
             if (row.id == m_session)
                 ImGui::TableSetBgColor(ImGuiTableBgTarget_RowBg1, IM_COL32(40, 70, 120, 255));
-            for (const std::string* cell :
-                 {&row.when, &row.title, &row.gmv, &row.uv, &row.conversion, &row.gpm, &row.units}) {
+            for (const std::string* cell : {&row.when, &row.title, &row.host, &row.gmv, &row.uv,
+                                            &row.conversion, &row.gpm, &row.units}) {
                 ImGui::TableNextColumn();
                 ImGui::TextUnformatted(cell->c_str());
             }

@@ -251,7 +251,7 @@ void ReviewView::drawTabs(ConsoleContext& ctx) {
     }
     if (report && ImGui::BeginTabItem("Trend 趋势")) {
         if (const Session* session = selectedSession())
-            m_trend.select(report->sessionId, session->title, session->tag);
+            m_trend.select(report->sessionId, session->title, session->tag, session->host);
         m_trend.draw(ctx);
         ImGui::EndTabItem();
     }

@@ -102,8 +102,9 @@ void ShowSession::open(SessionStore& sessions) {
     } else if (m_options.session) {
         m_sessionId = sessions.goLive(*m_options.session).id;
     } else {
-        m_sessionId = sessions.create(title, "", nowUtcMs(), m_options.rehearsal).id;
+        m_sessionId = sessions.create(title, m_show.session.tag, nowUtcMs(), m_options.rehearsal).id;
     }
+    if (!m_show.session.host.empty()) sessions.setHost(m_sessionId, m_show.session.host);
     sessions.setPlan(m_sessionId, joined(m_show.session.platforms), targetsJson(m_show.session.targets));
     sessions.setOffers(m_sessionId, m_show.coupons, m_show.promotions);
     sessions.setRundown(m_sessionId, m_show.rundown, m_show.products);
@@ -178,6 +179,8 @@ void ShowSession::openAnalytics(SessionStore& sessions, ProgramLinks links) {
             }
             for (const auto& source : program.sources)
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
+            health.droppedFrames = program.dropped;
+            health.laggedFrames = program.lagged;
             if (program.database && !program.database->writable)
                 health.database = program.database->error + "; " +
                                   std::to_string(program.database->waitingRows) + " rows waiting";

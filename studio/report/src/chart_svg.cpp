@@ -234,7 +234,7 @@ void renderChart(std::string& out, const ChartSpec& spec, const std::vector<Char
                "scene cut 切换画面");
     if (!onAir.incidents.empty())
         legendItem(format("<g class=\"incident\"><path d=\"M%.1f %.1f l-5 -8 h10 z\"/></g>", lx + 7, ly + 1),
-                   "incident 故障 (output, source, database, platform)");
+                   "incident 故障 (output, source, dropped frames, database, platform)");
 
     out += "</svg>\n</figure>\n";
 }

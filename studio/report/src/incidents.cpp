@@ -23,6 +23,7 @@ std::string kindOfAlert(const std::string& kpi, const std::string& rule) {
     if (kpi == "outputs") return "output";
     if (kpi == "sources") return "source";
     if (kpi == "database") return "database";
+    if (kpi == "frames") return "frames";
     if (kpi == "connectors" || rule.rfind("connector.", 0) == 0) return "connector";
     if (kpi == "webhooks" || rule.rfind("webhook.", 0) == 0) return "webhook";
     return {};

@@ -112,6 +112,7 @@ json buildSessionReport(Database& db, int64_t sessionId, const ReportOptions& op
     report["session"] = {{"id", session->id},
                          {"title", session->title},
                          {"tag", session->tag},
+                         {"host", session->host},
                          {"state", session->state},
                          {"rehearsal", session->rehearsal},
                          {"variant", session->variant},

@@ -15,7 +15,7 @@ using nlohmann::json;
 
 namespace {
 
-/// Totals of a group of sessions (one title, one tag), its ratios from the summed parts.
+/// Totals of a group of sessions (one title, tag or host), its ratios from the summed parts.
 struct GroupTotals {
     int64_t sessions = 0, gmvCents = 0, uv = 0, pv = 0, buyers = 0, units = 0;
 };
@@ -45,6 +45,7 @@ json buildTrend(Database& db, const TrendOptions& options) {
         if (s.rehearsal && !options.includeRehearsals) continue;
         if (!options.title.empty() && s.title != options.title) continue;
         if (!options.tag.empty() && s.tag != options.tag) continue;
+        if (!options.host.empty() && s.host != options.host) continue;
         chosen.push_back(s);
     }
     std::sort(chosen.begin(), chosen.end(),
@@ -52,11 +53,13 @@ json buildTrend(Database& db, const TrendOptions& options) {
 
     json sessions = json::array();
     std::map<std::string, json> products; // sku → {"sku","name","sessions":[…]}
-    std::map<std::string, GroupTotals> byTitle, byTag;
+    std::map<std::string, GroupTotals> byTitle, byTag, byHost;
     ReportOptions reportOptions;
     reportOptions.includeRehearsals = options.includeRehearsals;
     for (const Session& s : chosen) {
         const json report = buildSessionReport(db, s.id, reportOptions);
+        // A product's trend is the sessions that showed, clicked or sold it, not every session.
+        if (!options.sku.empty() && !report["products"].contains(options.sku)) continue;
         const json& summary = report["summary"];
         const int64_t gmv = json_read::integerAt(summary, "gmv_cents"),
                       uv = json_read::integerAt(summary, "uv"), pv = json_read::integerAt(summary, "pv"),
@@ -65,6 +68,7 @@ json buildTrend(Database& db, const TrendOptions& options) {
         sessions.push_back({{"id", s.id},
                             {"title", s.title},
                             {"tag", s.tag},
+                            {"host", s.host},
                             {"start_utc_ms", *s.startUtcMs},
                             {"gmv_cents", gmv},
                             {"uv", uv},
@@ -74,7 +78,8 @@ json buildTrend(Database& db, const TrendOptions& options) {
                             {"units", units},
                             {"conversion_rate", summary["conversion_rate"]},
                             {"gpm_cents", summary["gpm_cents"]}});
-        for (GroupTotals* g : {&byTitle[s.title], s.tag.empty() ? nullptr : &byTag[s.tag]}) {
+        for (GroupTotals* g : {&byTitle[s.title], s.tag.empty() ? nullptr : &byTag[s.tag],
+                               s.host.empty() ? nullptr : &byHost[s.host]}) {
             if (!g) continue;
             ++g->sessions;
             g->gmvCents += gmv;
@@ -84,7 +89,11 @@ json buildTrend(Database& db, const TrendOptions& options) {
             g->units += units;
         }
         for (const auto& [sku, p] : report["products"].items()) {
-            if (json_read::integerAt(p, "units") == 0 && json_read::integerAt(p, "gmv_cents") == 0) continue;
+            if (!options.sku.empty() && sku != options.sku) continue;
+            // Every session of a chosen product counts, its zeros too; in the full list only what sold.
+            if (options.sku.empty() && json_read::integerAt(p, "units") == 0 &&
+                json_read::integerAt(p, "gmv_cents") == 0)
+                continue;
             json& product = products[sku];
             if (product.is_null())
                 product = {
@@ -102,10 +111,13 @@ json buildTrend(Database& db, const TrendOptions& options) {
             {"until_utc_ms", options.untilUtcMs},
             {"title", options.title},
             {"tag", options.tag},
+            {"host", options.host},
+            {"sku", options.sku},
             {"sessions", std::move(sessions)},
             {"products", std::move(productList)},
             {"by_title", groupJson("title", byTitle)},
-            {"by_tag", groupJson("tag", byTag)}};
+            {"by_tag", groupJson("tag", byTag)},
+            {"by_host", groupJson("host", byHost)}};
 }
 
 std::vector<std::filesystem::path> writeTrendCsv(const json& trend, const std::filesystem::path& dir) {
@@ -114,8 +126,8 @@ std::vector<std::filesystem::path> writeTrendCsv(const json& trend, const std::f
     if (error) throw std::runtime_error("cannot create " + dir.string() + ": " + error.message());
     std::vector<std::filesystem::path> files;
     files.push_back(writeCsvTable(dir / "trend_sessions.csv", trend["sessions"],
-                                  {"id", "title", "tag", "start_utc_ms", "gmv_cents", "uv", "pv", "buyers",
-                                   "paid_orders", "units", "conversion_rate", "gpm_cents"}));
+                                  {"id", "title", "tag", "host", "start_utc_ms", "gmv_cents", "uv", "pv",
+                                   "buyers", "paid_orders", "units", "conversion_rate", "gpm_cents"}));
     json rows = json::array();
     for (const json& product : json_read::listAt(trend, "products"))
         for (const json& s : json_read::listAt(product, "sessions"))

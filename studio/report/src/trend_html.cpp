@@ -68,6 +68,27 @@ void smallMultiple(std::string& out, const std::string& title, const char* unitK
     out += "</div></figure>\n";
 }
 
+/// Totals of the range's sessions grouped by one key (title, tag or host), one row per group; its ratios
+/// are from the group's summed parts.
+void groupTable(std::string& out, const std::string& heading, const char* key, const json& groups) {
+    if (groups.empty()) return;
+    out += "<h3>" + heading + "</h3>\n<table class=\"data\" data-group=\"" + escape(key) +
+           "\">\n<thead><tr><th>" + escape(key) +
+           "</th><th class=\"num\">Sessions 场次</th><th class=\"num\">GMV 成交额</th><th class=\"num\">UV "
+           "场观</th><th class=\"num\">Conversion 转化率</th><th class=\"num\">GPM</th><th "
+           "class=\"num\">Units 件数</th></tr></thead>\n<tbody>\n";
+    for (const json& g : groups)
+        out += "<tr><td>" + escape(textAt(g, key)) + "</td><td class=\"num\">" + textAt(g, "sessions") +
+               "</td><td class=\"num\">" + formatValue(unitOf("gmv_cents"), numberAt(g, "gmv_cents")) +
+               "</td><td class=\"num\">" + formatValue(unitOf("uv"), numberAt(g, "uv")) +
+               "</td><td class=\"num\">" +
+               formatValue(unitOf("conversion_rate"), numberAt(g, "conversion_rate")) +
+               "</td><td class=\"num\">" + formatValue(unitOf("gpm_cents"), numberAt(g, "gpm_cents")) +
+               "</td><td class=\"num\">" + formatValue(unitOf("units"), numberAt(g, "units")) +
+               "</td></tr>\n";
+    out += "</tbody></table>\n";
+}
+
 } // namespace
 
 std::string renderTrendHtml(const json& trend) {
@@ -80,8 +101,9 @@ std::string renderTrendHtml(const json& trend) {
            "class=\"eyebrow\">Hawker · Trend across sessions 多场趋势</div>\n<h1>";
     std::string scope;
     if (const std::string title = textAt(trend, "title"); !title.empty()) scope += title;
-    if (const std::string tag = textAt(trend, "tag"); !tag.empty())
-        scope += (scope.empty() ? "" : " · ") + tag;
+    for (const char* key : {"tag", "host", "sku"})
+        if (const std::string value = textAt(trend, key); !value.empty())
+            scope += (scope.empty() ? "" : " · ") + value;
     out += escape(scope.empty() ? std::string("Every session 全部场次") : scope) + "</h1>\n";
     out += "<dl class=\"meta\"><div><dt>Range</dt><dd>" + formatUtc(numberAt(trend, "since_utc_ms")) + " – " +
            formatUtc(numberAt(trend, "until_utc_ms")) + "</dd></div><div><dt>Sessions</dt><dd>" +
@@ -106,6 +128,10 @@ std::string renderTrendHtml(const json& trend) {
         smallMultiple(out, "GPM 千次观看成交额", "gpm_cents", series("gpm_cents"));
         smallMultiple(out, "Units 件数", "units", series("units"));
         out += "</div>\n";
+        out += "<h2>Totals <span class=\"zh\">汇总</span></h2>\n";
+        groupTable(out, "By title 按标题", "title", listAt(trend, "by_title"));
+        groupTable(out, "By tag 按标签", "tag", listAt(trend, "by_tag"));
+        groupTable(out, "By host 按主播", "host", listAt(trend, "by_host"));
         const json& products = listAt(trend, "products");
         if (!products.empty()) {
             out +=

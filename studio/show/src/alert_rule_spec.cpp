@@ -5,9 +5,11 @@
 namespace hawker::studio {
 
 namespace {
-constexpr std::array<const char*, 8> kKindNames = {
-    "threshold",        "pace",        "drop",    "low_stock", "negative_comments",
-    "output_unhealthy", "source_lost", "database"};
+/// Half a second of pictures lost or frozen within 10 s is a stutter a viewer sees.
+constexpr int kFramesWindowSeconds = 10;
+constexpr std::array<const char*, 9> kKindNames = {
+    "threshold",        "pace",        "drop",     "low_stock",     "negative_comments",
+    "output_unhealthy", "source_lost", "database", "frames_dropped"};
 } // namespace
 
 const char* toString(AlertKind kind) {
@@ -42,6 +44,7 @@ std::vector<AlertRuleSpec> defaultAlertRules() {
     add("outputs", AlertKind::OutputUnhealthy);
     add("sources", AlertKind::SourceLost);
     add("database", AlertKind::Database);
+    add("frames", AlertKind::FramesDropped)->windowSeconds = kFramesWindowSeconds;
     return rules;
 }
 

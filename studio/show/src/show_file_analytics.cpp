@@ -32,7 +32,7 @@ void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file)
         const auto kind = alertKindFromString(kindName);
         if (!kind)
             f.fail("kind", "expected threshold, pace, drop, low_stock, negative_comments, output_unhealthy, "
-                           "source_lost or database");
+                           "source_lost, database or frames_dropped");
         rule.kind = *kind;
         rule.id = f.optString("id").value_or(kindName + "-" + std::to_string(index + 1));
         if (!ids.insert(rule.id).second) f.fail("id", "two alert rules are called '" + rule.id + "'");
@@ -55,6 +55,9 @@ void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file)
             rule.windowSeconds = f.optInt("window_s", rule.windowSeconds, 10, 3600);
         } else if (rule.kind == AlertKind::LowStock) {
             rule.stockUnits = f.optInt64("units", rule.stockUnits, 0, 100000000);
+        } else if (rule.kind == AlertKind::FramesDropped) {
+            rule.frames = f.optInt64("frames", rule.frames, 1, 100000);
+            rule.windowSeconds = f.optInt("window_s", 10, 2, 3600);
         } else if (rule.kind == AlertKind::NegativeComments) {
             rule.negativeShare = f.optNumber("share", rule.negativeShare, 0.0, 1.0);
             rule.minComments = f.optInt64("min_comments", rule.minComments, 1, 100000000);

@@ -195,6 +195,10 @@ void readSession(Fields& top, ShowSpec& show, const std::string& file) {
     if (!table) return;
     Fields f(*table, "session", file);
     show.session.title = f.optString("title").value_or("");
+    show.session.tag = f.optString("tag").value_or("");
+    show.session.host = f.optString("host").value_or("");
+    if (show.session.tag.size() > 64) f.fail("tag", "a tag is a short label, at most 64 bytes");
+    if (show.session.host.size() > 64) f.fail("host", "a host is a name, at most 64 bytes");
     show.session.platforms = stringList(f, "platforms");
     if (const toml::table* targets = f.optTable("targets")) {
         Fields tf(*targets, "session.targets", file);

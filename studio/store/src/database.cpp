@@ -297,6 +297,19 @@ const std::vector<Migration>& migrations() {
         UPDATE notes SET status = 'open' WHERE kind = 'action';
         CREATE INDEX notes_open_actions ON notes (status, session_id) WHERE status = 'open';
         )",
+        // 9: who hosted a session, so trends compare hosts as they compare
+        // titles and tags (a staff name from the show file, never a viewer).
+        R"(
+        ALTER TABLE sessions ADD COLUMN host TEXT NOT NULL DEFAULT '';
+        DROP VIEW v_session_sales;
+        CREATE VIEW v_session_sales AS
+            SELECT s.id AS session_id, s.title, s.tag, s.host, s.variant, s.rehearsal, s.start_utc_ms, s.end_utc_ms,
+                   count(o.order_id) AS paid_orders, coalesce(sum(o.qty), 0) AS units,
+                   coalesce(sum(o.amount_cents), 0) AS gmv_cents
+            FROM sessions s LEFT JOIN v_paid_orders o ON o.session_id = s.id
+                 AND o.paid_utc_ms >= s.start_utc_ms AND o.paid_utc_ms <= coalesce(s.end_utc_ms, o.paid_utc_ms)
+            GROUP BY s.id;
+        )",
     };
     return steps;
 }

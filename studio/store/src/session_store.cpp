@@ -7,7 +7,7 @@ namespace hawker::studio {
 namespace {
 constexpr const char* kColumns =
     "id, title, COALESCE(tag, ''), state, rehearsal, start_utc_ms, end_utc_ms, "
-    "created_utc_ms, platforms, targets_json, last_seen_utc_ms, last_program_ms, variant";
+    "created_utc_ms, platforms, targets_json, last_seen_utc_ms, last_program_ms, variant, host";
 
 Session readSession(const Statement& row) {
     Session s;
@@ -24,6 +24,7 @@ Session readSession(const Statement& row) {
     s.lastSeenUtcMs = row.optionalInteger(10);
     s.lastProgramMs = row.optionalInteger(11);
     s.variant = row.text(12);
+    s.host = row.text(13);
     return s;
 }
 } // namespace
@@ -52,6 +53,13 @@ Session SessionStore::create(const std::string& title, const std::string& tag,
     insert.bind(6, nowUtcMs());
     insert.run();
     return *find(m_db.lastInsertId());
+}
+
+void SessionStore::setHost(int64_t id, const std::string& host) {
+    if (host.size() > 64) throw StoreError("a host is a name, at most 64 bytes");
+    Statement update = m_db.prepare("UPDATE sessions SET host = ?2 WHERE id = ?1");
+    update.bind(1, id).bind(2, host);
+    update.run();
 }
 
 void SessionStore::setVariant(int64_t id, const std::string& variant) {

@@ -26,6 +26,9 @@ struct AlertInputs {
     std::vector<std::string> unhealthyOutputs; ///< "douyin:reconnecting"
     std::vector<std::string> lostSources;
     std::string database; ///< why the database does not take writes; empty while it does
+    /// Program ticks since the show started that the encoder could not take, and that repeated the last
+    /// picture because the compositor ran late (both are a stutter on every output).
+    uint64_t droppedFrames = 0, laggedFrames = 0;
 };
 
 struct AlertLevelChange {
@@ -61,6 +64,11 @@ private:
     std::map<std::string, std::string> m_kpiStatus;
     std::vector<std::string> m_recovered;
     std::deque<std::pair<int64_t, int64_t>> m_online; ///< (utc ms, viewers present) samples
+    struct FrameSample {
+        int64_t utcMs = 0;
+        uint64_t dropped = 0, lagged = 0;
+    };
+    std::deque<FrameSample> m_frames; ///< the frame counters, once per evaluation
 };
 
 } // namespace hawker::studio

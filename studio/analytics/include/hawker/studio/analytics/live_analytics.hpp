@@ -45,6 +45,7 @@ struct LiveAnalyticsConfig {
 struct LiveHealth {
     std::vector<std::string> unhealthyOutputs, lostSources;
     std::string database; ///< why the session database does not take writes; empty while it does
+    uint64_t droppedFrames = 0, laggedFrames = 0; ///< the program's, since the show started
 };
 
 struct LiveAlert {

@@ -80,6 +80,7 @@ struct SessionNewArgs {
     std::string title;
     std::optional<int64_t> start; ///< UTC milliseconds
     std::string tag;
+    std::string host;
     bool rehearsal = false;
     std::string platforms;
     std::optional<int64_t> targetGmvCents;
@@ -142,7 +143,7 @@ struct ReportArgs {
     /// --trend: the sessions of a range instead of one session.
     bool trend = false;
     int64_t sinceMs = 14LL * 86'400'000; ///< --since 14d / 36h: how far back from now
-    std::string title, tag;              ///< --title, --tag: only those sessions
+    std::string title, tag, host, sku;   ///< --title, --tag, --host, --sku: only those sessions
 };
 
 /// `hawker clips ...`

@@ -19,7 +19,8 @@ enum class AlertKind {
     NegativeComments,
     OutputUnhealthy,
     SourceLost,
-    Database, ///< the session database does not take the show's writes
+    Database,      ///< the session database does not take the show's writes
+    FramesDropped, ///< the program dropped or repeated frames (viewers saw it stutter)
 };
 const char* toString(AlertKind kind);
 std::optional<AlertKind> alertKindFromString(const std::string& name);
@@ -36,12 +37,13 @@ struct AlertRuleSpec {
     int64_t stockUnits = 10;                     ///< low stock: amber at or below, red at 0
     double negativeShare = 0.015;                ///< negative comments: share of comments above this is red
     int64_t minComments = 30;                    ///< … judged once this many comments came
-    std::vector<std::string> keywords;           ///< negative comments: what counts as negative
+    int64_t frames = 15; ///< frames dropped: red at this many dropped or repeated within window_s
+    std::vector<std::string> keywords; ///< negative comments: what counts as negative
 };
 
 /// The rules a show gets when it has no [[alerts]]: GMV and UV pace, a 30 %
 /// drop in 5 min, low stock, negative comments over 1.5 %, outputs, sources,
-/// the database.
+/// the database, and 15 program frames dropped or repeated within 10 s.
 std::vector<AlertRuleSpec> defaultAlertRules();
 /// 太贵, 假货, 骗人, … : the default negative keywords.
 std::vector<std::string> defaultNegativeKeywords();

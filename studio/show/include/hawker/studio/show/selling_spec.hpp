@@ -78,6 +78,8 @@ struct SessionTargets {
 
 struct SessionPlan {
     std::string title; ///< empty: the show's name
+    std::string tag;   ///< a label that groups sessions for trends ("beauty"); empty: none
+    std::string host;  ///< who presents it, for trends by host; empty: not said
     std::vector<std::string> platforms;
     SessionTargets targets;
 };

@@ -24,6 +24,7 @@ struct Session {
     std::string targetsJson; ///< {"gmv_cents":…, "uv":…, "conversion_rate":…, "units":{sku:n}}
     std::optional<int64_t> lastSeenUtcMs, lastProgramMs; ///< the running show's heartbeat
     std::string variant;                                 ///< A/B label ("A", "B"); empty: not in a test
+    std::string host; ///< who presented it (the show file's [session] host); empty: not said
 };
 
 /// What a killed show left behind to resume from.
@@ -49,6 +50,8 @@ public:
     /// The coupons and 满减 promotions the session offers (from its show file).
     void setOffers(int64_t id, const std::vector<CouponSpec>& coupons,
                    const std::vector<PromotionSpec>& promotions);
+    /// Who presents the session (a staff name, at most 64 bytes; empty: not said).
+    void setHost(int64_t id, const std::string& host);
     /// The A/B variant the session belongs to (empty: none).
     void setVariant(int64_t id, const std::string& variant);
     /// The run of show and the products the show offers, as planned, so the
