@@ -15,6 +15,7 @@ struct ShowSpec;
 ShowSpec loadDemoShow(const std::filesystem::path& out);
 
 int commandRun(const RunArgs& args);
+int commandPreflight(const PreflightArgs& args);
 int commandDemo(const DemoArgs& args);
 int commandGui(const GuiArgs& args);
 int commandSessionNew(const SessionNewArgs& args);

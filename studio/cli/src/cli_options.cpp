@@ -28,6 +28,7 @@ Parser::Parser() {
     m_app.require_subcommand(0, 1);
     m_app.get_formatter()->column_width(32);
     addRun();
+    addPreflight();
     addDemo();
     addGui();
     leaf(m_app, "commands", "every command a show takes, as the Markdown table docs/API.md carries",
@@ -97,6 +98,25 @@ void Parser::addRun() {
     run.add_flag("--simulate", m_run.simulate, "a simulated audience watches and buys");
     valueOption(run, "--seed", "N", "the simulated audience's seed", whole(m_run.seed, "--seed"));
     run.add_flag("--overwrite", m_run.overwrite, "replace an existing recording (else NAME-2.mkv, ...)");
+}
+
+void Parser::addPreflight() {
+    CLI::App& preflight =
+        *leaf(m_app, "preflight",
+              "encode the show's program for every output into local files (never to the platform), "
+              "measure what came out and check it against each output's platform profile; exits 1 on a "
+              "failed rule",
+              "preflight needs exactly one show file", [this] { return CommandLine{m_preflight}; });
+    valueOption(preflight, "SHOW.toml", "", "the show file", keep(m_preflight.show))->required();
+    valueOption(preflight, "--seconds", "S", "how much program to encode per output (2 to 120, default 10)",
+                [this](const std::string& text) {
+                    const double seconds = values::seconds("--seconds", text);
+                    if (seconds < 2 || seconds > 120) throw UsageError("--seconds must be between 2 and 120");
+                    m_preflight.seconds = seconds;
+                });
+    preflight.add_flag("--json", m_preflight.json, "print the checks as JSON");
+    preflight.add_flag("--live", m_preflight.live, "at the real clock (network cameras) instead of offline");
+    valueOption(preflight, "--keep", "DIR", "keep the measured files in DIR", keep(m_preflight.keep));
 }
 
 void Parser::addDemo() {

@@ -63,6 +63,7 @@ private:
                    std::string extraArgument, std::function<CommandLine()> result);
     CLI::App* group(const std::string& name, const std::string& description);
     void addRun();
+    void addPreflight();
     void addDemo();
     void addGui();
     void addSession();
@@ -84,6 +85,7 @@ private:
     std::vector<CLI::App*> m_groups; ///< subcommands that only hold subcommands (session, catalog, notes)
     std::vector<std::string> m_helpTopic;
     RunArgs m_run;
+    PreflightArgs m_preflight;
     DemoArgs m_demo;
     GuiArgs m_gui;
     SessionNewArgs m_sessionNew;

@@ -33,6 +33,11 @@ usage:
   hawker commands
       every command a show takes (who may send it, its API route, its
       arguments) as the Markdown table docs/API.md carries
+  hawker preflight SHOW.toml [--seconds 10] [--json] [--live] [--keep DIR]
+      encodes the program for every output into local files (never to the
+      platform), measures them and checks each against its output's platform
+      profile (assets/platforms/) and the scenes' graphics against its safe
+      area; one row per rule; exits 1 when a rule fails
   hawker demo [--out DIR] [--duration S] [--offline] [--overwrite]
       the built-in demo show (synthetic cameras, rundown, approvals, a
       simulated audience buying into a flash sale) into DIR/program.mkv (or

@@ -63,6 +63,8 @@ int dispatch(const CommandLine& line) {
                 return commandNotesEdit(args);
             } else if constexpr (std::is_same_v<Args, NotesDeleteArgs>) {
                 return commandNotesDelete(args);
+            } else if constexpr (std::is_same_v<Args, PreflightArgs>) {
+                return commandPreflight(args);
             } else if constexpr (std::is_same_v<Args, ClipsArgs>) {
                 return commandClips(args);
             } else if constexpr (std::is_same_v<Args, RecordingRepairArgs>) {

@@ -137,6 +137,17 @@ void readOutputs(Fields& top, ShowSpec& show, const std::string& file) {
         } else {
             f.fail("kind", "expected record, rtmp, srt or udp, got '" + kind + "'");
         }
+        if (auto profile = f.optString("profile")) {
+            try {
+                out.profile = loadPlatformProfile(*profile);
+            } catch (const ShowFileError& error) {
+                f.fail("profile", error.what());
+            }
+        }
+        if (const toml::table* rules = f.optTable("rules")) {
+            if (!out.profile) out.profile = PlatformProfile{"custom", "the show file's rules", "", {}};
+            overrideRules(*out.profile, *rules, f.field("rules"), file);
+        }
         show.outputs.push_back(std::move(out));
     });
 }

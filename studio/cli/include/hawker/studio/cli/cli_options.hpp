@@ -29,6 +29,15 @@ struct HelpRequest {
     std::string text; ///< printed on stdout as it is
 };
 
+/// `hawker preflight SHOW.toml ...`
+struct PreflightArgs {
+    std::string show;
+    double seconds = 10;
+    bool json = false;
+    bool live = false;
+    std::optional<std::string> keep; ///< keep the measured files in this folder
+};
+
 /// `hawker run SHOW.toml ...`
 struct RunArgs {
     std::string show;
@@ -211,7 +220,7 @@ using CommandLine =
     std::variant<HelpRequest, RunArgs, DemoArgs, GuiArgs, CommandsArgs, SessionNewArgs, SessionEndArgs,
                  SessionListArgs, CatalogImportArgs, CatalogListArgs, IngestArgs, OrdersImportArgs,
                  ReportArgs, SimulateArgs, NotesAddArgs, NotesEditArgs, NotesDeleteArgs, NotesListArgs,
-                 ClipsArgs, RecordingRepairArgs>;
+                 ClipsArgs, RecordingRepairArgs, PreflightArgs>;
 
 /// The arguments after the program's name. `display`: whether a screen is
 /// there, which makes plain `hawker` (or options only) the console.

@@ -18,6 +18,7 @@
 #include "hawker/studio/show/alert_rule_spec.hpp"
 #include "hawker/studio/show/catalog_csv.hpp"
 #include "hawker/studio/show/connector_spec.hpp"
+#include "hawker/studio/show/platform_profile.hpp"
 #include "hawker/studio/show/selling_spec.hpp"
 
 namespace hawker::studio {
@@ -91,6 +92,9 @@ struct OutputSpec {
     std::filesystem::path keyFile;
     std::string keyName;
     int queueMs = 3000;
+    /// The platform's ingest rules this output is checked against (`profile = "douyin"`, with the show
+    /// file's `rules` over it); none: not checked.
+    std::optional<PlatformProfile> profile;
 };
 
 struct CueSpec {

@@ -1,0 +1,43 @@
+#pragma once
+// An output's stream judged against its platform profile (platform_profile.hpp):
+// one row per rule, with what was measured, what the profile allows, and
+// pass, warn or fail. A rule broken against a documented (or the user's own)
+// fact fails; against a secondary or assumed one it warns. `hawker preflight`
+// prints these rows; `hawker run` logs them in its first seconds.
+
+#include <string>
+#include <vector>
+
+#include "hawker/capture/stream_measure.hpp"
+#include "hawker/studio/show/platform_profile.hpp"
+#include "hawker/studio/show/show_file.hpp"
+
+namespace hawker::studio {
+
+enum class Verdict { Pass, Warn, Fail };
+const char* toString(Verdict verdict); ///< "pass", "warn", "fail"
+
+struct RuleCheck {
+    std::string output;  ///< the output's id
+    std::string profile; ///< the profile's id
+    RuleKey rule = RuleKey::Fps;
+    std::string measured; ///< "6.00 s", "1080x1920", "slot card [0,1500,1080,300] of scene main"
+    std::string allowed;  ///< "at most 4 s (2 s recommended)"
+    Verdict verdict = Verdict::Pass;
+    std::string source; ///< the rule's source
+    Confidence confidence = Confidence::Assumed;
+};
+
+/// The stream's figures against every rule of the output's profile but the safe area (none without a
+/// profile). The protocol is the output's own (its URL's scheme); a recording has none to check.
+std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const capture::StreamMeasure& measured);
+
+/// Every scene's graphic slots and image layers against the profile's safe area: a row for each one that
+/// reaches into what the platform's app covers, or one passing row. A full-picture image (a background,
+/// 90 % of the canvas or more) is meant to be covered and is not judged.
+std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& output);
+
+/// The worst verdict of the rows (Pass when there are none).
+Verdict worstVerdict(const std::vector<RuleCheck>& checks);
+
+} // namespace hawker::studio
