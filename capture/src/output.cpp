@@ -255,6 +255,7 @@ void Output::run() {
             if (m_hook) m_hook(m_config.id, "reconnected", "");
             std::lock_guard lock(m_mutex);
             m_lastError.clear(); // recovered: the status shows no stale error
+            m_watch.reset();     // a new connection is a new stream for the platform
         }
         everLive = true;
         backoff.reset();
@@ -286,6 +287,8 @@ void Output::run() {
             av_packet_rescale_ts(scratch.get(), AVRational{description.timeBaseNum, description.timeBaseDen},
                                  context->streams[index]->time_base);
             const int size = scratch->size;
+            const int64_t sentMs = av_rescale(next.packet->pts, int64_t{1000} * description.timeBaseNum,
+                                              description.timeBaseDen);
             muxer->guard.arm(m_config.ioTimeout);
             const int written = av_interleaved_write_frame(context, scratch.get());
             av_packet_unref(scratch.get());
@@ -318,6 +321,7 @@ void Output::run() {
             std::lock_guard lock(m_mutex);
             const auto now = std::chrono::steady_clock::now();
             m_rate.push_back({now, m_bytes.load()});
+            if (next.kind == StreamKind::Video) m_watch.onVideo(sentMs, size, next.keyframe);
             while (m_rate.size() > 2 && now - m_rate.front().at > std::chrono::seconds(3))
                 m_rate.pop_front();
         }
@@ -414,6 +418,7 @@ OutputStats Output::stats() const {
     std::lock_guard lock(m_mutex);
     s.state = m_state;
     s.lastError = m_lastError;
+    s.sent = m_watch.reading();
     if (m_retryAt != std::chrono::steady_clock::time_point{}) {
         s.retryInMs =
             static_cast<int>(std::max<int64_t>(0, std::chrono::duration_cast<std::chrono::milliseconds>(

@@ -130,6 +130,13 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
         return {"database", "red",
                 "数据库不可写 database not writable: " + in.database +
                     "; the show goes on, commands answer 503 until it is writable again"};
+    case AlertKind::OutputProfile: {
+        if (in.offProfile.empty()) return {"outputs", "green", ""};
+        std::string list;
+        for (const auto& o : in.offProfile)
+            list += (list.empty() ? "" : "; ") + o;
+        return {"outputs", "red", "推流不符合平台要求 output out of its platform profile: " + list};
+    }
     case AlertKind::FramesDropped: {
         // Against the newest sample at least a window old (the oldest one early in the show).
         const int64_t window = int64_t{rule.windowSeconds} * 1000;

@@ -341,6 +341,7 @@ void LiveAnalytics::judgeAlerts(const Tick& tick) {
         in.database = health.database;
         in.droppedFrames = health.droppedFrames;
         in.laggedFrames = health.laggedFrames;
+        in.offProfile = health.offProfile;
     }
     std::vector<LiveAlert> raised;
     {

@@ -15,7 +15,11 @@ namespace {
 
 json outputsJson(const EngineStatus& status) {
     json out = json::array();
-    for (const auto& o : status.outputs)
+    for (const auto& o : status.outputs) {
+        // "id: why" while the output is out of its platform profile.
+        std::string offProfile;
+        for (const std::string& line : status.offProfile)
+            if (line.rfind(o.id + ": ", 0) == 0) offProfile = line.substr(o.id.size() + 2);
         out.push_back({{"id", o.id},
                        {"kind", toString(o.kind)},
                        {"state", toString(o.state)},
@@ -24,7 +28,13 @@ json outputsJson(const EngineStatus& status) {
                        {"dropped", o.packetsDropped},
                        {"reconnects", o.reconnects},
                        {"kbps", o.kbps},
+                       {"sent",
+                        {{"video_kbps", o.sent.videoKbps},
+                         {"keyint_s", o.sent.keyintS},
+                         {"watched_s", o.sent.watchedS}}},
+                       {"off_profile", offProfile},
                        {"last_error", o.lastError}});
+    }
     return out;
 }
 

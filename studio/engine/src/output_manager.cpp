@@ -6,11 +6,18 @@
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/engine/record_path.hpp"
 
+#include "profile_watch.hpp"
+
 namespace hawker::studio {
 
 OutputManager::OutputManager(const ShowSpec& show, std::vector<ResolvedTarget> targets, EventHook onEvent)
     : m_show(show), m_targets(std::move(targets)), m_onEvent(std::move(onEvent)),
-      m_restarts(m_show.outputs.size(), 0) {}
+      m_restarts(m_show.outputs.size(), 0),
+      m_profileWatch(std::make_unique<ProfileWatch>(m_show, m_onEvent)) {}
+
+std::vector<std::string> OutputManager::offProfile() const {
+    return m_profileWatch->offProfile();
+}
 
 OutputManager::~OutputManager() {
     stopControl();
@@ -155,8 +162,10 @@ void OutputManager::runControl(std::set<std::string> applied) {
         std::set<std::string> wanted;
         {
             std::unique_lock lock(m_controlMutex);
-            m_controlWake.wait(
-                lock, [&] { return m_controlExit || m_wantedStopped != applied || !m_retiring.empty(); });
+            // Woken by a change, or once a second to watch the outputs against their profiles.
+            m_controlWake.wait_for(lock, std::chrono::seconds(1), [&] {
+                return m_controlExit || m_wantedStopped != applied || !m_retiring.empty();
+            });
             if (m_controlExit) return;
             wanted = m_wantedStopped;
             retiring.swap(m_retiring);
@@ -200,6 +209,11 @@ void OutputManager::runControl(std::set<std::string> applied) {
             }
         }
         applied = wanted;
+        try {
+            m_profileWatch->observe(stats());
+        } catch (const std::exception& error) {
+            logWarning(std::string("output profile watch: ") + error.what());
+        }
     }
 }
 

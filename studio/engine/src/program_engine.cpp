@@ -558,6 +558,7 @@ EngineStatus ProgramEngine::status() const {
         s.programAudio = m_mixer->programLoudness();
     }
     s.outputs = m_outputs.stats();
+    s.offProfile = m_outputs.offProfile();
     for (auto& output : s.outputs) {
         output.target = maskSecrets(std::move(output.target));
         output.lastError = maskSecrets(std::move(output.lastError));

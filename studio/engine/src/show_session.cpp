@@ -181,6 +181,7 @@ void ShowSession::openAnalytics(SessionStore& sessions, ProgramLinks links) {
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
             health.droppedFrames = program.dropped;
             health.laggedFrames = program.lagged;
+            health.offProfile = program.offProfile;
             if (program.database && !program.database->writable)
                 health.database = program.database->error + "; " +
                                   std::to_string(program.database->waitingRows) + " rows waiting";

@@ -7,9 +7,9 @@ namespace hawker::studio {
 namespace {
 /// Half a second of pictures lost or frozen within 10 s is a stutter a viewer sees.
 constexpr int kFramesWindowSeconds = 10;
-constexpr std::array<const char*, 9> kKindNames = {
-    "threshold",        "pace",        "drop",     "low_stock",     "negative_comments",
-    "output_unhealthy", "source_lost", "database", "frames_dropped"};
+constexpr std::array<const char*, 10> kKindNames = {
+    "threshold",        "pace",        "drop",     "low_stock",      "negative_comments",
+    "output_unhealthy", "source_lost", "database", "frames_dropped", "output_profile"};
 } // namespace
 
 const char* toString(AlertKind kind) {
@@ -45,6 +45,7 @@ std::vector<AlertRuleSpec> defaultAlertRules() {
     add("sources", AlertKind::SourceLost);
     add("database", AlertKind::Database);
     add("frames", AlertKind::FramesDropped)->windowSeconds = kFramesWindowSeconds;
+    add("output-profile", AlertKind::OutputProfile);
     return rules;
 }
 

@@ -103,8 +103,10 @@ RuleCheck judgeRange(const OutputSpec& output, const ProfileRule& rule, double v
     };
     if (below(rule.min) || above(rule.max))
         check.verdict = broken(rule);
-    else if (below(rule.recommendedMin) || above(rule.recommendedMax))
+    else if (below(rule.recommendedMin) || above(rule.recommendedMax)) {
         check.verdict = Verdict::Warn;
+        check.recommendationOnly = true;
+    }
     return check;
 }
 
@@ -203,8 +205,11 @@ std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const captu
             break;
         }
         case RuleKey::KeyintSeconds:
+            // A file's keyframes are counted; a live reading is the latest spacing only.
             checks.push_back(judgeRange(output, rule, m.keyintMaxS,
-                                        " longest (" + std::to_string(m.keyframes) + " keyframes)"));
+                                        m.keyframes > 0
+                                            ? " longest (" + std::to_string(m.keyframes) + " keyframes)"
+                                            : std::string()));
             break;
         case RuleKey::AudioCodec:
             checks.push_back(judgeList(output, rule, m.audioCodec));

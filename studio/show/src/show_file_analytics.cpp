@@ -32,7 +32,7 @@ void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file)
         const auto kind = alertKindFromString(kindName);
         if (!kind)
             f.fail("kind", "expected threshold, pace, drop, low_stock, negative_comments, output_unhealthy, "
-                           "source_lost, database or frames_dropped");
+                           "source_lost, database, frames_dropped or output_profile");
         rule.kind = *kind;
         rule.id = f.optString("id").value_or(kindName + "-" + std::to_string(index + 1));
         if (!ids.insert(rule.id).second) f.fail("id", "two alert rules are called '" + rule.id + "'");

@@ -17,6 +17,7 @@
 #include "hawker/capture/chapters.hpp"
 #include "hawker/capture/encoded_packet.hpp"
 #include "hawker/capture/encoder.hpp"
+#include "hawker/capture/stream_watch.hpp"
 
 namespace hawker::capture {
 
@@ -47,6 +48,9 @@ struct OutputStats {
     double kbps = 0;    ///< over the last few seconds
     int retryInMs = -1; ///< while reconnecting: time to the next attempt
     std::string lastError;
+    /// What it sent, on the stream's clock (stream_watch.hpp): the video bitrate over the last 5 s, the
+    /// keyframe spacing, and how much stream time that covers.
+    StreamReading sent;
 };
 
 /// Hook for the on-air timeline: every state change, retry and recovery.
@@ -110,6 +114,7 @@ private:
         uint64_t bytes;
     };
     mutable std::deque<RateSample> m_rate;
+    StreamWatch m_watch; ///< guarded by m_mutex
 };
 
 } // namespace hawker::capture

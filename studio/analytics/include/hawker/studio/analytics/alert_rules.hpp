@@ -29,6 +29,7 @@ struct AlertInputs {
     /// Program ticks since the show started that the encoder could not take, and that repeated the last
     /// picture because the compositor ran late (both are a stutter on every output).
     uint64_t droppedFrames = 0, laggedFrames = 0;
+    std::vector<std::string> offProfile; ///< "douyin: video_kbps 420 kbps (at least 1500 kbps)"
 };
 
 struct AlertLevelChange {

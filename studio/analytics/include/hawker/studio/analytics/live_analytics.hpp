@@ -46,6 +46,7 @@ struct LiveHealth {
     std::vector<std::string> unhealthyOutputs, lostSources;
     std::string database; ///< why the session database does not take writes; empty while it does
     uint64_t droppedFrames = 0, laggedFrames = 0; ///< the program's, since the show started
+    std::vector<std::string> offProfile;          ///< outputs out of their platform profile now
 };
 
 struct LiveAlert {

@@ -22,6 +22,8 @@
 
 namespace hawker::studio {
 
+class ProfileWatch;
+
 class OutputManager {
 public:
     /// An output's state changed ("rtmp1", "failed", "disk full"); called on
@@ -58,6 +60,9 @@ public:
     void retire(std::unique_ptr<capture::MediaSource> source);
     /// Every show output in show order; a stopped one with its last figures.
     std::vector<capture::OutputStats> stats() const;
+    /// The outputs whose bitrate or keyframe spacing is out of their platform profile now
+    /// ("douyin: video_kbps 420 kbps (at least 1500 kbps)"); watched once a second on the control thread.
+    std::vector<std::string> offProfile() const;
     /// Joins the control thread (closing retired cameras). Call before the
     /// encoder's last packets.
     void stopControl();
@@ -86,6 +91,7 @@ private:
     std::set<std::string> m_wantedStopped;
     bool m_controlExit = false;
     std::vector<std::unique_ptr<capture::MediaSource>> m_retiring;
+    std::unique_ptr<ProfileWatch> m_profileWatch;
 };
 
 } // namespace hawker::studio

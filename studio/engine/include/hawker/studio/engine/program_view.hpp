@@ -46,6 +46,8 @@ struct EngineStatus {
     capture::EncoderStats encoder;
     std::vector<capture::SourceStats> sources;
     std::vector<capture::OutputStats> outputs;
+    /// Outputs out of their platform profile now ("douyin: video_kbps 420 kbps (at least 1500 kbps)").
+    std::vector<std::string> offProfile;
     /// Each audio input after its fader, and the program mix; none without audio.
     std::vector<capture::MixerChannelStats> audioInputs;
     std::optional<capture::LoudnessReading> programAudio;

@@ -21,6 +21,7 @@ enum class AlertKind {
     SourceLost,
     Database,      ///< the session database does not take the show's writes
     FramesDropped, ///< the program dropped or repeated frames (viewers saw it stutter)
+    OutputProfile, ///< an output's bitrate or keyframe spacing drifted out of its platform profile
 };
 const char* toString(AlertKind kind);
 std::optional<AlertKind> alertKindFromString(const std::string& name);
@@ -43,7 +44,8 @@ struct AlertRuleSpec {
 
 /// The rules a show gets when it has no [[alerts]]: GMV and UV pace, a 30 %
 /// drop in 5 min, low stock, negative comments over 1.5 %, outputs, sources,
-/// the database, and 15 program frames dropped or repeated within 10 s.
+/// the database, 15 program frames dropped or repeated within 10 s, and an
+/// output's bitrate or keyframe spacing out of its platform profile.
 std::vector<AlertRuleSpec> defaultAlertRules();
 /// 太贵, 假货, 骗人, … : the default negative keywords.
 std::vector<std::string> defaultNegativeKeywords();

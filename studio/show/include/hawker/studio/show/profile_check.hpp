@@ -26,6 +26,7 @@ struct RuleCheck {
     Verdict verdict = Verdict::Pass;
     std::string source; ///< the rule's source
     Confidence confidence = Confidence::Assumed;
+    bool recommendationOnly = false; ///< a warning only because it is outside the recommended range
 };
 
 /// The stream's figures against every rule of the output's profile but the safe area (none without a
