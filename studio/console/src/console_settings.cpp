@@ -97,6 +97,8 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
         settings.cutKey = keyFromName(value);
     } else if (key == "HostWindow") {
         settings.hostWindow = value == "1";
+    } else if (key == "SafeAreaGuide") {
+        settings.safeAreaGuide = value == "1";
     } else if (key == "UiScale") {
         const float scale = std::strtof(value.c_str(), nullptr);
         settings.uiScale = scale >= 0.5f && scale <= 4.0f ? scale : 0.0f;
@@ -112,6 +114,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
     if (settings.cutKey > 0) out->appendf("CutKey=%s\n", keyName(settings.cutKey).c_str());
     if (settings.uiScale > 0) out->appendf("UiScale=%.2f\n", settings.uiScale);
     if (settings.hostWindow) out->append("HostWindow=1\n");
+    if (settings.safeAreaGuide) out->append("SafeAreaGuide=1\n");
     out->append("\n");
 }
 

@@ -16,6 +16,7 @@ struct ConsoleSettings {
     int cutKey = 0;                         ///< GLFW key code of CUT (0: none)
     float uiScale = 0;                      ///< 0: the monitor's content scale
     bool hostWindow = false;                ///< the host's prompter window (second screen) is open
+    bool safeAreaGuide = false;             ///< the preview draws what each platform's app covers
 };
 
 /// The folder for console-<role>.ini: $HAWKER_CONFIG_DIR, else

@@ -107,6 +107,46 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
     }
 }
 
+namespace {
+
+/// What each output's platform app covers, shaded over the picture at [min, max] with the area that stays
+/// visible outlined; the theme's safe area when no output's profile has one.
+void drawSafeAreas(const ShowSpec& show, ImVec2 min, ImVec2 max) {
+    std::vector<std::pair<std::string, overlay::SafeArea>> areas;
+    for (const OutputSpec& output : show.outputs) {
+        if (!output.profile) continue;
+        const ProfileRule* rule = output.profile->find(RuleKey::SafeArea);
+        if (!rule || std::any_of(areas.begin(), areas.end(),
+                                 [&](const auto& a) { return a.first == output.profile->id; }))
+            continue;
+        areas.emplace_back(output.profile->id, rule->covered);
+    }
+    if (areas.empty()) areas.emplace_back("theme", show.graphics.safeArea.value_or(overlay::SafeArea{}));
+    ImDrawList* draw = ImGui::GetWindowDrawList();
+    const float w = max.x - min.x, h = max.y - min.y;
+    float labelY = min.y + 4;
+    for (const auto& [name, covered] : areas) {
+        const ImVec2 a(min.x + static_cast<float>(covered.left) * w,
+                       min.y + static_cast<float>(covered.top) * h);
+        const ImVec2 b(max.x - static_cast<float>(covered.right) * w,
+                       max.y - static_cast<float>(covered.bottom) * h);
+        const ImU32 shade = IM_COL32(230, 60, 60, 45);
+        draw->AddRectFilled(min, ImVec2(max.x, a.y), shade);
+        draw->AddRectFilled(ImVec2(min.x, b.y), max, shade);
+        draw->AddRectFilled(ImVec2(min.x, a.y), ImVec2(a.x, b.y), shade);
+        draw->AddRectFilled(ImVec2(b.x, a.y), ImVec2(max.x, b.y), shade);
+        draw->AddRect(a, b, IM_COL32(255, 200, 60, 220), 0, 0, 1.5f);
+        const std::string label = name + " safe area 安全区";
+        const ImVec2 at(a.x + 4, labelY), size = ImGui::CalcTextSize(label.c_str());
+        draw->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + size.x + 2, at.y + size.y),
+                            IM_COL32(0, 0, 0, 170));
+        draw->AddText(at, IM_COL32(255, 200, 60, 255), label.c_str());
+        labelY += ImGui::GetTextLineHeight();
+    }
+}
+
+} // namespace
+
 void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
     const LiveSnapshot& live = context.live();
     m_preview.update(live.preview);
@@ -121,6 +161,7 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
     context.pictureSizes().monitor =
         cv::Size(static_cast<int>(monitorW * pixels.x), static_cast<int>(monitorH * pixels.y));
     const ShowState* state = live.state.get();
+    bool guide = context.settings().safeAreaGuide;
     auto monitor = [&](GlTexture& texture, const char* label, const std::string& scene, ImU32 tally,
                        const char* region) {
         ImGui::BeginGroup();
@@ -133,9 +174,11 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
         ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), tally,
                                             0, 0, 3.0f);
         context.markRegion(region, min.x, min.y, max.x, max.y);
+        if (guide && !texture.empty()) drawSafeAreas(show, min, max);
         ImGui::EndGroup();
     };
     monitor(m_preview, "PREVIEW", state ? state->preview : "", kTallyPreview, "preview_monitor");
+    guide = false; // the guide is for placing graphics before they go on air
     ImGui::SameLine();
     std::string programLabel = state ? state->program : "";
     if (state && state->active)

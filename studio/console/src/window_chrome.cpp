@@ -28,6 +28,9 @@ void MenuBar::draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>&
                 if (ImGui::MenuItem("Host prompter window (second screen)", nullptr,
                                     &context.settings().hostWindow))
                     ImGui::MarkIniSettingsDirty();
+                if (ImGui::MenuItem("Safe area guide on preview 安全区", nullptr,
+                                    &context.settings().safeAreaGuide))
+                    ImGui::MarkIniSettingsDirty();
             }
             ImGui::EndMenu();
         }
