@@ -20,6 +20,7 @@ read -r -a OPENCV_FLAGS <<< "$(pkg-config --cflags opencv4)"
 FLAGS+=("${OPENCV_FLAGS[@]}")
 # The log (base/) is spdlog's compiled library, as CMake's spdlog::spdlog links it.
 FLAGS+=(-DSPDLOG_COMPILED_LIB -DSPDLOG_SHARED_LIB -DSPDLOG_FMT_EXTERNAL)
+FLAGS+=(-DHAWKER_ASSETS_DIR="\"$ROOT/assets\"") # the show file's platform profiles are read from there
 
 # objects SOURCE...: compiles each source (relative to the root) that changed
 # since its object, two at a time, and prints the object paths.
@@ -68,7 +69,8 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
     # The whole show layer (commands, the command table, the show file) and
     # what it stands on in base/, plus the API's request and body parsers.
     mapfile -t SHOW_SOURCES < <(cd "$ROOT" && ls studio/show/src/*.cpp)
-    harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp studio/base/src/untrusted_text.cpp \
+    harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp overlay/src/theme.cpp \
+        studio/base/src/untrusted_text.cpp studio/base/src/assets.cpp \
         studio/api/src/request_head.cpp studio/api/src/command_body.cpp "${SHOW_SOURCES[@]}" \
         studio/base/src/secret_mask.cpp studio/base/src/viewer_hasher.cpp \
         studio/base/src/viewer_name.cpp studio/base/src/log.cpp studio/base/src/log_file_sink.cpp \

@@ -22,7 +22,7 @@ PACKAGES=(
     libhowardhinnant-date-dev tzdata libzip-dev libxml2-dev
     libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev
     # tests and benchmarks
-    libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp time procps iproute2 curl
+    libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp libnginx-mod-stream openssl time procps iproute2 curl
     # hostile HTTP clients for the API tests
     python3
     # the report checked in a real browser; the event parser fuzzed with libFuzzer

@@ -131,8 +131,13 @@ bool Output::open(Muxer& muxer) {
     }
     muxer.guard.arm(m_config.ioTimeout);
     if (!(raw->oformat->flags & AVFMT_NOFILE)) {
-        const int opened =
-            avio_open2(&raw->pb, m_config.target.c_str(), AVIO_FLAG_WRITE, &raw->interrupt_callback, nullptr);
+        AvOptions connection;
+        if (m_config.target.rfind("rtmps://", 0) == 0) {
+            connection.set("tls_verify", m_config.tlsVerify ? "1" : "0");
+            if (!m_config.caFile.empty()) connection.set("ca_file", m_config.caFile);
+        }
+        const int opened = avio_open2(&raw->pb, m_config.target.c_str(), AVIO_FLAG_WRITE,
+                                      &raw->interrupt_callback, connection.get());
         if (opened < 0) {
             throw std::runtime_error(
                 "cannot open " + m_config.displayTarget + ": " +

@@ -28,6 +28,7 @@ HAWKER_SHARED="${HAWKER_SHARED:-$HAWKER_SOURCE_DIR/../shared}"
 export HAWKER HAWKER_SOURCE_DIR HAWKER_SHARED
 TEST_NAME="$(basename "${0%.sh}")"
 RTMP_MODULE="${RTMP_MODULE:-/usr/lib/nginx/modules/ngx_rtmp_module.so}"
+STREAM_MODULE="${STREAM_MODULE:-/usr/lib/nginx/modules/ngx_stream_module.so}"
 
 FAILURES=0
 TRACKED_PIDS=()
@@ -498,15 +499,26 @@ stream_span() {
 }
 
 # --- nginx-rtmp on loopback -------------------------------------------------------
-# start_nginx PORT: a real nginx with the rtmp module on 127.0.0.1:PORT, its
-# own config, pid and logs in $T/nginx. One process (master_process off), so a
-# kill really takes the server down. Sets NGINX_PID.
+# start_nginx PORT [TLS_PORT]: a real nginx with the rtmp module on
+# 127.0.0.1:PORT, its own config, pid and logs in $T/nginx. One process
+# (master_process off), so a kill really takes the server down. Sets NGINX_PID.
+# With TLS_PORT, nginx's stream module also terminates TLS there in front of
+# the rtmp server (RTMPS, as the platforms' ingests take it), with a
+# certificate for 127.0.0.1 made here: $T/nginx/cert.pem.
 start_nginx() {
-    local port="$1"
+    local port="$1" tls_port="${2:-}" modules="load_module $RTMP_MODULE;" stream=""
     [[ -r "$RTMP_MODULE" ]] || die "nginx rtmp module not found: $RTMP_MODULE"
     mkdir -p "$T/nginx/logs"
+    if [[ -n "$tls_port" ]]; then
+        [[ -r "$STREAM_MODULE" ]] || die "nginx stream module not found: $STREAM_MODULE"
+        openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj "/CN=127.0.0.1" \
+            -addext "subjectAltName=IP:127.0.0.1" -keyout "$T/nginx/key.pem" -out "$T/nginx/cert.pem" \
+            > "$T/nginx/openssl.log" 2>&1 || die "openssl could not make a test certificate"
+        modules+=$'\n'"load_module $STREAM_MODULE;"
+        stream="stream { server { listen 127.0.0.1:$tls_port ssl; ssl_certificate $T/nginx/cert.pem; ssl_certificate_key $T/nginx/key.pem; proxy_pass 127.0.0.1:$port; } }"
+    fi
     cat > "$T/nginx/nginx.conf" <<EOF
-load_module $RTMP_MODULE;
+$modules
 daemon off;
 master_process off;
 worker_processes 1;
@@ -523,12 +535,16 @@ rtmp {
         }
     }
 }
+$stream
 EOF
     nginx -c "$T/nginx/nginx.conf" -p "$T/nginx/" >> "$T/nginx.log" 2>&1 &
     NGINX_PID=$!
     track_pid "$NGINX_PID"
     if ! wait_until 10 tcp_listening "$port"; then
         die "nginx did not listen on 127.0.0.1:$port within 10 s"
+    fi
+    if [[ -n "$tls_port" ]] && ! wait_until 10 tcp_listening "$tls_port"; then
+        die "nginx did not listen for TLS on 127.0.0.1:$tls_port within 10 s"
     fi
 }
 

@@ -28,10 +28,10 @@ json outputsJson(const EngineStatus& status) {
                        {"dropped", o.packetsDropped},
                        {"reconnects", o.reconnects},
                        {"kbps", o.kbps},
-                       {"sent",
-                        {{"video_kbps", o.sent.videoKbps},
-                         {"keyint_s", o.sent.keyintS},
-                         {"watched_s", o.sent.watchedS}}},
+                       // Flat, as every other figure of an output: on the stream's own clock.
+                       {"sent_video_kbps", o.sent.videoKbps},
+                       {"sent_keyint_s", o.sent.keyintS},
+                       {"sent_watched_s", o.sent.watchedS},
                        {"off_profile", offProfile},
                        {"last_error", o.lastError}});
     }

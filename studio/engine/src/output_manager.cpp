@@ -36,6 +36,10 @@ std::unique_ptr<capture::Output> OutputManager::makeOutput(size_t index, bool re
         config.target = config.displayTarget = nextFreePart(spec.path, ++m_restarts[index] + 1).string();
     }
     config.queueLimit = std::chrono::milliseconds(spec.queueMs);
+    config.tlsVerify = spec.tlsVerify;
+    config.caFile = spec.caFile.string();
+    if (!spec.tlsVerify && spec.url.rfind("rtmps://", 0) == 0)
+        logWarning("output " + spec.id + ": tls_verify = false, the server's certificate is not checked");
     if (spec.kind == capture::OutputKind::Record && m_onRecording) {
         std::error_code error;
         const std::filesystem::path absolute = std::filesystem::absolute(config.target, error);

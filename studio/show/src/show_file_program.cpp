@@ -134,6 +134,16 @@ void readOutputs(Fields& top, ShowSpec& show, const std::string& file) {
             out.keyEnv = f.optString("key_env").value_or("");
             if (auto keyFile = f.optString("key_file")) out.keyFile = resolve(show.baseDir, *keyFile);
             out.keyName = f.optString("key_name").value_or(out.id);
+            if (kind == "rtmp") {
+                out.tlsVerify = f.optBool("tls_verify").value_or(true);
+                if (auto ca = f.optString("ca_file")) {
+                    out.caFile = resolve(show.baseDir, *ca);
+                    if (!std::filesystem::is_regular_file(out.caFile))
+                        f.fail("ca_file", "no such file: " + out.caFile.string());
+                }
+                if ((f.has("tls_verify") || f.has("ca_file")) && out.url.rfind("rtmps://", 0) != 0)
+                    f.fail(f.has("ca_file") ? "ca_file" : "tls_verify", "only for an rtmps:// url");
+            }
         } else {
             f.fail("kind", "expected record, rtmp, srt or udp, got '" + kind + "'");
         }

@@ -34,6 +34,10 @@ struct OutputConfig {
     std::chrono::milliseconds queueLimit{3000}; ///< how far behind it may fall before dropping
     std::chrono::milliseconds ioTimeout{5000};  ///< a write or connect silent this long fails
     BackoffPolicy reconnect;                    ///< OBS-like: 2 s, x1.5, jitter, capped
+    /// rtmps://: the server's certificate is checked (against caFile, else the system's trusted
+    /// authorities), so a stream key never goes to a server that only claims to be the platform.
+    bool tlsVerify = true;
+    std::string caFile;
     /// A recording's first video frame is written: its time on the encoder's clock (ms), so the
     /// caller can tie the file's timestamps to the program's. Called on the output's thread.
     std::function<void(int64_t firstFrameMs)> onFirstFrame;

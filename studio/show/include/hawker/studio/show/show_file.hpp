@@ -92,6 +92,9 @@ struct OutputSpec {
     std::filesystem::path keyFile;
     std::string keyName;
     int queueMs = 3000;
+    /// rtmps: check the server's certificate (default), against ca_file when given, else the system's.
+    bool tlsVerify = true;
+    std::filesystem::path caFile;
     /// The platform's ingest rules this output is checked against (`profile = "douyin"`, with the show
     /// file's `rules` over it); none: not checked.
     std::optional<PlatformProfile> profile;
