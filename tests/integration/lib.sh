@@ -140,6 +140,10 @@ rgb_dist() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
 now() { echo "$EPOCHREALTIME"; }                         # wall clock, seconds.micro
 elapsed_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b - a}'; }
 # calc EXPR: floating-point arithmetic through awk, e.g. calc "1/3*1000"
+# jx FILE PATH: the JSON value at PATH (SQLite's json path, "$.a.b[0]") of FILE, strings unquoted; "null"
+# when missing. jlen FILE PATH: the length of the array there. Both through sqlite3, which the tests have.
+jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
+jlen() { sqlite3 :memory: "SELECT json_array_length(readfile('$1'), '$2')"; }
 calc() { awk "BEGIN { printf \"%.6g\", $1 }"; }
 # fcmp "A OP B": floating-point comparison, status 0 when true. OP: < <= > >= == !=
 fcmp() { awk "BEGIN { exit !($1) }"; }

@@ -17,7 +17,6 @@ require_hawker
 require_tools ffprobe sqlite3 chromium
 
 SECS=14 FPS=30 STOP_AT=5 STOP_S=2
-jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
 
 {
     camera_show "frames incident test" 360 640 $FPS 800 2 program.mkv

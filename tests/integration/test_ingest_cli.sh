@@ -16,7 +16,6 @@ DB="$T/hawker.db"
 q() { sqlite3 "$DB" "$1"; }
 # jx FILE PATH: one value of a JSON file (sqlite3's readfile + json_extract);
 # null prints as "null".
-jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
 # jtype FILE PATH: json_type of the value ("null", "integer", "real", "true", ...).
 jtype() { sqlite3 :memory: "SELECT coalesce(json_type(readfile('$1'), '$2'), 'missing')"; }
 

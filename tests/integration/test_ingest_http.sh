@@ -58,8 +58,6 @@ get() {   # get TOKEN PATH OUTFILE: sets CODE
     CODE=$(curl -s -m 10 -o "$3" -w '%{http_code}' -H "Authorization: Bearer $1" "$BASE$2")
 }
 expect() { check "$2 -> $1 (got $CODE: ${BODY:0:160})" test "$CODE" = "$1"; }
-jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
-jlen() { sqlite3 :memory: "SELECT json_array_length(readfile('$1'), '$2')"; }
 
 hawker_bg show run "$T/show.toml" --db "$DB" --duration $RUN_S
 wait_until 20 grep -qs "^api http://127.0.0.1:$PORT/api/v1/" "$T/show.out" \

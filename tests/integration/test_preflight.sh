@@ -16,7 +16,6 @@ source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffprobe sqlite3
 
-jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
 # check_row FILE OUTPUT RULE: the JSON row of that output's rule, as "verdict|measured".
 check_row() {
     sqlite3 :memory: "SELECT json_extract(c.value, '$.verdict') || '|' || json_extract(c.value, '$.measured')

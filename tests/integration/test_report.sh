@@ -14,9 +14,7 @@ require_tools sqlite3 chromium
 
 export HAWKER_HOME="$T/home"
 SECS=60
-jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
 jtype() { sqlite3 :memory: "SELECT coalesce(json_type(readfile('$1'), '$2'), 'missing')"; }
-jlen() { sqlite3 :memory: "SELECT json_array_length(readfile('$1'), '$2')"; }
 # money CENTS: ¥x,xxx.xx as the report writes it.
 money() {
     awk -v c="$1" 'BEGIN {

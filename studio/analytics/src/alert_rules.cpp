@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "hawker/studio/base/joined_text.hpp"
 #include "hawker/studio/base/percent.hpp"
 
 namespace hawker::studio {
@@ -110,33 +111,22 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
                         ")"};
         return {"comments", "green", ""};
     }
-    case AlertKind::OutputUnhealthy: {
+    case AlertKind::OutputUnhealthy:
         if (in.unhealthyOutputs.empty()) return {"outputs", "green", ""};
-        std::string list;
-        for (const auto& o : in.unhealthyOutputs)
-            list += (list.empty() ? "" : ", ") + o;
-        return {"outputs", "red", "output not live: " + list};
-    }
-    case AlertKind::SourceLost: {
+        return {"outputs", "red", "output not live: " + joinedText(in.unhealthyOutputs, ", ")};
+    case AlertKind::SourceLost:
         if (in.lostSources.empty()) return {"sources", "green", ""};
-        std::string list;
-        for (const auto& o : in.lostSources)
-            list += (list.empty() ? "" : ", ") + o;
-        return {"sources", "red", "signal lost: " + list};
-    }
+        return {"sources", "red", "signal lost: " + joinedText(in.lostSources, ", ")};
     case AlertKind::Database:
         // Shown in the console's alerts as it is: in Chinese and English.
         if (in.database.empty()) return {"database", "green", ""};
         return {"database", "red",
                 "数据库不可写 database not writable: " + in.database +
                     "; the show goes on, commands answer 503 until it is writable again"};
-    case AlertKind::OutputProfile: {
+    case AlertKind::OutputProfile:
         if (in.offProfile.empty()) return {"outputs", "green", ""};
-        std::string list;
-        for (const auto& o : in.offProfile)
-            list += (list.empty() ? "" : "; ") + o;
-        return {"outputs", "red", "推流不符合平台要求 output out of its platform profile: " + list};
-    }
+        return {"outputs", "red",
+                "推流不符合平台要求 output out of its platform profile: " + joinedText(in.offProfile, "; ")};
     case AlertKind::FramesDropped: {
         // Against the newest sample at least a window old (the oldest one early in the show).
         const int64_t window = int64_t{rule.windowSeconds} * 1000;

@@ -16,10 +16,10 @@ namespace {
 json outputsJson(const EngineStatus& status) {
     json out = json::array();
     for (const auto& o : status.outputs) {
-        // "id: why" while the output is out of its platform profile.
+        // Why the output is out of its platform profile now; "" while it is not.
         std::string offProfile;
-        for (const std::string& line : status.offProfile)
-            if (line.rfind(o.id + ": ", 0) == 0) offProfile = line.substr(o.id.size() + 2);
+        for (const ProfileDrift& drift : status.offProfile)
+            if (drift.output == o.id) offProfile = drift.why;
         out.push_back({{"id", o.id},
                        {"kind", toString(o.kind)},
                        {"state", toString(o.state)},

@@ -3,6 +3,8 @@
 
 #include <cstdlib>
 #include <iostream>
+#include <optional>
+#include <stdexcept>
 
 #include "cli_commands.hpp"
 #include "hawker/studio/engine/preflight.hpp"
@@ -10,29 +12,40 @@
 
 namespace hawker::studio {
 
+namespace {
+
+/// The preflight's own folder for its files, removed with everything in it however the check ends.
+struct ScratchFolder {
+    std::filesystem::path path;
+    ScratchFolder() {
+        std::string pattern = (std::filesystem::temp_directory_path() / "hawker-preflight.XXXXXX").string();
+        if (!mkdtemp(pattern.data()))
+            throw std::runtime_error("cannot make a folder for the preflight's files");
+        path = pattern;
+    }
+    ~ScratchFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+    ScratchFolder(const ScratchFolder&) = delete;
+    ScratchFolder& operator=(const ScratchFolder&) = delete;
+};
+
+} // namespace
+
 int commandPreflight(const PreflightArgs& args) {
     ShowSpec show = loadShowFile(args.show);
     PreflightOptions options;
     options.seconds = args.seconds;
     options.live = args.live;
-    // The sinks go to a private folder that is removed afterwards, unless they are to be kept.
-    std::filesystem::path scratch;
+    std::optional<ScratchFolder> scratch; // unless the files are to be kept
     if (args.keep) {
         options.workDir = *args.keep;
     } else {
-        std::string pattern = (std::filesystem::temp_directory_path() / "hawker-preflight.XXXXXX").string();
-        if (!mkdtemp(pattern.data()))
-            throw std::runtime_error("cannot make a folder for the preflight's files");
-        scratch = options.workDir = pattern;
+        scratch.emplace();
+        options.workDir = scratch->path;
     }
-    PreflightReport report;
-    try {
-        report = runPreflight(std::move(show), options);
-    } catch (...) {
-        if (!scratch.empty()) std::filesystem::remove_all(scratch);
-        throw;
-    }
-    if (!scratch.empty()) std::filesystem::remove_all(scratch);
+    const PreflightReport report = runPreflight(std::move(show), options);
     if (args.json)
         std::cout << preflightJson(report).dump(2) << std::endl;
     else
@@ -44,8 +57,8 @@ int commandPreflight(const PreflightArgs& args) {
         for (const RuleCheck& check : output.checks)
             failed += check.verdict == Verdict::Fail ? 1 : 0;
     }
-    std::cerr << "hawker: error: preflight failed: " << failed << " rule(s) broken" << std::endl;
-    return 1;
+    // main's one error line and status 1, as every failed command.
+    throw std::runtime_error("preflight failed: " + std::to_string(failed) + " rule(s) broken");
 }
 
 } // namespace hawker::studio

@@ -15,7 +15,7 @@ OutputManager::OutputManager(const ShowSpec& show, std::vector<ResolvedTarget> t
       m_restarts(m_show.outputs.size(), 0),
       m_profileWatch(std::make_unique<ProfileWatch>(m_show, m_onEvent)) {}
 
-std::vector<std::string> OutputManager::offProfile() const {
+std::vector<ProfileDrift> OutputManager::offProfile() const {
     return m_profileWatch->offProfile();
 }
 

@@ -1,6 +1,7 @@
 #include "hawker/studio/engine/preflight.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <cstdio>
 #include <sstream>
@@ -55,6 +56,13 @@ std::string padded(const std::string& text, size_t width) {
         i += length;
     }
     return columns >= width ? text + " " : text + std::string(width - columns, ' ');
+}
+
+std::string upper(const char* text) {
+    std::string out(text);
+    std::transform(out.begin(), out.end(), out.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    return out;
 }
 
 } // namespace
@@ -151,16 +159,13 @@ std::string preflightTable(const PreflightReport& report) {
             out << padded(o.id, 12) << padded("-", 10) << padded("-", 16) << padded("-", 8)
                 << "no profile: not checked (set profile = \"...\" on the output)\n";
         for (const RuleCheck& c : o.checks) {
-            std::string verdict = toString(c.verdict);
-            std::transform(verdict.begin(), verdict.end(), verdict.begin(), ::toupper);
             out << padded(o.id, 12) << padded(o.profile, 10) << padded(ruleName(c.rule), 16)
-                << padded(verdict, 8) << padded(c.measured, 44) << padded(c.allowed, 48) << c.source << " ("
-                << toString(c.confidence) << ")\n";
+                << padded(upper(toString(c.verdict)), 8) << padded(c.measured, 44) << padded(c.allowed, 48)
+                << c.source << " (" << toString(c.confidence) << ")\n";
         }
     }
-    std::string verdict = toString(report.verdict);
-    std::transform(verdict.begin(), verdict.end(), verdict.begin(), ::toupper);
-    out << "preflight: " << verdict << " (" << report.seconds << " s of program per output)\n";
+    out << "preflight: " << upper(toString(report.verdict)) << " (" << report.seconds
+        << " s of program per output)\n";
     return out.str();
 }
 

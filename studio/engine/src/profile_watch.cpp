@@ -42,7 +42,7 @@ ProfileWatch::ProfileWatch(const ShowSpec& show, EventHook onEvent)
     : m_show(show), m_onEvent(std::move(onEvent)) {}
 
 void ProfileWatch::observe(const std::vector<capture::OutputStats>& outputs) {
-    std::vector<std::string> off;
+    std::vector<ProfileDrift> off;
     for (const OutputSpec& spec : m_show.outputs) {
         if (!spec.profile) continue;
         const auto stats = std::find_if(outputs.begin(), outputs.end(),
@@ -88,13 +88,13 @@ void ProfileWatch::observe(const std::vector<capture::OutputStats>& outputs) {
                 }
             }
         }
-        if (watched.off) off.push_back(spec.id + ": " + watched.detail);
+        if (watched.off) off.push_back({spec.id, watched.detail});
     }
     std::lock_guard lock(m_mutex);
     m_offProfile = std::move(off);
 }
 
-std::vector<std::string> ProfileWatch::offProfile() const {
+std::vector<ProfileDrift> ProfileWatch::offProfile() const {
     std::lock_guard lock(m_mutex);
     return m_offProfile;
 }

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "hawker/capture/output.hpp"
+#include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
 namespace hawker::studio {
@@ -26,8 +27,8 @@ public:
     ProfileWatch(const ShowSpec& show, EventHook onEvent);
     /// About once a second, with every output's figures (the output-control thread).
     void observe(const std::vector<capture::OutputStats>& outputs);
-    /// "douyin: video_kbps 420 kbps (at least 1500 kbps)" for each output off its profile now.
-    std::vector<std::string> offProfile() const;
+    /// Each output off its profile now.
+    std::vector<ProfileDrift> offProfile() const;
 
 private:
     struct Watched {
@@ -40,7 +41,7 @@ private:
     EventHook m_onEvent;
     std::map<std::string, Watched> m_watched; ///< by output id; the control thread's
     mutable std::mutex m_mutex;
-    std::vector<std::string> m_offProfile; ///< guarded by m_mutex
+    std::vector<ProfileDrift> m_offProfile; ///< guarded by m_mutex
 };
 
 } // namespace hawker::studio

@@ -1,5 +1,6 @@
 #include "hawker/studio/engine/show_session.hpp"
 
+#include "hawker/studio/base/joined_text.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/show/show_state_json.hpp"
 #include "hawker/studio/store/session_store.hpp"
@@ -42,12 +43,6 @@ std::string targetsJson(const SessionTargets& targets) {
     return out.dump();
 }
 
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items)
-        out += (out.empty() ? "" : ",") + item;
-    return out;
-}
 } // namespace
 
 ShowSession::ShowSession(const ShowSpec& show, const EngineOptions& options, ShowController& controller,
@@ -105,7 +100,8 @@ void ShowSession::open(SessionStore& sessions) {
         m_sessionId = sessions.create(title, m_show.session.tag, nowUtcMs(), m_options.rehearsal).id;
     }
     if (!m_show.session.host.empty()) sessions.setHost(m_sessionId, m_show.session.host);
-    sessions.setPlan(m_sessionId, joined(m_show.session.platforms), targetsJson(m_show.session.targets));
+    sessions.setPlan(m_sessionId, joinedText(m_show.session.platforms, ","),
+                     targetsJson(m_show.session.targets));
     sessions.setOffers(m_sessionId, m_show.coupons, m_show.promotions);
     sessions.setRundown(m_sessionId, m_show.rundown, m_show.products);
     for (const Session& other : sessions.live()) {
@@ -181,7 +177,8 @@ void ShowSession::openAnalytics(SessionStore& sessions, ProgramLinks links) {
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
             health.droppedFrames = program.dropped;
             health.laggedFrames = program.lagged;
-            health.offProfile = program.offProfile;
+            for (const ProfileDrift& drift : program.offProfile)
+                health.offProfile.push_back(drift.output + ": " + drift.why);
             if (program.database && !program.database->writable)
                 health.database = program.database->error + "; " +
                                   std::to_string(program.database->waitingRows) + " rows waiting";

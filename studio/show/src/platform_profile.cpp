@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "hawker/studio/base/assets.hpp"
+#include "hawker/studio/base/joined_text.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
 #include "show_file_fields.hpp"
@@ -117,6 +118,12 @@ ProfileRule readRule(detail::Fields& f, RuleKey key, const ProfileRule* base, bo
     return rule;
 }
 
+/// Report order, whatever the file's order.
+void sortRules(PlatformProfile& profile) {
+    std::sort(profile.rules.begin(), profile.rules.end(),
+              [](const ProfileRule& a, const ProfileRule& b) { return a.key < b.key; });
+}
+
 } // namespace
 
 const char* ruleName(RuleKey key) {
@@ -186,9 +193,7 @@ PlatformProfile parsePlatformProfile(const std::string& text, const std::string&
         }
     }
     f.finish();
-    // Report order, whatever the file's order.
-    std::sort(profile.rules.begin(), profile.rules.end(),
-              [](const ProfileRule& a, const ProfileRule& b) { return a.key < b.key; });
+    sortRules(profile);
     return profile;
 }
 
@@ -199,10 +204,8 @@ PlatformProfile loadPlatformProfile(const std::string& id) {
     const std::filesystem::path file = assetsDir() / "platforms" / (id + ".toml");
     std::ifstream in(file, std::ios::binary);
     if (!in) {
-        std::string known;
-        for (const std::string& name : platformProfileIds())
-            known += (known.empty() ? "" : ", ") + name;
-        throw ShowFileError("no platform profile '" + id + "' (known: " + known + ")");
+        throw ShowFileError("no platform profile '" + id +
+                            "' (known: " + joinedText(platformProfileIds(), ", ") + ")");
     }
     std::ostringstream text;
     text << in.rdbuf();
@@ -236,8 +239,7 @@ void overrideRules(PlatformProfile& profile, const toml::table& rules, const std
         else
             *existing = std::move(rule);
     }
-    std::sort(profile.rules.begin(), profile.rules.end(),
-              [](const ProfileRule& a, const ProfileRule& b) { return a.key < b.key; });
+    sortRules(profile);
 }
 
 } // namespace hawker::studio

@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "hawker/studio/base/joined_text.hpp"
+
 namespace hawker::studio {
 
 namespace {
@@ -14,58 +16,52 @@ std::string number(double value, int decimals) {
     return text;
 }
 
-/// A value with its unit, as the rule states it: whole kbps and Hz, two decimals for seconds.
-std::string withUnit(RuleKey key, double value) {
+/// The unit a rule's values are written with, after a space ("" for a level), and its decimals.
+std::pair<const char*, int> unitOf(RuleKey key) {
     switch (key) {
     case RuleKey::KeyintSeconds:
-        return number(value, 2) + " s";
+        return {" s", 2};
     case RuleKey::Fps:
-        return number(value, 2) + " fps";
+        return {" fps", 2};
     case RuleKey::VideoKbps:
     case RuleKey::AudioKbps:
-        return number(value, 0) + " kbps";
+        return {" kbps", 0};
     case RuleKey::InterleaveMs:
-        return number(value, 0) + " ms";
+        return {" ms", 0};
     case RuleKey::VideoLevel:
-        return number(value, 1);
+        return {"", 1};
     default:
-        return number(value, 2);
+        return {"", 2};
     }
 }
 
-std::string shortest(double value) {
-    return std::abs(value - std::round(value)) < 1e-9 ? number(value, 0) : number(value, 2);
+/// A measured value: its rule's decimals and unit ("6.00 s", "4615 kbps").
+std::string withUnit(RuleKey key, double value) {
+    const auto [unit, decimals] = unitOf(key);
+    return number(value, decimals) + unit;
+}
+
+/// "24 fps to 60 fps", "at most 4 s", "at least 128 kbps"; "" when neither bound is set. A limit is
+/// written as short as it is ("1.50 s" only when it is not whole).
+std::string bounds(RuleKey key, const std::optional<double>& lo, const std::optional<double>& hi) {
+    const auto limit = [&](double v) {
+        return (std::abs(v - std::round(v)) < 1e-9 ? number(v, 0) : number(v, 2)) + unitOf(key).first;
+    };
+    if (lo && hi) return limit(*lo) + " to " + limit(*hi);
+    if (hi) return "at most " + limit(*hi);
+    if (lo) return "at least " + limit(*lo);
+    return "";
 }
 
 std::string rangeText(const ProfileRule& rule) {
-    const auto unit = [&](double v) {
-        const std::string full = withUnit(rule.key, v);
-        const size_t space = full.find(' ');
-        return shortest(v) + (space == std::string::npos ? "" : full.substr(space));
-    };
-    std::string text;
-    if (rule.min && rule.max)
-        text = unit(*rule.min) + " to " + unit(*rule.max);
-    else if (rule.max)
-        text = "at most " + unit(*rule.max);
-    else if (rule.min)
-        text = "at least " + unit(*rule.min);
-    std::string recommended;
-    if (rule.recommendedMin && rule.recommendedMax)
-        recommended = unit(*rule.recommendedMin) + " to " + unit(*rule.recommendedMax);
-    else if (rule.recommendedMax)
-        recommended = "at most " + unit(*rule.recommendedMax);
-    else if (rule.recommendedMin)
-        recommended = "at least " + unit(*rule.recommendedMin);
+    std::string text = bounds(rule.key, rule.min, rule.max);
+    const std::string recommended = bounds(rule.key, rule.recommendedMin, rule.recommendedMax);
     if (!recommended.empty()) text += (text.empty() ? "" : ", ") + recommended + " recommended";
     return text;
 }
 
 std::string listText(const ProfileRule& rule) {
-    std::string text;
-    for (const std::string& value : rule.oneOf)
-        text += (text.empty() ? "" : ", ") + value;
-    return "one of " + text;
+    return "one of " + joinedText(rule.oneOf, ", ");
 }
 
 /// Broken rules fail when the fact is trusted, warn when it is not.
@@ -73,19 +69,16 @@ Verdict broken(const ProfileRule& rule) {
     return enforced(rule.confidence) ? Verdict::Fail : Verdict::Warn;
 }
 
-RuleCheck row(const OutputSpec& output, const ProfileRule& rule) {
+RuleCheck row(const ProfileRule& rule) {
     RuleCheck check;
-    check.output = output.id;
-    check.profile = output.profile ? output.profile->id : "";
     check.rule = rule.key;
     check.source = rule.source;
     check.confidence = rule.confidence;
     return check;
 }
 
-RuleCheck judgeRange(const OutputSpec& output, const ProfileRule& rule, double value,
-                     const std::string& extra = {}) {
-    RuleCheck check = row(output, rule);
+RuleCheck judgeRange(const ProfileRule& rule, double value, const std::string& extra = {}) {
+    RuleCheck check = row(rule);
     check.measured = withUnit(rule.key, value) + extra;
     check.allowed = rangeText(rule);
     // A value a hair past its limit is within it: the muxer rounds timestamps (0.02 s), and a CBR encoder
@@ -110,8 +103,8 @@ RuleCheck judgeRange(const OutputSpec& output, const ProfileRule& rule, double v
     return check;
 }
 
-RuleCheck judgeList(const OutputSpec& output, const ProfileRule& rule, const std::string& value) {
-    RuleCheck check = row(output, rule);
+RuleCheck judgeList(const ProfileRule& rule, const std::string& value) {
+    RuleCheck check = row(rule);
     check.measured = value.empty() ? "none" : value;
     check.allowed = listText(rule);
     if (std::find(rule.oneOf.begin(), rule.oneOf.end(), value) == rule.oneOf.end())
@@ -174,25 +167,23 @@ std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const captu
     for (const ProfileRule& rule : output.profile->rules) {
         switch (rule.key) {
         case RuleKey::VideoCodec:
-            checks.push_back(judgeList(output, rule, m.videoCodec));
+            checks.push_back(judgeList(rule, m.videoCodec));
             break;
         case RuleKey::VideoProfile:
-            checks.push_back(judgeList(output, rule, m.videoProfile));
+            checks.push_back(judgeList(rule, m.videoProfile));
             break;
         case RuleKey::VideoLevel:
-            checks.push_back(judgeRange(output, rule, m.videoLevel));
+            checks.push_back(judgeRange(rule, m.videoLevel));
             break;
         case RuleKey::Resolution:
-            checks.push_back(
-                judgeList(output, rule, std::to_string(m.width) + "x" + std::to_string(m.height)));
+            checks.push_back(judgeList(rule, std::to_string(m.width) + "x" + std::to_string(m.height)));
             break;
         case RuleKey::Orientation:
-            checks.push_back(
-                judgeList(output, rule,
-                          m.height > m.width ? "portrait" : (m.width > m.height ? "landscape" : "square")));
+            checks.push_back(judgeList(
+                rule, m.height > m.width ? "portrait" : (m.width > m.height ? "landscape" : "square")));
             break;
         case RuleKey::Fps:
-            checks.push_back(judgeRange(output, rule, m.fps));
+            checks.push_back(judgeRange(rule, m.fps));
             break;
         case RuleKey::VideoKbps: {
             std::string windows;
@@ -201,30 +192,30 @@ std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const captu
                     std::minmax_element(m.videoKbpsPerSecond.begin(), m.videoKbpsPerSecond.end());
                 windows = " (1 s windows " + number(*lo, 0) + " to " + number(*hi, 0) + ")";
             }
-            checks.push_back(judgeRange(output, rule, m.videoKbps, windows));
+            checks.push_back(judgeRange(rule, m.videoKbps, windows));
             break;
         }
         case RuleKey::KeyintSeconds:
             // A file's keyframes are counted; a live reading is the latest spacing only.
-            checks.push_back(judgeRange(output, rule, m.keyintMaxS,
+            checks.push_back(judgeRange(rule, m.keyintMaxS,
                                         m.keyframes > 0
                                             ? " longest (" + std::to_string(m.keyframes) + " keyframes)"
                                             : std::string()));
             break;
         case RuleKey::AudioCodec:
-            checks.push_back(judgeList(output, rule, m.audioCodec));
+            checks.push_back(judgeList(rule, m.audioCodec));
             break;
         case RuleKey::AudioRate:
-            checks.push_back(judgeList(output, rule, audio ? std::to_string(m.audioRate) : ""));
+            checks.push_back(judgeList(rule, audio ? std::to_string(m.audioRate) : ""));
             break;
         case RuleKey::AudioChannels:
-            checks.push_back(judgeList(output, rule, audio ? std::to_string(m.audioChannels) : ""));
+            checks.push_back(judgeList(rule, audio ? std::to_string(m.audioChannels) : ""));
             break;
         case RuleKey::AudioKbps:
             if (audio) {
-                checks.push_back(judgeRange(output, rule, m.audioKbps));
+                checks.push_back(judgeRange(rule, m.audioKbps));
             } else {
-                RuleCheck check = row(output, rule);
+                RuleCheck check = row(rule);
                 check.measured = "no audio";
                 check.allowed = rangeText(rule);
                 check.verdict = broken(rule);
@@ -232,11 +223,11 @@ std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const captu
             }
             break;
         case RuleKey::InterleaveMs:
-            if (audio) checks.push_back(judgeRange(output, rule, m.interleaveMs));
+            if (audio) checks.push_back(judgeRange(rule, m.interleaveMs));
             break;
         case RuleKey::Protocol:
             // A recording is not sent anywhere; the profile's protocol is for its network twin.
-            if (!protocolOf(output).empty()) checks.push_back(judgeList(output, rule, protocolOf(output)));
+            if (!protocolOf(output).empty()) checks.push_back(judgeList(rule, protocolOf(output)));
             break;
         case RuleKey::SafeArea:
             break; // the picture's layout, not the stream: checkSafeArea
@@ -257,7 +248,7 @@ std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& out
     const auto judge = [&](const std::string& what, const cv::Rect& rect) {
         ++judged;
         if ((visible & rect) == rect) return;
-        RuleCheck check = row(output, *rule);
+        RuleCheck check = row(*rule);
         check.measured =
             what + " " + rectText(rect) + " reaches into the " + reaches(rule->covered, canvas, rect);
         check.allowed = "inside " + rectText(visible);
@@ -276,7 +267,7 @@ std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& out
         }
     }
     if (checks.empty()) {
-        RuleCheck check = row(output, *rule);
+        RuleCheck check = row(*rule);
         check.measured = std::to_string(judged) + " slots and images, all inside";
         check.allowed = "inside " + rectText(visible);
         checks.push_back(check);

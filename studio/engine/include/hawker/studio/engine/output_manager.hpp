@@ -18,6 +18,7 @@
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
 #include "hawker/studio/engine/stream_keys.hpp"
+#include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
 namespace hawker::studio {
@@ -60,9 +61,9 @@ public:
     void retire(std::unique_ptr<capture::MediaSource> source);
     /// Every show output in show order; a stopped one with its last figures.
     std::vector<capture::OutputStats> stats() const;
-    /// The outputs whose bitrate or keyframe spacing is out of their platform profile now
-    /// ("douyin: video_kbps 420 kbps (at least 1500 kbps)"); watched once a second on the control thread.
-    std::vector<std::string> offProfile() const;
+    /// The outputs whose bitrate or keyframe spacing is out of their platform profile now; watched once
+    /// a second on the control thread.
+    std::vector<ProfileDrift> offProfile() const;
     /// Joins the control thread (closing retired cameras). Call before the
     /// encoder's last packets.
     void stopControl();

@@ -18,6 +18,7 @@
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
+#include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/show_file.hpp"
 #include "hawker/studio/store/on_air_log.hpp"
@@ -46,8 +47,8 @@ struct EngineStatus {
     capture::EncoderStats encoder;
     std::vector<capture::SourceStats> sources;
     std::vector<capture::OutputStats> outputs;
-    /// Outputs out of their platform profile now ("douyin: video_kbps 420 kbps (at least 1500 kbps)").
-    std::vector<std::string> offProfile;
+    /// Outputs out of their platform profile now.
+    std::vector<ProfileDrift> offProfile;
     /// Each audio input after its fader, and the program mix; none without audio.
     std::vector<capture::MixerChannelStats> audioInputs;
     std::optional<capture::LoudnessReading> programAudio;

@@ -17,9 +17,8 @@ namespace hawker::studio {
 enum class Verdict { Pass, Warn, Fail };
 const char* toString(Verdict verdict); ///< "pass", "warn", "fail"
 
+/// One rule judged for one output (the caller knows which output and which profile).
 struct RuleCheck {
-    std::string output;  ///< the output's id
-    std::string profile; ///< the profile's id
     RuleKey rule = RuleKey::Fps;
     std::string measured; ///< "6.00 s", "1080x1920", "slot card [0,1500,1080,300] of scene main"
     std::string allowed;  ///< "at most 4 s (2 s recommended)"
@@ -27,6 +26,13 @@ struct RuleCheck {
     std::string source; ///< the rule's source
     Confidence confidence = Confidence::Assumed;
     bool recommendationOnly = false; ///< a warning only because it is outside the recommended range
+};
+
+/// An output whose stream has drifted out of its profile while the show runs, and the rules it breaks
+/// ("video_kbps 420 kbps (at least 1500 kbps)").
+struct ProfileDrift {
+    std::string output;
+    std::string why;
 };
 
 /// The stream's figures against every rule of the output's profile but the safe area (none without a
