@@ -2,7 +2,9 @@
 
 #include "hawker/capture/fault_injection.hpp"
 
+#include <algorithm>
 #include <chrono>
+#include <stdexcept>
 
 #include "hawker/capture/capture_log.hpp"
 
@@ -16,6 +18,7 @@ namespace hawker::capture {
 
 namespace {
 constexpr size_t kLatencyRing = 512;
+constexpr int64_t kRateWindowUs = 2'000'000;
 
 /// Wraps the composed picture in an AVFrame without copying: the buffer
 /// keeps the shared picture alive until the encoder lets go of it.
@@ -45,9 +48,9 @@ FramePtr wrapPicture(const std::shared_ptr<const cv::Mat>& picture, int width, i
 }
 } // namespace
 
-Encoder::Encoder(EncoderSettings settings, PacketSink sink)
-    : m_settings(std::move(settings)), m_sink(std::move(sink)), m_captureByIndex(kLatencyRing, 0),
-      m_packet(makePacket()) {}
+Encoder::Encoder(EncoderSettings settings, PacketSink sink, std::string name)
+    : m_settings(std::move(settings)), m_sink(std::move(sink)), m_name(std::move(name)),
+      m_captureByIndex(kLatencyRing, 0), m_packet(makePacket()) {}
 
 Encoder::~Encoder() {
     finish();
@@ -105,11 +108,12 @@ void Encoder::start() {
     checkAv(avcodec_open2(a, aac, nullptr), "open AAC encoder");
 
     m_thread = std::thread([this] {
-        setThreadName("encoder");
+        setThreadName(m_name == "program" ? "encoder" : ("enc-" + m_name).substr(0, 15));
         try {
             run();
         } catch (...) {
-            log(LogLevel::Error, "encoder stopped by an unexpected error; the outputs get no more packets");
+            log(LogLevel::Error,
+                "encoder " + m_name + " stopped by an unexpected error; its outputs get no more packets");
         }
     });
 }
@@ -137,6 +141,7 @@ bool Encoder::tryPush(ProgramTick tick) {
         ++m_framesDropped;
         return false;
     }
+    m_newestIn = std::max(m_newestIn.load(), tick.index);
     m_queue.push_back(std::move(tick));
     m_changed.notify_all();
     return true;
@@ -146,6 +151,7 @@ void Encoder::push(ProgramTick tick) {
     std::unique_lock lock(m_mutex);
     ++m_framesIn;
     m_changed.wait(lock, [&] { return m_queue.size() < m_maxQueue; });
+    m_newestIn = std::max(m_newestIn.load(), tick.index);
     m_queue.push_back(std::move(tick));
     m_changed.notify_all();
 }
@@ -172,26 +178,35 @@ void Encoder::run() {
         }
         try {
             injectFault("encoder.tick");
+            injectDelay("encoder.tick:" + m_name);
             encodeTick(tick);
         } catch (const std::exception& error) {
-            log(LogLevel::Error, std::string("encoder: ") + error.what());
+            log(LogLevel::Error, "encoder " + m_name + ": " + error.what());
         }
     }
     try {
         encodeAudio(true);
         encodeVideo(nullptr);
     } catch (const std::exception& error) {
-        log(LogLevel::Error, std::string("encoder flush: ") + error.what());
+        log(LogLevel::Error, "encoder " + m_name + " flush: " + error.what());
     }
 }
 
 void Encoder::encodeTick(ProgramTick& tick) {
     const auto started = std::chrono::steady_clock::now();
     m_captureByIndex[static_cast<size_t>(tick.index) % kLatencyRing] = tick.captureUs;
-    FramePtr frame = wrapPicture(tick.picture, m_settings.width, m_settings.height);
-    frame->pts = tick.index;
-    tick.picture.reset();
-    encodeVideo(frame.get());
+    if (tick.picture) {
+        if (tick.picture->cols != m_settings.width || tick.picture->rows != m_settings.height * 3 / 2 ||
+            !tick.picture->isContinuous())
+            throw std::invalid_argument("a picture of another size than the encode's");
+        m_lastPicture = std::move(tick.picture);
+    }
+    // Without any picture yet there is nothing to repeat: the stream starts at the first one.
+    if (m_lastPicture) {
+        FramePtr frame = wrapPicture(m_lastPicture, m_settings.width, m_settings.height);
+        frame->pts = tick.index;
+        encodeVideo(frame.get());
+    }
     m_pendingLeft.insert(m_pendingLeft.end(), tick.audioLeft.begin(), tick.audioLeft.end());
     m_pendingRight.insert(m_pendingRight.end(), tick.audioRight.begin(), tick.audioRight.end());
     encodeAudio(false);
@@ -240,6 +255,14 @@ void Encoder::receive(AVCodecContext* codec, StreamKind kind) {
         out.keyframe = (m_packet->flags & AV_PKT_FLAG_KEY) != 0;
         if (kind == StreamKind::Video) {
             ++m_videoPackets;
+            m_newestOut = std::max(m_newestOut.load(), m_packet->pts);
+            {
+                const int64_t now = steadyMicros();
+                std::lock_guard lock(m_rateMutex);
+                m_encodedAtUs.push_back(now);
+                while (!m_encodedAtUs.empty() && m_encodedAtUs.front() < now - kRateWindowUs)
+                    m_encodedAtUs.pop_front();
+            }
             m_videoBytes += static_cast<uint64_t>(m_packet->size);
             const int64_t captured = m_captureByIndex[static_cast<size_t>(m_packet->pts) % kLatencyRing];
             // The first second is x264's and the page cache's warm-up (100-150 ms on
@@ -273,6 +296,16 @@ EncoderStats Encoder::stats() const {
     s.encodeMsMedian = m_encodeMs.median();
     s.latencyMsMedian = m_latencyMs.median();
     s.latencyMsP99 = m_latencyMs.quantile(0.99);
+    {
+        std::lock_guard lock(m_rateMutex);
+        const int64_t now = steadyMicros();
+        const auto recent = std::count_if(m_encodedAtUs.begin(), m_encodedAtUs.end(),
+                                          [&](int64_t at) { return at >= now - kRateWindowUs; });
+        s.fps = static_cast<double>(recent) * 1e6 / kRateWindowUs;
+    }
+    const int64_t newestIn = m_newestIn, newestOut = m_newestOut;
+    if (newestIn >= 0 && newestOut >= 0 && newestIn > newestOut)
+        s.lagMs = static_cast<double>(newestIn - newestOut) * 1000.0 / m_settings.fps;
     return s;
 }
 

@@ -1,9 +1,11 @@
 #include "hawker/capture/fault_injection.hpp"
 
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <mutex>
 #include <string>
+#include <thread>
 
 namespace hawker::capture {
 
@@ -13,6 +15,8 @@ struct FaultPlan {
     std::mutex mutex;
     /// point -> passes left before it throws (0: already thrown)
     std::map<std::string, long, std::less<>> due;
+    /// point -> milliseconds it sleeps on every pass
+    std::map<std::string, long, std::less<>> delays;
     bool enabled = false;
 
     FaultPlan() {
@@ -23,6 +27,13 @@ struct FaultPlan {
             const size_t comma = rest.find(',');
             const std::string_view item = rest.substr(0, comma);
             rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+            const size_t tilde = item.find('~');
+            if (tilde != std::string_view::npos) {
+                const std::string name(item.substr(0, tilde));
+                const long ms = std::atol(std::string(item.substr(tilde + 1)).c_str());
+                if (!name.empty() && ms > 0) delays[name] = std::min(ms, 10000L);
+                continue;
+            }
             const size_t at = item.find('@');
             const std::string name(item.substr(0, at));
             long pass = 1;
@@ -30,7 +41,7 @@ struct FaultPlan {
                 pass = std::max(1L, std::atol(std::string(item.substr(at + 1)).c_str()));
             if (!name.empty()) due[name] = pass;
         }
-        enabled = !due.empty();
+        enabled = !due.empty() || !delays.empty();
     }
 };
 
@@ -52,6 +63,19 @@ void injectFault(std::string_view point) {
     const auto found = faults.due.find(point);
     if (found == faults.due.end() || found->second == 0) return;
     if (--found->second == 0) throw InjectedFault("injected fault at " + std::string(point));
+}
+
+void injectDelay(std::string_view point) {
+    FaultPlan& faults = plan();
+    if (!faults.enabled) return;
+    long ms = 0;
+    {
+        std::lock_guard lock(faults.mutex);
+        const auto found = faults.delays.find(point);
+        if (found == faults.delays.end()) return;
+        ms = found->second;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }
 
 } // namespace hawker::capture

@@ -13,6 +13,34 @@ using nlohmann::json;
 
 namespace {
 
+json encodeJson(const EncodeStatus& e) {
+    return {{"id", e.id},
+            {"outputs", e.outputs},
+            {"width", e.settings.width},
+            {"height", e.settings.height},
+            {"video_kbps", e.settings.bitrateKbps},
+            {"keyint_s", e.settings.keyintSeconds},
+            {"profile", e.settings.profile},
+            {"preset", e.settings.preset},
+            {"audio_kbps", e.settings.audioKbps},
+            {"scaled", e.scaled},
+            {"placed", {e.placed.x, e.placed.y, e.placed.width, e.placed.height}},
+            {"fps", e.encoder.fps},
+            {"lag_ms", e.encoder.lagMs},
+            {"frames", e.encoder.videoPackets},
+            {"dropped", e.dropped},
+            {"queued", e.encoder.queued},
+            {"encode_ms_median", e.encoder.encodeMsMedian},
+            {"scale_ms_median", e.scaleMsMedian}};
+}
+
+json encodesJson(const EngineStatus& status) {
+    json out = json::array();
+    for (const EncodeStatus& e : status.encodes)
+        out.push_back(encodeJson(e));
+    return out;
+}
+
 json outputsJson(const EngineStatus& status) {
     json out = json::array();
     for (const auto& o : status.outputs) {
@@ -20,6 +48,10 @@ json outputsJson(const EngineStatus& status) {
         std::string offProfile;
         for (const ProfileDrift& drift : status.offProfile)
             if (drift.output == o.id) offProfile = drift.why;
+        // The encode feeding it, by the output's id in the encode's list.
+        const EncodeStatus* encode = nullptr;
+        for (const EncodeStatus& e : status.encodes)
+            if (std::find(e.outputs.begin(), e.outputs.end(), o.id) != e.outputs.end()) encode = &e;
         out.push_back({{"id", o.id},
                        {"kind", toString(o.kind)},
                        {"state", toString(o.state)},
@@ -33,7 +65,8 @@ json outputsJson(const EngineStatus& status) {
                        {"sent_keyint_s", o.sent.keyintS},
                        {"sent_watched_s", o.sent.watchedS},
                        {"off_profile", offProfile},
-                       {"last_error", o.lastError}});
+                       {"last_error", o.lastError},
+                       {"encode", encode ? encodeJson(*encode) : json(nullptr)}});
     }
     return out;
 }
@@ -141,6 +174,8 @@ void addShowRoutes(RouteKit& kit, ProgramView& engine) {
     }));
     kit.server().Get("/api/v1/outputs",
                      kit.get([&engine](const httplib::Request&) { return outputsJson(engine.status()); }));
+    kit.server().Get("/api/v1/encodes",
+                     kit.get([&engine](const httplib::Request&) { return encodesJson(engine.status()); }));
     kit.server().Get("/api/v1/audio",
                      kit.get([&engine](const httplib::Request&) { return audioJson(engine.status()); }));
     kit.server().Get("/api/v1/session", kit.get([&engine](const httplib::Request&) {

@@ -1,5 +1,7 @@
 #include "outputs_panel.hpp"
 
+#include "hawker/studio/base/joined_text.hpp"
+
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -20,6 +22,39 @@ ImVec4 outputColor(capture::OutputState state) {
     }
 }
 
+/// One row per encode: what it makes, and whether it keeps up with the program.
+void drawEncodes(const EngineStatus& status) {
+    if (!ImGui::BeginTable("encodes", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
+    ImGui::TableSetupColumn("encode", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn("settings", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn("fps", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("lag", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableHeadersRow();
+    for (const EncodeStatus& encode : status.encodes) {
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", encode.id.c_str());
+        if (ImGui::IsItemHovered()) {
+            const std::string outputs = joinedText(encode.outputs, ", ");
+            ImGui::SetTooltip("feeds %s%s", outputs.empty() ? "no output" : outputs.c_str(),
+                              encode.scaled ? " · scaled from the canvas" : "");
+        }
+        ImGui::TableNextColumn();
+        ImGui::Text("%dx%d %d kbps · key %d s", encode.settings.width, encode.settings.height,
+                    encode.settings.bitrateKbps, encode.settings.keyintSeconds);
+        ImGui::TableNextColumn();
+        ImGui::Text("%.1f", encode.encoder.fps);
+        ImGui::TableNextColumn();
+        ImGui::TextColored(encode.encoder.lagMs > 200 ? kTextWarn : kTextDim, "%.0f ms",
+                           encode.encoder.lagMs);
+        ImGui::TableNextColumn();
+        ImGui::TextColored(encode.dropped > 0 ? kTextBad : kTextDim, "%llu",
+                           static_cast<unsigned long long>(encode.dropped));
+    }
+    ImGui::EndTable();
+}
+
 } // namespace
 
 OutputsPanel::OutputsPanel() : Panel("Outputs", PanelPlace{0.5f, 0.78f, 0.28f, 0.22f}) {}
@@ -34,8 +69,8 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         m_lastFrames = status.frames;
         m_lastAt = now;
     }
-    ImGui::Text("program %.1f fps · encoder dropped %llu · queued %zu", m_fps,
-                static_cast<unsigned long long>(status.encoder.framesDropped), status.encoder.queued);
+    ImGui::Text("program %.1f fps", m_fps);
+    drawEncodes(status);
     const ShowState* state = context.live().state.get();
     if (!ImGui::BeginTable("outputs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthStretch, 2.2f);

@@ -112,24 +112,28 @@ namespace {
 /// What each output's platform app covers, shaded over the picture at [min, max] with the area that stays
 /// visible outlined; the theme's safe area when no output's profile has one.
 void drawSafeAreas(const ShowSpec& show, ImVec2 min, ImVec2 max) {
-    std::vector<std::pair<std::string, overlay::SafeArea>> areas;
+    // What each platform's app leaves visible, in canvas pixels (an output's bars taken into account).
+    std::vector<std::pair<std::string, cv::Rect>> areas;
     for (const OutputSpec& output : show.outputs) {
-        if (!output.profile) continue;
-        const ProfileRule* rule = output.profile->find(RuleKey::SafeArea);
-        if (!rule || std::any_of(areas.begin(), areas.end(),
-                                 [&](const auto& a) { return a.first == output.profile->id; }))
+        const std::optional<cv::Rect> visible = safeAreaOnCanvas(show, output);
+        if (!visible || std::any_of(areas.begin(), areas.end(), [&](const auto& a) {
+                return a.first == output.profile->id && a.second == *visible;
+            }))
             continue;
-        areas.emplace_back(output.profile->id, rule->covered);
+        areas.emplace_back(output.profile->id, *visible);
     }
-    if (areas.empty()) areas.emplace_back("theme", show.graphics.safeArea.value_or(overlay::SafeArea{}));
+    const cv::Size canvas(show.width, show.height);
+    if (areas.empty())
+        areas.emplace_back("theme", show.graphics.safeArea.value_or(overlay::SafeArea{}).visible(canvas));
     ImDrawList* draw = ImGui::GetWindowDrawList();
-    const float w = max.x - min.x, h = max.y - min.y;
+    const float sx = (max.x - min.x) / static_cast<float>(canvas.width);
+    const float sy = (max.y - min.y) / static_cast<float>(canvas.height);
     float labelY = min.y + 4;
-    for (const auto& [name, covered] : areas) {
-        const ImVec2 a(min.x + static_cast<float>(covered.left) * w,
-                       min.y + static_cast<float>(covered.top) * h);
-        const ImVec2 b(max.x - static_cast<float>(covered.right) * w,
-                       max.y - static_cast<float>(covered.bottom) * h);
+    for (const auto& [name, visible] : areas) {
+        const ImVec2 a(min.x + static_cast<float>(visible.x) * sx,
+                       min.y + static_cast<float>(visible.y) * sy);
+        const ImVec2 b(min.x + static_cast<float>(visible.br().x) * sx,
+                       min.y + static_cast<float>(visible.br().y) * sy);
         const ImU32 shade = IM_COL32(230, 60, 60, 45);
         draw->AddRectFilled(min, ImVec2(max.x, a.y), shade);
         draw->AddRectFilled(ImVec2(min.x, b.y), max, shade);

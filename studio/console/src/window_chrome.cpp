@@ -93,7 +93,7 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
     std::snprintf(figures, sizeof figures,
                   "console %.1f ms · render %.2f ms · encode lag %.0f ms · dropped %llu · CPU %s",
                   frameMsMedian, s.composeMsMedian, s.encoder.latencyMsMedian,
-                  static_cast<unsigned long long>(s.dropped + s.encoder.framesDropped),
+                  static_cast<unsigned long long>(s.dropped),
                   formatPercent(context.live().cpuPercent / 100.0, 0).c_str());
     if (s.database && !s.database->writable) {
         // Commands still change the program but answer "not stored yet"

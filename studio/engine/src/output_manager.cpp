@@ -46,7 +46,7 @@ std::unique_ptr<capture::Output> OutputManager::makeOutput(size_t index, bool re
         config.onFirstFrame = [this, id = spec.id, path = error ? config.target : absolute.string()](
                                   int64_t firstFrameMs) { m_onRecording(id, path, firstFrameMs); };
     }
-    auto output = std::make_unique<capture::Output>(config, m_streams, m_onEvent);
+    auto output = std::make_unique<capture::Output>(config, m_streams[index], m_onEvent);
     if (spec.kind == capture::OutputKind::Record) {
         std::lock_guard lock(m_outputsMutex);
         output->setChapters(m_chapters);
@@ -54,8 +54,15 @@ std::unique_ptr<capture::Output> OutputManager::makeOutput(size_t index, bool re
     return output;
 }
 
-void OutputManager::start(const capture::Encoder& encoder, const std::set<std::string>& stopped) {
-    m_streams = encoder.streams();
+void OutputManager::start(const EncodeSet& encodes, const std::set<std::string>& stopped) {
+    {
+        // The encoders run already: what push() reads is set under its lock.
+        std::lock_guard lock(m_outputsMutex);
+        for (size_t i = 0; i < m_show.outputs.size(); ++i) {
+            m_encodeOf.push_back(encodes.encodeOf(i));
+            m_streams.push_back(encodes.streams(m_encodeOf.back()));
+        }
+    }
     try {
         for (size_t i = 0; i < m_show.outputs.size(); ++i) {
             if (stopped.count(m_show.outputs[i].id)) {
@@ -89,10 +96,10 @@ void OutputManager::setChapters(const std::vector<capture::Chapter>& chapters) {
         if (output && output->config().kind == capture::OutputKind::Record) output->setChapters(chapters);
 }
 
-void OutputManager::push(const capture::EncodedPacket& packet) {
+void OutputManager::push(size_t encode, const capture::EncodedPacket& packet) {
     std::lock_guard lock(m_outputsMutex);
-    for (auto& output : m_outputs)
-        if (output) output->push(packet);
+    for (size_t i = 0; i < m_outputs.size(); ++i)
+        if (m_outputs[i] && m_encodeOf[i] == encode) m_outputs[i]->push(packet);
 }
 
 void OutputManager::want(const std::set<std::string>& stopped) {

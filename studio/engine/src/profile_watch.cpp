@@ -49,7 +49,7 @@ void ProfileWatch::observe(const std::vector<capture::OutputStats>& outputs) {
                                         [&](const capture::OutputStats& s) { return s.id == spec.id; });
         if (stats == outputs.end() || stats->state != capture::OutputState::Live) continue;
         Watched& watched = m_watched[spec.id];
-        const capture::StreamMeasure measure = liveMeasure(m_show.encoder, *stats);
+        const capture::StreamMeasure measure = liveMeasure(m_show.encodeOf(spec), *stats);
         if (stats->sent.watchedS >= kFirstCheckS) {
             std::vector<RuleCheck> rows = checkMeasuredStream(spec, measure);
             if (!watched.checked) {

@@ -233,15 +233,16 @@ std::unique_ptr<PreparedScene> ProgramEngine::prepareSceneAt(const SceneSpec& sc
 }
 
 void ProgramEngine::start() {
-    m_encoder = std::make_unique<capture::Encoder>(
-        m_show.encoder, [this](const capture::EncodedPacket& packet) { m_outputs.push(packet); });
-    m_encoder->start();
+    m_encodes = std::make_unique<EncodeSet>(
+        m_show, m_options.offline,
+        [this](size_t encode, const capture::EncodedPacket& packet) { m_outputs.push(encode, packet); });
+    m_encodes->start();
     const auto initial = m_controller->snapshot();
     try {
         // A resumed show keeps the outputs its operator had stopped, stopped.
-        m_outputs.start(*m_encoder, initial->outputsStopped);
+        m_outputs.start(*m_encodes, initial->outputsStopped);
     } catch (...) {
-        m_encoder->finish();
+        m_encodes->finish();
         for (auto& source : m_sources)
             source->stop();
         throw;
@@ -341,7 +342,7 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
 }
 
 void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
-    const int count = m_encoder->samplesPerTick(tick);
+    const int count = m_encodes->samplesPerTick(tick);
     out.audioLeft.assign(static_cast<size_t>(count), 0.0f);
     out.audioRight.assign(static_cast<size_t>(count), 0.0f);
     if (m_mixer->channelCount() == 0) return;
@@ -499,11 +500,8 @@ void ProgramEngine::run() {
         } catch (const std::exception& error) {
             noteTickFault(n, "audio", error.what());
         }
-        if (m_options.offline) {
-            m_encoder->push(std::move(tick));
-        } else if (!m_encoder->tryPush(std::move(tick))) {
-            ++m_dropped;
-        }
+        // Live, an encode that falls behind drops this tick itself and counts it.
+        m_encodes->push(tick);
         m_tickCount = n + 1;
     }
 }
@@ -516,7 +514,7 @@ void ProgramEngine::waitUntilFinished() {
 void ProgramEngine::shutdown() {
     if (m_graphics) m_graphics->stopRendering();
     m_outputs.stopControl();
-    if (m_encoder) m_encoder->finish();
+    if (m_encodes) m_encodes->finish();
     m_outputs.stopAll();
     for (auto& source : m_sources)
         if (source) source->stop(); // removed cameras leave an empty slot
@@ -537,7 +535,6 @@ EngineStatus ProgramEngine::status() const {
         const auto end = m_finished ? m_endedAt : std::chrono::steady_clock::now();
         s.wallSeconds = std::chrono::duration<double>(end - m_startedAt).count();
     }
-    s.dropped = m_dropped;
     s.lagged = m_lagged;
     s.tickFaults = m_tickFaults;
     std::unique_lock grown(m_growMutex);
@@ -546,7 +543,12 @@ EngineStatus ProgramEngine::status() const {
             s.graphicRenders += layer->renders();
     s.composeMsMedian = m_composeMs.median();
     s.composeMsP99 = m_composeMs.quantile(0.99);
-    if (m_encoder) s.encoder = m_encoder->stats();
+    if (m_encodes) {
+        s.encodes = m_encodes->stats();
+        s.encoder = s.encodes.front().encoder;
+        for (const EncodeStatus& encode : s.encodes)
+            s.dropped = std::max(s.dropped, encode.dropped);
+    }
     for (const auto& source : m_sources)
         if (source) s.sources.push_back(source->stats());
     grown.unlock();

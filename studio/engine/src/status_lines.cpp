@@ -3,6 +3,7 @@
 #include <iomanip>
 #include <sstream>
 
+#include "hawker/studio/base/joined_text.hpp"
 #include "hawker/studio/base/secret_mask.hpp"
 
 namespace hawker::studio {
@@ -55,6 +56,15 @@ std::string formatSummary(const EngineStatus& s) {
             << " reconnects=" << o.reconnects << " kbps=" << fixed(kbps, 0) << " target=" << o.target;
         if (!o.lastError.empty()) out << " last_error=\"" << o.lastError << "\"";
         out << "\n";
+    }
+    // One line per encode: which outputs it feeds, what it makes, and whether it kept up.
+    for (const EncodeStatus& e : s.encodes) {
+        out << "encode id=" << e.id << " outputs=" << joinedText(e.outputs, ",")
+            << " size=" << e.settings.width << "x" << e.settings.height << " kbps=" << e.settings.bitrateKbps
+            << " keyint_s=" << e.settings.keyintSeconds << " profile=" << e.settings.profile
+            << " scaled=" << (e.scaled ? 1 : 0) << " frames=" << e.encoder.videoPackets
+            << " dropped=" << e.dropped << " encode_ms_median=" << fixed(e.encoder.encodeMsMedian, 3)
+            << " scale_ms_median=" << fixed(e.scaleMsMedian, 3) << "\n";
     }
     for (const auto& src : s.sources) {
         out << "source id=" << src.id << " state=" << toString(src.state) << " frames=" << src.framesDecoded

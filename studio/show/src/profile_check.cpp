@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "hawker/capture/canvas_fit.hpp"
 #include "hawker/studio/base/joined_text.hpp"
 
 namespace hawker::studio {
@@ -236,13 +237,32 @@ std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const captu
     return checks;
 }
 
+std::optional<cv::Rect> safeAreaOnCanvas(const ShowSpec& show, const OutputSpec& output) {
+    if (!output.profile) return std::nullopt;
+    const ProfileRule* rule = output.profile->find(RuleKey::SafeArea);
+    if (!rule) return std::nullopt;
+    const cv::Size canvas(show.width, show.height);
+    // An output without its own encode is the canvas itself.
+    const cv::Size frame = output.encode ? cv::Size(output.encode->width, output.encode->height) : canvas;
+    const cv::Rect placed = capture::fittedRect(canvas, frame);
+    const cv::Rect onFrame = rule->covered.visible(frame) & placed;
+    if (placed.area() == 0 || onFrame.area() == 0) return cv::Rect();
+    const double sx = static_cast<double>(canvas.width) / placed.width;
+    const double sy = static_cast<double>(canvas.height) / placed.height;
+    const int left = static_cast<int>(std::lround((onFrame.x - placed.x) * sx));
+    const int top = static_cast<int>(std::lround((onFrame.y - placed.y) * sy));
+    const int right = static_cast<int>(std::lround((onFrame.br().x - placed.x) * sx));
+    const int bottom = static_cast<int>(std::lround((onFrame.br().y - placed.y) * sy));
+    return cv::Rect(left, top, right - left, bottom - top) & cv::Rect({0, 0}, canvas);
+}
+
 std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& output) {
     std::vector<RuleCheck> checks;
     if (!output.profile) return checks;
     const ProfileRule* rule = output.profile->find(RuleKey::SafeArea);
     if (!rule) return checks;
     const cv::Size canvas(show.width, show.height);
-    const cv::Rect visible = rule->covered.visible(canvas);
+    const cv::Rect visible = safeAreaOnCanvas(show, output).value_or(cv::Rect({0, 0}, canvas));
     const double canvasArea = static_cast<double>(canvas.area());
     int judged = 0;
     const auto judge = [&](const std::string& what, const cv::Rect& rect) {

@@ -77,6 +77,53 @@ void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
     f.finish();
 }
 
+namespace {
+
+/// The settings [encoder] and an output's own [outputs.encode] both take.
+void readEncodeChoices(Fields& f, capture::EncoderSettings& enc) {
+    enc.preset = f.optString("preset").value_or(enc.preset);
+    static const std::set<std::string> presets = {"ultrafast", "superfast", "veryfast", "faster",  "fast",
+                                                  "medium",    "slow",      "slower",   "veryslow"};
+    if (!presets.count(enc.preset)) f.fail("preset", "unknown x264 preset '" + enc.preset + "'");
+    enc.tune = f.optString("tune").value_or(enc.tune);
+    if (enc.tune == "none") enc.tune.clear();
+    enc.profile = f.optString("profile").value_or(enc.profile);
+    if (enc.profile != "high" && enc.profile != "main" && enc.profile != "baseline")
+        f.fail("profile", "expected high, main or baseline");
+    enc.bitrateKbps = f.optInt("bitrate_kbps", enc.bitrateKbps, 100, 100000);
+    enc.keyintSeconds = f.optInt("keyint_s", enc.keyintSeconds, 1, 20);
+    enc.audioKbps = f.optInt("audio_kbps", enc.audioKbps, 32, 512);
+}
+
+/// [outputs.encode]: this output's own size and rates over the show's [encoder]. The frame rate and
+/// the audio rate stay the program's: a rendition is the same frames, scaled.
+void readOutputEncode(Fields& output, const ShowSpec& show, OutputSpec& out, const std::string& file) {
+    const toml::table* table = output.optTable("encode");
+    if (!table) return;
+    Fields f(*table, output.field("encode"), file);
+    capture::EncoderSettings enc = show.encoder;
+    enc.width = f.optInt("width", enc.width, 16, 7680);
+    enc.height = f.optInt("height", enc.height, 16, 7680);
+    if (enc.width % 2) f.fail("width", "must be even (the encode is YUV 4:2:0)");
+    if (enc.height % 2) f.fail("height", "must be even (the encode is YUV 4:2:0)");
+    // A landscape frame from a portrait show may be wider than the canvas (the picture is pillarboxed),
+    // but the picture itself is only ever scaled down: scaling up adds bits, not detail.
+    if (enc.width > show.width && enc.height > show.height)
+        f.fail("width", std::to_string(enc.width) + "x" + std::to_string(enc.height) + " would scale the " +
+                            std::to_string(show.width) + "x" + std::to_string(show.height) +
+                            " canvas up: a rendition is scaled down from the program, never up");
+    readEncodeChoices(f, enc);
+    if (auto color = f.optString("background")) {
+        auto parsed = parseColor(*color);
+        if (!parsed) f.fail("background", "expected #RRGGBB, got '" + *color + "'");
+        out.letterbox = *parsed;
+    }
+    f.finish();
+    out.encode = enc;
+}
+
+} // namespace
+
 void readEncoder(Fields& top, ShowSpec& show, const std::optional<capture::PlatformPreset>& preset,
                  const std::string& file) {
     capture::EncoderSettings& enc = show.encoder;
@@ -88,18 +135,7 @@ void readEncoder(Fields& top, ShowSpec& show, const std::optional<capture::Platf
     if (const toml::table* encoderTable = top.optTable("encoder")) {
         Fields f(*encoderTable, "encoder", file);
         f.optString("platform");
-        enc.preset = f.optString("preset").value_or(enc.preset);
-        static const std::set<std::string> presets = {"ultrafast", "superfast", "veryfast", "faster",  "fast",
-                                                      "medium",    "slow",      "slower",   "veryslow"};
-        if (!presets.count(enc.preset)) f.fail("preset", "unknown x264 preset '" + enc.preset + "'");
-        enc.tune = f.optString("tune").value_or(enc.tune);
-        if (enc.tune == "none") enc.tune.clear();
-        enc.profile = f.optString("profile").value_or(enc.profile);
-        if (enc.profile != "high" && enc.profile != "main" && enc.profile != "baseline")
-            f.fail("profile", "expected high, main or baseline");
-        enc.bitrateKbps = f.optInt("bitrate_kbps", enc.bitrateKbps, 100, 100000);
-        enc.keyintSeconds = f.optInt("keyint_s", enc.keyintSeconds, 1, 20);
-        enc.audioKbps = f.optInt("audio_kbps", enc.audioKbps, 32, 512);
+        readEncodeChoices(f, enc);
         enc.audioRate = f.optInt("audio_rate", enc.audioRate, 8000, 96000);
         if (enc.audioRate != 44100 && enc.audioRate != 48000) f.fail("audio_rate", "expected 44100 or 48000");
         f.finish();
@@ -154,6 +190,7 @@ void readOutputs(Fields& top, ShowSpec& show, const std::string& file) {
                 f.fail("profile", error.what());
             }
         }
+        readOutputEncode(f, show, out, file);
         if (const toml::table* rules = f.optTable("rules")) {
             if (!out.profile) out.profile = PlatformProfile{"custom", "the show file's rules", "", {}};
             overrideRules(*out.profile, *rules, f.field("rules"), file);

@@ -1,6 +1,8 @@
 #pragma once
-// The one encode shared by every output: libx264 video and AAC audio, on its
-// own thread, fed one program tick at a time.
+// One encode of the program: libx264 video and AAC audio, on its own thread,
+// fed one program tick at a time. Outputs with the same settings share one;
+// each different size, bitrate or keyframe interval has its own, so a slow
+// one drops its own frames and nobody else's.
 
 #include <atomic>
 #include <condition_variable>
@@ -8,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <mutex>
+#include <string>
 #include <thread>
 #include <vector>
 
@@ -26,8 +29,9 @@ namespace hawker::capture {
 
 /// One program frame and the audio that plays during it.
 struct ProgramTick {
-    int64_t index = 0;                      ///< frame number on the program clock
-    std::shared_ptr<const cv::Mat> picture; ///< contiguous I420: height*3/2 rows of width bytes
+    int64_t index = 0; ///< frame number on the program clock
+    /// Contiguous I420, height*3/2 rows of width bytes; null repeats the last picture.
+    std::shared_ptr<const cv::Mat> picture;
     std::vector<float> audioLeft, audioRight;
     int64_t captureUs = 0; ///< steady time the newest camera frame in it arrived (0: none)
 };
@@ -45,13 +49,16 @@ struct EncoderStats {
     size_t queued = 0;
     double encodeMsMedian = -1;
     double latencyMsMedian = -1, latencyMsP99 = -1;
+    double fps = 0;   ///< video frames encoded per second over the last 2 s
+    double lagMs = 0; ///< how far the newest encoded frame is behind the newest accepted one
 };
 
 class Encoder {
 public:
     using PacketSink = std::function<void(const EncodedPacket&)>;
 
-    Encoder(EncoderSettings settings, PacketSink sink);
+    /// `name` tells encodes apart in logs and thread names ("program", an output's id).
+    Encoder(EncoderSettings settings, PacketSink sink, std::string name = "program");
     ~Encoder();
     Encoder(const Encoder&) = delete;
     Encoder& operator=(const Encoder&) = delete;
@@ -68,6 +75,7 @@ public:
     std::vector<StreamDescription> streams() const;
     EncoderStats stats() const;
     const EncoderSettings& settings() const { return m_settings; }
+    const std::string& name() const { return m_name; }
     int samplesPerTick(int64_t index) const;
 
 private:
@@ -79,6 +87,8 @@ private:
 
     EncoderSettings m_settings;
     PacketSink m_sink;
+    std::string m_name;
+    std::shared_ptr<const cv::Mat> m_lastPicture; ///< encoder thread: repeated for a tick without one
     CodecContextPtr m_video, m_audio;
     std::thread m_thread;
     mutable std::mutex m_mutex;
@@ -93,6 +103,9 @@ private:
     std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_audioPackets{0},
         m_videoBytes{0};
     SampleWindow m_encodeMs, m_latencyMs;
+    std::atomic<int64_t> m_newestIn{-1}, m_newestOut{-1}; ///< program indexes, for the lag
+    mutable std::mutex m_rateMutex;
+    std::deque<int64_t> m_encodedAtUs; ///< steady time of each video packet of the last 2 s
     PacketPtr m_packet;
 };
 

@@ -1,5 +1,5 @@
 #pragma once
-// What the one shared encode produces, and the platform presets.
+// What an encode produces, and the platform presets.
 
 #include <optional>
 #include <string>
@@ -19,6 +19,7 @@ struct EncoderSettings {
     int audioKbps = 128;
     int audioRate = 48000;
     bool globalHeader = true; ///< codec headers out of band, as MKV, MP4 and FLV want
+    bool operator==(const EncoderSettings&) const = default;
 };
 
 /// A platform's recommended canvas and rates (docs/ENCODING.md lists them).

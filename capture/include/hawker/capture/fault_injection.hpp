@@ -2,7 +2,9 @@
 // A test hook for the promise that no exception escapes a worker thread:
 // HAWKER_INJECT_FAULTS="compositor.tick@30,source.read@50" makes each named
 // point throw once, on its Nth pass (the 1st without "@N"). Unset, every
-// point costs one check of a flag.
+// point costs one check of a flag. "encoder.tick:small~40" makes a point
+// sleep 40 ms on every pass instead: a slow part, to show it slows nothing
+// else.
 
 #include <stdexcept>
 #include <string_view>
@@ -19,5 +21,7 @@ public:
 bool faultInjectionEnabled();
 /// Throws InjectedFault when `point` is due; thread-safe.
 void injectFault(std::string_view point);
+/// Sleeps when `point` was named with "~MS"; thread-safe.
+void injectDelay(std::string_view point);
 
 } // namespace hawker::capture

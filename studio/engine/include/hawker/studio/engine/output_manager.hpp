@@ -17,6 +17,7 @@
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
+#include "hawker/studio/engine/encode_set.hpp"
 #include "hawker/studio/engine/stream_keys.hpp"
 #include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_file.hpp"
@@ -51,9 +52,10 @@ public:
     /// Opens every output but those in `stopped` (a resumed show keeps what
     /// its operator had stopped) and starts the control thread. Throws when
     /// an output cannot open; none is left open then.
-    void start(const capture::Encoder& encoder, const std::set<std::string>& stopped);
-    /// Encoder thread: hands the packet to every running output.
-    void push(const capture::EncodedPacket& packet);
+    void start(const EncodeSet& encodes, const std::set<std::string>& stopped);
+    /// An encoder's thread: hands the packet of encode number `encode` to
+    /// every running output that encode feeds.
+    void push(size_t encode, const capture::EncodedPacket& packet);
     /// The outputs that should be stopped now (the show state's); the control
     /// thread follows. Never waits on an output.
     void want(const std::set<std::string>& stopped);
@@ -80,7 +82,9 @@ private:
     EventHook m_onEvent;
     RecordingHook m_onRecording;
     std::vector<capture::Chapter> m_chapters; ///< guarded by m_outputsMutex
-    std::vector<capture::StreamDescription> m_streams;
+    /// Per show output: the streams of the encode feeding it, and that encode's number.
+    std::vector<std::vector<capture::StreamDescription>> m_streams;
+    std::vector<size_t> m_encodeOf;
     /// One per show output, in show order; null while an operator has it stopped.
     std::vector<std::unique_ptr<capture::Output>> m_outputs;
     std::vector<capture::OutputStats> m_stoppedStats; ///< last stats of stopped outputs

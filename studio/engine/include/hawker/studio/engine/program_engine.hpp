@@ -24,6 +24,7 @@
 #include "hawker/capture/rendition_scaler.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/overlay/compositor.hpp"
+#include "hawker/studio/engine/encode_set.hpp"
 #include "hawker/studio/engine/engine_options.hpp"
 #include "hawker/studio/engine/graphics_assets.hpp"
 #include "hawker/studio/engine/output_manager.hpp"
@@ -132,7 +133,7 @@ private:
     std::vector<AddedSource> m_appliedAdded; ///< compositor thread: the added cameras it has opened
     std::unique_ptr<capture::AudioMixer> m_mixer;
     std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
-    std::unique_ptr<capture::Encoder> m_encoder;
+    std::unique_ptr<EncodeSet> m_encodes;
     std::set<std::string> m_appliedStopped;         ///< compositor thread: outputs stopped as it last told
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on
     overlay::Compositor m_compositor;
@@ -151,7 +152,7 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_stop{false}, m_finished{false}, m_started{false};
     std::atomic<int64_t> m_tickCount{0}, m_programMs{0};
-    std::atomic<uint64_t> m_lagged{0}, m_dropped{0};
+    std::atomic<uint64_t> m_lagged{0};
     std::atomic<uint64_t> m_tickFaults{0}; ///< ticks whose bookkeeping or picture threw
     int64_t m_lastFaultLogSecond = -1;
     std::chrono::steady_clock::time_point m_startedAt, m_endedAt;

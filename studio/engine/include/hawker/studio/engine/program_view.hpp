@@ -18,6 +18,7 @@
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
+#include "hawker/studio/engine/encode_status.hpp"
 #include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/show_file.hpp"
@@ -39,12 +40,13 @@ struct EngineStatus {
     int64_t frames = 0; ///< program ticks handed to the encoder
     double programSeconds = 0;
     double wallSeconds = 0;
-    uint64_t dropped = 0;        ///< ticks the encoder could not take (live)
+    uint64_t dropped = 0;        ///< the most ticks any one encode could not take (live)
     uint64_t lagged = 0;         ///< ticks that repeated the last picture because the compositor ran late
     uint64_t graphicRenders = 0; ///< graphic bitmaps rendered (only when their content changed)
     uint64_t tickFaults = 0;     ///< ticks that threw and went on (a bug; the log says where)
     double composeMsMedian = -1, composeMsP99 = -1;
-    capture::EncoderStats encoder;
+    capture::EncoderStats encoder; ///< the first encode's (the program's when an output uses it)
+    std::vector<EncodeStatus> encodes;
     std::vector<capture::SourceStats> sources;
     std::vector<capture::OutputStats> outputs;
     /// Outputs out of their platform profile now.

@@ -5,6 +5,7 @@
 // fact fails; against a secondary or assumed one it warns. `hawker preflight`
 // prints these rows; `hawker run` logs them in its first seconds.
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +44,11 @@ std::vector<RuleCheck> checkMeasuredStream(const OutputSpec& output, const captu
 /// reaches into what the platform's app covers, or one passing row. A full-picture image (a background,
 /// 90 % of the canvas or more) is meant to be covered and is not judged.
 std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& output);
+
+/// The part of the canvas, in canvas pixels, that the output's platform app leaves visible; none
+/// without a safe-area rule. The app covers the output's frame: an encode of another aspect ratio puts
+/// the canvas inside bars, which take some of the covered area.
+std::optional<cv::Rect> safeAreaOnCanvas(const ShowSpec& show, const OutputSpec& output);
 
 /// The worst verdict of the rows (Pass when there are none).
 Verdict worstVerdict(const std::vector<RuleCheck>& checks);

@@ -98,6 +98,11 @@ struct OutputSpec {
     /// The platform's ingest rules this output is checked against (`profile = "douyin"`, with the show
     /// file's `rules` over it); none: not checked.
     std::optional<PlatformProfile> profile;
+    /// Its own encode ([outputs.encode]: size, bitrate, keyframe interval...); none: the show's
+    /// [encoder]. Outputs with equal settings share one encode.
+    std::optional<capture::EncoderSettings> encode;
+    /// The bars around the picture when the encode's aspect ratio is not the canvas's.
+    Rgba letterbox{0, 0, 0, 255};
 };
 
 struct CueSpec {
@@ -179,6 +184,10 @@ struct ShowSpec {
     const SceneSpec* findScene(const std::string& id) const;
     const SourceSpec* findSource(const std::string& id) const;
     const OfferSpec* findOffer(const std::string& id) const;
+    /// What `output` is encoded with: its own settings, else the show's [encoder].
+    const capture::EncoderSettings& encodeOf(const OutputSpec& output) const {
+        return output.encode ? *output.encode : encoder;
+    }
 };
 
 /// Parses and validates; throws ShowFileError naming the first bad field.

@@ -1,0 +1,367 @@
+// Encodes per destination: the canvas fitted into another frame size with its
+// bars, a rendition scaled on its own thread that drops only its own frames,
+// the show's outputs grouped into shared encodes, and [outputs.encode] read
+// from the show file.
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <chrono>
+#include <map>
+#include <memory>
+#include <string>
+#include <thread>
+
+#include "hawker/capture/canvas_fit.hpp"
+#include "hawker/capture/frame_pool.hpp"
+#include "hawker/capture/scaled_feed.hpp"
+#include "hawker/studio/engine/encode_set.hpp"
+#include "hawker/studio/show/profile_check.hpp"
+#include "hawker/studio/show/show_file.hpp"
+
+extern "C" {
+#include <libavcodec/avcodec.h>
+}
+
+using namespace hawker;
+using namespace hawker::studio;
+
+namespace {
+
+/// A contiguous I420 picture of one colour.
+std::shared_ptr<const cv::Mat> flatPicture(int width, int height, uint8_t y, uint8_t u, uint8_t v) {
+    auto picture = std::make_shared<cv::Mat>(height * 3 / 2, width, CV_8UC1);
+    capture::PlaneSet planes = capture::i420Planes(*picture, width, height);
+    planes[0].setTo(y);
+    planes[1].setTo(u);
+    planes[2].setTo(v);
+    return picture;
+}
+
+capture::ProgramTick tickOf(int64_t index, std::shared_ptr<const cv::Mat> picture) {
+    capture::ProgramTick tick;
+    tick.index = index;
+    tick.picture = std::move(picture);
+    tick.audioLeft.assign(1600, 0.0f);
+    tick.audioRight.assign(1600, 0.0f);
+    return tick;
+}
+
+capture::EncoderSettings smallSettings(int width, int height) {
+    capture::EncoderSettings s;
+    s.width = width;
+    s.height = height;
+    s.preset = "ultrafast";
+    s.bitrateKbps = 300;
+    s.keyintSeconds = 1;
+    return s;
+}
+
+const char* kShow = R"(
+[canvas]
+width = 1080
+height = 1920
+[encoder]
+preset = "faster"
+bitrate_kbps = 4500
+[[sources]]
+id = "cam"
+format = "lavfi"
+url = "testsrc2"
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cam", rect = [0, 0, 1080, 1920] } ]
+)";
+
+ShowSpec parse(const std::string& outputs) {
+    return parseShow(std::string(kShow) + outputs, "show.toml", "/shows");
+}
+
+std::string errorOf(const std::string& outputs) {
+    try {
+        parse(outputs);
+    } catch (const ShowFileError& error) {
+        return error.what();
+    }
+    ADD_FAILURE() << "no error for:\n" << outputs;
+    return {};
+}
+
+} // namespace
+
+TEST(CanvasFit, SameAspectFillsTheFrameOtherAspectsGetCentredBars) {
+    EXPECT_EQ(capture::fittedRect({1080, 1920}, {720, 1280}), cv::Rect(0, 0, 720, 1280));
+    EXPECT_EQ(capture::fittedRect({1080, 1920}, {1080, 1920}), cv::Rect(0, 0, 1080, 1920));
+    // Portrait show, landscape destination: pillarbox, the picture 1080 high.
+    EXPECT_EQ(capture::fittedRect({1080, 1920}, {1920, 1080}), cv::Rect(656, 0, 608, 1080));
+    // Landscape show, portrait destination: letterbox.
+    EXPECT_EQ(capture::fittedRect({1920, 1080}, {1080, 1920}), cv::Rect(0, 656, 1080, 608));
+    // Every edge even, as 4:2:0 chroma wants.
+    const cv::Rect odd = capture::fittedRect({1080, 1920}, {854, 480});
+    EXPECT_EQ(odd.x % 2 + odd.y % 2 + odd.width % 2 + odd.height % 2, 0) << odd;
+}
+
+TEST(CanvasFit, ThePictureIsScaledAndTheBarsAreTheBackgroundEveryTime) {
+    capture::CanvasFitter fitter({108, 192}, {192, 108}, capture::YuvBackground{40, 110, 150});
+    const cv::Rect placed = fitter.placed();
+    ASSERT_EQ(placed, cv::Rect(66, 0, 60, 108));
+    for (uint8_t luma : {200, 90}) {
+        // The second frame may come in the first one's pooled buffer: its bars are painted again.
+        std::shared_ptr<const cv::Mat> out = fitter.fit(*flatPicture(108, 192, luma, 60, 190));
+        ASSERT_EQ(out->cols, 192);
+        ASSERT_EQ(out->rows, 108 * 3 / 2);
+        cv::Mat buffer = *std::const_pointer_cast<cv::Mat>(out);
+        const capture::PlaneSet planes = capture::i420Planes(buffer, 192, 108);
+        EXPECT_EQ(planes[0].at<uint8_t>(50, 10), 40) << "left bar";
+        EXPECT_EQ(planes[0].at<uint8_t>(50, 180), 40) << "right bar";
+        EXPECT_EQ(planes[1].at<uint8_t>(25, 5), 110);
+        EXPECT_EQ(planes[2].at<uint8_t>(25, 90), 150) << "right chroma bar";
+        EXPECT_NEAR(planes[0].at<uint8_t>(54, 94), luma, 1) << "the picture";
+        EXPECT_NEAR(planes[1].at<uint8_t>(27, 47), 60, 1);
+        EXPECT_NEAR(planes[2].at<uint8_t>(27, 47), 190, 1);
+    }
+    EXPECT_THROW(capture::CanvasFitter({108, 192}, {71, 128}, {}), std::invalid_argument);
+    EXPECT_THROW(fitter.fit(*flatPicture(100, 100, 0, 0, 0)), std::invalid_argument);
+}
+
+TEST(ScaledFeed, OfflineEveryFrameIsScaledAndEncoded) {
+    std::atomic<int> packets{0};
+    capture::Encoder encoder(smallSettings(64, 112), [&](const capture::EncodedPacket& p) {
+        if (p.kind == capture::StreamKind::Video) ++packets;
+    });
+    encoder.start();
+    capture::ScaledFeed feed("64x112", {128, 224}, {64, 112}, {}, {&encoder}, true);
+    feed.start();
+    const auto picture = flatPicture(128, 224, 120, 128, 128);
+    for (int i = 0; i < 90; ++i)
+        feed.push(tickOf(i, picture));
+    feed.finish();
+    encoder.finish();
+    EXPECT_EQ(packets.load(), 90);
+    EXPECT_EQ(feed.stats().framesDropped, 0u);
+    EXPECT_EQ(encoder.stats().framesDropped, 0u);
+    EXPECT_GE(feed.stats().scaleMsMedian, 0);
+}
+
+TEST(ScaledFeed, LiveAFullQueueDropsAndCountsWithoutWaiting) {
+    capture::Encoder encoder(smallSettings(64, 112), [](const capture::EncodedPacket&) {});
+    encoder.start();
+    capture::ScaledFeed feed("64x112", {128, 224}, {64, 112}, {}, {&encoder}, false);
+    // Not started: nothing takes from the queue, so it fills and the rest are dropped at once.
+    const auto picture = flatPicture(128, 224, 120, 128, 128);
+    const auto started = std::chrono::steady_clock::now();
+    int taken = 0;
+    for (int i = 0; i < 20; ++i)
+        taken += feed.push(tickOf(i, picture)) ? 1 : 0;
+    EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::milliseconds(500)) << "never waits";
+    EXPECT_EQ(taken, 4);
+    EXPECT_EQ(feed.stats().framesIn, 20u);
+    EXPECT_EQ(feed.stats().framesDropped, 16u);
+    feed.finish();
+    encoder.finish();
+}
+
+TEST(EncodeSet, EqualOutputsShareAnEncodeDifferentOnesGetTheirOwn) {
+    const ShowSpec show = parse(R"(
+[[outputs]]
+id = "rec"
+kind = "record"
+path = "rec.mkv"
+[[outputs]]
+id = "douyin"
+kind = "rtmp"
+url = "rtmp://127.0.0.1/live"
+[[outputs]]
+id = "small"
+kind = "rtmp"
+url = "rtmp://127.0.0.1/small"
+[outputs.encode]
+width = 720
+height = 1280
+bitrate_kbps = 2000
+[[outputs]]
+id = "small-rec"
+kind = "record"
+path = "small.mkv"
+[outputs.encode]
+width = 720
+height = 1280
+bitrate_kbps = 2000
+[[outputs]]
+id = "small-low"
+kind = "record"
+path = "low.mkv"
+[outputs.encode]
+width = 720
+height = 1280
+bitrate_kbps = 1000
+[[outputs]]
+id = "faster-keys"
+kind = "record"
+path = "keys.mkv"
+[outputs.encode]
+keyint_s = 1
+)");
+    EncodeSet set(show, true, [](size_t, const capture::EncodedPacket&) {});
+    ASSERT_EQ(set.size(), 4u);
+    EXPECT_EQ(set.encodeOf(0), set.encodeOf(1)) << "rec and douyin share the program encode";
+    EXPECT_EQ(set.encodeOf(2), set.encodeOf(3)) << "equal 720x1280 settings share one encode";
+    EXPECT_NE(set.encodeOf(2), set.encodeOf(4)) << "another bitrate is another encode";
+    EXPECT_NE(set.encodeOf(0), set.encodeOf(5)) << "another keyframe interval is another encode";
+    EXPECT_EQ(set.renditions(), 1u) << "one 720x1280 rendition feeds both 720x1280 encodes";
+    const std::vector<EncodeStatus> stats = set.stats();
+    EXPECT_EQ(stats[set.encodeOf(0)].id, "program");
+    EXPECT_EQ(stats[set.encodeOf(0)].outputs, (std::vector<std::string>{"rec", "douyin"}));
+    EXPECT_EQ(stats[set.encodeOf(2)].id, "small");
+    EXPECT_EQ(stats[set.encodeOf(2)].outputs, (std::vector<std::string>{"small", "small-rec"}));
+    EXPECT_TRUE(stats[set.encodeOf(2)].scaled);
+    EXPECT_FALSE(stats[set.encodeOf(5)].scaled);
+    EXPECT_EQ(stats[set.encodeOf(5)].id, "faster-keys");
+}
+
+TEST(EncodeSet, OfflineEachEncodeMakesEveryFrameAtItsOwnSize) {
+    ShowSpec show = parse(R"(
+[[outputs]]
+id = "canvas"
+kind = "record"
+path = "a.mkv"
+[[outputs]]
+id = "half"
+kind = "record"
+path = "b.mkv"
+[outputs.encode]
+width = 540
+height = 960
+[[outputs]]
+id = "wide"
+kind = "record"
+path = "c.mkv"
+[outputs.encode]
+width = 960
+height = 540
+background = "#204080"
+)");
+    // Small and fast for a unit test; the same shapes as a real show.
+    show.width = 216;
+    show.height = 384;
+    for (auto* settings : {&show.encoder, &*show.outputs[1].encode, &*show.outputs[2].encode}) {
+        settings->preset = "ultrafast";
+        settings->bitrateKbps = 300;
+    }
+    show.encoder.width = 216;
+    show.encoder.height = 384;
+    show.outputs[1].encode->width = 108;
+    show.outputs[1].encode->height = 192;
+    show.outputs[2].encode->width = 192;
+    show.outputs[2].encode->height = 108;
+    std::mutex mutex;
+    std::map<size_t, int> videoPackets;
+    EncodeSet set(show, true, [&](size_t encode, const capture::EncodedPacket& packet) {
+        std::lock_guard lock(mutex);
+        if (packet.kind == capture::StreamKind::Video) ++videoPackets[encode];
+    });
+    set.start();
+    const auto picture = flatPicture(216, 384, 120, 128, 128);
+    for (int i = 0; i < 60; ++i)
+        set.push(tickOf(i, picture));
+    set.finish();
+    ASSERT_EQ(set.size(), 3u);
+    for (size_t output = 0; output < 3; ++output) {
+        const size_t encode = set.encodeOf(output);
+        EXPECT_EQ(videoPackets[encode], 60) << show.outputs[output].id;
+        const auto streams = set.streams(encode);
+        EXPECT_EQ(streams[0].parameters->width, show.encodeOf(show.outputs[output]).width);
+        EXPECT_EQ(streams[0].parameters->height, show.encodeOf(show.outputs[output]).height);
+    }
+    const std::vector<EncodeStatus> stats = set.stats();
+    EXPECT_EQ(stats[2].placed, cv::Rect(66, 0, 60, 108)) << "pillarboxed";
+    for (const EncodeStatus& encode : stats)
+        EXPECT_EQ(encode.dropped, 0u) << encode.id;
+    EXPECT_EQ(set.mostDropped(), 0u);
+}
+
+TEST(ShowFileEncode, AnOutputsEncodeIsTheShowsEncoderWithItsOwnValuesOver) {
+    const ShowSpec show = parse(R"(
+[[outputs]]
+id = "main"
+kind = "record"
+path = "main.mkv"
+[[outputs]]
+id = "small"
+kind = "record"
+path = "small.mkv"
+[outputs.encode]
+width = 720
+height = 1280
+bitrate_kbps = 2000
+keyint_s = 1
+profile = "main"
+background = "#102030"
+)");
+    EXPECT_FALSE(show.outputs[0].encode);
+    EXPECT_EQ(show.encodeOf(show.outputs[0]), show.encoder);
+    ASSERT_TRUE(show.outputs[1].encode);
+    const capture::EncoderSettings& small = *show.outputs[1].encode;
+    EXPECT_EQ(small.width, 720);
+    EXPECT_EQ(small.height, 1280);
+    EXPECT_EQ(small.bitrateKbps, 2000);
+    EXPECT_EQ(small.keyintSeconds, 1);
+    EXPECT_EQ(small.profile, "main");
+    EXPECT_EQ(small.preset, "faster") << "from [encoder]";
+    EXPECT_EQ(small.fps, 30) << "the program's frames";
+    EXPECT_EQ(show.outputs[1].letterbox.r, 0x10);
+    EXPECT_EQ(show.outputs[1].letterbox.b, 0x30);
+}
+
+TEST(ShowFileEncode, BadEncodesAreRefusedByName) {
+    const std::string head =
+        "[[outputs]]\nid = \"o\"\nkind = \"record\"\npath = \"o.mkv\"\n[outputs.encode]\n";
+    EXPECT_NE(errorOf(head + "width = 721\nheight = 1280\n").find("outputs[0].encode.width: must be even"),
+              std::string::npos);
+    EXPECT_NE(errorOf(head + "width = 2160\nheight = 3840\n").find("would scale the 1080x1920 canvas up"),
+              std::string::npos);
+    EXPECT_NE(errorOf(head + "fps = 60\n").find("outputs[0].encode.fps"), std::string::npos);
+    EXPECT_NE(errorOf(head + "background = \"blue\"\n").find("expected #RRGGBB"), std::string::npos);
+    EXPECT_NE(errorOf(head + "preset = \"warp\"\n").find("unknown x264 preset"), std::string::npos);
+    // A landscape frame wider than the portrait canvas is fine: the picture is scaled down into it.
+    EXPECT_NO_THROW(parse(head + "width = 1920\nheight = 1080\n"));
+}
+
+TEST(ProfileCheck, TheSafeAreaOfAPillarboxedOutputFollowsItsBars) {
+    ShowSpec show = parse(R"(
+[[outputs]]
+id = "phone"
+kind = "rtmp"
+url = "rtmp://127.0.0.1/a"
+profile = "douyin"
+[[outputs]]
+id = "phone-small"
+kind = "rtmp"
+url = "rtmp://127.0.0.1/b"
+profile = "douyin"
+[outputs.encode]
+width = 720
+height = 1280
+[[outputs]]
+id = "wide"
+kind = "rtmp"
+url = "rtmp://127.0.0.1/c"
+profile = "douyin"
+[outputs.encode]
+width = 1920
+height = 1080
+)");
+    const cv::Rect full = *safeAreaOnCanvas(show, show.outputs[0]);
+    const cv::Rect small = *safeAreaOnCanvas(show, show.outputs[1]);
+    // Douyin's app covers 12 % top, 15 % right, 28 % bottom, 4 % left of the frame.
+    EXPECT_EQ(full, cv::Rect(43, 230, 1080 - 43 - 162, 1920 - 230 - 538));
+    EXPECT_NEAR(small.x, full.x, 2);
+    EXPECT_NEAR(small.y, full.y, 2);
+    EXPECT_NEAR(small.width, full.width, 3);
+    EXPECT_NEAR(small.height, full.height, 3);
+    // In a 1920x1080 frame the side cover falls on the bars: the whole width of the canvas shows.
+    const cv::Rect wide = *safeAreaOnCanvas(show, show.outputs[2]);
+    EXPECT_EQ(wide.x, 0);
+    EXPECT_EQ(wide.width, 1080);
+    EXPECT_NEAR(wide.y, 0.12 * 1920, 3);
+}
