@@ -75,7 +75,7 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
         studio/base/src/secret_mask.cpp studio/base/src/viewer_hasher.cpp \
         studio/base/src/viewer_name.cpp studio/base/src/log.cpp studio/base/src/log_file_sink.cpp \
         studio/base/src/csv_records.cpp \
-        capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp \
+        capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp capture/src/fitted_rect.cpp \
         tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil -lspdlog -lfmt
     # Heads are bounded by the gate (16 KiB) and bodies by the API's limit.
     run fuzz_api_request "$ROOT/tests/fuzz/corpus-api" 20000

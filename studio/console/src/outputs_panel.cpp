@@ -26,7 +26,7 @@ ImVec4 outputColor(capture::OutputState state) {
 void drawEncodes(const EngineStatus& status) {
     if (!ImGui::BeginTable("encodes", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("encode", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("settings", ImGuiTableColumnFlags_WidthStretch, 2.4f);
+    ImGui::TableSetupColumn("size kbps/key", ImGuiTableColumnFlags_WidthStretch, 2.6f);
     ImGui::TableSetupColumn("fps", ImGuiTableColumnFlags_WidthStretch, 0.7f);
     ImGui::TableSetupColumn("lag", ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
@@ -41,8 +41,12 @@ void drawEncodes(const EngineStatus& status) {
                               encode.scaled ? " · scaled from the canvas" : "");
         }
         ImGui::TableNextColumn();
-        ImGui::Text("%dx%d %d kbps · key %d s", encode.settings.width, encode.settings.height,
-                    encode.settings.bitrateKbps, encode.settings.keyintSeconds);
+        const capture::EncoderSettings& e = encode.settings;
+        ImGui::Text("%dx%d %dk/%ds", e.width, e.height, e.bitrateKbps, e.keyintSeconds);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip(
+                "%dx%d · video %d kbps · keyframe every %d s · H.264 %s, x264 %s · audio %d kbps", e.width,
+                e.height, e.bitrateKbps, e.keyintSeconds, e.profile.c_str(), e.preset.c_str(), e.audioKbps);
         ImGui::TableNextColumn();
         ImGui::Text("%.1f", encode.encoder.fps);
         ImGui::TableNextColumn();
@@ -70,7 +74,6 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         m_lastAt = now;
     }
     ImGui::Text("program %.1f fps", m_fps);
-    drawEncodes(status);
     const ShowState* state = context.live().state.get();
     if (!ImGui::BeginTable("outputs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthStretch, 2.2f);
@@ -110,6 +113,7 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         ImGui::PopID();
     }
     ImGui::EndTable();
+    drawEncodes(status);
 }
 
 } // namespace hawker::studio::console

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
-#include "hawker/capture/canvas_fit.hpp"
+#include "hawker/capture/fitted_rect.hpp"
 #include "hawker/studio/base/joined_text.hpp"
 
 namespace hawker::studio {

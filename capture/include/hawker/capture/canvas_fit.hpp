@@ -11,6 +11,7 @@
 #include <opencv2/core.hpp>
 
 #include "hawker/capture/av_util.hpp"
+#include "hawker/capture/fitted_rect.hpp"
 
 namespace hawker::capture {
 
@@ -21,10 +22,6 @@ struct YuvBackground {
     uint8_t y = 16, u = 128, v = 128;
     bool operator==(const YuvBackground&) const = default;
 };
-
-/// Where the canvas lands in a frame of `target`: the largest even-aligned
-/// rectangle of the canvas's aspect ratio that fits, centred.
-cv::Rect fittedRect(cv::Size canvas, cv::Size target);
 
 class CanvasFitter {
 public:
