@@ -132,6 +132,9 @@ SourceStats MediaSource::stats() const {
     s.framesDecoded = m_framesDecoded;
     s.framesDropped = m_framesDropped;
     s.reconnects = m_reconnects;
+    s.lightDecode = m_lightDecode;
+    s.exact = m_exact;
+    s.framesDecodedLight = m_framesLight;
     const int64_t last = m_lastArrivalUs;
     const int64_t now = steadyMicros();
     s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;
@@ -440,6 +443,17 @@ void MediaSource::readLoop(Connection& conn) {
         AVCodecContext* decoder = nullptr;
         if (packet->stream_index == conn.videoIndex) decoder = conn.video.get();
         if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();
+        if (decoder == conn.video.get() && decoder) {
+            // Read between packets on this thread: the decoder's slice threads only run inside send.
+            const bool light = m_lightDecode.load(std::memory_order_relaxed);
+            decoder->skip_loop_filter = light ? AVDISCARD_ALL : AVDISCARD_DEFAULT;
+            if (light) {
+                m_exact = false;
+                ++m_framesLight;
+            } else if (packet->flags & AV_PKT_FLAG_KEY) {
+                m_exact = true;
+            }
+        }
         if (decoder) {
             if (avcodec_send_packet(decoder, packet.get()) < 0 && decoder == conn.video.get())
                 ++m_framesDropped;

@@ -365,3 +365,11 @@ height = 1080
     EXPECT_EQ(wide.width, 1080);
     EXPECT_NEAR(wide.y, 0.12 * 1920, 3);
 }
+
+TEST(ShowFileEncode, OffAirCamerasDecodeLightUnlessTheShowSaysFull) {
+    EXPECT_TRUE(parse("").lightOffAirDecode);
+    EXPECT_FALSE(parse("[program]\nmultiview_decode = \"full\"\n").lightOffAirDecode);
+    EXPECT_NE(errorOf("[program]\nmultiview_decode = \"fast\"\n")
+                  .find("program.multiview_decode: expected light or full"),
+              std::string::npos);
+}

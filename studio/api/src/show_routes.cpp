@@ -78,7 +78,10 @@ json sourcesJson(const EngineStatus& status) {
                        {"state", toString(s.state)},
                        {"frames", s.framesDecoded},
                        {"reconnects", s.reconnects},
-                       {"lost_ms", s.lostMs}});
+                       {"lost_ms", s.lostMs},
+                       // Decoded light while only the multiview shows it; exact once a keyframe came in full.
+                       {"decode", s.lightDecode ? "light" : "full"},
+                       {"exact", s.exact}});
     return out;
 }
 

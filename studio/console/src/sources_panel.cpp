@@ -28,9 +28,16 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         if (!source.lastError.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", source.lastError.c_str());
         ImGui::TableNextColumn();
-        if (source.width > 0)
-            ImGui::Text("%dx%d %.0f fps", source.width, source.height, source.fps);
-        else
+        if (source.width > 0) {
+            // A camera only the multiview shows is decoded light; its picture is exact
+            // again from its next keyframe once it is cued.
+            ImGui::TextColored(source.exact ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : kTextDim,
+                               "%dx%d %.0f fps", source.width, source.height, source.fps);
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", source.lightDecode ? "multiview only: decoded light (no loop filter)"
+                                        : source.exact     ? "decoded in full"
+                                                           : "decoded in full from its next keyframe");
+        } else
             ImGui::TextDisabled("audio only");
         ImGui::TableNextColumn();
         ImGui::Text("%llu", static_cast<unsigned long long>(source.framesDropped));

@@ -264,6 +264,20 @@ void ProgramEngine::start() {
     });
 }
 
+void ProgramEngine::applyDecodeLevels(const ShowState& state) {
+    if (!m_show.lightOffAirDecode) return;
+    std::vector<bool> used(m_sources.size(), false);
+    for (const auto& scene : m_scenes) {
+        const bool shown = scene->id == state.program || scene->id == state.preview ||
+                           (state.active && scene->id == state.active->fromScene);
+        if (!shown) continue;
+        for (const PreparedLayer& layer : scene->layers)
+            if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
+    }
+    for (size_t i : m_videoSources)
+        if (m_sources[i]) m_sources[i]->setLightDecode(!used[i]);
+}
+
 void ProgramEngine::refreshLostFlags() {
     for (size_t i : m_videoSources) {
         const bool lost = m_sources[i]->signalLost(m_options.signalLostAfter);
@@ -465,6 +479,7 @@ void ProgramEngine::run() {
             noteTickFault(n, "control", error.what());
         }
         const auto applied = m_controller->snapshot();
+        applyDecodeLevels(*applied);
 
         for (size_t i : m_videoSources) {
             capture::FrameSlot& slot = m_sources[i]->video();

@@ -75,7 +75,11 @@ std::string formatSummary(const EngineStatus& s) {
             out << " size=" << src.width << "x" << src.height;
         else
             out << " audio_only=1";
-        out << " audio=" << (src.hasAudio ? 1 : 0) << "\n";
+        out << " audio=" << (src.hasAudio ? 1 : 0);
+        if (src.width > 0)
+            out << " decode=" << (src.lightDecode ? "light" : "full") << " exact=" << (src.exact ? 1 : 0)
+                << " light_frames=" << src.framesDecodedLight;
+        out << "\n";
     }
     // Loudness over the whole show (EBU R128); "none" when there was nothing to measure.
     auto loudness = [&out](const capture::LoudnessReading& reading) {

@@ -74,6 +74,10 @@ void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
         show.transition = *parsed;
     }
     show.transitionMs = f.optInt("transition_ms", show.transitionMs, 0, 10000);
+    if (auto decode = f.optString("multiview_decode")) {
+        if (*decode != "light" && *decode != "full") f.fail("multiview_decode", "expected light or full");
+        show.lightOffAirDecode = *decode == "light";
+    }
     f.finish();
 }
 

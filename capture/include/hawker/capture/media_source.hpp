@@ -52,6 +52,13 @@ struct SourceStats {
     int64_t lostMs = 0;          ///< total time spent without a connection
     std::string lastError;
     bool hasAudio = false;
+    /// Decoded cheaply now (no H.264 loop filter): only the multiview shows it.
+    bool lightDecode = false;
+    /// Every reference picture since the last keyframe was decoded in full: what
+    /// the picture shows is exact. False from the first light frame until the
+    /// first keyframe decoded in full after it.
+    bool exact = true;
+    uint64_t framesDecodedLight = 0;
 };
 
 /// One demux+decode thread. Frames go to a FrameSlot as I420 planes; audio,
@@ -93,6 +100,13 @@ public:
     bool signalLost(std::chrono::milliseconds grace) const;
     const SourceConfig& config() const { return m_config; }
     bool isNetwork() const;
+    /// Light decoding for a camera only the multiview shows: the H.264 loop
+    /// filter is skipped, which saves a good part of a decode's time but lets
+    /// small errors build up in the reference pictures. The picture is exact
+    /// again from the first keyframe decoded in full after it is turned off,
+    /// so the engine turns it off as soon as the camera is cued to preview.
+    /// Takes effect from the next packet; never waits.
+    void setLightDecode(bool light) { m_lightDecode.store(light, std::memory_order_relaxed); }
 
 private:
     struct Connection;
@@ -114,6 +128,9 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_abort{false};
     std::atomic<bool> m_reconnectNow{false};
+    std::atomic<bool> m_lightDecode{false};
+    std::atomic<bool> m_exact{true};
+    std::atomic<uint64_t> m_framesLight{0};
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;

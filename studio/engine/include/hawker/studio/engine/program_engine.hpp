@@ -107,6 +107,9 @@ private:
     void applySourceReconnects(const ShowState& state);
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
+    /// Cameras on program or preview (or leaving program in a transition)
+    /// decode in full; the others, seen only in the multiview, decode light.
+    void applyDecodeLevels(const ShowState& state);
     /// An output's state changed: on the timeline, and a failed one is stopped.
     /// Keeps the recordings' chapters up to date with a timeline row.
     void noteChapters(const TimelineRow& row);

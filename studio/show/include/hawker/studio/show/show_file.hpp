@@ -160,6 +160,9 @@ struct ShowSpec {
     std::vector<SourceSpec> audioInputs;
     std::vector<SceneSpec> scenes;
     std::string programScene, previewScene;
+    /// Cameras only the multiview shows are decoded without the H.264 loop filter
+    /// ([program] multiview_decode = "light", the default; "full" turns it off).
+    bool lightOffAirDecode = true;
     TransitionKind transition = TransitionKind::Fade;
     int transitionMs = 500;
     capture::EncoderSettings encoder;

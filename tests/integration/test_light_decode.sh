@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Cameras only the multiview shows are decoded light (no H.264 loop filter),
+# and what goes on air is unaffected. Offline, frame for frame against the
+# same show decoding every camera in full ([program] multiview_decode = "full").
+# Two runs of one show are not bit-identical here (from about the first second
+# the encodes differ slightly, PSNR 45-56 dB), so the measure is the PSNR of
+# the luma of the first second on air (frames 210-239, before the next
+# keyframe), with the floor given by two full runs of the same show:
+#   - the second camera cued to preview at 3 s and taken at 7 s: the light run
+#     is as close to a full run as two full runs are to each other (within
+#     1.5 dB of the floor): it was decoded in full from its next keyframe (4 s);
+#   - the light run did decode that camera light while it was off air (its
+#     light_frames > 0), the full runs never did;
+#   - cued and taken at once (6.9 s and 7.0 s, between the camera's keyframes
+#     at 6 s and 8 s), the first second on air is at least 4 dB below the floor
+#     (light decoding really skipped the filter), and the camera reports its
+#     picture exact again by the end (its keyframe at 8 s came in full), while
+#     a camera never cued ends light and not exact.
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools ffmpeg ffprobe
+
+SECS=10
+# A camera whose picture needs the deblocking filter: noise at a low bitrate, a keyframe every 2 s.
+ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=size=540x960:rate=30,noise=alls=24:allf=t" -t 12 \
+    -c:v libx264 -preset veryfast -b:v 500k -g 60 -keyint_min 60 -sc_threshold 0 -bf 0 -pix_fmt yuv420p \
+    "$T/cam.mp4" || die "could not make the camera file"
+
+# show DECODE PREVIEW_AT TAKE_AT RECORDING
+show() {
+    cat <<EOF
+[show]
+name = "light decode test"
+[canvas]
+width = 540
+height = 960
+fps = 30
+[[sources]]
+id = "cama"
+url = "$T/cam.mp4"
+[[sources]]
+id = "camb"
+url = "$T/cam.mp4"
+[[scenes]]
+id = "a"
+layers = [ { kind = "source", source = "cama", rect = [0, 0, 540, 960], fit = "cover" } ]
+[[scenes]]
+id = "b"
+layers = [ { kind = "source", source = "camb", rect = [0, 0, 540, 960], fit = "cover" } ]
+[program]
+scene = "a"
+preview = "a"
+multiview_decode = "$1"
+$(encoder_block 1500 2)
+[[outputs]]
+id = "record"
+kind = "record"
+path = "$4"
+[[cues]]
+at_s = $2
+command = "preview"
+scene = "b"
+[[cues]]
+at_s = $3
+command = "cut"
+scene = "b"
+EOF
+}
+# on_air_psnr A B: the mean luma PSNR (dB) of frames 210-239 of two recordings.
+on_air_psnr() {
+    ffmpeg -v error -nostdin -i "$1" -i "$2" -lavfi "[0:v][1:v]psnr=stats_file=$T/psnr.txt" -f null - \
+        || { echo 0; return; }
+    awk '{ split($8, y, ":"); n = substr($1, 3) + 0; v = (y[2] == "inf") ? 99 : y[2]
+           if (n >= 210 && n < 240) { sum += v; count++ } } END { printf "%.1f", count ? sum / count : 0 }' "$T/psnr.txt"
+}
+light_frames() { item_value "$1" source camb light_frames; }
+
+for run in "full 3.0 7.0 full.mkv" "full 3.0 7.0 full2.mkv" "light 3.0 7.0 light.mkv" "full 6.9 7.0 late-full.mkv" "light 6.9 7.0 late-light.mkv" \
+    "light 20 30 never.mkv"; do
+    read -r decode preview take rec <<< "$run"
+    show "$decode" "$preview" "$take" "$rec" > "$T/${rec%.mkv}.toml"
+    hawker_fg "${rec%.mkv}" 120 run "$T/${rec%.mkv}.toml" --duration $SECS --offline
+    check "$decode decode, cued at $preview s: hawker exits 0 (rc $HAWKER_RC)" test "$HAWKER_RC" = 0
+    check "  $rec has all $((SECS * 30)) frames" test "$(count_frames "$T/$rec")" = $((SECS * 30))
+done
+
+check "the full run never decoded light (light_frames $(light_frames "$T/full.out"))" \
+    test "$(light_frames "$T/full.out")" = 0
+check "the light run decoded camb light while it was off air (light_frames $(light_frames "$T/light.out"))" \
+    fcmp "$(light_frames "$T/light.out") >= 60"
+floor=$(on_air_psnr "$T/full.mkv" "$T/full2.mkv")
+early=$(on_air_psnr "$T/full.mkv" "$T/light.mkv")
+info "first second on air, luma PSNR against a full run: another full run $floor dB, the light run $early dB"
+check "cued 4 s before the take: on air, the light run is as close to a full run as another full run ($early vs $floor dB)" \
+    fcmp "$early >= $floor - 1.5"
+late=$(on_air_psnr "$T/late-full.mkv" "$T/late-light.mkv")
+check "taken at once: the first second on air is off (light decoding skipped the filter): $late dB, 4 dB or more below $floor" \
+    fcmp "$late <= $floor - 4"
+check "  the camera's picture is exact again by the end (exact=$(item_value "$T/late-light.out" source camb exact))" \
+    test "$(item_value "$T/late-light.out" source camb exact)" = 1
+check "never cued, the camera ends decoded light and not exact (decode=$(item_value "$T/never.out" source camb decode) exact=$(item_value "$T/never.out" source camb exact))" \
+    test "$(item_value "$T/never.out" source camb decode) $(item_value "$T/never.out" source camb exact)" = "light 0"
+check "  and the camera on air all along was decoded in full (cama light_frames=$(item_value "$T/never.out" source cama light_frames))" \
+    test "$(item_value "$T/never.out" source cama light_frames)" = 0
+finish
