@@ -71,6 +71,8 @@ SCENE_A="$SHARED/bench/scene-a"
 SCENE_A="$(cd "$SCENE_A" && pwd)"
 # shellcheck source=/dev/null
 source "$SCENE_A/common.sh" # CANVAS_*, FPS, PIP_*, CARD_*, TIMER_*, X264_*, BITRATE_KBPS, KEYINT_SEC, AUDIO_*, CAM1, CAM2, CARD, helpers
+# shellcheck source=bench/bench_common.sh
+source "$REPO/bench/bench_common.sh" # median, scene_a_on_air, scene_a_selling
 
 die() { echo "show-b: $*" >&2; exit 1; }
 log() { printf '[show-b %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
@@ -163,11 +165,6 @@ export SHOWB_OPERATOR SHOWB_INGEST
 # --- small helpers -------------------------------------------------------------------
 kv() { sed -n "s/^$2=//p" "$1" | tail -n1; }                     # kv FILE KEY
 line_kv() { tr ' ' '\n' <<<"$1" | sed -n "s/^$2=//p" | head -n1; } # line_kv "LINE" KEY
-median() { printf '%s\n' "$@" | median_in; }
-median_in() {
-    { grep -E '^-?[0-9.]+$' || true; } | sort -g | awk '{ v[NR] = $1 }
-        END { if (!NR) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 ticks() { proc_cpu_ticks "$1" 2>/dev/null || echo 0; }              # CPU ticks of a live process, 0 if gone
 now() { echo "$EPOCHREALTIME"; }
 elapsed_since() { awk -v s="$1" -v n="$EPOCHREALTIME" 'BEGIN { printf "%.3f", n - s }'; }
@@ -340,28 +337,7 @@ id = "cam4"
 format = "mpegts"
 url = "$(udp_in 4)"
 
-[[scenes]]
-id = "scene-a"
-layers = [
-  { kind = "source", source = "cam1", rect = [0, 0, $CANVAS_W, $CANVAS_H], fit = "cover" },
-  { kind = "source", source = "cam2", rect = [$PIP_X, $PIP_Y, $PIP_W, $PIP_H], fit = "stretch" },
-]
-slots = [
-  { name = "card", rect = [$CARD_X, $CARD_Y, $CARD_W, $CARD_H] },
-  { name = "countdown", rect = [$TIMER_X, $TIMER_Y, 420, 200] },
-]
-
-[program]
-scene = "scene-a"
-
-[encoder]
-preset = "$X264_PRESET"
-tune = "$X264_TUNE"
-profile = "$X264_PROFILE"
-bitrate_kbps = $BITRATE_KBPS
-keyint_s = $KEYINT_SEC
-audio_kbps = $AUDIO_KBPS
-audio_rate = $AUDIO_RATE
+$(scene_a_on_air)
 
 [[outputs]]
 id = "record"
@@ -384,9 +360,6 @@ width = $SMALL_W
 height = $SMALL_H
 bitrate_kbps = $SMALL_KBPS
 
-[compliance]
-approval_required = false # graphics only; the gate has its own tests
-
 [api]
 port = 0
 tokens = [
@@ -394,29 +367,7 @@ tokens = [
   { name = "show-b-feed", role = "ingest", token_env = "SHOWB_INGEST" },
 ]
 
-[[products]]
-sku = "SERUM-50"
-name = "小棕瓶精华液 修护抗初老 50ml"
-price_cents = 29900
-original_price_cents = 45900
-image = "$REPO/assets/demo/serum.png"
-selling_points = ["夜间修护 淡化细纹", "敏感肌可用", "买一送一 再送小样"]
-stock = 100000000
-link = 3
-
-[[cues]]
-at_s = 0
-command = "card.show"
-sku = "SERUM-50"
-
-[[cues]]
-at_s = 0
-command = "offer.start"
-sku = "SERUM-50"
-price_cents = 9900
-quantity = 1000000
-prelaunch_s = 10
-duration_s = 1200
+$(scene_a_selling 100000000 1000000)
 EOF
 }
 

@@ -38,6 +38,8 @@ SCENE_A="$SHARED/bench/scene-a"
 SCENE_A="$(cd "$SCENE_A" && pwd)"
 # shellcheck source=/dev/null
 source "$SCENE_A/common.sh"   # CANVAS_*, FPS, PIP_*, CARD_*, X264_*, BITRATE_KBPS, KEYINT_SEC, AUDIO_*, CAM1, CAM2, CARD, helpers
+# shellcheck source=bench/bench_common.sh
+source "$REPO/bench/bench_common.sh" # median, scene_a_on_air, scene_a_selling
 
 RUNS="${BENCH_RUNS:-3}"
 SECS="${BENCH_SECONDS:-30}"
@@ -92,60 +94,14 @@ id = "cam2"
 url = "$CAM2"
 loop = true
 
-[[scenes]]
-id = "scene-a"
-layers = [
-  { kind = "source", source = "cam1", rect = [0, 0, $CANVAS_W, $CANVAS_H], fit = "cover" },
-  { kind = "source", source = "cam2", rect = [$PIP_X, $PIP_Y, $PIP_W, $PIP_H], fit = "stretch" },
-]
-slots = [
-  { name = "card", rect = [$CARD_X, $CARD_Y, $CARD_W, $CARD_H] },
-  { name = "countdown", rect = [$TIMER_X, $TIMER_Y, 420, 200] },
-]
-
-[program]
-scene = "scene-a"
-
-[encoder]
-preset = "$X264_PRESET"
-tune = "$X264_TUNE"
-profile = "$X264_PROFILE"
-bitrate_kbps = $BITRATE_KBPS
-keyint_s = $KEYINT_SEC
-audio_kbps = $AUDIO_KBPS
-audio_rate = $AUDIO_RATE
+$(scene_a_on_air)
 
 [[outputs]]
 id = "record"
 kind = "record"
 path = "$2"
 
-[compliance]
-approval_required = false # graphics only; the gate has its own tests
-
-[[products]]
-sku = "SERUM-50"
-name = "小棕瓶精华液 修护抗初老 50ml"
-price_cents = 29900
-original_price_cents = 45900
-image = "$REPO/assets/demo/serum.png"
-selling_points = ["夜间修护 淡化细纹", "敏感肌可用", "买一送一 再送小样"]
-stock = 500
-link = 3
-
-[[cues]]
-at_s = 0
-command = "card.show"
-sku = "SERUM-50"
-
-[[cues]]
-at_s = 0
-command = "offer.start"
-sku = "SERUM-50"
-price_cents = 9900
-quantity = 200
-prelaunch_s = 10
-duration_s = 1200
+$(scene_a_selling 500 200)
 EOF
 }
 write_show "$WORK/scene_a_offline.toml" "hawker_scene_a_offline.mkv"
@@ -154,13 +110,6 @@ write_show "$WORK/scene_a_paced.toml" "hawker_scene_a_paced.mkv"
 # --- helpers ---------------------------------------------------------------------
 kv() { sed -n "s/^$2=//p" "$1" | head -n1; }                       # kv FILE KEY
 summary_kv() { grep -E '^summary( |$)' "$1" | tail -n1 | tr ' ' '\n' | sed -n "s/^$2=//p" | head -n1; }
-median() {   # median of the numbers given as arguments ("n/a" if none)
-    printf '%s\n' "$@" | median_in
-}
-median_in() {   # median of the numbers on stdin, one per line
-    { grep -E '^-?[0-9.]+$' || true; } | sort -g | awk '{ v[NR] = $1 }
-        END { if (!NR) { print "n/a"; exit } if (NR % 2) print v[(NR + 1) / 2]; else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
-}
 ratio() { if [[ "$1" == n/a || "$2" == n/a ]]; then echo n/a; else fdiv "$1" "$2" 2; fi; }
 verdict() {   # verdict "EXPR": meets / MISSES, or n/a when a figure is missing
     if [[ "$1" == *n/a* ]]; then echo "n/a"
