@@ -226,6 +226,15 @@ stop_feeders() {
     for pid in "${FEEDER_PIDS[@]}"; do stop_pid "$pid"; done
     FEEDER_PIDS=()
 }
+# thread_ticks PID: CPU ticks per thread name of PID, "name<TAB>ticks", threads of one name summed and
+# numbered names grouped (llvmpipe-0..N is "llvmpipe-"). FFmpeg's and x264's worker threads carry the
+# name of the thread that made them (a camera's decode helpers are its src:<id>, x264's its encoder's).
+thread_ticks() {
+    local task
+    for task in /proc/"$1"/task/*; do
+        printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(proc_cpu_ticks "$task" 2>/dev/null || echo 0)"
+    done | awk -F'\t' '$1 != "" { sub(/[0-9]+$/, "", $1); t[$1] += $2 } END { for (n in t) printf "%s\t%d\n", n, t[n] }' | sort
+}
 feeder_ticks() { local t=0 pid; for pid in "${FEEDER_PIDS[@]}"; do t=$((t + $(ticks "$pid"))); done; echo "$t"; }
 
 # --- nginx-rtmp on loopback, recording every stream it receives ----------------------------
@@ -417,6 +426,7 @@ run_hawker() {
     # The audience, through the HTTP ingest endpoint; it would outlive the run and is stopped with it.
     nginx0=$(ticks "$NGINX_PID"); feed0=$(feeder_ticks)
     [[ -z "$XVFB_PID" ]] || xvfb0=$(ticks "$XVFB_PID")
+    thread_ticks "$pid" > "$dir/threads0.tsv"
     sim_t0=$(now)
     "$HAWKER" simulate --db "$dir/hawker.db" --session "$sid" --duration $((SECS + 120)) --seed 7 \
         --arrivals "$ARRIVALS" --url "$origin" --token-env SHOWB_INGEST > "$dir/simulate.out" 2> "$dir/simulate.err" &
@@ -429,6 +439,10 @@ run_hawker() {
     done
     sim_ticks=$(ticks "$sim_pid")
     sim_s=$(elapsed_since "$sim_t0")
+    # Where Hawker's CPU went over the measured window, by thread name (threads gone by then are missed).
+    thread_ticks "$pid" | join -t $'\t' -a1 - "$dir/threads0.tsv" \
+        | awk -F'\t' -v h="$CLK_TCK" -v s="$sim_s" '{ d = $2 - ($3 == "" ? 0 : $3); if (s > 0) printf "thread:%s=%.3f\n", $1, d / h / s }' \
+        > "$dir/threads.txt"
     printf 'nginx_ticks=%s\nfeeder_ticks=%s\nxvfb_ticks=%s\nsim_ticks=%s\n' \
         "$(($(ticks "$NGINX_PID") - nginx0))" "$(($(feeder_ticks) - feed0))" \
         "$([[ -n "$XVFB_PID" ]] && echo $(($(ticks "$XVFB_PID") - xvfb0)) || echo n/a)" "$sim_ticks" > "$dir/others.txt"
@@ -475,6 +489,7 @@ run_hawker() {
         echo "console_frames=$(line_kv "$(grep '^console ' "$dir/hawker.out" | tail -n1)" frames)"
         echo "audience_note=$sim_note"
         cat "$dir/others.txt"
+        cat "$dir/threads.txt"
     } > "$result"
     figures=$(cpu_figures "$result" "$dir/time.txt")
     echo "$figures" >> "$result"
@@ -688,6 +703,14 @@ output_row() { # output_row LABEL PREFIX
     echo "- camera frames decoded (Hawker): $(per_run hawker sources); (ffmpeg): $(per_run ffmpeg sources)"
     echo "- console frames drawn: $(per_run hawker console_frames); audience events: $(per_run hawker events)"
     echo "- other processes, CPU s per output s (median), not in the figures above: Hawker runs: Xvfb $(others_cpu hawker xvfb_ticks), audience $(others_cpu hawker sim_ticks), nginx $(others_cpu hawker nginx_ticks), 4 feeders $(others_cpu hawker feeder_ticks); ffmpeg runs: nginx $(others_cpu ffmpeg nginx_ticks), 4 feeders $(others_cpu ffmpeg feeder_ticks)"
+    echo
+    echo "Hawker's CPU by thread, CPU s per wall s over the measured window (median over the runs; the busiest first):"
+    echo
+    echo "| thread | CPU s per s |"
+    echo "|---|---|"
+    for ((r = 1; r <= RUNS; r++)); do sed -n 's/^thread:\(.*\)=.*/\1/p' "$WORK/hawker_$r.result"; done | sort -u \
+        | while IFS= read -r name; do printf '%s\t%s\n' "$(med hawker "thread:$name")" "$name"; done \
+        | sort -t $'\t' -k1,1gr | awk -F'\t' '$1 != "n/a" && $1 >= 0.005 { printf "| `%s` | %s |\n", $2, $1 }'
     echo
     echo "The reference's command (run 1):"
     echo
