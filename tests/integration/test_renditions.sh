@@ -87,6 +87,19 @@ middle=$("$PROBE" mean "$T/wide.png" 440 100 840 620)
 check "  the picture sits between them ($middle is not the bars' colour)" \
     fcmp "$(rgb_dist "$middle" "32 64 128") > 40"
 
+# --- preflight measures each output's own encode ---------------------------------------------------
+"$HAWKER" preflight "$T/offline.toml" --seconds 4 --json > "$T/preflight.json" 2> "$T/preflight.err"
+rc=$?
+pf() { sqlite3 :memory: "SELECT json_extract(o.value, '$.measured.$2') FROM json_each(readfile('$T/preflight.json'), '$.outputs') o
+    WHERE json_extract(o.value, '$.id') = '$1'"; }
+check "preflight of the three encodes ran (rc $rc: 0 or 1 by the profiles' verdicts)" test "$rc" -le 1
+check "  it measured second's own encode: $(pf second width)x$(pf second height), keyframes every $(pf second keyint_max_s) s" \
+    bash -c '[[ "$1" == 720x1280 ]] && awk -v k="$2" "BEGIN { exit !(k > 0.95 && k < 1.05) }"' _ \
+    "$(pf second width)x$(pf second height)" "$(pf second keyint_max_s)"
+check "  and wide's: $(pf wide width)x$(pf wide height)" test "$(pf wide width)x$(pf wide height)" = 1280x720
+check "  and the show's own for the recording: $(pf record width)x$(pf record height)" \
+    test "$(pf record width)x$(pf record height)" = 1080x1920
+
 # --- live: a slow encode drops only its own frames -------------------------------------------------
 SECS=12
 export HAWKER_HOME="$T/home"

@@ -41,7 +41,7 @@ check "the tick's fault is logged once" test "$(grep -c 'compositor: tick 29 con
 check "the picture's fault is logged once" test "$(grep -c 'compositor: tick 59 compose failed (injected fault at compositor.compose)' "$err")" = 1
 check "the analytics' fault is logged once" test "$(grep -c 'live analytics: injected fault at analytics.tick' "$err")" = 1
 check "the camera's fault is logged once" test "$(grep -c 'read failed: injected fault at source.read' "$err")" = 1
-check "the encoder's fault is logged once" test "$(grep -c 'encoder: injected fault at encoder.tick' "$err")" = 1
+check "the encoder's fault is logged once" test "$(grep -c 'encoder program: injected fault at encoder.tick' "$err")" = 1
 check "the handler's fault is logged once" test "$(grep -c 'api GET /api/v1/state failed: injected fault at api.handler' "$err")" = 1
 faults=$(summary_value "$T/hawker.out" tick_faults)
 check "the program counted its two faulty ticks (tick_faults=$faults)" test "$faults" = 2

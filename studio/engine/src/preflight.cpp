@@ -22,6 +22,8 @@ OutputSpec localSink(const OutputSpec& output, const std::filesystem::path& dir)
     sink.id = output.id;
     sink.kind = capture::OutputKind::Record;
     sink.path = dir / ("preflight-" + output.id + ".mkv");
+    sink.encode = output.encode; // its own size and rates, when it has them
+    sink.letterbox = output.letterbox;
     return sink;
 }
 
