@@ -227,13 +227,13 @@ stop_feeders() {
     FEEDER_PIDS=()
 }
 # thread_ticks PID: CPU ticks per thread name of PID, "name<TAB>ticks", threads of one name summed and
-# numbered names grouped (llvmpipe-0..N is "llvmpipe-"). FFmpeg's and x264's worker threads carry the
+# numbered workers grouped (llvmpipe-0..N is "llvmpipe-"). FFmpeg's and x264's worker threads carry the
 # name of the thread that made them (a camera's decode helpers are its src:<id>, x264's its encoder's).
 thread_ticks() {
     local task
     for task in /proc/"$1"/task/*; do
         printf '%s\t%s\n' "$(cat "$task/comm" 2>/dev/null)" "$(proc_cpu_ticks "$task" 2>/dev/null || echo 0)"
-    done | awk -F'\t' '$1 != "" { sub(/[0-9]+$/, "", $1); t[$1] += $2 } END { for (n in t) printf "%s\t%d\n", n, t[n] }' | sort
+    done | awk -F'\t' '$1 != "" { sub(/-[0-9]+$/, "-", $1); t[$1] += $2 } END { for (n in t) printf "%s\t%d\n", n, t[n] }' | sort
 }
 feeder_ticks() { local t=0 pid; for pid in "${FEEDER_PIDS[@]}"; do t=$((t + $(ticks "$pid"))); done; echo "$t"; }
 

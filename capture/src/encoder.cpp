@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <future>
 #include <stdexcept>
 
 #include "hawker/capture/capture_log.hpp"
@@ -62,6 +63,36 @@ int Encoder::samplesPerTick(int64_t index) const {
 }
 
 void Encoder::start() {
+    // The codecs open on the encoder's own thread, so that x264's worker threads, which take the
+    // name of the thread that makes them, are named after this encode (per-thread CPU figures).
+    std::promise<void> opened;
+    std::future<void> result = opened.get_future();
+    // The promise moves to the thread: start() may return while set_value() is still finishing.
+    m_thread = std::thread([this, opened = std::move(opened)]() mutable {
+        setThreadName(m_name == "program" ? "encoder" : ("enc-" + m_name).substr(0, 15));
+        try {
+            openCodecs();
+            opened.set_value();
+        } catch (...) {
+            opened.set_exception(std::current_exception());
+            return;
+        }
+        try {
+            run();
+        } catch (...) {
+            log(LogLevel::Error,
+                "encoder " + m_name + " stopped by an unexpected error; its outputs get no more packets");
+        }
+    });
+    try {
+        result.get();
+    } catch (...) {
+        m_thread.join();
+        throw;
+    }
+}
+
+void Encoder::openCodecs() {
     const AVCodec* x264 = avcodec_find_encoder_by_name("libx264");
     if (!x264) throw std::runtime_error("FFmpeg was built without libx264");
     m_video.reset(avcodec_alloc_context3(x264));
@@ -106,16 +137,6 @@ void Encoder::start() {
     a->time_base = AVRational{1, m_settings.audioRate};
     if (m_settings.globalHeader) a->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
     checkAv(avcodec_open2(a, aac, nullptr), "open AAC encoder");
-
-    m_thread = std::thread([this] {
-        setThreadName(m_name == "program" ? "encoder" : ("enc-" + m_name).substr(0, 15));
-        try {
-            run();
-        } catch (...) {
-            log(LogLevel::Error,
-                "encoder " + m_name + " stopped by an unexpected error; its outputs get no more packets");
-        }
-    });
 }
 
 std::vector<StreamDescription> Encoder::streams() const {

@@ -79,6 +79,7 @@ public:
     int samplesPerTick(int64_t index) const;
 
 private:
+    void openCodecs();
     void run();
     void encodeTick(ProgramTick& tick);
     void encodeVideo(AVFrame* frame);
