@@ -1,8 +1,9 @@
 # shellcheck shell=bash
-# What the scene A and show B benchmarks share: the medians they report, and
-# scene A's on-air part of a Hawker show file (scene, encoder, product card
-# and flash sale), written from the variables both sides of the comparison
-# read. Sourced after the shared scene A parameters.
+# What the benchmarks share: the medians they report, scene A's on-air part of
+# a Hawker show file (scene, encoder, product card and flash sale), written
+# from the variables both sides of the comparison read, and the wait until
+# its graphics are on air. Sourced after the shared scene A parameters (the
+# show-file parts read them when called).
 
 median() { # median of the numbers given as arguments ("n/a" if none)
     printf '%s\n' "$@" | median_in
@@ -73,4 +74,18 @@ quantity = $2
 prelaunch_s = 10
 duration_s = 1200
 EOF
+}
+
+# wait_scene_a_on_air API_BASE TOKEN STATE_FILE ERR_LOG: until GET /state shows
+# the product and its flash sale (10 s at most); fails naming a refused cue
+# otherwise, so a benchmark never measures a show without its graphics.
+wait_scene_a_on_air() {
+    local i
+    for ((i = 0; i < 100; i++)); do
+        curl -s -m 2 -H "Authorization: Bearer $2" "$1/state" > "$3" || true
+        grep -q '"pre_launch"\|"on_sale"' "$3" && grep -q 'SERUM-50' "$3" && return 0
+        sleep 0.1
+    done
+    echo "bench: the flash sale is not on air: $(grep -m1 refused "$4" || true)" >&2
+    return 1
 }

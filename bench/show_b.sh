@@ -416,13 +416,7 @@ run_hawker() {
     base=$(sed -n 's|^api \(http://127.0.0.1:[0-9]*/api/v1\)/*$|\1|p' "$dir/hawker.out" | head -n1)
     [[ -n "$sid" && -n "$base" ]] || die "no session or API address from the console: $(head -n 5 "$dir/hawker.out")"
     origin="${base%/api/v1}"
-    # The card and the countdown must be on air (a refused cue would bench a show without graphics).
-    for ((i = 0; i < 100; i++)); do
-        curl -s -m 2 -H "Authorization: Bearer $SHOWB_OPERATOR" "$base/state" > "$dir/state.json" || true
-        grep -q '"pre_launch"\|"on_sale"' "$dir/state.json" && grep -q 'SERUM-50' "$dir/state.json" && break
-        sleep 0.1
-    done
-    grep -q '"pre_launch"\|"on_sale"' "$dir/state.json" || die "the flash sale is not on air: $(grep -m1 refused "$dir/hawker.err" || true)"
+    wait_scene_a_on_air "$base" "$SHOWB_OPERATOR" "$dir/state.json" "$dir/hawker.err" || exit 1
     # The audience, through the HTTP ingest endpoint; it would outlive the run and is stopped with it.
     nginx0=$(ticks "$NGINX_PID"); feed0=$(feeder_ticks)
     [[ -z "$XVFB_PID" ]] || xvfb0=$(ticks "$XVFB_PID")

@@ -29,6 +29,8 @@
 #   SOAK_REPORT=FILE    the table goes to FILE instead of bench/results/soak.md (two soaks side by side).
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
+# shellcheck source=bench/bench_common.sh
+source "$REPO/bench/bench_common.sh" # wait_scene_a_on_air
 MINUTES="${SOAK_MINUTES:-20}"
 WARMUP="${SOAK_WARMUP_MINUTES:-4}"
 ARRIVALS="${SOAK_ARRIVALS:-2000}"
@@ -232,13 +234,7 @@ BASE=$(sed -n 's/^api \(http[^ ]*\)$/\1/p' "$WORK/hawker.out" | head -n1)
 BASE="${BASE%/}"
 [[ -n "$SESSION" && -n "$BASE" ]] || die "hawker did not say its session and API address: $(tail -n 3 "$WORK/hawker.err")"
 ORIGIN="${BASE%/api/v1}"
-# The card and the countdown must be on air (a refused cue would soak a show without graphics).
-for ((i = 0; i < 100; i++)); do
-    curl -s -m 2 -H "Authorization: Bearer $SOAK_OPERATOR" "$BASE/state" > "$WORK/state.json" || true
-    grep -q '"pre_launch"\|"on_sale"' "$WORK/state.json" && grep -q 'SERUM-50' "$WORK/state.json" && break
-    sleep 0.1
-done
-grep -q '"pre_launch"\|"on_sale"' "$WORK/state.json" || die "the flash sale is not on air: $(grep -m1 refused "$WORK/hawker.err")"
+wait_scene_a_on_air "$BASE" "$SOAK_OPERATOR" "$WORK/state.json" "$WORK/hawker.err" || exit 1
 
 # --- the simulated audience, through the HTTP ingest endpoint ------------------------------
 "$HAWKER" simulate --db "$WORK/soak.db" --session "$SESSION" --duration "$SECONDS_TOTAL" --seed 7 \
