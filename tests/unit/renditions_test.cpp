@@ -277,7 +277,7 @@ background = "#204080"
     EXPECT_EQ(stats[2].placed, cv::Rect(66, 0, 60, 108)) << "pillarboxed";
     for (const EncodeStatus& encode : stats)
         EXPECT_EQ(encode.dropped, 0u) << encode.id;
-    EXPECT_EQ(set.mostDropped(), 0u);
+    EXPECT_EQ(mostDropped(stats), 0u);
 }
 
 TEST(ShowFileEncode, AnOutputsEncodeIsTheShowsEncoderWithItsOwnValuesOver) {

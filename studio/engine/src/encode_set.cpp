@@ -130,11 +130,4 @@ std::vector<EncodeStatus> EncodeSet::stats() const {
     return all;
 }
 
-uint64_t EncodeSet::mostDropped() const {
-    uint64_t most = 0;
-    for (const EncodeStatus& encode : stats())
-        most = std::max(most, encode.dropped);
-    return most;
-}
-
 } // namespace hawker::studio

@@ -266,6 +266,12 @@ void ProgramEngine::start() {
 
 void ProgramEngine::applyDecodeLevels(const ShowState& state) {
     if (!m_show.lightOffAirDecode) return;
+    // Only when what is shown changes (a cut, a cue, a transition, a camera added), not every tick.
+    std::string shown = state.program + '\n' + state.preview + '\n' +
+                        (state.active ? state.active->fromScene : std::string()) + '\n' +
+                        std::to_string(m_sources.size()) + '\n' + std::to_string(m_scenes.size());
+    if (shown == m_decodeLevelsFor) return;
+    m_decodeLevelsFor = std::move(shown);
     std::vector<bool> used(m_sources.size(), false);
     for (const auto& scene : m_scenes) {
         const bool shown = scene->id == state.program || scene->id == state.preview ||
@@ -561,8 +567,7 @@ EngineStatus ProgramEngine::status() const {
     if (m_encodes) {
         s.encodes = m_encodes->stats();
         s.encoder = s.encodes.front().encoder;
-        for (const EncodeStatus& encode : s.encodes)
-            s.dropped = std::max(s.dropped, encode.dropped);
+        s.dropped = mostDropped(s.encodes);
     }
     for (const auto& source : m_sources)
         if (source) s.sources.push_back(source->stats());

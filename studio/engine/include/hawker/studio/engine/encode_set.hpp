@@ -46,9 +46,6 @@ public:
     size_t encodeOf(size_t output) const { return m_encodeOfOutput.at(output); }
     std::vector<capture::StreamDescription> streams(size_t encode) const;
     std::vector<EncodeStatus> stats() const;
-    /// The most program frames any one encode lost: what the viewers of the
-    /// worst-served destination missed.
-    uint64_t mostDropped() const;
     /// Audio samples in program tick `index` (every encode has the same rate).
     int samplesPerTick(int64_t index) const { return m_encodes.front().encoder->samplesPerTick(index); }
 

@@ -26,4 +26,13 @@ struct EncodeStatus {
     double scaleMsMedian = -1; ///< its rendition's scale time; -1 at the canvas's size
 };
 
+/// The most program frames any one encode lost: what the viewers of the worst-served destination
+/// missed (the engine's `dropped`, which the frames_dropped alert reads).
+inline uint64_t mostDropped(const std::vector<EncodeStatus>& encodes) {
+    uint64_t most = 0;
+    for (const EncodeStatus& encode : encodes)
+        most = most > encode.dropped ? most : encode.dropped;
+    return most;
+}
+
 } // namespace hawker::studio

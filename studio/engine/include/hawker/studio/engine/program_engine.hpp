@@ -110,6 +110,7 @@ private:
     /// Cameras on program or preview (or leaving program in a transition)
     /// decode in full; the others, seen only in the multiview, decode light.
     void applyDecodeLevels(const ShowState& state);
+    std::string m_decodeLevelsFor; ///< compositor thread: the scenes shown when the levels were last set
     /// An output's state changed: on the timeline, and a failed one is stopped.
     /// Keeps the recordings' chapters up to date with a timeline row.
     void noteChapters(const TimelineRow& row);
