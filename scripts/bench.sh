@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Scene A benchmark: Hawker against the shared ffmpeg reference, in the same run.
 #
-# usage: scripts/bench.sh [all | scene-a | compare | analytics | console | soak | orders | clips | show-b]   (default: all)
+# usage: scripts/bench.sh [all | scene-a | compare | analytics | console | soak | orders | clips | show-b | audio]   (default: all)
 #   env: BENCH_RUNS     runs per measurement (default 3; medians are reported)
 #        BENCH_SECONDS  program seconds per run (default 30)
 #        HAWKER         the binary (default build/studio/hawker; built with
@@ -29,8 +29,9 @@ case "$PART" in
     orders) exec bash "$REPO/bench/orders.sh" ;;       # a 200,000-row order export imported (bench/orders.sh; not part of all)
     clips) exec bash "$REPO/bench/clips.sh" ;;         # 20 clips cut from a 1-hour recording (bench/clips.sh; not part of all)
     show-b) exec bash "$REPO/bench/show_b.sh" ;;       # show B, the studio load on two cores, against ffmpeg (bench/show_b.sh; not part of all)
+    audio) exec bash "$REPO/bench/audio.sh" ;;         # the sound desk's cost per tick against ffmpeg's ebur128 (bench/audio.sh; not part of all)
     scene-a | compare | all) ;;
-    *) echo "usage: scripts/bench.sh [all | scene-a | compare | analytics | console | soak | orders | clips | show-b]" >&2; exit 2 ;;
+    *) echo "usage: scripts/bench.sh [all | scene-a | compare | analytics | console | soak | orders | clips | show-b | audio]" >&2; exit 2 ;;
 esac
 SHARED="${HAWKER_SHARED:-$REPO/../shared}"
 SCENE_A="$SHARED/bench/scene-a"

@@ -3,79 +3,201 @@
 #include <algorithm>
 #include <cmath>
 
+#include "hawker/capture/audio_delay_line.hpp"
+#include "hawker/capture/noise_gate.hpp"
+#include "hawker/capture/true_peak_limiter.hpp"
+
 namespace hawker::capture {
 
-void AudioMixer::addChannel(const std::string& id, std::shared_ptr<AudioRing> ring, float gainDb,
-                            bool muted) {
-    auto channel = std::make_unique<Channel>();
+struct AudioMixer::Channel {
+    Channel(int rate, int k) : key(k), delay(rate, kMaxDelayMs), gate(rate), meter(rate) {}
+
+    std::string id;
+    int key = 0;
+    std::shared_ptr<AudioRing> ring;
+    mutable std::mutex settingsMutex; ///< guards settings (written by any thread, read each tick)
+    ChannelSettings settings;
+    // The mixing thread's own:
+    AudioDelayLine delay;
+    NoiseGate gate;
+    // Published for stats():
+    std::atomic<bool> gateOpen{true};
+    std::atomic<float> peak{0};
+    std::atomic<int64_t> silence{0}, dropped{0}, overs{0};
+    LoudnessMeter meter;
+
+    ChannelSettings current() const {
+        std::lock_guard lock(settingsMutex);
+        return settings;
+    }
+};
+
+struct AudioMixer::Bus {
+    explicit Bus(int rate) : limiter(rate, kLimiterCeilingDbtp) {}
+    TruePeakLimiter limiter;
+    std::vector<float> stripL, stripR, monitorL, monitorR;
+};
+
+AudioMixer::AudioMixer(int sampleRate)
+    : m_rate(sampleRate), m_channels(std::make_shared<const std::vector<std::shared_ptr<Channel>>>()),
+      m_bus(std::make_unique<Bus>(sampleRate)), m_programMeter(sampleRate), m_monitorMeter(sampleRate) {}
+
+AudioMixer::~AudioMixer() = default;
+
+std::shared_ptr<const std::vector<std::shared_ptr<AudioMixer::Channel>>> AudioMixer::channels() const {
+    std::lock_guard lock(m_listMutex);
+    return m_channels;
+}
+
+void AudioMixer::addChannel(const std::string& id, int key, std::shared_ptr<AudioRing> ring,
+                            const ChannelSettings& settings) {
+    auto channel = std::make_shared<Channel>(m_rate, key);
     channel->id = id;
     channel->ring = std::move(ring);
-    channel->gainDb = gainDb;
-    channel->muted = muted;
-    channel->meter = std::make_unique<LoudnessMeter>(m_rate);
-    m_channels.push_back(std::move(channel));
+    channel->settings = settings;
+    channel->settings.delayMs = std::clamp(settings.delayMs, 0, kMaxDelayMs);
+    std::lock_guard lock(m_listMutex);
+    auto next = std::make_shared<std::vector<std::shared_ptr<Channel>>>(*m_channels);
+    next->push_back(std::move(channel));
+    m_channels = std::move(next);
 }
 
-void AudioMixer::setGain(const std::string& id, float gainDb) {
-    for (auto& channel : m_channels)
-        if (channel->id == id) channel->gainDb = gainDb;
+void AudioMixer::removeChannel(const std::string& id) {
+    std::lock_guard lock(m_listMutex);
+    auto next = std::make_shared<std::vector<std::shared_ptr<Channel>>>(*m_channels);
+    std::erase_if(*next, [&](const auto& channel) { return channel->id == id; });
+    m_channels = std::move(next);
 }
 
-void AudioMixer::setMuted(const std::string& id, bool muted) {
-    for (auto& channel : m_channels)
-        if (channel->id == id) channel->muted = muted;
+void AudioMixer::configure(const std::string& id, const ChannelSettings& settings) {
+    for (const auto& channel : *channels()) {
+        if (channel->id != id) continue;
+        std::lock_guard lock(channel->settingsMutex);
+        channel->settings = settings;
+        channel->settings.delayMs = std::clamp(settings.delayMs, 0, kMaxDelayMs);
+    }
 }
 
-void AudioMixer::mix(float* left, float* right, int count,
-                     const std::vector<std::optional<int64_t>>& alignSamples, bool live,
+size_t AudioMixer::channelCount() const {
+    return channels()->size();
+}
+
+int AudioMixer::latencySamples() const {
+    return m_bus->limiter.latencySamples();
+}
+
+void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignOf, bool live,
                      std::chrono::milliseconds wait) {
     std::fill_n(left, count, 0.0f);
     std::fill_n(right, count, 0.0f);
-    m_scratchL.resize(static_cast<size_t>(count));
-    m_scratchR.resize(static_cast<size_t>(count));
+    const auto list = channels();
+    Bus& bus = *m_bus;
+    const auto samples = static_cast<size_t>(count);
+    bus.stripL.resize(samples);
+    bus.stripR.resize(samples);
+    bool anySolo = false;
+    for (const auto& channel : *list)
+        anySolo = anySolo || channel->current().solo;
+    if (anySolo) {
+        bus.monitorL.assign(samples, 0.0f);
+        bus.monitorR.assign(samples, 0.0f);
+    }
     // Within a frame of the video is "in sync"; resyncing on every small
     // wobble would click.
     const int tolerance = m_rate / 50;
-    for (size_t i = 0; i < m_channels.size(); ++i) {
-        Channel& channel = *m_channels[i];
-        std::optional<int64_t> align = i < alignSamples.size() ? alignSamples[i] : std::nullopt;
+    for (const auto& pointer : *list) {
+        Channel& channel = *pointer;
+        const ChannelSettings settings = channel.current();
+        const std::optional<int64_t> align = alignOf ? alignOf(channel.key) : std::nullopt;
         if (live && !align) {
             // An audio-only live input has no video to follow: keep its latency
             // near two ticks so that clock drift cannot build up delay.
-            channel.dropped += channel.ring->trimTo(static_cast<size_t>(count) * 3);
+            channel.dropped += channel.ring->trimTo(samples * 3);
         }
-        const AudioReadResult got =
-            channel.ring->read(m_scratchL.data(), m_scratchR.data(), count, align, tolerance, wait);
+        float* l = bus.stripL.data();
+        float* r = bus.stripR.data();
+        const AudioReadResult got = channel.ring->read(l, r, count, align, tolerance, wait);
         channel.silence += got.silence;
         channel.dropped += got.dropped;
-        const float gain = channel.muted ? 0.0f : std::pow(10.0f, channel.gainDb.load() / 20.0f);
+        // The strip: delay (lines the sound up with a late picture), gate, fader.
+        channel.delay.setDelayMs(settings.delayMs);
+        channel.delay.process(l, r, count);
+        channel.gate.configure(settings.gate, settings.gateThresholdDb);
+        channel.gate.process(l, r, count);
+        channel.gateOpen = channel.gate.open();
+        const float fader = std::pow(10.0f, settings.gainDb / 20.0f);
         float peak = 0;
-        for (size_t s = 0; s < static_cast<size_t>(count); ++s) {
-            const float l = m_scratchL[s] * gain;
-            const float r = m_scratchR[s] * gain;
-            m_scratchL[s] = l;
-            m_scratchR[s] = r;
-            left[s] += l;
-            right[s] += r;
-            peak = std::max({peak, std::fabs(l), std::fabs(r)});
+        for (size_t s = 0; s < samples; ++s) {
+            l[s] *= fader;
+            r[s] *= fader;
+            peak = std::max({peak, std::fabs(l[s]), std::fabs(r[s])});
+        }
+        if (settings.solo) {
+            for (size_t s = 0; s < samples; ++s) {
+                bus.monitorL[s] += l[s];
+                bus.monitorR[s] += r[s];
+            }
+        }
+        if (settings.muted) {
+            std::fill_n(l, count, 0.0f);
+            std::fill_n(r, count, 0.0f);
+            peak = 0;
+        } else {
+            for (size_t s = 0; s < samples; ++s) {
+                left[s] += l[s];
+                right[s] += r[s];
+            }
         }
         channel.peak = peak;
-        channel.meter->add(m_scratchL.data(), m_scratchR.data(), count);
+        if (peak >= 1.0f) ++channel.overs;
+        channel.meter.add(l, r, count);
     }
-    for (int s = 0; s < count; ++s) {
+
+    bus.limiter.setEnabled(m_limiterWanted.load());
+    bus.limiter.process(left, right, count);
+    m_limiterOn = bus.limiter.enabled();
+    m_limiterReduction = bus.limiter.reductionDb();
+    m_limiterMaxReduction = bus.limiter.maxReductionDb();
+    bool over = false;
+    for (size_t s = 0; s < samples; ++s) {
+        over = over || std::fabs(left[s]) > 1.0f || std::fabs(right[s]) > 1.0f;
         left[s] = std::clamp(left[s], -1.0f, 1.0f);
         right[s] = std::clamp(right[s], -1.0f, 1.0f);
     }
+    if (over) ++m_programOvers;
     m_programMeter.add(left, right, count);
+    if (anySolo) m_monitorMeter.add(bus.monitorL.data(), bus.monitorR.data(), count);
+    m_monitorMetered = anySolo;
 }
 
 std::vector<MixerChannelStats> AudioMixer::stats() const {
     std::vector<MixerChannelStats> out;
-    for (const auto& channel : m_channels) {
-        out.push_back({channel->id, channel->gainDb.load(), channel->muted.load(), channel->peak.load(),
-                       channel->silence.load(), channel->dropped.load(), channel->meter->reading()});
+    for (const auto& channel : *channels()) {
+        MixerChannelStats s;
+        s.id = channel->id;
+        s.settings = channel->current();
+        s.gateOpen = channel->gateOpen.load();
+        s.peak = channel->peak.load();
+        s.silenceSamples = channel->silence.load();
+        s.droppedSamples = channel->dropped.load();
+        s.overTicks = channel->overs.load();
+        s.loudness = channel->meter.reading();
+        out.push_back(std::move(s));
     }
     return out;
+}
+
+ProgramMixStats AudioMixer::program() const {
+    ProgramMixStats s;
+    s.loudness = m_programMeter.reading();
+    s.limiter = m_limiterOn.load();
+    s.limiterReductionDb = m_limiterReduction.load();
+    s.limiterMaxReductionDb = m_limiterMaxReduction.load();
+    s.overTicks = m_programOvers.load();
+    for (const auto& channel : *channels())
+        if (channel->current().solo) s.soloed.push_back(channel->id);
+    if (!s.soloed.empty() && m_monitorMetered.load()) s.monitor = m_monitorMeter.reading();
+    return s;
 }
 
 } // namespace hawker::capture

@@ -233,3 +233,77 @@ TEST(AlertRules, TheDefaultRulesWatchDroppedFrames) {
     EXPECT_EQ(alertKindFromString("frames_dropped"), AlertKind::FramesDropped);
     EXPECT_STREQ(toString(AlertKind::FramesDropped), "frames_dropped");
 }
+
+TEST(AlertRules, AProgramQuietForFiveSecondsIsRedAndSoundBringsItBack) {
+    AlertEvaluator evaluator({rule(AlertKind::AudioSilent, "audio-silent")});
+    auto sound = [](int64_t seconds, std::optional<double> lufs) {
+        AlertInputs in = at(seconds, 0.1);
+        in.audio = AudioHealth{lufs, {}};
+        return in;
+    };
+    // Quiet from the first judgement (a show starting on a muted microphone)
+    // is red after 5 s too, not at once.
+    AlertEvaluator fromStart({rule(AlertKind::AudioSilent, "audio-silent")});
+    for (int s = 0; s < 5; ++s)
+        EXPECT_TRUE(fromStart.evaluate(sound(s, std::nullopt)).empty()) << "second " << s;
+    EXPECT_EQ(fromStart.evaluate(sound(5, std::nullopt)).size(), 1u);
+    // Speech, then a mute at second 10: digital silence has no loudness at all.
+    for (int s = 0; s < 10; ++s)
+        EXPECT_TRUE(evaluator.evaluate(sound(s, -20.0)).empty()) << "second " << s;
+    for (int s = 10; s < 15; ++s)
+        EXPECT_TRUE(evaluator.evaluate(sound(s, std::nullopt)).empty()) << "second " << s << " is under 5 s";
+    const auto changes = evaluator.evaluate(sound(15, std::nullopt));
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].kpi, "audio");
+    EXPECT_EQ(changes[0].level, "red");
+    EXPECT_NE(changes[0].message.find("节目无声"), std::string::npos) << changes[0].message;
+    EXPECT_NE(changes[0].message.find("for 5 s"), std::string::npos) << changes[0].message;
+    // A quiet hum under -50 LUFS is silence too; a voice ends it.
+    evaluator.evaluate(sound(16, -62.0));
+    EXPECT_EQ(evaluator.kpiStatus().at("audio"), "red");
+    evaluator.evaluate(sound(17, -24.0));
+    EXPECT_EQ(evaluator.kpiStatus().at("audio"), "green");
+    // A show without sound is never silent.
+    AlertEvaluator mute({rule(AlertKind::AudioSilent, "audio-silent")});
+    for (int s = 0; s < 20; ++s)
+        EXPECT_TRUE(mute.evaluate(at(s, 0.1)).empty());
+}
+
+TEST(AlertRules, ClippingIsRedAtThreeOversWithinTheWindowNamingTheStrip) {
+    AlertRuleSpec clipping = rule(AlertKind::AudioClipping, "audio-clipping");
+    clipping.windowSeconds = 5;
+    AlertEvaluator evaluator({clipping});
+    auto overs = [](int64_t seconds, int64_t mic, int64_t program) {
+        AlertInputs in = at(seconds, 0.1);
+        in.audio = AudioHealth{-20.0, {{"mic", mic}, {"music", 0}, {"program", program}}};
+        return in;
+    };
+    // One stray over every few seconds is green.
+    for (int s = 0; s <= 20; ++s)
+        EXPECT_TRUE(evaluator.evaluate(overs(s, s / 4, 0)).empty()) << "second " << s;
+    const auto changes = evaluator.evaluate(overs(21, 4 + 3, 0)); // 3 more than 5 s ago (second 16: 4)
+    ASSERT_EQ(changes.size(), 1u);
+    EXPECT_EQ(changes[0].level, "red");
+    EXPECT_NE(changes[0].message.find("mic (3 ticks)"), std::string::npos) << changes[0].message;
+    EXPECT_EQ(changes[0].message.find("music"), std::string::npos) << changes[0].message;
+    // Green again once the overs are older than the window.
+    for (int s = 22; s <= 27; ++s)
+        evaluator.evaluate(overs(s, 7, 0));
+    EXPECT_EQ(evaluator.kpiStatus().at("audio"), "green");
+}
+
+TEST(AlertRules, TheDefaultRulesListenForSilenceAndClipping) {
+    const auto rules = defaultAlertRules();
+    auto find = [&](AlertKind kind) {
+        return std::find_if(rules.begin(), rules.end(),
+                            [&](const AlertRuleSpec& r) { return r.kind == kind; });
+    };
+    ASSERT_NE(find(AlertKind::AudioSilent), rules.end());
+    ASSERT_NE(find(AlertKind::AudioClipping), rules.end());
+    EXPECT_EQ(find(AlertKind::AudioSilent)->silenceLufs, -50);
+    EXPECT_EQ(find(AlertKind::AudioSilent)->silenceSeconds, 5);
+    EXPECT_EQ(find(AlertKind::AudioClipping)->windowSeconds, 5);
+    EXPECT_EQ(find(AlertKind::AudioClipping)->clips, 3);
+    EXPECT_EQ(alertKindFromString("audio_silent"), AlertKind::AudioSilent);
+    EXPECT_STREQ(toString(AlertKind::AudioClipping), "audio_clipping");
+}

@@ -84,23 +84,36 @@ TEST(AudioRing, AJumpInTheSourceClockRebases) {
     EXPECT_EQ(l[0], 96000);
 }
 
-TEST(AudioMixer, GainMuteAndClipping) {
+TEST(AudioMixer, GainMuteAndClippingWithTheLimiterOff) {
     auto a = std::make_shared<AudioRing>(48000, 4800, false);
     auto b = std::make_shared<AudioRing>(48000, 4800, false);
-    std::vector<float> half(100, 0.5f);
-    a->write(half.data(), half.data(), 100, 0, kNoAbort);
-    b->write(half.data(), half.data(), 100, 0, kNoAbort);
+    std::vector<float> half(1000, 0.5f);
+    a->write(half.data(), half.data(), 1000, 0, kNoAbort);
+    b->write(half.data(), half.data(), 1000, 0, kNoAbort);
     AudioMixer mixer(48000);
-    mixer.addChannel("a", a, -6.0206f, false); // half amplitude
-    mixer.addChannel("b", b, 0.0f, true);      // muted
-    std::vector<float> l(50), r(50);
-    mixer.mix(l.data(), r.data(), 50, {}, false, 0ms);
-    EXPECT_NEAR(l[10], 0.25f, 1e-3);
-    mixer.setMuted("b", false);
-    mixer.setGain("b", 12.0f);
-    mixer.mix(l.data(), r.data(), 50, {}, false, 0ms);
-    EXPECT_FLOAT_EQ(l[10], 1.0f); // clipped, not wrapped
+    mixer.setLimiter(false);
+    ChannelSettings halfGain;
+    halfGain.gainDb = -6.0206f; // half amplitude
+    ChannelSettings muted;
+    muted.muted = true;
+    mixer.addChannel("a", 0, a, halfGain);
+    mixer.addChannel("b", 1, b, muted);
+    // The program comes out the limiter's look-ahead late, switched off or not.
+    const auto latency = static_cast<size_t>(mixer.latencySamples());
+    ASSERT_GT(latency, 0u);
+    std::vector<float> l(300), r(300);
+    mixer.mix(l.data(), r.data(), 300, {}, false, 0ms);
+    EXPECT_FLOAT_EQ(l[latency - 1], 0.0f);
+    EXPECT_NEAR(l[latency + 10], 0.25f, 1e-3);
+    ChannelSettings loud;
+    loud.gainDb = 12.0f;
+    mixer.configure("b", loud);
+    mixer.mix(l.data(), r.data(), 300, {}, false, 0ms);
+    EXPECT_FLOAT_EQ(l[latency + 10], 1.0f); // clipped, not wrapped
     const auto stats = mixer.stats();
     ASSERT_EQ(stats.size(), 2u);
     EXPECT_GT(stats[1].peak, 1.0f);
+    EXPECT_EQ(stats[1].overTicks, 1) << "b went over full scale after its fader once";
+    EXPECT_EQ(mixer.program().overTicks, 1) << "with the limiter off the mix clipped";
+    EXPECT_FALSE(mixer.program().limiter);
 }

@@ -74,7 +74,9 @@ TEST(LoudnessMeter, ALouderPassageRaisesTheMaximumPeakButTheLastPeakFollowsTheSi
 TEST(AudioMixer, MetersEachInputAfterItsFaderAndTheProgramMix) {
     AudioMixer mixer(kRate);
     auto ring = std::make_shared<AudioRing>(kRate, static_cast<size_t>(kRate) * 2, false);
-    mixer.addChannel("mic", ring, -6.0f, false);
+    ChannelSettings fader;
+    fader.gainDb = -6.0f;
+    mixer.addChannel("mic", 0, ring, fader);
     const int block = kRate / 30;
     std::vector<float> tone(static_cast<size_t>(block)), left(tone.size()), right(tone.size());
     const double amplitude = std::pow(10.0, -17.0 / 20.0);
@@ -85,13 +87,13 @@ TEST(AudioMixer, MetersEachInputAfterItsFaderAndTheProgramMix) {
                 amplitude * std::sin(2 * std::numbers::pi * 1000.0 * static_cast<double>(n) / kRate));
         std::atomic<bool> abort{false};
         ring->write(tone.data(), tone.data(), block, n - block, abort);
-        mixer.mix(left.data(), right.data(), block, {std::nullopt}, false, std::chrono::milliseconds(100));
+        mixer.mix(left.data(), right.data(), block, {}, false, std::chrono::milliseconds(100));
     }
     const auto stats = mixer.stats();
     ASSERT_EQ(stats.size(), 1u);
     ASSERT_TRUE(stats[0].loudness.integratedLufs);
     EXPECT_NEAR(*stats[0].loudness.integratedLufs, -23.0, 0.2) << "-17 dBFS through a -6 dB fader";
-    const LoudnessReading program = mixer.programLoudness();
+    const LoudnessReading program = mixer.program().loudness;
     ASSERT_TRUE(program.integratedLufs);
     EXPECT_NEAR(*program.integratedLufs, -23.0, 0.2);
 }

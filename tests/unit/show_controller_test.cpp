@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "hawker/studio/show/show_controller.hpp"
+#include "hawker/studio/show/show_state_json.hpp"
 
 using namespace hawker::studio;
 
@@ -139,6 +140,52 @@ id = "a"
         controller.execute(Command::named("audio.mute", {{"input", "mic"}, {"muted", "maybe"}}), kOperator, 0)
             .ok);
     EXPECT_EQ(controller.snapshot(), state); // refusals change nothing
+}
+
+TEST(ShowController, TheSoundDeskStripsDelayGateAndSoloAreCommands) {
+    const ShowSpec show = parseShow(R"(
+[[audio]]
+id = "mic"
+url = "y"
+delay_ms = 80
+gate_db = -45
+[[audio]]
+id = "bed"
+url = "z"
+[[scenes]]
+id = "a"
+)",
+                                    "show.toml", "/");
+    ShowController controller(show);
+    auto state = controller.snapshot();
+    EXPECT_EQ(state->audio.at("mic").delayMs, 80);
+    EXPECT_TRUE(state->audio.at("mic").gate);
+    EXPECT_FLOAT_EQ(state->audio.at("mic").gateThresholdDb, -45.0f);
+    EXPECT_FALSE(state->audio.at("bed").gate);
+    auto run = [&](const char* name, std::map<std::string, std::string> args) {
+        return controller.execute(Command::named(name, std::move(args)), kOperator, 0);
+    };
+    EXPECT_TRUE(run("audio.delay", {{"input", "mic"}, {"ms", "120"}}).ok);
+    EXPECT_TRUE(run("audio.gate", {{"input", "mic"}, {"on", "false"}}).ok);
+    EXPECT_TRUE(run("audio.gate", {{"input", "bed"}, {"on", "true"}, {"threshold_db", "-38"}}).ok);
+    EXPECT_TRUE(run("audio.solo", {{"input", "bed"}, {"solo", "true"}}).ok);
+    state = controller.snapshot();
+    EXPECT_EQ(state->audio.at("mic").delayMs, 120);
+    EXPECT_FALSE(state->audio.at("mic").gate);
+    EXPECT_FLOAT_EQ(state->audio.at("mic").gateThresholdDb, -45.0f) << "switched off, the threshold is kept";
+    EXPECT_TRUE(state->audio.at("bed").gate);
+    EXPECT_FLOAT_EQ(state->audio.at("bed").gateThresholdDb, -38.0f);
+    EXPECT_TRUE(state->audio.at("bed").solo);
+    // Out of range, malformed or unknown: refused, nothing changes.
+    EXPECT_FALSE(run("audio.delay", {{"input", "mic"}, {"ms", "501"}}).ok);
+    EXPECT_FALSE(run("audio.delay", {{"input", "mic"}, {"ms", "-1"}}).ok);
+    EXPECT_FALSE(run("audio.delay", {{"input", "mic"}, {"ms", "12.5"}}).ok);
+    EXPECT_FALSE(run("audio.gate", {{"input", "mic"}, {"on", "true"}, {"threshold_db", "3"}}).ok);
+    EXPECT_FALSE(run("audio.solo", {{"input", "nope"}, {"solo", "true"}}).ok);
+    EXPECT_EQ(controller.snapshot(), state);
+    // What --resume reads back is what was kept.
+    const ShowState restored = restoreState(showStateToJson(*state, show, 0), show);
+    EXPECT_EQ(restored.audio, state->audio);
 }
 
 TEST(ShowController, SourceReconnectCountsRequestsForKnownSourcesOnly) {

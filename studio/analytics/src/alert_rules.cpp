@@ -142,6 +142,39 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
                     std::to_string(dropped) + " the encoder could not take, " + std::to_string(lagged) +
                     " repeated while the compositor ran late)"};
     }
+    case AlertKind::AudioSilent: {
+        // Digital silence has no loudness at all: quieter than any threshold.
+        const bool quiet =
+            in.audio && (!in.audio->momentaryLufs || *in.audio->momentaryLufs < rule.silenceLufs);
+        int64_t& since = m_quietSinceMs.try_emplace(rule.id, -1).first->second;
+        if (!quiet)
+            since = -1;
+        else if (since < 0)
+            since = in.nowUtcMs;
+        if (since < 0 || in.nowUtcMs - since < int64_t{rule.silenceSeconds} * 1000)
+            return {"audio", "green", ""};
+        return {"audio", "red",
+                "节目无声 program silent: under " + number(rule.silenceLufs) + " LUFS for " +
+                    std::to_string((in.nowUtcMs - since) / 1000) + " s (a muted or dead microphone?)"};
+    }
+    case AlertKind::AudioClipping: {
+        if (!in.audio || m_overs.empty()) return {"audio", "green", ""};
+        // Against the newest sample at least a window old, as for frames.
+        const int64_t window = int64_t{rule.windowSeconds} * 1000;
+        const std::map<std::string, int64_t>* base = &m_overs.front().second;
+        for (const auto& [at, overs] : m_overs)
+            if (at <= in.nowUtcMs - window) base = &overs;
+        std::vector<std::string> clipping;
+        for (const auto& [strip, overs] : in.audio->overs) {
+            const auto before = base->find(strip);
+            const int64_t fresh = overs - (before == base->end() ? 0 : std::min(before->second, overs));
+            if (fresh >= rule.clips) clipping.push_back(strip + " (" + std::to_string(fresh) + " ticks)");
+        }
+        if (clipping.empty()) return {"audio", "green", ""};
+        return {"audio", "red",
+                "声音爆音 audio clipping: at full scale within " + std::to_string(rule.windowSeconds) +
+                    " s: " + joinedText(clipping, ", ") + "; pull its fader down"};
+    }
     }
     return {"", "green", ""};
 }
@@ -161,6 +194,14 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
             framesWindow = std::max<int64_t>(framesWindow, int64_t{rule.windowSeconds} * 1000);
     while (m_frames.size() > 1 && m_frames[1].utcMs <= in.nowUtcMs - framesWindow)
         m_frames.pop_front();
+
+    // Clipping counters: one sample older than the longest window, as for frames.
+    int64_t oversWindow = 0;
+    for (const AlertRuleSpec& rule : m_rules)
+        if (rule.kind == AlertKind::AudioClipping)
+            oversWindow = std::max<int64_t>(oversWindow, int64_t{rule.windowSeconds} * 1000);
+    while (m_overs.size() > 1 && m_overs[1].first <= in.nowUtcMs - oversWindow)
+        m_overs.pop_front();
 
     std::vector<AlertLevelChange> changes;
     m_kpiStatus.clear();
@@ -185,6 +226,7 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
         }
     }
     m_frames.push_back({in.nowUtcMs, in.droppedFrames, in.laggedFrames});
+    if (in.audio) m_overs.emplace_back(in.nowUtcMs, in.audio->overs);
     return changes;
 }
 

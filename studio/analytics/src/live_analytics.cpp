@@ -342,6 +342,7 @@ void LiveAnalytics::judgeAlerts(const Tick& tick) {
         in.droppedFrames = health.droppedFrames;
         in.laggedFrames = health.laggedFrames;
         in.offProfile = health.offProfile;
+        in.audio = health.audio;
     }
     std::vector<LiveAlert> raised;
     {

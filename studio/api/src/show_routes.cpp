@@ -1,4 +1,5 @@
 #include <algorithm>
+#include <cmath>
 
 #include <httplib.h>
 #include <nlohmann/json.hpp>
@@ -103,15 +104,37 @@ json audioJson(const EngineStatus& status) {
     json inputs = json::array();
     for (const auto& input : status.audioInputs) {
         json entry = loudnessJson(input.loudness);
+        const capture::ChannelSettings& strip = input.settings;
         entry["id"] = input.id;
-        entry["gain_db"] = input.gainDb;
-        entry["muted"] = input.muted;
+        entry["gain_db"] = strip.gainDb;
+        entry["muted"] = strip.muted;
+        entry["solo"] = strip.solo;
+        entry["delay_ms"] = strip.delayMs;
+        entry["gate"] = {
+            {"on", strip.gate}, {"threshold_db", strip.gateThresholdDb}, {"open", input.gateOpen}};
+        entry["peak_dbfs"] = input.peak > 0 ? json(20.0 * std::log10(input.peak)) : json(nullptr);
+        entry["overs"] = input.overTicks;
         entry["silence_samples"] = input.silenceSamples;
         entry["dropped_samples"] = input.droppedSamples;
         inputs.push_back(std::move(entry));
     }
-    return {{"inputs", inputs},
-            {"program", status.programAudio ? loudnessJson(*status.programAudio) : json(nullptr)}};
+    json program = nullptr;
+    if (status.programAudio) {
+        const capture::ProgramMixStats& mix = *status.programAudio;
+        program = loudnessJson(mix.loudness);
+        program["limiter"] = {{"on", mix.limiter},
+                              {"ceiling_dbtp", capture::kLimiterCeilingDbtp},
+                              {"reduction_db", mix.limiterReductionDb},
+                              {"max_reduction_db", mix.limiterMaxReductionDb}};
+        program["overs"] = mix.overTicks;
+    }
+    json monitor = nullptr;
+    if (status.programAudio) {
+        const capture::ProgramMixStats& mix = *status.programAudio;
+        monitor = {{"soloed", mix.soloed}};
+        if (mix.monitor) monitor.update(loudnessJson(*mix.monitor));
+    }
+    return {{"inputs", inputs}, {"program", program}, {"monitor", monitor}};
 }
 
 } // namespace

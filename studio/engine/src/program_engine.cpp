@@ -91,13 +91,17 @@ void ProgramEngine::prepare() {
         m_scenes.push_back(prepareSceneAt(m_show.scenes[s], s));
 
     m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
+    m_mixer->setLimiter(m_show.programLimiter);
     for (size_t i = 0; i < m_sources.size(); ++i) {
         const SourceSpec& spec = showSourceSpec(i);
         if (auto ring = m_sources[i]->audio()) {
-            m_mixer->addChannel(spec.id, ring, spec.gainDb, spec.muted);
-            m_mixerSource.push_back(static_cast<int>(i));
+            // A resumed show's strips are as its operator left them.
+            const auto level = resumed->audio.find(spec.id);
+            m_mixer->addChannel(spec.id, static_cast<int>(i), ring,
+                                level != resumed->audio.end() ? level->second : spec.mix);
         }
     }
+    m_appliedAudio = resumed->audio;
 
     for (auto& source : m_sources)
         source->start();
@@ -171,6 +175,7 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
             std::erase_if(m_scenes, [&](const auto& scene) { return scene->id == gone.id; });
         }
         m_frames[static_cast<size_t>(index)] = nullptr;
+        if (gone.audio) m_mixer->removeChannel(gone.id);
         m_appliedReconnects.erase(gone.id);
         m_outputs.retire(std::move(source));
         logInfo("source " + gone.id + " removed");
@@ -180,6 +185,11 @@ void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs)
         // An added camera edited before a crash reopens at its edited input.
         auto source = makeSource(withEditedTarget(sourceSpecOf(added), state), false);
         source->start();
+        if (auto ring = source->audio()) {
+            const auto level = state.audio.find(added.id);
+            m_mixer->addChannel(added.id, static_cast<int>(m_sources.size()), ring,
+                                level != state.audio.end() ? level->second : AudioLevel{});
+        }
         {
             std::lock_guard lock(m_growMutex);
             m_videoSources.push_back(m_sources.size());
@@ -368,17 +378,17 @@ void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
     if (m_mixer->channelCount() == 0) return;
     const int rate = m_show.encoder.audioRate;
     const int64_t nowUs = capture::steadyMicros();
-    std::vector<std::optional<int64_t>> align(m_mixer->channelCount());
-    for (size_t c = 0; c < align.size(); ++c) {
-        const auto index = static_cast<size_t>(m_mixerSource[c]);
-        if (index >= m_frames.size() || !m_frames[index]) continue;
+    // A strip follows its camera's picture on air (lip sync); an audio-only input has none.
+    auto alignOf = [&](int key) -> std::optional<int64_t> {
+        const auto index = static_cast<size_t>(key);
+        if (index >= m_frames.size() || !m_frames[index]) return std::nullopt;
         const capture::VideoFrame& frame = *m_frames[index];
         int64_t sourceUs = frame.ptsUs;
         // Live: the source's clock has moved on since this frame arrived.
         if (!m_options.offline) sourceUs += nowUs - frame.arrivalUs - kLiveAudioDelayUs;
-        align[c] = sourceUs * rate / 1000000;
-    }
-    m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, align, !m_options.offline,
+        return sourceUs * rate / 1000000;
+    };
+    m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, alignOf, !m_options.offline,
                  m_options.offline ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
 }
 
@@ -406,10 +416,8 @@ void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock&
     if (state->stopRequested) m_stop = true;
     if (state->audio != m_appliedAudio) {
         // Levels are show state; the mixer follows the snapshot.
-        for (const auto& [input, level] : state->audio) {
-            m_mixer->setGain(input, level.gainDb);
-            m_mixer->setMuted(input, level.muted);
-        }
+        for (const auto& [input, level] : state->audio)
+            m_mixer->configure(input, level);
         m_appliedAudio = state->audio;
     }
 }
@@ -577,7 +585,7 @@ EngineStatus ProgramEngine::status() const {
         source.lastError = maskSecrets(std::move(source.lastError));
     if (m_mixer && m_mixer->channelCount() > 0) {
         s.audioInputs = m_mixer->stats();
-        s.programAudio = m_mixer->programLoudness();
+        s.programAudio = m_mixer->program();
     }
     s.outputs = m_outputs.stats();
     s.offProfile = m_outputs.offProfile();

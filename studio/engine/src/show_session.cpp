@@ -177,6 +177,14 @@ void ShowSession::openAnalytics(SessionStore& sessions, ProgramLinks links) {
                 if (source.state != capture::SourceState::Live) health.lostSources.push_back(source.id);
             health.droppedFrames = program.dropped;
             health.laggedFrames = program.lagged;
+            if (program.programAudio) {
+                AudioHealth audio;
+                audio.momentaryLufs = program.programAudio->loudness.momentaryLufs;
+                audio.overs["program"] = program.programAudio->overTicks;
+                for (const auto& input : program.audioInputs)
+                    audio.overs[input.id] = input.overTicks;
+                health.audio = std::move(audio);
+            }
             for (const ProfileDrift& drift : program.offProfile)
                 health.offProfile.push_back(drift.output + ": " + drift.why);
             if (program.database && !program.database->writable)

@@ -90,16 +90,20 @@ std::string formatSummary(const EngineStatus& s) {
         figure("max_true_peak_dbfs", reading.maxTruePeakDbfs);
     };
     for (const auto& input : s.audioInputs) {
-        out << "audio input=" << input.id << " gain_db=" << fixed(input.gainDb, 1)
-            << " muted=" << (input.muted ? 1 : 0);
+        const capture::ChannelSettings& strip = input.settings;
+        out << "audio input=" << input.id << " gain_db=" << fixed(strip.gainDb, 1)
+            << " muted=" << (strip.muted ? 1 : 0) << " delay_ms=" << strip.delayMs
+            << " gate=" << (strip.gate ? fixed(strip.gateThresholdDb, 1) : std::string("off"));
         loudness(input.loudness);
-        out << " silence_samples=" << input.silenceSamples << " dropped_samples=" << input.droppedSamples
-            << "\n";
+        out << " overs=" << input.overTicks << " silence_samples=" << input.silenceSamples
+            << " dropped_samples=" << input.droppedSamples << "\n";
     }
     if (s.programAudio) {
         out << "audio program";
-        loudness(*s.programAudio);
-        out << "\n";
+        loudness(s.programAudio->loudness);
+        out << " limiter=" << (s.programAudio->limiter ? "on" : "off")
+            << " limiter_max_reduction_db=" << fixed(s.programAudio->limiterMaxReductionDb, 2)
+            << " overs=" << s.programAudio->overTicks << "\n";
     }
     return maskSecrets(out.str());
 }

@@ -45,6 +45,7 @@ SourceSpec sourceSpecOf(const AddedSource& source) {
     spec.format = source.format;
     spec.options = operatorInputLimits(source.url, source.format);
     spec.required = false;
+    spec.audio = source.audio;
     return spec;
 }
 

@@ -7,9 +7,11 @@ namespace hawker::studio {
 namespace {
 /// Half a second of pictures lost or frozen within 10 s is a stutter a viewer sees.
 constexpr int kFramesWindowSeconds = 10;
-constexpr std::array<const char*, 10> kKindNames = {
-    "threshold",        "pace",        "drop",     "low_stock",      "negative_comments",
-    "output_unhealthy", "source_lost", "database", "frames_dropped", "output_profile"};
+/// Three clipped ticks (100 ms of sound) within 5 s is a distortion a viewer hears, not one stray peak.
+constexpr int kClippingWindowSeconds = 5;
+constexpr std::array<const char*, 12> kKindNames = {
+    "threshold",   "pace",     "drop",           "low_stock",      "negative_comments", "output_unhealthy",
+    "source_lost", "database", "frames_dropped", "output_profile", "audio_silent",      "audio_clipping"};
 } // namespace
 
 const char* toString(AlertKind kind) {
@@ -46,6 +48,8 @@ std::vector<AlertRuleSpec> defaultAlertRules() {
     add("database", AlertKind::Database);
     add("frames", AlertKind::FramesDropped)->windowSeconds = kFramesWindowSeconds;
     add("output-profile", AlertKind::OutputProfile);
+    add("audio-silent", AlertKind::AudioSilent);
+    add("audio-clipping", AlertKind::AudioClipping)->windowSeconds = kClippingWindowSeconds;
     return rules;
 }
 

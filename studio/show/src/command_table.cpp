@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <sstream>
 
+#include "hawker/capture/audio_mixer.hpp"
 #include "hawker/overlay/utf8.hpp"
 #include "hawker/studio/base/quoted_text.hpp"
 
@@ -180,6 +181,32 @@ std::vector<CommandSpec> buildCommandTable() {
          false,
          &C::applyAudio,
          "mutes or unmutes an input"},
+        {"audio.solo",
+         kProgram,
+         "/audio/solo",
+         {id("input", true, "the audio input's id"),
+          flag("solo", true,
+               "true sends the input to the monitor bus (even muted); the program is unchanged")},
+         false,
+         &C::applyAudio,
+         "puts an input on the operator's monitor, or takes it off"},
+        {"audio.delay",
+         kProgram,
+         "/audio/delay",
+         {id("input", true, "the audio input's id"),
+          whole("ms", true, 0, capture::kMaxDelayMs,
+                "the delay in ms, to line the input up with a late picture")},
+         false,
+         &C::applyAudio,
+         "delays an input's sound"},
+        {"audio.gate",
+         kProgram,
+         "/audio/gate",
+         {id("input", true, "the audio input's id"), flag("on", true, "true switches the noise gate on"),
+          number("threshold_db", false, -90, 0, "where the gate opens, in dBFS (default: as it was)")},
+         false,
+         &C::applyAudio,
+         "switches an input's noise gate on or off, or moves its threshold"},
         {"rundown.next",
          kProgram | roleBit(Role::Host),
          "/rundown/next",
@@ -226,7 +253,8 @@ std::vector<CommandSpec> buildCommandTable() {
          kProgram,
          "",
          {source, url, format, text("name", false, 64, "what the console calls it"),
-          id("slots_from", false, "a scene whose graphic slots the new camera's scene gets")},
+          id("slots_from", false, "a scene whose graphic slots the new camera's scene gets"),
+          flag("audio", false, "its sound joins the program mix, as a strip of its own (default false)")},
          false,
          &C::applySource,
          "adds a camera or input during the show"},

@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
 #include "hawker/studio/base/log.hpp"
@@ -25,7 +26,7 @@ ShowController::ShowController(const ShowSpec& show)
     state.transitionMs = show.transitionMs;
     for (const auto* inputs : {&show.sources, &show.audioInputs})
         for (const SourceSpec& input : *inputs)
-            if (input.audio) state.audio[input.id] = AudioLevel{input.gainDb, input.muted};
+            if (input.audio) state.audio[input.id] = input.mix;
     m_snapshot = std::make_shared<const ShowState>(state);
 }
 
@@ -116,14 +117,36 @@ CommandResult ShowController::applyAudio(const Command& command, const Actor&, S
     auto level = state.audio.find(input);
     if (level == state.audio.end())
         return CommandResult::invalid(command.name + ": no audio input " + quoteValue(input) + " in the mix");
+    auto flag = [&](const char* name) {
+        const std::string& value = command.args.at(name);
+        return value == "true" || value == "1";
+    };
+    AudioLevel& strip = level->second;
     if (command.name == "audio.gain") {
         const std::string& db = command.args.at("db");
-        level->second.gainDb = std::strtof(db.c_str(), nullptr);
+        strip.gainDb = std::strtof(db.c_str(), nullptr);
         return CommandResult::done(level->first + " at " + shortened(db) + " dB");
     }
-    const std::string& muted = command.args.at("muted");
-    level->second.muted = muted == "true" || muted == "1";
-    return CommandResult::done(level->first + (level->second.muted ? " muted" : " unmuted"));
+    if (command.name == "audio.solo") {
+        strip.solo = flag("solo");
+        return CommandResult::done(level->first +
+                                   (strip.solo ? " soloed to the monitor" : " off the monitor"));
+    }
+    if (command.name == "audio.delay") {
+        strip.delayMs = std::stoi(command.args.at("ms"));
+        return CommandResult::done(level->first + " delayed " + std::to_string(strip.delayMs) + " ms");
+    }
+    if (command.name == "audio.gate") {
+        strip.gate = flag("on");
+        if (auto threshold = command.args.find("threshold_db"); threshold != command.args.end())
+            strip.gateThresholdDb = std::strtof(threshold->second.c_str(), nullptr);
+        char threshold[32];
+        std::snprintf(threshold, sizeof threshold, "%.1f dBFS", static_cast<double>(strip.gateThresholdDb));
+        return CommandResult::done(level->first + (strip.gate ? " gate on at " : " gate off, threshold ") +
+                                   threshold);
+    }
+    strip.muted = flag("muted");
+    return CommandResult::done(level->first + (strip.muted ? " muted" : " unmuted"));
 }
 
 CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {

@@ -76,7 +76,11 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
             return CommandResult::conflict("source.add: the show already has " +
                                            std::to_string(kMaxVideoSources) +
                                            " cameras, the most it composes");
-        state.addedSources.push_back(AddedSource{id, url, format, name, slotsFrom});
+        const std::string audio = arg(command, "audio");
+        const bool withSound = audio == "true" || audio == "1";
+        state.addedSources.push_back(AddedSource{id, url, format, name, slotsFrom, withSound});
+        // Its strip starts at 0 dB, open: the operator pulls it up or down on the desk.
+        if (withSound) state.audio[id] = AudioLevel{};
         timeline(TimelineRow::sourceChange(TimelineKind::SourceAdd, programMs, id));
         return CommandResult::done(id + " added, reading " + maskSecrets(url) + "; scene " + id +
                                    " shows it");
@@ -95,6 +99,7 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
             return CommandResult::conflict("source.remove: " + id +
                                            "'s scene is on program or preview; switch away from it first");
         std::erase_if(state.addedSources, [&](const AddedSource& source) { return source.id == id; });
+        state.audio.erase(id);
         state.sourceTargets.erase(id);
         state.sourceReconnects.erase(id);
         timeline(TimelineRow::sourceChange(TimelineKind::SourceRemove, programMs, id));

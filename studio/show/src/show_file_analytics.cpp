@@ -32,7 +32,8 @@ void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file)
         const auto kind = alertKindFromString(kindName);
         if (!kind)
             f.fail("kind", "expected threshold, pace, drop, low_stock, negative_comments, output_unhealthy, "
-                           "source_lost, database, frames_dropped or output_profile");
+                           "source_lost, database, frames_dropped, output_profile, audio_silent or "
+                           "audio_clipping");
         rule.kind = *kind;
         rule.id = f.optString("id").value_or(kindName + "-" + std::to_string(index + 1));
         if (!ids.insert(rule.id).second) f.fail("id", "two alert rules are called '" + rule.id + "'");
@@ -58,6 +59,12 @@ void readAnalyticsSections(Fields& top, ShowSpec& show, const std::string& file)
         } else if (rule.kind == AlertKind::FramesDropped) {
             rule.frames = f.optInt64("frames", rule.frames, 1, 100000);
             rule.windowSeconds = f.optInt("window_s", 10, 2, 3600);
+        } else if (rule.kind == AlertKind::AudioSilent) {
+            rule.silenceLufs = f.optNumber("below_lufs", rule.silenceLufs, -90.0, 0.0);
+            rule.silenceSeconds = f.optInt("seconds", rule.silenceSeconds, 1, 3600);
+        } else if (rule.kind == AlertKind::AudioClipping) {
+            rule.clips = f.optInt64("ticks", rule.clips, 1, 100000);
+            rule.windowSeconds = f.optInt("window_s", 5, 1, 3600);
         } else if (rule.kind == AlertKind::NegativeComments) {
             rule.negativeShare = f.optNumber("share", rule.negativeShare, 0.0, 1.0);
             rule.minComments = f.optInt64("min_comments", rule.minComments, 1, 100000000);

@@ -78,6 +78,7 @@ void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
         if (*decode != "light" && *decode != "full") f.fail("multiview_decode", "expected light or full");
         show.lightOffAirDecode = *decode == "light";
     }
+    show.programLimiter = f.optBool("limiter").value_or(show.programLimiter);
     f.finish();
 }
 

@@ -33,8 +33,15 @@ SourceSpec readSource(Fields& f, bool audioOnly) {
             f.fail("realtime", "expected true, false or \"auto\"");
     }
     s.audio = audioOnly || f.optBool("audio").value_or(false);
-    s.gainDb = static_cast<float>(f.optNumber("gain_db", 0.0, -60.0, 24.0));
-    s.muted = f.optBool("muted").value_or(false);
+    s.mix.gainDb = static_cast<float>(f.optNumber("gain_db", 0.0, -60.0, 24.0));
+    s.mix.muted = f.optBool("muted").value_or(false);
+    // Lines a separate microphone up with a camera whose picture comes later.
+    s.mix.delayMs = f.optInt("delay_ms", 0, 0, capture::kMaxDelayMs);
+    // A threshold switches the strip's noise gate on.
+    if (f.has("gate_db")) {
+        s.mix.gate = true;
+        s.mix.gateThresholdDb = static_cast<float>(f.optNumber("gate_db", -50.0, -90.0, 0.0));
+    }
     s.required = f.optBool("required").value_or(true);
     return s;
 }

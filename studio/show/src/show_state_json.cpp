@@ -71,7 +71,9 @@ json resumableState(const ShowState& state) {
         out["live"][sku] = {{"sold", optional(live.sold)}, {"stock", optional(live.stock)}};
     out["audio"] = json::object();
     for (const auto& [input, level] : state.audio)
-        out["audio"][input] = {{"gain_db", level.gainDb}, {"muted", level.muted}};
+        out["audio"][input] = {{"gain_db", level.gainDb}, {"muted", level.muted},
+                               {"solo", level.solo},      {"delay_ms", level.delayMs},
+                               {"gate", level.gate},      {"gate_threshold_db", level.gateThresholdDb}};
     out["approvals"] = json::object();
     for (const auto& [key, approval] : state.approvals)
         out["approvals"][key] = {{"who", approval.who},
@@ -97,7 +99,8 @@ json resumableState(const ShowState& state) {
                                         {"url", source.url},
                                         {"format", source.format},
                                         {"name", source.name},
-                                        {"slots_from", source.slotsFrom}});
+                                        {"slots_from", source.slotsFrom},
+                                        {"audio", source.audio}});
     return out;
 }
 
@@ -107,9 +110,9 @@ ShowState restoreState(const json& in, const ShowSpec& show) {
         // States stored before cameras could be added or edited have neither list.
         const json none = json::object();
         for (const json& a : in.contains("added_sources") ? in.at("added_sources") : none) {
-            AddedSource source{a.at("id").get<std::string>(), a.at("url").get<std::string>(),
-                               a.at("format").get<std::string>(), a.at("name").get<std::string>(),
-                               a.at("slots_from").get<std::string>()};
+            AddedSource source{a.at("id").get<std::string>(),         a.at("url").get<std::string>(),
+                               a.at("format").get<std::string>(),     a.at("name").get<std::string>(),
+                               a.at("slots_from").get<std::string>(), a.value("audio", false)};
             if (source.id.empty() || hasScene(show, state, source.id) || !show.findScene(source.slotsFrom))
                 throw std::runtime_error("added source '" + source.id + "' does not fit this show");
             state.addedSources.push_back(std::move(source));
@@ -158,8 +161,16 @@ ShowState restoreState(const json& in, const ShowSpec& show) {
         for (const auto& [sku, l] : in.at("live").items())
             state.live[sku] =
                 ProductLive{optionalFrom<int64_t>(l.at("sold")), optionalFrom<int64_t>(l.at("stock"))};
-        for (const auto& [input, a] : in.at("audio").items())
-            state.audio[input] = AudioLevel{a.at("gain_db").get<float>(), a.at("muted").get<bool>()};
+        for (const auto& [input, a] : in.at("audio").items()) {
+            // A state saved before the strip had solo, delay and gate reads as those off.
+            AudioLevel& level = state.audio[input];
+            level.gainDb = a.at("gain_db").get<float>();
+            level.muted = a.at("muted").get<bool>();
+            level.solo = a.value("solo", false);
+            level.delayMs = a.value("delay_ms", 0);
+            level.gate = a.value("gate", false);
+            level.gateThresholdDb = a.value("gate_threshold_db", level.gateThresholdDb);
+        }
         for (const auto& [key, a] : in.at("approvals").items()) {
             const std::string roleName = a.at("role").get<std::string>();
             const std::optional<Role> role = roleFromName(roleName);

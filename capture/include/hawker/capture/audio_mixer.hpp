@@ -1,10 +1,21 @@
 #pragma once
-// Sums every audio input into the program's stereo mix, with gain and mute,
-// and meters each input after its fader and the mix itself (EBU R128).
+// The program's sound desk. Every audio input goes through its own strip:
+// lip-sync delay, noise gate, fader and mute; the strips are summed into the
+// program's stereo mix, which a true-peak limiter keeps under -1 dBTP before
+// the encoder. Each strip is metered after its fader (EBU R128), and so is the
+// program as the encoder receives it. Solo sends strips to the monitor bus
+// (what the operator hears on headphones) without touching the program; a
+// soloed strip is heard even while muted, so a microphone can be checked
+// before it is opened.
+//
+// Threads: mix(), add and remove run on the compositor's thread; settings
+// and stats may be read or written from any thread.
 
 #include <atomic>
 #include <chrono>
+#include <functional>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,49 +25,85 @@
 
 namespace hawker::capture {
 
-struct MixerChannelStats {
-    std::string id;
+/// What the operator sets on a strip.
+struct ChannelSettings {
     float gainDb = 0;
     bool muted = false;
-    float peak = 0;             ///< last tick's peak after gain, 0..1+
+    bool solo = false;
+    int delayMs = 0; ///< 0..kMaxDelayMs
+    bool gate = false;
+    float gateThresholdDb = -50;
+    bool operator==(const ChannelSettings&) const = default;
+};
+
+inline constexpr int kMaxDelayMs = 500;
+/// The program limiter's ceiling.
+inline constexpr float kLimiterCeilingDbtp = -1.0f;
+
+struct MixerChannelStats {
+    std::string id;
+    ChannelSettings settings;
+    bool gateOpen = true;       ///< passing sound (always, with the gate off)
+    float peak = 0;             ///< last tick's sample peak after the fader, 0..1+
     int64_t silenceSamples = 0; ///< underflows and sync gaps
     int64_t droppedSamples = 0; ///< skipped to keep lip sync or latency
-    LoudnessReading loudness;   ///< after gain and mute: what the input adds to the mix
+    int64_t overTicks = 0;      ///< ticks whose peak after the fader reached full scale (0 dBFS)
+    LoudnessReading loudness;   ///< after the fader: what the input adds to the mix
+};
+
+struct ProgramMixStats {
+    LoudnessReading loudness; ///< as the encoder receives it
+    bool limiter = true;
+    float limiterReductionDb = 0;    ///< now (0 or negative)
+    float limiterMaxReductionDb = 0; ///< the deepest since the start
+    int64_t overTicks = 0; ///< ticks the mix clipped at full scale (only possible with the limiter off)
+    std::vector<std::string> soloed;        ///< the strips on the monitor bus; empty: it carries the program
+    std::optional<LoudnessReading> monitor; ///< the monitor bus while something is soloed
 };
 
 class AudioMixer {
 public:
-    explicit AudioMixer(int sampleRate) : m_rate(sampleRate), m_programMeter(sampleRate) {}
+    /// Where a strip's source should be read from for lip sync: the source
+    /// time of its picture on air, in samples; empty for an input without one.
+    using AlignFn = std::function<std::optional<int64_t>(int key)>;
 
-    /// Adds an input; the ring belongs to its source and must outlive the mixer's use.
-    void addChannel(const std::string& id, std::shared_ptr<AudioRing> ring, float gainDb, bool muted);
-    void setGain(const std::string& id, float gainDb);
-    void setMuted(const std::string& id, bool muted);
+    explicit AudioMixer(int sampleRate);
+    ~AudioMixer();
 
-    /// Mixes `count` samples into left/right. `alignSamples[i]`, when set, is
-    /// the source time channel i should be read from (its video's timestamp).
-    void mix(float* left, float* right, int count, const std::vector<std::optional<int64_t>>& alignSamples,
-             bool live, std::chrono::milliseconds wait);
+    /// Adds a strip; the ring belongs to its source and must outlive the
+    /// mixer's use. `key` is the caller's handle for it in AlignFn.
+    void addChannel(const std::string& id, int key, std::shared_ptr<AudioRing> ring,
+                    const ChannelSettings& settings);
+    void removeChannel(const std::string& id);
+    /// Unknown ids are ignored. Delay is clamped to 0..kMaxDelayMs.
+    void configure(const std::string& id, const ChannelSettings& settings);
+    void setLimiter(bool enabled) { m_limiterWanted = enabled; }
+
+    /// Mixes `count` samples into left/right.
+    void mix(float* left, float* right, int count, const AlignFn& alignOf, bool live,
+             std::chrono::milliseconds wait);
 
     std::vector<MixerChannelStats> stats() const;
-    /// The program mix's loudness, as the encoder receives it.
-    LoudnessReading programLoudness() const { return m_programMeter.reading(); }
-    size_t channelCount() const { return m_channels.size(); }
+    ProgramMixStats program() const;
+    size_t channelCount() const;
+    /// How late the program's sound comes out of the mix (the limiter's look-ahead).
+    int latencySamples() const;
 
 private:
-    struct Channel {
-        std::string id;
-        std::shared_ptr<AudioRing> ring;
-        std::atomic<float> gainDb{0};
-        std::atomic<bool> muted{false};
-        std::atomic<float> peak{0};
-        std::atomic<int64_t> silence{0}, dropped{0};
-        std::unique_ptr<LoudnessMeter> meter;
-    };
+    struct Channel;
+    struct Bus;
+    std::shared_ptr<const std::vector<std::shared_ptr<Channel>>> channels() const;
+
     int m_rate;
-    LoudnessMeter m_programMeter;
-    std::vector<std::unique_ptr<Channel>> m_channels;
-    std::vector<float> m_scratchL, m_scratchR;
+    mutable std::mutex m_listMutex; ///< guards m_channels (the pointer; the list is never changed in place)
+    std::shared_ptr<const std::vector<std::shared_ptr<Channel>>> m_channels;
+    std::unique_ptr<Bus> m_bus; ///< the program and monitor buses: the mixing thread's
+    std::atomic<bool> m_limiterWanted{true};
+    std::atomic<float> m_limiterReduction{0}, m_limiterMaxReduction{0};
+    std::atomic<int64_t> m_programOvers{0};
+    std::atomic<bool> m_limiterOn{true};
+    LoudnessMeter m_programMeter, m_monitorMeter;
+    std::atomic<bool> m_monitorMetered{false};
 };
 
 } // namespace hawker::capture

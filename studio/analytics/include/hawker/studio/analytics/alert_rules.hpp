@@ -15,6 +15,13 @@
 
 namespace hawker::studio {
 
+/// The program's sound, for the audio rules.
+struct AudioHealth {
+    std::optional<double> momentaryLufs; ///< the program's; empty: digital silence (or under 400 ms of sound)
+    std::map<std::string, int64_t>
+        overs; ///< ticks at full scale since the start, by strip ("program": the mix)
+};
+
 /// What a rule is judged on, gathered once a second.
 struct AlertInputs {
     int64_t nowUtcMs = 0;
@@ -30,6 +37,7 @@ struct AlertInputs {
     /// picture because the compositor ran late (both are a stutter on every output).
     uint64_t droppedFrames = 0, laggedFrames = 0;
     std::vector<std::string> offProfile; ///< "douyin: video_kbps 420 kbps (at least 1500 kbps)"
+    std::optional<AudioHealth> audio;    ///< empty in a show without sound
 };
 
 struct AlertLevelChange {
@@ -69,7 +77,9 @@ private:
         int64_t utcMs = 0;
         uint64_t dropped = 0, lagged = 0;
     };
-    std::deque<FrameSample> m_frames; ///< the frame counters, once per evaluation
+    std::deque<FrameSample> m_frames;              ///< the frame counters, once per evaluation
+    std::map<std::string, int64_t> m_quietSinceMs; ///< by audio_silent rule: quiet since (-1: it is not)
+    std::deque<std::pair<int64_t, std::map<std::string, int64_t>>> m_overs; ///< (utc ms, overs by strip)
 };
 
 } // namespace hawker::studio

@@ -47,6 +47,7 @@ struct LiveHealth {
     std::string database; ///< why the session database does not take writes; empty while it does
     uint64_t droppedFrames = 0, laggedFrames = 0; ///< the program's, since the show started
     std::vector<std::string> offProfile;          ///< outputs out of their platform profile now
+    std::optional<AudioHealth> audio;             ///< the program's sound; empty in a show without any
 };
 
 struct LiveAlert {

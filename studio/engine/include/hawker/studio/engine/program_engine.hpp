@@ -136,7 +136,6 @@ private:
     mutable std::mutex m_growMutex;
     std::vector<AddedSource> m_appliedAdded; ///< compositor thread: the added cameras it has opened
     std::unique_ptr<capture::AudioMixer> m_mixer;
-    std::vector<int> m_mixerSource; ///< mixer channel -> index in m_sources
     std::unique_ptr<EncodeSet> m_encodes;
     std::set<std::string> m_appliedStopped;         ///< compositor thread: outputs stopped as it last told
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on

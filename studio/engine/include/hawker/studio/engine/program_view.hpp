@@ -53,7 +53,7 @@ struct EngineStatus {
     std::vector<ProfileDrift> offProfile;
     /// Each audio input after its fader, and the program mix; none without audio.
     std::vector<capture::MixerChannelStats> audioInputs;
-    std::optional<capture::LoudnessReading> programAudio;
+    std::optional<capture::ProgramMixStats> programAudio;
     std::string program, preview;
     std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;

@@ -11,6 +11,7 @@
 
 #include <opencv2/core.hpp>
 
+#include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/encoder_settings.hpp"
 #include "hawker/capture/output.hpp"
 #include "hawker/overlay/layout.hpp"
@@ -42,9 +43,8 @@ struct SourceSpec {
     bool loop = true;
     std::optional<bool> realtime;
     bool audio = false;
-    float gainDb = 0;
-    bool muted = false;
-    bool required = true; ///< false: the show may start before it answers
+    capture::ChannelSettings mix; ///< its strip on the sound desk: fader, mute, delay, gate (never soloed)
+    bool required = true;         ///< false: the show may start before it answers
 };
 
 struct LayerSpec {
@@ -163,6 +163,8 @@ struct ShowSpec {
     /// Cameras only the multiview shows are decoded without the H.264 loop filter
     /// ([program] multiview_decode = "light", the default; "full" turns it off).
     bool lightOffAirDecode = true;
+    /// The program's true-peak limiter (-1 dBTP) before the encoder ([program] limiter, on by default).
+    bool programLimiter = true;
     TransitionKind transition = TransitionKind::Fade;
     int transitionMs = 500;
     capture::EncoderSettings encoder;

@@ -60,12 +60,9 @@ struct ProductLive {
     std::optional<int64_t> sold, stock;
 };
 
-/// An audio input's level in the program mix.
-struct AudioLevel {
-    float gainDb = 0;
-    bool muted = false;
-    bool operator==(const AudioLevel&) const = default;
-};
+/// An audio input's strip on the sound desk (fader, mute, solo, delay, gate):
+/// the mixer's own settings type, so the show and the mixer cannot disagree on it.
+using AudioLevel = capture::ChannelSettings;
 
 /// Who let a card or an offer go on air (the compliance gate's second person).
 struct Approval {
@@ -95,6 +92,7 @@ struct AddedSource {
     std::string id, url, format;
     std::string name;      ///< the scene button's label; empty: the id
     std::string slotsFrom; ///< a scene of the show file
+    bool audio = false;    ///< its sound joins the mix (a strip of its id, at 0 dB)
     bool operator==(const AddedSource&) const = default;
 };
 
