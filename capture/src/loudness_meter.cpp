@@ -30,39 +30,75 @@ struct LoudnessMeter::Library {
 };
 
 LoudnessMeter::LoudnessMeter(int sampleRate) : m_library(std::make_unique<Library>()) {
+    const int rate = std::max(sampleRate, 1);
+    // Momentary and short-term loudness are worked out here from 100 ms
+    // blocks, so libebur128 needs only the 400 ms buffer of its M mode, not
+    // the 3 s of its S mode that it would sum again on every reading.
     m_library->state =
-        ebur128_init(2, static_cast<unsigned long>(std::max(sampleRate, 1)),
-                     EBUR128_MODE_S | EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
+        ebur128_init(2, static_cast<unsigned long>(rate),
+                     EBUR128_MODE_M | EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
     if (!m_library->state)
         throw std::runtime_error("loudness meter: libebur128 refused " + std::to_string(sampleRate) + " Hz");
+    m_blockSamples = std::max(rate / 10, 1);
 }
 
 LoudnessMeter::~LoudnessMeter() = default;
 
+void LoudnessMeter::closeBlock(LoudnessReading& next) {
+    // The last 100 ms block's mean square (K-weighted, both channels), from
+    // its loudness: L = -0.691 + 10 log10(energy). Silence is energy 0.
+    ebur128_state* state = m_library->state;
+    double value = 0;
+    const int status = ebur128_loudness_window(state, 100, &value);
+    const double energy =
+        status == EBUR128_SUCCESS && std::isfinite(value) ? std::pow(10.0, (value + 0.691) / 10.0) : 0.0;
+    m_blocks[m_nextBlock] = energy;
+    m_nextBlock = (m_nextBlock + 1) % m_blocks.size();
+    m_blocksSeen = std::min(m_blocksSeen + 1, m_blocks.size());
+    auto windowLufs = [&](size_t blocks) -> std::optional<double> {
+        if (m_blocksSeen < blocks) return std::nullopt; // the window is not full yet
+        double sum = 0;
+        for (size_t b = 1; b <= blocks; ++b)
+            sum += m_blocks[(m_nextBlock + m_blocks.size() - b) % m_blocks.size()];
+        if (!(sum > 0)) return std::nullopt;
+        return -0.691 + 10.0 * std::log10(sum / static_cast<double>(blocks));
+    };
+    next.momentaryLufs = windowLufs(4);
+    next.shortTermLufs = windowLufs(30);
+    if (ebur128_loudness_global(state, &value) == EBUR128_SUCCESS)
+        next.integratedLufs = lufs(EBUR128_SUCCESS, value);
+}
+
 void LoudnessMeter::add(const float* left, const float* right, int count) {
     if (count <= 0) return;
     ebur128_state* state = m_library->state;
-    m_interleaved.resize(2 * static_cast<size_t>(count));
-    for (size_t s = 0; s < static_cast<size_t>(count); ++s) {
-        m_interleaved[2 * s] = left[s];
-        m_interleaved[2 * s + 1] = right[s];
+    LoudnessReading next = reading();
+    double last = 0, value = 0;
+    // Fed in pieces that end on the 100 ms block boundaries, so each block's
+    // loudness is read exactly when it is complete.
+    for (int done = 0; done < count;) {
+        const int piece = std::min(count - done, m_blockSamples - m_inBlock);
+        m_interleaved.resize(2 * static_cast<size_t>(piece));
+        for (size_t s = 0; s < static_cast<size_t>(piece); ++s) {
+            m_interleaved[2 * s] = left[done + static_cast<int>(s)];
+            m_interleaved[2 * s + 1] = right[done + static_cast<int>(s)];
+        }
+        if (ebur128_add_frames_float(state, m_interleaved.data(), static_cast<size_t>(piece)) !=
+            EBUR128_SUCCESS)
+            return;
+        for (unsigned channel = 0; channel < 2; ++channel)
+            if (ebur128_prev_true_peak(state, channel, &value) == EBUR128_SUCCESS)
+                last = std::max(last, value);
+        done += piece;
+        m_inBlock += piece;
+        if (m_inBlock == m_blockSamples) {
+            m_inBlock = 0;
+            closeBlock(next);
+        }
     }
-    if (ebur128_add_frames_float(state, m_interleaved.data(), static_cast<size_t>(count)) != EBUR128_SUCCESS)
-        return;
-
-    LoudnessReading next;
-    double value = 0;
-    int status = ebur128_loudness_momentary(state, &value);
-    next.momentaryLufs = lufs(status, value);
-    status = ebur128_loudness_shortterm(state, &value);
-    next.shortTermLufs = lufs(status, value);
-    status = ebur128_loudness_global(state, &value);
-    next.integratedLufs = lufs(status, value);
-    double last = 0, highest = 0;
-    for (unsigned channel = 0; channel < 2; ++channel) {
-        if (ebur128_prev_true_peak(state, channel, &value) == EBUR128_SUCCESS) last = std::max(last, value);
+    double highest = 0;
+    for (unsigned channel = 0; channel < 2; ++channel)
         if (ebur128_true_peak(state, channel, &value) == EBUR128_SUCCESS) highest = std::max(highest, value);
-    }
     next.truePeakDbfs = peakDb(last);
     next.maxTruePeakDbfs = peakDb(highest);
     std::lock_guard lock(m_mutex);

@@ -111,6 +111,9 @@ layers = [ { kind = "source", source = "cam1", rect = [0, 0, 360, 640] } ]
 [program]
 scene = "main"
 
+[security]
+source_protocols = ["lavfi"]
+
 $(encoder_block 800 2)
 
 [[outputs]]
@@ -154,7 +157,26 @@ api "$OP" /audio/gate '{"input":"nope","on":true}'
 check "a gate on an unknown input is refused with 400 (got $CODE)" test "$CODE" = 400
 api "$OP" /audio/solo '{"input":"room","solo":"loud"}'
 check "a solo that is not true/false is refused with 400 (got $CODE)" test "$CODE" = 400
+# A camera added with its sound (a 660 Hz tone at -18 dBFS) gets a strip; one added without gets none.
+PHONE="testsrc2=size=320x240:rate=30[out0];sine=frequency=660:sample_rate=48000[out1]"
+api "$OP" /commands/source.add '{"source":"phone","url":"'"$PHONE"'","format":"lavfi","audio":true}'
+check "source.add with audio answers 200 (got $CODE: ${BODY:0:160})" test "$CODE" = 200
+api "$OP" /commands/source.add '{"source":"quiet","url":"'"$PHONE"'","format":"lavfi"}'
+check "source.add without audio answers 200 (got $CODE)" test "$CODE" = 200
 sleep 1.5
+api "$OP" /audio
+strips=$(py '",".join(i["id"] for i in d["inputs"])')
+phone_m=$(strip phone "['momentary_lufs']")
+check "the added camera brings a strip of its own, the silent one none (strips: $strips)" test "$strips" = mic,room,phone
+check "the added camera's tone is heard on its strip (${phone_m:-none} LUFS, -18 dBFS at 660 Hz)" \
+    fcmp "${phone_m:--200} > -22 && ${phone_m:--200} < -15"
+api "$OP" /audio/gain '{"input":"phone","db":-60}'
+check "its fader answers like any strip's (got $CODE)" test "$CODE" = 200
+api "$OP" /commands/source.remove '{"source":"phone"}'
+check "the added camera is removed (got $CODE)" test "$CODE" = 200
+api "$OP" /audio
+strips=$(py '",".join(i["id"] for i in d["inputs"])')
+check "its strip goes with it (strips: $strips)" test "$strips" = mic,room
 api "$OP" /audio
 room_m=$(strip room "['momentary_lufs']")
 soloed=$(py '",".join(d["monitor"]["soloed"])')

@@ -69,6 +69,8 @@ void AddSourcePopup::draw(ConsoleContext& context) {
                 m_slotsFrom = scene.id;
         ImGui::EndCombo();
     }
+    ImGui::Checkbox("its sound into the mix", &m_withSound);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("a strip of its own on the Audio panel, at 0 dB");
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", m_error.c_str());
     const bool add = ImGui::Button(busy ? "Adding…" : "Add") || entered;
     const ImVec2 addMin = ImGui::GetItemRectMin(), addMax = ImGui::GetItemRectMax();
@@ -77,6 +79,7 @@ void AddSourcePopup::draw(ConsoleContext& context) {
         std::map<std::string, std::string> args = {{"source", m_id}, {"url", m_url}, {"format", m_format}};
         if (m_name[0]) args["name"] = m_name;
         if (!m_slotsFrom.empty()) args["slots_from"] = m_slotsFrom;
+        if (m_withSound) args["audio"] = "true";
         m_error.clear();
         // The popup stays up with the fields as typed if the command is refused.
         context.send(Command::named("source.add", args), kTask, [this](const CommandResult& result) {

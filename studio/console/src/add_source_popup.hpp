@@ -21,7 +21,8 @@ private:
     char m_url[2048] = {};
     char m_format[33] = {};
     char m_name[65] = {};
-    std::string m_slotsFrom; ///< empty: like the scene on program
+    std::string m_slotsFrom;  ///< empty: like the scene on program
+    bool m_withSound = false; ///< its sound joins the program mix
     std::string m_error;
     bool m_wantOpen = false;
     bool m_closeNext = false; ///< the command was done: close at the next frame

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <sstream>
 
-#include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/channel_settings.hpp"
 #include "hawker/overlay/utf8.hpp"
 #include "hawker/studio/base/quoted_text.hpp"
 

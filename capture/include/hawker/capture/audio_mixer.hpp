@@ -21,22 +21,11 @@
 #include <vector>
 
 #include "hawker/capture/audio_ring.hpp"
+#include "hawker/capture/channel_settings.hpp"
 #include "hawker/capture/loudness_meter.hpp"
 
 namespace hawker::capture {
 
-/// What the operator sets on a strip.
-struct ChannelSettings {
-    float gainDb = 0;
-    bool muted = false;
-    bool solo = false;
-    int delayMs = 0; ///< 0..kMaxDelayMs
-    bool gate = false;
-    float gateThresholdDb = -50;
-    bool operator==(const ChannelSettings&) const = default;
-};
-
-inline constexpr int kMaxDelayMs = 500;
 /// The program limiter's ceiling.
 inline constexpr float kLimiterCeilingDbtp = -1.0f;
 

@@ -11,7 +11,7 @@
 
 #include <opencv2/core.hpp>
 
-#include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/channel_settings.hpp"
 #include "hawker/capture/encoder_settings.hpp"
 #include "hawker/capture/output.hpp"
 #include "hawker/overlay/layout.hpp"
