@@ -1,0 +1,128 @@
+#!/usr/bin/env bash
+# The console's language (hawker gui --lang) on a virtual X display: the operator's desk in zh-CN and in en.
+# The menu bar must differ between the two, and in zh-CN its Settings menu must read 设置 as real glyphs
+# (compared with the string drawn by the font, and with the same string drawn as boxes). Then the choice:
+# --lang fr is refused, the language saved in the login's settings is used without --lang, --lang wins
+# over it, and without either a Chinese locale picks zh-CN.
+#
+# Screenshots and logs stay in $T (HAWKER_KEEP_TMP=1 keeps it).
+source "$(dirname "$0")/lib.sh"
+require_hawker
+# Without Xvfb the test cannot run at all: it says so and exits 77, reported as skipped, never passed.
+command -v Xvfb >/dev/null 2>&1 || skip "Xvfb is not installed (apt-get install xvfb): the console needs an X display"
+require_png_probe
+FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
+[[ -r "$FONT" ]] || die "CJK font missing: $FONT (fonts-noto-cjk)"
+STARTED=$EPOCHREALTIME
+
+export HAWKER_CONFIG_DIR="$T/config"
+# The locale is the test's to set: none of the runs below inherits the machine's.
+unset LC_ALL LC_MESSAGES LANGUAGE
+export LANG=C.UTF-8
+
+cat > "$T/show.toml" <<TOML
+[show]
+name = "language"
+
+[canvas]
+width = 640
+height = 360
+fps = 30
+
+[[sources]]
+id = "cam1"
+format = "lavfi"
+url = "color=c=0x1e50a0:size=640x360:rate=30"
+
+[[scenes]]
+id = "one"
+layers = [ { kind = "source", source = "cam1", rect = [0, 0, 640, 360], fit = "cover" } ]
+
+[program]
+scene = "one"
+transition = "cut"
+
+$(encoder_block 600 1)
+
+[[outputs]]
+id = "record"
+kind = "record"
+path = "$T/program.mkv"
+TOML
+
+probe() { "$PROBE" "$@" 2>> "$T/probe.log"; }
+no_gl_or_assert_errors() { ! grep -qiE 'GL error|Assertion|IM_ASSERT|imgui[a-z_]*\.(cpp|h):' "$1"; }
+region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
+
+: > "$T/xvfb.display"
+Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$T/xvfb.display" > "$T/xvfb.log" 2>&1 &
+track_pid $!
+wait_until 15 grep -q '[0-9]' "$T/xvfb.display" || die "Xvfb did not start within 15 s"
+export DISPLAY=":$(tr -dc 0-9 < "$T/xvfb.display")"
+unset WAYLAND_DISPLAY
+info "Xvfb on $DISPLAY"
+
+# shot NAME [ARGS...]: the operator's desk 20 frames after the show started, in a settings folder of its own.
+shot() {
+    local name="$1"; shift
+    hawker_fg "$name" 90 gui "$T/show.toml" --overwrite --who tester --screenshot "$T/$name.png" --after-frames 20 "$@"
+    check "$name: the console wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/$name.png"
+}
+
+# --- 1. the same desk in zh-CN and in en ------------------------------------------------------
+HAWKER_CONFIG_DIR="$T/config-zh" shot zh --lang zh-CN
+HAWKER_CONFIG_DIR="$T/config-en" shot en --lang en
+check "zh: the console says which language it speaks" grep -q 'console language zh-CN' "$T/zh.err"
+check "en: the console says which language it speaks" grep -q 'console language en' "$T/en.err"
+
+BAR_ZH=$(region "$T/zh.out" menu_bar); BAR_EN=$(region "$T/en.out" menu_bar)
+SET_ZH=$(region "$T/zh.out" menu_settings); SET_EN=$(region "$T/en.out" menu_settings)
+if [[ -z "$BAR_ZH" || -z "$BAR_EN" || -z "$SET_ZH" || -z "$SET_EN" ]]; then
+    fail "no menu_bar/menu_settings region in the console's output (zh '$BAR_ZH' '$SET_ZH', en '$BAR_EN' '$SET_EN')"
+else
+    # The menu bar's left half: the menus' words (the clock at the right moves with the show).
+    d_bar=$(probe diff "$T/zh.png" $BAR_ZH "$T/en.png" $BAR_EN)
+    check "the menu bars differ between zh-CN and en (mean difference ${d_bar:-?} > 2)" fcmp "${d_bar:--1} > 2"
+    check "and the Settings menus are not where they were (zh '$SET_ZH', en '$SET_EN')" test "$SET_ZH" != "$SET_EN"
+    real=$(probe text-similarity "$T/zh.png" $SET_ZH "设置" "$FONT" 17)
+    tofu=$(probe text-similarity "$T/zh.png" $SET_ZH --boxes "设置" "$FONT" 17)
+    check "zh: the Settings menu reads 设置 (similarity ${real:-?} > 0.5)" fcmp "${real:--1} > 0.5"
+    check "zh: and looks nothing like boxes (boxes ${tofu:-?}, at least 0.3 lower)" fcmp "${real:--1} - ${tofu:-1} >= 0.3"
+    en_as_zh=$(probe text-similarity "$T/en.png" $SET_EN "设置" "$FONT" 17)
+    check "en: the Settings menu is not 设置 (similarity ${en_as_zh:-?} < ${real:-?} - 0.3)" \
+        fcmp "${en_as_zh:-1} <= ${real:--1} - 0.3"
+fi
+check "zh: no GL error or assertion" no_gl_or_assert_errors "$T/zh.err"
+
+# --- 2. what is refused ---------------------------------------------------------------------
+hawker_fg fr 20 gui "$T/show.toml" --lang fr
+check "--lang fr is a usage error (exit $HAWKER_RC, 2)" test "$HAWKER_RC" -eq 2
+check "which names the languages ($(hawker_error_line fr))" \
+    grep -q "^hawker: error: --lang must be zh-CN or en, not 'fr'" "$T/fr.err"
+check "and opens no window (no screenshot line)" bash -c "! grep -q '^screenshot' '$T/fr.out'"
+
+# --- 3. the saved choice, --lang over it, the locale without either ------------------------
+mkdir -p "$T/config-saved"
+printf '[Hawker][Settings]\nLanguage=zh-CN\n\n' > "$T/config-saved/console-operator.ini"
+HAWKER_CONFIG_DIR="$T/config-saved" shot saved
+check "without --lang the saved zh-CN is used" grep -q 'console language zh-CN' "$T/saved.err"
+SET_SAVED=$(region "$T/saved.out" menu_settings)
+if [[ -n "$SET_SAVED" ]]; then
+    saved_sim=$(probe text-similarity "$T/saved.png" $SET_SAVED "设置" "$FONT" 17)
+    check "and its Settings menu reads 设置 (similarity ${saved_sim:-?} > 0.5)" fcmp "${saved_sim:--1} > 0.5"
+else
+    fail "no menu_settings region in the saved run's output"
+fi
+check "the saved choice is still in the settings after the run" \
+    grep -q '^Language=zh-CN$' "$T/config-saved/console-operator.ini"
+HAWKER_CONFIG_DIR="$T/config-saved" shot override --lang en
+check "--lang en wins over the saved zh-CN" grep -q 'console language en' "$T/override.err"
+check "and --lang is for that run only: the saved choice stays zh-CN" \
+    grep -q '^Language=zh-CN$' "$T/config-saved/console-operator.ini"
+HAWKER_CONFIG_DIR="$T/config-locale" LANG=zh_CN.UTF-8 shot locale
+check "without --lang or a saved choice a zh_CN locale picks zh-CN" grep -q 'console language zh-CN' "$T/locale.err"
+HAWKER_CONFIG_DIR="$T/config-c" shot clocale
+check "and a C locale picks en" grep -q 'console language en' "$T/clocale.err"
+
+info "screenshots zh.png en.png saved.png in $T; $(elapsed_since "$STARTED") s in all"
+finish
