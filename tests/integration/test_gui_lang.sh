@@ -3,13 +3,15 @@
 # The menu bar must differ between the two, and in zh-CN its Settings menu must read 设置 as real glyphs
 # (compared with the string drawn by the font, and with the same string drawn as boxes). Then the choice:
 # --lang fr is refused, the language saved in the login's settings is used without --lang, --lang wins
-# over it, and without either a Chinese locale picks zh-CN.
+# over it, and without either a Chinese locale picks zh-CN. Last, a comment in characters the font atlas
+# was not built with arrives over the API: they are added while the console runs and drawn as glyphs.
 #
 # Screenshots and logs stay in $T (HAWKER_KEEP_TMP=1 keeps it).
 source "$(dirname "$0")/lib.sh"
 require_hawker
 # Without Xvfb the test cannot run at all: it says so and exits 77, reported as skipped, never passed.
 command -v Xvfb >/dev/null 2>&1 || skip "Xvfb is not installed (apt-get install xvfb): the console needs an X display"
+require_tools curl
 require_png_probe
 FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 [[ -r "$FONT" ]] || die "CJK font missing: $FONT (fonts-noto-cjk)"
@@ -124,5 +126,46 @@ check "without --lang or a saved choice a zh_CN locale picks zh-CN" grep -q 'con
 HAWKER_CONFIG_DIR="$T/config-c" shot clocale
 check "and a C locale picks en" grep -q 'console language en' "$T/clocale.err"
 
-info "screenshots zh.png en.png saved.png in $T; $(elapsed_since "$STARTED") s in all"
+# --- 4. a comment in characters the atlas was not built with ---------------------------------
+# 龘靐齉 are in the font but in no table, show text or common-character range: they must reach the
+# atlas while the console runs (built off the UI thread, swapped in between frames) and be drawn, not '?'.
+RARE="龘靐齉"
+export HAWKER_TEST_INGEST_TOKEN="$(random_token in)"
+{ cat "$T/show.toml"; cat <<TOML
+
+[api]
+bind = "127.0.0.1"
+port = 0
+tokens = [ { name = "shop", role = "ingest", token_env = "HAWKER_TEST_INGEST_TOKEN" } ]
+TOML
+} > "$T/show-api.toml"
+HAWKER_CONFIG_DIR="$T/config-glyph" hawker_bg glyph gui "$T/show-api.toml" --overwrite --who tester \
+    --db "$T/glyph.db" --lang zh-CN --screenshot "$T/glyph.png" --after-frames 240
+wait_until 30 grep -qs '^api http' "$T/glyph.out" || fail "the console's API did not start within 30 s"
+wait_until 30 grep -qs '^session [0-9]*$' "$T/glyph.out" || fail "no 'session N' line within 30 s"
+API=$(sed -n 's/^api \(http[^ ]*\)$/\1/p' "$T/glyph.out" | head -n1)
+SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/glyph.out" | head -n1)
+sleep 1 # the comment's time inside the session, not before its start
+EVENT="{\"events\":[{\"id\":\"rare-1\",\"type\":\"comment\",\"ts\":$(date +%s%3N),\"viewer\":\"u1\",\"text\":\"$RARE\"}]}"
+CODE=$(curl -s -m 10 -o "$T/ingest.json" -w '%{http_code}' -H "Authorization: Bearer $HAWKER_TEST_INGEST_TOKEN" \
+    -H 'Content-Type: application/json' -X POST --data-binary "$EVENT" "${API}sessions/$SID/events")
+check "the comment was taken (HTTP $CODE: $(cat "$T/ingest.json" 2>/dev/null))" test "$CODE" = 200
+wait_pid "$HAWKER_PID" 120
+check "the console wrote its screenshot (exit $WAIT_RC)" test "$WAIT_RC" -eq 0 -a -s "$T/glyph.png"
+check "the atlas was rebuilt with the comment's characters ($(grep -o 'font atlas rebuilt[^(]*' "$T/glyph.err" | head -n1))" \
+    grep -q 'font atlas rebuilt with [1-9]' "$T/glyph.err"
+check "and no character was missing from the font" bash -c "! grep -q 'not in the font' '$T/glyph.err'"
+BOX=$(region "$T/glyph.out" comment_text:0)
+if [[ -n "$BOX" ]]; then
+    rare_real=$(probe text-similarity "$T/glyph.png" $BOX "$RARE" "$FONT" 17)
+    rare_tofu=$(probe text-similarity "$T/glyph.png" $BOX --boxes "$RARE" "$FONT" 17)
+    check "the comment reads $RARE (similarity ${rare_real:-?} > 0.5)" fcmp "${rare_real:--1} > 0.5"
+    check "and looks nothing like boxes (boxes ${rare_tofu:-?}, at least 0.3 lower)" \
+        fcmp "${rare_real:--1} - ${rare_tofu:-1} >= 0.3"
+else
+    fail "no comment_text:0 region in the console's output"
+fi
+check "glyph: no GL error or assertion" no_gl_or_assert_errors "$T/glyph.err"
+
+info "screenshots zh.png en.png saved.png glyph.png in $T; $(elapsed_since "$STARTED") s in all"
 finish

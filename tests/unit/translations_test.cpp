@@ -91,7 +91,8 @@ TEST(CompactFigures, ChineseCountsIn10kAnd100m) {
     EXPECT_EQ(figures::formatCompactCount(9999, zh), "9,999");
     EXPECT_EQ(figures::formatCompactCount(10000, zh), "1万");
     EXPECT_EQ(figures::formatCompactCount(12345, zh), "1.2万");
-    EXPECT_EQ(figures::formatCompactCount(99'949'999, zh), "9,994.9万");
+    EXPECT_EQ(figures::formatCompactCount(99'949'000, zh), "9,994.9万");
+    EXPECT_EQ(figures::formatCompactCount(99'949'999, zh), "9,995万");
     // Rounds up to a whole 亿: written in 亿, never "10000万".
     EXPECT_EQ(figures::formatCompactCount(99'999'999, zh), "1亿");
     EXPECT_EQ(figures::formatCompactCount(100'000'000, zh), "1亿");

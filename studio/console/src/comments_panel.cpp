@@ -183,6 +183,9 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
             ImGui::SameLine();
             if (negative) ImGui::PushStyleColor(ImGuiCol_Text, kNegativeText);
             ImGui::TextWrapped("%s", text.c_str());
+            context.markRegion("comment_text:" + std::to_string(i), ImGui::GetItemRectMin().x,
+                               ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                               ImGui::GetItemRectMax().y);
             if (negative) ImGui::PopStyleColor();
         }
         ImGui::EndTable();
