@@ -173,8 +173,9 @@ void ReviewView::drawSessionList(ConsoleContext& ctx) {
                                   : session.state == "planned" ? kReviewAmber
                                                                : kReviewDim;
         const ImVec2 second(at.x, at.y + lineHeight + style.ItemSpacing.y * 0.5f);
-        draw->AddText(second, ImGui::ColorConvertFloat4ToU32(stateColor), session.state.c_str());
-        draw->AddText(ImVec2(second.x + ImGui::CalcTextSize(session.state.c_str()).x, second.y),
+        const std::string state = reviewStateWord(session.state);
+        draw->AddText(second, ImGui::ColorConvertFloat4ToU32(stateColor), state.c_str());
+        draw->AddText(ImVec2(second.x + ImGui::CalcTextSize(state.c_str()).x, second.y),
                       ImGui::GetColorU32(ImGuiCol_TextDisabled), reviewSessionDetail(session).c_str());
         ImGui::PopID();
     }

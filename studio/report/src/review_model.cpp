@@ -40,9 +40,9 @@ std::vector<ReviewBand> onAirBands(const json& report) {
 }
 
 void fillSeries(const json& report, ReviewOverview& out) {
-    out.online.title = "Online viewers 在线人数 (end of each minute)";
-    out.gmv.title = "GMV per minute 每分钟成交额";
-    out.gmvTotal.title = "GMV so far 累计成交额";
+    out.online.title = i18n::tr("review_model.chart_online");
+    out.gmv.title = i18n::tr("review_model.chart_gmv");
+    out.gmvTotal.title = i18n::tr("review_model.chart_gmv_total");
     for (ReviewSeries* money : {&out.gmv, &out.gmvTotal}) {
         money->unit = "¥";
         money->valueScale = 100;
@@ -72,6 +72,22 @@ std::vector<ReviewFunnelStep> funnelOf(const json& summary) {
                          step.ofPrevious, step.notComparable});
     }
     return steps;
+}
+
+/// A KPI tile's name in the current language: the report's JSON names it in English, once for every reader.
+std::string kpiLabel(const std::string& key, const std::string& stored) {
+    static const std::pair<const char*, const char*> kLabels[] = {
+        {"gmv_cents", i18n::trKey("review_model.kpi_gmv")},
+        {"uv", i18n::trKey("review_model.kpi_uv")},
+        {"online", i18n::trKey("review_model.kpi_online")},
+        {"pcu", i18n::trKey("review_model.kpi_pcu")},
+        {"conversion_rate", i18n::trKey("review_model.kpi_conversion")},
+        {"uv_value_cents", i18n::trKey("review_model.kpi_uv_value")},
+        {"gpm_cents", i18n::trKey("review_model.kpi_gpm")},
+        {"engagement_rate", i18n::trKey("review_model.kpi_engagement")}};
+    for (const auto& [name, label] : kLabels)
+        if (key == name) return i18n::tr(label);
+    return stored; // a product's units ("SKU units") and keys added later keep the report's name
 }
 
 /// KPI tiles of a report made before the report carried "kpis": GMV, UV,
@@ -106,7 +122,7 @@ std::vector<ReviewKpiTile> kpiTilesOf(const json& report) {
     for (const json& tile : *kpis) {
         const std::string key = stringAt(tile, "key");
         ReviewKpiTile out;
-        out.label = stringAt(tile, "label");
+        out.label = kpiLabel(key, stringAt(tile, "label"));
         out.status = stringAt(tile, "status");
         out.value = reviewMetric(key, memberOf(tile, "value"));
         if (const std::optional<double> target = numberAt(tile, "target"))
