@@ -12,8 +12,9 @@ ConsoleContext::ConsoleContext(Actor actor, ProgramView* engine, std::filesystem
                                std::vector<ApiToken> secondPersons)
     : m_actor(std::move(actor)), m_engine(engine), m_database(std::move(database)),
       m_secondPersons(std::move(secondPersons)),
-      m_tasks(
-          [this](const std::string& task, const std::string& error) { message(false, task + ": " + error); }),
+      m_tasks([this](const std::string& task, const std::string& error) {
+          message(false, taskLabel(task) + ": " + error);
+      }),
       m_live(std::make_shared<LiveSnapshot>()) {}
 
 void ConsoleContext::send(const Command& command, const std::string& task,

@@ -127,7 +127,7 @@ void ReviewNotes::change(ConsoleContext& ctx, TaskWatch& watch,
     if (queued)
         watch.started();
     else
-        ctx.message(false, trf("notes.busy", {{"task", watch.name}}));
+        ctx.message(false, trf("notes.busy", {{"task", taskLabel(watch.name)}}));
 }
 
 void ReviewNotes::draw(ConsoleContext& ctx) {

@@ -37,6 +37,9 @@ using i18n::trKey;
 
 /// A source's state as the console shows it ("live", "直播中").
 const char* sourceStateLabel(capture::SourceState state);
+/// A task's name (the task runner's key, "reconnect cam1") as the status bar and the messages show it, in
+/// the current language ("重连 cam1"); a name it does not know is shown as it is.
+std::string taskLabel(const std::string& name);
 /// A role as the console shows it, in the current language.
 const char* roleLabel(Role role);
 

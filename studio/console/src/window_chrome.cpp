@@ -141,7 +141,7 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
         ImGui::SameLine();
     }
     for (const std::string& task : context.tasks().active()) {
-        ImGui::TextDisabled("⋯ %s", task.c_str());
+        ImGui::TextDisabled("⋯ %s", taskLabel(task).c_str());
         ImGui::SameLine();
     }
     ImGui::SameLine(
