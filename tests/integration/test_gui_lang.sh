@@ -4,14 +4,15 @@
 # (compared with the string drawn by the font, and with the same string drawn as boxes). Then the choice:
 # --lang fr is refused, the language saved in the login's settings is used without --lang, --lang wins
 # over it, and without either a Chinese locale picks zh-CN. Last, a comment in characters the font atlas
-# was not built with arrives over the API: they are added while the console runs and drawn as glyphs.
+# was not built with arrives over the API: they are added while the console runs and drawn as glyphs. And
+# Settings ▸ Language, clicked with xdotool, switches a running console to English and saves the choice.
 #
 # Screenshots and logs stay in $T (HAWKER_KEEP_TMP=1 keeps it).
 source "$(dirname "$0")/lib.sh"
 require_hawker
 # Without Xvfb the test cannot run at all: it says so and exits 77, reported as skipped, never passed.
 command -v Xvfb >/dev/null 2>&1 || skip "Xvfb is not installed (apt-get install xvfb): the console needs an X display"
-require_tools curl
+require_tools curl xdotool
 require_png_probe
 FONT=/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc
 [[ -r "$FONT" ]] || die "CJK font missing: $FONT (fonts-noto-cjk)"
@@ -167,5 +168,47 @@ else
 fi
 check "glyph: no GL error or assertion" no_gl_or_assert_errors "$T/glyph.err"
 
-info "screenshots zh.png en.png saved.png glyph.png in $T; $(elapsed_since "$STARTED") s in all"
+# --- 5. Settings ▸ Language switches a running console, and the choice is saved -------------------------
+# The menus' places are learnt run by run (a run prints where it drew them when it writes its screenshot):
+# the Settings menu from the zh run above, its Language item once Settings is open, then English in it.
+center_in() { awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"; }
+hold_click() { timeout 5 xdotool mousemove $1 $2; sleep 0.3; timeout 5 xdotool click 1; sleep 0.6; }
+# switch_run NAME: a zh-CN desk whose menus are clicked at the places known so far, in the order given.
+switch_run() {
+    local name="$1"; shift
+    HAWKER_CONFIG_DIR="$T/config-switch" hawker_bg "$name" gui "$T/show.toml" --overwrite --who tester \
+        --screenshot "$T/$name.png" --after-frames 300
+    local pid=$HAWKER_PID place
+    wait_until 30 grep -q 'console: OpenGL' "$T/$name.err"
+    sleep 2
+    for place in "$@"; do
+        # shellcheck disable=SC2086 # "x y" are two arguments
+        hold_click $place
+    done
+    wait_pid "$pid" 90
+    check "$name: the console wrote its screenshot (exit $WAIT_RC)" test "$WAIT_RC" -eq 0 -a -s "$T/$name.png"
+}
+mkdir -p "$T/config-switch"
+printf '[Hawker][Settings]\nLanguage=zh-CN\n\n' > "$T/config-switch/console-operator.ini"
+SETTINGS_AT=$(center_in "$T/zh.out" menu_settings)
+switch_run switch1 "$SETTINGS_AT"
+LANGUAGE_AT=$(center_in "$T/switch1.out" menu_language)
+check "with Settings open the console drew its Language item ('$LANGUAGE_AT')" test -n "$LANGUAGE_AT"
+switch_run switch2 "$SETTINGS_AT" "$LANGUAGE_AT"
+ENGLISH_AT=$(center_in "$T/switch2.out" menu_lang:en)
+check "and in it English ('$ENGLISH_AT')" test -n "$ENGLISH_AT"
+if [[ -n "$LANGUAGE_AT" && -n "$ENGLISH_AT" ]]; then
+    switch_run switch3 "$SETTINGS_AT" "$LANGUAGE_AT" "$ENGLISH_AT"
+    check "a click on English switched the running console" grep -q 'console language switched to en' "$T/switch3.err"
+    check "it started in zh-CN (the saved choice)" grep -q 'console language zh-CN' "$T/switch3.err"
+    check "the choice is saved in the settings" grep -q '^Language=en$' "$T/config-switch/console-operator.ini"
+    SET_SWITCHED=$(region "$T/switch3.out" menu_settings)
+    check "and the menu bar is drawn in English since (Settings at '$SET_SWITCHED', as in the en run: '$SET_EN')" \
+        test "$SET_SWITCHED" = "$SET_EN"
+    check "the layout survived the switch: the switcher window is saved under its one ID" \
+        test "$(grep -cE '^\[Window\]\[(.*###)?Switcher\]$' "$T/config-switch/console-operator.ini")" -eq 1
+fi
+check "switch3: no GL error or assertion" no_gl_or_assert_errors "$T/switch3.err"
+
+info "screenshots zh.png en.png saved.png glyph.png switch3.png in $T; $(elapsed_since "$STARTED") s in all"
 finish

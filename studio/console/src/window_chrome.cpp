@@ -5,10 +5,21 @@
 #include <imgui_internal.h> // MarkIniSettingsDirty: a changed hotkey is saved with the layout
 
 #include "console_settings.hpp"
+#include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/translations.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
+
+namespace {
+
+/// Names the item just drawn for the screenshot log (tests click and read the menus by these).
+void markLastItem(ConsoleContext& context, const std::string& name) {
+    context.markRegion(name, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                       ImGui::GetItemRectMax().y);
+}
+
+} // namespace
 
 void MenuBar::draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& panels, bool& quit) {
     bool openStop = false;
@@ -40,19 +51,24 @@ void MenuBar::draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>&
         }
         const bool settingsOpen = ImGui::BeginMenu(trId("menu.settings").c_str());
         // Where the tests find the menu's words in a screenshot, whatever the language.
-        context.markRegion("menu_settings", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
-                           ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+        markLastItem(context, "menu_settings");
         if (settingsOpen) {
             ConsoleSettings& settings = context.settings();
-            if (ImGui::BeginMenu(trId("menu.language").c_str())) {
+            const bool languageOpen = ImGui::BeginMenu(trId("menu.language").c_str());
+            markLastItem(context, "menu_language");
+            if (languageOpen) {
                 // Each language in its own name, so that whoever cannot read the current one finds theirs.
                 for (i18n::Language language : i18n::allLanguages()) {
                     const std::string label =
                         std::string(i18n::languageName(language)) + "###lang-" + i18n::languageCode(language);
-                    if (ImGui::MenuItem(label.c_str(), nullptr, i18n::currentLanguage() == language)) {
+                    const bool chosen =
+                        ImGui::MenuItem(label.c_str(), nullptr, i18n::currentLanguage() == language);
+                    markLastItem(context, std::string("menu_lang:") + i18n::languageCode(language));
+                    if (chosen) {
                         i18n::setLanguage(language);
                         settings.language = i18n::languageCode(language);
                         ImGui::MarkIniSettingsDirty();
+                        logInfo(std::string("console language switched to ") + i18n::languageCode(language));
                     }
                 }
                 ImGui::EndMenu();
