@@ -13,6 +13,18 @@
 
 namespace hawker::studio::console {
 
+namespace {
+
+void noticeTexts(ConsoleContext& context, const nlohmann::json& value) {
+    if (value.is_string())
+        context.noticeText(value.get_ref<const std::string&>());
+    else if (value.is_structured())
+        for (const nlohmann::json& item : value)
+            noticeTexts(context, item);
+}
+
+} // namespace
+
 ReviewView::ReviewView() : Panel("Review 复盘", trKey("review.title"), PanelPlace{0, 0, 1, 1}) {}
 
 const Session* ReviewView::selectedSession() const {
@@ -45,6 +57,11 @@ void ReviewView::loadSessions(ConsoleContext& ctx) {
             return [this, sessions, &ctx] {
                 m_sessionsTask.arrived();
                 m_sessions = sessions;
+                // Titles, tags and hosts come from the database, not the show file: their characters go
+                // to the font atlas (added off the UI thread) like a comment's.
+                for (const Session& session : m_sessions)
+                    for (const std::string* text : {&session.title, &session.tag, &session.host})
+                        ctx.noticeText(*text);
                 // The session asked for on the command line opens first, once.
                 if (const auto wanted = ctx.reviewSession(); wanted && !m_selected && !m_openedWanted) {
                     m_openedWanted = true;
@@ -70,7 +87,7 @@ void ReviewView::loadReport(ConsoleContext& ctx, int64_t sessionId) {
     const std::filesystem::path path = ctx.database();
     const bool queued =
         ctx.tasks().run(Lane::Queries, m_reportTask.name,
-                        [this, path, sessionId](TaskProgress& progress) -> TaskRunner::Deferred {
+                        [this, path, sessionId, &ctx](TaskProgress& progress) -> TaskRunner::Deferred {
                             requireDatabase(path);
                             Database db(path, Database::Threading::OneThread);
                             progress.set(0.05f);
@@ -78,11 +95,14 @@ void ReviewView::loadReport(ConsoleContext& ctx, int64_t sessionId) {
                             progress.set(0.9f);
                             std::shared_ptr<const LoadedReport> loaded =
                                 loadedReport(sessionId, std::move(report));
-                            return [this, loaded] {
+                            return [this, loaded, &ctx] {
                                 m_reportTask.arrived();
                                 // A report of a session no longer selected is dropped; the new
                                 // selection has asked for its own.
                                 if (m_selected == loaded->sessionId) m_report = loaded;
+                                // Every text of the report (products, segments, notes, comments) may
+                                // need glyphs the atlas was not built with.
+                                noticeTexts(ctx, *loaded->json);
                             };
                         });
     if (queued)
