@@ -329,7 +329,8 @@ check "audit: the API's approval, card, cuts and reconnects by their tokens" \
 # (f) the layout and the console's settings were saved.
 INI="$T/config/console-operator.ini"
 check "the layout is saved in $(basename "$INI")" test -s "$INI"
-check "with the switcher window" grep -qF '[Window][Switcher]' "$INI"
+# The window's ID is "###Switcher" in every language (its title follows the language, its place does not).
+check "with the switcher window" grep -qE '^\[Window\]\[(.*###)?Switcher\]$' "$INI"
 check "and the console's settings" grep -qF '[Hawker][Settings]' "$INI"
 
 # --- 1b. the operator adds a camera from the Sources panel -------------------------------

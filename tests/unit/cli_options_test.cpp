@@ -258,3 +258,17 @@ TEST(CliOptions, HelpForEverySubcommand) {
     EXPECT_NE(helpText({"session", "new", "--help"}).find("--title"), std::string::npos);
     EXPECT_EQ(usageError({"help", "frobnicate"}), "no command 'frobnicate' to help with (try 'hawker help')");
 }
+
+TEST(CliOptions, TheLanguageIsZhCnOrEnAndNothingElse) {
+    EXPECT_EQ(parsed<GuiArgs>({"gui", "show.toml", "--lang", "zh-CN"}).language, i18n::Language::ZhCN);
+    EXPECT_EQ(parsed<GuiArgs>({"gui", "show.toml", "--lang", "en"}).language, i18n::Language::En);
+    // Without --lang the console decides: the saved choice, then the locale.
+    EXPECT_FALSE(parsed<GuiArgs>({"gui", "show.toml"}).language);
+    EXPECT_EQ(usageError({"gui", "show.toml", "--lang", "fr"}), "--lang must be zh-CN or en, not 'fr'");
+    EXPECT_EQ(usageError({"gui", "show.toml", "--lang", "zh"}), "--lang must be zh-CN or en, not 'zh'");
+    EXPECT_EQ(parsed<ReportArgs>({"report", "--db", "h.db", "--session", "1", "--lang", "zh-CN"}).language,
+              i18n::Language::ZhCN);
+    EXPECT_EQ(usageError({"report", "--db", "h.db", "--session", "1", "--lang", "de"}),
+              "--lang must be zh-CN or en, not 'de'");
+    EXPECT_EQ(parsed<DemoArgs>({"demo", "--lang", "en"}).language, i18n::Language::En);
+}

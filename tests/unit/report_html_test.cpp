@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/report/chi_square.hpp"
 #include "hawker/studio/report/report_html.hpp"
 
@@ -411,4 +412,25 @@ TEST(ChiSquare, RefusesImpossibleCounts) {
     EXPECT_FALSE(chiSquare2x2(-1, 100, 5, 100).valid);
     EXPECT_FALSE(chiSquare2x2(101, 100, 5, 100).valid);
     EXPECT_FALSE(chiSquare2x2(5, 100, 5, -100).valid);
+}
+
+TEST(ReportHtml, FollowsTheLanguageWithBilingualHeadings) {
+    const i18n::Language saved = i18n::currentLanguage();
+    const json empty = {{"alerts", json::array()}};
+    i18n::setLanguage(i18n::Language::ZhCN);
+    const std::string zh = renderReportHtml(empty);
+    i18n::setLanguage(i18n::Language::En);
+    const std::string en = renderReportHtml(empty);
+    i18n::setLanguage(saved);
+    EXPECT_NE(zh.find("<html lang=\"zh-CN\">"), std::string::npos);
+    EXPECT_NE(en.find("<html lang=\"en\">"), std::string::npos);
+    // The notes between the headings follow the language...
+    EXPECT_NE(zh.find("直播期间没有触发告警。"), std::string::npos);
+    EXPECT_EQ(zh.find("No alert was raised during the show."), std::string::npos);
+    EXPECT_NE(en.find("No alert was raised during the show."), std::string::npos);
+    // ...and the headings stay bilingual in both.
+    for (const std::string* html : {&zh, &en}) {
+        EXPECT_NE(html->find("Alerts <span class=\"zh\">告警</span>"), std::string::npos);
+        EXPECT_NE(html->find("Review <span class=\"zh\">复盘</span>"), std::string::npos);
+    }
 }

@@ -9,6 +9,7 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/money.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
 #include "hawker/studio/report/report_csv.hpp"
 #include "hawker/studio/report/report_html.hpp"
@@ -84,6 +85,8 @@ int commandReport(const ReportArgs& args) {
         throw UsageError("report needs --session ID (or --trend for a range)");
     if (!args.trend && !(args.title + args.tag + args.host + args.sku).empty())
         throw UsageError("report: --title, --tag, --host and --sku choose the sessions of a --trend");
+    // The HTML's words: --lang, else the locale's (the JSON and the CSV files have no words to translate).
+    i18n::setLanguage(args.language.value_or(i18n::systemLanguage()));
     Database database(args.db, Database::Threading::OneThread);
     if (args.trend) return commandTrend(args, database);
     ReportOptions options;

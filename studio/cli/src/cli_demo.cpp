@@ -12,6 +12,7 @@
 #include "cli_commands.hpp"
 #include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/cli/headless_runner.hpp"
 #include "hawker/studio/engine/record_path.hpp"
 #include "hawker/studio/report/report_html.hpp"
@@ -88,6 +89,7 @@ int commandDemo(const DemoArgs& args) {
     // The review of the show just run: what a merchandiser opens next.
     Database database(options.database);
     const nlohmann::json report = buildSessionReport(database, sessionId);
+    i18n::setLanguage(args.language.value_or(i18n::systemLanguage())); // report.html's words
     std::ofstream(out / "report.json", std::ios::trunc) << report.dump(2) << "\n";
     std::ofstream(out / "report.html", std::ios::trunc) << renderReportHtml(report);
     const auto& s = report["summary"];

@@ -18,6 +18,7 @@ int commandGui(const GuiArgs& args) {
     options.who = args.who;
     options.engine.overwrite = args.overwrite;
     options.hostWindow = args.hostWindow;
+    options.language = args.language;
     if (args.screenshot) {
         options.screenshot = *args.screenshot;
         options.afterFrames = args.afterFrames;

@@ -128,6 +128,9 @@ void Parser::addDemo() {
     valueOption(demo, "--duration", "SECONDS", "how long the show runs (default 60)",
                 [this](const std::string& text) { m_demo.duration = values::seconds("--duration", text); });
     demo.add_flag("--offline", m_demo.offline, "a virtual clock, as fast as possible");
+    valueOption(demo, "--lang", "LANG",
+                "report.html's language: zh-CN or en (headings stay bilingual; default: the system locale)",
+                [this](const std::string& text) { m_demo.language = values::language("--lang", text); });
     demo.add_flag("--overwrite", m_demo.overwrite, "replace an earlier demo's recording");
 }
 
@@ -159,6 +162,10 @@ void Parser::addGui() {
     valueOption(gui, "--out", "DIR", "the demo's folder (default hawker-demo)", keep(m_gui.out));
     valueOption(gui, "--session", "ID", "run this planned session; the merchandiser's review opens it",
                 whole(m_gui.session, "--session"));
+    valueOption(gui, "--lang", "LANG",
+                "the console's language: zh-CN or en (default: the saved choice, else the "
+                "system locale)",
+                [this](const std::string& text) { m_gui.language = values::language("--lang", text); });
     gui.add_flag("--simulate", m_gui.simulate, "a simulated audience watches and buys");
     valueOption(gui, "--seed", "N", "the simulated audience's seed", whole(m_gui.seed, "--seed"));
     gui.add_flag("--rehearsal", m_gui.rehearsal, "the session is a rehearsal");

@@ -60,6 +60,9 @@ void Parser::addAnalytics() {
     valueOption(report, "--html", "FILE", "write the report as one HTML page", keep(m_report.html));
     valueOption(report, "--csv", "DIR", "write its tables as CSV files", keep(m_report.csv));
     report.add_flag("--include-rehearsals", m_report.includeRehearsals, "compare with rehearsals too");
+    valueOption(report, "--lang", "LANG",
+                "the HTML page's language: zh-CN or en (headings stay bilingual; default: the system locale)",
+                [this](const std::string& text) { m_report.language = values::language("--lang", text); });
     report.add_flag("--trend", m_report.trend,
                     "the sessions of a range instead of one: --since, --title, --tag, --host, --sku");
     valueOption(report, "--since", "14d", "with --trend: how far back (days d or hours h; default 14d)",

@@ -92,4 +92,11 @@ Role consoleRole(const std::string& option, const std::string& text) {
     return *role;
 }
 
+i18n::Language language(const std::string& option, const std::string& text) {
+    // Only the spellings the docs give: a typo must not quietly pick English.
+    if (text == "zh-CN") return i18n::Language::ZhCN;
+    if (text == "en") return i18n::Language::En;
+    throw UsageError(option + " must be zh-CN or en, not '" + text + "'");
+}
+
 } // namespace hawker::studio::cli_values

@@ -8,6 +8,7 @@
 #include <map>
 #include <string>
 
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/show/role.hpp"
 
 namespace hawker::studio::cli_values {
@@ -28,5 +29,7 @@ std::map<std::string, int64_t> skuUnits(const std::string& option, const std::st
 void windowSize(const std::string& option, const std::string& text, int& width, int& height);
 /// A role that has a console login (--role).
 Role consoleRole(const std::string& option, const std::string& text);
+/// "zh-CN" or "en"; anything else is a usage error that names both.
+i18n::Language language(const std::string& option, const std::string& text);
 
 } // namespace hawker::studio::cli_values

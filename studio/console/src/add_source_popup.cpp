@@ -6,11 +6,11 @@
 #include <imgui.h>
 
 #include "hawker/studio/show/added_sources.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
 namespace {
-constexpr const char* kPopup = "Add a camera";
 constexpr const char* kTask = "source.add";
 } // namespace
 
@@ -32,37 +32,43 @@ void AddSourcePopup::open(const ShowSpec& show, const ShowState* state) {
 
 void AddSourcePopup::draw(ConsoleContext& context) {
     if (m_wantOpen) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(trId("add_source.title").c_str());
         m_wantOpen = false;
     }
-    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(trId("add_source.title").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
     const ShowSpec& show = context.engine()->show();
     // What [security] source_protocols lets this show reach; the controller refuses the rest.
     std::string allowed;
     for (const std::string& name : show.security.sourceProtocols)
         allowed += (allowed.empty() ? "" : ", ") + name;
-    ImGui::TextDisabled("Inputs this show allows / 本场允许的输入: %s",
-                        allowed.empty() ? "—" : allowed.c_str());
-    ImGui::TextDisabled("It connects in the background and gets a scene of its own with the same id.");
+    ImGui::TextDisabled(
+        "%s", trf("add_source.allowed", {{"inputs", allowed.empty() ? kMissing : allowed}}).c_str());
+    ImGui::TextDisabled("%s", tr("add_source.hint"));
     const bool busy = context.busy(kTask);
     ImGui::BeginDisabled(busy);
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     ImGui::SetNextItemWidth(200);
     // Enter in any field adds, as in any dialog.
     constexpr ImGuiInputTextFlags kEnter = ImGuiInputTextFlags_EnterReturnsTrue;
-    bool entered = ImGui::InputText("id", m_id, sizeof m_id, ImGuiInputTextFlags_CharsNoBlank | kEnter);
+    bool entered = ImGui::InputText(trId("add_source.id").c_str(), m_id, sizeof m_id,
+                                    ImGuiInputTextFlags_CharsNoBlank | kEnter);
     const ImVec2 idMin = ImGui::GetItemRectMin(), idMax = ImGui::GetItemRectMax();
     context.markRegion("add_source_id", idMin.x, idMin.y, idMax.x, idMax.y);
     ImGui::SetNextItemWidth(520);
-    entered |= ImGui::InputTextWithHint("URL", "srt://192.168.1.20:9000", m_url, sizeof m_url, kEnter);
+    entered |= ImGui::InputTextWithHint(trId("sources.url").c_str(), "srt://192.168.1.20:9000", m_url,
+                                        sizeof m_url, kEnter);
     ImGui::SetNextItemWidth(160);
-    entered |= ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format, kEnter);
+    entered |= ImGui::InputTextWithHint(trId("sources.format").c_str(), tr("sources.format_auto"), m_format,
+                                        sizeof m_format, kEnter);
     ImGui::SetNextItemWidth(200);
-    entered |= ImGui::InputTextWithHint("scene button", "the id", m_name, sizeof m_name, kEnter);
+    entered |= ImGui::InputTextWithHint(trId("add_source.scene_button").c_str(),
+                                        tr("add_source.scene_button_hint"), m_name, sizeof m_name, kEnter);
     ImGui::SetNextItemWidth(200);
-    const std::string like = m_slotsFrom.empty() ? "as on program now" : m_slotsFrom;
-    if (ImGui::BeginCombo("graphics", like.c_str())) {
-        if (ImGui::Selectable("as on program now", m_slotsFrom.empty())) m_slotsFrom.clear();
+    const std::string like = m_slotsFrom.empty() ? tr("add_source.as_program") : m_slotsFrom;
+    if (ImGui::BeginCombo(trId("add_source.graphics").c_str(), like.c_str())) {
+        if (ImGui::Selectable(trId("add_source.as_program").c_str(), m_slotsFrom.empty()))
+            m_slotsFrom.clear();
         for (const SceneSpec& scene : show.scenes)
             if (ImGui::Selectable((scene.name.empty() ? scene.id : scene.name).c_str(),
                                   m_slotsFrom == scene.id))
@@ -72,7 +78,10 @@ void AddSourcePopup::draw(ConsoleContext& context) {
     ImGui::Checkbox("its sound into the mix", &m_withSound);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("a strip of its own on the Audio panel, at 0 dB");
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", m_error.c_str());
-    const bool add = ImGui::Button(busy ? "Adding…" : "Add") || entered;
+    const bool add =
+        ImGui::Button(
+            (std::string(busy ? tr("add_source.adding") : tr("add_source.add")) + "###add").c_str()) ||
+        entered;
     const ImVec2 addMin = ImGui::GetItemRectMin(), addMax = ImGui::GetItemRectMax();
     context.markRegion("add_source_apply", addMin.x, addMin.y, addMax.x, addMax.y);
     if (add) {
@@ -90,7 +99,7 @@ void AddSourcePopup::draw(ConsoleContext& context) {
         });
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(trId("common.cancel").c_str())) ImGui::CloseCurrentPopup();
     ImGui::EndDisabled();
     if (m_closeNext) {
         m_closeNext = false;

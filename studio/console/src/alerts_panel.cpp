@@ -26,7 +26,7 @@ std::string ackTask(int64_t id) {
 void AlertsPanel::drawContent(ConsoleContext& context) {
     const json& analytics = context.live().analytics;
     if (!analytics.is_object()) {
-        ImGui::TextDisabled("no session — run with --db to see live numbers");
+        ImGui::TextDisabled("%s", tr("alerts.no_session"));
         return;
     }
 
@@ -43,20 +43,22 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
     std::erase_if(m_sentAt, [&](const auto& sent) { return now - sent.second > kAckSettleSeconds; });
 
     if (open > 0)
-        ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(statusColor("red")), "%zu unacknowledged", open);
+        ImGui::TextColored(
+            ImGui::ColorConvertU32ToFloat4(statusColor("red")), "%s",
+            trf("alerts.unacknowledged", {{"count", formatCount(static_cast<int64_t>(open))}}).c_str());
     else
-        ImGui::TextDisabled("all acknowledged");
+        ImGui::TextDisabled("%s", tr("alerts.all_acknowledged"));
     ImGui::SameLine();
-    ImGui::TextDisabled("(%zu in all)", alerts.size());
+    ImGui::TextDisabled(
+        "%s", trf("alerts.in_all", {{"count", formatCount(static_cast<int64_t>(alerts.size()))}}).c_str());
     ImGui::SameLine();
-    ImGui::Checkbox("show acknowledged", &m_showAcknowledged);
+    ImGui::Checkbox(trId("alerts.show_acknowledged").c_str(), &m_showAcknowledged);
 
     ProgramView* engine = context.engine();
     const bool mayAck = engine != nullptr && engine->analytics() != nullptr;
-    if (!mayAck && open > 0)
-        ImGui::TextDisabled("this login runs no program: alerts are acknowledged at the desk");
+    if (!mayAck && open > 0) ImGui::TextDisabled("%s", tr("alerts.ack_at_desk"));
     if (alerts.empty()) {
-        ImGui::TextDisabled("no alerts so far");
+        ImGui::TextDisabled("%s", tr("alerts.none"));
         return;
     }
 
@@ -64,9 +66,9 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
                                   ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("alerts", 4, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Time");
-    ImGui::TableSetupColumn("Level");
-    ImGui::TableSetupColumn("Alert", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("alerts.col_time"));
+    ImGui::TableSetupColumn(tr("alerts.col_level"));
+    ImGui::TableSetupColumn(tr("alerts.col_alert"), ImGuiTableColumnFlags_WidthStretch);
     ImGui::TableSetupColumn("##ack");
     ImGui::TableHeadersRow();
 
@@ -78,6 +80,7 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
         const int64_t id = json_read::integerAt(alert, "id");
         const std::string level = json_read::stringAt(alert, "level");
         const std::string message = json_read::stringAt(alert, "message");
+        context.noticeText(message); // alerts quote product names and comments: their glyphs too
         const ImVec4 levelColor = ImGui::ColorConvertU32ToFloat4(statusColor(level));
 
         ImGui::TableNextRow();
@@ -89,7 +92,11 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
                         1000)
                 .c_str());
         ImGui::TableNextColumn();
-        ImGui::TextColored(levelColor, "%s", level.c_str());
+        ImGui::TextColored(levelColor, "%s",
+                           level == "red"     ? tr("alerts.level_red")
+                           : level == "amber" ? tr("alerts.level_amber")
+                           : level == "green" ? tr("alerts.level_green")
+                                              : level.c_str());
         ImGui::TableNextColumn();
         if (acknowledged) {
             ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -97,14 +104,17 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
                                                      : message.c_str());
             ImGui::PopStyleColor();
             const std::string by = json_read::stringAt(alert, "acknowledged_by");
-            ImGui::TextDisabled("acknowledged%s%s", by.empty() ? "" : " by ", by.c_str());
+            ImGui::TextDisabled("%s", by.empty() ? tr("alerts.acknowledged")
+                                                 : trf("alerts.acknowledged_by", {{"who", by}}).c_str());
         } else {
             ImGui::TextWrapped("%s", message.empty() ? json_read::stringAt(alert, "rule").c_str()
                                                      : message.c_str());
         }
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip("rule %s, kpi %s, alert #%lld", json_read::stringAt(alert, "rule").c_str(),
-                              json_read::stringAt(alert, "kpi").c_str(), static_cast<long long>(id));
+            ImGui::SetTooltip("%s", trf("alerts.details", {{"rule", json_read::stringAt(alert, "rule")},
+                                                           {"kpi", json_read::stringAt(alert, "kpi")},
+                                                           {"id", std::to_string(id)}})
+                                        .c_str());
 
         ImGui::TableNextColumn();
         // An alert the database did not take has no id to acknowledge by.
@@ -112,7 +122,7 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
         const std::string task = ackTask(id);
         ImGui::PushID(task.c_str());
         ImGui::BeginDisabled(context.busy(task) || m_sentAt.count(id) > 0);
-        if (ImGui::SmallButton("Ack")) acknowledge(context, id);
+        if (ImGui::SmallButton(trId("alerts.ack").c_str())) acknowledge(context, id);
         ImGui::EndDisabled();
         ImGui::PopID();
     }
@@ -130,14 +140,14 @@ void AlertsPanel::acknowledge(ConsoleContext& context, int64_t id) {
             LiveAnalytics* analytics = engine->analytics();
             const bool ok = analytics != nullptr && analytics->acknowledge(id, who);
             return [console, ok, id] {
-                console->message(ok, ok ? "alert #" + std::to_string(id) + " acknowledged"
-                                        : "alert #" + std::to_string(id) + ": not an alert of this session");
+                console->message(ok, ok ? trf("alerts.acked", {{"id", std::to_string(id)}})
+                                        : trf("alerts.not_this_session", {{"id", std::to_string(id)}}));
             };
         });
     if (queued)
         m_sentAt[id] = context.now();
     else
-        context.message(false, "alert #" + std::to_string(id) + ": still busy, try again");
+        context.message(false, trf("alerts.busy", {{"id", std::to_string(id)}}));
 }
 
 } // namespace hawker::studio::console

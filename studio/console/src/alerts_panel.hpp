@@ -12,7 +12,7 @@ namespace hawker::studio::console {
 
 class AlertsPanel : public Panel {
 public:
-    AlertsPanel() : Panel("Alerts", PanelPlace{0.75f, 0.3f, 0.25f, 0.22f}) {}
+    AlertsPanel() : Panel("Alerts", trKey("alerts.title"), PanelPlace{0.75f, 0.3f, 0.25f, 0.22f}) {}
     void drawContent(ConsoleContext& context) override;
 
 private:

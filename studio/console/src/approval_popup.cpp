@@ -6,12 +6,11 @@
 #include <openssl/crypto.h>
 
 #include "hawker/studio/show/command_table.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
-namespace {
-constexpr const char* kPopup = "Second person's approval";
-}
+namespace {}
 
 void ApprovalPopup::open(const std::string& key, const std::string& value, const std::string& what) {
     m_key = key;
@@ -24,18 +23,19 @@ void ApprovalPopup::open(const std::string& key, const std::string& value, const
 
 void ApprovalPopup::draw(ConsoleContext& context) {
     if (m_wantOpen) {
-        ImGui::OpenPopup(kPopup);
+        ImGui::OpenPopup(trId("approval.title").c_str());
         m_wantOpen = false;
     }
-    if (!ImGui::BeginPopupModal(kPopup, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
-    ImGui::Text("Approve %s for air", m_what.c_str());
-    ImGui::TextDisabled("A merchandiser (or a host, if the show allows) types their own token.");
+    if (!ImGui::BeginPopupModal(trId("approval.title").c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+        return;
+    ImGui::TextUnformatted(trf("approval.what", {{"what", m_what}}).c_str());
+    ImGui::TextDisabled("%s", tr("approval.hint"));
     if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
     const bool entered =
-        ImGui::InputText("token", m_token, sizeof m_token,
+        ImGui::InputText(trId("approval.token").c_str(), m_token, sizeof m_token,
                          ImGuiInputTextFlags_Password | ImGuiInputTextFlags_EnterReturnsTrue);
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", m_error.c_str());
-    if (ImGui::Button("Approve") || entered) {
+    if (ImGui::Button(trId("products.approve").c_str()) || entered) {
         const std::string typed(m_token);
         const ApiToken* person = nullptr;
         for (const ApiToken& token : context.secondPersons())
@@ -43,13 +43,12 @@ void ApprovalPopup::draw(ConsoleContext& context) {
                 CRYPTO_memcmp(token.secret.data(), typed.data(), typed.size()) == 0)
                 person = &token;
         if (!person) {
-            m_error = "no such token";
+            m_error = tr("approval.no_token");
         } else if (!mayRun(person->role, "approve")) {
-            m_error = person->name + " (" + toString(person->role) + ") may not approve";
+            m_error = trf("approval.may_not", {{"who", person->name}, {"role", roleLabel(person->role)}});
         } else if (person->name == context.actor().who) {
             // A person is a name: their own second token does not make them a second person.
-            m_error = person->name + " is at this desk: the second person must be someone else / " +
-                      person->name + " 在本席位，第二人须是另一个人";
+            m_error = trf("approval.same_person", {{"who", person->name}});
         } else {
             // The controller still applies the show's approver_roles and says no if it must.
             context.sendAs(Command::named("approve", {{m_key, m_value}}), Actor{person->name, person->role},
@@ -59,7 +58,8 @@ void ApprovalPopup::draw(ConsoleContext& context) {
         }
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
+    if (ImGui::Button(trId("common.cancel").c_str()) ||
+        ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) {
         std::memset(m_token, 0, sizeof m_token);
         ImGui::CloseCurrentPopup();
     }

@@ -146,7 +146,7 @@ void drawLineChart(const LineChart& chart, ImVec2 size) {
     const ImVec2 plotMax(end.x - pad, end.y - lineHeight - 4);
 
     if (n == 0 || plotMax.x - plotMin.x < 4 || plotMax.y - plotMin.y < 4) {
-        const char* empty = "no data yet";
+        const char* empty = tr("chart.no_data");
         const ImVec2 textSize = ImGui::CalcTextSize(empty);
         draw->AddText(ImVec2(origin.x + (width - textSize.x) / 2, origin.y + (height - textSize.y) / 2),
                       ImGui::GetColorU32(ImGuiCol_TextDisabled), empty);
@@ -180,7 +180,8 @@ void drawLineChart(const LineChart& chart, ImVec2 size) {
     // Figures: max at the top of the plot, min at its foot, the latest in the title row.
     draw->AddText(ImVec2(origin.x + pad, plotMin.y), kAxisText, maxLabel.c_str());
     draw->AddText(ImVec2(origin.x + pad, plotMax.y - lineHeight), kAxisText, minLabel.c_str());
-    const std::string lastLabel = "now " + formatValue(values.back(), chart.unit, chart.valueScale);
+    const std::string lastLabel =
+        trf("chart.now", {{"value", formatValue(values.back(), chart.unit, chart.valueScale)}});
     const float lastWidth = ImGui::CalcTextSize(lastLabel.c_str()).x;
     draw->AddText(ImVec2(end.x - pad - lastWidth, origin.y + 2), chart.color, lastLabel.c_str());
 
@@ -221,7 +222,7 @@ void drawLineChart(const LineChart& chart, ImVec2 size) {
     for (const ChartBand& band : chart.bands)
         if (programSeconds >= band.fromSeconds && programSeconds <= band.toSeconds)
             ImGui::TextColored(ImGui::ColorConvertU32ToFloat4(band.offer ? kOfferLabel : kCardLabel), "%s %s",
-                               band.offer ? "flash sale" : "card", band.label.c_str());
+                               band.offer ? tr("chart.flash_sale") : tr("chart.card"), band.label.c_str());
     // The incidents within one sample of the pointer: what went wrong about then.
     for (const ChartIncident& incident : chart.incidents)
         if (std::fabs(incident.seconds - programSeconds) <= sampleSeconds)
@@ -279,7 +280,7 @@ void drawFunnel(const std::vector<FunnelStep>& steps, float width) {
 
         if (i > 0) {
             const bool comparable = step.notComparable.empty();
-            const std::string rate = !comparable       ? "n/c"
+            const std::string rate = !comparable       ? std::string(tr("chart.not_comparable"))
                                      : step.ofPrevious ? formatPercent(*step.ofPrevious, 1)
                                                        : std::string(kMissing);
             draw->AddText(ImVec2(trackMax.x + style.ItemSpacing.x, textY),
@@ -293,7 +294,9 @@ void drawFunnel(const std::vector<FunnelStep>& steps, float width) {
             if (!step.notComparable.empty())
                 ImGui::TextUnformatted(step.notComparable.c_str());
             else if (first > 0 && i > 0)
-                ImGui::Text("%s of %s", formatPercent(share, 1).c_str(), steps.front().label.c_str());
+                ImGui::TextUnformatted(trf("chart.share_of", {{"share", formatPercent(share, 1)},
+                                                              {"first", steps.front().label}})
+                                           .c_str());
             ImGui::EndTooltip();
         }
     }

@@ -65,27 +65,29 @@ void explainWhenRefused(bool allowed, const char* why) {
 void CommentsPanel::drawPinned(ConsoleContext& context, const SlotGraphic* pinned) {
     const bool mayHide = context.may("graphic.hide");
     if (pinned) {
-        ImGui::TextColored(kPinnedText, "Pinned:");
+        ImGui::TextColored(kPinnedText, "%s", tr("comments.pinned"));
         ImGui::SameLine();
         const std::string viewer = fieldOf(*pinned, "viewer");
         const std::string text = fieldOf(*pinned, "text");
+        context.noticeText(viewer);
+        context.noticeText(text);
         ImGui::TextWrapped("%s%s%s", viewer.c_str(), viewer.empty() ? "" : ": ", text.c_str());
     } else {
-        ImGui::TextDisabled("nothing pinned");
+        ImGui::TextDisabled("%s", tr("comments.nothing_pinned"));
     }
     ImGui::SameLine();
     ImGui::BeginDisabled(!pinned || !mayHide || context.busy(kPinTask));
-    if (ImGui::SmallButton("Unpin##pinned"))
+    if (ImGui::SmallButton((std::string(tr("comments.unpin")) + "##pinned").c_str()))
         context.send(Command::named("graphic.hide", {{"slot", "comment"}}), kPinTask);
     ImGui::EndDisabled();
-    explainWhenRefused(mayHide, "this login may not take graphics off air");
+    explainWhenRefused(mayHide, tr("comments.may_not_hide"));
 }
 
 void CommentsPanel::drawContent(ConsoleContext& context) {
     const LiveSnapshot& live = context.live();
     const json& analytics = live.analytics;
     if (!analytics.is_object()) {
-        ImGui::TextDisabled("no session — run with --db to see live numbers");
+        ImGui::TextDisabled("%s", tr("alerts.no_session"));
         return;
     }
 
@@ -93,7 +95,7 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
     drawPinned(context, pinned);
 
     ImGui::SetNextItemWidth(std::max(80.0f, ImGui::GetContentRegionAvail().x * 0.5f));
-    ImGui::InputTextWithHint("##filter", "filter", m_filter.data(), m_filter.size());
+    ImGui::InputTextWithHint("##filter", tr("comments.filter"), m_filter.data(), m_filter.size());
     const std::string_view filter(m_filter.data());
 
     const json& comments = json_read::memberOf(analytics, "comments");
@@ -104,11 +106,14 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
                                         containsFolded(json_read::stringAt(comment, "who"), filter)))
                 shown.push_back(&comment);
     ImGui::SameLine();
-    ImGui::TextDisabled("%zu shown, %s negative in all", shown.size(),
-                        formatCount(json_read::integerAt(analytics, "negative_comments")).c_str());
+    ImGui::TextDisabled("%s",
+                        trf("comments.shown",
+                            {{"shown", formatCount(static_cast<int64_t>(shown.size()))},
+                             {"negative", formatCount(json_read::integerAt(analytics, "negative_comments"))}})
+                            .c_str());
     if (const std::string paid = paidEngagementText(json_read::memberOf(analytics, "paid_engagement"));
         !paid.empty()) {
-        ImGui::TextColored(kPaidText, "付费互动 Paid: %s", paid.c_str());
+        ImGui::TextColored(kPaidText, "%s", trf("comments.paid", {{"amount", paid}}).c_str());
     }
 
     const bool mayShow = context.may("graphic.show");
@@ -122,10 +127,10 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
         return;
     }
     if (shown.empty())
-        ImGui::TextDisabled(filter.empty() ? "no comments yet" : "no comment matches the filter");
+        ImGui::TextDisabled("%s", filter.empty() ? tr("comments.none") : tr("comments.no_match"));
     else if (ImGui::BeginTable("comments", 2, ImGuiTableFlags_SizingFixedFit)) {
-        ImGui::TableSetupColumn("pin");
-        ImGui::TableSetupColumn("comment", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(tr("comments.col_pin"));
+        ImGui::TableSetupColumn(tr("comments.col_comment"), ImGuiTableColumnFlags_WidthStretch);
         for (size_t i = 0; i < shown.size(); ++i) {
             const json& comment = *shown[i];
             const std::string who = json_read::stringAt(comment, "who");
@@ -143,20 +148,20 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
             ImGui::PushID(static_cast<int>(i));
             if (isPinned) {
                 ImGui::BeginDisabled(!mayHide || busy);
-                if (ImGui::SmallButton("Unpin"))
+                if (ImGui::SmallButton(trId("comments.unpin").c_str()))
                     context.send(Command::named("graphic.hide", {{"slot", "comment"}}), kPinTask);
                 ImGui::EndDisabled();
-                explainWhenRefused(mayHide, "this login may not take graphics off air");
+                explainWhenRefused(mayHide, tr("comments.may_not_hide"));
             } else {
                 ImGui::BeginDisabled(!mayShow || busy || text.empty());
-                if (ImGui::SmallButton("Pin"))
+                if (ImGui::SmallButton(trId("comments.pin").c_str()))
                     context.send(
                         Command::named(
                             "graphic.show",
                             {{"slot", "comment"}, {"kind", "comment"}, {"viewer", who}, {"text", text}}),
                         kPinTask);
                 ImGui::EndDisabled();
-                explainWhenRefused(mayShow, "this login may not put graphics on air");
+                explainWhenRefused(mayShow, tr("comments.may_not_show"));
             }
             ImGui::PopID();
 
@@ -165,6 +170,9 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
                 "%s", formatClock(std::max(0.0, json_read::numberAt(comment, "offset_ms").value_or(0) / 1000))
                           .c_str());
             ImGui::SameLine();
+            // A viewer's name and words may hold any character: the atlas gets the ones it lacks.
+            context.noticeText(who);
+            context.noticeText(text);
             ImGui::TextColored(isPinned ? kPinnedText : ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled), "%s",
                                who.c_str());
             if (!paid.empty()) {
@@ -175,6 +183,9 @@ void CommentsPanel::drawContent(ConsoleContext& context) {
             ImGui::SameLine();
             if (negative) ImGui::PushStyleColor(ImGuiCol_Text, kNegativeText);
             ImGui::TextWrapped("%s", text.c_str());
+            context.markRegion("comment_text:" + std::to_string(i), ImGui::GetItemRectMin().x,
+                               ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                               ImGui::GetItemRectMax().y);
             if (negative) ImGui::PopStyleColor();
         }
         ImGui::EndTable();

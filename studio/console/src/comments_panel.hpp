@@ -11,7 +11,7 @@ namespace hawker::studio::console {
 
 class CommentsPanel : public Panel {
 public:
-    CommentsPanel() : Panel("Comments", PanelPlace{0.75f, 0.52f, 0.25f, 0.25f}) {}
+    CommentsPanel() : Panel("Comments", trKey("comments.title"), PanelPlace{0.75f, 0.52f, 0.25f, 0.25f}) {}
     void drawContent(ConsoleContext& context) override;
 
 private:

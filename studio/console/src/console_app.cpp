@@ -26,10 +26,12 @@
 #include "console_context.hpp"
 #include "console_fonts.hpp"
 #include "console_settings.hpp"
+#include "font_refresh.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/studio/api/console_login.hpp"
 #include "hawker/studio/api/control_api.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/engine/status_lines.hpp"
 #include "host_window.hpp"
@@ -199,11 +201,12 @@ void drawPanels(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& pa
         ImGui::SetNextWindowSize(ImVec2(place.w * area.x, place.h * area.y), ImGuiCond_FirstUseEver);
         ImGuiWindowFlags flags = panel->windowFlags();
         if (!overlapsAnother(rects, panel->title())) flags |= ImGuiWindowFlags_NoBackground;
-        const bool visible = ImGui::Begin(panel->title().c_str(), &panel->open(), flags);
+        // The title follows the language, the window's ID (its place in the .ini) does not.
+        const bool visible = ImGui::Begin(panel->windowLabel().c_str(), &panel->open(), flags);
         const ImVec2 pos = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
         rects[panel->title()] = ImVec4(pos.x, pos.y, pos.x + size.x, pos.y + size.y);
         if (visible && panel->needsProgram() && !context.engine())
-            ImGui::TextDisabled("This login runs no program.");
+            ImGui::TextDisabled("%s", i18n::tr("console.no_program"));
         else if (visible)
             panel->drawContent(context);
         ImGui::End();
@@ -248,6 +251,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         title += " — " + options.show->name;
         runner = std::make_unique<ShowRunner>(std::move(*options.show), options.engine, out);
     }
+    const std::string titleStem = title;
     title += std::string(" (") + toString(options.role) + ")";
 
     // The context (and its task threads, which start the program) before the
@@ -275,15 +279,40 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     registerSettingsHandler(settings);
     ImGui::LoadIniSettingsFromDisk(iniPath.c_str());
     io.IniFilename = iniPath.c_str();
+    // A layout saved before the titles followed the language named each window by its English title; the
+    // window's ID is now "###title" whatever the language, so the old place and size move over once.
+    for (auto& panel : panels) {
+        const std::string stable = "###" + panel->title();
+        if (ImGui::FindWindowSettings(ImHashStr(stable.c_str()))) continue;
+        const ImGuiWindowSettings* old = ImGui::FindWindowSettings(ImHashStr(panel->title().c_str()));
+        if (!old) continue;
+        const ImVec2ih pos = old->Pos, size = old->Size;
+        const bool collapsed = old->Collapsed;
+        ImGuiWindowSettings* moved = ImGui::CreateNewWindowSettings(stable.c_str()); // `old` may move here
+        moved->Pos = pos;
+        moved->Size = size;
+        moved->Collapsed = collapsed;
+    }
     for (auto& panel : panels)
         if (auto found = settings.panelsOpen.find(panel->title()); found != settings.panelsOpen.end())
             panel->open() = found->second;
+    // The language: --lang, else the one chosen in Settings, else the system locale's. --lang is for this
+    // run only; a choice in the menu is saved.
+    const std::optional<i18n::Language> saved = i18n::parseLanguage(settings.language);
+    i18n::setLanguage(options.language ? *options.language : saved ? *saved : i18n::systemLanguage());
+    logInfo(std::string("console language ") + i18n::languageCode(i18n::currentLanguage()));
+    // The window opened before the language was known: its title names the role in it now.
+    glfwSetWindowTitle(window.get(), (titleStem + " (" + roleLabel(options.role) + ")").c_str());
 
     const float scale = settings.uiScale > 0 ? settings.uiScale : window.contentScale();
     ConsoleFontSet fontSet;
     std::string fontWarning;
     context.fonts() = fontSet.load(scale, texts, fontWarning);
     if (!fontWarning.empty()) context.message(false, fontWarning);
+    fontSet.fillCoverage(context.glyphCoverage());
+    FontRefresh fontRefresh(fontSet);
+    // Every character added to the desk's atlas since it opened, for a host window opened later.
+    std::vector<char32_t> addedGlyphs;
     applyStyle(scale);
     window.startBackends();
 
@@ -320,6 +349,14 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         if (closing) break;
 
         context.beginFrame(feed ? feed->latest() : nullptr);
+        // Characters the last frame drew without a glyph go into a new atlas, built off this thread and
+        // swapped in here, between two frames.
+        if (context.glyphCoverage().hasPending()) fontRefresh.request(context.glyphCoverage().takePending());
+        if (std::vector<char32_t> added = fontRefresh.swapIfReady(context.fonts()); !added.empty()) {
+            fontFilterSet = false; // a new texture: its sampling is set again below
+            if (hostWindow) hostWindow->addGlyphs(added);
+            addedGlyphs.insert(addedGlyphs.end(), added.begin(), added.end());
+        }
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
@@ -341,9 +378,10 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
             ImGui::Begin("##starting", nullptr,
                          ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoDecoration);
             if (failed)
-                ImGui::TextColored(kTextBad, "The show could not start:\n%s", runner->failed().c_str());
+                ImGui::TextColored(kTextBad, "%s",
+                                   i18n::trf("console.start_failed", {{"reason", runner->failed()}}).c_str());
             else
-                ImGui::Text("Opening the sources and outputs…");
+                ImGui::TextUnformatted(i18n::tr("console.starting"));
             ImGui::End();
             if (failed && !options.screenshot.empty()) {
                 exitStatus = 1;
@@ -409,6 +447,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         if (!hostWindow && settings.hostWindow && runner) {
             try {
                 hostWindow = std::make_unique<HostWindow>(window.get(), scale, texts);
+                hostWindow->addGlyphs(addedGlyphs);
             } catch (const std::exception& error) {
                 context.message(false, error.what());
                 settings.hostWindow = false;

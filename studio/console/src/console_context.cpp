@@ -4,6 +4,7 @@
 
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/show/command_table.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
@@ -11,14 +12,15 @@ ConsoleContext::ConsoleContext(Actor actor, ProgramView* engine, std::filesystem
                                std::vector<ApiToken> secondPersons)
     : m_actor(std::move(actor)), m_engine(engine), m_database(std::move(database)),
       m_secondPersons(std::move(secondPersons)),
-      m_tasks(
-          [this](const std::string& task, const std::string& error) { message(false, task + ": " + error); }),
+      m_tasks([this](const std::string& task, const std::string& error) {
+          message(false, taskLabel(task) + ": " + error);
+      }),
       m_live(std::make_shared<LiveSnapshot>()) {}
 
 void ConsoleContext::send(const Command& command, const std::string& task,
                           std::function<void(const CommandResult&)> onDone) {
     if (!m_engine) {
-        message(false, command.name + ": this login runs no program");
+        message(false, command.name + ": " + tr("console.no_program"));
         return;
     }
     const std::string name = task.empty() ? "command " + command.name : task;
@@ -31,7 +33,7 @@ void ConsoleContext::send(const Command& command, const std::string& task,
             if (onDone) onDone(result);
         };
     });
-    if (!queued) message(false, command.name + ": still busy with the last one, try again");
+    if (!queued) message(false, command.name + ": " + tr("console.still_busy"));
 }
 
 void ConsoleContext::sendAs(const Command& command, const Actor& actor, const std::string& task) {
@@ -42,10 +44,10 @@ void ConsoleContext::sendAs(const Command& command, const Actor& actor, const st
         CommandResult result = engine->execute(command, actor);
         return [this, result, command, actor] {
             message(result.ok,
-                    command.name + " (" + actor.who + ", " + toString(actor.role) + "): " + result.message);
+                    command.name + " (" + actor.who + ", " + roleLabel(actor.role) + "): " + result.message);
         };
     });
-    if (!queued) message(false, command.name + ": still busy with the last one, try again");
+    if (!queued) message(false, command.name + ": " + tr("console.still_busy"));
 }
 
 bool ConsoleContext::may(const std::string& command) const {

@@ -18,6 +18,7 @@
 #include "hawker/studio/analytics/event_ingest.hpp"
 #include "hawker/studio/analytics/live_analytics.hpp"
 #include "hawker/studio/api/control_api.hpp"
+#include "hawker/studio/base/glyph_coverage.hpp"
 #include "hawker/studio/engine/program_view.hpp"
 #include "live_feed.hpp"
 #include "task_runner.hpp"
@@ -89,6 +90,12 @@ public:
     bool keyPressed(int key) const { return m_pressedKeys.count(key) > 0; }
     void setPressedKeys(std::set<int> keys) { m_pressedKeys = std::move(keys); }
 
+    /// Text from outside the console (a comment, an alert, a note) about to be drawn: a character the
+    /// font atlas lacks is queued for the next atlas (font_refresh.hpp). Cheap: call it every frame.
+    void noticeText(std::string_view text) { m_coverage.notice(text); }
+    /// What the atlas holds, and the characters queued for it.
+    GlyphCoverage& glyphCoverage() { return m_coverage; }
+
     /// UI thread, frame start.
     void beginFrame(LiveSnapshotPtr live);
     double now() const; ///< ImGui time in seconds
@@ -107,6 +114,7 @@ private:
     std::map<std::string, std::array<float, 4>> m_regions;
     FeedSizes m_pictureSizes;
     std::set<int> m_pressedKeys;
+    GlyphCoverage m_coverage;
 };
 
 } // namespace hawker::studio::console

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <fstream>
 
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
@@ -15,11 +16,9 @@ namespace {
 // draws the shapes a mainland audience expects.
 constexpr int kSimplifiedChineseFace = 2;
 
-// The console's own labels and symbols beyond ASCII.
-const char* kConsoleText = "复盘直播主播运营选品秒杀开抢剩余目标已售库存待审批准备节目预览切换淡入淡出"
-                           "观众评论置顶告警确认输出来源统计下一段当前段落卖点话术成交额转化率在线"
-                           "上场待办截止竖屏切片常驻峰值趋势标题标签件数场次该时间段没有"
-                           "¥·…—–→←↑↓▶■●○✓✗×°％";
+// Symbols the code draws itself, beside the words of the translation tables (whose glyphs are added
+// from the tables).
+const char* kConsoleSymbols = "¥·…⋯—–→←↑↓▶■●○✓✗×°％";
 
 } // namespace
 
@@ -71,8 +70,38 @@ std::vector<std::string> showTexts(const ShowSpec& show) {
     return texts;
 }
 
+FontAtlasBuild::~FontAtlasBuild() {
+    if (atlas) IM_DELETE(atlas);
+}
+
+ConsoleFontSet::ConsoleFontSet() = default;
+ConsoleFontSet::~ConsoleFontSet() = default;
+
+ConsoleFonts ConsoleFontSet::addFonts(ImFontAtlas& atlas, const ImVector<ImWchar>& body,
+                                      const ImVector<ImWchar>& large) const {
+    auto add = [&](float pixels, const ImVector<ImWchar>& ranges) {
+        ImFontConfig config;
+        config.FontNo = kSimplifiedChineseFace;
+        config.FontDataOwnedByAtlas = false; // one copy of the 20 MB collection for every size and atlas
+        // CJK glyphs are dense: no horizontal oversampling keeps the atlas a quarter the size.
+        config.OversampleH = 1;
+        config.OversampleV = 1;
+        config.PixelSnapH = true;
+        // ImGui takes a non-const pointer but only reads a font it does not own.
+        return atlas.AddFontFromMemoryTTF(const_cast<char*>(m_fontBytes.data()),
+                                          static_cast<int>(m_fontBytes.size()), pixels * m_scale, &config,
+                                          ranges.Data);
+    };
+    ConsoleFonts fonts;
+    fonts.body = add(17.0f, body);
+    fonts.large = add(30.0f, large);
+    fonts.huge = add(54.0f, large);
+    return fonts;
+}
+
 ConsoleFonts ConsoleFontSet::load(float scale, const std::vector<std::string>& texts, std::string& warning) {
     ImGuiIO& io = ImGui::GetIO();
+    m_scale = scale;
     ConsoleFonts fonts;
     {
         std::ifstream in(consoleFontPath(), std::ios::binary | std::ios::ate);
@@ -82,8 +111,7 @@ ConsoleFonts ConsoleFontSet::load(float scale, const std::vector<std::string>& t
         if (size <= 0 || !in.read(m_fontBytes.data(), size)) m_fontBytes.clear();
     }
     if (m_fontBytes.empty()) {
-        warning = "CJK font not found at " + consoleFontPath() +
-                  " (install fonts-noto-cjk); Chinese text shows as '?'";
+        warning = i18n::trf("console.font_missing", {{"path", consoleFontPath()}});
         ImFontConfig config;
         config.SizePixels = 15.0f * scale;
         fonts.body = io.Fonts->AddFontDefault(&config);
@@ -93,38 +121,73 @@ ConsoleFonts ConsoleFontSet::load(float scale, const std::vector<std::string>& t
 
     // The body font carries the ~2,500 common characters, for viewers'
     // comments; the big sizes only what the show and the console print, so
-    // the atlas stays small enough to build in a moment.
-    ImFontGlyphRangesBuilder body, large;
-    body.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
-    large.AddRanges(io.Fonts->GetGlyphRangesDefault());
-    for (ImFontGlyphRangesBuilder* builder : {&body, &large}) {
-        builder->AddText(kConsoleText);
+    // the atlas stays small enough to build in a moment. Every language's
+    // table goes in: switching the language needs no new atlas.
+    m_body.AddRanges(io.Fonts->GetGlyphRangesChineseSimplifiedCommon());
+    m_large.AddRanges(io.Fonts->GetGlyphRangesDefault());
+    for (ImFontGlyphRangesBuilder* builder : {&m_body, &m_large}) {
+        builder->AddText(kConsoleSymbols);
+        for (i18n::Language language : i18n::allLanguages()) {
+            builder->AddText(i18n::languageName(language));
+            for (const std::string& text : i18n::tableTexts(language))
+                builder->AddText(text.c_str());
+        }
         for (const std::string& text : texts)
             builder->AddText(text.c_str());
     }
-    body.BuildRanges(&m_bodyRanges);
-    large.BuildRanges(&m_largeRanges);
+    m_body.BuildRanges(&m_bodyRanges);
+    m_large.BuildRanges(&m_largeRanges);
 
-    auto add = [&](float pixels, const ImVector<ImWchar>& ranges) {
-        ImFontConfig config;
-        config.FontNo = kSimplifiedChineseFace;
-        config.FontDataOwnedByAtlas = false; // one copy of the 20 MB collection for every size
-        // CJK glyphs are dense: no horizontal oversampling keeps the atlas a quarter the size.
-        config.OversampleH = 1;
-        config.OversampleV = 1;
-        config.PixelSnapH = true;
-        return io.Fonts->AddFontFromMemoryTTF(m_fontBytes.data(), static_cast<int>(m_fontBytes.size()),
-                                              pixels * scale, &config, ranges.Data);
-    };
-    fonts.body = add(17.0f, m_bodyRanges);
-    fonts.large = add(30.0f, m_largeRanges);
-    fonts.huge = add(54.0f, m_largeRanges);
+    fonts = addFonts(*io.Fonts, m_bodyRanges, m_largeRanges);
     if (!fonts.body || !fonts.large || !fonts.huge) {
-        warning = "cannot load " + consoleFontPath() + " as a font";
+        warning = i18n::trf("console.font_unusable", {{"path", consoleFontPath()}});
         io.Fonts->Clear();
+        m_fontBytes.clear();
         fonts.body = fonts.large = fonts.huge = io.Fonts->AddFontDefault();
     }
     return fonts;
+}
+
+void ConsoleFontSet::fillCoverage(GlyphCoverage& coverage) const {
+    // Without the font there is no glyph to add: nothing is ever queued.
+    const bool everything = m_fontBytes.empty();
+    for (char32_t c = 0; c <= 0xFFFF; ++c)
+        if (everything || (m_body.GetBit(c) && m_large.GetBit(c))) coverage.cover(c);
+    // ImGui 1.86 as Debian builds it has 16-bit ImWchar: a character beyond the BMP cannot be in an atlas
+    // and draws as the fallback, so it is not queued for one.
+    if (sizeof(ImWchar) == 2)
+        for (char32_t c = 0x10000; c < 0x110000; ++c)
+            coverage.cover(c);
+}
+
+std::unique_ptr<FontAtlasBuild> ConsoleFontSet::prepare(const std::vector<char32_t>& extra) const {
+    auto build = std::make_unique<FontAtlasBuild>();
+    build->body = m_body;
+    build->large = m_large;
+    for (char32_t c : extra)
+        if (c <= 0xFFFF) {
+            build->body.AddChar(static_cast<ImWchar>(c));
+            build->large.AddChar(static_cast<ImWchar>(c));
+        }
+    build->body.BuildRanges(&build->bodyRanges);
+    build->large.BuildRanges(&build->largeRanges);
+    return build;
+}
+
+void ConsoleFontSet::build(FontAtlasBuild& build) const {
+    build.atlas = IM_NEW(ImFontAtlas)();
+    build.fonts = addFonts(*build.atlas, build.bodyRanges, build.largeRanges);
+    // The rasterising and the RGBA copy the OpenGL backend uploads: the slow part, done here.
+    unsigned char* pixels = nullptr;
+    int width = 0, height = 0;
+    build.atlas->GetTexDataAsRGBA32(&pixels, &width, &height);
+}
+
+void ConsoleFontSet::adopt(std::unique_ptr<FontAtlasBuild> build) {
+    m_body = build->body;
+    m_large = build->large;
+    build->atlas = nullptr;       // the ImGui context owns it now
+    m_current = std::move(build); // the atlas before it is gone, and so may its ranges be
 }
 
 } // namespace hawker::studio::console

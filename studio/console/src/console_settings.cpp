@@ -9,6 +9,8 @@
 
 #include <GLFW/glfw3.h>
 
+#include "hawker/studio/base/translations.hpp"
+
 namespace hawker::studio::console {
 
 std::filesystem::path consoleConfigDir() {
@@ -99,6 +101,9 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
         settings.hostWindow = value == "1";
     } else if (key == "SafeAreaGuide") {
         settings.safeAreaGuide = value == "1";
+    } else if (key == "Language") {
+        // Kept as written only when it names a language: a hand-edited typo falls back to the locale.
+        settings.language = i18n::parseLanguage(value) ? value : "";
     } else if (key == "UiScale") {
         const float scale = std::strtof(value.c_str(), nullptr);
         settings.uiScale = scale >= 0.5f && scale <= 4.0f ? scale : 0.0f;
@@ -115,6 +120,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
     if (settings.uiScale > 0) out->appendf("UiScale=%.2f\n", settings.uiScale);
     if (settings.hostWindow) out->append("HostWindow=1\n");
     if (settings.safeAreaGuide) out->append("SafeAreaGuide=1\n");
+    if (!settings.language.empty()) out->appendf("Language=%s\n", settings.language.c_str());
     out->append("\n");
 }
 

@@ -1,6 +1,6 @@
 #pragma once
 // What the console remembers between runs, besides the windows' places:
-// which panels are open and the operator's hotkeys. It lives in the same
+// which panels are open, the operator's hotkeys and the language. It lives in the same
 // console-<role>.ini as ImGui's layout (a [Hawker][Settings] section), so one
 // file per login holds everything and a bad line is ignored, never fatal.
 
@@ -17,6 +17,7 @@ struct ConsoleSettings {
     float uiScale = 0;                      ///< 0: the monitor's content scale
     bool hostWindow = false;                ///< the host's prompter window (second screen) is open
     bool safeAreaGuide = false;             ///< the preview draws what each platform's app covers
+    std::string language;                   ///< "zh-CN" or "en" chosen in Settings; empty: never chosen
 };
 
 /// The folder for console-<role>.ini: $HAWKER_CONFIG_DIR, else

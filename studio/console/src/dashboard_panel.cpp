@@ -25,19 +25,19 @@ enum class Figure { Money, Count, Rate };
 
 struct TileSpec {
     const char* key;
-    const char* label;
+    const char* label; ///< a translation key
     Figure figure;
 };
 
 // The DESIGN metric keys, in the order an operator scans them.
 const TileSpec kTiles[] = {
-    {"gmv_cents", "GMV", Figure::Money},
-    {"uv", "UV", Figure::Count},
-    {"online", "Online viewers", Figure::Count},
-    {"conversion_rate", "Conversion", Figure::Rate},
-    {"uv_value_cents", "UV value", Figure::Money},
-    {"gpm_cents", "GPM", Figure::Money},
-    {"engagement_rate", "Engagement", Figure::Rate},
+    {"gmv_cents", trKey("dashboard.gmv"), Figure::Money},
+    {"uv", trKey("dashboard.uv"), Figure::Count},
+    {"online", trKey("dashboard.online"), Figure::Count},
+    {"conversion_rate", trKey("dashboard.conversion"), Figure::Rate},
+    {"uv_value_cents", trKey("dashboard.uv_value"), Figure::Money},
+    {"gpm_cents", trKey("dashboard.gpm"), Figure::Money},
+    {"engagement_rate", trKey("dashboard.engagement"), Figure::Rate},
 };
 
 struct Tile {
@@ -51,7 +51,21 @@ std::string formatFigure(Figure figure, std::optional<double> value) {
     if (!value) return kMissing;
     switch (figure) {
     case Figure::Money:
-        return formatYuanCompact(*value); // below ¥100 with the fen: a UV value of ¥0.85 is the point
+        return compactYuan(*value); // two decimals, short above ¥10,000 (the exact amount in the tooltip)
+    case Figure::Rate:
+        return formatPercent(*value, 1);
+    case Figure::Count:
+        break;
+    }
+    return compactCount(static_cast<int64_t>(std::llround(*value)));
+}
+
+/// The figure as it is, for the tooltip of a tile that shows it short.
+std::string exactFigure(Figure figure, std::optional<double> value) {
+    if (!value) return kMissing;
+    switch (figure) {
+    case Figure::Money:
+        return formatYuan(*value);
     case Figure::Rate:
         return formatPercent(*value, 1);
     case Figure::Count:
@@ -61,10 +75,10 @@ std::string formatFigure(Figure figure, std::optional<double> value) {
 }
 
 const char* statusMeaning(const std::string& status) {
-    if (status == "red") return "15 % or more behind target";
-    if (status == "amber") return "8–15 % behind target";
-    if (status == "green") return "on target";
-    return "no target set";
+    if (status == "red") return tr("dashboard.status_red");
+    if (status == "amber") return tr("dashboard.status_amber");
+    if (status == "green") return tr("dashboard.status_green");
+    return tr("dashboard.status_none");
 }
 
 /// The tiles to draw: the kpis array is the source where it has the key (it
@@ -81,7 +95,7 @@ std::vector<Tile> tilesOf(const json& analytics) {
     };
     std::vector<Tile> tiles;
     for (const TileSpec& spec : kTiles) {
-        Tile tile{spec.key, spec.label, spec.figure, std::nullopt, std::nullopt, "none"};
+        Tile tile{spec.key, tr(spec.label), spec.figure, std::nullopt, std::nullopt, "none"};
         if (const json* kpi = kpiOf(spec.key)) {
             tile.value = json_read::numberAt(*kpi, "value");
             tile.target = json_read::numberAt(*kpi, "target");
@@ -131,15 +145,19 @@ void drawTile(ConsoleContext& context, const Tile& tile, ImVec2 size) {
     draw->AddText(ImVec2(origin.x + pad, origin.y + pad / 2 + lineHeight), ink, figure.c_str());
     const float figureHeight = ImGui::GetTextLineHeight();
     if (large) ImGui::PopFont();
-    const std::string target = tile.target ? "target " + formatFigure(tile.figure, tile.target) : "no target";
+    const std::string target =
+        tile.target ? trf("dashboard.target", {{"value", formatFigure(tile.figure, tile.target)}})
+                    : std::string(tr("dashboard.no_target"));
     draw->AddText(ImVec2(origin.x + pad, origin.y + pad / 2 + lineHeight + figureHeight), faint,
                   target.c_str());
     draw->PopClipRect();
 
     if (hovered) {
         ImGui::BeginTooltip();
-        ImGui::Text("%s: %s", tile.label.c_str(), figure.c_str());
-        if (tile.target) ImGui::Text("target so far: %s", formatFigure(tile.figure, tile.target).c_str());
+        ImGui::Text("%s: %s", tile.label.c_str(), exactFigure(tile.figure, tile.value).c_str());
+        if (tile.target)
+            ImGui::TextUnformatted(
+                trf("dashboard.target_so_far", {{"value", exactFigure(tile.figure, tile.target)}}).c_str());
         ImGui::TextDisabled("%s (%s)", statusMeaning(tile.status), tile.key.c_str());
         ImGui::EndTooltip();
     }
@@ -160,21 +178,25 @@ void DashboardPanel::drawContent(ConsoleContext& context) {
     const LiveSnapshot& live = context.live();
     const json& analytics = live.analytics;
     if (!analytics.is_object()) {
-        ImGui::TextDisabled("no session — run with --db to see live numbers");
+        ImGui::TextDisabled("%s", tr("alerts.no_session"));
         return;
     }
 
     const double elapsed = json_read::numberAt(analytics, "elapsed_s").value_or(0);
     const double planned = json_read::numberAt(analytics, "planned_s").value_or(0);
     const auto session = json_read::numberAt(analytics, "session_id");
-    ImGui::Text("Session %lld", session ? static_cast<long long>(*session) : 0LL);
+    ImGui::TextUnformatted(
+        trf("dashboard.session", {{"id", std::to_string(session ? static_cast<long long>(*session) : 0LL)}})
+            .c_str());
     ImGui::SameLine();
     if (planned > 0) {
-        const std::string overlay = formatClock(elapsed) + " of " + formatClock(planned);
+        const std::string overlay = trf(
+            "dashboard.elapsed_of", {{"elapsed", formatClock(elapsed)}, {"planned", formatClock(planned)}});
         ImGui::ProgressBar(static_cast<float>(std::min(1.0, elapsed / planned)), ImVec2(-FLT_MIN, 0),
                            overlay.c_str());
     } else {
-        ImGui::TextDisabled("%s on air, no planned length", formatClock(elapsed).c_str());
+        ImGui::TextDisabled("%s",
+                            trf("dashboard.elapsed_unplanned", {{"elapsed", formatClock(elapsed)}}).c_str());
     }
 
     drawTiles(context, analytics);
@@ -205,7 +227,7 @@ void DashboardPanel::drawTiles(ConsoleContext& context, const json& analytics) {
 }
 
 void DashboardPanel::drawCharts(const LiveSnapshot& live) {
-    m_online.title = "Online viewers";
+    m_online.title = tr("dashboard.online");
     m_online.values.assign(live.online.begin(), live.online.end());
     m_online.bands = bandsOf(live);
     m_online.unit.clear();
@@ -213,7 +235,7 @@ void DashboardPanel::drawCharts(const LiveSnapshot& live) {
 
     // GMV is cumulative; the chart shows what the last minute sold, so a
     // product's pull is visible while its card is up.
-    m_gmv.title = "GMV, rolling 60 s";
+    m_gmv.title = tr("dashboard.gmv_rolling");
     m_gmv.values.resize(live.gmvCents.size());
     const auto window = static_cast<size_t>(kGmvWindowSeconds);
     for (size_t t = 0; t < live.gmvCents.size(); ++t) {
@@ -244,10 +266,12 @@ void DashboardPanel::drawFunnelOf(const json& summary) {
     std::vector<FunnelStep> steps;
     for (const hawker::studio::FunnelStep& step : funnelSteps(summary)) {
         const FunnelStepName* name = funnelStepName(step.key);
-        steps.push_back({name ? name->en : step.key, step.count, step.ofPrevious, step.notComparable});
+        const bool chinese = i18n::currentLanguage() == i18n::Language::ZhCN;
+        steps.push_back({name ? (chinese ? name->zh : name->en) : step.key, step.count, step.ofPrevious,
+                         step.notComparable});
     }
     if (steps.empty()) return;
-    ImGui::TextUnformatted("Funnel");
+    ImGui::TextUnformatted(tr("dashboard.funnel"));
     drawFunnel(steps, std::min(ImGui::GetContentRegionAvail().x, 560.0f));
 }
 

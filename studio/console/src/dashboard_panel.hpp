@@ -10,7 +10,8 @@ namespace hawker::studio::console {
 
 class DashboardPanel : public Panel {
 public:
-    DashboardPanel() : Panel("Live dashboard", PanelPlace{0.5f, 0.52f, 0.5f, 0.48f}) {}
+    DashboardPanel()
+        : Panel("Live dashboard", trKey("dashboard.title"), PanelPlace{0.5f, 0.52f, 0.5f, 0.48f}) {}
     void drawContent(ConsoleContext& context) override;
 
 private:

@@ -117,21 +117,22 @@ void drawSegment(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     const int count = static_cast<int>(show.rundown.size());
     if (count == 0) {
         FontScope scope(fonts.large);
-        coloured(kDim, "No run of show in this show file");
+        coloured(kDim, tr("host.no_rundown"));
         return;
     }
     if (!segment) {
         {
             FontScope scope(fonts.large);
-            coloured(kDim, "当前段落 0/" + std::to_string(count));
+            coloured(kDim, trf("host.segment_of", {{"index", "0"}, {"count", std::to_string(count)}}));
         }
         FontScope scope(fonts.huge);
-        text("Not started yet");
+        text(tr("host.not_started"));
         return;
     }
     {
         FontScope scope(fonts.large);
-        coloured(kDim, "当前段落 " + std::to_string(state.rundown.current + 1) + "/" + std::to_string(count) +
+        coloured(kDim, trf("host.segment_of", {{"index", std::to_string(state.rundown.current + 1)},
+                                               {"count", std::to_string(count)}}) +
                            " · " + toString(segment->kind));
     }
     {
@@ -153,9 +154,9 @@ void drawSegment(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     {
         FontScope scope(fonts.large);
         if (over)
-            coloured(kOver, "OVER +" + formatClock(elapsed - planned));
+            coloured(kOver, trf("host.over", {{"clock", formatClock(elapsed - planned)}}));
         else
-            coloured(kDim, formatClock(planned - elapsed) + " left");
+            coloured(kDim, trf("host.left", {{"clock", formatClock(planned - elapsed)}}));
     }
     const float fraction = static_cast<float>(elapsed) / static_cast<float>(planned);
     bar(fraction, over ? kOver : (fraction > 0.85f ? kWarn : kGood), 10.0f);
@@ -174,7 +175,7 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     if (deal) {
         {
             FontScope scope(fonts.huge);
-            coloured(kOffer, "秒杀 " + formatYuan(offer->dealPriceCents));
+            coloured(kOffer, trf("host.deal_price", {{"price", formatYuan(offer->dealPriceCents)}}));
         }
         if (product) {
             FontScope scope(fonts.large);
@@ -182,14 +183,16 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
         }
         FontScope scope(fonts.huge);
         if (offer->phase == OfferState::Phase::PreLaunch) {
-            coloured(kOffer, "开抢 " + formatClock(countdownSeconds(offer->launchAtMs - programMs)));
+            coloured(kOffer, trf("host.launches_in",
+                                 {{"clock", formatClock(countdownSeconds(offer->launchAtMs - programMs))}}));
         } else {
             const int64_t left = countdownSeconds(offer->endAtMs - programMs);
-            coloured(left <= 30 ? kOver : kOffer, "剩余 " + formatClock(left));
+            coloured(left <= 30 ? kOver : kOffer, trf("host.time_left", {{"clock", formatClock(left)}}));
         }
         FontScope small(fonts.large);
         coloured(offer->remaining * 5 <= offer->quantity ? kOver : ImGui::GetStyleColorVec4(ImGuiCol_Text),
-                 "库存 " + std::to_string(offer->remaining) + "/" + std::to_string(offer->quantity));
+                 trf("host.stock_of",
+                     {{"left", formatCount(offer->remaining)}, {"total", formatCount(offer->quantity)}}));
         if (offer->quantity > 0)
             bar(static_cast<float>(offer->remaining) / static_cast<float>(offer->quantity), kOffer, 8.0f);
     } else if (product) {
@@ -204,16 +207,17 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
     }
     if (offer && offer->phase == OfferState::Phase::SoldOut) {
         FontScope scope(fonts.large);
-        coloured(kOver, "秒杀 SOLD OUT (" + std::to_string(offer->quantity) + ")");
+        coloured(kOver, trf("host.sold_out", {{"total", formatCount(offer->quantity)}}));
     }
 
     // What the shop's feed says is left, so the host never sells what is gone.
     if (auto live = state.live.find(sku);
         live != state.live.end() && (live->second.sold || live->second.stock)) {
         std::string line;
-        if (live->second.sold) line += "已售 " + std::to_string(*live->second.sold);
+        if (live->second.sold) line += trf("host.sold", {{"count", compactCount(*live->second.sold)}});
         if (live->second.stock)
-            line += (line.empty() ? "" : " · ") + std::string("库存 ") + std::to_string(*live->second.stock);
+            line += (line.empty() ? "" : " · ") +
+                    trf("host.stock", {{"count", compactCount(*live->second.stock)}});
         FontScope scope(fonts.large);
         coloured(kDim, line);
     }
@@ -221,7 +225,7 @@ void drawProduct(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
 
 void drawGmv(const ConsoleFonts& fonts, const ShowSpec& show, const nlohmann::json& analytics) {
     if (!analytics.is_object()) {
-        ImGui::TextDisabled("No sales figures: this show runs without a session database.");
+        ImGui::TextDisabled("%s", tr("host.no_sales"));
         return;
     }
     const double gmv =
@@ -236,16 +240,21 @@ void drawGmv(const ConsoleFonts& fonts, const ShowSpec& show, const nlohmann::js
 
     {
         FontScope scope(fonts.large);
-        std::string line = "成交额 " + formatYuan(gmv);
+        // Two decimals while it is small; 万 and k past ¥10,000, the exact amount in the tooltip.
+        std::string line = trf("host.gmv", {{"amount", compactYuan(gmv)}});
         // The live target is paced: what should be sold by this point of the show.
-        if (target) line += " / 目标 " + formatYuan(target);
+        if (target) line += trf("host.gmv_target", {{"amount", compactYuan(*target)}});
         text(line);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s%s", formatYuan(gmv).c_str(),
+                              target ? trf("host.gmv_target", {{"amount", formatYuan(*target)}}).c_str()
+                                     : "");
     }
     if (target && *target > 0)
         bar(static_cast<float>(gmv / *target), ImGui::ColorConvertU32ToFloat4(statusColor(status)), 14.0f);
     if (show.session.targets.gmvCents)
-        ImGui::TextDisabled("Target for the whole show: %s",
-                            formatYuan(*show.session.targets.gmvCents).c_str());
+        ImGui::TextDisabled(
+            "%s", trf("host.whole_target", {{"amount", formatYuan(*show.session.targets.gmvCents)}}).c_str());
 }
 
 void drawOpenActions(const ConsoleFonts& fonts, const nlohmann::json& analytics) {
@@ -254,7 +263,7 @@ void drawOpenActions(const ConsoleFonts& fonts, const nlohmann::json& analytics)
     ImGui::Separator();
     {
         FontScope scope(fonts.large);
-        coloured(kWarn, "上场复盘待办 Open from earlier shows (" + std::to_string(actions.size()) + ")");
+        coloured(kWarn, trf("host.open_actions", {{"count", std::to_string(actions.size())}}));
     }
     std::vector<std::string> lines;
     for (const nlohmann::json& action : actions)
@@ -264,7 +273,7 @@ void drawOpenActions(const ConsoleFonts& fonts, const nlohmann::json& analytics)
 
 } // namespace
 
-HostView::HostView() : Panel("Host prompter", PanelPlace{0.62f, 0.52f, 0.38f, 0.48f}) {}
+HostView::HostView() : Panel("Host prompter", trKey("host.title"), PanelPlace{0.62f, 0.52f, 0.38f, 0.48f}) {}
 
 void HostView::drawContent(ConsoleContext& ctx) {
     const ConsoleFonts& fonts = ctx.fonts();
@@ -273,7 +282,7 @@ void HostView::drawContent(ConsoleContext& ctx) {
     ImGui::PushTextWrapPos(0.0f);
     if (!engine || !live.state) {
         FontScope scope(fonts.huge);
-        coloured(kDim, engine ? "waiting for the show to start" : "This login runs no program");
+        coloured(kDim, engine ? tr("host.waiting_start") : tr("console.no_program"));
         ImGui::PopTextWrapPos();
         return;
     }
@@ -299,7 +308,7 @@ void HostView::drawContent(ConsoleContext& ctx) {
         ImGui::Separator();
         {
             FontScope scope(fonts.large);
-            coloured(kDim, "话术");
+            coloured(kDim, tr("host.talking_points"));
         }
         bullets(segment->talkingPoints, fonts.large);
     }
@@ -307,7 +316,7 @@ void HostView::drawContent(ConsoleContext& ctx) {
         ImGui::Separator();
         {
             FontScope scope(fonts.large);
-            coloured(kDim, "卖点");
+            coloured(kDim, tr("host.selling_points"));
         }
         bullets(product->sellingPoints, fonts.large);
     }
@@ -322,15 +331,16 @@ void HostView::drawContent(ConsoleContext& ctx) {
         FontScope scope(fonts.large);
         if (hasNext) {
             const SegmentSpec& upcoming = show.rundown[static_cast<size_t>(next)];
-            text("下一段 → " + upcoming.title);
+            text(trf("host.next_segment", {{"title", upcoming.title}}));
         } else {
-            coloured(kDim, count > 0 ? "下一段 — last segment" : "下一段 —");
+            coloured(kDim, count > 0 ? tr("host.last_segment") : tr("host.no_next"));
         }
     }
     if (hasNext) {
         const SegmentSpec& upcoming = show.rundown[static_cast<size_t>(next)];
         if (upcoming.plannedSeconds > 0)
-            ImGui::TextDisabled("planned %s", formatClock(upcoming.plannedSeconds).c_str());
+            ImGui::TextDisabled(
+                "%s", trf("host.planned", {{"clock", formatClock(upcoming.plannedSeconds)}}).c_str());
     }
 
     if (ctx.may("rundown.next")) {
@@ -339,7 +349,9 @@ void HostView::drawContent(ConsoleContext& ctx) {
         ImGui::BeginDisabled(sending || !hasNext);
         {
             FontScope scope(fonts.huge);
-            if (ImGui::Button(sending ? "Next ▶ …###next" : "Next ▶###next", ImVec2(-FLT_MIN, 0)))
+            const std::string label =
+                std::string(sending ? tr("host.next_sending") : tr("rundown.next")) + "###next";
+            if (ImGui::Button(label.c_str(), ImVec2(-FLT_MIN, 0)))
                 ctx.send(Command::named("rundown.next", {}), "rundown next");
         }
         ImGui::EndDisabled();

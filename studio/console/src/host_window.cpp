@@ -8,6 +8,7 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include "hawker/studio/base/translations.hpp"
 #include "screenshot.hpp"
 
 namespace hawker::studio::console {
@@ -19,8 +20,8 @@ HostWindow::HostWindow(GLFWwindow* desk, float scale, const std::vector<std::str
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 3);
     glfwWindowHint(GLFW_OPENGL_PROFILE, GLFW_OPENGL_CORE_PROFILE);
     glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GL_TRUE);
-    m_window = glfwCreateWindow(1280, 720, "Hawker — host prompter", nullptr, desk);
-    if (!m_window) throw std::runtime_error("cannot open the host's window");
+    m_window = glfwCreateWindow(1280, 720, i18n::tr("host.window_title"), nullptr, desk);
+    if (!m_window) throw std::runtime_error(i18n::tr("host.window_failed"));
     glfwMakeContextCurrent(m_window);
     glfwSwapInterval(0); // the desk's window already paces the frames
     m_imgui = ImGui::CreateContext();
@@ -62,6 +63,7 @@ void HostWindow::draw(ConsoleContext& context, const std::filesystem::path& scre
     ImGui::SetCurrentContext(m_imgui);
     // The prompter draws with this window's fonts.
     const ConsoleFonts deskFonts = context.fonts();
+    m_refresh.swapIfReady(m_fonts);
     context.fonts() = m_fonts;
 
     ImGui_ImplOpenGL3_NewFrame();

@@ -12,6 +12,7 @@
 
 #include "console_context.hpp"
 #include "console_fonts.hpp"
+#include "font_refresh.hpp"
 #include "host_view.hpp"
 
 struct GLFWwindow;
@@ -33,6 +34,8 @@ public:
     /// One frame of the prompter; leaves the desk's window and ImGui context current.
     /// With `screenshot`, also writes the frame there.
     void draw(ConsoleContext& context, const std::filesystem::path& screenshot = {});
+    /// Characters the desk added to its atlas: this window's atlas gets them too, built off the UI thread.
+    void addGlyphs(const std::vector<char32_t>& codePoints) { m_refresh.request(codePoints); }
 
 private:
     GLFWwindow* m_desk;
@@ -40,6 +43,7 @@ private:
     ImGuiContext* m_imgui = nullptr;
     ConsoleFontSet m_fontSet;
     ConsoleFonts m_fonts;
+    FontRefresh m_refresh{m_fontSet};
     HostView m_view;
 };
 

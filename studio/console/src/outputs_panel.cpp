@@ -25,11 +25,11 @@ ImVec4 outputColor(capture::OutputState state) {
 /// One row per encode: what it makes, and whether it keeps up with the program.
 void drawEncodes(const EngineStatus& status) {
     if (!ImGui::BeginTable("encodes", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("encode", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("size kbps/key", ImGuiTableColumnFlags_WidthStretch, 2.6f);
-    ImGui::TableSetupColumn("fps", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn("lag", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("outputs.col_encode"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(tr("outputs.col_size"), ImGuiTableColumnFlags_WidthStretch, 2.6f);
+    ImGui::TableSetupColumn(tr("outputs.col_fps"), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(tr("outputs.col_lag"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("sources.col_dropped"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
     ImGui::TableHeadersRow();
     for (const EncodeStatus& encode : status.encodes) {
         ImGui::TableNextRow();
@@ -37,31 +37,64 @@ void drawEncodes(const EngineStatus& status) {
         ImGui::Text("%s", encode.id.c_str());
         if (ImGui::IsItemHovered()) {
             const std::string outputs = joinedText(encode.outputs, ", ");
-            ImGui::SetTooltip("feeds %s%s", outputs.empty() ? "no output" : outputs.c_str(),
-                              encode.scaled ? " · scaled from the canvas" : "");
+            ImGui::SetTooltip(
+                "%s%s",
+                trf("outputs.feeds", {{"outputs", outputs.empty() ? tr("outputs.no_output") : outputs}})
+                    .c_str(),
+                encode.scaled ? tr("outputs.scaled") : "");
         }
         ImGui::TableNextColumn();
         const capture::EncoderSettings& e = encode.settings;
         ImGui::Text("%dx%d %dk/%ds", e.width, e.height, e.bitrateKbps, e.keyintSeconds);
         if (ImGui::IsItemHovered())
-            ImGui::SetTooltip(
-                "%dx%d · video %d kbps · keyframe every %d s · H.264 %s, x264 %s · audio %d kbps", e.width,
-                e.height, e.bitrateKbps, e.keyintSeconds, e.profile.c_str(), e.preset.c_str(), e.audioKbps);
+            ImGui::SetTooltip("%s",
+                              trf("outputs.encode_details", {{"width", std::to_string(e.width)},
+                                                             {"height", std::to_string(e.height)},
+                                                             {"kbps", std::to_string(e.bitrateKbps)},
+                                                             {"keyint", std::to_string(e.keyintSeconds)},
+                                                             {"profile", e.profile},
+                                                             {"preset", e.preset},
+                                                             {"audio", std::to_string(e.audioKbps)}})
+                                  .c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.1f", encode.encoder.fps);
         ImGui::TableNextColumn();
         ImGui::TextColored(encode.encoder.lagMs > 200 ? kTextWarn : kTextDim, "%.0f ms",
                            encode.encoder.lagMs);
         ImGui::TableNextColumn();
-        ImGui::TextColored(encode.dropped > 0 ? kTextBad : kTextDim, "%llu",
-                           static_cast<unsigned long long>(encode.dropped));
+        ImGui::TextColored(encode.dropped > 0 ? kTextBad : kTextDim, "%s",
+                           compactCount(static_cast<int64_t>(encode.dropped)).c_str());
+        exactCountTooltip(static_cast<int64_t>(encode.dropped));
     }
     ImGui::EndTable();
 }
 
 } // namespace
 
-OutputsPanel::OutputsPanel() : Panel("Outputs", PanelPlace{0.5f, 0.78f, 0.28f, 0.22f}) {}
+namespace {
+
+const char* outputStateLabel(capture::OutputState state) {
+    switch (state) {
+    case capture::OutputState::Idle:
+        return tr("outputs.state_idle");
+    case capture::OutputState::Connecting:
+        return tr("outputs.state_connecting");
+    case capture::OutputState::Live:
+        return tr("outputs.state_live");
+    case capture::OutputState::Reconnecting:
+        return tr("outputs.state_reconnecting");
+    case capture::OutputState::Failed:
+        return tr("outputs.state_failed");
+    case capture::OutputState::Stopped:
+        return tr("outputs.state_stopped");
+    }
+    return tr("outputs.state_failed");
+}
+
+} // namespace
+
+OutputsPanel::OutputsPanel()
+    : Panel("Outputs", trKey("outputs.title"), PanelPlace{0.5f, 0.78f, 0.28f, 0.22f}) {}
 
 void OutputsPanel::drawContent(ConsoleContext& context) {
     const EngineStatus& status = context.live().status;
@@ -73,14 +106,14 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         m_lastFrames = status.frames;
         m_lastAt = now;
     }
-    ImGui::Text("program %.1f fps", m_fps);
+    ImGui::TextUnformatted(trf("outputs.program_fps", {{"fps", formatNumber(m_fps, 1)}}).c_str());
     const ShowState* state = context.live().state.get();
     if (!ImGui::BeginTable("outputs", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("output", ImGuiTableColumnFlags_WidthStretch, 2.2f);
-    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 1.6f);
-    ImGui::TableSetupColumn("kbps", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("reconnects", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr("outputs.col_output"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(tr("sources.col_state"), ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn(tr("outputs.col_kbps"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("sources.col_dropped"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("sources.col_reconnects"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableHeadersRow();
     for (const capture::OutputStats& output : status.outputs) {
@@ -92,21 +125,23 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         if (!output.lastError.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", output.lastError.c_str());
         ImGui::TableNextColumn();
-        std::string text = toString(output.state);
+        std::string text = outputStateLabel(output.state);
         if (output.state == capture::OutputState::Reconnecting && output.retryInMs >= 0)
-            text += " · retry in " + std::to_string((output.retryInMs + 999) / 1000) + " s";
+            text += trf("outputs.retry_in", {{"seconds", std::to_string((output.retryInMs + 999) / 1000)}});
         ImGui::TextColored(outputColor(output.state), "%s", text.c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%.0f", output.kbps);
         ImGui::TableNextColumn();
-        ImGui::Text("%llu", static_cast<unsigned long long>(output.packetsDropped));
+        ImGui::TextUnformatted(compactCount(static_cast<int64_t>(output.packetsDropped)).c_str());
+        exactCountTooltip(static_cast<int64_t>(output.packetsDropped));
         ImGui::TableNextColumn();
-        ImGui::Text("%llu", static_cast<unsigned long long>(output.reconnects));
+        ImGui::TextUnformatted(formatCount(static_cast<int64_t>(output.reconnects)).c_str());
         ImGui::TableNextColumn();
         const bool stopped = state && state->outputsStopped.count(output.id) > 0;
         const std::string task = "output " + output.id;
         ImGui::BeginDisabled(!context.may("output.stop") || context.busy(task));
-        if (stopped ? ImGui::SmallButton("Start") : ImGui::SmallButton("Stop"))
+        if (stopped ? ImGui::SmallButton(trId("outputs.start").c_str())
+                    : ImGui::SmallButton(trId("outputs.stop").c_str()))
             context.send(Command::named(stopped ? "output.start" : "output.stop", {{"output", output.id}}),
                          task);
         ImGui::EndDisabled();

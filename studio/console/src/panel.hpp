@@ -9,8 +9,15 @@
 #include <imgui.h>
 
 #include "console_context.hpp"
+#include "hawker/studio/base/translations.hpp"
 
 namespace hawker::studio::console {
+
+// Every word the console shows comes from the translation tables (studio/base/translations.hpp).
+using i18n::tr;
+using i18n::trf;
+using i18n::trId;
+using i18n::trKey;
 
 /// Where a panel sits in the first-run layout, as fractions of the window
 /// (below the menu bar). The layout the user makes is kept in console.ini.
@@ -20,13 +27,20 @@ struct PanelPlace {
 
 class Panel {
 public:
-    Panel(std::string title, PanelPlace place) : m_title(std::move(title)), m_place(place) {}
+    /// `title` is the window's ID and its key in the .ini, the same in every language; `titleKey` is the
+    /// translation key of the title shown.
+    Panel(std::string title, const char* titleKey, PanelPlace place)
+        : m_title(std::move(title)), m_titleKey(titleKey), m_place(place) {}
     virtual ~Panel() = default;
     Panel(const Panel&) = delete;
     Panel& operator=(const Panel&) = delete;
 
-    /// The window title; also its key in console.ini, so it never changes.
+    /// The window's ID; also its key in console.ini, so it never changes.
     const std::string& title() const { return m_title; }
+    /// The title in the current language.
+    const char* shownTitle() const { return i18n::tr(m_titleKey); }
+    /// What ImGui::Begin takes: the shown title, with the stable ID after "###".
+    std::string windowLabel() const { return std::string(shownTitle()) + "###" + m_title; }
     const PanelPlace& place() const { return m_place; }
     /// A login that uses the panel differently places it differently.
     void setPlace(PanelPlace place) { m_place = place; }
@@ -44,6 +58,7 @@ public:
 
 private:
     std::string m_title;
+    const char* m_titleKey;
     PanelPlace m_place;
     bool m_open = true;
 };

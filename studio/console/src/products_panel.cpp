@@ -10,8 +10,6 @@ namespace hawker::studio::console {
 
 namespace {
 
-constexpr const char* kConfirm = "Confirm flash sale";
-
 std::string lower(std::string text) {
     for (char& c : text)
         c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -30,14 +28,17 @@ void approvalText(const ShowState* state, const std::string& key) {
     if (found != state->approvals.end())
         ImGui::TextColored(kTextGood, "✓ %s", found->second.who.c_str());
     else
-        ImGui::TextColored(kTextWarn, "needs approval");
+        ImGui::TextColored(kTextWarn, "%s", tr("products.needs_approval"));
     if (found != state->approvals.end() && ImGui::IsItemHovered())
-        ImGui::SetTooltip("approved by %s (%s)", found->second.who.c_str(), toString(found->second.role));
+        ImGui::SetTooltip("%s", trf("products.approved_by",
+                                    {{"who", found->second.who}, {"role", roleLabel(found->second.role)}})
+                                    .c_str());
 }
 
 } // namespace
 
-ProductsPanel::ProductsPanel() : Panel("Products & offers", PanelPlace{0.5f, 0, 0.28f, 0.52f}) {}
+ProductsPanel::ProductsPanel()
+    : Panel("Products & offers", trKey("products.title"), PanelPlace{0.5f, 0, 0.28f, 0.52f}) {}
 
 void ProductsPanel::drawContent(ConsoleContext& context) {
     drawProducts(context);
@@ -60,7 +61,7 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
     const ShowSpec& show = context.engine()->show();
     const ShowState* state = context.live().state.get();
     ImGui::SetNextItemWidth(-1);
-    ImGui::InputTextWithHint("##search", "search sku or name", m_search, sizeof m_search);
+    ImGui::InputTextWithHint("##search", tr("products.search_hint"), m_search, sizeof m_search);
     const std::string needle = lower(m_search);
     std::string onAir;
     if (state) {
@@ -72,11 +73,11 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
     const float height = std::max(120.0f, ImGui::GetContentRegionAvail().y * 0.55f);
     if (!ImGui::BeginTable("products", 5, flags, ImVec2(0, height))) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("product", ImGuiTableColumnFlags_WidthStretch, 3);
-    ImGui::TableSetupColumn("price", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("sold / stock", ImGuiTableColumnFlags_WidthStretch, 1);
-    ImGui::TableSetupColumn("compliance", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("card", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("products.col_product"), ImGuiTableColumnFlags_WidthStretch, 3);
+    ImGui::TableSetupColumn(tr("products.col_price"), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(tr("products.col_sold_stock"), ImGuiTableColumnFlags_WidthStretch, 1);
+    ImGui::TableSetupColumn(tr("products.col_compliance"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(tr("products.col_card"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     for (const ProductSpec& product : show.products) {
         if (!needle.empty() && lower(product.sku).find(needle) == std::string::npos &&
@@ -90,7 +91,7 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
         ImGui::TextWrapped("%s", product.name.c_str());
         context.markRegion("product_name:" + product.sku, ImGui::GetItemRectMin().x,
                            ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
-        ImGui::TextDisabled("%s%s", product.sku.c_str(), pinned ? "  · ON AIR" : "");
+        ImGui::TextDisabled("%s%s", product.sku.c_str(), pinned ? tr("products.on_air_mark") : "");
         if (pinned)
             context.markRegion("product_on_air", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                                ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
@@ -101,8 +102,12 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
         if (state)
             if (auto found = state->live.find(product.sku); found != state->live.end()) live = found->second;
         const auto stock = live.stock ? live.stock : product.stock;
-        ImGui::Text("%s / %s", live.sold ? std::to_string(*live.sold).c_str() : "—",
-                    stock ? std::to_string(*stock).c_str() : "—");
+        ImGui::Text("%s / %s", live.sold ? compactCount(*live.sold).c_str() : kMissing,
+                    stock ? compactCount(*stock).c_str() : kMissing);
+        if (ImGui::IsItemHovered() && ((live.sold && compactCount(*live.sold) != formatCount(*live.sold)) ||
+                                       (stock && compactCount(*stock) != formatCount(*stock))))
+            ImGui::SetTooltip("%s / %s", live.sold ? formatCount(*live.sold).c_str() : kMissing,
+                              stock ? formatCount(*stock).c_str() : kMissing);
         ImGui::TableNextColumn();
         // The show's products and banned words do not change while it runs: check each card once.
         auto cached = m_bannedWords.find(product.sku);
@@ -112,22 +117,25 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
                     .emplace(product.sku, findBannedWord(cardTexts(product), show.compliance.bannedWords))
                     .first;
         if (const auto& banned = cached->second) {
-            ImGui::TextColored(kTextBad, "banned: %s", banned->word.c_str());
-            if (ImGui::IsItemHovered()) ImGui::SetTooltip("in %s", banned->in.where.c_str());
+            ImGui::TextColored(kTextBad, "%s", trf("products.banned", {{"word", banned->word}}).c_str());
+            if (ImGui::IsItemHovered())
+                ImGui::SetTooltip("%s", trf("products.banned_in", {{"where", banned->in.where}}).c_str());
         } else {
             approvalText(state, "card:" + product.sku);
             if (state && !state->approvals.count("card:" + product.sku)) {
                 ImGui::SameLine();
                 ImGui::BeginDisabled(context.busy("approve card " + product.sku));
-                if (ImGui::SmallButton("Approve")) approve(context, "card", product.sku, product.name);
+                if (ImGui::SmallButton(trId("products.approve").c_str()))
+                    approve(context, "card", product.sku, product.name);
                 ImGui::EndDisabled();
             }
         }
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(!context.may("card.show") || context.busy("card"));
         if (pinned) {
-            if (ImGui::SmallButton("Hide card")) context.send(Command::named("card.hide", {}), "card");
-        } else if (ImGui::SmallButton("Show card")) {
+            if (ImGui::SmallButton(trId("products.hide_card").c_str()))
+                context.send(Command::named("card.hide", {}), "card");
+        } else if (ImGui::SmallButton(trId("products.show_card").c_str())) {
             context.send(Command::named("card.show", {{"sku", product.sku}}), "card");
         }
         ImGui::EndDisabled();
@@ -140,7 +148,7 @@ void ProductsPanel::drawOffers(ConsoleContext& context) {
     const ShowSpec& show = context.engine()->show();
     const ShowState* state = context.live().state.get();
     const int64_t nowMs = context.live().programMs;
-    ImGui::TextDisabled("Flash sales 秒杀");
+    ImGui::TextDisabled("%s", tr("products.flash_sales"));
     for (const OfferSpec& offer : show.offers) {
         ImGui::PushID(offer.id.c_str());
         const OfferState* running = nullptr;
@@ -150,53 +158,65 @@ void ProductsPanel::drawOffers(ConsoleContext& context) {
         const ProductSpec* product = findProduct(show, offer.sku);
         ImGui::Separator();
         ImGui::Text("%s · %s", offer.title.c_str(), product ? product->name.c_str() : offer.sku.c_str());
-        ImGui::TextDisabled("%s ×%lld, limit %d per buyer, %d s countdown, %d s",
-                            formatYuan(offer.dealPriceCents).c_str(), static_cast<long long>(offer.quantity),
-                            offer.perBuyerLimit, offer.prelaunchSeconds, offer.durationSeconds);
+        ImGui::TextDisabled(
+            "%s", trf("products.offer_terms", {{"price", formatYuan(offer.dealPriceCents)},
+                                               {"quantity", formatCount(offer.quantity)},
+                                               {"limit", std::to_string(offer.perBuyerLimit)},
+                                               {"countdown", std::to_string(offer.prelaunchSeconds)},
+                                               {"duration", std::to_string(offer.durationSeconds)}})
+                      .c_str());
         if (running) {
             ImVec4 color = kTextDim;
-            std::string phase = toString(running->phase);
+            std::string phase = running->phase == OfferState::Phase::SoldOut ? tr("products.phase_sold_out")
+                                                                             : tr("products.phase_ended");
             if (running->phase == OfferState::Phase::PreLaunch) {
                 color = kTextWarn;
-                phase += " · launches in " + formatClock(countdownSeconds(running->launchAtMs - nowMs));
+                phase = trf("products.phase_prelaunch",
+                            {{"clock", formatClock(countdownSeconds(running->launchAtMs - nowMs))}});
             } else if (running->phase == OfferState::Phase::OnSale) {
                 color = kTextGood;
-                phase += " · " + formatClock(countdownSeconds(running->endAtMs - nowMs)) + " left";
+                phase = trf("products.phase_on_sale",
+                            {{"clock", formatClock(countdownSeconds(running->endAtMs - nowMs))}});
             }
             ImGui::TextColored(color, "%s", phase.c_str());
             const int64_t sold = running->quantity - running->remaining;
             const float fraction =
                 running->quantity > 0 ? static_cast<float>(sold) / running->quantity : 0.0f;
-            const std::string overlay = std::to_string(sold) + " sold · " +
-                                        std::to_string(running->remaining) + " left of " +
-                                        std::to_string(running->quantity);
+            const std::string overlay =
+                trf("products.sale_progress", {{"sold", formatCount(sold)},
+                                               {"left", formatCount(running->remaining)},
+                                               {"total", formatCount(running->quantity)}});
             ImGui::ProgressBar(fraction, ImVec2(-1, 0), overlay.c_str());
         }
         approvalText(state, "offer:" + offer.id);
         if (state && !state->approvals.count("offer:" + offer.id)) {
             ImGui::SameLine();
             ImGui::BeginDisabled(context.busy("approve offer " + offer.id));
-            if (ImGui::SmallButton("Approve")) approve(context, "offer", offer.id, offer.title);
+            if (ImGui::SmallButton(trId("products.approve").c_str()))
+                approve(context, "offer", offer.id, offer.title);
             ImGui::EndDisabled();
         }
         const bool live = running && (running->phase == OfferState::Phase::PreLaunch ||
                                       running->phase == OfferState::Phase::OnSale);
         ImGui::BeginDisabled(!context.may("offer.start") || context.busy("offer"));
-        if (!live && ImGui::Button("Start sale…")) {
+        if (!live && ImGui::Button(trId("products.start_sale").c_str())) {
             m_pending = Command::named("offer.start", {{"offer", offer.id}});
-            m_pendingText = "Start \"" + offer.title + "\": " + std::to_string(offer.quantity) +
-                            " units at " + formatYuan(offer.dealPriceCents) + ", countdown " +
-                            std::to_string(offer.prelaunchSeconds) + " s?";
+            m_pendingText =
+                trf("products.confirm_start", {{"title", offer.title},
+                                               {"quantity", formatCount(offer.quantity)},
+                                               {"price", formatYuan(offer.dealPriceCents)},
+                                               {"countdown", std::to_string(offer.prelaunchSeconds)}});
             m_openConfirmation = true;
         }
-        if (live && ImGui::Button("Stop sale…")) {
+        if (live && ImGui::Button(trId("products.stop_sale").c_str())) {
             m_pending = Command::named("offer.stop", {});
-            m_pendingText = "Stop \"" + offer.title + "\" now? Buyers can no longer order at the deal price.";
+            m_pendingText = trf("products.confirm_stop", {{"title", offer.title}});
             m_openConfirmation = true;
         }
         if (running && !live) {
             ImGui::SameLine();
-            if (ImGui::Button("Hide")) context.send(Command::named("offer.hide", {}), "offer");
+            if (ImGui::Button(trId("products.hide_offer").c_str()))
+                context.send(Command::named("offer.hide", {}), "offer");
         }
         ImGui::EndDisabled();
         ImGui::PopID();
@@ -204,19 +224,20 @@ void ProductsPanel::drawOffers(ConsoleContext& context) {
 }
 
 void ProductsPanel::drawConfirmation(ConsoleContext& context) {
+    const std::string popup = trId("products.confirm_title");
     if (m_openConfirmation) {
-        ImGui::OpenPopup(kConfirm);
+        ImGui::OpenPopup(popup.c_str());
         m_openConfirmation = false;
     }
-    if (!ImGui::BeginPopupModal(kConfirm, nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+    if (!ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text("%s", m_pendingText.c_str());
-    if (ImGui::Button("Yes") && m_pending) {
+    if (ImGui::Button(trId("common.yes").c_str()) && m_pending) {
         context.send(*m_pending, "offer");
         m_pending.reset();
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("No")) {
+    if (ImGui::Button(trId("common.no").c_str())) {
         m_pending.reset();
         ImGui::CloseCurrentPopup();
     }

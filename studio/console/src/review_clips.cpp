@@ -19,11 +19,11 @@ namespace {
 const char* kindLabel(ClipKind kind) {
     switch (kind) {
     case ClipKind::Card:
-        return "Card 卡片";
+        return tr("clips.kind_card");
     case ClipKind::Offer:
-        return "Sale 秒杀";
+        return tr("clips.kind_offer");
     case ClipKind::Segment:
-        return "Segment 环节";
+        return tr("clips.kind_segment");
     }
     return "?";
 }
@@ -77,7 +77,7 @@ void ReviewClips::select(ConsoleContext& ctx, int64_t sessionId) {
 }
 
 void ReviewClips::checkTasks(const ConsoleContext& ctx) {
-    if (m_windowsTask.check(ctx)) m_loadError = "the session's windows could not be read (see the message)";
+    if (m_windowsTask.check(ctx)) m_loadError = tr("clips.windows_failed");
 }
 
 void ReviewClips::cut(ConsoleContext& ctx, const ClipFilter& filter) {
@@ -86,7 +86,7 @@ void ReviewClips::cut(ConsoleContext& ctx, const ClipFilter& filter) {
     options.filter = filter;
     options.burnCard = m_burnCard;
     const std::string refused = m_jobs.start(ctx.database(), m_session, options);
-    if (!refused.empty()) ctx.message(false, "clips: " + refused);
+    if (!refused.empty()) ctx.message(false, trf("clips.refused", {{"reason", refused}}));
 }
 
 void ReviewClips::loadThumbnails(ConsoleContext& ctx, const ClipJobStatus& status) {
@@ -131,34 +131,33 @@ void ReviewClips::draw(ConsoleContext& ctx) {
         if (m_lastState == ClipJobStatus::State::Running && status.session == m_session) {
             if (status.state == ClipJobStatus::State::Done) {
                 loadThumbnails(ctx, status);
-                ctx.message(true, std::to_string(status.run.clips.size()) + " clips cut into " +
-                                      status.dir.string());
+                ctx.message(true, trf("clips.cut_done", {{"count", std::to_string(status.run.clips.size())},
+                                                         {"folder", status.dir.string()}}));
             } else {
-                ctx.message(false, "clips " + std::string(toString(status.state)) + ": " + status.error);
+                ctx.message(false, trf("clips.cut_failed",
+                                       {{"state", toString(status.state)}, {"error", status.error}}));
             }
         }
         m_lastState = status.state;
     }
 
-    ImGui::TextWrapped(
-        "One vertical clip per on-air window, cut from the session's recording with 2 s before "
-        "and after, highest GMV first. 每个讲解、秒杀和环节一条竖屏切片，按成交额排序。");
+    ImGui::TextWrapped("%s", tr("clips.hint"));
     ImGui::BeginDisabled(running || !m_windows || m_windows->empty());
-    if (ImGui::Button("Cut all 全部切片")) cut(ctx, {});
+    if (ImGui::Button(trId("clips.cut_all").c_str())) cut(ctx, {});
     ImGui::EndDisabled();
     ImGui::SameLine();
-    ImGui::Checkbox("Keep the card on screen 卡片常驻", &m_burnCard);
+    ImGui::Checkbox(trId("clips.burn_card").c_str(), &m_burnCard);
     ImGui::SameLine();
-    if (ImGui::Button("Open folder 打开文件夹")) {
+    if (ImGui::Button(trId("clips.open_folder").c_str())) {
         std::error_code error;
         if (!std::filesystem::is_directory(m_folder, error))
-            ctx.message(false, "no clips cut yet: " + m_folder.string());
+            ctx.message(false, trf("clips.none_yet", {{"folder", m_folder.string()}}));
         else if (!openFolder(m_folder))
-            ctx.message(false, "cannot open the file manager (xdg-open)");
+            ctx.message(false, tr("clips.no_file_manager"));
     }
     if (running) {
         ImGui::SameLine();
-        if (ImGui::Button("Cancel 取消")) m_jobs.cancel();
+        if (ImGui::Button(trId("common.cancel").c_str())) m_jobs.cancel();
         const std::string overlay = std::to_string(status.progress.done) + "/" +
                                     std::to_string(status.progress.total) + "  " + status.progress.current;
         ImGui::ProgressBar(static_cast<float>(status.progress.fraction), ImVec2(-1, 0), overlay.c_str());
@@ -166,27 +165,27 @@ void ReviewClips::draw(ConsoleContext& ctx) {
     ImGui::TextDisabled("%s", m_folder.string().c_str());
 
     if (!m_windows) {
-        busyLine(ctx, m_windowsTask.name, "Reading the windows");
+        busyLine(ctx, m_windowsTask.name, tr("clips.reading"));
         if (!m_loadError.empty()) ImGui::TextColored(kReviewRed, "%s", m_loadError.c_str());
         return;
     }
     if (m_windows->empty()) {
-        ImGui::TextUnformatted("Nothing was on air in this session. 本场没有上架记录。");
+        ImGui::TextUnformatted(tr("clips.nothing_on_air"));
         return;
     }
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH |
                                   ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingFixedFit;
     if (!ImGui::BeginTable("clip_windows", 9, flags)) return;
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn("Kind 类型");
-    ImGui::TableSetupColumn("On air 时段");
-    ImGui::TableSetupColumn("Product 商品", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("Orders 订单");
-    ImGui::TableSetupColumn("GMV 成交额");
-    ImGui::TableSetupColumn("GPM 千次观看成交");
-    ImGui::TableSetupColumn("Peak 峰值在线");
-    ImGui::TableSetupColumn("Clicks 点击");
-    ImGui::TableSetupColumn("Clip 切片");
+    ImGui::TableSetupColumn(tr("review.col_kind"));
+    ImGui::TableSetupColumn(tr("review.col_on_air_at"));
+    ImGui::TableSetupColumn(tr("review.col_product"), ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn(tr("review.col_orders"));
+    ImGui::TableSetupColumn(tr("review.col_gmv"));
+    ImGui::TableSetupColumn(tr("clips.col_gpm"));
+    ImGui::TableSetupColumn(tr("clips.col_peak"));
+    ImGui::TableSetupColumn(tr("review.col_clicks"));
+    ImGui::TableSetupColumn(tr("clips.col_clip"));
     ImGui::TableHeadersRow();
     for (const ClipWindow& w : *m_windows) {
         ImGui::PushID(keyOf(w.kind, w.startMs).c_str());
@@ -199,15 +198,18 @@ void ReviewClips::draw(ConsoleContext& ctx) {
         ImGui::TextUnformatted(w.kind == ClipKind::Segment ? w.label.c_str()
                                                            : (w.name + " · " + w.label).c_str());
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(w.orders));
+        ImGui::TextUnformatted(compactCount(w.orders).c_str());
+        exactCountTooltip(w.orders);
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(figures::formatYuan(static_cast<double>(w.gmvCents)).c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(w.gpmCents ? figures::formatYuan(*w.gpmCents).c_str() : "—");
+        ImGui::TextUnformatted(w.gpmCents ? figures::formatYuan(*w.gpmCents).c_str() : kMissing);
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(w.peakViewers));
+        ImGui::TextUnformatted(compactCount(w.peakViewers).c_str());
+        exactCountTooltip(w.peakViewers);
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(w.productClicks));
+        ImGui::TextUnformatted(compactCount(w.productClicks).c_str());
+        exactCountTooltip(w.productClicks);
         ImGui::TableNextColumn();
         const auto thumbnail = m_thumbnails.find(keyOf(w.kind, w.startMs));
         if (thumbnail != m_thumbnails.end() && !thumbnail->second->empty()) {
@@ -217,7 +219,7 @@ void ReviewClips::draw(ConsoleContext& ctx) {
             ImGui::SameLine();
         }
         ImGui::BeginDisabled(running);
-        if (ImGui::SmallButton("Cut 切片")) {
+        if (ImGui::SmallButton(trId("clips.cut").c_str())) {
             ClipFilter one;
             one.kind = w.kind;
             one.windowStartMs = w.startMs;

@@ -63,7 +63,8 @@ void busyLine(ConsoleContext& ctx, const std::string& task, const char* what) {
 }
 
 void requireDatabase(const std::filesystem::path& path) {
-    if (!std::filesystem::exists(path)) throw StoreError("no session database at " + path.string());
+    if (!std::filesystem::exists(path))
+        throw StoreError(trf("review.no_database_at", {{"path", path.string()}}));
 }
 
 void textUnformatted(const std::string& value) {

@@ -15,6 +15,7 @@
 #include "chart_drawing.hpp"
 #include "console_context.hpp"
 #include "hawker/studio/report/review_model.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 

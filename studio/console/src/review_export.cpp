@@ -28,15 +28,14 @@ void ReviewExport::draw(ConsoleContext& ctx, const std::shared_ptr<const LoadedR
     if (!report) return;
     ConsoleContext* context = &ctx;
 
-    ImGui::TextWrapped("One self-contained HTML page (opens offline in any browser), and the tables as "
-                       "CSV files for Excel.");
+    ImGui::TextWrapped("%s", tr("export.hint"));
     ImGui::Spacing();
 
     ImGui::SetNextItemWidth(-160);
-    ImGui::InputText("HTML file", &m_htmlPath);
+    ImGui::InputText(trId("export.html_file").c_str(), &m_htmlPath);
     const bool writingHtml = ctx.busy(m_htmlTask.name);
     ImGui::BeginDisabled(writingHtml || m_htmlPath.empty());
-    if (ImGui::Button("Export HTML")) {
+    if (ImGui::Button(trId("export.export_html").c_str())) {
         const std::filesystem::path path = m_htmlPath;
         const bool queued = ctx.tasks().run(
             Lane::Queries, m_htmlTask.name,
@@ -47,53 +46,53 @@ void ReviewExport::draw(ConsoleContext& ctx, const std::shared_ptr<const LoadedR
                 std::ofstream out(path, std::ios::binary | std::ios::trunc);
                 out.write(html.data(), static_cast<std::streamsize>(html.size()));
                 out.close();
-                if (!out) throw std::runtime_error("cannot write " + path.string());
+                if (!out) throw std::runtime_error(trf("export.cannot_write", {{"path", path.string()}}));
                 return [this, path, context] {
                     m_htmlTask.arrived();
                     m_exported.push_back(path.string());
-                    context->message(true, "report written to " + path.string());
+                    context->message(true, trf("export.report_written", {{"path", path.string()}}));
                 };
             });
         if (queued)
             m_htmlTask.started();
         else
-            ctx.message(false, "export: still busy with the last one, try again");
+            ctx.message(false, tr("export.busy"));
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    busyLine(ctx, m_htmlTask.name, "Writing");
+    busyLine(ctx, m_htmlTask.name, tr("export.writing"));
 
     ImGui::SetNextItemWidth(-160);
-    ImGui::InputText("CSV folder", &m_csvDir);
+    ImGui::InputText(trId("export.csv_folder").c_str(), &m_csvDir);
     const bool writingCsv = ctx.busy(m_csvTask.name);
     ImGui::BeginDisabled(writingCsv || m_csvDir.empty());
-    if (ImGui::Button("Export CSV")) {
+    if (ImGui::Button(trId("export.export_csv").c_str())) {
         const std::filesystem::path dir = m_csvDir;
-        const bool queued =
-            ctx.tasks().run(Lane::Queries, m_csvTask.name,
-                            [this, report, notes, dir, context](TaskProgress&) -> TaskRunner::Deferred {
-                                const std::vector<std::filesystem::path> files =
-                                    writeReportCsv(reportWithNotes(*report->json, notes), dir);
-                                return [this, dir, files, context] {
-                                    m_csvTask.arrived();
-                                    for (const std::filesystem::path& file : files)
-                                        m_exported.push_back(file.string());
-                                    context->message(true, std::to_string(files.size()) +
-                                                               " CSV files written to " + dir.string());
-                                };
-                            });
+        const bool queued = ctx.tasks().run(
+            Lane::Queries, m_csvTask.name,
+            [this, report, notes, dir, context](TaskProgress&) -> TaskRunner::Deferred {
+                const std::vector<std::filesystem::path> files =
+                    writeReportCsv(reportWithNotes(*report->json, notes), dir);
+                return [this, dir, files, context] {
+                    m_csvTask.arrived();
+                    for (const std::filesystem::path& file : files)
+                        m_exported.push_back(file.string());
+                    context->message(true, trf("export.csv_written", {{"count", std::to_string(files.size())},
+                                                                      {"folder", dir.string()}}));
+                };
+            });
         if (queued)
             m_csvTask.started();
         else
-            ctx.message(false, "export: still busy with the last one, try again");
+            ctx.message(false, tr("export.busy"));
     }
     ImGui::EndDisabled();
     ImGui::SameLine();
-    busyLine(ctx, m_csvTask.name, "Writing");
+    busyLine(ctx, m_csvTask.name, tr("export.writing"));
 
     if (!m_exported.empty()) {
         ImGui::Spacing();
-        ImGui::TextUnformatted("Written 已导出:");
+        ImGui::TextUnformatted(tr("export.written"));
         for (const std::string& file : m_exported)
             ImGui::BulletText("%s", file.c_str());
     }

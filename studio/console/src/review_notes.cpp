@@ -11,19 +11,21 @@
 #include "hawker/studio/base/clock.hpp"
 #include "hawker/studio/store/database.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
 namespace {
 
 constexpr const char* kNoteKinds[] = {"goal", "result", "gap", "cause", "improvement", "action"};
-constexpr const char* kNoteKindLabels[] = {"goal 目标",  "result 结果",      "gap 差距",
-                                           "cause 原因", "improvement 改进", "action 行动"};
+constexpr const char* kNoteKindLabels[] = {trKey("notes.kind_goal"),        trKey("notes.kind_result"),
+                                           trKey("notes.kind_gap"),         trKey("notes.kind_cause"),
+                                           trKey("notes.kind_improvement"), trKey("notes.kind_action")};
 constexpr int kNoteKindCount = static_cast<int>(std::size(kNoteKinds));
 
 const char* noteKindLabel(const std::string& kind) {
     for (int i = 0; i < kNoteKindCount; ++i)
-        if (kind == kNoteKinds[i]) return kNoteKindLabels[i];
+        if (kind == kNoteKinds[i]) return tr(kNoteKindLabels[i]);
     return kind.c_str();
 }
 
@@ -64,7 +66,7 @@ void ReviewNotes::checkTasks(const ConsoleContext& ctx) {
     if (addFailed || editFailed || deleteFailed) {
         // The list may no longer match the file (another desk, a partial
         // change): show what the database holds; the form keeps the text.
-        m_error = "The note was not saved — see the message line for why.";
+        m_error = tr("notes.not_saved");
         m_wanted = true;
     }
 }
@@ -125,15 +127,15 @@ void ReviewNotes::change(ConsoleContext& ctx, TaskWatch& watch,
     if (queued)
         watch.started();
     else
-        ctx.message(false, watch.name + ": still busy with the last one, try again");
+        ctx.message(false, trf("notes.busy", {{"task", taskLabel(watch.name)}}));
 }
 
 void ReviewNotes::draw(ConsoleContext& ctx) {
     const bool saving = ctx.busy(m_addTask.name) || ctx.busy(m_editTask.name) || ctx.busy(m_deleteTask.name);
-    busyLine(ctx, m_loadTask.name, "Loading notes");
-    busyLine(ctx, m_addTask.name, "Adding the note");
-    busyLine(ctx, m_editTask.name, "Saving the note");
-    busyLine(ctx, m_deleteTask.name, "Deleting the note");
+    busyLine(ctx, m_loadTask.name, tr("notes.loading"));
+    busyLine(ctx, m_addTask.name, tr("notes.adding"));
+    busyLine(ctx, m_editTask.name, tr("notes.saving"));
+    busyLine(ctx, m_deleteTask.name, tr("notes.deleting"));
     if (!m_error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kReviewRed);
         ImGui::TextWrapped("%s", m_error.c_str());
@@ -141,15 +143,14 @@ void ReviewNotes::draw(ConsoleContext& ctx) {
     }
     if (m_loadTask.failed && !m_notesFor) {
         ImGui::PushStyleColor(ImGuiCol_Text, kReviewRed);
-        ImGui::TextWrapped("Could not read the notes (see the message line).");
+        ImGui::TextWrapped("%s", tr("notes.load_failed"));
         ImGui::PopStyleColor();
         ImGui::SameLine();
-        if (ImGui::SmallButton("Retry")) m_wanted = true;
+        if (ImGui::SmallButton(trId("notes.retry").c_str())) m_wanted = true;
     }
 
     if (m_notes.empty()) {
-        if (m_notesFor)
-            ImGui::TextDisabled("No 复盘 notes yet: goal, result, gap, cause, improvement, action.");
+        if (m_notesFor) ImGui::TextDisabled("%s", tr("notes.none"));
     } else {
         drawTable(ctx, saving);
     }
@@ -165,11 +166,11 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
     // The note and its owner share the width; the other columns fit what they hold. Left to the
     // table's proportional default, the wrapped note measured nothing on its first frame and the
     // button column took the whole row.
-    ImGui::TableSetupColumn("Kind 类型", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("Note 内容", ImGuiTableColumnFlags_WidthStretch, 5.0f);
-    ImGui::TableSetupColumn("Owner 负责人", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("Status 状态 · due 截止", ImGuiTableColumnFlags_WidthFixed);
-    ImGui::TableSetupColumn("Written", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr("notes.col_kind"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr("notes.col_note"), ImGuiTableColumnFlags_WidthStretch, 5.0f);
+    ImGui::TableSetupColumn(tr("notes.col_owner"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("notes.col_status"), ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn(tr("notes.col_written"), ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableHeadersRow();
     for (const SessionNote& note : m_notes) {
@@ -183,6 +184,7 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
             ImGui::InputTextMultiline("##text", &m_editText,
                                       ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 4));
         } else {
+            ctx.noticeText(note.text);
             ImGui::TextWrapped("%s", note.text.c_str());
         }
         ImGui::TableNextColumn();
@@ -192,6 +194,7 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
         } else if (note.owner.empty()) {
             ImGui::TextDisabled("—");
         } else {
+            ctx.noticeText(note.owner);
             ImGui::TextWrapped("%s", note.owner.c_str());
         }
         ImGui::TableNextColumn();
@@ -201,7 +204,7 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
         ImGui::TableNextColumn();
         ImGui::BeginDisabled(saving);
         if (editing) {
-            if (ImGui::SmallButton("Save")) {
+            if (ImGui::SmallButton(trId("notes.save").c_str())) {
                 const int64_t id = note.id;
                 NoteChange edit{m_editText, m_editOwner, std::nullopt, std::nullopt};
                 if (note.kind == "action") edit.due = m_editDue;
@@ -212,16 +215,16 @@ void ReviewNotes::drawTable(ConsoleContext& ctx, bool saving) {
                     });
             }
             ImGui::SameLine();
-            if (ImGui::SmallButton("Cancel")) m_editing = 0;
+            if (ImGui::SmallButton(trId("common.cancel").c_str())) m_editing = 0;
         } else {
-            if (ImGui::SmallButton("Edit")) {
+            if (ImGui::SmallButton(trId("notes.edit").c_str())) {
                 m_editing = note.id;
                 m_editText = note.text;
                 m_editOwner = note.owner;
                 m_editDue = note.due;
             }
             ImGui::SameLine();
-            if (ImGui::SmallButton("Delete")) {
+            if (ImGui::SmallButton(trId("notes.delete").c_str())) {
                 m_deleting = note.id;
                 m_openDeletePopup = true;
             }
@@ -238,15 +241,18 @@ void ReviewNotes::drawActionStatus(ConsoleContext& ctx, const SessionNote& note,
         return;
     }
     static constexpr const char* kStatuses[] = {"open", "done", "dropped"};
-    static constexpr const char* kStatusLabels[] = {"open 未完成", "done 已完成", "dropped 已放弃"};
+    static constexpr const char* kStatusLabels[] = {trKey("notes.status_open"), trKey("notes.status_done"),
+                                                    trKey("notes.status_dropped")};
     int current = 0;
     for (int i = 0; i < 3; ++i)
         if (note.status == kStatuses[i]) current = i;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 7);
     ImGui::BeginDisabled(saving);
-    if (ImGui::BeginCombo("##status", kStatusLabels[current])) {
+    if (ImGui::BeginCombo("##status", tr(kStatusLabels[current]))) {
         for (int i = 0; i < 3; ++i)
-            if (ImGui::Selectable(kStatusLabels[i], i == current) && i != current) {
+            if (ImGui::Selectable((std::string(tr(kStatusLabels[i])) + "###" + kStatuses[i]).c_str(),
+                                  i == current) &&
+                i != current) {
                 const int64_t id = note.id;
                 const std::string status = kStatuses[i];
                 change(ctx, m_editTask,
@@ -266,31 +272,33 @@ void ReviewNotes::drawActionStatus(ConsoleContext& ctx, const SessionNote& note,
         const bool late =
             note.status == "open" && note.due < figures::formatLocalTime(nowUtcMs()).substr(0, 10);
         if (late)
-            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "due %s · late 已逾期", note.due.c_str());
+            ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "%s",
+                               trf("notes.due_late", {{"due", note.due}}).c_str());
         else
-            ImGui::TextDisabled("due %s", note.due.c_str());
+            ImGui::TextDisabled("%s", trf("notes.due", {{"due", note.due}}).c_str());
     }
 }
 
 void ReviewNotes::drawDeletePopup(ConsoleContext& ctx, bool saving) {
     // Opened here, outside the rows' ID scopes, so the popup's ID matches.
     if (m_openDeletePopup) {
-        ImGui::OpenPopup("Delete note?###delete note");
+        ImGui::OpenPopup((std::string(tr("notes.delete_title")) + "###delete note").c_str());
         m_openDeletePopup = false;
     }
-    if (!ImGui::BeginPopupModal("Delete note?###delete note", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
+    if (!ImGui::BeginPopupModal((std::string(tr("notes.delete_title")) + "###delete note").c_str(), nullptr,
+                                ImGuiWindowFlags_AlwaysAutoResize))
         return;
     const auto found = std::find_if(m_notes.begin(), m_notes.end(),
                                     [&](const SessionNote& n) { return n.id == m_deleting; });
     if (found == m_notes.end()) {
         ImGui::CloseCurrentPopup(); // gone meanwhile (another desk, another session selected)
     } else {
-        ImGui::Text("Delete this %s note? This cannot be undone.", noteKindLabel(found->kind));
+        ImGui::TextUnformatted(trf("notes.delete_question", {{"kind", noteKindLabel(found->kind)}}).c_str());
         ImGui::PushTextWrapPos(ImGui::GetFontSize() * 30);
         ImGui::TextDisabled("%s", found->text.c_str());
         ImGui::PopTextWrapPos();
         ImGui::BeginDisabled(saving);
-        if (ImGui::Button("Delete")) {
+        if (ImGui::Button(trId("notes.delete").c_str())) {
             const int64_t id = found->id;
             change(
                 ctx, m_deleteTask, [id](NotesStore& store, int64_t) { store.remove(id); },
@@ -302,7 +310,7 @@ void ReviewNotes::drawDeletePopup(ConsoleContext& ctx, bool saving) {
         }
         ImGui::EndDisabled();
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) {
+        if (ImGui::Button(trId("common.cancel").c_str())) {
             m_deleting = 0;
             ImGui::CloseCurrentPopup();
         }
@@ -311,26 +319,28 @@ void ReviewNotes::drawDeletePopup(ConsoleContext& ctx, bool saving) {
 }
 
 void ReviewNotes::drawAddForm(ConsoleContext& ctx, bool saving) {
-    ImGui::TextUnformatted("Add a note 添加复盘");
+    ImGui::TextUnformatted(tr("notes.add_title"));
     ImGui::SetNextItemWidth(220);
-    if (ImGui::BeginCombo("Kind", kNoteKindLabels[m_draft.kind])) {
+    if (ImGui::BeginCombo(trId("notes.kind").c_str(), tr(kNoteKindLabels[m_draft.kind]))) {
         for (int i = 0; i < kNoteKindCount; ++i)
-            if (ImGui::Selectable(kNoteKindLabels[i], i == m_draft.kind)) m_draft.kind = i;
+            if (ImGui::Selectable((std::string(tr(kNoteKindLabels[i])) + "###" + kNoteKinds[i]).c_str(),
+                                  i == m_draft.kind))
+                m_draft.kind = i;
         ImGui::EndCombo();
     }
     ImGui::InputTextMultiline("##new note", &m_draft.text, ImVec2(-FLT_MIN, ImGui::GetTextLineHeight() * 5));
     markLastItem(ctx, "review_note_text");
     ImGui::SetNextItemWidth(260);
-    ImGui::InputTextWithHint("Owner", "who follows it up 负责人", &m_draft.owner);
+    ImGui::InputTextWithHint(trId("notes.owner").c_str(), tr("notes.owner_hint"), &m_draft.owner);
     ImGui::SameLine();
     if (std::string(kNoteKinds[m_draft.kind]) == "action") {
         ImGui::SetNextItemWidth(140);
-        ImGui::InputTextWithHint("Due 截止", "YYYY-MM-DD", &m_draft.due);
+        ImGui::InputTextWithHint(trId("notes.due_label").c_str(), tr("notes.due_hint"), &m_draft.due);
         ImGui::SameLine();
     }
     const bool blank = m_draft.text.find_first_not_of(" \t\r\n") == std::string::npos;
     ImGui::BeginDisabled(saving || blank || !m_session);
-    const bool addClicked = ImGui::Button("Add note");
+    const bool addClicked = ImGui::Button(trId("notes.add").c_str());
     markLastItem(ctx, "review_add_note");
     if (addClicked) {
         const std::string kind = kNoteKinds[m_draft.kind], noteText = m_draft.text, owner = m_draft.owner;

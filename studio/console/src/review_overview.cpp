@@ -33,7 +33,7 @@ void drawKpiTiles(const std::vector<ReviewKpiTile>& kpis, ImFont* large) {
             textUnformatted(*tile.target);
             ImGui::PopStyleColor();
         } else {
-            ImGui::TextDisabled("no target");
+            ImGui::TextDisabled("%s", tr("dashboard.no_target"));
         }
         ImGui::EndChild();
         ImGui::PopID();
@@ -48,9 +48,9 @@ void drawReviewOverview(const LoadedReport& report, ImFont* large, bool& cumulat
     const ReviewOverview& overview = report.model.overview;
     if (!overview.openActions.empty()) {
         // What earlier reviews of this show asked for and nobody has closed: read before this show's figures.
-        ImGui::TextColored(ImVec4(0.95f, 0.70f, 0.20f, 1.0f),
-                           "Still open from earlier shows 往期未完成的行动项 (%zu)",
-                           overview.openActions.size());
+        ImGui::TextColored(
+            ImVec4(0.95f, 0.70f, 0.20f, 1.0f), "%s",
+            trf("review.open_actions", {{"count", std::to_string(overview.openActions.size())}}).c_str());
         for (const std::string& line : overview.openActions)
             ImGui::BulletText("%s", line.c_str());
         ImGui::Spacing();
@@ -68,26 +68,25 @@ void drawReviewOverview(const LoadedReport& report, ImFont* large, bool& cumulat
         ImGui::EndTable();
     }
     if (!overview.paidEngagement.empty())
-        ImGui::Text("Paid engagement 付费互动 (not GMV 不计入成交额): %s", overview.paidEngagement.c_str());
+        ImGui::TextUnformatted(trf("review.paid_engagement", {{"amount", overview.paidEngagement}}).c_str());
 
     ImGui::Spacing();
     if (report.online.values.empty()) {
-        ImGui::TextDisabled("No minute of the show has been counted yet.");
+        ImGui::TextDisabled("%s", tr("review.no_minutes"));
     } else {
-        ImGui::TextDisabled(
-            "Bands: blue = a product card on air, orange = a flash sale 秒杀 on sale%s.",
-            overview.incidents.empty() ? "" : "; red markers = incidents 故障 (hover for the cause)");
+        ImGui::TextDisabled("%s%s", tr("review.bands"),
+                            overview.incidents.empty() ? "" : tr("review.bands_incidents"));
         drawLineChart(report.online, ImVec2(-1, 170));
-        ImGui::Checkbox("Cumulative GMV 累计", &cumulativeGmv);
+        ImGui::Checkbox(trId("review.cumulative_gmv").c_str(), &cumulativeGmv);
         drawLineChart(cumulativeGmv ? report.gmvTotal : report.gmv, ImVec2(-1, 170));
     }
 
     ImGui::Spacing();
-    ImGui::TextUnformatted("Funnel 转化漏斗");
+    ImGui::TextUnformatted(tr("dashboard.funnel"));
     if (report.funnel.size() >= 2)
         drawFunnel(report.funnel, std::min(ImGui::GetContentRegionAvail().x, 640.0f));
     else
-        ImGui::TextDisabled("Not enough counted to draw a funnel.");
+        ImGui::TextDisabled("%s", tr("review.no_funnel"));
 }
 
 } // namespace hawker::studio::console

@@ -13,11 +13,14 @@ constexpr ImU32 kCurrentRow = IM_COL32(40, 90, 150, 110);
 void drawOffers(const std::vector<ReviewOfferRow>& offers) {
     if (offers.empty()) return;
     ImGui::Spacing();
-    ImGui::TextUnformatted("Flash sales 秒杀");
+    ImGui::TextUnformatted(tr("products.flash_sales"));
     if (!ImGui::BeginTable("offers", 9, kReviewTableFlags)) return;
-    for (const char* heading : {"Offer", "Product", "Deal price", "Sold / quantity", "Sell-through",
-                                "Sold out after", "Ended", "Buyers", "GMV"})
-        ImGui::TableSetupColumn(heading);
+    for (const char* heading :
+         {trKey("review.col_offer"), trKey("review.col_product"), trKey("review.col_deal_price"),
+          trKey("review.col_sold_quantity"), trKey("review.col_sell_through"),
+          trKey("review.col_sold_out_after"), trKey("review.col_ended"), trKey("review.col_buyers"),
+          trKey("review.col_gmv")})
+        ImGui::TableSetupColumn(tr(heading));
     ImGui::TableHeadersRow();
     for (const ReviewOfferRow& offer : offers) {
         ImGui::TableNextRow();
@@ -39,10 +42,11 @@ void drawOffers(const std::vector<ReviewOfferRow>& offers) {
 void drawAbTests(const std::vector<ReviewAbRow>& tests) {
     if (tests.empty()) return;
     ImGui::Spacing();
-    ImGui::TextUnformatted("A/B tests (chi-square on conversion)");
+    ImGui::TextUnformatted(tr("review.ab_tests"));
     if (!ImGui::BeginTable("ab", 5, kReviewTableFlags)) return;
-    for (const char* heading : {"Compared", "A", "B", "p-value", "Verdict"})
-        ImGui::TableSetupColumn(heading);
+    for (const char* heading : {trKey("review.col_compared"), trKey("review.col_a"), trKey("review.col_b"),
+                                trKey("review.col_p"), trKey("review.col_verdict")})
+        ImGui::TableSetupColumn(tr(heading));
     ImGui::TableHeadersRow();
     for (const ReviewAbRow& test : tests) {
         ImGui::TableNextRow();
@@ -64,17 +68,17 @@ void drawAbTests(const std::vector<ReviewAbRow>& tests) {
 void drawShowings(const std::vector<ReviewShowingRow>& showings) {
     if (showings.empty()) return;
     ImGui::Spacing();
-    ImGui::TextUnformatted("Card showings 讲解场次 — ranked by GMV per minute on air");
+    ImGui::TextUnformatted(tr("review.card_showings"));
     if (!ImGui::BeginTable("showings", 9, kReviewTableFlags)) return;
-    ImGui::TableSetupColumn("Product 商品", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-    ImGui::TableSetupColumn("On air 时段");
-    ImGui::TableSetupColumn("Time 时长");
-    ImGui::TableSetupColumn("Views 进场");
-    ImGui::TableSetupColumn("Clicks");
-    ImGui::TableSetupColumn("Orders");
-    ImGui::TableSetupColumn("GMV");
-    ImGui::TableSetupColumn("GPM");
-    ImGui::TableSetupColumn("GMV / min");
+    ImGui::TableSetupColumn(tr("review.col_product"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn(tr("review.col_on_air_at"));
+    ImGui::TableSetupColumn(tr("review.col_time"));
+    ImGui::TableSetupColumn(tr("review.col_views"));
+    ImGui::TableSetupColumn(tr("review.col_clicks"));
+    ImGui::TableSetupColumn(tr("review.col_orders"));
+    ImGui::TableSetupColumn(tr("review.col_gmv"));
+    ImGui::TableSetupColumn(tr("review.col_gpm"));
+    ImGui::TableSetupColumn(tr("review.col_gmv_per_min"));
     ImGui::TableHeadersRow();
     for (const ReviewShowingRow& row : showings) {
         ImGui::TableNextRow();
@@ -91,17 +95,17 @@ void drawShowings(const std::vector<ReviewShowingRow>& showings) {
 
 void drawReviewProducts(const ReviewModel& model) {
     if (model.products.empty()) {
-        ImGui::TextDisabled("No product was on air or sold in this session.");
+        ImGui::TextDisabled("%s", tr("review.no_products"));
     } else if (ImGui::BeginTable("products", 9, kReviewTableFlags)) {
-        ImGui::TableSetupColumn("Product 商品", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        ImGui::TableSetupColumn("Target units 目标");
-        ImGui::TableSetupColumn("Units 件数");
-        ImGui::TableSetupColumn("Paid orders");
-        ImGui::TableSetupColumn("GMV");
-        ImGui::TableSetupColumn("GMV on air");
-        ImGui::TableSetupColumn("Clicks");
-        ImGui::TableSetupColumn("Click UV");
-        ImGui::TableSetupColumn("On air 讲解");
+        ImGui::TableSetupColumn(tr("review.col_product"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr("review.col_target_units"));
+        ImGui::TableSetupColumn(tr("review.col_units"));
+        ImGui::TableSetupColumn(tr("review.col_paid_orders"));
+        ImGui::TableSetupColumn(tr("review.col_gmv"));
+        ImGui::TableSetupColumn(tr("review.col_gmv_on_air"));
+        ImGui::TableSetupColumn(tr("review.col_clicks"));
+        ImGui::TableSetupColumn(tr("review.col_click_uv"));
+        ImGui::TableSetupColumn(tr("review.col_on_air"));
         ImGui::TableHeadersRow();
         for (const ReviewProductRow& row : model.products) {
             ImGui::TableNextRow();
@@ -131,15 +135,17 @@ void drawReviewProducts(const ReviewModel& model) {
 
 void drawReviewSegments(const ReviewModel& model) {
     if (model.segments.empty()) {
-        ImGui::TextDisabled("This session had no run of show 直播脚本.");
+        ImGui::TextDisabled("%s", tr("review.no_rundown"));
         return;
     }
     if (ImGui::BeginTable("segments", 11, kReviewTableFlags)) {
         ImGui::TableSetupColumn("#");
-        ImGui::TableSetupColumn("Segment 环节", ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        for (const char* heading : {"Kind", "Product", "Planned 计划", "Actual 实际", "Over 超时", "Enters",
-                                    "Clicks", "Paid orders", "GMV"})
-            ImGui::TableSetupColumn(heading);
+        ImGui::TableSetupColumn(tr("review.col_segment"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        for (const char* heading :
+             {trKey("review.col_kind"), trKey("review.col_product"), trKey("review.col_planned"),
+              trKey("review.col_actual"), trKey("review.col_over"), trKey("review.col_enters"),
+              trKey("review.col_clicks"), trKey("review.col_paid_orders"), trKey("review.col_gmv")})
+            ImGui::TableSetupColumn(tr(heading));
         ImGui::TableHeadersRow();
         for (const ReviewSegmentRow& segment : model.segments) {
             ImGui::TableNextRow();
@@ -164,14 +170,15 @@ void drawReviewSegments(const ReviewModel& model) {
 
 void drawReviewComparison(const ReviewModel& model) {
     if (!model.hasEarlierSessions) {
-        ImGui::TextWrapped("No earlier session of the same title or tag to compare with (rehearsals are "
-                           "left out).");
+        ImGui::TextWrapped("%s", tr("review.no_comparison"));
     }
     if (!model.comparison.empty() && ImGui::BeginTable("comparison", 8, kReviewTableFlags)) {
-        ImGui::TableSetupColumn("Session 场次", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+        ImGui::TableSetupColumn(tr("review.col_session"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
         for (const char* heading :
-             {"Started", "UV", "Buyers", "Paid orders", "GMV", "Conversion", "This session vs it"})
-            ImGui::TableSetupColumn(heading);
+             {trKey("review.col_started"), trKey("dashboard.uv"), trKey("review.col_buyers"),
+              trKey("review.col_paid_orders"), trKey("review.col_gmv"), trKey("dashboard.conversion"),
+              trKey("review.col_vs")})
+            ImGui::TableSetupColumn(tr(heading));
         ImGui::TableHeadersRow();
         for (const ReviewComparisonRow& row : model.comparison) {
             ImGui::TableNextRow();
@@ -191,15 +198,15 @@ void drawReviewComparison(const ReviewModel& model) {
 
 void drawReviewAlerts(const ReviewModel& model) {
     if (model.alerts.empty()) {
-        ImGui::TextColored(kReviewGreen, "No alert was raised during this session.");
+        ImGui::TextColored(kReviewGreen, "%s", tr("review.no_alerts"));
         return;
     }
     if (!ImGui::BeginTable("alerts", 5, kReviewTableFlags)) return;
-    ImGui::TableSetupColumn("At");
-    ImGui::TableSetupColumn("Level");
-    ImGui::TableSetupColumn("Rule / KPI");
-    ImGui::TableSetupColumn("Message", ImGuiTableColumnFlags_WidthStretch, 4.0f);
-    ImGui::TableSetupColumn("Acknowledged");
+    ImGui::TableSetupColumn(tr("review.col_at"));
+    ImGui::TableSetupColumn(tr("alerts.col_level"));
+    ImGui::TableSetupColumn(tr("review.col_rule"));
+    ImGui::TableSetupColumn(tr("review.col_message"), ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableSetupColumn(tr("review.col_acknowledged"));
     ImGui::TableHeadersRow();
     for (const ReviewAlertRow& alert : model.alerts) {
         ImGui::TableNextRow();

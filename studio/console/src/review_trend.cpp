@@ -9,6 +9,7 @@
 #include "hawker/studio/base/percent.hpp"
 #include "hawker/studio/report/session_trend.hpp"
 #include "hawker/studio/store/session_store.hpp"
+#include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
@@ -28,14 +29,17 @@ std::string dayOf(int64_t utcMs) {
 /// What the tab draws, from the trend's JSON (on the query lane).
 std::shared_ptr<const TrendView> viewOf(const json& trend) {
     auto view = std::make_shared<TrendView>();
-    const auto named = [](const char* label) {
+    // Labels as translation keys: the series are built on the query lane and drawn in the language of
+    // the moment.
+    const auto named = [](const char* key) {
         TrendView::Series series;
-        series.label = label;
+        series.label = key;
+        series.translated = true;
         return series;
     };
-    TrendView::Series gmv = named("GMV 成交额"), uv = named("UV 观看人数"),
-                      conversion = named("Conversion 转化率"), gpm = named("GPM 千次观看成交"),
-                      units = named("Units 件数");
+    TrendView::Series gmv = named(trKey("review.col_gmv")), uv = named(trKey("trend.uv")),
+                      conversion = named(trKey("dashboard.conversion")), gpm = named(trKey("clips.col_gpm")),
+                      units = named(trKey("review.col_units"));
     for (const json& s : json_read::listAt(trend, "sessions")) {
         const int64_t g = json_read::integerAt(s, "gmv_cents");
         const auto c = json_read::numberAt(s, "conversion_rate");
@@ -82,7 +86,7 @@ std::shared_ptr<const TrendView> viewOf(const json& trend) {
 
 void drawSeries(const TrendView::Series& series, float width) {
     ImGui::BeginGroup();
-    ImGui::TextUnformatted(series.label.c_str());
+    ImGui::TextUnformatted(series.translated ? tr(series.label) : series.label.c_str());
     ImGui::TextDisabled("%s", series.last.c_str());
     float top = 0;
     for (float v : series.values)
@@ -147,30 +151,29 @@ void ReviewTrend::load(ConsoleContext& ctx) {
 
 void ReviewTrend::draw(ConsoleContext& ctx) {
     if (m_wanted && !ctx.busy(m_task.name)) load(ctx);
-    ImGui::TextUnformatted("Sessions of");
-    const auto scopeButton = [&](Scope scope, const std::string& label, const std::string& value) {
+    ImGui::TextUnformatted(tr("trend.sessions_of"));
+    const auto scopeButton = [&](Scope scope, const char* key, const std::string& value) {
+        const std::string label = trf(key, {{"value", value.empty() ? std::string(kMissing) : value}});
         ImGui::SameLine();
         ImGui::BeginDisabled(value.empty());
-        if (ImGui::RadioButton((label + (value.empty() ? std::string("—") : value)).c_str(),
-                               m_scope == scope) &&
-            m_scope != scope) {
+        if (ImGui::RadioButton((label + "###" + key).c_str(), m_scope == scope) && m_scope != scope) {
             m_scope = scope;
             m_wanted = true;
         }
         ImGui::EndDisabled();
     };
-    scopeButton(Scope::Title, "this title 同标题: ", m_title);
-    scopeButton(Scope::Tag, "this tag 同标签: ", m_tag);
-    scopeButton(Scope::Host, "this host 同主播: ", m_host);
+    scopeButton(Scope::Title, trKey("trend.this_title"), m_title);
+    scopeButton(Scope::Tag, trKey("trend.this_tag"), m_tag);
+    scopeButton(Scope::Host, trKey("trend.this_host"), m_host);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
     const int before = m_days;
-    if (ImGui::SliderInt("days 天", &m_days, 7, 90) && m_days != before) m_wanted = true;
+    if (ImGui::SliderInt(trId("trend.days").c_str(), &m_days, 7, 90) && m_days != before) m_wanted = true;
 
-    busyLine(ctx, m_task.name, "Counting the sessions");
+    busyLine(ctx, m_task.name, tr("trend.counting"));
     if (!m_view) return;
     if (m_view->rows.empty()) {
-        ImGui::TextUnformatted("No session in this range. 该时间段没有场次。");
+        ImGui::TextUnformatted(tr("trend.none"));
         return;
     }
     const float width = std::max(120.0f, (ImGui::GetContentRegionAvail().x - 4 * 12.0f) / 5.0f);
@@ -182,9 +185,11 @@ void ReviewTrend::draw(ConsoleContext& ctx) {
     const ImGuiTableFlags flags =
         ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit;
     if (ImGui::BeginTable("trend_sessions", 8, flags)) {
-        for (const char* column : {"Started 开播", "Title 标题", "Host 主播", "GMV 成交额", "UV 观看人数",
-                                   "Conversion 转化率", "GPM 千次观看成交", "Units 件数"})
-            ImGui::TableSetupColumn(column);
+        for (const char* column :
+             {trKey("trend.col_started"), trKey("trend.col_title"), trKey("trend.col_host"),
+              trKey("review.col_gmv"), trKey("trend.uv"), trKey("dashboard.conversion"),
+              trKey("clips.col_gpm"), trKey("review.col_units")})
+            ImGui::TableSetupColumn(tr(column));
         ImGui::TableHeadersRow();
         for (const TrendView::Row& row : m_view->rows) {
             ImGui::TableNextRow();
@@ -200,7 +205,7 @@ void ReviewTrend::draw(ConsoleContext& ctx) {
     }
     if (!m_view->products.empty()) {
         ImGui::Spacing();
-        ImGui::TextUnformatted("Units per product 各商品件数");
+        ImGui::TextUnformatted(tr("trend.units_per_product"));
         for (size_t i = 0; i < m_view->products.size(); ++i) {
             if (i % 5 != 0) ImGui::SameLine(0, 12);
             drawSeries(m_view->products[i], width);

@@ -23,6 +23,7 @@ struct TrendView {
     };
     struct Series {
         std::string label;
+        bool translated = false;   ///< label is a translation key (else a product's name)
         std::vector<float> values; ///< one per session, oldest first
         std::string last;          ///< the newest value, written
     };

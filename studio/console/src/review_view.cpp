@@ -13,7 +13,19 @@
 
 namespace hawker::studio::console {
 
-ReviewView::ReviewView() : Panel("Review 复盘", PanelPlace{0, 0, 1, 1}) {}
+namespace {
+
+void noticeTexts(ConsoleContext& context, const nlohmann::json& value) {
+    if (value.is_string())
+        context.noticeText(value.get_ref<const std::string&>());
+    else if (value.is_structured())
+        for (const nlohmann::json& item : value)
+            noticeTexts(context, item);
+}
+
+} // namespace
+
+ReviewView::ReviewView() : Panel("Review 复盘", trKey("review.title"), PanelPlace{0, 0, 1, 1}) {}
 
 const Session* ReviewView::selectedSession() const {
     if (!m_selected) return nullptr;
@@ -45,14 +57,18 @@ void ReviewView::loadSessions(ConsoleContext& ctx) {
             return [this, sessions, &ctx] {
                 m_sessionsTask.arrived();
                 m_sessions = sessions;
+                // Titles, tags and hosts come from the database, not the show file: their characters go
+                // to the font atlas (added off the UI thread) like a comment's.
+                for (const Session& session : m_sessions)
+                    for (const std::string* text : {&session.title, &session.tag, &session.host})
+                        ctx.noticeText(*text);
                 // The session asked for on the command line opens first, once.
                 if (const auto wanted = ctx.reviewSession(); wanted && !m_selected && !m_openedWanted) {
                     m_openedWanted = true;
                     for (const Session& session : m_sessions)
                         if (session.id == *wanted) select(ctx, *wanted);
                     if (!m_selected)
-                        ctx.message(false,
-                                    "review: no session " + std::to_string(*wanted) + " in the database");
+                        ctx.message(false, trf("review.no_such_session", {{"id", std::to_string(*wanted)}}));
                 }
                 if (m_selected && !selectedSession()) {
                     m_selected.reset();
@@ -64,14 +80,14 @@ void ReviewView::loadSessions(ConsoleContext& ctx) {
     if (queued)
         m_sessionsTask.started();
     else
-        ctx.message(false, "sessions: still loading, try again");
+        ctx.message(false, tr("review.sessions_loading"));
 }
 
 void ReviewView::loadReport(ConsoleContext& ctx, int64_t sessionId) {
     const std::filesystem::path path = ctx.database();
     const bool queued =
         ctx.tasks().run(Lane::Queries, m_reportTask.name,
-                        [this, path, sessionId](TaskProgress& progress) -> TaskRunner::Deferred {
+                        [this, path, sessionId, &ctx](TaskProgress& progress) -> TaskRunner::Deferred {
                             requireDatabase(path);
                             Database db(path, Database::Threading::OneThread);
                             progress.set(0.05f);
@@ -79,11 +95,14 @@ void ReviewView::loadReport(ConsoleContext& ctx, int64_t sessionId) {
                             progress.set(0.9f);
                             std::shared_ptr<const LoadedReport> loaded =
                                 loadedReport(sessionId, std::move(report));
-                            return [this, loaded] {
+                            return [this, loaded, &ctx] {
                                 m_reportTask.arrived();
                                 // A report of a session no longer selected is dropped; the new
                                 // selection has asked for its own.
                                 if (m_selected == loaded->sessionId) m_report = loaded;
+                                // Every text of the report (products, segments, notes, comments) may
+                                // need glyphs the atlas was not built with.
+                                noticeTexts(ctx, *loaded->json);
                             };
                         });
     if (queued)
@@ -109,9 +128,9 @@ void ReviewView::startPendingTasks(ConsoleContext& ctx) {
 void ReviewView::drawContent(ConsoleContext& ctx) {
     if (ctx.database().empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, kReviewAmber);
-        ImGui::TextWrapped("No session database (start with --db DB).");
+        ImGui::TextWrapped("%s", tr("review.no_database"));
         ImGui::PopStyleColor();
-        ImGui::TextWrapped("The review reads sessions, reports and 复盘 notes from the show's SQLite file.");
+        ImGui::TextWrapped("%s", tr("review.reads_from"));
         return;
     }
 
@@ -134,17 +153,17 @@ void ReviewView::drawContent(ConsoleContext& ctx) {
 }
 
 void ReviewView::drawSessionList(ConsoleContext& ctx) {
-    ImGui::TextUnformatted("Sessions 场次");
+    ImGui::TextUnformatted(tr("review.sessions"));
     ImGui::SameLine();
     const bool busy = ctx.busy(m_sessionsTask.name);
     ImGui::BeginDisabled(busy);
-    if (ImGui::SmallButton("Refresh")) loadSessions(ctx);
+    if (ImGui::SmallButton(trId("review.refresh").c_str())) loadSessions(ctx);
     ImGui::EndDisabled();
-    busyLine(ctx, m_sessionsTask.name, "Loading sessions");
+    busyLine(ctx, m_sessionsTask.name, tr("review.loading_sessions"));
     ImGui::Separator();
     if (m_sessions.empty() && !busy) {
-        ImGui::TextWrapped(m_sessionsTask.failed ? "Could not read the sessions (see the message line)."
-                                                 : "No sessions in this database yet.");
+        ImGui::TextWrapped("%s",
+                           m_sessionsTask.failed ? tr("review.sessions_failed") : tr("review.no_sessions"));
         return;
     }
 
@@ -158,9 +177,12 @@ void ReviewView::drawSessionList(ConsoleContext& ctx) {
         if (ImGui::IsItemHovered() &&
             (!session.tag.empty() || !session.platforms.empty() || !session.variant.empty())) {
             ImGui::BeginTooltip();
-            if (!session.tag.empty()) ImGui::Text("tag: %s", session.tag.c_str());
-            if (!session.platforms.empty()) ImGui::Text("platforms: %s", session.platforms.c_str());
-            if (!session.variant.empty()) ImGui::Text("A/B variant: %s", session.variant.c_str());
+            if (!session.tag.empty())
+                ImGui::TextUnformatted(trf("review.tag", {{"tag", session.tag}}).c_str());
+            if (!session.platforms.empty())
+                ImGui::TextUnformatted(trf("review.platforms", {{"platforms", session.platforms}}).c_str());
+            if (!session.variant.empty())
+                ImGui::TextUnformatted(trf("review.variant", {{"variant", session.variant}}).c_str());
             ImGui::EndTooltip();
         }
         // Two lines in one selectable: the title, then state and start in colour.
@@ -171,8 +193,9 @@ void ReviewView::drawSessionList(ConsoleContext& ctx) {
                                   : session.state == "planned" ? kReviewAmber
                                                                : kReviewDim;
         const ImVec2 second(at.x, at.y + lineHeight + style.ItemSpacing.y * 0.5f);
-        draw->AddText(second, ImGui::ColorConvertFloat4ToU32(stateColor), session.state.c_str());
-        draw->AddText(ImVec2(second.x + ImGui::CalcTextSize(session.state.c_str()).x, second.y),
+        const std::string state = reviewStateWord(session.state);
+        draw->AddText(second, ImGui::ColorConvertFloat4ToU32(stateColor), state.c_str());
+        draw->AddText(ImVec2(second.x + ImGui::CalcTextSize(state.c_str()).x, second.y),
                       ImGui::GetColorU32(ImGuiCol_TextDisabled), reviewSessionDetail(session).c_str());
         ImGui::PopID();
     }
@@ -181,7 +204,7 @@ void ReviewView::drawSessionList(ConsoleContext& ctx) {
 void ReviewView::drawSession(ConsoleContext& ctx) {
     const Session* session = selectedSession();
     if (!session) {
-        ImGui::TextDisabled("Select a session on the left to review it.");
+        ImGui::TextDisabled("%s", tr("review.select_session"));
         return;
     }
 
@@ -194,17 +217,19 @@ void ReviewView::drawSession(ConsoleContext& ctx) {
     const bool building = ctx.busy(m_reportTask.name);
     if (session->startUtcMs) {
         ImGui::BeginDisabled(building);
-        if (ImGui::Button(m_report ? "Rebuild report" : "Build report")) m_reportWanted = true;
+        if (ImGui::Button(m_report ? trId("review.rebuild_report").c_str()
+                                   : trId("review.build_report").c_str()))
+            m_reportWanted = true;
         ImGui::EndDisabled();
         ImGui::SameLine();
-        busyLine(ctx, m_reportTask.name, "Building the report");
+        busyLine(ctx, m_reportTask.name, tr("review.building_report"));
         if (!building && m_reportTask.failed && !m_report) {
             ImGui::PushStyleColor(ImGuiCol_Text, kReviewRed);
-            ImGui::TextWrapped("The report could not be built — see the message line.");
+            ImGui::TextWrapped("%s", tr("review.report_failed"));
             ImGui::PopStyleColor();
         }
     } else {
-        ImGui::TextWrapped("Planned, not started: there is no report yet. Notes can already be written.");
+        ImGui::TextWrapped("%s", tr("review.planned_no_report"));
     }
     ImGui::Separator();
     drawTabs(ctx);
@@ -219,29 +244,32 @@ void ReviewView::drawTabs(ConsoleContext& ctx) {
         // was the only one while it was being built).
         const bool fresh = report.get() != m_overviewShownFor;
         m_overviewShownFor = report.get();
-        if (ImGui::BeginTabItem("Overview 概览", nullptr, fresh ? ImGuiTabItemFlags_SetSelected : 0)) {
+        if (ImGui::BeginTabItem(trId("review.tab_overview").c_str(), nullptr,
+                                fresh ? ImGuiTabItemFlags_SetSelected : 0)) {
             drawReviewOverview(*report, ctx.fonts().large, m_cumulativeGmv);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Products 商品")) {
+        if (ImGui::BeginTabItem(trId("review.tab_products").c_str())) {
             drawReviewProducts(model);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Segments 环节")) {
+        if (ImGui::BeginTabItem(trId("review.tab_segments").c_str())) {
             drawReviewSegments(model);
             ImGui::EndTabItem();
         }
-        if (ImGui::BeginTabItem("Comparison 对比")) {
+        if (ImGui::BeginTabItem(trId("review.tab_comparison").c_str())) {
             drawReviewComparison(model);
             ImGui::EndTabItem();
         }
-        const std::string alertsLabel = "Alerts 告警 (" + std::to_string(model.alerts.size()) + ")###alerts";
+        const std::string alertsLabel =
+            trf("review.tab_alerts", {{"count", std::to_string(model.alerts.size())}}) + "###alerts";
         if (ImGui::BeginTabItem(alertsLabel.c_str())) {
             drawReviewAlerts(model);
             ImGui::EndTabItem();
         }
     }
-    const std::string notesLabel = "复盘 notes (" + std::to_string(m_notes.count()) + ")###notes";
+    const std::string notesLabel =
+        trf("review.tab_notes", {{"count", std::to_string(m_notes.count())}}) + "###notes";
     const bool notesOpen = ImGui::BeginTabItem(notesLabel.c_str());
     ctx.markRegion("review_tab_notes", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
                    ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
@@ -249,18 +277,18 @@ void ReviewView::drawTabs(ConsoleContext& ctx) {
         m_notes.draw(ctx);
         ImGui::EndTabItem();
     }
-    if (report && ImGui::BeginTabItem("Trend 趋势")) {
+    if (report && ImGui::BeginTabItem(trId("review.tab_trend").c_str())) {
         if (const Session* session = selectedSession())
             m_trend.select(report->sessionId, session->title, session->tag, session->host);
         m_trend.draw(ctx);
         ImGui::EndTabItem();
     }
-    if (report && ImGui::BeginTabItem("Clips 切片")) {
+    if (report && ImGui::BeginTabItem(trId("review.tab_clips").c_str())) {
         m_clips.select(ctx, report->sessionId);
         m_clips.draw(ctx);
         ImGui::EndTabItem();
     }
-    if (report && ImGui::BeginTabItem("Export 导出")) {
+    if (report && ImGui::BeginTabItem(trId("review.tab_export").c_str())) {
         m_export.draw(ctx, report, m_notes.notesOf(report->sessionId));
         ImGui::EndTabItem();
     }

@@ -1,6 +1,7 @@
 #include "show_runner.hpp"
 
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/translations.hpp"
 
 namespace hawker::studio::console {
 
@@ -27,7 +28,7 @@ void ShowRunner::startIn(ConsoleContext& context, std::function<void()> onStarte
             const std::string what = maskSecrets(error.what());
             return TaskRunner::Deferred([this, &context, what] {
                 m_failed = what;
-                context.message(false, "the show could not start: " + what);
+                context.message(false, i18n::trf("console.could_not_start", {{"reason", what}}));
             });
         }
         return TaskRunner::Deferred([this, onStarted] {

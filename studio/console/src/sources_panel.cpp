@@ -6,17 +6,18 @@
 
 namespace hawker::studio::console {
 
-SourcesPanel::SourcesPanel() : Panel("Sources", PanelPlace{0.78f, 0.52f, 0.22f, 0.26f}) {}
+SourcesPanel::SourcesPanel()
+    : Panel("Sources", trKey("sources.title"), PanelPlace{0.78f, 0.52f, 0.22f, 0.26f}) {}
 
 void SourcesPanel::drawContent(ConsoleContext& context) {
     ProgramView* engine = context.engine();
     const EngineStatus& status = context.live().status;
     if (!ImGui::BeginTable("sources", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
-    ImGui::TableSetupColumn("source", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("picture", ImGuiTableColumnFlags_WidthStretch, 1.4f);
-    ImGui::TableSetupColumn("dropped", ImGuiTableColumnFlags_WidthStretch, 0.7f);
-    ImGui::TableSetupColumn("reconnects", ImGuiTableColumnFlags_WidthStretch, 0.9f);
+    ImGui::TableSetupColumn(tr("sources.col_source"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(tr("sources.col_state"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("sources.col_picture"), ImGuiTableColumnFlags_WidthStretch, 1.4f);
+    ImGui::TableSetupColumn(tr("sources.col_dropped"), ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn(tr("sources.col_reconnects"), ImGuiTableColumnFlags_WidthStretch, 0.9f);
     ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthStretch, 2.3f);
     ImGui::TableHeadersRow();
     for (const capture::SourceStats& source : status.sources) {
@@ -24,7 +25,7 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(source.id.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextColored(sourceStateColor(source.state), "%s", toString(source.state));
+        ImGui::TextColored(sourceStateColor(source.state), "%s", sourceStateLabel(source.state));
         if (!source.lastError.empty() && ImGui::IsItemHovered())
             ImGui::SetTooltip("%s", source.lastError.c_str());
         ImGui::TableNextColumn();
@@ -34,30 +35,32 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
             ImGui::TextColored(source.exact ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : kTextDim,
                                "%dx%d %.0f fps", source.width, source.height, source.fps);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", source.lightDecode ? "multiview only: decoded light (no loop filter)"
-                                        : source.exact     ? "decoded in full"
-                                                           : "decoded in full from its next keyframe");
+                ImGui::SetTooltip("%s", source.lightDecode ? tr("sources.decode_light")
+                                        : source.exact     ? tr("sources.decode_full")
+                                                           : tr("sources.decode_next_keyframe"));
         } else
-            ImGui::TextDisabled("audio only");
+            ImGui::TextDisabled("%s", tr("sources.audio_only"));
         ImGui::TableNextColumn();
-        ImGui::Text("%llu", static_cast<unsigned long long>(source.framesDropped));
+        ImGui::TextUnformatted(compactCount(static_cast<int64_t>(source.framesDropped)).c_str());
+        exactCountTooltip(static_cast<int64_t>(source.framesDropped));
         ImGui::TableNextColumn();
         ImGui::Text("%llu", static_cast<unsigned long long>(source.reconnects));
         if (source.lostMs > 0) {
             ImGui::SameLine();
-            ImGui::TextDisabled("(%s lost)", formatClock(source.lostMs / 1000.0).c_str());
+            ImGui::TextDisabled(
+                "%s", trf("sources.lost_for", {{"clock", formatClock(source.lostMs / 1000.0)}}).c_str());
         }
         ImGui::TableNextColumn();
         const std::string task = "reconnect " + source.id;
         ImGui::PushID(source.id.c_str());
         ImGui::BeginDisabled(!context.may("source.reconnect") || context.busy(task) ||
                              source.state == capture::SourceState::Ended);
-        if (ImGui::SmallButton("Reconnect"))
+        if (ImGui::SmallButton(trId("sources.reconnect").c_str()))
             context.send(Command::named("source.reconnect", {{"source", source.id}}), task);
         ImGui::EndDisabled();
         ImGui::SameLine();
         ImGui::BeginDisabled(!context.may("source.edit") || context.busy(task));
-        if (ImGui::SmallButton("Edit…")) {
+        if (ImGui::SmallButton(trId("sources.edit").c_str())) {
             // Start from what the source reads now (the show file's, or the last edit).
             std::string url, format;
             if (const ShowState* state = context.live().state.get())
@@ -79,14 +82,12 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
     drawEditor(context);
     const ShowState* state = context.live().state.get();
     ImGui::BeginDisabled(!context.may("source.add") || context.busy("source.add") || !state);
-    if (ImGui::Button("Add camera…")) m_adding.open(engine->show(), state);
+    if (ImGui::Button(trId("sources.add_camera").c_str())) m_adding.open(engine->show(), state);
     const ImVec2 min = ImGui::GetItemRectMin(), max = ImGui::GetItemRectMax();
     context.markRegion("sources_add", min.x, min.y, max.x, max.y);
     ImGui::EndDisabled();
     m_adding.draw(context);
-    ImGui::TextWrapped(
-        "Sources reconnect by themselves with backoff; the program shows the last picture meanwhile. "
-        "Reconnect tries again now.");
+    ImGui::TextWrapped("%s", tr("sources.reconnect_hint"));
 }
 
 namespace {
@@ -107,15 +108,15 @@ ImVec4 connectorColor(ConnectorState state) {
 const char* connectorStateLabel(ConnectorState state) {
     switch (state) {
     case ConnectorState::Waiting:
-        return "waiting 等待中";
+        return tr("sources.conn_waiting");
     case ConnectorState::Connected:
-        return "connected 已连接";
+        return tr("sources.conn_connected");
     case ConnectorState::BackingOff:
-        return "backing off 重试中";
+        return tr("sources.conn_backing_off");
     case ConnectorState::Failing:
-        return "failing 连接失败";
+        return tr("sources.conn_failing");
     case ConnectorState::Ended:
-        return "ended 已结束";
+        return tr("sources.conn_ended");
     }
     return "";
 }
@@ -126,13 +127,13 @@ void SourcesPanel::drawConnectors(ConsoleContext& context) {
     const std::vector<ConnectorStatus>& connectors = context.live().connectors;
     if (connectors.empty()) return;
     ImGui::Separator();
-    ImGui::TextUnformatted("Comment connectors 评论连接");
+    ImGui::TextUnformatted(tr("sources.connectors"));
     if (!ImGui::BeginTable("connectors", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp))
         return;
-    ImGui::TableSetupColumn("connector", ImGuiTableColumnFlags_WidthStretch, 1.3f);
-    ImGui::TableSetupColumn("state", ImGuiTableColumnFlags_WidthStretch, 1.2f);
-    ImGui::TableSetupColumn("comments", ImGuiTableColumnFlags_WidthStretch, 0.8f);
-    ImGui::TableSetupColumn("last error", ImGuiTableColumnFlags_WidthStretch, 2.2f);
+    ImGui::TableSetupColumn(tr("sources.col_connector"), ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableSetupColumn(tr("sources.col_state"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn(tr("sources.col_comments"), ImGuiTableColumnFlags_WidthStretch, 0.8f);
+    ImGui::TableSetupColumn(tr("sources.col_last_error"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableHeadersRow();
     for (const ConnectorStatus& c : connectors) {
         ImGui::TableNextRow();
@@ -142,12 +143,15 @@ void SourcesPanel::drawConnectors(ConsoleContext& context) {
         ImGui::TableNextColumn();
         ImGui::TextColored(connectorColor(c.state), "%s", connectorStateLabel(c.state));
         ImGui::TableNextColumn();
-        ImGui::Text("%lld", static_cast<long long>(c.received));
+        ImGui::TextUnformatted(compactCount(c.received).c_str());
+        exactCountTooltip(c.received);
         if (c.badSignatures > 0)
-            ImGui::TextColored(kTextBad, "%lld bad signatures", static_cast<long long>(c.badSignatures));
+            ImGui::TextColored(
+                kTextBad, "%s",
+                trf("sources.bad_signatures", {{"count", formatCount(c.badSignatures)}}).c_str());
         ImGui::TableNextColumn();
         if (c.lastError.empty())
-            ImGui::TextDisabled("—");
+            ImGui::TextDisabled("%s", kMissing);
         else
             ImGui::TextWrapped("%s", c.lastError.c_str());
     }
@@ -155,22 +159,21 @@ void SourcesPanel::drawConnectors(ConsoleContext& context) {
 }
 
 void SourcesPanel::drawEditor(ConsoleContext& context) {
+    const std::string popup = trId("sources.edit_title");
     if (m_openEditor) {
-        ImGui::OpenPopup("Change a source's input");
+        ImGui::OpenPopup(popup.c_str());
         m_openEditor = false;
     }
-    if (!ImGui::BeginPopupModal("Change a source's input", nullptr, ImGuiWindowFlags_AlwaysAutoResize))
-        return;
+    if (!ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
     ImGui::Text("%s", m_editing.c_str());
-    ImGui::TextDisabled("The program keeps its last picture while the source reconnects to the new input.");
+    ImGui::TextDisabled("%s", tr("sources.edit_hint"));
     ImGui::SetNextItemWidth(520);
-    ImGui::InputText("URL", m_url, sizeof m_url);
+    ImGui::InputText(trId("sources.url").c_str(), m_url, sizeof m_url);
     ImGui::SetNextItemWidth(160);
-    ImGui::InputTextWithHint("format", "auto", m_format, sizeof m_format);
-    if (maskSecrets(m_currentUrl) != m_currentUrl)
-        ImGui::TextDisabled("**** is the login kept as it is; a changed URL needs its login typed again. / "
-                            "**** 表示原登录信息不变；改了地址须重新输入登录信息。");
-    if (ImGui::Button("Apply")) {
+    ImGui::InputTextWithHint(trId("sources.format").c_str(), tr("sources.format_auto"), m_format,
+                             sizeof m_format);
+    if (maskSecrets(m_currentUrl) != m_currentUrl) ImGui::TextDisabled("%s", tr("sources.login_kept"));
+    if (ImGui::Button(trId("common.apply").c_str())) {
         const std::string url = m_url == maskSecrets(m_currentUrl) ? m_currentUrl : std::string(m_url);
         context.send(
             Command::named("source.edit", {{"source", m_editing}, {"url", url}, {"format", m_format}}),
@@ -179,7 +182,7 @@ void SourcesPanel::drawEditor(ConsoleContext& context) {
         ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
-    if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+    if (ImGui::Button(trId("common.cancel").c_str())) ImGui::CloseCurrentPopup();
     // A camera added during the show can go again, with its scene, once it is off air.
     const ShowState* state = context.live().state.get();
     if (state && findAddedSource(*state, m_editing)) {
@@ -187,7 +190,7 @@ void SourcesPanel::drawEditor(ConsoleContext& context) {
         ImGui::Separator();
         ImGui::BeginDisabled(onAir || !context.may("source.remove"));
         ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.55f, 0.14f, 0.14f, 1));
-        if (ImGui::Button("Remove camera and its scene")) {
+        if (ImGui::Button(trId("sources.remove_camera").c_str())) {
             context.send(Command::named("source.remove", {{"source", m_editing}}), "reconnect " + m_editing);
             ImGui::CloseCurrentPopup();
         }
@@ -195,7 +198,7 @@ void SourcesPanel::drawEditor(ConsoleContext& context) {
         ImGui::EndDisabled();
         if (onAir) {
             ImGui::SameLine();
-            ImGui::TextDisabled("its scene is on program or preview");
+            ImGui::TextDisabled("%s", tr("sources.scene_on_air"));
         }
     }
     ImGui::EndPopup();

@@ -6,7 +6,7 @@
 
 namespace hawker::studio::console {
 
-StatsPanel::StatsPanel() : Panel("Stats", PanelPlace{0.78f, 0.78f, 0.22f, 0.22f}) {}
+StatsPanel::StatsPanel() : Panel("Stats", trKey("stats.title"), PanelPlace{0.78f, 0.78f, 0.22f, 0.22f}) {}
 
 void StatsPanel::drawContent(ConsoleContext& context) {
     const ImGuiIO& io = ImGui::GetIO();
@@ -15,8 +15,8 @@ void StatsPanel::drawContent(ConsoleContext& context) {
     m_next = (m_next + 1) % m_frameMs.size();
     std::vector<float> sorted(m_frameMs);
     std::sort(sorted.begin(), sorted.end());
-    const std::string overlay =
-        "console " + std::to_string(static_cast<int>(sorted[sorted.size() / 2] + 0.5f)) + " ms median";
+    const std::string overlay = trf(
+        "stats.console_median", {{"ms", std::to_string(static_cast<int>(sorted[sorted.size() / 2] + 0.5f))}});
     ImGui::PlotLines("##frame", m_frameMs.data(), static_cast<int>(m_frameMs.size()),
                      static_cast<int>(m_next), overlay.c_str(), 0.0f, 50.0f, ImVec2(-1, 40));
     const LiveSnapshot& live = context.live();
@@ -35,13 +35,14 @@ void StatsPanel::drawContent(ConsoleContext& context) {
         std::snprintf(text, sizeof text, "%.2f ms", value);
         return std::string(text);
     };
-    row("render (median / p99)", ms(s.composeMsMedian) + " / " + ms(s.composeMsP99));
-    row("encode (median)", ms(s.encoder.encodeMsMedian));
-    row("encode lag (median / p99)", ms(s.encoder.latencyMsMedian) + " / " + ms(s.encoder.latencyMsP99));
-    row("frames", std::to_string(s.frames));
-    row("dropped / lagged", std::to_string(s.dropped) + " / " + std::to_string(s.lagged));
-    row("graphics rendered", std::to_string(s.graphicRenders));
-    row("CPU (this process)", formatPercent(live.cpuPercent / 100.0, 0) + " of a core");
+    row(tr("stats.render"), ms(s.composeMsMedian) + " / " + ms(s.composeMsP99));
+    row(tr("stats.encode"), ms(s.encoder.encodeMsMedian));
+    row(tr("stats.encode_lag"), ms(s.encoder.latencyMsMedian) + " / " + ms(s.encoder.latencyMsP99));
+    row(tr("stats.frames"), formatCount(static_cast<int64_t>(s.frames)));
+    row(tr("stats.dropped_lagged"),
+        formatCount(static_cast<int64_t>(s.dropped)) + " / " + formatCount(static_cast<int64_t>(s.lagged)));
+    row(tr("stats.graphics"), formatCount(static_cast<int64_t>(s.graphicRenders)));
+    row(tr("stats.cpu"), trf("stats.of_a_core", {{"percent", formatPercent(live.cpuPercent / 100.0, 0)}}));
     ImGui::EndTable();
 }
 

@@ -43,7 +43,7 @@ const std::vector<SceneSpec>& switchableScenes(ConsoleContext& context) {
 
 } // namespace
 
-SwitcherPanel::SwitcherPanel() : Panel("Switcher", PanelPlace{0, 0, 0.5f, 1}) {}
+SwitcherPanel::SwitcherPanel() : Panel("Switcher", trKey("switcher.title"), PanelPlace{0, 0, 0.5f, 1}) {}
 
 void SwitcherPanel::drawContent(ConsoleContext& context) {
     const float width = ImGui::GetContentRegionAvail().x;
@@ -78,7 +78,7 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
         if (i % columns != 0) ImGui::SameLine();
         ImGui::BeginGroup();
         const ImVec2 origin = ImGui::GetCursorScreenPos();
-        drawPicture(*m_sources[i], ImVec2(tileW, tileH), "no picture");
+        drawPicture(*m_sources[i], ImVec2(tileW, tileH), tr("switcher.no_picture"));
         ImDrawList* draw = ImGui::GetWindowDrawList();
         const ImVec2 end(origin.x + tileW, origin.y + tileH);
         // Tally: red when the program shows the source, green when only the preview does.
@@ -101,7 +101,7 @@ void SwitcherPanel::drawMultiview(ConsoleContext& context, float width) {
         draw->AddCircleFilled(ImVec2(foot.x + 6, foot.y + ImGui::GetTextLineHeight() / 2), 5, health);
         std::string label = id;
         if (stats && stats->state != capture::SourceState::Live)
-            label += "  " + std::string(toString(stats->state));
+            label += "  " + std::string(sourceStateLabel(stats->state));
         draw->AddText(ImVec2(foot.x + 16, foot.y), IM_COL32_WHITE, label.c_str());
         ImGui::EndGroup();
     }
@@ -140,7 +140,7 @@ void drawSafeAreas(const ShowSpec& show, ImVec2 min, ImVec2 max) {
         draw->AddRectFilled(ImVec2(min.x, a.y), ImVec2(a.x, b.y), shade);
         draw->AddRectFilled(ImVec2(b.x, a.y), ImVec2(max.x, b.y), shade);
         draw->AddRect(a, b, IM_COL32(255, 200, 60, 220), 0, 0, 1.5f);
-        const std::string label = name + " safe area 安全区";
+        const std::string label = trf("switcher.safe_area", {{"platform", name}});
         const ImVec2 at(a.x + 4, labelY), size = ImGui::CalcTextSize(label.c_str());
         draw->AddRectFilled(ImVec2(at.x - 2, at.y), ImVec2(at.x + size.x + 2, at.y + size.y),
                             IM_COL32(0, 0, 0, 170));
@@ -174,21 +174,22 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
         ImGui::PopStyleColor();
         ImGui::SameLine();
         ImGui::Text("%s", scene.c_str());
-        const auto [min, max] = drawPicture(texture, ImVec2(monitorW, monitorH), "waiting for the program");
+        const auto [min, max] =
+            drawPicture(texture, ImVec2(monitorW, monitorH), tr("switcher.waiting_program"));
         ImGui::GetWindowDrawList()->AddRect(ImVec2(min.x - 2, min.y - 2), ImVec2(max.x + 2, max.y + 2), tally,
                                             0, 0, 3.0f);
         context.markRegion(region, min.x, min.y, max.x, max.y);
         if (guide && !texture.empty()) drawSafeAreas(show, min, max);
         ImGui::EndGroup();
     };
-    monitor(m_preview, "PREVIEW", state ? state->preview : "", kTallyPreview, "preview_monitor");
+    monitor(m_preview, tr("switcher.preview"), state ? state->preview : "", kTallyPreview, "preview_monitor");
     guide = false; // the guide is for placing graphics before they go on air
     ImGui::SameLine();
     std::string programLabel = state ? state->program : "";
     if (state && state->active)
         programLabel +=
             "  → " + state->active->toScene + " " + formatPercent(state->active->progress(live.programMs), 0);
-    monitor(m_program, "PROGRAM", programLabel, kTallyProgram, "program_monitor");
+    monitor(m_program, tr("switcher.program"), programLabel, kTallyProgram, "program_monitor");
 }
 
 void SwitcherPanel::drawControls(ConsoleContext& context) {
@@ -225,24 +226,28 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
     ImGui::BeginDisabled(!context.may("take") || busy || !state);
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.7f, 0.1f, 0.1f, 1));
     ImGui::PushFont(context.fonts().large ? context.fonts().large : ImGui::GetFont());
-    if (ImGui::Button("TAKE")) take(context, std::nullopt);
+    if (ImGui::Button(trId("switcher.take").c_str())) take(context, std::nullopt);
     ImGui::PopFont();
     ImGui::PopStyleColor();
     ImGui::SameLine();
-    if (ImGui::Button("CUT")) take(context, TransitionKind::Cut);
+    if (ImGui::Button(trId("switcher.cut").c_str())) take(context, TransitionKind::Cut);
     ImGui::SameLine();
-    if (ImGui::Button("FADE")) take(context, TransitionKind::Fade);
+    if (ImGui::Button(trId("switcher.fade").c_str())) take(context, TransitionKind::Fade);
     ImGui::SameLine();
     ImGui::SetNextItemWidth(140);
-    ImGui::SliderInt("fade ms", &m_fadeMs, 100, 3000);
+    ImGui::SliderInt(trId("switcher.fade_ms").c_str(), &m_fadeMs, 100, 3000);
     if (ImGui::IsItemDeactivatedAfterEdit())
         context.send(Command::setTransition(std::nullopt, m_fadeMs), "switch");
     ImGui::EndDisabled();
     if (state)
-        ImGui::TextDisabled("transition %s %d ms · TAKE: %s",
-                            state->transition == TransitionKind::Cut ? "cut" : "fade", state->transitionMs,
-                            context.settings().takeKey ? keyName(context.settings().takeKey).c_str()
-                                                       : "Space / Enter");
+        ImGui::TextDisabled(
+            "%s", trf("switcher.transition",
+                      {{"kind", state->transition == TransitionKind::Cut ? tr("switcher.kind_cut")
+                                                                         : tr("switcher.kind_fade")},
+                       {"ms", std::to_string(state->transitionMs)},
+                       {"key", context.settings().takeKey ? keyName(context.settings().takeKey)
+                                                          : std::string(tr("menu.take_default"))}})
+                      .c_str());
 }
 
 Command SwitcherPanel::takeCommand(std::optional<TransitionKind> kind) const {

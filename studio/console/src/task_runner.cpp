@@ -1,5 +1,7 @@
 #include "task_runner.hpp"
 
+#include "hawker/studio/base/translations.hpp"
+
 namespace hawker::studio::console {
 
 TaskRunner::TaskRunner(ErrorSink onError) : m_onError(std::move(onError)) {
@@ -77,7 +79,7 @@ void TaskRunner::workerLoop(Worker& worker) {
             result = [this, name, what] { m_onError(name, what); };
         } catch (...) {
             const std::string name = job.name;
-            result = [this, name] { m_onError(name, "unknown error"); };
+            result = [this, name] { m_onError(name, i18n::tr("console.unknown_error")); };
         }
         // The name is free again only once the UI has the result, so a button
         // cannot be pressed twice between the work and its outcome.

@@ -8,9 +8,12 @@
 
 #include "hawker/capture/media_source.hpp"
 #include "hawker/studio/base/clock.hpp"
+#include "hawker/studio/base/compact_figures.hpp"
 #include "hawker/studio/base/figures.hpp"
 #include "hawker/studio/base/money.hpp"
 #include "hawker/studio/base/percent.hpp"
+#include "hawker/studio/base/translations.hpp"
+#include "hawker/studio/show/role.hpp"
 
 namespace hawker::studio::console {
 
@@ -26,6 +29,28 @@ using figures::formatYuan;
 using figures::formatYuanCompact;
 using figures::kMissing;
 using figures::wholeSeconds;
+// Every word the console shows comes from the translation tables (studio/base/translations.hpp).
+using i18n::tr;
+using i18n::trf;
+using i18n::trId;
+using i18n::trKey;
+
+/// A source's state as the console shows it ("live", "直播中").
+const char* sourceStateLabel(capture::SourceState state);
+/// A task's name (the task runner's key, "reconnect cam1") as the status bar and the messages show it, in
+/// the current language ("重连 cam1"); a name it does not know is shown as it is.
+std::string taskLabel(const std::string& name);
+/// A role as the console shows it, in the current language.
+const char* roleLabel(Role role);
+
+/// A count for a tile or a list, short for the language (1.2万, 12.3k): figures::formatCompactCount.
+std::string compactCount(int64_t value);
+/// Yuan for a tile: two decimals below ¥10,000, short above (figures::formatYuanShort).
+std::string compactYuan(double cents);
+/// After the item that drew compactCount(value)/compactYuan(cents): the exact figure as its tooltip when
+/// the shown one was shortened.
+void exactCountTooltip(int64_t value);
+void exactYuanTooltip(double cents);
 
 inline constexpr ImU32 kTallyProgram = IM_COL32(230, 40, 40, 255);
 inline constexpr ImU32 kTallyPreview = IM_COL32(40, 200, 70, 255);

@@ -5,61 +5,104 @@
 #include <imgui_internal.h> // MarkIniSettingsDirty: a changed hotkey is saved with the layout
 
 #include "console_settings.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
+namespace {
+
+/// Names the item just drawn for the screenshot log (tests click and read the menus by these).
+void markLastItem(ConsoleContext& context, const std::string& name) {
+    context.markRegion(name, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y, ImGui::GetItemRectMax().x,
+                       ImGui::GetItemRectMax().y);
+}
+
+} // namespace
+
 void MenuBar::draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>& panels, bool& quit) {
     bool openStop = false;
     if (ImGui::BeginMainMenuBar()) {
-        if (ImGui::BeginMenu("Show")) {
+        // Menus keep their ID (after "###") across languages: ImGui's open state follows the ID.
+        if (ImGui::BeginMenu(trId("menu.show").c_str())) {
             ImGui::MenuItem(
-                ("Login: " + context.actor().who + " (" + toString(context.actor().role) + ")").c_str(),
+                trf("menu.login", {{"who", context.actor().who}, {"role", roleLabel(context.actor().role)}})
+                    .c_str(),
                 nullptr, false, false);
-            if (ImGui::MenuItem("End the show…", nullptr, false, context.may("show.stop"))) openStop = true;
-            if (ImGui::MenuItem("Quit")) quit = true;
+            if (ImGui::MenuItem(trId("menu.end_show").c_str(), nullptr, false, context.may("show.stop")))
+                openStop = true;
+            if (ImGui::MenuItem(trId("menu.quit").c_str())) quit = true;
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("View")) {
+        if (ImGui::BeginMenu(trId("menu.view").c_str())) {
             for (auto& panel : panels)
-                ImGui::MenuItem(panel->title().c_str(), nullptr, &panel->open());
+                ImGui::MenuItem(panel->windowLabel().c_str(), nullptr, &panel->open());
             if (context.engine()) {
                 ImGui::Separator();
-                if (ImGui::MenuItem("Host prompter window (second screen)", nullptr,
+                if (ImGui::MenuItem(trId("menu.host_window").c_str(), nullptr,
                                     &context.settings().hostWindow))
                     ImGui::MarkIniSettingsDirty();
-                if (ImGui::MenuItem("Safe area guide on preview 安全区", nullptr,
+                if (ImGui::MenuItem(trId("menu.safe_area").c_str(), nullptr,
                                     &context.settings().safeAreaGuide))
                     ImGui::MarkIniSettingsDirty();
             }
             ImGui::EndMenu();
         }
-        if (ImGui::BeginMenu("Settings")) {
+        const bool settingsOpen = ImGui::BeginMenu(trId("menu.settings").c_str());
+        // Where the tests find the menu's words in a screenshot, whatever the language.
+        markLastItem(context, "menu_settings");
+        if (settingsOpen) {
             ConsoleSettings& settings = context.settings();
-            ImGui::TextDisabled("TAKE key: %s",
-                                settings.takeKey ? keyName(settings.takeKey).c_str() : "Space / Enter");
-            if (ImGui::MenuItem("Press a key for TAKE…")) m_capture = &settings.takeKey;
-            if (ImGui::MenuItem("Press a key for CUT…")) m_capture = &settings.cutKey;
-            if (ImGui::MenuItem("Default keys")) settings.takeKey = settings.cutKey = 0;
-            ImGui::TextDisabled("Scenes go to preview with their hotkey from the show file (else 1–9).");
+            const bool languageOpen = ImGui::BeginMenu(trId("menu.language").c_str());
+            markLastItem(context, "menu_language");
+            if (languageOpen) {
+                // Each language in its own name, so that whoever cannot read the current one finds theirs.
+                for (i18n::Language language : i18n::allLanguages()) {
+                    const std::string label =
+                        std::string(i18n::languageName(language)) + "###lang-" + i18n::languageCode(language);
+                    const bool chosen =
+                        ImGui::MenuItem(label.c_str(), nullptr, i18n::currentLanguage() == language);
+                    markLastItem(context, std::string("menu_lang:") + i18n::languageCode(language));
+                    if (chosen) {
+                        i18n::setLanguage(language);
+                        settings.language = i18n::languageCode(language);
+                        ImGui::MarkIniSettingsDirty();
+                        logInfo(std::string("console language switched to ") + i18n::languageCode(language));
+                    }
+                }
+                ImGui::EndMenu();
+            }
+            ImGui::Separator();
+            ImGui::TextDisabled(
+                "%s", trf("menu.take_key", {{"key", settings.takeKey ? keyName(settings.takeKey)
+                                                                     : std::string(tr("menu.take_default"))}})
+                          .c_str());
+            if (ImGui::MenuItem(trId("menu.press_take").c_str())) m_capture = &settings.takeKey;
+            if (ImGui::MenuItem(trId("menu.press_cut").c_str())) m_capture = &settings.cutKey;
+            if (ImGui::MenuItem(trId("menu.default_keys").c_str())) settings.takeKey = settings.cutKey = 0;
+            ImGui::TextDisabled("%s", tr("menu.hotkeys_hint"));
             ImGui::EndMenu();
         }
+        context.markRegion("menu_bar", 0, 0, ImGui::GetWindowWidth() * 0.5f, ImGui::GetWindowHeight());
         const std::string when = formatClock(context.live().programMs / 1000.0);
         ImGui::SameLine(ImGui::GetWindowWidth() - ImGui::CalcTextSize(when.c_str()).x - 160);
         ImGui::TextColored(context.live().status.running ? kTextBad : kTextDim, "%s %s",
-                           context.live().status.running ? "● ON AIR" : "○ off air", when.c_str());
+                           context.live().status.running ? tr("menu.on_air") : tr("menu.off_air"),
+                           when.c_str());
         ImGui::EndMainMenuBar();
     }
     if (m_capture) captureKey(context);
-    if (openStop) ImGui::OpenPopup("End the show");
-    if (ImGui::BeginPopupModal("End the show", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
-        ImGui::Text("End the show for every destination and close the recording?");
-        if (ImGui::Button("End the show")) {
+    const std::string stopPopup = trId("menu.end_show_title");
+    if (openStop) ImGui::OpenPopup(stopPopup.c_str());
+    if (ImGui::BeginPopupModal(stopPopup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+        ImGui::TextUnformatted(tr("menu.end_show_question"));
+        if (ImGui::Button(trId("menu.end_show_confirm").c_str())) {
             context.send(Command::named("show.stop", {}), "show stop");
             ImGui::CloseCurrentPopup();
         }
         ImGui::SameLine();
-        if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+        if (ImGui::Button(trId("common.cancel").c_str())) ImGui::CloseCurrentPopup();
         ImGui::EndPopup();
     }
 }
@@ -72,7 +115,7 @@ void MenuBar::captureKey(ConsoleContext& context) {
             if (keyName(key) == "(default)") continue;
             *m_capture = key;
             ImGui::MarkIniSettingsDirty();
-            context.message(true, "hotkey set to " + keyName(key));
+            context.message(true, trf("menu.hotkey_set", {{"key", keyName(key)}}));
         }
         m_capture = nullptr;
         return;
@@ -89,19 +132,23 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##status", nullptr, flags);
     const EngineStatus& s = context.live().status;
-    char figures[256];
-    std::snprintf(figures, sizeof figures,
-                  "console %.1f ms · render %.2f ms · encode lag %.0f ms · dropped %llu · CPU %s",
-                  frameMsMedian, s.composeMsMedian, s.encoder.latencyMsMedian,
-                  static_cast<unsigned long long>(s.dropped),
-                  formatPercent(context.live().cpuPercent / 100.0, 0).c_str());
+    const std::string figureLine =
+        trf("status.figures", {{"console", formatNumber(frameMsMedian, 1)},
+                               {"render", formatNumber(s.composeMsMedian, 2)},
+                               {"lag", formatNumber(s.encoder.latencyMsMedian, 0)},
+                               {"dropped", formatCount(static_cast<int64_t>(s.dropped))},
+                               {"cpu", formatPercent(context.live().cpuPercent / 100.0, 0)}});
+    const char* figures = figureLine.c_str();
     if (s.database && !s.database->writable) {
         // Commands still change the program but answer "not stored yet"
         // until this goes away: the operator must see why.
-        ImGui::TextColored(
-            kTextBad, "数据库不可写 database not writable: %s · %zu rows waiting%s",
-            s.database->error.c_str(), s.database->waitingRows,
-            s.database->lostRows ? (" · " + std::to_string(s.database->lostRows) + " dropped").c_str() : "");
+        std::string line = trf("status.db_not_writable",
+                               {{"error", s.database->error},
+                                {"rows", formatCount(static_cast<int64_t>(s.database->waitingRows))}});
+        if (s.database->lostRows)
+            line += trf("status.db_rows_dropped",
+                        {{"rows", formatCount(static_cast<int64_t>(s.database->lostRows))}});
+        ImGui::TextColored(kTextBad, "%s", line.c_str());
         ImGui::SameLine();
     }
     if (!context.messages().empty()) {
@@ -110,7 +157,7 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
         ImGui::SameLine();
     }
     for (const std::string& task : context.tasks().active()) {
-        ImGui::TextDisabled("⋯ %s", task.c_str());
+        ImGui::TextDisabled("⋯ %s", taskLabel(task).c_str());
         ImGui::SameLine();
     }
     ImGui::SameLine(

@@ -5,6 +5,7 @@
 #include <iterator>
 #include <string_view>
 
+#include "hawker/studio/base/translations.hpp"
 #include "html_escape.hpp"
 
 namespace hawker::studio::report_html {
@@ -154,10 +155,8 @@ void renderChart(std::string& out, const ChartSpec& spec, const std::vector<Char
         out += format("<text class=\"tick\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
                       x(minute), bottom + 17, formatNumber(minute).c_str());
     }
-    out +=
-        format("<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">minutes from start "
-               "开播后分钟</text>\n",
-               (left + right) / 2, bottom + 34);
+    out += format("<text class=\"axis-title\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">%s</text>\n",
+                  (left + right) / 2, bottom + 34, i18n::tr("report.minutes_axis"));
 
     // The data.
     const double zero = y(std::max(axisMin, 0.0));

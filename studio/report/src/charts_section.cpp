@@ -73,7 +73,7 @@ void renderCharts(std::string& out, const json& report) {
     if (!memberOf(report, "per_minute").is_array()) return;
     openSection(out, "charts", {"Minute by minute", "分钟趋势"});
     if (perMinute.empty()) {
-        emptyNote(out, "No per-minute figures in this report.");
+        emptyNote(out, tr("report.no_minutes"));
         closeSection(out);
         return;
     }
@@ -91,11 +91,13 @@ void renderCharts(std::string& out, const json& report) {
                       intervalsOf(memberOf(onAirJson, "scenes"), "scene", domainMin, noNames),
                       incidentsOf(memberOf(report, "incidents"), domainMin)};
 
-    static const ChartSpec charts[] = {
-        {"viewers_end", "Viewers present", "在线人数", "at the end of each minute", true, Unit::Count,
+    // The subtitles follow the language, so the table is made for each report.
+    const ChartSpec charts[] = {
+        {"viewers_end", "Viewers present", "在线人数", tr("report.chart_viewers_sub"), true, Unit::Count,
          "#2f6fdb"},
-        {"gmv_cents", "GMV", "每分钟成交额", "paid in each minute", false, Unit::Money, "#d9480f"},
-        {"comments", "Comments", "每分钟评论", "posted in each minute", false, Unit::Count, "#7c4dcc"},
+        {"gmv_cents", "GMV", "每分钟成交额", tr("report.chart_gmv_sub"), false, Unit::Money, "#d9480f"},
+        {"comments", "Comments", "每分钟评论", tr("report.chart_comments_sub"), false, Unit::Count,
+         "#7c4dcc"},
     };
     for (const ChartSpec& spec : charts)
         renderChart(out, spec, pointsOf(perMinute, spec.series), onAir, domainMin);

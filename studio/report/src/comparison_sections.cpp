@@ -38,7 +38,7 @@ std::string variantCell(const json& test, const char* side) {
 void renderComparison(std::string& out, const json& report) {
     if (!memberOf(report, "comparison").is_array()) return;
     const json& sessions = listAt(report, "comparison");
-    openSection(out, "comparison", {"Earlier sessions", "历史场次对比"}, "same title or tag");
+    openSection(out, "comparison", {"Earlier sessions", "历史场次对比"}, tr("report.comparison_aside"));
     bool anyEarlier = false;
     double widest = 0;
     for (const json& s : sessions) {
@@ -46,7 +46,7 @@ void renderComparison(std::string& out, const json& report) {
         widest = std::max(widest, numberOr(s, "gmv_cents", 0.0));
     }
     if (!anyEarlier) {
-        emptyNote(out, "no earlier sessions with this title or tag yet");
+        emptyNote(out, tr("report.no_comparison"));
         if (sessions.empty()) {
             closeSection(out);
             return;
@@ -75,9 +75,9 @@ void renderComparison(std::string& out, const json& report) {
 void renderAb(std::string& out, const json& report) {
     if (!memberOf(report, "ab").is_array()) return;
     const json& tests = listAt(report, "ab");
-    openSection(out, "ab", {"A/B tests", "A/B 实验"}, "buyers ÷ viewers, chi-square test");
+    openSection(out, "ab", {"A/B tests", "A/B 实验"}, tr("report.ab_aside"));
     if (tests.empty()) {
-        emptyNote(out, "No A/B comparison for this session.");
+        emptyNote(out, tr("report.no_ab"));
         closeSection(out);
         return;
     }
@@ -97,11 +97,11 @@ void renderAb(std::string& out, const json& report) {
         std::string result;
         // The sentence follows the p-value shown next to it, so the page can never contradict itself.
         if (!p)
-            result = "<span class=\"muted\">not tested</span>";
+            result = std::string("<span class=\"muted\">") + tr("report.not_tested") + "</span>";
         else if (*p < 0.05)
-            result = "<span class=\"sig\">significant (p &lt; 0.05)</span>";
+            result = std::string("<span class=\"sig\">") + tr("report.significant") + "</span>";
         else
-            result = "<span class=\"nosig\">not significant (p ≥ 0.05)</span>";
+            result = std::string("<span class=\"nosig\">") + tr("report.not_significant") + "</span>";
         if (const std::string note = textAt(t, "note"); !note.empty())
             result += "<div class=\"note\">" + escape(note) + "</div>";
         out += "<tr><td>" + escape(textAt(t, "dimension")) + "</td><td>" + variantCell(t, "a") + "</td><td>" +

@@ -41,8 +41,10 @@ void renderFunnel(std::string& out, const json& summary) {
             out += "<div class=\"step-rate not-comparable\" title=\"" + escape(step.notComparable) + "\">" +
                    escape(step.notComparable) + "</div>";
         } else {
-            out += "<div class=\"step-rate\">" + formatPercent(step.ofPrevious) + " of previous step · " +
-                   formatPercent(step.ofViewers, 2) + " of viewers</div>";
+            out += "<div class=\"step-rate\">" +
+                   trf("report.funnel_rate", {{"previous", formatPercent(step.ofPrevious)},
+                                              {"viewers", formatPercent(step.ofViewers, 2)}}) +
+                   "</div>";
         }
         out += "</div>\n";
     }

@@ -19,7 +19,7 @@ void renderOffers(std::string& out, const json& report) {
     const std::map<std::string, std::string> names = productNames(memberOf(report, "products"));
     openSection(out, "offers", {"Offers", "秒杀与优惠"});
     if (offers.empty()) {
-        emptyNote(out, "No offer ran in this session.");
+        emptyNote(out, tr("report.no_offers"));
         closeSection(out);
         return;
     }
@@ -36,16 +36,16 @@ void renderOffers(std::string& out, const json& report) {
                escape(sku) + "</span>";
         if (const auto it = names.find(sku); it != names.end() && !it->second.empty())
             out += " " + escape(it->second);
-        out +=
-            "</td><td class=\"num\">" + formatMetric(o, "price_cents") + "</td><td class=\"num\">" +
-            formatMetric(o, "sold") + " / " + formatMetric(o, "quantity") +
-            "</td><td class=\"sell\"><span class=\"meter\"><span style=\"width:" + barWidth(sellThrough) +
-            "\"></span></span> " + formatPercent(sellThrough) + "</td><td class=\"num\">" +
-            (soldOut ? formatDuration(soldOut) : std::string("<span class=\"muted\">not sold out</span>")) +
-            "</td><td class=\"nowrap\">" + formatOffset(numberAt(o, "start_offset_ms")) + "–" +
-            formatOffset(numberAt(o, "end_offset_ms")) + "</td><td class=\"num\">" +
-            formatMetric(o, "paid_orders") + "</td><td class=\"num\">" + formatMetric(o, "gmv_cents") +
-            "</td></tr>\n";
+        out += "</td><td class=\"num\">" + formatMetric(o, "price_cents") + "</td><td class=\"num\">" +
+               formatMetric(o, "sold") + " / " + formatMetric(o, "quantity") +
+               "</td><td class=\"sell\"><span class=\"meter\"><span style=\"width:" + barWidth(sellThrough) +
+               "\"></span></span> " + formatPercent(sellThrough) + "</td><td class=\"num\">" +
+               (soldOut ? formatDuration(soldOut)
+                        : std::string("<span class=\"muted\">") + tr("report.not_sold_out") + "</span>") +
+               "</td><td class=\"nowrap\">" + formatOffset(numberAt(o, "start_offset_ms")) + "–" +
+               formatOffset(numberAt(o, "end_offset_ms")) + "</td><td class=\"num\">" +
+               formatMetric(o, "paid_orders") + "</td><td class=\"num\">" + formatMetric(o, "gmv_cents") +
+               "</td></tr>\n";
     }
     out += "</tbody></table>\n";
     closeSection(out);

@@ -37,9 +37,9 @@ void renderProducts(std::string& out, const json& report) {
     for (const Row& row : rows)
         totalGmv += std::max(0.0, row.gmv);
 
-    openSection(out, "products", {"Products", "商品表现"}, "by GMV, highest first");
+    openSection(out, "products", {"Products", "商品表现"}, tr("report.products_aside"));
     if (rows.empty()) {
-        emptyNote(out, "No product sold, clicked or shown in this session.");
+        emptyNote(out, tr("report.no_products"));
         closeSection(out);
         return;
     }

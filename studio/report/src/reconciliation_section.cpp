@@ -53,8 +53,7 @@ void renderReconciliation(std::string& out, const json& report) {
         out += "</p>\n";
     }
     if (!memberOf(rec, "export_imported").is_boolean() || !memberOf(rec, "export_imported").get<bool>()) {
-        emptyNote(out, "No platform export has been imported for this session yet: run <code>hawker orders "
-                       "import</code> after the show to compare. 尚未导入平台订单导出文件。");
+        emptyNote(out, tr("report.no_export"));
         closeSection(out);
         return;
     }
@@ -91,9 +90,8 @@ void renderReconciliation(std::string& out, const json& report) {
     }
     out += "</tbody></table>\n";
     if (const auto more = numberAt(rec, "differences_unlisted"); more && *more > 0)
-        out += "<p class=\"muted\">" + formatMetric(rec, "differences_unlisted") +
-               " more orders differ; <code>hawker report --json</code> has the counts. "
-               "其余不一致订单未列出。</p>\n";
+        out += "<p class=\"muted\">" +
+               trf("report.more_differ", {{"count", formatMetric(rec, "differences_unlisted")}}) + "</p>\n";
     closeSection(out);
 }
 

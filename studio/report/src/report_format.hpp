@@ -12,9 +12,15 @@
 #include "hawker/studio/base/figures.hpp"
 #include "hawker/studio/base/money.hpp"
 #include "hawker/studio/base/percent.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "report_fields.hpp"
 
 namespace hawker::studio::report_html {
+
+// The report follows the language chosen for it (hawker report --lang, the console's language for the
+// review's export): headings stay bilingual, the notes, asides and words in between are tr()'s.
+using i18n::tr;
+using i18n::trf;
 
 using figures::formatClock;
 using figures::formatCount;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "hawker/studio/base/translations.hpp"
 #include "html_escape.hpp"
 #include "report_fields.hpp"
 #include "report_sections.hpp"
@@ -15,11 +16,12 @@ std::string renderReportHtml(const nlohmann::json& report) {
     std::string title = textAt(session, "title");
     std::string out;
     out.reserve(64 * 1024);
-    out += "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    out += std::string("<!DOCTYPE html>\n<html lang=\"") + i18n::languageCode(i18n::currentLanguage()) +
+           "\">\n<head>\n<meta charset=\"utf-8\">\n"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
            "<title>" +
-           escape(title.empty() ? std::string("Session report") : title) +
-           " · Hawker report</title>\n<style>\n";
+           escape(title.empty() ? std::string(i18n::tr("report.untitled")) : title) + " · " +
+           i18n::tr("report.title_suffix") + "</title>\n<style>\n";
     out += reportStyle();
     out += "</style>\n</head>\n<body>\n<main>\n";
 
@@ -38,9 +40,7 @@ std::string renderReportHtml(const nlohmann::json& report) {
     renderTopComments(out, report);
     renderTimeline(out, report);
 
-    out += "<footer>Hawker · money in CNY (¥), times in UTC, offsets from the start of the session · figures "
-           "follow the metric definitions of <code>hawker report --json</code></footer>\n</main>\n</body>\n"
-           "</html>\n";
+    out += std::string("<footer>") + i18n::tr("report.footer") + "</footer>\n</main>\n</body>\n</html>\n";
     return out;
 }
 

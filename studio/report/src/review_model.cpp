@@ -13,6 +13,7 @@
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/money.hpp"
 #include "hawker/studio/base/percent.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/report/review_text.hpp"
 
 namespace hawker::studio {
@@ -39,9 +40,9 @@ std::vector<ReviewBand> onAirBands(const json& report) {
 }
 
 void fillSeries(const json& report, ReviewOverview& out) {
-    out.online.title = "Online viewers 在线人数 (end of each minute)";
-    out.gmv.title = "GMV per minute 每分钟成交额";
-    out.gmvTotal.title = "GMV so far 累计成交额";
+    out.online.title = i18n::tr("review_model.chart_online");
+    out.gmv.title = i18n::tr("review_model.chart_gmv");
+    out.gmvTotal.title = i18n::tr("review_model.chart_gmv_total");
     for (ReviewSeries* money : {&out.gmv, &out.gmvTotal}) {
         money->unit = "¥";
         money->valueScale = 100;
@@ -71,6 +72,22 @@ std::vector<ReviewFunnelStep> funnelOf(const json& summary) {
                          step.ofPrevious, step.notComparable});
     }
     return steps;
+}
+
+/// A KPI tile's name in the current language: the report's JSON names it in English, once for every reader.
+std::string kpiLabel(const std::string& key, const std::string& stored) {
+    static const std::pair<const char*, const char*> kLabels[] = {
+        {"gmv_cents", i18n::trKey("review_model.kpi_gmv")},
+        {"uv", i18n::trKey("review_model.kpi_uv")},
+        {"online", i18n::trKey("review_model.kpi_online")},
+        {"pcu", i18n::trKey("review_model.kpi_pcu")},
+        {"conversion_rate", i18n::trKey("review_model.kpi_conversion")},
+        {"uv_value_cents", i18n::trKey("review_model.kpi_uv_value")},
+        {"gpm_cents", i18n::trKey("review_model.kpi_gpm")},
+        {"engagement_rate", i18n::trKey("review_model.kpi_engagement")}};
+    for (const auto& [name, label] : kLabels)
+        if (key == name) return i18n::tr(label);
+    return stored; // a product's units ("SKU units") and keys added later keep the report's name
 }
 
 /// KPI tiles of a report made before the report carried "kpis": GMV, UV,
@@ -105,11 +122,12 @@ std::vector<ReviewKpiTile> kpiTilesOf(const json& report) {
     for (const json& tile : *kpis) {
         const std::string key = stringAt(tile, "key");
         ReviewKpiTile out;
-        out.label = stringAt(tile, "label");
+        out.label = kpiLabel(key, stringAt(tile, "label"));
         out.status = stringAt(tile, "status");
         out.value = reviewMetric(key, memberOf(tile, "value"));
         if (const std::optional<double> target = numberAt(tile, "target"))
-            out.target = "target " + reviewMetric(key, json(*target)) + "  " + out.status;
+            out.target = i18n::trf("review_model.target", {{"value", reviewMetric(key, json(*target))}}) +
+                         "  " + out.status;
         tiles.push_back(std::move(out));
     }
     return tiles;
@@ -190,7 +208,7 @@ std::vector<ReviewProductRow> productRows(const json& report) {
         row.clicks = figures::formatCount(c.clicks);
         row.clickUv = figures::formatCount(c.clickUv);
         row.onAir = c.onAirSeconds > 0 ? ReviewText{figures::formatClock(c.onAirSeconds)}
-                                       : ReviewText{"never", ReviewTone::Dim};
+                                       : ReviewText{i18n::tr("review_model.never"), ReviewTone::Dim};
         rows.push_back(std::move(row));
     }
     return rows;
@@ -261,11 +279,12 @@ void fillSegments(const json& report, ReviewModel& out) {
         out.segments.push_back(std::move(row));
     }
     if (overruns > 0)
-        out.segmentsVerdict = {std::to_string(overruns) + " segment" + (overruns == 1 ? "" : "s") +
-                                   " ran over the plan.",
-                               ReviewTone::Bad};
+        out.segmentsVerdict = {
+            overruns == 1 ? std::string(i18n::tr("review_model.one_overrun"))
+                          : i18n::trf("review_model.overruns", {{"count", std::to_string(overruns)}}),
+            ReviewTone::Bad};
     else
-        out.segmentsVerdict = {"Every segment kept to its planned time.", ReviewTone::Good};
+        out.segmentsVerdict = {i18n::tr("review_model.no_overrun"), ReviewTone::Good};
 }
 
 void fillComparison(const json& report, ReviewModel& out) {
@@ -281,7 +300,7 @@ void fillComparison(const json& report, ReviewModel& out) {
         line.name = "#" + std::to_string(integerAt(row, "id")) + " " + stringAt(row, "title");
         if (const std::string variant = stringAt(row, "variant"); !variant.empty())
             line.name += " [" + variant + "]";
-        if (line.current) line.name += "  (this one)";
+        if (line.current) line.name += i18n::tr("review_model.this_one");
         line.started = figures::formatLocalTime(integerAt(row, "start_utc_ms"));
         line.uv = reviewMetricAt(row, "uv");
         line.buyers = reviewMetricAt(row, "buyers");
@@ -315,11 +334,11 @@ std::vector<ReviewAbRow> abRows(const json& report) {
             row.pValue = {"—", ReviewTone::Dim};
         }
         if (flagAt(test, "significant"))
-            row.verdict = {"significant", ReviewTone::Good};
+            row.verdict = {i18n::tr("review_model.significant"), ReviewTone::Good};
         else if (const std::string note = stringAt(test, "note"); !note.empty())
             row.verdict = {note, ReviewTone::Dim};
         else
-            row.verdict = {"not significant", ReviewTone::Dim};
+            row.verdict = {i18n::tr("review_model.not_significant"), ReviewTone::Dim};
         rows.push_back(std::move(row));
     }
     return rows;
@@ -336,8 +355,9 @@ std::vector<ReviewAlertRow> alertRows(const json& report) {
         const std::string kpi = stringAt(alert, "kpi");
         row.rule = stringAt(alert, "rule") + (kpi.empty() ? "" : " / " + kpi);
         row.message = stringAt(alert, "message");
-        row.acknowledged = flagAt(alert, "acknowledged") ? ReviewText{"✓", ReviewTone::Good}
-                                                         : ReviewText{"no", ReviewTone::Dim};
+        row.acknowledged = flagAt(alert, "acknowledged")
+                               ? ReviewText{"✓", ReviewTone::Good}
+                               : ReviewText{i18n::tr("review_model.no"), ReviewTone::Dim};
         rows.push_back(std::move(row));
     }
     return rows;
@@ -351,8 +371,9 @@ ReviewModel prepareReview(const json& report) {
     out.overview.figures = summaryFigures(report);
     out.overview.paidEngagement = paidEngagementText(memberOf(report, "paid_engagement"));
     for (const json& action : listAt(report, "open_actions"))
-        out.overview.openActions.push_back(openActionText(action) + " · from " +
-                                           stringAt(action, "session_title"));
+        out.overview.openActions.push_back(
+            openActionText(action) +
+            i18n::trf("review_model.from", {{"title", stringAt(action, "session_title")}}));
     out.overview.bands = onAirBands(report);
     for (const json& incident : listAt(report, "incidents"))
         out.overview.incidents.push_back({numberAt(incident, "offset_ms").value_or(0) / 1000.0,

@@ -53,7 +53,7 @@ void renderReview(std::string& out, const json& report) {
     const json& notes = listAt(report, "notes");
     openSection(out, "review", {"Review", "复盘"});
     if (notes.empty()) {
-        emptyNote(out, "no notes yet — add them with <code>hawker notes add</code>");
+        emptyNote(out, tr("report.no_notes"));
         closeSection(out);
         return;
     }
@@ -99,19 +99,21 @@ void renderReview(std::string& out, const json& report) {
     out += "</div>\n<h3>Action items <span class=\"zh\">行动项</span></h3>\n";
     const auto actions = byKind.find("action");
     if (actions == byKind.end()) {
-        emptyNote(out, "No action items yet.");
+        emptyNote(out, tr("report.no_actions"));
     } else {
         out +=
             "<table class=\"data actions\">\n<thead><tr><th>Action 行动</th><th>Owner 负责人</th><th>Status "
             "状态</th><th>Due 截止</th><th>Added 记录时间</th></tr></thead>\n<tbody>\n";
         for (const json* note : actions->second) {
             const std::string owner = textAt(*note, "owner");
-            out += "<tr><td>" + escape(textAt(*note, "text")) + "</td><td>" +
-                   (owner.empty() ? std::string("<span class=\"muted\">unassigned</span>") : escape(owner)) +
-                   "</td><td class=\"status " + escape(textAt(*note, "status")) + "\">" +
-                   escape(actionStatusText(textAt(*note, "status"))) + "</td><td class=\"nowrap\">" +
-                   escape(textAt(*note, "due")) + "</td><td class=\"nowrap\">" +
-                   formatUtc(numberAt(*note, "utc_ms")) + "</td></tr>\n";
+            out +=
+                "<tr><td>" + escape(textAt(*note, "text")) + "</td><td>" +
+                (owner.empty() ? std::string("<span class=\"muted\">") + tr("report.unassigned") + "</span>"
+                               : escape(owner)) +
+                "</td><td class=\"status " + escape(textAt(*note, "status")) + "\">" +
+                escape(actionStatusText(textAt(*note, "status"))) + "</td><td class=\"nowrap\">" +
+                escape(textAt(*note, "due")) + "</td><td class=\"nowrap\">" +
+                formatUtc(numberAt(*note, "utc_ms")) + "</td></tr>\n";
         }
         out += "</tbody></table>\n";
     }

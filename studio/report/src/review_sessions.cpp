@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hawker/studio/base/clock.hpp"
+#include "hawker/studio/base/translations.hpp"
 
 namespace hawker::studio {
 
@@ -18,14 +19,21 @@ std::string reviewSessionName(const Session& session) {
     return "#" + std::to_string(session.id) + "  " + session.title;
 }
 
+std::string reviewStateWord(const std::string& state) {
+    if (state == "planned") return i18n::tr("review_model.state_planned");
+    if (state == "live") return i18n::tr("review_model.state_live");
+    if (state == "ended") return i18n::tr("review_model.state_ended");
+    return state;
+}
+
 std::string reviewSessionState(const Session& session) {
-    return session.state + (session.rehearsal ? " · 彩排 rehearsal" : "");
+    return reviewStateWord(session.state) + (session.rehearsal ? i18n::tr("review_model.rehearsal") : "");
 }
 
 std::string reviewSessionDetail(const Session& session) {
-    std::string detail = session.rehearsal ? "  彩排 rehearsal" : "";
+    std::string detail = session.rehearsal ? std::string("  ") + i18n::tr("review_model.rehearsal_word") : "";
     detail += "  " + (session.startUtcMs ? figures::formatLocalTime(*session.startUtcMs)
-                                         : std::string("not started"));
+                                         : std::string(i18n::tr("review_model.not_started")));
     return detail;
 }
 

@@ -15,9 +15,9 @@ namespace hawker::studio::report_html {
 void renderSegments(std::string& out, const json& report) {
     if (!memberOf(report, "segments").is_array()) return;
     const json& segments = listAt(report, "segments");
-    openSection(out, "segments", {"Rundown segments", "环节复盘"}, "planned vs actual");
+    openSection(out, "segments", {"Rundown segments", "环节复盘"}, tr("report.segments_aside"));
     if (segments.empty()) {
-        emptyNote(out, "This session had no rundown.");
+        emptyNote(out, tr("report.no_rundown"));
         closeSection(out);
         return;
     }

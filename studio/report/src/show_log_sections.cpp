@@ -25,7 +25,7 @@ void renderAlerts(std::string& out, const json& report) {
     const json& alerts = listAt(report, "alerts");
     openSection(out, "alerts", {"Alerts", "告警"});
     if (alerts.empty()) {
-        emptyNote(out, "No alert was raised during the show.");
+        emptyNote(out, tr("report.no_alerts"));
         closeSection(out);
         return;
     }
@@ -38,8 +38,9 @@ void renderAlerts(std::string& out, const json& report) {
                "</td><td><span class=\"level " + levelClass(level) + "\">" + escape(level) +
                "</span></td><td><code>" + escape(textAt(a, "rule")) + "</code></td><td>" +
                escape(textAt(a, "message")) + "</td><td>" +
-               (flagAt(a, "acknowledged") ? "acknowledged 已确认"
-                                          : "<span class=\"muted\">not acknowledged</span>") +
+               (flagAt(a, "acknowledged")
+                    ? "acknowledged 已确认"
+                    : std::string("<span class=\"muted\">") + tr("report.not_acknowledged") + "</span>") +
                "</td></tr>\n";
     }
     out += "</tbody></table>\n";
@@ -51,7 +52,7 @@ void renderTopComments(std::string& out, const json& report) {
     const json& comments = listAt(report, "top_comments");
     openSection(out, "top_comments", {"Top comments", "精选评论"});
     if (comments.empty()) {
-        emptyNote(out, "No comments.");
+        emptyNote(out, tr("report.no_comments"));
         closeSection(out);
         return;
     }
@@ -77,7 +78,7 @@ void renderTimeline(std::string& out, const json& report) {
     const json& events = listAt(report, "timeline");
     openSection(out, "timeline", {"On-air log", "播出记录"});
     if (events.empty()) {
-        emptyNote(out, "Nothing was logged on air.");
+        emptyNote(out, tr("report.nothing_logged"));
         closeSection(out);
         return;
     }

@@ -15,9 +15,9 @@ namespace hawker::studio::report_html {
 void renderCardShowings(std::string& out, const json& report) {
     if (!memberOf(report, "card_showings").is_array()) return;
     const json& showings = listAt(report, "card_showings");
-    openSection(out, "card_showings", {"Card showings", "讲解场次"}, "ranked by GMV per minute on air");
+    openSection(out, "card_showings", {"Card showings", "讲解场次"}, tr("report.showings_aside"));
     if (showings.empty()) {
-        emptyNote(out, "No product card was on air in this session.");
+        emptyNote(out, tr("report.no_showings"));
         closeSection(out);
         return;
     }

@@ -181,7 +181,7 @@ void renderSummary(std::string& out, const json& report) {
     }
 
     if (!summary.is_object()) {
-        emptyNote(out, "No summary figures in this report.");
+        emptyNote(out, tr("report.no_summary"));
         closeSection(out);
         return;
     }

@@ -93,7 +93,9 @@ void groupTable(std::string& out, const std::string& heading, const char* key, c
 
 std::string renderTrendHtml(const json& trend) {
     const json& sessions = listAt(trend, "sessions");
-    std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
+    std::string out = std::string("<!DOCTYPE html>\n<html lang=\"") +
+                      i18n::languageCode(i18n::currentLanguage()) +
+                      "\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
                       "<title>Hawker trend · 趋势</title>\n<style>\n";
     out += reportStyle();
@@ -105,11 +107,12 @@ std::string renderTrendHtml(const json& trend) {
         if (const std::string value = textAt(trend, key); !value.empty())
             scope += (scope.empty() ? "" : " · ") + value;
     out += escape(scope.empty() ? std::string("Every session 全部场次") : scope) + "</h1>\n";
-    out += "<dl class=\"meta\"><div><dt>Range</dt><dd>" + formatUtc(numberAt(trend, "since_utc_ms")) + " – " +
-           formatUtc(numberAt(trend, "until_utc_ms")) + "</dd></div><div><dt>Sessions</dt><dd>" +
+    out += std::string("<dl class=\"meta\"><div><dt>") + i18n::tr("report.trend_range") + "</dt><dd>" +
+           formatUtc(numberAt(trend, "since_utc_ms")) + " – " + formatUtc(numberAt(trend, "until_utc_ms")) +
+           "</dd></div><div><dt>" + i18n::tr("report.trend_sessions") + "</dt><dd>" +
            std::to_string(sessions.size()) + "</dd></div></dl>\n</header>\n";
     if (sessions.empty()) {
-        out += "<p class=\"empty\">No session in this range. 该时间段内没有场次。</p>\n";
+        out += std::string("<p class=\"empty\">") + i18n::tr("report.trend_none") + "</p>\n";
     } else {
         std::vector<std::string> labels;
         for (const json& s : sessions)
@@ -152,8 +155,8 @@ std::string renderTrendHtml(const json& trend) {
             out += "</div>\n";
         }
     }
-    out += "</section>\n<footer>Hawker · each point is one session's report; money in CNY (¥), times in "
-           "UTC</footer>\n</main>\n</body>\n</html>\n";
+    out += std::string("</section>\n<footer>") + i18n::tr("report.trend_footer") +
+           "</footer>\n</main>\n</body>\n</html>\n";
     return out;
 }
 

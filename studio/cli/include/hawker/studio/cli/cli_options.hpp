@@ -14,6 +14,7 @@
 #include <variant>
 #include <vector>
 
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/show/role.hpp"
 
 namespace hawker::studio {
@@ -56,6 +57,8 @@ struct RunArgs {
 /// `hawker demo ...`
 struct DemoArgs {
     std::string out = "hawker-demo";
+    /// --lang: the language of report.html; none: the system locale's.
+    std::optional<i18n::Language> language;
     double duration = 60;
     bool offline = false;
     bool overwrite = false;
@@ -74,6 +77,8 @@ struct GuiArgs {
     int width = 0, height = 0; ///< --size; 0: the console's default
     std::optional<int64_t> session;
     std::string tokenFile;
+    /// --lang: the console's language; none: the saved choice, else the system locale.
+    std::optional<i18n::Language> language;
     bool simulate = false;
     bool rehearsal = false;
     bool hostWindow = false;
@@ -153,6 +158,8 @@ struct ReportArgs {
     bool trend = false;
     int64_t sinceMs = 14LL * 86'400'000; ///< --since 14d / 36h: how far back from now
     std::string title, tag, host, sku;   ///< --title, --tag, --host, --sku: only those sessions
+    /// --lang: the language of the HTML page's words (headings stay bilingual); none: the system locale's.
+    std::optional<i18n::Language> language;
 };
 
 /// `hawker clips ...`

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/engine/program_engine.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
@@ -26,6 +27,8 @@ struct ConsoleOptions {
     bool hostWindow = false;              ///< also open the host's prompter in a window of its own
     std::optional<int64_t> reviewSession; ///< the review opens this session first
     int width = 1600, height = 1000;      ///< window size (screen coordinates)
+    /// The language (--lang); none: the one saved in the login's settings, else the system locale's.
+    std::optional<i18n::Language> language;
 };
 
 /// Runs the console until its window closes; returns the process exit status.

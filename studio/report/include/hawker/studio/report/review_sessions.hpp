@@ -15,6 +15,8 @@ void sortNewestFirst(std::vector<Session>& sessions);
 std::string reviewSessionName(const Session& session);
 /// "live", "ended · 彩排 rehearsal".
 std::string reviewSessionState(const Session& session);
+/// A session's state ("planned", "live", "ended") in the current language (i18n::tr).
+std::string reviewStateWord(const std::string& state);
 /// The list's line after the state: "  彩排 rehearsal  2024-05-01 20:00", "  not started".
 std::string reviewSessionDetail(const Session& session);
 /// "2024-05-01 20:00 → 2024-05-01 21:02  (1:02:03)", or "… → still live (the
