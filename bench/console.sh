@@ -2,7 +2,8 @@
 # Console frame time (docs/DESIGN.md budget: <= 16 ms median, 4 sources, under Xvfb
 # with software OpenGL), run by scripts/bench.sh console.
 #
-# The operator's desk runs a live show of four synthetic 720p cameras into a
+# The operator's desk runs a live show of four synthetic 720p cameras, each with
+# its sound in the mix and the Audio panel open (a metered strip each), into a
 # 1080x1920 program (encoded and recorded, as on air) for BENCH_CONSOLE_FRAMES
 # console frames; hawker prints the median and p99 of each frame's work
 # (build, draw, swap; the 30 fps pacing sleep excluded). The reference, in the
@@ -25,6 +26,10 @@ command -v xvfb-run >/dev/null || { echo "bench: xvfb-run missing (scripts/setup
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 value() { tr ' ' '\n' | sed -n "s/^$1=//p"; }
 export HAWKER_CONFIG_DIR="$WORK/config"
+# The operator's desk opens with the sound desk (Audio) up, over the dashboard:
+# four cameras' strips and the program's, metered as they play.
+mkdir -p "$HAWKER_CONFIG_DIR"
+printf '[Hawker][Settings]\nOpen.Audio=1\n\n' > "$HAWKER_CONFIG_DIR/console-operator.ini"
 
 cat > "$WORK/show.toml" <<SHOW
 [show]
@@ -34,7 +39,7 @@ width = 1080
 height = 1920
 fps = 30
 $(for i in 1 2 3 4; do
-    printf '[[sources]]\nid = "cam%d"\nformat = "lavfi"\nurl = "testsrc2=size=1280x720:rate=30"\n' "$i"
+    printf '[[sources]]\nid = "cam%d"\nformat = "lavfi"\nurl = "testsrc2=size=1280x720:rate=30[out0];sine=frequency=%d:sample_rate=48000[out1]"\naudio = true\n' "$i" $((220 * i))
 done)
 [[scenes]]
 id = "quad"

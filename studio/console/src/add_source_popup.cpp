@@ -75,8 +75,8 @@ void AddSourcePopup::draw(ConsoleContext& context) {
                 m_slotsFrom = scene.id;
         ImGui::EndCombo();
     }
-    ImGui::Checkbox("its sound into the mix", &m_withSound);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("a strip of its own on the Audio panel, at 0 dB");
+    ImGui::Checkbox(trId("add_source.with_sound").c_str(), &m_withSound);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("add_source.with_sound_tip"));
     if (!m_error.empty()) ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1), "%s", m_error.c_str());
     const bool add =
         ImGui::Button(

@@ -25,6 +25,16 @@ ImU32 meterColor(double lufs) {
     return IM_COL32(60, 200, 90, 255);
 }
 
+/// A figure with one decimal, or the dash of a missing one.
+std::string lufsText(const std::optional<double>& value) {
+    char out[32];
+    if (value)
+        std::snprintf(out, sizeof out, "%.1f", *value);
+    else
+        std::snprintf(out, sizeof out, "%s", kMissing);
+    return out;
+}
+
 /// A vertical bar: momentary loudness filled, the short-term as a line, the true peak as a tick.
 void drawMeter(const capture::LoudnessReading& reading, float height) {
     const ImVec2 at = ImGui::GetCursorScreenPos();
@@ -52,34 +62,18 @@ void drawMeter(const capture::LoudnessReading& reading, float height) {
     }
     ImGui::Dummy(ImVec2(kMeterWidth + 4, height));
     if (ImGui::IsItemHovered()) {
-        auto text = [](const std::optional<double>& value) {
-            char out[32];
-            if (value)
-                std::snprintf(out, sizeof out, "%.1f", *value);
-            else
-                std::snprintf(out, sizeof out, "%s", kMissing);
-            return std::string(out);
-        };
-        ImGui::SetTooltip(
-            "momentary %s LUFS · short-term %s LUFS\nintegrated %s LUFS\ntrue peak %s dBTP (max %s)",
-            text(reading.momentaryLufs).c_str(), text(reading.shortTermLufs).c_str(),
-            text(reading.integratedLufs).c_str(), text(reading.truePeakDbfs).c_str(),
-            text(reading.maxTruePeakDbfs).c_str());
+        ImGui::SetTooltip("%s", trf("audio.meter_tip", {{"momentary", lufsText(reading.momentaryLufs)},
+                                                        {"short_term", lufsText(reading.shortTermLufs)},
+                                                        {"integrated", lufsText(reading.integratedLufs)},
+                                                        {"peak", lufsText(reading.truePeakDbfs)},
+                                                        {"max_peak", lufsText(reading.maxTruePeakDbfs)}})
+                                    .c_str());
     }
-}
-
-std::string lufsText(const std::optional<double>& value) {
-    char out[32];
-    if (value)
-        std::snprintf(out, sizeof out, "%.1f", *value);
-    else
-        std::snprintf(out, sizeof out, "%s", kMissing);
-    return out;
 }
 
 } // namespace
 
-AudioPanel::AudioPanel() : Panel("Audio", PanelPlace{0.40f, 0.45f, 0.30f, 0.55f}) {}
+AudioPanel::AudioPanel() : Panel("Audio", trKey("audio.title"), PanelPlace{0.40f, 0.45f, 0.30f, 0.55f}) {}
 
 void AudioPanel::drawStrip(ConsoleContext& context, const capture::MixerChannelStats& input) {
     const capture::ChannelSettings& strip = input.settings;
@@ -107,30 +101,31 @@ void AudioPanel::drawStrip(ConsoleContext& context, const capture::MixerChannelS
         m_dragging.erase("gain");
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("%s: %.1f dB (double-click to type)", input.id.c_str(), gain);
+        ImGui::SetTooltip("%s",
+                          trf("audio.fader_tip", {{"input", input.id}, {"db", lufsText(gain)}}).c_str());
 
     const ImVec4 on(0.85f, 0.25f, 0.25f, 1.0f), soloOn(0.90f, 0.75f, 0.15f, 1.0f);
     if (strip.muted) ImGui::PushStyleColor(ImGuiCol_Button, on);
-    if (ImGui::Button("M", ImVec2(26, 0)))
+    if (ImGui::Button(trId("audio.mute_short").c_str(), ImVec2(26, 0)))
         context.send(
             Command::named("audio.mute", {{"input", input.id}, {"muted", strip.muted ? "false" : "true"}}),
             task);
     if (strip.muted) ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip(strip.muted ? "muted: click to open" : "mute");
+    if (ImGui::IsItemHovered())
+        ImGui::SetTooltip("%s", tr(strip.muted ? trKey("audio.muted_tip") : trKey("audio.mute_tip")));
     ImGui::SameLine();
     if (strip.solo) ImGui::PushStyleColor(ImGuiCol_Button, soloOn);
-    if (ImGui::Button("S", ImVec2(26, 0)))
+    if (ImGui::Button(trId("audio.solo_short").c_str(), ImVec2(26, 0)))
         context.send(
             Command::named("audio.solo", {{"input", input.id}, {"solo", strip.solo ? "false" : "true"}}),
             task);
     if (strip.solo) ImGui::PopStyleColor();
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("solo to the monitor (heard even muted; the program is unchanged)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("audio.solo_tip"));
 
     ImGui::SetNextItemWidth(kMeterWidth + 4 + 28 + ImGui::GetStyle().ItemSpacing.x);
     auto draggedDelay = m_dragging.find("delay");
     int delay = draggedDelay != m_dragging.end() ? static_cast<int>(draggedDelay->second) : strip.delayMs;
-    ImGui::DragInt("##delay", &delay, 1.0f, 0, capture::kMaxDelayMs, "%d ms");
+    ImGui::DragInt("##delay", &delay, 1.0f, 0, capture::kMaxDelayMs, tr("audio.delay_format"));
     if (ImGui::IsItemActive()) m_dragging["delay"] = static_cast<float>(delay);
     if (ImGui::IsItemDeactivatedAfterEdit()) {
         context.send(Command::named("audio.delay", {{"input", input.id}, {"ms", std::to_string(delay)}}),
@@ -139,11 +134,10 @@ void AudioPanel::drawStrip(ConsoleContext& context, const capture::MixerChannelS
     } else if (!ImGui::IsItemActive()) {
         m_dragging.erase("delay");
     }
-    if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("delay: lines this sound up with a late picture (0-500 ms)");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("audio.delay_tip"));
 
     bool gate = strip.gate;
-    if (ImGui::Checkbox("gate", &gate)) {
+    if (ImGui::Checkbox(trId("audio.gate").c_str(), &gate)) {
         char threshold[16];
         std::snprintf(threshold, sizeof threshold, "%.0f", strip.gateThresholdDb);
         context.send(Command::named(
@@ -152,11 +146,16 @@ void AudioPanel::drawStrip(ConsoleContext& context, const capture::MixerChannelS
                      task);
     }
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("noise gate at %.0f dBFS: %s", strip.gateThresholdDb,
-                          !strip.gate ? "off" : (input.gateOpen ? "open" : "closed"));
+        ImGui::SetTooltip(
+            "%s", trf("audio.gate_tip", {{"threshold", lufsText(strip.gateThresholdDb)},
+                                         {"state", tr(!strip.gate      ? trKey("audio.gate_off")
+                                                      : input.gateOpen ? trKey("audio.gate_open")
+                                                                       : trKey("audio.gate_closed"))}})
+                      .c_str());
     ImGui::EndDisabled();
     if (input.overTicks > 0)
-        ImGui::TextColored(kTextBad, "over %lld", static_cast<long long>(input.overTicks));
+        ImGui::TextColored(kTextBad, "%s",
+                           trf("audio.overs", {{"count", std::to_string(input.overTicks)}}).c_str());
     else
         ImGui::TextDisabled("%s", lufsText(input.loudness.momentaryLufs).c_str());
     ImGui::EndGroup();
@@ -166,7 +165,7 @@ void AudioPanel::drawStrip(ConsoleContext& context, const capture::MixerChannelS
 void AudioPanel::drawContent(ConsoleContext& context) {
     const EngineStatus& status = context.live().status;
     if (!status.programAudio) {
-        ImGui::TextDisabled("This show has no sound: give a camera audio = true, or add an [[audio]] input.");
+        ImGui::TextDisabled("%s", tr("audio.no_sound"));
         return;
     }
     const capture::ProgramMixStats& program = *status.programAudio;
@@ -176,7 +175,7 @@ void AudioPanel::drawContent(ConsoleContext& context) {
     }
     // The program's strip.
     ImGui::BeginGroup();
-    ImGui::TextUnformatted("PGM");
+    ImGui::TextUnformatted(tr("audio.program"));
     const float height =
         std::max(80.0f, ImGui::GetContentRegionAvail().y - 5 * ImGui::GetTextLineHeightWithSpacing());
     drawMeter(program.loudness, height);
@@ -189,22 +188,33 @@ void AudioPanel::drawContent(ConsoleContext& context) {
                                               IM_COL32(240, 140, 40, 255));
     ImGui::Dummy(ImVec2(8, height));
     if (ImGui::IsItemHovered())
-        ImGui::SetTooltip("limiter %s, ceiling %.0f dBTP: %.1f dB now, %.1f dB at most",
-                          program.limiter ? "on" : "off", capture::kLimiterCeilingDbtp,
-                          program.limiterReductionDb, program.limiterMaxReductionDb);
-    ImGui::Text("M %s", lufsText(program.loudness.momentaryLufs).c_str());
-    ImGui::Text("S %s", lufsText(program.loudness.shortTermLufs).c_str());
-    ImGui::Text("I %s LUFS", lufsText(program.loudness.integratedLufs).c_str());
+        ImGui::SetTooltip(
+            "%s", trf(program.limiter ? trKey("audio.limiter_on_tip") : trKey("audio.limiter_off_tip"),
+                      {{"ceiling", lufsText(capture::kLimiterCeilingDbtp)},
+                       {"now", lufsText(program.limiterReductionDb)},
+                       {"most", lufsText(program.limiterMaxReductionDb)}})
+                      .c_str());
+    ImGui::TextUnformatted(
+        trf("audio.momentary", {{"lufs", lufsText(program.loudness.momentaryLufs)}}).c_str());
+    ImGui::TextUnformatted(
+        trf("audio.short_term", {{"lufs", lufsText(program.loudness.shortTermLufs)}}).c_str());
+    ImGui::TextUnformatted(
+        trf("audio.integrated", {{"lufs", lufsText(program.loudness.integratedLufs)}}).c_str());
     const bool hot =
         program.loudness.maxTruePeakDbfs && *program.loudness.maxTruePeakDbfs > capture::kLimiterCeilingDbtp;
-    ImGui::TextColored(hot ? kTextBad : kTextDim, "TP %s", lufsText(program.loudness.truePeakDbfs).c_str());
+    ImGui::TextColored(hot ? kTextBad : kTextDim, "%s",
+                       trf("audio.true_peak", {{"dbtp", lufsText(program.loudness.truePeakDbfs)}}).c_str());
     ImGui::EndGroup();
     if (!program.soloed.empty()) {
         std::string soloed;
         for (const std::string& id : program.soloed)
             soloed += (soloed.empty() ? "" : ", ") + id;
-        ImGui::TextColored(kTextWarn, "monitor: solo %s (%s LUFS)", soloed.c_str(),
-                           lufsText(program.monitor ? program.monitor->momentaryLufs : std::nullopt).c_str());
+        ImGui::TextColored(
+            kTextWarn, "%s",
+            trf("audio.monitor",
+                {{"inputs", soloed},
+                 {"lufs", lufsText(program.monitor ? program.monitor->momentaryLufs : std::nullopt)}})
+                .c_str());
     }
 }
 

@@ -44,6 +44,7 @@ std::string taskLabel(const std::string& name) {
         {"approve ", trKey("tasks.approve")},
         {"reconnect ", trKey("tasks.reconnect")},
         {"output ", trKey("tasks.output")},
+        {"audio ", trKey("tasks.audio")},
         {"alert ack ", trKey("tasks.alert_ack")},
         {"command ", trKey("tasks.command")},
     };

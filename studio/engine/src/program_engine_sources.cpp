@@ -1,0 +1,149 @@
+// The program engine's cameras and inputs: how each is opened (its logins
+// masked), the cameras an operator adds or removes while the show runs (with
+// their scenes, and their strips on the sound desk), reconnects asked for, and
+// how fully each camera is decoded (off-air cameras decode light).
+
+#include <algorithm>
+
+#include "hawker/capture/audio_mixer.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/program_engine.hpp"
+#include "hawker/studio/show/added_sources.hpp"
+#include "prepared_scene.hpp"
+
+namespace hawker::studio {
+
+std::unique_ptr<capture::MediaSource> ProgramEngine::makeSource(const SourceSpec& spec,
+                                                                bool audioOnly) const {
+    // Its login and passphrase stay masked even where FFmpeg quotes them alone.
+    registerUrlSecrets(spec.url);
+    for (const auto& [name, value] : spec.options)
+        if (isSecretParameter(name)) registerSecret(value);
+    capture::SourceConfig config;
+    config.id = spec.id;
+    config.url = spec.url;
+    config.format = spec.format;
+    config.options = spec.options;
+    config.loop = spec.loop;
+    config.realtime = spec.realtime;
+    config.wantAudio = spec.audio || audioOnly;
+    config.audioRate = m_show.encoder.audioRate;
+    config.offline = m_options.offline;
+    return std::make_unique<capture::MediaSource>(config);
+}
+
+const SourceSpec& ProgramEngine::showSourceSpec(size_t index) const {
+    const size_t videoCount = m_show.sources.size();
+    return index < videoCount ? m_show.sources[index] : m_show.audioInputs[index - videoCount];
+}
+
+int ProgramEngine::sourceIndex(const std::string& id) const {
+    for (size_t i : m_videoSources)
+        if (m_sources[i]->config().id == id) return static_cast<int>(i);
+    return -1;
+}
+
+void ProgramEngine::applyAddedSources(const ShowState& state, int64_t programUs) {
+    // Runs on the compositor thread (and in prepare(), before it starts): the
+    // only writer of m_sources and m_scenes. Opening happens on the new
+    // source's own thread and closing on the output-control thread, so the
+    // tick only pays for a few allocations.
+    auto listed = [](const std::vector<AddedSource>& list, const AddedSource& source) {
+        return std::find(list.begin(), list.end(), source) != list.end();
+    };
+    for (const AddedSource& gone : m_appliedAdded) {
+        if (listed(state.addedSources, gone)) continue;
+        const int index = sourceIndex(gone.id);
+        if (index < 0) continue;
+        std::unique_ptr<capture::MediaSource> source;
+        {
+            std::lock_guard lock(m_growMutex);
+            std::erase(m_videoSources, static_cast<size_t>(index));
+            source = std::move(m_sources[static_cast<size_t>(index)]); // the slot stays, empty
+            std::erase_if(m_scenes, [&](const auto& scene) { return scene->id == gone.id; });
+        }
+        m_frames[static_cast<size_t>(index)] = nullptr;
+        if (gone.audio) m_mixer->removeChannel(gone.id);
+        m_appliedReconnects.erase(gone.id);
+        m_outputs.retire(std::move(source));
+        logInfo("source " + gone.id + " removed");
+    }
+    for (const AddedSource& added : state.addedSources) {
+        if (listed(m_appliedAdded, added)) continue;
+        // An added camera edited before a crash reopens at its edited input.
+        auto source = makeSource(withEditedTarget(sourceSpecOf(added), state), false);
+        source->start();
+        if (auto ring = source->audio()) {
+            const auto level = state.audio.find(added.id);
+            m_mixer->addChannel(added.id, static_cast<int>(m_sources.size()), ring,
+                                level != state.audio.end() ? level->second : AudioLevel{});
+        }
+        {
+            std::lock_guard lock(m_growMutex);
+            m_videoSources.push_back(m_sources.size());
+            m_sources.push_back(std::move(source));
+        }
+        auto scene = prepareSceneAt(sceneOfAddedSource(m_show, added), m_scenes.size());
+        {
+            std::lock_guard lock(m_growMutex);
+            m_scenes.push_back(std::move(scene));
+        }
+        m_frames.push_back(nullptr);
+        m_lost.push_back(false);
+        // Offline, the new camera's first frame belongs to this tick, not to program time 0.
+        m_sourceStartUs.resize(m_sources.size(), 0);
+        m_sourceStartUs.back() = programUs;
+        logInfo("source " + added.id + " added (" + maskSecrets(added.url) + ")");
+    }
+    m_appliedAdded = state.addedSources;
+}
+
+void ProgramEngine::applySourceReconnects(const ShowState& state) {
+    // reconnectNow() and retarget() only leave word for the source's own
+    // thread, which drops and reopens its connection: the tick never waits.
+    for (const auto& [id, count] : state.sourceReconnects) {
+        if (m_appliedReconnects[id] == count) continue;
+        m_appliedReconnects[id] = count;
+        auto target = state.sourceTargets.find(id);
+        for (auto& source : m_sources) {
+            if (!source || source->config().id != id) continue;
+            if (target != state.sourceTargets.end())
+                source->retarget(target->second.first, target->second.second);
+            else
+                source->reconnectNow();
+        }
+    }
+}
+
+void ProgramEngine::applyDecodeLevels(const ShowState& state) {
+    if (!m_show.lightOffAirDecode) return;
+    // Only when what is shown changes (a cut, a cue, a transition, a camera added), not every tick.
+    std::string onScreen = state.program + '\n' + state.preview + '\n' +
+                           (state.active ? state.active->fromScene : std::string()) + '\n' +
+                           std::to_string(m_sources.size()) + '\n' + std::to_string(m_scenes.size());
+    if (onScreen == m_decodeLevelsFor) return;
+    m_decodeLevelsFor = std::move(onScreen);
+    std::vector<bool> used(m_sources.size(), false);
+    for (const auto& scene : m_scenes) {
+        const bool shown = scene->id == state.program || scene->id == state.preview ||
+                           (state.active && scene->id == state.active->fromScene);
+        if (!shown) continue;
+        for (const PreparedLayer& layer : scene->layers)
+            if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
+    }
+    for (size_t i : m_videoSources)
+        if (m_sources[i]) m_sources[i]->setLightDecode(!used[i]);
+}
+
+void ProgramEngine::refreshLostFlags() {
+    for (size_t i : m_videoSources) {
+        const bool lost = m_sources[i]->signalLost(m_options.signalLostAfter);
+        if (lost != m_lost[i])
+            logLine(lost ? LogLevel::Warning : LogLevel::Info,
+                    "program t=" + std::to_string(m_programMs.load()) + "ms source " +
+                        m_sources[i]->config().id + (lost ? " signal lost" : " signal back"));
+        m_lost[i] = lost;
+    }
+}
+
+} // namespace hawker::studio
