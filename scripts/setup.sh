@@ -25,6 +25,8 @@ PACKAGES=(
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp libnginx-mod-stream openssl time procps iproute2 curl
     # hostile HTTP clients for the API tests
     python3
+    # a microphone as a real sound device: a PulseAudio server with a null sink, on loopback
+    pulseaudio pulseaudio-utils
     # the report checked in a real browser; the event parser fuzzed with libFuzzer
     chromium clang libclang-rt-14-dev
 )
