@@ -14,37 +14,19 @@
 #include <numbers>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/loudness_meter.hpp"
 
 using namespace hawker::capture;
+using hawker::bench::measure;
+using hawker::bench::Timing;
 
 namespace {
 
 constexpr int kRate = 48000;
 constexpr int kTick = kRate / 30;
 constexpr int kInputs = 4;
-
-struct Timing {
-    double median, p99;
-};
-
-Timing measure(int runs, const std::function<void(int)>& body) {
-    std::vector<double> ms;
-    ms.reserve(static_cast<size_t>(runs));
-    for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        body(i);
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
-}
-
-void print(const char* key, const Timing& t) {
-    std::printf("%s_median=%.4f\n%s_p99=%.4f\n", key, t.median, key, t.p99);
-}
 
 /// A second of each input's sound, made before the clock starts (so the
 /// timings are the desk's, not std::sin's): a tone of its own pitch at a
@@ -81,10 +63,10 @@ int main(int argc, char** argv) {
             for (int i = 0; i < kInputs; ++i)
                 meters[static_cast<size_t>(i)]->add(slice(tones, i, n), slice(tones, i, n), kTick);
         });
-        print("meter_4_inputs_ms", inputs);
+        hawker::bench::print("meter_4_inputs_ms", inputs, 4);
         const Timing program =
             measure(ticks, [&](int n) { meters.back()->add(slice(tones, 0, n), slice(tones, 1, n), kTick); });
-        print("meter_program_ms", program);
+        hawker::bench::print("meter_program_ms", program, 4);
     }
 
     // A whole mix: 4 strips with a delay and a gate each, metered, through the limiter.
@@ -108,7 +90,7 @@ int main(int argc, char** argv) {
                                                      int64_t{n} * kTick, abort);
             mixer.mix(left.data(), right.data(), kTick, {}, false, std::chrono::milliseconds(0));
         });
-        print("mix_4_inputs_ms", t);
+        hawker::bench::print("mix_4_inputs_ms", t, 4);
         std::printf("limiter_max_reduction_db=%.2f\n", mixer.program().limiterMaxReductionDb);
     }
     std::printf("ticks=%d\nsamples_per_tick=%d\n", ticks, kTick);

@@ -11,33 +11,14 @@
 #include <string>
 #include <vector>
 
+#include "bench_timing.hpp"
 #include "hawker/overlay/compositor.hpp"
 #include "hawker/overlay/graphics.hpp"
 
 using namespace hawker::overlay;
-
-namespace {
-struct Timing {
-    double median, p99;
-};
-
-Timing measure(int runs, const std::function<void(int)>& body) {
-    std::vector<double> ms;
-    ms.reserve(static_cast<size_t>(runs));
-    for (int i = 0; i < runs; ++i) {
-        const auto start = std::chrono::steady_clock::now();
-        body(i);
-        ms.push_back(
-            std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
-    }
-    std::sort(ms.begin(), ms.end());
-    return {ms[ms.size() / 2], ms[std::min(ms.size() - 1, ms.size() * 99 / 100)]};
-}
-
-void print(const char* key, const Timing& t) {
-    std::printf("%s_median=%.3f\n%s_p99=%.3f\n", key, t.median, key, t.p99);
-}
-} // namespace
+using hawker::bench::measure;
+using hawker::bench::print;
+using hawker::bench::Timing;
 
 int main(int argc, char** argv) {
     const int runs = argc > 1 ? std::max(10, std::atoi(argv[1])) : 300;

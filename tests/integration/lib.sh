@@ -553,6 +553,52 @@ EOF
 }
 
 # --- A/V sync measurement --------------------------------------------------------
+# The sync pattern: one lavfi source makes a white flash (video) and a 1 kHz beep
+# (audio) during the first 100 ms of every second, the audio made per sample
+# (aevalsrc) so the beep starts exactly on the second. A TOML multi-line literal
+# string holds it unchanged (quotes and backslashes).
+SYNC_PATTERN="color=c=black:s=320x240:r=30,drawbox=c=white:t=fill:enable='lt(mod(t\\,1)\\,0.1)'[out0];aevalsrc=exprs='if(lt(mod(t\\,1)\\,0.1)\\,0.5*sin(2*PI*1000*t)\\,0)':s=48000:c=stereo[out1]"
+# sync_pattern_check: fails the test unless ffmpeg takes the pattern (guards against a broken test).
+sync_pattern_check() {
+    ffmpeg -v error -nostdin -f lavfi -i "$SYNC_PATTERN" -t 0.5 -f null - 2> "$T/pattern.log" \
+        || die "the sync pattern is not a valid lavfi graph: $(head -n3 "$T/pattern.log")"
+}
+# sync_pattern_show RECORD [SOURCE_LINES]: a 360x640 show of the pattern alone, its
+# sound in the mix, recorded to RECORD; SOURCE_LINES go into its [[sources]] table.
+sync_pattern_show() {
+    cat <<EOF
+[show]
+name = "sync pattern"
+
+[canvas]
+width = 360
+height = 640
+fps = 30
+background = "#000000"
+
+[[sources]]
+id = "sync"
+format = "lavfi"
+url = '''$SYNC_PATTERN'''
+audio = true
+${2:-}
+
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "sync", rect = [0, 0, 360, 640], fit = "stretch" } ]
+
+[program]
+scene = "main"
+
+$(encoder_block 1000 2)
+
+[[outputs]]
+id = "record"
+kind = "record"
+path = "$1"
+EOF
+}
+
 # av_offset_ms FILE: mean (audio onset - video onset) in ms over the flash/beep
 # pairs of the sync pattern (white flash + 1 kHz beep at the start of every
 # second). Prints "MEAN_MS PAIRS MIN_MS MAX_MS". Video onsets: first frame with

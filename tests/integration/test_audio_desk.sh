@@ -22,45 +22,10 @@ require_hawker
 require_tools ffmpeg ffprobe curl sqlite3 python3
 
 # --- offline: the delay moves the sound, measured on the recording -------------------------
-PATTERN="color=c=black:s=320x240:r=30,drawbox=c=white:t=fill:enable='lt(mod(t\\,1)\\,0.1)'[out0];aevalsrc=exprs='if(lt(mod(t\\,1)\\,0.1)\\,0.5*sin(2*PI*1000*t)\\,0)':s=48000:c=stereo[out1]"
-ffmpeg -v error -nostdin -f lavfi -i "$PATTERN" -t 0.5 -f null - 2> "$T/pattern.log" \
-    || die "the sync pattern is not a valid lavfi graph: $(head -n3 "$T/pattern.log")"
-sync_show() {   # sync_show DELAY_MS RECORDING
-    cat <<EOF
-[show]
-name = "audio delay test"
-
-[canvas]
-width = 360
-height = 640
-fps = 30
-background = "#000000"
-
-[[sources]]
-id = "sync"
-format = "lavfi"
-url = '''$PATTERN'''
-audio = true
-delay_ms = $1
-
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "sync", rect = [0, 0, 360, 640], fit = "stretch" } ]
-
-[program]
-scene = "main"
-
-$(encoder_block 1000 2)
-
-[[outputs]]
-id = "record"
-kind = "record"
-path = "$2"
-EOF
-}
+sync_pattern_check
 declare -A OFFSET
 for delay in 0 200; do
-    sync_show "$delay" "sync-$delay.mkv" > "$T/sync-$delay.toml"
+    sync_pattern_show "sync-$delay.mkv" "delay_ms = $delay" > "$T/sync-$delay.toml"
     hawker_fg "offline-$delay" 90 run "$T/sync-$delay.toml" --offline --duration 6
     check "offline run with delay_ms=$delay exits 0 (got $HAWKER_RC)" test "$HAWKER_RC" -eq 0
     read -r mean pairs lo hi < <(av_offset_ms "$T/sync-$delay.mkv")

@@ -17,46 +17,10 @@ SECS=8
 OFFLINE_MAX_MS=45
 LIVE_MAX_MS=80
 
-# The pattern, with the audio made per sample (aevalsrc) so the beep starts
-# exactly on the second; the video flash is on for frames with t mod 1 < 0.1.
-# A TOML multi-line literal string holds it unchanged (quotes and backslashes).
-PATTERN="color=c=black:s=320x240:r=30,drawbox=c=white:t=fill:enable='lt(mod(t\\,1)\\,0.1)'[out0];aevalsrc=exprs='if(lt(mod(t\\,1)\\,0.1)\\,0.5*sin(2*PI*1000*t)\\,0)':s=48000:c=stereo[out1]"
-
-# The pattern itself must be valid for ffmpeg (guards against a broken test).
-ffmpeg -v error -nostdin -f lavfi -i "$PATTERN" -t 0.5 -f null - 2> "$T/pattern.log" \
-    || die "the sync pattern is not a valid lavfi graph: $(head -n3 "$T/pattern.log")"
-
+# The pattern (lib.sh): a white flash and a 1 kHz beep at the start of every second.
+sync_pattern_check
 write_show() {   # write_show FILE
-    cat > "$1" <<EOF
-[show]
-name = "av sync test"
-
-[canvas]
-width = 360
-height = 640
-fps = 30
-background = "#000000"
-
-[[sources]]
-id = "sync"
-format = "lavfi"
-url = '''$PATTERN'''
-audio = true
-
-[[scenes]]
-id = "main"
-layers = [ { kind = "source", source = "sync", rect = [0, 0, 360, 640], fit = "stretch" } ]
-
-[program]
-scene = "main"
-
-$(encoder_block 1000 2)
-
-[[outputs]]
-id = "record"
-kind = "record"
-path = "program.mkv"
-EOF
+    sync_pattern_show program.mkv > "$1"
 }
 
 # measure LABEL DIR MAX_MS
