@@ -34,9 +34,8 @@ LoudnessMeter::LoudnessMeter(int sampleRate) : m_library(std::make_unique<Librar
     // Momentary and short-term loudness are worked out here from 100 ms
     // blocks, so libebur128 needs only the 400 ms buffer of its M mode, not
     // the 3 s of its S mode that it would sum again on every reading.
-    m_library->state =
-        ebur128_init(2, static_cast<unsigned long>(rate),
-                     EBUR128_MODE_M | EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
+    m_library->state = ebur128_init(2, static_cast<unsigned long>(rate),
+                                    EBUR128_MODE_M | EBUR128_MODE_I | EBUR128_MODE_HISTOGRAM);
     if (!m_library->state)
         throw std::runtime_error("loudness meter: libebur128 refused " + std::to_string(sampleRate) + " Hz");
     m_blockSamples = std::max(rate / 10, 1);
@@ -73,7 +72,6 @@ void LoudnessMeter::add(const float* left, const float* right, int count) {
     if (count <= 0) return;
     ebur128_state* state = m_library->state;
     LoudnessReading next = reading();
-    double last = 0, value = 0;
     // Fed in pieces that end on the 100 ms block boundaries, so each block's
     // loudness is read exactly when it is complete.
     for (int done = 0; done < count;) {
@@ -86,9 +84,6 @@ void LoudnessMeter::add(const float* left, const float* right, int count) {
         if (ebur128_add_frames_float(state, m_interleaved.data(), static_cast<size_t>(piece)) !=
             EBUR128_SUCCESS)
             return;
-        for (unsigned channel = 0; channel < 2; ++channel)
-            if (ebur128_prev_true_peak(state, channel, &value) == EBUR128_SUCCESS)
-                last = std::max(last, value);
         done += piece;
         m_inBlock += piece;
         if (m_inBlock == m_blockSamples) {
@@ -96,11 +91,11 @@ void LoudnessMeter::add(const float* left, const float* right, int count) {
             closeBlock(next);
         }
     }
-    double highest = 0;
-    for (unsigned channel = 0; channel < 2; ++channel)
-        if (ebur128_true_peak(state, channel, &value) == EBUR128_SUCCESS) highest = std::max(highest, value);
+    m_peaks.resize(static_cast<size_t>(count));
+    const float last = m_truePeak.peaks(left, right, count, m_peaks.data());
+    m_maxTruePeak = std::max(m_maxTruePeak, last);
     next.truePeakDbfs = peakDb(last);
-    next.maxTruePeakDbfs = peakDb(highest);
+    next.maxTruePeakDbfs = peakDb(m_maxTruePeak);
     std::lock_guard lock(m_mutex);
     m_reading = next;
 }

@@ -2,6 +2,7 @@
 // true-peak limiter (checked with libebur128's own true-peak meter), and the
 // mixer's solo bus and strips added and removed while it runs.
 
+#include <ebur128.h>
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -12,6 +13,7 @@
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/capture/loudness_meter.hpp"
 #include "hawker/capture/noise_gate.hpp"
+#include "hawker/capture/true_peak.hpp"
 #include "hawker/capture/true_peak_limiter.hpp"
 
 using namespace hawker::capture;
@@ -194,4 +196,45 @@ TEST(AudioMixer, StripsComeAndGoAndADelayFollowsItsSetting) {
     mixer.removeChannel("cam5");
     EXPECT_EQ(mixer.channelCount(), 0u);
     EXPECT_TRUE(mixer.stats().empty());
+}
+
+TEST(TruePeakDetector, FindsThePeaksBetweenSamplesAsLibebur128Does) {
+    // A tone at a quarter of the rate, sampled 45 degrees off its crests: every
+    // sample is 3 dB under the waveform's peak. Plus a low tone, so the peaks move.
+    const int count = kRate * 2;
+    std::vector<float> signal(static_cast<size_t>(count));
+    std::vector<float> interleaved(2 * signal.size());
+    for (int i = 0; i < count; ++i) {
+        const double t = static_cast<double>(i) / kRate;
+        signal[static_cast<size_t>(i)] =
+            static_cast<float>(0.5 * std::sin(2 * std::numbers::pi * 12000 * t + std::numbers::pi / 4) +
+                               0.2 * std::sin(2 * std::numbers::pi * 997 * t));
+        interleaved[2 * static_cast<size_t>(i)] = interleaved[2 * static_cast<size_t>(i) + 1] =
+            signal[static_cast<size_t>(i)];
+    }
+    ebur128_state* state = ebur128_init(2, kRate, EBUR128_MODE_TRUE_PEAK);
+    ASSERT_NE(state, nullptr);
+    ebur128_add_frames_float(state, interleaved.data(), signal.size());
+    double reference = 0;
+    ebur128_true_peak(state, 0, &reference);
+    ebur128_destroy(&state);
+
+    TruePeakDetector detector;
+    std::vector<float> peaks(1600);
+    float highest = 0;
+    for (int at = 0; at + 1600 <= count; at += 1600)
+        highest =
+            std::max(highest, detector.peaks(signal.data() + at, signal.data() + at, 1600, peaks.data()));
+    const double ours = 20 * std::log10(highest), theirs = 20 * std::log10(reference);
+    EXPECT_NEAR(ours, theirs, 0.1) << "ours " << ours << " dBTP, libebur128 " << theirs;
+    EXPECT_GT(ours, 20 * std::log10(peakOf(signal)) + 2.0) << "well above the sample peak";
+}
+
+TEST(TruePeakDetector, AnswersEightSamplesLate) {
+    TruePeakDetector detector;
+    std::vector<float> impulse(64, 0.0f), peaks(64);
+    impulse[10] = 0.5f;
+    detector.peaks(impulse.data(), impulse.data(), 64, peaks.data());
+    EXPECT_FLOAT_EQ(peaks[10 + TruePeakDetector::kDelay], 0.5f);
+    EXPECT_LT(peaks[10 + TruePeakDetector::kDelay - 3], 0.5f);
 }

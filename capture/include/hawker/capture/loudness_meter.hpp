@@ -2,7 +2,8 @@
 // An EBU R128 loudness meter for one stereo signal (an input after its fader,
 // or the program mix): momentary (400 ms) and short-term (3 s) loudness, the
 // integrated loudness since it started, and the true peak. libebur128 does the
-// K-weighting, the gating and the true peak; momentary and short-term are
+// K-weighting and the gating, TruePeakDetector (true_peak.hpp) the true peak,
+// at a third of libebur128's cost for it; momentary and short-term are
 // kept here as running windows of 100 ms blocks (updated ten times a second,
 // as EBU Tech 3341 asks), which costs a tenth of asking the library to sum its
 // 3 s buffer on every program tick. Integrated loudness uses the library's histogram mode, so a
@@ -14,6 +15,8 @@
 #include <mutex>
 #include <optional>
 #include <vector>
+
+#include "hawker/capture/true_peak.hpp"
 
 namespace hawker::capture {
 
@@ -47,6 +50,9 @@ private:
     void closeBlock(LoudnessReading& next);
 
     std::vector<float> m_interleaved;  ///< scratch: left, right, left, right…
+    TruePeakDetector m_truePeak;       ///< ours, not libebur128's: a third of the cost (docs/PERFORMANCE.md)
+    std::vector<float> m_peaks;        ///< scratch: the block's true peaks
+    float m_maxTruePeak = 0;           ///< linear, since the start
     int m_blockSamples = 4800;         ///< 100 ms
     int m_inBlock = 0;                 ///< samples of the current block added so far
     std::array<double, 30> m_blocks{}; ///< the last 3 s of 100 ms blocks' mean square, circular

@@ -10,11 +10,14 @@
 // sample is the lowest needed anywhere within the look-ahead around it,
 // smoothed by a moving average (no steps, so no clicks) that still reaches the
 // needed gain on the peak itself; it then recovers over the release time. The
-// sound comes out 2 ms late, the same for both channels.
+// sound comes out 2 ms late, the same for both channels. The true peaks come
+// from TruePeakDetector, the meters' own.
 
 #include <cstddef>
 #include <deque>
 #include <vector>
+
+#include "hawker/capture/true_peak.hpp"
 
 namespace hawker::capture {
 
@@ -36,17 +39,15 @@ public:
     float maxReductionDb() const { return m_maxReductionDb; }
 
 private:
-    float truePeakAt(std::size_t index) const;
-    void step(float inLeft, float inRight, float& outLeft, float& outRight);
+    void step(float inLeft, float inRight, float peak, float& outLeft, float& outRight);
 
     bool m_enabled = true;
-    float m_ceiling;                           ///< linear
-    int m_interpolationDelay;                  ///< half the interpolation filter
-    int m_lookahead;                           ///< samples
-    float m_releaseCoefficient;                ///< per sample, toward 1
-    std::vector<std::vector<float>> m_taps;    ///< one filter per phase between samples (1/4, 2/4, 3/4)
-    std::vector<float> m_historyL, m_historyR; ///< circular, the newest input samples
-    std::size_t m_newest = 0;                  ///< index of the newest sample in the history
+    float m_ceiling; ///< linear
+    int m_interpolationDelay = TruePeakDetector::kDelay;
+    int m_lookahead;            ///< samples
+    float m_releaseCoefficient; ///< per sample, toward 1
+    TruePeakDetector m_detector;
+    std::vector<float> m_peaks; ///< scratch: the block's true peaks, kDelay samples late
     std::deque<std::pair<long long, float>> m_window; ///< sliding minimum of the needed gain
     long long m_counter = 0;
     float m_released = 1;         ///< after the release
