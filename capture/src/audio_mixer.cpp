@@ -36,6 +36,7 @@ struct AudioMixer::Bus {
     explicit Bus(int rate) : limiter(rate, kLimiterCeilingDbtp) {}
     TruePeakLimiter limiter;
     std::vector<float> stripL, stripR, monitorL, monitorR;
+    std::vector<ChannelSettings> settings; ///< this tick's, one per strip
 };
 
 AudioMixer::AudioMixer(int sampleRate)
@@ -95,9 +96,12 @@ void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignO
     const auto samples = static_cast<size_t>(count);
     bus.stripL.resize(samples);
     bus.stripR.resize(samples);
-    bool anySolo = false;
+    // Each strip's settings once per tick: a change made meanwhile waits for the next.
+    bus.settings.clear();
     for (const auto& channel : *list)
-        anySolo = anySolo || channel->current().solo;
+        bus.settings.push_back(channel->current());
+    const bool anySolo = std::any_of(bus.settings.begin(), bus.settings.end(),
+                                     [](const ChannelSettings& s) { return s.solo; });
     if (anySolo) {
         bus.monitorL.assign(samples, 0.0f);
         bus.monitorR.assign(samples, 0.0f);
@@ -105,9 +109,9 @@ void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignO
     // Within a frame of the video is "in sync"; resyncing on every small
     // wobble would click.
     const int tolerance = m_rate / 50;
-    for (const auto& pointer : *list) {
-        Channel& channel = *pointer;
-        const ChannelSettings settings = channel.current();
+    for (size_t c = 0; c < list->size(); ++c) {
+        Channel& channel = *(*list)[c];
+        const ChannelSettings& settings = bus.settings[c];
         const std::optional<int64_t> align = alignOf ? alignOf(channel.key) : std::nullopt;
         if (live && !align) {
             // An audio-only live input has no video to follow: keep its latency
@@ -155,7 +159,6 @@ void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignO
 
     bus.limiter.setEnabled(m_limiterWanted.load());
     bus.limiter.process(left, right, count);
-    m_limiterOn = bus.limiter.enabled();
     m_limiterReduction = bus.limiter.reductionDb();
     m_limiterMaxReduction = bus.limiter.maxReductionDb();
     bool over = false;
@@ -190,7 +193,7 @@ std::vector<MixerChannelStats> AudioMixer::stats() const {
 ProgramMixStats AudioMixer::program() const {
     ProgramMixStats s;
     s.loudness = m_programMeter.reading();
-    s.limiter = m_limiterOn.load();
+    s.limiter = m_limiterWanted.load(); // applied from the next tick on
     s.limiterReductionDb = m_limiterReduction.load();
     s.limiterMaxReductionDb = m_limiterMaxReduction.load();
     s.overTicks = m_programOvers.load();

@@ -25,14 +25,9 @@ ImU32 meterColor(double lufs) {
     return IM_COL32(60, 200, 90, 255);
 }
 
-/// A figure with one decimal, or the dash of a missing one.
-std::string lufsText(const std::optional<double>& value) {
-    char out[32];
-    if (value)
-        std::snprintf(out, sizeof out, "%.1f", *value);
-    else
-        std::snprintf(out, sizeof out, "%s", kMissing);
-    return out;
+/// A level with one decimal, or the dash of a missing one (the project's one number format).
+std::string lufsText(std::optional<double> value) {
+    return formatNumber(value, 1);
 }
 
 /// A vertical bar: momentary loudness filled, the short-term as a line, the true peak as a tick.

@@ -90,7 +90,6 @@ private:
     std::atomic<bool> m_limiterWanted{true};
     std::atomic<float> m_limiterReduction{0}, m_limiterMaxReduction{0};
     std::atomic<int64_t> m_programOvers{0};
-    std::atomic<bool> m_limiterOn{true};
     LoudnessMeter m_programMeter, m_monitorMeter;
     std::atomic<bool> m_monitorMetered{false};
 };
