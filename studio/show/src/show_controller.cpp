@@ -2,9 +2,9 @@
 
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 
-#include "hawker/studio/base/figures.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/quoted_text.hpp"
 #include "hawker/studio/show/added_sources.hpp"
@@ -140,8 +140,11 @@ CommandResult ShowController::applyAudio(const Command& command, const Actor&, S
         strip.gate = flag("on");
         if (auto threshold = command.args.find("threshold_db"); threshold != command.args.end())
             strip.gateThresholdDb = std::strtof(threshold->second.c_str(), nullptr);
+        // printf, not figures::formatNumber: the show layer's fuzz harness builds without base's figures.
+        char threshold[32];
+        std::snprintf(threshold, sizeof threshold, "%.1f dBFS", static_cast<double>(strip.gateThresholdDb));
         return CommandResult::done(level->first + (strip.gate ? " gate on at " : " gate off, threshold ") +
-                                   figures::formatNumber(strip.gateThresholdDb, 1) + " dBFS");
+                                   threshold);
     }
     strip.muted = flag("muted");
     return CommandResult::done(level->first + (strip.muted ? " muted" : " unmuted"));
