@@ -139,9 +139,10 @@ api "$OP" /audio/gain '{"input":"phone","db":-60}'
 check "its fader answers like any strip's (got $CODE)" test "$CODE" = 200
 api "$OP" /commands/source.remove '{"source":"phone"}'
 check "the added camera is removed (got $CODE)" test "$CODE" = 200
-api "$OP" /audio
-strips=$(py '",".join(i["id"] for i in d["inputs"])')
-check "its strip goes with it (strips: $strips)" test "$strips" = mic,room
+# The engine drops the strip on its next tick, after the command has answered: poll, bounded.
+strips_now() { api "$OP" /audio; strips=$(py '",".join(i["id"] for i in d["inputs"])'); test "$strips" = "$1"; }
+wait_until 2 strips_now mic,room
+check "its strip goes with it within 2 s (strips: $strips)" test "$strips" = mic,room
 api "$OP" /audio
 room_m=$(strip room "['momentary_lufs']")
 soloed=$(py '",".join(d["monitor"]["soloed"])')
