@@ -108,7 +108,9 @@ ShowSpec loadShowFile(const std::filesystem::path& path) {
     std::ostringstream text;
     text << in.rdbuf();
     const auto absolute = std::filesystem::absolute(path);
-    return parseShow(text.str(), path.string(), absolute.parent_path());
+    ShowSpec show = parseShow(text.str(), path.string(), absolute.parent_path());
+    show.file = absolute;
+    return show;
 }
 
 } // namespace hawker::studio

@@ -128,10 +128,14 @@ void readScenes(Fields& top, ShowSpec& show, const std::string& file) {
         scene.name = f.optString("name").value_or(scene.id);
         scene.hotkey = f.optString("hotkey").value_or("");
         forEachTable(f, "layers", file,
-                     [&](Fields& lf, size_t) { scene.layers.push_back(readLayer(lf, show)); });
+                     [&](Fields& lf, size_t index) {
+                         scene.layers.push_back(readLayer(lf, show));
+                         scene.layers.back().fileIndex = static_cast<int>(index);
+                     });
         std::set<std::string> slotNames;
-        forEachTable(f, "slots", file, [&](Fields& sf, size_t) {
+        forEachTable(f, "slots", file, [&](Fields& sf, size_t index) {
             SlotSpec slot = readSlot(sf);
+            slot.fileIndex = static_cast<int>(index);
             if (!slotNames.insert(slot.name).second) sf.fail("name", "'" + slot.name + "' is used twice");
             scene.slots.push_back(std::move(slot));
         });

@@ -32,6 +32,7 @@ public:
 
 struct Rgba {
     uint8_t r = 0, g = 0, b = 0, a = 255;
+    bool operator==(const Rgba&) const = default;
 };
 std::optional<Rgba> parseColor(const std::string& text);
 
@@ -55,6 +56,10 @@ struct LayerSpec {
     Rgba color;                  ///< Kind::Color
     cv::Rect rect;
     overlay::Fit fit = overlay::Fit::Cover;
+    /// Its place in the show file's list of the scene's layers; -1 for a layer
+    /// added on screen. Saving the show rewrites only the entries that changed.
+    int fileIndex = -1;
+    bool operator==(const LayerSpec&) const = default;
 };
 
 /// Where a graphic goes: an explicit rectangle, or a size anchored to a side
@@ -66,6 +71,8 @@ struct SlotSpec {
                         ///< bottom-right
     cv::Size size;      ///< with an anchor
     cv::Point offset;   ///< with an anchor: moves it inward from the anchor
+    int fileIndex = -1; ///< its place in the show file's list of the scene's slots; -1: not from the file
+    bool operator==(const SlotSpec&) const = default;
 };
 
 /// The rectangle of an anchored slot inside `safe` (pixels), `margin` from its edges.
@@ -77,6 +84,7 @@ struct SceneSpec {
     std::string hotkey;
     std::vector<LayerSpec> layers;
     std::vector<SlotSpec> slots;
+    bool operator==(const SceneSpec&) const = default;
 };
 
 enum class TransitionKind { Cut, Fade };
@@ -154,6 +162,7 @@ struct GraphicsSpec {
 struct ShowSpec {
     std::string name;
     std::filesystem::path baseDir; ///< where relative paths resolve
+    std::filesystem::path file;    ///< the show file (File → Save show writes to it); empty: parsed from text
     int width = 1080, height = 1920, fps = 30;
     Rgba background{16, 20, 24, 255};
     std::vector<SourceSpec> sources;
