@@ -153,12 +153,18 @@ void addShowRoutes(RouteKit& kit, ProgramView& engine) {
     kit.server().Get("/api/v1/scenes", kit.get([&engine](const httplib::Request&) {
         const auto state = engine.snapshot();
         json out = json::array();
-        for (const SceneSpec& scene : liveScenes(engine.show(), *state))
-            out.push_back({{"id", scene.id},
-                           {"name", scene.name},
-                           {"hotkey", scene.hotkey},
-                           {"program", scene.id == state->program},
-                           {"preview", scene.id == state->preview}});
+        for (const SceneSpec& scene : liveScenes(engine.show(), *state)) {
+            json entry{{"id", scene.id},
+                       {"name", scene.name},
+                       {"hotkey", scene.hotkey},
+                       {"program", scene.id == state->program},
+                       {"preview", scene.id == state->preview},
+                       {"layout", sceneLayoutJson(layoutOf(scene))}};
+            // An edit not yet taken: what the preview shows of it.
+            if (auto draft = state->layouts.draft.find(scene.id); draft != state->layouts.draft.end())
+                entry["draft"] = sceneLayoutJson(draft->second);
+            out.push_back(std::move(entry));
+        }
         return out;
     }));
     kit.server().Get("/api/v1/rundown", kit.get([&engine](const httplib::Request&) {

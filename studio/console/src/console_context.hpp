@@ -33,6 +33,18 @@ struct ConsoleFonts {
     ImFont* huge = nullptr;  ///< the host's prompter
 };
 
+/// The layout an operator is editing on the preview monitor (the Layout
+/// panel's list and the monitor's boxes select the same thing).
+struct LayoutEditing {
+    std::string scene; ///< the scene the selection belongs to
+    int layer = -1;    ///< the selected layer, or -1
+    std::string slot;  ///< or the selected graphic slot
+    void clear() {
+        layer = -1;
+        slot.clear();
+    }
+};
+
 struct ConsoleMessage {
     bool ok = true;
     std::string text;
@@ -83,6 +95,7 @@ public:
     /// The boxes the switcher draws its monitors and tiles in (pixels); the
     /// app passes them to the live feed.
     FeedSizes& pictureSizes() { return m_pictureSizes; }
+    LayoutEditing& layoutEditing() { return m_layoutEditing; }
 
     /// Whether `key` (a GLFW key code) went down since the last frame. Dear
     /// ImGui 1.86 only sees the keys' state at each frame, so a tap shorter
@@ -113,6 +126,7 @@ private:
     std::deque<ConsoleMessage> m_messages;
     std::map<std::string, std::array<float, 4>> m_regions;
     FeedSizes m_pictureSizes;
+    LayoutEditing m_layoutEditing;
     std::set<int> m_pressedKeys;
     GlyphCoverage m_coverage;
 };

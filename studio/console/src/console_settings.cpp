@@ -101,6 +101,8 @@ void readLine(ImGuiContext*, ImGuiSettingsHandler*, void* entry, const char* lin
         settings.hostWindow = value == "1";
     } else if (key == "SafeAreaGuide") {
         settings.safeAreaGuide = value == "1";
+    } else if (key == "LayoutEdit") {
+        settings.layoutEdit = value == "1";
     } else if (key == "Language") {
         // Kept as written only when it names a language: a hand-edited typo falls back to the locale.
         settings.language = i18n::parseLanguage(value) ? value : "";
@@ -120,6 +122,7 @@ void writeAll(ImGuiContext*, ImGuiSettingsHandler* handler, ImGuiTextBuffer* out
     if (settings.uiScale > 0) out->appendf("UiScale=%.2f\n", settings.uiScale);
     if (settings.hostWindow) out->append("HostWindow=1\n");
     if (settings.safeAreaGuide) out->append("SafeAreaGuide=1\n");
+    if (settings.layoutEdit) out->append("LayoutEdit=1\n");
     if (!settings.language.empty()) out->appendf("Language=%s\n", settings.language.c_str());
     out->append("\n");
 }

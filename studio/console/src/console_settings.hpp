@@ -17,6 +17,7 @@ struct ConsoleSettings {
     float uiScale = 0;                      ///< 0: the monitor's content scale
     bool hostWindow = false;                ///< the host's prompter window (second screen) is open
     bool safeAreaGuide = false;             ///< the preview draws what each platform's app covers
+    bool layoutEdit = false;                ///< the preview monitor edits its scene's layout with the mouse
     std::string language;                   ///< "zh-CN" or "en" chosen in Settings; empty: never chosen
 };
 

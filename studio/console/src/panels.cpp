@@ -5,6 +5,7 @@
 #include "comments_panel.hpp"
 #include "dashboard_panel.hpp"
 #include "host_view.hpp"
+#include "layout_panel.hpp"
 #include "outputs_panel.hpp"
 #include "products_panel.hpp"
 #include "review_view.hpp"
@@ -49,8 +50,9 @@ std::vector<std::unique_ptr<Panel>> makePanels(Role role) {
     add(std::make_unique<SourcesPanel>(), {0.70f, 0.80f, 0.30f, 0.20f});
     // The status bar shows the main figures; these open from the View menu.
     add(std::make_unique<StatsPanel>(), {0.70f, 0.60f, 0.30f, 0.40f}, false);
-    add(std::make_unique<AudioPanel>(), {0.40f, 0.45f, 0.30f, 0.55f}, false); // over the dashboard
-    add(std::make_unique<HostView>(), {0.40f, 0, 0.60f, 1}, false);           // for a second screen
+    add(std::make_unique<AudioPanel>(), {0.40f, 0.45f, 0.30f, 0.55f}, false);  // over the dashboard
+    add(std::make_unique<LayoutPanel>(), {0.40f, 0.45f, 0.30f, 0.55f}, false); // over the dashboard
+    add(std::make_unique<HostView>(), {0.40f, 0, 0.60f, 1}, false);            // for a second screen
     add(std::make_unique<ReviewView>(), {0, 0, 1, 1}, false);
     return panels;
 }

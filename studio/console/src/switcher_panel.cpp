@@ -6,6 +6,7 @@
 
 #include <GLFW/glfw3.h>
 
+#include "hawker/studio/show/added_sources.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -166,6 +167,7 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
         cv::Size(static_cast<int>(monitorW * pixels.x), static_cast<int>(monitorH * pixels.y));
     const ShowState* state = live.state.get();
     bool guide = context.settings().safeAreaGuide;
+    bool editing = context.settings().layoutEdit;
     auto monitor = [&](GlTexture& texture, const char* label, const std::string& scene, ImU32 tally,
                        const char* region) {
         ImGui::BeginGroup();
@@ -180,10 +182,17 @@ void SwitcherPanel::drawMonitors(ConsoleContext& context, float width) {
                                             0, 0, 3.0f);
         context.markRegion(region, min.x, min.y, max.x, max.y);
         if (guide && !texture.empty()) drawSafeAreas(show, min, max);
+        // The preview's layout is edited on the picture itself (the Layout panel switches it on).
+        if (editing && state && !texture.empty())
+            if (const auto previewed = sceneInPreview(show, *state, state->preview))
+                m_editor.draw(context, *previewed, min, max);
         ImGui::EndGroup();
     };
-    monitor(m_preview, tr("switcher.preview"), state ? state->preview : "", kTallyPreview, "preview_monitor");
-    guide = false; // the guide is for placing graphics before they go on air
+    std::string previewLabel = state ? state->preview : "";
+    if (state && state->layouts.draft.count(state->preview))
+        previewLabel += "  " + std::string(tr("layout.not_on_air"));
+    monitor(m_preview, tr("switcher.preview"), previewLabel, kTallyPreview, "preview_monitor");
+    guide = editing = false; // the guide and the editing are for what is not on air yet
     ImGui::SameLine();
     std::string programLabel = state ? state->program : "";
     if (state && state->active)
@@ -227,6 +236,8 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
     ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.7f, 0.1f, 0.1f, 1));
     ImGui::PushFont(context.fonts().large ? context.fonts().large : ImGui::GetFont());
     if (ImGui::Button(trId("switcher.take").c_str())) take(context, std::nullopt);
+    context.markRegion("switcher_take", ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                       ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
     ImGui::PopFont();
     ImGui::PopStyleColor();
     ImGui::SameLine();
@@ -268,7 +279,8 @@ void SwitcherPanel::handleShortcuts(ConsoleContext& context) {
         if (m_keyed.size() < kMaxKeyed) m_keyed.emplace_back(context.now(), std::move(command));
     };
     const std::vector<SceneSpec>& scenes = switchableScenes(context);
-    for (size_t i = 0; i < scenes.size(); ++i) {
+    // Ctrl with a key is the Layout panel's (Ctrl+Z, Ctrl+S), never a scene's hotkey.
+    for (size_t i = 0; i < scenes.size() && !ImGui::GetIO().KeyCtrl; ++i) {
         const int key = sceneKey(scenes[i], i);
         if (key && context.keyPressed(key)) keyed(Command::preview(scenes[i].id));
     }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "gl_texture.hpp"
+#include "layout_editor.hpp"
 #include "panel.hpp"
 
 namespace hawker::studio::console {
@@ -26,6 +27,7 @@ private:
     Command takeCommand(std::optional<TransitionKind> kind) const;
 
     GlTexture m_program, m_preview;
+    LayoutEditor m_editor;
     std::vector<std::unique_ptr<GlTexture>> m_sources;
     /// Hotkeys pressed while the previous switch was still being sent: they
     /// go out in order once it is done, so a quick "4, Space" is never lost.

@@ -36,6 +36,7 @@ std::string taskLabel(const std::string& name) {
         {"rundown", trKey("tasks.rundown")},
         {"show stop", trKey("tasks.show_stop")},
         {"switch", trKey("tasks.switch")},
+        {"layout", trKey("tasks.layout")},
         {"card", trKey("tasks.card")},
         {"offer", trKey("tasks.offer")},
         {"pin comment", trKey("tasks.comment")},

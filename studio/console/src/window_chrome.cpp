@@ -25,11 +25,19 @@ void MenuBar::draw(ConsoleContext& context, std::vector<std::unique_ptr<Panel>>&
     bool openStop = false;
     if (ImGui::BeginMainMenuBar()) {
         // Menus keep their ID (after "###") across languages: ImGui's open state follows the ID.
-        if (ImGui::BeginMenu(trId("menu.show").c_str())) {
+        const bool showOpen = ImGui::BeginMenu(trId("menu.show").c_str());
+        markLastItem(context, "menu_show");
+        if (showOpen) {
             ImGui::MenuItem(
                 trf("menu.login", {{"who", context.actor().who}, {"role", roleLabel(context.actor().role)}})
                     .c_str(),
                 nullptr, false, false);
+            if (context.engine()) {
+                const bool savable = !context.engine()->show().file.empty() && context.may("show.save");
+                if (ImGui::MenuItem(trId("menu.save_show").c_str(), "Ctrl+S", false, savable))
+                    context.send(Command::named("show.save", {}), "layout");
+                markLastItem(context, "menu_save_show");
+            }
             if (ImGui::MenuItem(trId("menu.end_show").c_str(), nullptr, false, context.may("show.stop")))
                 openStop = true;
             if (ImGui::MenuItem(trId("menu.quit").c_str())) quit = true;

@@ -41,6 +41,7 @@ std::unique_ptr<PreparedScene> prepareScene(const SceneSpec& scene, size_t index
                                             const GraphicsAssets& graphics) {
     auto prepared = std::make_unique<PreparedScene>();
     prepared->id = scene.id;
+    prepared->spec = scene;
     for (size_t l = 0; l < scene.layers.size(); ++l) {
         PreparedLayer layer;
         layer.spec = scene.layers[l];

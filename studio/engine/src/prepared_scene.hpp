@@ -26,6 +26,7 @@ struct PreparedLayer {
 
 struct PreparedScene {
     std::string id;
+    SceneSpec spec; ///< what it was prepared from: a scene is prepared again when its layout changes
     std::vector<PreparedLayer> layers;
     /// Graphic slots by name, each with its own cached render.
     std::vector<std::pair<std::string, std::unique_ptr<overlay::GraphicLayer>>> slots;

@@ -61,6 +61,9 @@ ProgramEngine::ProgramEngine(SettledShow settled, EngineOptions options)
     m_controller->setAuditHook([this](const AuditEntry& entry) {
         if (m_session) m_session->audit(entry);
     });
+    if (!m_show.file.empty())
+        m_controller->setSaveHook(
+            [this](const std::vector<SceneSpec>& scenes) { return saveShowFile(scenes); });
 }
 
 ProgramEngine::~ProgramEngine() {
@@ -123,6 +126,9 @@ void ProgramEngine::prepare() {
     // A resumed show gets back the cameras its operator had added; they
     // connect in the background like any source that is not required.
     applyAddedSources(*resumed, 0);
+    // And the layouts it had edited and taken.
+    applyLayouts(*resumed);
+    readSavedScenes();
 }
 
 std::vector<capture::VideoFramePtr> ProgramEngine::latestSourceFrames() const {
@@ -173,13 +179,15 @@ void ProgramEngine::start() {
 }
 
 void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& canvas,
-                                 const ShowState& state, int64_t nowMs) {
+                                 const ShowState& state, int64_t nowMs, bool edited) {
     m_items.clear();
     m_fallbackPictures.clear();
     const cv::Size canvasSize(m_show.width, m_show.height);
     const PreparedScene* scene = nullptr;
     for (const auto& candidate : m_scenes)
         if (candidate->id == sceneId) scene = candidate.get();
+    if (auto draft = m_draftScenes.find(sceneId); edited && draft != m_draftScenes.end())
+        scene = draft->second.get();
     if (!scene) return;
     for (const PreparedLayer& layer : scene->layers) {
         switch (layer.spec.kind) {
@@ -280,6 +288,7 @@ void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock&
     }
     if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
     if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
+    if (state->layouts.revision != m_appliedLayouts) applyLayouts(*state);
     if (state->stopRequested) m_stop = true;
     if (state->audio != m_appliedAudio) {
         // Levels are show state; the mixer follows the snapshot.
@@ -307,7 +316,7 @@ std::shared_ptr<const cv::Mat> ProgramEngine::composeProgram(int64_t n, const Sh
     if (m_options.previewBus && n % 3 == 0) {
         std::shared_ptr<cv::Mat> preview = m_pool->acquire();
         overlay::YuvImage previewCanvas = overlay::viewI420(*preview, m_show.width, m_show.height);
-        composeScene(state.preview, previewCanvas, state, nowMs);
+        composeScene(state.preview, previewCanvas, state, nowMs, true);
         m_lastPreview.store(preview);
     }
     return buffer;

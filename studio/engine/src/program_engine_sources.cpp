@@ -120,7 +120,8 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
     // Only when what is shown changes (a cut, a cue, a transition, a camera added), not every tick.
     std::string onScreen = state.program + '\n' + state.preview + '\n' +
                            (state.active ? state.active->fromScene : std::string()) + '\n' +
-                           std::to_string(m_sources.size()) + '\n' + std::to_string(m_scenes.size());
+                           std::to_string(m_sources.size()) + '\n' + std::to_string(m_scenes.size()) + '\n' +
+                           std::to_string(state.layouts.revision);
     if (onScreen == m_decodeLevelsFor) return;
     m_decodeLevelsFor = std::move(onScreen);
     std::vector<bool> used(m_sources.size(), false);
@@ -131,6 +132,10 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
         for (const PreparedLayer& layer : scene->layers)
             if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
     }
+    // The preview shows its scene's draft, which may show other cameras.
+    if (auto draft = m_draftScenes.find(state.preview); draft != m_draftScenes.end())
+        for (const PreparedLayer& layer : draft->second->layers)
+            if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
     for (size_t i : m_videoSources)
         if (m_sources[i]) m_sources[i]->setLightDecode(!used[i]);
 }

@@ -3,8 +3,10 @@
 #include <ctime>
 #include <set>
 
+#include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/engine/record_path.hpp"
+#include "hawker/studio/show/theme_file.hpp"
 #include "hawker/studio/store/catalog_store.hpp"
 #include "hawker/studio/store/database.hpp"
 
@@ -73,6 +75,16 @@ SettledShow settleShow(ShowSpec show, const EngineOptions& options) {
         settled.outputTargets[i] = {spec.path.string(), spec.path.string()};
     }
     if (!options.database.empty()) mergeCatalog(show, options.database);
+    // Anchored graphic slots get the rectangle the anchor gives them with the
+    // theme's safe area and margin, so the layout editor and GET /scenes show
+    // where each one is. The anchor stays and still decides where it is drawn.
+    overlay::Theme theme = loadTheme(show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
+                                                                 : show.graphics.theme);
+    if (show.graphics.safeArea) theme.safeArea = *show.graphics.safeArea;
+    const cv::Rect safe = theme.safeArea.visible(cv::Size(show.width, show.height));
+    for (SceneSpec& scene : show.scenes)
+        for (SlotSpec& slot : scene.slots)
+            if (!slot.anchor.empty()) slot.rect = anchorSlot(slot, safe, theme.margin / 2);
     settled.show = std::move(show);
     return settled;
 }

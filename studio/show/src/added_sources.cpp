@@ -21,15 +21,63 @@ SceneSpec sceneOfAddedSource(const ShowSpec& show, const AddedSource& source) {
     return scene;
 }
 
+namespace {
+
+/// The scene as it was before any edit: the show file's, a template's, an added camera's.
+std::optional<SceneSpec> baseScene(const ShowSpec& show, const ShowState& state, const std::string& id) {
+    if (const SceneSpec* scene = show.findScene(id)) return *scene;
+    for (const SceneSpec& scene : state.layouts.created)
+        if (scene.id == id) return scene;
+    if (const AddedSource* source = findAddedSource(state, id)) return sceneOfAddedSource(show, *source);
+    return std::nullopt;
+}
+
+SceneSpec withLayout(SceneSpec scene, const std::map<std::string, SceneLayout>& layouts) {
+    if (auto layout = layouts.find(scene.id); layout != layouts.end()) {
+        scene.layers = layout->second.layers;
+        scene.slots = layout->second.slots;
+    }
+    return scene;
+}
+
+} // namespace
+
 std::vector<SceneSpec> liveScenes(const ShowSpec& show, const ShowState& state) {
-    std::vector<SceneSpec> scenes = show.scenes;
+    std::vector<SceneSpec> scenes;
+    for (const SceneSpec& scene : show.scenes)
+        scenes.push_back(withLayout(scene, state.layouts.onAir));
+    for (const SceneSpec& scene : state.layouts.created)
+        scenes.push_back(withLayout(scene, state.layouts.onAir));
     for (const AddedSource& source : state.addedSources)
-        scenes.push_back(sceneOfAddedSource(show, source));
+        scenes.push_back(withLayout(sceneOfAddedSource(show, source), state.layouts.onAir));
     return scenes;
 }
 
 bool hasScene(const ShowSpec& show, const ShowState& state, const std::string& id) {
-    return show.findScene(id) || findAddedSource(state, id);
+    return baseScene(show, state, id).has_value();
+}
+
+std::optional<SceneSpec> sceneOnAir(const ShowSpec& show, const ShowState& state, const std::string& id) {
+    auto scene = baseScene(show, state, id);
+    if (scene) *scene = withLayout(std::move(*scene), state.layouts.onAir);
+    return scene;
+}
+
+std::optional<SceneSpec> sceneInPreview(const ShowSpec& show, const ShowState& state, const std::string& id) {
+    auto scene = sceneOnAir(show, state, id);
+    if (scene) *scene = withLayout(std::move(*scene), state.layouts.draft);
+    return scene;
+}
+
+std::vector<SceneSpec> scenesToSave(const ShowSpec& show, const ShowState& state) {
+    std::vector<SceneSpec> scenes;
+    for (const SceneSpec& scene : show.scenes) {
+        SceneSpec edited = *sceneInPreview(show, state, scene.id);
+        if (!(edited == scene)) scenes.push_back(std::move(edited));
+    }
+    for (const SceneSpec& scene : state.layouts.created)
+        scenes.push_back(*sceneInPreview(show, state, scene.id));
+    return scenes;
 }
 
 const AddedSource* findAddedSource(const ShowState& state, const std::string& id) {

@@ -92,6 +92,12 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
         const int duration = command.transitionMs.value_or(state.transitionMs);
         const std::string from = state.program;
         std::swap(state.program, state.preview);
+        // The layout edited on the preview goes on air with it.
+        if (auto draft = state.layouts.draft.find(state.program); draft != state.layouts.draft.end()) {
+            state.layouts.onAir[state.program] = draft->second;
+            state.layouts.draft.erase(draft);
+            ++state.layouts.revision;
+        }
         if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
             state.active = ActiveTransition{from, state.program, kind, programMs, duration};
         timeline(TimelineRow::program(programMs, state.program, kind));

@@ -98,7 +98,21 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
         if (onAir)
             return CommandResult::conflict("source.remove: " + id +
                                            "'s scene is on program or preview; switch away from it first");
+        // A layout edited to show this camera in another scene would lose its picture.
+        for (const SceneSpec& scene : liveScenes(m_show, state)) {
+            if (scene.id == id) continue;
+            const auto previewed = sceneInPreview(m_show, state, scene.id);
+            for (const SceneSpec* shown : {&scene, &*previewed})
+                for (const LayerSpec& layer : shown->layers)
+                    if (layer.kind == LayerSpec::Kind::Source && layer.source == id)
+                        return CommandResult::conflict("source.remove: scene " + scene.id + " shows " + id +
+                                                       "; remove that layer first");
+        }
         std::erase_if(state.addedSources, [&](const AddedSource& source) { return source.id == id; });
+        // Its scene's edits go with it; undo steps of it are dropped when reached.
+        state.layouts.draft.erase(id);
+        state.layouts.onAir.erase(id);
+        ++state.layouts.revision;
         state.audio.erase(id);
         state.sourceTargets.erase(id);
         state.sourceReconnects.erase(id);

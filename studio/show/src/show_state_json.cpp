@@ -4,6 +4,7 @@
 
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/show/added_sources.hpp"
+#include "layout_edits_json.hpp"
 
 namespace hawker::studio {
 
@@ -101,6 +102,7 @@ json resumableState(const ShowState& state) {
                                         {"name", source.name},
                                         {"slots_from", source.slotsFrom},
                                         {"audio", source.audio}});
+    out["layouts"] = detail::layoutEditsJson(state.layouts);
     return out;
 }
 
@@ -117,6 +119,8 @@ ShowState restoreState(const json& in, const ShowSpec& show) {
                 throw std::runtime_error("added source '" + source.id + "' does not fit this show");
             state.addedSources.push_back(std::move(source));
         }
+        // States stored before layouts could be edited on screen have none.
+        if (in.contains("layouts")) detail::restoreLayoutEdits(in.at("layouts"), show, state);
         for (const auto& [id, t] : (in.contains("source_targets") ? in.at("source_targets") : none).items())
             state.sourceTargets[id] = {t.at("url").get<std::string>(), t.at("format").get<std::string>()};
         state.program = in.at("program").get<std::string>();

@@ -1,13 +1,11 @@
 #include "hawker/studio/show/source_logins.hpp"
 
-#include <fcntl.h>
 #include <fstream>
 #include <sstream>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "hawker/studio/base/durable_file.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/show/show_state_json.hpp"
 
@@ -35,28 +33,6 @@ json readFile(const std::filesystem::path& file) {
     return parsed.is_object() ? parsed : json::object();
 }
 
-/// Written whole to a temporary file readable by its owner only, synced, then
-/// renamed over the old one: a crash leaves the old file or the new one.
-void writeFile(const std::filesystem::path& file, const std::string& text) {
-    const std::string temporary = file.string() + ".tmp";
-    const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-    if (fd < 0) throw std::runtime_error("cannot write " + temporary);
-    ::fchmod(fd, 0600);
-    size_t written = 0;
-    while (written < text.size()) {
-        const ssize_t n = ::write(fd, text.data() + written, text.size() - written);
-        if (n <= 0) {
-            ::close(fd);
-            throw std::runtime_error("cannot write " + temporary);
-        }
-        written += static_cast<size_t>(n);
-    }
-    const bool synced = ::fsync(fd) == 0;
-    ::close(fd);
-    if (!synced || std::rename(temporary.c_str(), file.c_str()) != 0)
-        throw std::runtime_error("cannot write " + file.string());
-}
-
 } // namespace
 
 SourceLogins::SourceLogins(std::filesystem::path database, int64_t session)
@@ -81,7 +57,8 @@ void SourceLogins::keep(const ShowState& state) {
     else
         all[m_session] = urls;
     try {
-        writeFile(m_file, all.dump());
+        // Readable by its owner only: it holds the cameras' logins.
+        replaceFileDurably(m_file, all.dump(), 0600);
         m_kept = std::move(urls);
     } catch (const std::exception& error) {
         // The show goes on; only a resume after a crash would miss the login.

@@ -94,8 +94,16 @@ private:
     std::shared_ptr<const cv::Mat> composeProgram(int64_t n, const ShowState& state, int64_t nowMs);
     std::shared_ptr<const cv::Mat> blackPicture();
     void noteTickFault(int64_t n, const char* phase, const char* what);
+    /// `edited`: the preview's picture, with the scene's draft layout if it has one.
     void composeScene(const std::string& sceneId, overlay::YuvImage& canvas, const ShowState& state,
-                      int64_t nowMs);
+                      int64_t nowMs, bool edited = false);
+    /// Prepares again the scenes whose layout an edit, a TAKE or an undo
+    /// changed (program and drafts); compositor thread.
+    void applyLayouts(const ShowState& state);
+    /// show.save: writes `scenes` into the show file (the controller's save hook).
+    std::optional<std::string> saveShowFile(const std::vector<SceneSpec>& scenes);
+    /// The scenes as the show file has them now, for saveShowFile's check.
+    void readSavedScenes();
     std::unique_ptr<PreparedScene> prepareSceneAt(const SceneSpec& scene, size_t index) const;
     std::unique_ptr<capture::MediaSource> makeSource(const SourceSpec& spec, bool audioOnly) const;
     /// The show file's spec of m_sources[index] (not for added sources).
@@ -134,6 +142,12 @@ private:
     /// m_sources and m_scenes grow on the compositor thread (source.add),
     /// their only writer; other threads read them under this lock.
     mutable std::mutex m_growMutex;
+    /// Scenes with a draft layout, as the preview shows them (compositor thread only).
+    std::map<std::string, std::unique_ptr<PreparedScene>> m_draftScenes;
+    uint64_t m_appliedLayouts = 0; ///< compositor thread: the layouts' revision last prepared
+    /// The scenes as the show file on disk has them (after this run's saves);
+    /// a save checks the file against them first. Under the controller's lock.
+    std::vector<SceneSpec> m_savedScenes;
     std::vector<AddedSource> m_appliedAdded; ///< compositor thread: the added cameras it has opened
     std::unique_ptr<capture::AudioMixer> m_mixer;
     std::unique_ptr<EncodeSet> m_encodes;

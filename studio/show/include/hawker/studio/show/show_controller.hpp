@@ -93,6 +93,11 @@ struct AuditEntry {
     std::string message;
 };
 
+/// Writes the scenes' layouts into the show file (File → Save show): the
+/// show file's scenes an operator changed and those made from templates.
+/// Nullopt once the file is durably written; else why it was not.
+using ShowSaveHook = std::function<std::optional<std::string>(const std::vector<SceneSpec>& scenes)>;
+
 /// What the audience saw change, for the on-air timeline: one typed row
 /// (its text is row.text(), made from its fields).
 using TimelineHook = std::function<void(const TimelineRow& row)>;
@@ -129,6 +134,8 @@ public:
     void setTimelineHook(TimelineHook hook);
     /// Called with every audit entry as it is made (the session's audit table).
     void setAuditHook(std::function<void(const AuditEntry&)> hook);
+    /// How show.save writes the file; without one, show.save is refused.
+    void setSaveHook(ShowSaveHook hook);
 
 private:
     // The command table (command_table.cpp) names each command's handler.
@@ -155,6 +162,11 @@ private:
                               int64_t programMs);
     CommandResult applyCoupon(const Command& command, const Actor& actor, ShowState& state,
                               int64_t programMs);
+    CommandResult applyLayout(const Command& command, const Actor& actor, ShowState& state,
+                              int64_t programMs);
+    CommandResult undoOrRedo(const Command& command, ShowState& state);
+    CommandResult createScene(const Command& command, ShowState& state);
+    CommandResult saveShow(ShowState& state);
     CommandResult applyShowStop(const Command& command, const Actor& actor, ShowState& state,
                                 int64_t programMs);
     CommandResult startOffer(const Command& command, ShowState& state, int64_t programMs);
@@ -173,6 +185,7 @@ private:
     BoundedRing<AuditEntry> m_audit{kAuditEntriesKept};
     TimelineHook m_timeline;
     std::function<void(const AuditEntry&)> m_auditHook;
+    ShowSaveHook m_saveHook;
     std::shared_ptr<const ViewerHasher> m_hasher;
     /// The person whose command is being applied (under m_mutex): who asks for
     /// air. What the rundown shows for a segment acts for whoever advanced it.

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/show/layout_edits.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
 namespace hawker::studio {
@@ -114,6 +115,7 @@ struct ShowState {
     /// Sources an operator re-pointed during the show: url and format, by source id.
     std::map<std::string, std::pair<std::string, std::string>> sourceTargets;
     std::vector<AddedSource> addedSources; ///< in the order they were added
+    LayoutEdits layouts;                   ///< scenes edited on screen, and new ones from templates
     bool stopRequested = false;            ///< show.stop: the program ends
     uint64_t version = 0;
 };

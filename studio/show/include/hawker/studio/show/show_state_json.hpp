@@ -19,5 +19,7 @@ nlohmann::json resumableState(const ShowState& state);
 /// Reads resumableState() output back. Throws std::runtime_error naming the
 /// field if the stored JSON does not fit this show (a scene or sku it lacks).
 ShowState restoreState(const nlohmann::json& json, const ShowSpec& show);
+/// A scene's layers and slots as the state's JSON writes them (GET /scenes too).
+nlohmann::json sceneLayoutJson(const SceneLayout& layout);
 
 } // namespace hawker::studio

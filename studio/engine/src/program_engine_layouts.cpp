@@ -1,0 +1,114 @@
+// The program engine's side of layouts edited on screen: the scenes whose
+// layout changed are prepared again (the program's when a TAKE puts a draft
+// on air, the preview's drafts at every edit), and File → Save show writes
+// the layouts into the show file.
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <sys/stat.h>
+
+#include "hawker/studio/base/durable_file.hpp"
+#include "hawker/studio/base/log.hpp"
+#include "hawker/studio/engine/program_engine.hpp"
+#include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/show_file_edit.hpp"
+#include "prepared_scene.hpp"
+
+namespace hawker::studio {
+
+namespace {
+
+/// Prepared again only when what it draws changed, not for a new name.
+bool sameLayout(const PreparedScene& prepared, const SceneSpec& scene) {
+    return layoutOf(prepared.spec) == layoutOf(scene);
+}
+
+} // namespace
+
+void ProgramEngine::readSavedScenes() {
+    if (m_show.file.empty()) return;
+    try {
+        m_savedScenes = loadShowFile(m_show.file).scenes;
+    } catch (const std::exception& error) {
+        logWarning(std::string("show.save will refuse: ") + error.what());
+    }
+}
+
+void ProgramEngine::applyLayouts(const ShowState& state) {
+    m_appliedLayouts = state.layouts.revision;
+    // A picture that cannot be used keeps the scene as it was: the show goes
+    // on, and the log says why (the controller checked the file before).
+    auto prepare = [&](const SceneSpec& scene) -> std::unique_ptr<PreparedScene> {
+        try {
+            return prepareSceneAt(scene, 0);
+        } catch (const std::exception& error) {
+            logError("scene " + scene.id + " keeps its layout: " + error.what());
+            return nullptr;
+        }
+    };
+    const std::vector<SceneSpec> live = liveScenes(m_show, state);
+    for (const SceneSpec& scene : live) {
+        auto prepared = std::find_if(m_scenes.begin(), m_scenes.end(),
+                                     [&](const auto& candidate) { return candidate->id == scene.id; });
+        if (prepared != m_scenes.end() && sameLayout(**prepared, scene)) continue;
+        auto fresh = prepare(scene);
+        if (!fresh) continue;
+        std::lock_guard lock(m_growMutex);
+        if (prepared != m_scenes.end())
+            *prepared = std::move(fresh);
+        else
+            m_scenes.push_back(std::move(fresh));
+    }
+    {
+        // A scene made from a template and undone again.
+        std::lock_guard lock(m_growMutex);
+        std::erase_if(m_scenes, [&](const auto& prepared) {
+            return std::none_of(live.begin(), live.end(),
+                                [&](const SceneSpec& scene) { return scene.id == prepared->id; });
+        });
+    }
+    std::erase_if(m_draftScenes, [&](const auto& entry) { return !state.layouts.draft.count(entry.first); });
+    for (const auto& [id, layout] : state.layouts.draft) {
+        const auto scene = sceneInPreview(m_show, state, id);
+        if (!scene) continue;
+        auto& prepared = m_draftScenes[id];
+        if (prepared && sameLayout(*prepared, *scene)) continue;
+        if (auto fresh = prepare(*scene)) prepared = std::move(fresh);
+        if (!prepared) m_draftScenes.erase(id);
+    }
+}
+
+std::optional<std::string> ProgramEngine::saveShowFile(const std::vector<SceneSpec>& scenes) {
+    const std::filesystem::path& file = m_show.file;
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return "cannot read " + file.filename().string();
+    std::ostringstream text;
+    text << in.rdbuf();
+    try {
+        // Someone may have edited the file since the show read it: the edits
+        // are written only into the scenes this show knows.
+        const ShowSpec onDisk = parseShow(text.str(), file.filename().string(), m_show.baseDir);
+        if (m_savedScenes.empty()) return "the show file could not be read when the show started";
+        if (!(onDisk.scenes == m_savedScenes))
+            return file.filename().string() +
+                   "'s scenes were changed outside Hawker since the show read it; nothing written";
+        // An anchored slot is written as its anchor: the rectangle it was given to show is not the file's.
+        std::vector<SceneSpec> written = scenes;
+        for (SceneSpec& scene : written)
+            for (SlotSpec& slot : scene.slots)
+                if (!slot.anchor.empty()) slot.rect = {};
+        const std::string edited = writeSceneLayouts(text.str(), onDisk.scenes, written, m_show.baseDir);
+        struct stat info {};
+        const mode_t mode = ::stat(file.c_str(), &info) == 0 ? (info.st_mode & 07777) : 0644;
+        replaceFileDurably(file, edited, mode);
+        m_savedScenes = parseShow(edited, file.filename().string(), m_show.baseDir).scenes;
+        logInfo("show file " + file.filename().string() + " saved with " + std::to_string(scenes.size()) +
+                " edited scene(s)");
+        return std::nullopt;
+    } catch (const std::exception& error) {
+        return error.what();
+    }
+}
+
+} // namespace hawker::studio
