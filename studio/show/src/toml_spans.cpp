@@ -117,8 +117,8 @@ size_t scanKey(std::string_view text, size_t pos, std::string& key) {
     }
 }
 
-/// `key = value` starting at `pos`; spaceBetween says whether newlines and comments may come between
-/// parts (they may inside an inline table since TOML 1.1).
+/// `key = value` starting at `pos`. At the top of a table it ends its line (a comment may follow);
+/// inside an inline table the table's scanner reads what follows.
 KeyValue scanKeyValue(std::string_view text, size_t pos, bool inlineTable) {
     KeyValue kv;
     kv.lineBegin = lineStart(text, pos);
@@ -134,6 +134,25 @@ KeyValue scanKeyValue(std::string_view text, size_t pos, bool inlineTable) {
             fail(text, kv.valueEnd, "expected the end of the line after '" + kv.key + "'");
     }
     return kv;
+}
+
+/// The items of a list or an inline table opening at `open`, separated by commas, up to `close`:
+/// `item(pos)` reads the one at pos and returns just after it, `comma(end)` hears of a comma after it.
+/// Returns the position of `close`.
+template <typename Item, typename Comma>
+size_t scanItems(std::string_view text, size_t open, char close, const char* what, Item item, Comma comma) {
+    size_t pos = skipSpace(text, open + 1);
+    while (true) {
+        if (pos >= text.size()) fail(text, open, std::string("unterminated ") + what);
+        if (text[pos] == close) return pos;
+        pos = skipSpace(text, item(pos));
+        if (pos < text.size() && text[pos] == ',') {
+            comma(pos + 1);
+            pos = skipSpace(text, pos + 1);
+        } else if (pos >= text.size() || text[pos] != close) {
+            fail(text, pos, std::string("expected ',' or '") + close + "' in " + what);
+        }
+    }
 }
 
 void appendUtf8(std::string& out, uint32_t cp) {
@@ -198,42 +217,28 @@ size_t skipValue(std::string_view text, size_t pos) {
 Array scanArray(std::string_view text, size_t open) {
     Array array;
     array.open = open;
-    size_t pos = skipSpace(text, open + 1);
-    while (true) {
-        if (pos >= text.size()) fail(text, open, "unterminated list");
-        if (text[pos] == ']') break;
-        Element element;
-        element.begin = pos;
-        element.end = skipValue(text, pos);
-        pos = skipSpace(text, element.end);
-        if (pos < text.size() && text[pos] == ',') {
-            element.commaEnd = pos + 1;
-            pos = skipSpace(text, pos + 1);
-        } else if (pos >= text.size() || text[pos] != ']') {
-            fail(text, pos, "expected ',' or ']' in a list");
-        }
-        array.elements.push_back(element);
-    }
-    array.close = pos;
+    array.close = scanItems(
+        text, open, ']', "a list",
+        [&](size_t pos) {
+            Element& element = array.elements.emplace_back();
+            element.begin = pos;
+            element.end = skipValue(text, pos);
+            return element.end;
+        },
+        [&](size_t commaEnd) { array.elements.back().commaEnd = commaEnd; });
     return array;
 }
 
 InlineTable scanInlineTable(std::string_view text, size_t open) {
     InlineTable table;
     table.open = open;
-    size_t pos = skipSpace(text, open + 1);
-    while (true) {
-        if (pos >= text.size()) fail(text, open, "unterminated inline table");
-        if (text[pos] == '}') break;
-        KeyValue kv = scanKeyValue(text, pos, true);
-        pos = skipSpace(text, kv.valueEnd);
-        table.keys.push_back(std::move(kv));
-        if (pos < text.size() && text[pos] == ',')
-            pos = skipSpace(text, pos + 1);
-        else if (pos >= text.size() || text[pos] != '}')
-            fail(text, pos, "expected ',' or '}' in an inline table");
-    }
-    table.close = pos;
+    table.close = scanItems(
+        text, open, '}', "an inline table",
+        [&](size_t pos) {
+            table.keys.push_back(scanKeyValue(text, pos, true));
+            return table.keys.back().valueEnd;
+        },
+        [](size_t) {});
     return table;
 }
 
