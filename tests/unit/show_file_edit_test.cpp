@@ -1,0 +1,678 @@
+// File → Save show: layouts edited on screen written back into the show
+// file's text with a minimal diff, and read back by the parser as edited.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "hawker/studio/show/show_file.hpp"
+#include "hawker/studio/show/show_file_edit.hpp"
+#include "temp_dir.hpp"
+
+using namespace hawker::studio;
+
+namespace {
+
+/// The inputs both test shows use.
+const std::string kSources = R"([[sources]]
+id = "cam1"
+format = "lavfi"
+url = "testsrc2"
+
+[[sources]]
+id = "cam2"
+format = "lavfi"
+url = "smptebars"
+)";
+
+const std::string kShow = R"(# A show for the writer's tests.
+
+[show]
+name = "Writer test"
+
+)" + kSources + R"(
+# Scenes: ordered layers, bottom first.
+[[scenes]]
+id = "main"
+name = "Host full"
+hotkey = "1"
+layers = [
+  { kind = "source", source = "cam1", rect = [0, 0, 1080, 1920], fit = "cover" },
+  { kind = "source", source = "cam2", rect = [680, 40, 360, 640], fit = "cover" },
+]
+slots = [
+  { name = "card", anchor = "bottom", size = [860, 290] },
+  { name = "countdown", anchor = "top-left", size = [420, 200] },
+  { name = "lower_third", rect = [44, 880, 600, 140] },
+]
+
+[[scenes]]
+id = "product"
+name = "Product close-up"
+hotkey = "2"
+layers = [
+  { kind = "source", source = "cam2", rect = [0, 0, 1080, 1920], fit = "cover" },
+  { kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] },
+]
+
+# What is on the buses when the show starts.
+[program]
+scene = "main"
+preview = "product"
+transition = "fade"          # "cut" or "fade"
+)";
+
+/// `text` with its only occurrence of `from` replaced by `to`.
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+    const size_t at = text.find(from);
+    EXPECT_NE(at, std::string::npos) << from;
+    EXPECT_EQ(text.find(from, at + 1), std::string::npos) << from << " is there twice";
+    if (at != std::string::npos) text.replace(at, from.size(), to);
+    return text;
+}
+
+std::vector<std::string> linesOf(const std::string& text) {
+    std::vector<std::string> lines;
+    size_t begin = 0;
+    while (begin < text.size()) {
+        const size_t end = text.find('\n', begin);
+        lines.push_back(text.substr(begin, end == std::string::npos ? std::string::npos : end - begin));
+        if (end == std::string::npos) break;
+        begin = end + 1;
+    }
+    return lines;
+}
+
+LayerSpec colorLayer(Rgba color, cv::Rect rect) {
+    LayerSpec layer;
+    layer.kind = LayerSpec::Kind::Color;
+    layer.color = color;
+    layer.rect = rect;
+    return layer;
+}
+
+class ShowFileEdit : public ::testing::Test {
+protected:
+    void SetUp() override { dir.touch("logo.png"); }
+
+    ShowSpec parse(const std::string& text) const { return parseShow(text, "show.toml", base); }
+
+    /// The scenes of `text` after `edit`, saved, checked to read back as edited.
+    template <typename Edit>
+    std::string save(const std::string& text, Edit edit) {
+        const std::vector<SceneSpec> file = parse(text).scenes;
+        std::vector<SceneSpec> edited = file;
+        edit(edited);
+        const std::string out = writeSceneLayouts(text, file, edited, base);
+        expectReadBackAs(out, edited);
+        return out;
+    }
+
+    /// The layouts `text` parses to are `edited`'s (their place in the file aside).
+    void expectReadBackAs(const std::string& text, const std::vector<SceneSpec>& edited) {
+        ShowSpec show;
+        try {
+            show = parse(text);
+        } catch (const ShowFileError& error) {
+            FAIL() << error.what() << "\n" << text;
+        }
+        for (const SceneSpec& want : edited) {
+            const SceneSpec* got = show.findScene(want.id);
+            ASSERT_NE(got, nullptr) << want.id;
+            EXPECT_EQ(got->hotkey, want.hotkey);
+            ASSERT_EQ(got->layers.size(), want.layers.size()) << want.id << "\n" << text;
+            for (size_t i = 0; i < want.layers.size(); ++i) {
+                const LayerSpec& a = got->layers[i];
+                const LayerSpec& b = want.layers[i];
+                EXPECT_EQ(a.kind, b.kind) << want.id << " layer " << i;
+                EXPECT_EQ(a.source, b.source) << want.id << " layer " << i;
+                EXPECT_TRUE(a.image == b.image || std::filesystem::equivalent(a.image, b.image))
+                    << a.image << " " << b.image;
+                EXPECT_EQ(a.color, b.color) << want.id << " layer " << i;
+                EXPECT_EQ(a.rect, b.rect) << want.id << " layer " << i;
+                EXPECT_EQ(a.fit, b.fit) << want.id << " layer " << i;
+            }
+            ASSERT_EQ(got->slots.size(), want.slots.size()) << want.id << "\n" << text;
+            for (size_t i = 0; i < want.slots.size(); ++i) {
+                const SlotSpec& a = got->slots[i];
+                const SlotSpec& b = want.slots[i];
+                EXPECT_EQ(a.name, b.name);
+                EXPECT_EQ(a.anchor, b.anchor) << b.name;
+                if (b.anchor.empty()) {
+                    EXPECT_EQ(a.rect, b.rect) << b.name;
+                } else {
+                    EXPECT_EQ(a.size, b.size) << b.name;
+                    EXPECT_EQ(a.offset, b.offset) << b.name;
+                }
+            }
+        }
+    }
+
+    TempDir dir{"hawker-show-edit"};
+    std::filesystem::path base = dir.path; ///< where the show's relative paths resolve
+};
+
+} // namespace
+
+TEST_F(ShowFileEdit, NothingChangedIsTheSameText) {
+    EXPECT_EQ(save(kShow, [](std::vector<SceneSpec>&) {}), kShow);
+}
+
+TEST_F(ShowFileEdit, MovedPictureInPictureIsAOneLineDiff) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        scenes[0].layers[1].rect = {600, 100, 400, 700};
+    });
+    const auto before = linesOf(kShow), after = linesOf(out);
+    ASSERT_EQ(before.size(), after.size());
+    int differing = 0;
+    for (size_t i = 0; i < before.size(); ++i) {
+        if (before[i] == after[i]) continue;
+        ++differing;
+        EXPECT_EQ(after[i],
+                  R"(  { kind = "source", source = "cam2", rect = [600, 100, 400, 700], fit = "cover" },)");
+    }
+    EXPECT_EQ(differing, 1);
+    EXPECT_NE(out.find("# Scenes: ordered layers, bottom first.\n"), std::string::npos);
+    EXPECT_NE(out.find("transition = \"fade\"          # \"cut\" or \"fade\"\n"), std::string::npos);
+}
+
+TEST_F(ShowFileEdit, TheChangedLinesCommentAndSpacingSurvive) {
+    const std::string text =
+        replaced(kShow, R"(rect = [680, 40, 360, 640], fit = "cover" },)",
+                 R"(rect = [ 680,40,360,640 ], fit = "cover" },   # picture in picture, [top] right)");
+    const std::string out = save(text, [](auto& scenes) { scenes[0].layers[1].rect = {40, 40, 360, 640}; });
+    EXPECT_EQ(out, replaced(text, "[ 680,40,360,640 ]", "[ 40,40,360,640 ]"));
+}
+
+TEST_F(ShowFileEdit, AnAddedColourLayerGoesOnItsOwnLine) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        scenes[0].layers.push_back(colorLayer({0, 0, 0, 128}, {0, 1500, 1080, 420}));
+    });
+    EXPECT_EQ(out, replaced(kShow, "rect = [680, 40, 360, 640], fit = \"cover\" },\n",
+                            "rect = [680, 40, 360, 640], fit = \"cover\" },\n"
+                            "  { kind = \"color\", color = \"#00000080\", rect = [0, 1500, 1080, 420] },\n"));
+}
+
+TEST_F(ShowFileEdit, AnAddedImageLayerInTheMiddleIsRelativeToTheShow) {
+    const std::string out = save(kShow, [&](auto& scenes) {
+        LayerSpec logo;
+        logo.kind = LayerSpec::Kind::Image;
+        logo.image = dir.path / "logo.png";
+        logo.rect = {20, 20, 200, 100};
+        logo.fit = hawker::overlay::Fit::Contain;
+        scenes[0].layers.insert(scenes[0].layers.begin() + 1, logo);
+    });
+    EXPECT_EQ(
+        out,
+        replaced(
+            kShow, "  { kind = \"source\", source = \"cam2\", rect = [680",
+            "  { kind = \"image\", path = \"logo.png\", rect = [20, 20, 200, 100], fit = \"contain\" },\n"
+            "  { kind = \"source\", source = \"cam2\", rect = [680"));
+}
+
+TEST_F(ShowFileEdit, ARemovedLayerTakesItsLine) {
+    const std::string out =
+        save(kShow, [](auto& scenes) { scenes[0].layers.erase(scenes[0].layers.begin() + 1); });
+    EXPECT_EQ(
+        out,
+        replaced(kShow,
+                 "  { kind = \"source\", source = \"cam2\", rect = [680, 40, 360, 640], fit = \"cover\" },\n",
+                 ""));
+}
+
+TEST_F(ShowFileEdit, ReplacingTheLastLayerKeepsTheOthersLines) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        scenes[1].layers.pop_back();
+        scenes[1].layers.push_back(colorLayer({255, 0, 0, 255}, {0, 0, 100, 100}));
+    });
+    EXPECT_EQ(out, replaced(kShow, R"({ kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] },)",
+                            R"({ kind = "color", color = "#FF0000", rect = [0, 0, 100, 100] },)"));
+}
+
+TEST_F(ShowFileEdit, ColoursKeepTheirCase) {
+    const std::string text = replaced(kShow, "\"#00000080\"", "\"#ff00aa80\"");
+    const std::string out = save(text, [](auto& scenes) {
+        scenes[1].layers[1].color = {0xab, 0xcd, 0xef, 255};
+    });
+    EXPECT_EQ(out, replaced(text, "\"#ff00aa80\"", "\"#abcdef\""));
+    const std::string upper = save(kShow, [](auto& scenes) {
+        scenes[1].layers[1].color = {0xab, 0xcd, 0xef, 0x40};
+    });
+    EXPECT_EQ(upper, replaced(kShow, "\"#00000080\"", "\"#ABCDEF40\""));
+}
+
+TEST_F(ShowFileEdit, ASlotFromAnchorToRect) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        SlotSpec& card = scenes[0].slots[0];
+        card.anchor.clear();
+        card.size = {};
+        card.rect = {110, 1500, 860, 290};
+    });
+    EXPECT_EQ(out, replaced(kShow, R"({ name = "card", anchor = "bottom", size = [860, 290] },)",
+                            R"({ name = "card", rect = [110, 1500, 860, 290] },)"));
+}
+
+TEST_F(ShowFileEdit, ASlotFromRectToAnchorAndAnAnchoredOneMoved) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        SlotSpec& lower = scenes[0].slots[2];
+        lower.anchor = "bottom-left";
+        lower.size = {600, 140};
+        lower.offset = {0, 200};
+        scenes[0].slots[1].offset = {10, 20};
+    });
+    std::string want = replaced(
+        kShow, R"({ name = "lower_third", rect = [44, 880, 600, 140] },)",
+        R"({ name = "lower_third", anchor = "bottom-left", size = [600, 140], offset = [0, 200] },)");
+    want = replaced(want, R"(size = [420, 200] },)", R"(size = [420, 200], offset = [10, 20] },)");
+    EXPECT_EQ(out, want);
+}
+
+TEST_F(ShowFileEdit, ANewSceneGoesAfterTheLastSceneBeforeProgram) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        SceneSpec split;
+        split.id = "split";
+        split.name = "Split";
+        split.hotkey = "3";
+        LayerSpec top;
+        top.source = "cam1";
+        top.rect = {0, 0, 1080, 960};
+        LayerSpec bottom = top;
+        bottom.source = "cam2";
+        bottom.rect = {0, 960, 1080, 960};
+        bottom.fit = hawker::overlay::Fit::Contain;
+        split.layers = {top, bottom};
+        SlotSpec card;
+        card.name = "card";
+        card.anchor = "bottom";
+        card.size = {860, 290};
+        split.slots = {card};
+        scenes.push_back(split);
+    });
+    EXPECT_EQ(
+        out,
+        replaced(
+            kShow, "\n# What is on the buses",
+            "\n[[scenes]]\n"
+            "id = \"split\"\n"
+            "name = \"Split\"\n"
+            "hotkey = \"3\"\n"
+            "layers = [\n"
+            "  { kind = \"source\", source = \"cam1\", rect = [0, 0, 1080, 960] },\n"
+            "  { kind = \"source\", source = \"cam2\", rect = [0, 960, 1080, 960], fit = \"contain\" },\n"
+            "]\n"
+            "slots = [\n"
+            "  { name = \"card\", anchor = \"bottom\", size = [860, 290] },\n"
+            "]\n"
+            "\n# What is on the buses"));
+}
+
+TEST_F(ShowFileEdit, AMissingListIsAddedToItsScene) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        SlotSpec card;
+        card.name = "card";
+        card.rect = {100, 1400, 880, 300};
+        scenes[1].slots.push_back(card);
+    });
+    EXPECT_EQ(out, replaced(kShow, "rect = [0, 1500, 1080, 420] },\n]\n",
+                            "rect = [0, 1500, 1080, 420] },\n]\n"
+                            "slots = [\n"
+                            "  { name = \"card\", rect = [100, 1400, 880, 300] },\n"
+                            "]\n"));
+}
+
+TEST_F(ShowFileEdit, AMultiLineListWithCommentsInside) {
+    const std::string text = replaced(kShow, R"(layers = [
+  { kind = "source", source = "cam1", rect = [0, 0, 1080, 1920], fit = "cover" },
+  { kind = "source", source = "cam2", rect = [680, 40, 360, 640], fit = "cover" },
+]
+slots)",
+                                      R"(layers = [   # bottom first
+  # the host, full frame
+  { kind = "source", source = "cam1", rect = [0, 0, 1080, 1920], fit = "cover" },  # wide
+
+  # the product, picture in picture
+  { kind = "source", source = "cam2", rect = [680, 40, 360, 640], fit = "cover" },
+  { kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] }  # shade, no comma
+]  # end of layers
+slots)");
+    const std::string out = save(text, [](auto& scenes) {
+        auto& layers = scenes[0].layers;
+        layers[0].rect = {0, 0, 1080, 1900};
+        layers.erase(layers.begin() + 1);
+        layers.push_back(colorLayer({255, 255, 255, 255}, {0, 0, 1080, 8}));
+    });
+    std::string want = replaced(text, "[0, 0, 1080, 1920], fit = \"cover\" },  # wide",
+                                "[0, 0, 1080, 1900], fit = \"cover\" },  # wide");
+    want = replaced(
+        want, "  { kind = \"source\", source = \"cam2\", rect = [680, 40, 360, 640], fit = \"cover\" },\n",
+        "");
+    want = replaced(want, "[0, 1500, 1080, 420] }  # shade, no comma\n",
+                    "[0, 1500, 1080, 420] },  # shade, no comma\n"
+                    "  { kind = \"color\", color = \"#FFFFFF\", rect = [0, 0, 1080, 8] },\n");
+    EXPECT_EQ(out, want);
+}
+
+TEST_F(ShowFileEdit, OneLineListsStayOnOneLine) {
+    const std::string text = replaced(
+        kShow, R"(layers = [
+  { kind = "source", source = "cam2", rect = [0, 0, 1080, 1920], fit = "cover" },
+  { kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] },
+])",
+        R"(layers = [ { kind = "source", source = "cam2", rect = [0, 0, 1080, 1920] }, { kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] } ])");
+    const std::string added = save(text, [](auto& scenes) {
+        scenes[1].layers.push_back(colorLayer({1, 2, 3, 255}, {0, 0, 8, 8}));
+    });
+    EXPECT_EQ(
+        added,
+        replaced(text, "[0, 1500, 1080, 420] } ]",
+                 R"([0, 1500, 1080, 420] }, { kind = "color", color = "#010203", rect = [0, 0, 8, 8] } ])"));
+    const std::string removed =
+        save(text, [](auto& scenes) { scenes[1].layers.erase(scenes[1].layers.begin()); });
+    EXPECT_EQ(removed,
+              replaced(text, R"({ kind = "source", source = "cam2", rect = [0, 0, 1080, 1920] }, )", ""));
+}
+
+TEST_F(ShowFileEdit, StringsHoldingBracketsHashesAndQuotes) {
+    std::string text = replaced(kShow, "id = \"cam2\"", R"(id = "cam]#2 \"b\"")");
+    text = replaced(text, R"(source = "cam2", rect = [680)", R"(source = "cam]#2 \"b\"", rect = [680)");
+    text = replaced(text, R"(source = "cam2", rect = [0, 0)", R"(source = 'cam]#2 "b"', rect = [0, 0)");
+    text = replaced(text, "name = \"Host full\"",
+                    "name = \"\"\"Host # full\n[[scenes]]\nid = \"fake\" ]}\"\"\"");
+    text = replaced(text, "name = \"Product close-up\"", "name = '''close-up ] # '''");
+    const std::string out = save(text, [](auto& scenes) {
+        scenes[0].layers[1].rect = {1, 2, 300, 400};
+        scenes[1].layers[0].rect = {0, 0, 1080, 1000};
+        scenes[1].layers[0].source = "cam1";
+    });
+    std::string want = replaced(text, "rect = [680, 40, 360, 640]", "rect = [1, 2, 300, 400]");
+    want = replaced(want, R"(source = 'cam]#2 "b"', rect = [0, 0, 1080, 1920])",
+                    R"(source = "cam1", rect = [0, 0, 1080, 1000])");
+    EXPECT_EQ(out, want);
+}
+
+TEST_F(ShowFileEdit, ImagePathsKeepTheirSpellingWhileTheyNameTheFile) {
+    std::filesystem::create_directories(dir.path / "art");
+    dir.touch("art/b.png");
+    const std::string text =
+        replaced(kShow, R"({ kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] },)",
+                 R"({ kind = "image", path = "./art/../logo.png", rect = [0, 1500, 1080, 420] },)");
+    const std::string moved = save(text, [&](auto& scenes) {
+        scenes[1].layers[1].image = dir.path / "logo.png";
+        scenes[1].layers[1].rect = {0, 0, 10, 10};
+    });
+    EXPECT_EQ(moved, replaced(text, "rect = [0, 1500, 1080, 420]", "rect = [0, 0, 10, 10]"));
+    const std::string other =
+        save(text, [&](auto& scenes) { scenes[1].layers[1].image = dir.path / "art" / "b.png"; });
+    EXPECT_EQ(other, replaced(text, "\"./art/../logo.png\"", "\"art/b.png\""));
+}
+
+TEST_F(ShowFileEdit, WindowsLineEndingsStayWindowsLineEndings) {
+    const auto crlf = [](std::string text) {
+        for (size_t at = text.find('\n'); at != std::string::npos; at = text.find('\n', at + 2))
+            text.replace(at, 1, "\r\n");
+        return text;
+    };
+    const std::string text = crlf(kShow);
+    const std::string out = save(text, [](auto& scenes) {
+        scenes[0].layers[1].rect = {1, 2, 3, 4};
+        scenes[0].layers.push_back(colorLayer({0, 0, 0, 255}, {0, 0, 8, 8}));
+    });
+    EXPECT_EQ(out, replaced(text, "rect = [680, 40, 360, 640], fit = \"cover\" },\r\n",
+                            "rect = [1, 2, 3, 4], fit = \"cover\" },\r\n"
+                            "  { kind = \"color\", color = \"#000000\", rect = [0, 0, 8, 8] },\r\n"));
+}
+
+TEST_F(ShowFileEdit, AllLayersReplacedRewriteTheList) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        scenes[1].layers = {colorLayer({1, 1, 1, 255}, {0, 0, 10, 10}),
+                            colorLayer({2, 2, 2, 255}, {0, 0, 20, 20})};
+    });
+    EXPECT_EQ(out, replaced(kShow, R"(layers = [
+  { kind = "source", source = "cam2", rect = [0, 0, 1080, 1920], fit = "cover" },
+  { kind = "color", color = "#00000080", rect = [0, 1500, 1080, 420] },
+])",
+                            R"(layers = [
+  { kind = "color", color = "#010101", rect = [0, 0, 10, 10] },
+  { kind = "color", color = "#020202", rect = [0, 0, 20, 20] },
+])"));
+}
+
+TEST_F(ShowFileEdit, ReorderedLayersRewriteTheirList) {
+    const std::string out = save(kShow, [](auto& scenes) {
+        std::swap(scenes[0].layers[0], scenes[0].layers[1]);
+        scenes[0].layers[0].rect = {0, 0, 540, 960};
+    });
+    EXPECT_NE(
+        out.find("layers = [\n"
+                 "  { kind = \"source\", source = \"cam2\", rect = [0, 0, 540, 960], fit = \"cover\" },\n"
+                 "  { kind = \"source\", source = \"cam1\", rect = [0, 0, 1080, 1920], fit = \"cover\" },\n"
+                 "]\n"),
+        std::string::npos)
+        << out;
+}
+
+const std::string kTables = kSources + R"(
+[[scenes]]
+id = "main"
+hotkey = "1"
+
+# the host
+[[scenes.layers]]
+kind = "source"
+source = "cam1"
+rect = [0, 0, 1080, 1920]   # full frame
+
+[[scenes.layers]]
+source = "cam2"
+rect = [680, 40, 360, 640]
+fit = "contain"
+
+[[scenes.slots]]
+name = "card"
+anchor = "bottom"
+size = [860, 290]
+offset = [0, 40]
+
+[program]
+scene = "main"
+)";
+
+TEST_F(ShowFileEdit, SubTablesHaveTheirValuesEdited) {
+    const std::string out = save(kTables, [](auto& scenes) {
+        scenes[0].layers[0].rect = {0, 0, 1080, 1900};
+        scenes[0].layers[1].fit = hawker::overlay::Fit::Cover;
+        SlotSpec& card = scenes[0].slots[0];
+        card.anchor.clear();
+        card.rect = {110, 1500, 860, 290};
+    });
+    std::string want = replaced(kTables, "rect = [0, 0, 1080, 1920]   # full frame",
+                                "rect = [0, 0, 1080, 1900]   # full frame");
+    want = replaced(want, "fit = \"contain\"", "fit = \"cover\"");
+    want = replaced(want, "anchor = \"bottom\"\nsize = [860, 290]\noffset = [0, 40]\n",
+                    "rect = [110, 1500, 860, 290]\n");
+    EXPECT_EQ(out, want);
+}
+
+TEST_F(ShowFileEdit, SubTablesAreAddedAndRemoved) {
+    const std::string out = save(kTables, [](auto& scenes) {
+        scenes[0].layers.erase(scenes[0].layers.begin() + 1);
+        scenes[0].layers.push_back(colorLayer({0, 0, 0, 128}, {0, 1500, 1080, 420}));
+    });
+    EXPECT_EQ(
+        out,
+        replaced(
+            kTables,
+            "\n[[scenes.layers]]\nsource = \"cam2\"\nrect = [680, 40, 360, 640]\nfit = \"contain\"\n",
+            "\n[[scenes.layers]]\nkind = \"color\"\ncolor = \"#00000080\"\nrect = [0, 1500, 1080, 420]\n"));
+    EXPECT_THROW(writeSceneLayouts(
+                     kTables, parse(kTables).scenes,
+                     [&] {
+                         auto scenes = parse(kTables).scenes;
+                         std::swap(scenes[0].layers[0], scenes[0].layers[1]);
+                         return scenes;
+                     }(),
+                     dir.path),
+                 ShowFileEditError);
+}
+
+TEST_F(ShowFileEdit, TextThatIsNotTheShowsFileIsRefused) {
+    const std::vector<SceneSpec> file = parse(kShow).scenes;
+    std::vector<SceneSpec> edited = file;
+    edited[0].layers[1].rect = {1, 1, 10, 10};
+    const auto messageOf = [&](const std::string& text, const std::vector<SceneSpec>& fileScenes) {
+        std::string out = "untouched";
+        try {
+            out = writeSceneLayouts(text, fileScenes, edited, dir.path);
+        } catch (const ShowFileEditError& error) {
+            EXPECT_EQ(out, "untouched");
+            return std::string(error.what());
+        }
+        ADD_FAILURE() << "no error";
+        return std::string();
+    };
+    // A layer fewer in the text than the show read.
+    const std::string shorter = replaced(
+        kShow, "  { kind = \"source\", source = \"cam1\", rect = [0, 0, 1080, 1920], fit = \"cover\" },\n",
+        "");
+    EXPECT_NE(messageOf(shorter, file).find("'main'"), std::string::npos);
+    // A scene the text does not have.
+    std::vector<SceneSpec> renamed = file;
+    renamed[1].id = "closeup";
+    EXPECT_NE(messageOf(kShow, renamed).find("'closeup'"), std::string::npos);
+    // The same number of layers, but not the ones the show read.
+    const std::string other = replaced(kShow, R"({ kind = "source", source = "cam2", rect = [680)",
+                                       R"({ kind = "color", color = "#000000", rect = [680)");
+    EXPECT_NE(messageOf(other, file).find("'main'"), std::string::npos);
+}
+
+TEST_F(ShowFileEdit, TheShippedExampleShow) {
+    base = std::filesystem::path(HAWKER_SOURCE_DIR) / "assets" / "shows";
+    std::ifstream file(base / "example.toml");
+    std::stringstream read;
+    read << file.rdbuf();
+    const std::string text = read.str();
+    const std::string out = save(text, [](auto& scenes) {
+        scenes[0].layers[1].rect = {40, 40, 360, 640};
+        SceneSpec copy = scenes[0];
+        copy.id = "main-copy";
+        copy.hotkey.clear();
+        for (auto& layer : copy.layers)
+            layer.fileIndex = -1;
+        for (auto& slot : copy.slots)
+            slot.fileIndex = -1;
+        scenes.push_back(copy);
+    });
+    const std::string moved = replaced(text, R"(rect = [680, 40, 360, 640], fit = "cover" },)",
+                                       R"(rect = [40, 40, 360, 640], fit = "cover" },)");
+    const size_t at = moved.find("\n# What is on the buses");
+    ASSERT_NE(at, std::string::npos);
+    EXPECT_EQ(out.substr(0, at), moved.substr(0, at));
+    EXPECT_EQ(out.substr(out.size() - (moved.size() - at)), moved.substr(at));
+    EXPECT_EQ(out.substr(at, out.size() - moved.size()),
+              "\n[[scenes]]\n"
+              "id = \"main-copy\"\n"
+              "name = \"Host full\"\n"
+              "layers = [\n"
+              "  { kind = \"source\", source = \"cam1\", rect = [0, 0, 1080, 1920] },\n"
+              "  { kind = \"source\", source = \"cam2\", rect = [40, 40, 360, 640] },\n"
+              "]\n"
+              "slots = [\n"
+              "  { name = \"card\", anchor = \"bottom\", size = [860, 290] },\n"
+              "  { name = \"countdown\", anchor = \"top-left\", size = [420, 200] },\n"
+              "  { name = \"lower_third\", rect = [44, 880, 600, 140] },\n"
+              "]\n");
+}
+
+namespace {
+
+/// Edits an operator might make, at random: moves, removals, additions, reorders, slots between anchor
+/// and rect, new scenes.
+void editAtRandom(std::mt19937& random, std::vector<SceneSpec>& scenes, bool reorder, int& serial) {
+    const auto chance = [&](int percent) { return static_cast<int>(random() % 100) < percent; };
+    const auto anyRect = [&] {
+        return cv::Rect(static_cast<int>(random() % 1000) - 100, static_cast<int>(random() % 1900),
+                        1 + static_cast<int>(random() % 1000), 1 + static_cast<int>(random() % 1000));
+    };
+    for (SceneSpec& scene : scenes) {
+        for (LayerSpec& layer : scene.layers)
+            if (chance(30)) layer.rect = anyRect();
+        for (size_t i = scene.layers.size(); i-- > 0;)
+            if (chance(10) && (reorder || scene.layers.size() > 1))
+                scene.layers.erase(scene.layers.begin() + i);
+        if (chance(25)) {
+            const size_t at = random() % (scene.layers.size() + 1);
+            LayerSpec layer = colorLayer(
+                {static_cast<uint8_t>(random()), 0x0a, 0xbc, static_cast<uint8_t>(chance(50) ? 255 : 128)},
+                anyRect());
+            if (chance(30)) layer.fit = hawker::overlay::Fit::Stretch;
+            scene.layers.insert(scene.layers.begin() + static_cast<std::ptrdiff_t>(at), layer);
+        }
+        if (reorder && scene.layers.size() > 1 && chance(10))
+            std::swap(scene.layers.front(), scene.layers.back());
+        for (SlotSpec& slot : scene.slots) {
+            if (!chance(30)) continue;
+            if (slot.anchor.empty()) {
+                slot.anchor = chance(50) ? "top" : "bottom-right";
+                slot.size = {8 + static_cast<int>(random() % 500), 8 + static_cast<int>(random() % 500)};
+                slot.offset = chance(50) ? cv::Point() : cv::Point(5, static_cast<int>(random() % 50));
+            } else {
+                slot.anchor.clear();
+                slot.rect = anyRect();
+            }
+        }
+        for (size_t i = scene.slots.size(); i-- > 0;)
+            if (chance(10) && (reorder || scene.slots.size() > 1)) scene.slots.erase(scene.slots.begin() + i);
+        if (chance(20)) {
+            SlotSpec slot;
+            slot.name = "slot " + std::to_string(++serial);
+            slot.rect = anyRect();
+            scene.slots.push_back(slot);
+        }
+    }
+    if (chance(10)) {
+        SceneSpec scene;
+        scene.id = "new " + std::to_string(++serial);
+        scene.name = scene.id;
+        LayerSpec layer;
+        layer.source = "cam1";
+        layer.rect = anyRect();
+        scene.layers = {layer};
+        scenes.push_back(scene);
+    }
+}
+
+} // namespace
+
+TEST_F(ShowFileEdit, ManyEditsInARowReadBackAsMade) {
+    // Each save is the next one's file, as when the operator saves again and again.
+    for (const bool inlineLists : {true, false}) {
+        const std::string& start = inlineLists ? kShow : kTables;
+        std::mt19937 random(7);
+        int serial = 0;
+        std::string text = start;
+        for (int round = 0; round < 150; ++round) {
+            const std::vector<SceneSpec> file = parse(text).scenes;
+            EXPECT_EQ(writeSceneLayouts(text, file, file, base), text)
+                << "saving unchanged scenes changed the text";
+            std::vector<SceneSpec> edited = file;
+            editAtRandom(random, edited, inlineLists, serial);
+            std::string out;
+            try {
+                out = writeSceneLayouts(text, file, edited, base);
+            } catch (const ShowFileEditError& error) {
+                FAIL() << "round " << round << ": " << error.what() << "\n" << text;
+            }
+            expectReadBackAs(out, edited);
+            if (HasFailure()) {
+                ADD_FAILURE() << "round " << round << ", from:\n" << text << "\nto:\n" << out;
+                return;
+            }
+            text = out;
+        }
+    }
+}
