@@ -544,6 +544,9 @@ TEST_F(ShowFileEdit, TextThatIsNotTheShowsFileIsRefused) {
     std::vector<SceneSpec> renamed = file;
     renamed[1].id = "closeup";
     EXPECT_NE(messageOf(kShow, renamed).find("'closeup'"), std::string::npos);
+    // A scene the show did not read.
+    const std::string extra = kShow + "\n[[scenes]]\nid = \"later\"\n";
+    EXPECT_NE(messageOf(extra, file).find("'later'"), std::string::npos);
     // The same number of layers, but not the ones the show read.
     const std::string other = replaced(kShow, R"({ kind = "source", source = "cam2", rect = [680)",
                                        R"({ kind = "color", color = "#000000", rect = [680)");

@@ -528,6 +528,10 @@ std::string writeSceneLayouts(std::string_view text, const std::vector<SceneSpec
                 " layers and " + std::to_string(where.slots.entries.size()) + " slots, the show read " +
                 std::to_string(scene.layers.size()) + " and " + std::to_string(scene.slots.size()));
     }
+    for (const SceneText& scene : scenes)
+        if (!fileById.count(scene.id))
+            throw ShowFileEditError("scene '" + scene.id +
+                                    "' of the show file's text is not one the show read");
     if (scenes.size() != fileScenes.size())
         throw ShowFileEditError("the show file's text has " + std::to_string(scenes.size()) +
                                 " scenes, the show read " + std::to_string(fileScenes.size()));
