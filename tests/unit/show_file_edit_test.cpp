@@ -325,6 +325,30 @@ TEST_F(ShowFileEdit, AMissingListIsAddedToItsScene) {
                             "]\n"));
 }
 
+TEST_F(ShowFileEdit, AMissingListInAnIndentedSceneIsIndentedToo) {
+    const std::string text = kSources + R"(
+[[scenes]]
+  id = "main"
+  layers = [ { source = "cam1", rect = [0, 0, 1080, 1920] } ]
+
+# the next table's comment
+[program]
+scene = "main"
+)";
+    const std::string out = save(text, [](auto& scenes) {
+        SlotSpec card;
+        card.name = "card";
+        card.anchor = "top";
+        card.size = {100, 100};
+        scenes[0].slots.push_back(card);
+    });
+    EXPECT_EQ(out, replaced(text, "rect = [0, 0, 1080, 1920] } ]\n",
+                            "rect = [0, 0, 1080, 1920] } ]\n"
+                            "  slots = [\n"
+                            "    { name = \"card\", anchor = \"top\", size = [100, 100] },\n"
+                            "  ]\n"));
+}
+
 TEST_F(ShowFileEdit, AMultiLineListWithCommentsInside) {
     const std::string text = replaced(kShow, R"(layers = [
   { kind = "source", source = "cam1", rect = [0, 0, 1080, 1920], fit = "cover" },

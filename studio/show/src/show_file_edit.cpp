@@ -450,7 +450,7 @@ void Writer::editList(const std::string& scene, const EntryList& list, const tom
         // After the scene's last key, before the blank lines and comments that lead to what follows.
         const size_t sceneEnd = table.contentEnd();
         const std::string keyIndent(toml_spans::indentOf(m_text, table.keys.front().keyBegin));
-        std::string text = std::string(list.key) + " = [" + m_newline;
+        std::string text = keyIndent + list.key + " = [" + m_newline;
         for (const Spec& item : now)
             text += keyIndent + "  " + detail::inlineTable(fieldsOf(item)) + "," + m_newline;
         insert(sceneEnd, onOwnLine(sceneEnd, text + keyIndent + "]" + m_newline));
