@@ -88,6 +88,13 @@ std::vector<std::string> linesOf(const std::string& text) {
     return lines;
 }
 
+std::string readFile(const std::filesystem::path& path) {
+    std::ifstream file(path);
+    std::stringstream read;
+    read << file.rdbuf();
+    return read.str();
+}
+
 LayerSpec colorLayer(Rgba color, cv::Rect rect) {
     LayerSpec layer;
     layer.kind = LayerSpec::Kind::Color;
@@ -579,10 +586,7 @@ TEST_F(ShowFileEdit, TextThatIsNotTheShowsFileIsRefused) {
 
 TEST_F(ShowFileEdit, TheShippedExampleShow) {
     base = std::filesystem::path(HAWKER_SOURCE_DIR) / "assets" / "shows";
-    std::ifstream file(base / "example.toml");
-    std::stringstream read;
-    read << file.rdbuf();
-    const std::string text = read.str();
+    const std::string text = readFile(base / "example.toml");
     const std::string out = save(text, [](auto& scenes) {
         scenes[0].layers[1].rect = {40, 40, 360, 640};
         SceneSpec copy = scenes[0];
@@ -665,10 +669,7 @@ void editAtRandom(std::mt19937& random, std::vector<SceneSpec>& scenes, bool reo
         SceneSpec scene;
         scene.id = "new " + std::to_string(++serial);
         scene.name = scene.id;
-        LayerSpec layer;
-        layer.source = "cam1";
-        layer.rect = anyRect();
-        scene.layers = {layer};
+        scene.layers = {colorLayer({9, 9, 9, 255}, anyRect())};
         scenes.push_back(scene);
     }
 }
@@ -677,17 +678,27 @@ void editAtRandom(std::mt19937& random, std::vector<SceneSpec>& scenes, bool reo
 
 TEST_F(ShowFileEdit, ManyEditsInARowReadBackAsMade) {
     // Each save is the next one's file, as when the operator saves again and again.
-    for (const bool inlineLists : {true, false}) {
-        const std::string& start = inlineLists ? kShow : kTables;
+    const std::filesystem::path shows = std::filesystem::path(HAWKER_SOURCE_DIR) / "assets" / "shows";
+    struct Start {
+        std::string text;
+        std::filesystem::path base;
+        bool inlineLists;
+    };
+    const Start starts[] = {{kShow, dir.path, true},
+                            {kTables, dir.path, false},
+                            {readFile(shows / "example.toml"), shows, true},
+                            {readFile(shows / "demo.toml"), shows, true}};
+    for (const Start& start : starts) {
+        base = start.base;
         std::mt19937 random(7);
         int serial = 0;
-        std::string text = start;
+        std::string text = start.text;
         for (int round = 0; round < 150; ++round) {
             const std::vector<SceneSpec> file = parse(text).scenes;
             EXPECT_EQ(writeSceneLayouts(text, file, file, base), text)
                 << "saving unchanged scenes changed the text";
             std::vector<SceneSpec> edited = file;
-            editAtRandom(random, edited, inlineLists, serial);
+            editAtRandom(random, edited, start.inlineLists, serial);
             std::string out;
             try {
                 out = writeSceneLayouts(text, file, edited, base);
