@@ -93,6 +93,18 @@ inline std::string readFile(const std::filesystem::path& path) {
     return read.str();
 }
 
+/// A slot at an explicit rectangle; with `anchor`, `rect`'s size anchored there instead.
+inline SlotSpec slotAt(const std::string& name, cv::Rect rect, const std::string& anchor = "") {
+    SlotSpec slot;
+    slot.name = name;
+    slot.anchor = anchor;
+    if (anchor.empty())
+        slot.rect = rect;
+    else
+        slot.size = rect.size();
+    return slot;
+}
+
 inline LayerSpec colorLayer(Rgba color, cv::Rect rect) {
     LayerSpec layer;
     layer.kind = LayerSpec::Kind::Color;

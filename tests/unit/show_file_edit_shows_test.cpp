@@ -120,10 +120,7 @@ void editAtRandom(std::mt19937& random, std::vector<SceneSpec>& scenes, bool reo
         for (size_t i = scene.slots.size(); i-- > 0;)
             if (chance(10) && (reorder || scene.slots.size() > 1)) scene.slots.erase(scene.slots.begin() + i);
         if (chance(20)) {
-            SlotSpec slot;
-            slot.name = "slot " + std::to_string(++serial);
-            slot.rect = anyRect();
-            scene.slots.push_back(slot);
+            scene.slots.push_back(slotAt("slot " + std::to_string(++serial), anyRect()));
         }
     }
     if (chance(10)) {

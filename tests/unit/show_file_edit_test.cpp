@@ -133,11 +133,7 @@ TEST_F(ShowFileEdit, ANewSceneGoesAfterTheLastSceneBeforeProgram) {
         bottom.rect = {0, 960, 1080, 960};
         bottom.fit = hawker::overlay::Fit::Contain;
         split.layers = {top, bottom};
-        SlotSpec card;
-        card.name = "card";
-        card.anchor = "bottom";
-        card.size = {860, 290};
-        split.slots = {card};
+        split.slots = {slotAt("card", {0, 0, 860, 290}, "bottom")};
         scenes.push_back(split);
     });
     EXPECT_EQ(
@@ -160,10 +156,7 @@ TEST_F(ShowFileEdit, ANewSceneGoesAfterTheLastSceneBeforeProgram) {
 
 TEST_F(ShowFileEdit, AMissingListIsAddedToItsScene) {
     const std::string out = save(kShow, [](auto& scenes) {
-        SlotSpec card;
-        card.name = "card";
-        card.rect = {100, 1400, 880, 300};
-        scenes[1].slots.push_back(card);
+        scenes[1].slots.push_back(slotAt("card", {100, 1400, 880, 300}));
     });
     EXPECT_EQ(out, replaced(kShow, "rect = [0, 1500, 1080, 420] },\n]\n",
                             "rect = [0, 1500, 1080, 420] },\n]\n"
@@ -183,11 +176,7 @@ TEST_F(ShowFileEdit, AMissingListInAnIndentedSceneIsIndentedToo) {
 scene = "main"
 )";
     const std::string out = save(text, [](auto& scenes) {
-        SlotSpec card;
-        card.name = "card";
-        card.anchor = "top";
-        card.size = {100, 100};
-        scenes[0].slots.push_back(card);
+        scenes[0].slots.push_back(slotAt("card", {0, 0, 100, 100}, "top"));
     });
     EXPECT_EQ(out, replaced(text, "rect = [0, 0, 1080, 1920] } ]\n",
                             "rect = [0, 0, 1080, 1920] } ]\n"
