@@ -124,7 +124,7 @@ check "the PiP's line is rewritten with its new rect only" \
 check "  one line removed from the file in all ($(grep -c '^<' "$T/save1.diff"))" test "$(grep -c '^<' "$T/save1.diff")" = 1
 check "the new scene is in the file" grep -q '^id = "pip2"' "$T/show.toml"
 missing=0
-while IFS= read -r line; do grep -qxF -- "$line" "$T/show.toml" || missing=$((missing + 1)); done < <(grep '#' "$T/show.orig.toml")
+while IFS= read -r comment; do grep -qF -- "$comment" "$T/show.toml" || missing=$((missing + 1)); done < <(grep -o '#.*' "$T/show.orig.toml")
 check "every comment is kept ($missing missing)" test "$missing" = 0
 cp "$T/show.toml" "$T/show.save1.toml"
 api "$OP" /layout/remove '{"scene":"pip2","layer":1}'
@@ -140,14 +140,16 @@ TAKE_MS=$(grep -m1 "command take by deck" "$T/show.log" | sed -E 's/.* at t=([0-
 move 100 100 # a draft not yet taken
 kill -KILL "$SHOW_PID"; wait_pid "$SHOW_PID" 10
 cp "$T/program.mkv" "$T/first.mkv"
-start_live_show "$T/show.toml" "$T/hawker.db" 4 --resume 1
+start_live_show "$T/show.toml" "$T/hawker.db" 12 --resume 1
 api "$OP" /scenes
 check "the saved file's new scene is there once ($(py "[s['id'] for s in d].count('pip2')"))" test "$(py "[s['id'] for s in d].count('pip2')")" = 1
 check "after --resume the layout on air is the taken one ($(scene_rect main layout 1))" test "$(scene_rect main layout 1)" = "40 400 110 190"
 check "  the draft is back ($(scene_rect main draft 1))" test "$(scene_rect main draft 1)" = "100 100 110 190"
 api "$OP" /layout/undo '{}'
 check "  and undo goes on where it was (got $CODE)" test "$CODE" = 200
+api "$OP" /show/stop '{}'
 wait_pid "$HAWKER_PID" 30
+check "the resumed show ends cleanly (rc $WAIT_RC)" test "$WAIT_RC" -eq 0
 
 # The recording of the first run: before the TAKE the PiP at its old place, after it at the new.
 before=$(awk -v b="$TAKE_MS" 'BEGIN { printf "%.3f", b / 1000 - 1.0 }')
@@ -156,8 +158,9 @@ ffmpeg -v error -nostdin -y -ss "$before" -i "$T/first.mkv" -frames:v 1 "$T/befo
 ffmpeg -v error -nostdin -y -ss "$after" -i "$T/first.mkv" -frames:v 1 "$T/after.png"
 mean_at() { "$PROBE" mean "$1" $(($2 - 8)) $(($3 - 8)) $(($2 + 8)) $(($3 + 8)); }
 is_red() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[1] > 150 && v[3] < 90) }'; }
+is_blue() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[3] > 150 && v[1] < 90) }'; }
 c=$(mean_at "$T/before.png" 95 495)
-check "1 s before the TAKE the new place shows the host (rgb $c): the draft never reached the program" ! is_red "$c"
+check "1 s before the TAKE the new place shows the host (rgb $c): the draft never reached the program" is_blue "$c"
 c=$(mean_at "$T/before.png" 285 175)
 check "  and the PiP is at its old place (rgb $c)" is_red "$c"
 c=$(mean_at "$T/after.png" 95 495)
