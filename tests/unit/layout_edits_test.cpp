@@ -187,7 +187,7 @@ TEST(LayoutEdits, TemplatesMakeScenesThatUndoTakesAway) {
     ASSERT_EQ(pip->layers.size(), 2u);
     EXPECT_EQ(pip->layers[0].source, "host");
     EXPECT_EQ(pip->layers[1].source, "item");
-    const cv::Rect safe = overlay::SafeArea{}.visible(cv::Size(720, 1280));
+    const cv::Rect safe = hawker::overlay::SafeArea{}.visible(cv::Size(720, 1280));
     EXPECT_EQ((pip->layers[1].rect & safe), pip->layers[1].rect) << "the PiP sits in the safe area";
     EXPECT_EQ(pip->layers[1].rect.x % 10, 0);
     EXPECT_EQ(pip->layers[1].rect.y % 10, 0);

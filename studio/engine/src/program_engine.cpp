@@ -288,7 +288,7 @@ void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock&
     }
     if (state->addedSources != m_appliedAdded) applyAddedSources(*state, programClock.tickUs(n));
     if (state->sourceReconnects != m_appliedReconnects) applySourceReconnects(*state);
-    if (state->layouts.revision != m_appliedLayouts) applyLayouts(*state);
+    if (state->layouts.revision != m_appliedLayouts || m_draftJob.valid()) applyLayouts(*state);
     if (state->stopRequested) m_stop = true;
     if (state->audio != m_appliedAudio) {
         // Levels are show state; the mixer follows the snapshot.

@@ -4,6 +4,7 @@
 // the layouts into the show file.
 
 #include <algorithm>
+#include <chrono>
 #include <fstream>
 #include <sstream>
 #include <sys/stat.h>
@@ -36,7 +37,6 @@ void ProgramEngine::readSavedScenes() {
 }
 
 void ProgramEngine::applyLayouts(const ShowState& state) {
-    m_appliedLayouts = state.layouts.revision;
     // A picture that cannot be used keeps the scene as it was: the show goes
     // on, and the log says why (the controller checked the file before).
     auto prepare = [&](const SceneSpec& scene) -> std::unique_ptr<PreparedScene> {
@@ -47,12 +47,29 @@ void ProgramEngine::applyLayouts(const ShowState& state) {
             return nullptr;
         }
     };
+    // Drafts prepared off this thread since the last tick go to the preview.
+    const bool preparing =
+        m_draftJob.valid() && m_draftJob.wait_for(std::chrono::seconds(0)) != std::future_status::ready;
+    if (m_draftJob.valid() && !preparing)
+        for (auto& prepared : m_draftJob.get())
+            if (prepared) m_draftScenes[prepared->id] = std::move(prepared);
+
+    // The program's scenes at once: a TAKE must show the new layout on its own
+    // tick. The scene taken is the draft the preview showed, already prepared.
     const std::vector<SceneSpec> live = liveScenes(m_show, state);
     for (const SceneSpec& scene : live) {
         auto prepared = std::find_if(m_scenes.begin(), m_scenes.end(),
                                      [&](const auto& candidate) { return candidate->id == scene.id; });
         if (prepared != m_scenes.end() && sameLayout(**prepared, scene)) continue;
-        auto fresh = prepare(scene);
+        std::unique_ptr<PreparedScene> fresh;
+        if (auto draft = m_draftScenes.find(scene.id); draft != m_draftScenes.end() &&
+                                                       sameLayout(*draft->second, scene) &&
+                                                       !state.layouts.draft.count(scene.id)) {
+            fresh = std::move(draft->second);
+            m_draftScenes.erase(draft);
+        } else {
+            fresh = prepare(scene);
+        }
         if (!fresh) continue;
         std::lock_guard lock(m_growMutex);
         if (prepared != m_scenes.end())
@@ -68,15 +85,42 @@ void ProgramEngine::applyLayouts(const ShowState& state) {
                                 [&](const SceneSpec& scene) { return scene.id == prepared->id; });
         });
     }
+
+    // The drafts that changed, prepared on a worker: an image layer's decode
+    // must not hold up a program tick for what only the preview shows. One
+    // job at a time; the next tick looks again.
+    if (preparing) return;
     std::erase_if(m_draftScenes, [&](const auto& entry) { return !state.layouts.draft.count(entry.first); });
+    std::vector<SceneSpec> changed;
     for (const auto& [id, layout] : state.layouts.draft) {
         const auto scene = sceneInPreview(m_show, state, id);
-        if (!scene) continue;
-        auto& prepared = m_draftScenes[id];
-        if (prepared && sameLayout(*prepared, *scene)) continue;
-        if (auto fresh = prepare(*scene)) prepared = std::move(fresh);
-        if (!prepared) m_draftScenes.erase(id);
+        auto prepared = m_draftScenes.find(id);
+        if (scene && (prepared == m_draftScenes.end() || !sameLayout(*prepared->second, *scene)))
+            changed.push_back(*scene);
     }
+    m_appliedLayouts = state.layouts.revision;
+    if (changed.empty()) return;
+    std::map<std::string, int> indices; // the sources as they are now, for the worker
+    for (size_t i : m_videoSources)
+        indices[m_sources[i]->config().id] = static_cast<int>(i);
+    m_draftJob =
+        std::async(std::launch::async, [this, changed = std::move(changed), indices = std::move(indices)] {
+            std::vector<std::unique_ptr<PreparedScene>> prepared;
+            for (const SceneSpec& scene : changed) {
+                try {
+                    prepared.push_back(prepareScene(
+                        scene, 0, cv::Size(m_show.width, m_show.height),
+                        [&](const std::string& id) {
+                            auto found = indices.find(id);
+                            return found == indices.end() ? -1 : found->second;
+                        },
+                        *m_graphics));
+                } catch (const std::exception& error) {
+                    logError("scene " + scene.id + " keeps its layout on the preview: " + error.what());
+                }
+            }
+            return prepared;
+        });
 }
 
 std::optional<std::string> ProgramEngine::saveShowFile(const std::vector<SceneSpec>& scenes) {

@@ -11,6 +11,7 @@
 // The API and the console see it only as a ProgramView.
 
 #include <atomic>
+#include <future>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -145,6 +146,9 @@ private:
     /// Scenes with a draft layout, as the preview shows them (compositor thread only).
     std::map<std::string, std::unique_ptr<PreparedScene>> m_draftScenes;
     uint64_t m_appliedLayouts = 0; ///< compositor thread: the layouts' revision last prepared
+    /// Drafts being prepared off the compositor thread (an image layer takes
+    /// a decode): the preview shows the old draft until they are ready.
+    std::future<std::vector<std::unique_ptr<PreparedScene>>> m_draftJob;
     /// The scenes as the show file on disk has them (after this run's saves);
     /// a save checks the file against them first. Under the controller's lock.
     std::vector<SceneSpec> m_savedScenes;
