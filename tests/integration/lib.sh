@@ -210,6 +210,19 @@ wait_until() {
     "$@"
 }
 
+# start_xvfb: a virtual X display of 1600x1000 for the console, on a display
+# number Xvfb picks; exports DISPLAY and sets XVFB_PID (tracked, stopped at exit).
+start_xvfb() {
+    : > "$T/xvfb.display"
+    Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$T/xvfb.display" > "$T/xvfb.log" 2>&1 &
+    XVFB_PID=$!
+    track_pid "$XVFB_PID"
+    wait_until 15 grep -q '[0-9]' "$T/xvfb.display" || die "Xvfb did not start within 15 s"
+    export DISPLAY=":$(tr -dc 0-9 < "$T/xvfb.display")"
+    unset WAYLAND_DISPLAY
+    info "Xvfb on $DISPLAY"
+}
+
 # random_hex: 32 random hex digits; random_token PREFIX: a test's API token secret ("op-3fa9…").
 random_hex() { head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n'; }
 random_token() { printf '%s-%s' "$1" "$(random_hex)"; }

@@ -155,14 +155,7 @@ tap_until() {
 no_gl_or_assert_errors() { ! grep -qiE 'GL error|Assertion|IM_ASSERT|imgui[a-z_]*\.(cpp|h):' "$1"; }
 
 # --- a virtual display of our own (its number chosen by Xvfb: no clashes) -------------
-: > "$T/xvfb.display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$T/xvfb.display" > "$T/xvfb.log" 2>&1 &
-XVFB_PID=$!
-track_pid "$XVFB_PID"
-wait_until 15 grep -q '[0-9]' "$T/xvfb.display" || die "Xvfb did not start within 15 s"
-export DISPLAY=":$(tr -dc 0-9 < "$T/xvfb.display")"
-unset WAYLAND_DISPLAY
-info "Xvfb on $DISPLAY"
+start_xvfb
 
 # --- 1. the operator's console ------------------------------------------------------------
 FRAMES=300

@@ -57,13 +57,7 @@ probe() { "$PROBE" "$@" 2>> "$T/probe.log"; }
 no_gl_or_assert_errors() { ! grep -qiE 'GL error|Assertion|IM_ASSERT|imgui[a-z_]*\.(cpp|h):' "$1"; }
 region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
 
-: > "$T/xvfb.display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$T/xvfb.display" > "$T/xvfb.log" 2>&1 &
-track_pid $!
-wait_until 15 grep -q '[0-9]' "$T/xvfb.display" || die "Xvfb did not start within 15 s"
-export DISPLAY=":$(tr -dc 0-9 < "$T/xvfb.display")"
-unset WAYLAND_DISPLAY
-info "Xvfb on $DISPLAY"
+start_xvfb
 
 # shot NAME [ARGS...]: the operator's desk 20 frames after the show started, in a settings folder of its own.
 shot() {

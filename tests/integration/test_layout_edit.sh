@@ -74,12 +74,7 @@ show "$T/learn.mkv" > "$T/learn.toml"
 show "$T/program.mkv" > "$T/show.toml"
 cp "$T/show.toml" "$T/show.orig.toml"
 
-: > "$T/xvfb.display"
-Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3> "$T/xvfb.display" > "$T/xvfb.log" 2>&1 &
-track_pid $!
-wait_until 15 grep -q '[0-9]' "$T/xvfb.display" || die "Xvfb did not start within 15 s"
-export DISPLAY=":$(tr -dc 0-9 < "$T/xvfb.display")"
-unset WAYLAND_DISPLAY
+start_xvfb
 
 region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
 center_in() { awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"; }
