@@ -61,8 +61,9 @@ const std::string& StingerLayer::sceneUnder(const ActiveTransition& active, int6
 
 void StingerLayer::drawOver(overlay::YuvImage& canvas, int64_t elapsedMs) const {
     if (elapsedMs < 0 || elapsedMs >= m_durationMs || m_frames.empty()) return;
-    // The last picture due at `elapsedMs`.
-    auto next = std::upper_bound(m_frames.begin(), m_frames.end(), elapsedMs,
+    // The last picture due at `elapsedMs`. A clip's times are whole ms rounded either way (WebM's are
+    // rounded to the nearest), so a picture 1 ms late is due: at the program's frame rate, one a tick.
+    auto next = std::upper_bound(m_frames.begin(), m_frames.end(), elapsedMs + 1,
                                  [](int64_t ms, const Frame& frame) { return ms < frame.ptsMs; });
     if (next == m_frames.begin()) return;
     const Frame& frame = *std::prev(next);

@@ -24,7 +24,7 @@ public:
     /// The scene under the clip at program time `nowMs`: the one left until the point, then the new one.
     const std::string& sceneUnder(const ActiveTransition& active, int64_t nowMs) const;
     /// Blends the clip's picture `elapsedMs` after its start over `canvas`:
-    /// the last picture due by then (program time, so offline runs are exact);
+    /// the last picture due by then, to the ms (program time, so offline runs are exact);
     /// nothing before the start or from the clip's end on.
     void drawOver(overlay::YuvImage& canvas, int64_t elapsedMs) const;
 
