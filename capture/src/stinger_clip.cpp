@@ -144,16 +144,16 @@ int decodeStingerClip(const std::string& path, cv::Size size, const StingerClipL
                          std::to_string(limits.maxDurationMs) + " ms at most");
     const int64_t frameBytes = int64_t{size.width} * size.height * 4;
     const int64_t maxFrames = limits.maxBytes / frameBytes;
-    if (info.fps > 0) {
-        const auto expected =
-            static_cast<int64_t>(std::ceil(static_cast<double>(info.durationMs) * info.fps / 1000.0));
-        if (expected > maxFrames)
-            refuse(path, "would take " + megabytes(expected * frameBytes) + " decoded (" +
-                             std::to_string(expected) + " frames at " + std::to_string(size.width) + "x" +
-                             std::to_string(size.height) + "); the limit is " + megabytes(limits.maxBytes));
-    }
-
+    // The container's count where it keeps one (.mov does), else the length at the average rate.
     const AVStream* stream = clip.input->streams[clip.stream];
+    const int64_t expected = stream->nb_frames > 0
+                                 ? stream->nb_frames
+                                 : std::llround(static_cast<double>(info.durationMs) * info.fps / 1000.0);
+    if (expected > maxFrames)
+        refuse(path, "would take " + megabytes(expected * frameBytes) + " decoded (" +
+                         std::to_string(expected) + " frames at " + std::to_string(size.width) + "x" +
+                         std::to_string(size.height) + "); the limit is " + megabytes(limits.maxBytes));
+
     CodecContextPtr decoder(avcodec_alloc_context3(clip.codec));
     checkAv(avcodec_parameters_to_context(decoder.get(), stream->codecpar), "decoder parameters");
     checkAv(avcodec_open2(decoder.get(), clip.codec, nullptr), "open stinger decoder");
