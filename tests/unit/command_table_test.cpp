@@ -69,7 +69,7 @@ TEST(CommandTable, ArgumentsAreCheckedBeforeAnyHandlerRuns) {
     r = run(controller, "take", {{"duration_ms", "20000"}});
     EXPECT_EQ(r.message, "take: duration_ms must be 0..10000, got 20000");
     r = run(controller, "take", {{"transition", "wipe"}});
-    EXPECT_EQ(r.message, "take: transition must be cut or fade, got 'wipe'");
+    EXPECT_EQ(r.message, "take: transition must be cut, fade or stinger, got 'wipe'");
     r = run(controller, "card.update", {{"sku", "S1"}, {"sold", "12x"}});
     EXPECT_EQ(r.message, "card.update: sold must be a whole number, got '12x'");
     r = run(controller, "audio.gain", {{"input", "mic"}, {"db", "99"}});

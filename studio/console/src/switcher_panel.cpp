@@ -42,6 +42,19 @@ const std::vector<SceneSpec>& switchableScenes(ConsoleContext& context) {
     return live.empty() ? context.engine()->show().scenes : live;
 }
 
+/// The transition's name as the console's line under the buttons says it.
+const char* kindName(TransitionKind kind) {
+    switch (kind) {
+    case TransitionKind::Cut:
+        return tr("switcher.kind_cut");
+    case TransitionKind::Stinger:
+        return tr("switcher.kind_stinger");
+    case TransitionKind::Fade:
+        break;
+    }
+    return tr("switcher.kind_fade");
+}
+
 } // namespace
 
 SwitcherPanel::SwitcherPanel() : Panel("Switcher", trKey("switcher.title"), PanelPlace{0, 0, 0.5f, 1}) {}
@@ -245,20 +258,23 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
     ImGui::SameLine();
     if (ImGui::Button(trId("switcher.fade").c_str())) take(context, TransitionKind::Fade);
     ImGui::SameLine();
+    if (context.engine() && context.engine()->show().stinger) {
+        if (ImGui::Button(trId("switcher.stinger").c_str())) take(context, TransitionKind::Stinger);
+        ImGui::SameLine();
+    }
     ImGui::SetNextItemWidth(140);
     ImGui::SliderInt(trId("switcher.fade_ms").c_str(), &m_fadeMs, 100, 3000);
     if (ImGui::IsItemDeactivatedAfterEdit())
         context.send(Command::setTransition(std::nullopt, m_fadeMs), "switch");
     ImGui::EndDisabled();
     if (state)
-        ImGui::TextDisabled(
-            "%s", trf("switcher.transition",
-                      {{"kind", state->transition == TransitionKind::Cut ? tr("switcher.kind_cut")
-                                                                         : tr("switcher.kind_fade")},
-                       {"ms", std::to_string(state->transitionMs)},
-                       {"key", context.settings().takeKey ? keyName(context.settings().takeKey)
-                                                          : std::string(tr("menu.take_default"))}})
-                      .c_str());
+        ImGui::TextDisabled("%s",
+                            trf("switcher.transition",
+                                {{"kind", kindName(state->transition)},
+                                 {"ms", std::to_string(state->transitionMs)},
+                                 {"key", context.settings().takeKey ? keyName(context.settings().takeKey)
+                                                                    : std::string(tr("menu.take_default"))}})
+                                .c_str());
 }
 
 Command SwitcherPanel::takeCommand(std::optional<TransitionKind> kind) const {

@@ -1,6 +1,7 @@
 #pragma once
 // The vision mixer: a multiview of every source with tally, the preview and
-// program monitors, scene buttons, and TAKE / CUT / FADE.
+// program monitors, scene buttons, and TAKE / CUT / FADE (and STINGER when the
+// show has a [stinger]).
 
 #include <deque>
 #include <memory>

@@ -10,6 +10,7 @@
 #include "hawker/studio/show/added_sources.hpp"
 #include "hawker/studio/store/session_store.hpp"
 #include "prepared_scene.hpp"
+#include "stinger_layer.hpp"
 
 namespace hawker::studio {
 
@@ -92,6 +93,9 @@ void ProgramEngine::prepare() {
     m_graphics = std::make_unique<GraphicsAssets>(m_show, m_options.offline);
     for (size_t s = 0; s < m_show.scenes.size(); ++s)
         m_scenes.push_back(prepareSceneAt(m_show.scenes[s], s));
+    // The stinger is decoded whole here, never on the compositor's tick.
+    if (m_show.stinger)
+        m_stinger = std::make_unique<StingerLayer>(*m_show.stinger, cv::Size(m_show.width, m_show.height));
 
     m_mixer = std::make_unique<capture::AudioMixer>(m_show.encoder.audioRate);
     m_mixer->setLimiter(m_show.programLimiter);
@@ -303,7 +307,10 @@ std::shared_ptr<const cv::Mat> ProgramEngine::composeProgram(int64_t n, const Sh
     const auto composeStart = std::chrono::steady_clock::now();
     std::shared_ptr<cv::Mat> buffer = m_pool->acquire();
     overlay::YuvImage canvas = overlay::viewI420(*buffer, m_show.width, m_show.height);
-    composeScene(state.program, canvas, state, nowMs);
+    // A stinger covers a cut at its point: the scene left until then, the new one after, the clip over both.
+    const bool stinger = state.active && state.active->kind == TransitionKind::Stinger && m_stinger;
+    composeScene(stinger ? m_stinger->sceneUnder(*state.active, nowMs) : state.program, canvas, state, nowMs);
+    if (stinger) m_stinger->drawOver(canvas, nowMs - state.active->startMs);
     if (state.active && state.active->kind == TransitionKind::Fade) {
         std::shared_ptr<cv::Mat> from = m_pool->acquire();
         overlay::YuvImage fromCanvas = overlay::viewI420(*from, m_show.width, m_show.height);

@@ -3,6 +3,7 @@
 #include <ctime>
 #include <set>
 
+#include "hawker/capture/stinger_clip.hpp"
 #include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/engine/record_path.hpp"
@@ -58,6 +59,29 @@ void mergeCatalog(ShowSpec& show, const std::filesystem::path& database) {
         logInfo(std::to_string(fromCatalog) + " more products from the catalog in " + database.string());
 }
 
+/// The stinger's length, from its file's header (nothing is decoded yet), so
+/// that the controller knows how long a stinger take lasts; its point must fall inside it.
+void settleStinger(StingerSpec& stinger, const std::filesystem::path& showFile) {
+    capture::StingerClipInfo info;
+    try {
+        info = capture::probeStingerClip(stinger.file.string());
+    } catch (const std::exception& error) {
+        throw std::runtime_error(std::string("stinger: ") + error.what());
+    }
+    if (info.durationMs > kMaxStingerMs)
+        throw std::runtime_error("stinger: " + stinger.file.string() + " is " +
+                                 std::to_string(info.durationMs) + " ms long; a stinger may last " +
+                                 std::to_string(kMaxStingerMs) + " ms at most");
+    if (stinger.pointMs > info.durationMs)
+        throw ShowFileError((showFile.empty() ? std::string("show") : showFile.filename().string()) +
+                            ": stinger.point_ms: " + std::to_string(stinger.pointMs) +
+                            " is past the end of " + stinger.file.filename().string() + " (" +
+                            std::to_string(info.durationMs) + " ms)");
+    stinger.durationMs = static_cast<int>(info.durationMs);
+    logInfo("stinger " + stinger.file.string() + ": " + info.codec + " " + std::to_string(info.width) + "x" +
+            std::to_string(info.height) + ", " + std::to_string(stinger.durationMs) + " ms");
+}
+
 } // namespace
 
 SettledShow settleShow(ShowSpec show, const EngineOptions& options) {
@@ -74,6 +98,7 @@ SettledShow settleShow(ShowSpec show, const EngineOptions& options) {
         if (options.resume && !options.database.empty()) recordResumedPart(spec);
         settled.outputTargets[i] = {spec.path.string(), spec.path.string()};
     }
+    if (show.stinger) settleStinger(*show.stinger, show.file);
     if (!options.database.empty()) mergeCatalog(show, options.database);
     // Anchored graphic slots get the rectangle the anchor gives them with the
     // theme's safe area and margin, so the layout editor and GET /scenes show

@@ -64,7 +64,8 @@ ArgSpec choice(std::string_view name, bool required, std::vector<std::string_vie
 std::vector<CommandSpec> buildCommandTable() {
     using C = ShowController;
     const ArgSpec scene = id("scene", true, "the scene's id");
-    const ArgSpec transition = choice("transition", false, {"cut", "fade"}, "how the take looks");
+    const ArgSpec transition = choice("transition", false, {"cut", "fade", "stinger"},
+                                      "how the take looks (stinger: the show's clip)");
     const ArgSpec durationMs = whole("duration_ms", false, 0, 10000, "the fade's length in ms");
     const ArgSpec saleSlot = id("slot", false, "the countdown's slot (default countdown)");
     const ArgSpec output = id("output", true, "the output's id");

@@ -88,8 +88,16 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
     }
     if (command.name == "take") {
         finishActive();
-        const TransitionKind kind = command.transition.value_or(state.transition);
-        const int duration = command.transitionMs.value_or(state.transitionMs);
+        // A take that names no transition uses the incoming scene's own, else the show's current one.
+        const SceneSpec* incoming = m_show.findScene(state.preview);
+        const TransitionKind kind = command.transition.value_or(
+            incoming && incoming->transition ? *incoming->transition : state.transition);
+        if (kind == TransitionKind::Stinger && !m_show.stinger)
+            return CommandResult::invalid("take: this show has no [stinger] to play");
+        // A stinger lasts as long as its clip; a fade as long as asked.
+        const int duration = kind == TransitionKind::Stinger
+                                 ? m_show.stinger->durationMs
+                                 : command.transitionMs.value_or(state.transitionMs);
         const std::string from = state.program;
         std::swap(state.program, state.preview);
         // The layout edited on the preview goes on air with it.
@@ -98,7 +106,7 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
             state.layouts.draft.erase(draft);
             ++state.layouts.revision;
         }
-        if (kind == TransitionKind::Fade && duration > 0 && from != state.program)
+        if (kind != TransitionKind::Cut && duration > 0 && from != state.program)
             state.active = ActiveTransition{from, state.program, kind, programMs, duration};
         timeline(TimelineRow::program(programMs, state.program, kind));
         return CommandResult::done("take " + state.program);
@@ -111,6 +119,8 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
         return CommandResult::done("cut " + command.scene);
     }
     // transition
+    if (command.transition == TransitionKind::Stinger && !m_show.stinger)
+        return CommandResult::invalid("transition: this show has no [stinger] to play");
     if (command.transition) state.transition = *command.transition;
     if (command.transitionMs) state.transitionMs = *command.transitionMs;
     return CommandResult::done(std::string("transition ") + toString(state.transition) + " " +

@@ -40,11 +40,20 @@ std::optional<Rgba> parseColor(const std::string& text) {
 std::optional<TransitionKind> parseTransition(const std::string& name) {
     if (name == "cut") return TransitionKind::Cut;
     if (name == "fade") return TransitionKind::Fade;
+    if (name == "stinger") return TransitionKind::Stinger;
     return std::nullopt;
 }
 
 const char* toString(TransitionKind kind) {
-    return kind == TransitionKind::Cut ? "cut" : "fade";
+    switch (kind) {
+    case TransitionKind::Cut:
+        return "cut";
+    case TransitionKind::Fade:
+        return "fade";
+    case TransitionKind::Stinger:
+        return "stinger";
+    }
+    return "fade";
 }
 
 const SceneSpec* ShowSpec::findScene(const std::string& id) const {
@@ -86,6 +95,7 @@ ShowSpec parseShow(const std::string& text, const std::string& file, const std::
     readShowName(top, show, file);
     const std::optional<capture::PlatformPreset> preset = readPlatformPreset(top, file);
     readCanvas(top, show, preset, file);
+    readStinger(top, show, file);
     readSources(top, show, file);
     readScenes(top, show, file);
     readProgram(top, show, file);

@@ -45,10 +45,7 @@ void readCues(Fields& top, ShowSpec& show, const std::string& file) {
             if (!show.findScene(*scene) && !added) f.fail("scene", "no scene with id '" + *scene + "'");
             cue.scene = *scene;
         }
-        if (auto kind = f.optString("transition")) {
-            cue.transition = parseTransition(*kind);
-            if (!cue.transition) f.fail("transition", "expected cut or fade");
-        }
+        cue.transition = readTransition(f, "transition", show);
         if (f.has("transition_ms")) cue.transitionMs = f.optInt("transition_ms", 0, 0, 10000);
         if (auto actor = f.optString("actor")) cue.actor = *actor;
         if (auto role = f.optString("role")) {

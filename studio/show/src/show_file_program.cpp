@@ -56,6 +56,32 @@ void readCanvas(Fields& top, ShowSpec& show, const std::optional<capture::Platfo
     f.finish();
 }
 
+void readStinger(Fields& top, ShowSpec& show, const std::string& file) {
+    const toml::table* t = top.optTable("stinger");
+    if (!t) return;
+    Fields f(*t, "stinger", file);
+    StingerSpec stinger;
+    stinger.file = resolve(show.baseDir, f.reqString("file"));
+    if (!std::filesystem::is_regular_file(stinger.file))
+        f.fail("file", "no such file: " + stinger.file.string());
+    // Checked against the clip's own length when the show is settled (its header is read there).
+    if (!f.has("point_ms"))
+        f.fail("point_ms", "missing (when the picture cuts, in ms from the clip's start)");
+    stinger.pointMs = f.optInt("point_ms", 0, 0, kMaxStingerMs);
+    f.finish();
+    show.stinger = std::move(stinger);
+}
+
+std::optional<TransitionKind> readTransition(Fields& f, const std::string& key, const ShowSpec& show) {
+    const std::optional<std::string> name = f.optString(key);
+    if (!name) return std::nullopt;
+    const std::optional<TransitionKind> kind = parseTransition(*name);
+    if (!kind) f.fail(key, "expected cut, fade or stinger, got '" + *name + "'");
+    if (*kind == TransitionKind::Stinger && !show.stinger)
+        f.fail(key, "\"stinger\" needs a [stinger] table with the clip's file and point_ms");
+    return kind;
+}
+
 void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
     show.programScene = show.scenes.front().id;
     show.previewScene = show.scenes.size() > 1 ? show.scenes[1].id : show.scenes.front().id;
@@ -68,11 +94,7 @@ void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
             (std::string(key) == "scene" ? show.programScene : show.previewScene) = *id;
         }
     }
-    if (auto kind = f.optString("transition")) {
-        auto parsed = parseTransition(*kind);
-        if (!parsed) f.fail("transition", "expected cut or fade, got '" + *kind + "'");
-        show.transition = *parsed;
-    }
+    show.transition = readTransition(f, "transition", show).value_or(show.transition);
     show.transitionMs = f.optInt("transition_ms", show.transitionMs, 0, 10000);
     if (auto decode = f.optString("multiview_decode")) {
         if (*decode != "light" && *decode != "full") f.fail("multiview_decode", "expected light or full");

@@ -24,8 +24,13 @@ std::optional<capture::PlatformPreset> readPlatformPreset(Fields& top, const std
 /// [canvas]: size, frame rate and background, over the preset's.
 void readCanvas(Fields& top, ShowSpec& show, const std::optional<capture::PlatformPreset>& preset,
                 const std::string& file);
+/// [stinger]: the clip a stinger transition plays (the file must exist), read
+/// before the scenes, [program] and the cues, which may ask for it.
+void readStinger(Fields& top, ShowSpec& show, const std::string& file);
 /// [program]: the scenes on program and preview at the start, and the transition.
 void readProgram(Fields& top, ShowSpec& show, const std::string& file);
+/// The optional transition `key` of `f`: cut, fade, or stinger when the show has a [stinger].
+std::optional<TransitionKind> readTransition(Fields& f, const std::string& key, const ShowSpec& show);
 /// [encoder]: x264 and audio settings over the preset's, at the canvas's size.
 void readEncoder(Fields& top, ShowSpec& show, const std::optional<capture::PlatformPreset>& preset,
                  const std::string& file);

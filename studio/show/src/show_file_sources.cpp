@@ -127,6 +127,7 @@ void readScenes(Fields& top, ShowSpec& show, const std::string& file) {
         if (!sceneIds.insert(scene.id).second) f.fail("id", "'" + scene.id + "' is used twice");
         scene.name = f.optString("name").value_or(scene.id);
         scene.hotkey = f.optString("hotkey").value_or("");
+        scene.transition = readTransition(f, "transition", show);
         forEachTable(f, "layers", file,
                      [&](Fields& lf, size_t index) {
                          scene.layers.push_back(readLayer(lf, show));

@@ -130,6 +130,9 @@ ShowState restoreState(const json& in, const ShowSpec& show) {
                                      "' is not in this show");
         state.transition =
             parseTransition(in.at("transition").get<std::string>()).value_or(TransitionKind::Fade);
+        // A show file that lost its [stinger] since: the takes fade.
+        if (state.transition == TransitionKind::Stinger && !show.stinger)
+            state.transition = TransitionKind::Fade;
         state.transitionMs = in.at("transition_ms").get<int>();
         for (const auto& [slot, g] : in.at("graphics").items()) {
             SlotGraphic graphic;

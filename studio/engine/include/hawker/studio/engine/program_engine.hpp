@@ -44,6 +44,7 @@ class AudioMixer;
 namespace hawker::studio {
 
 struct PreparedScene;
+class StingerLayer;
 
 class ProgramEngine final : public ProgramView {
 public:
@@ -140,6 +141,7 @@ private:
     std::vector<std::unique_ptr<capture::MediaSource>> m_sources;
     std::vector<size_t> m_videoSources;
     std::vector<std::unique_ptr<PreparedScene>> m_scenes;
+    std::unique_ptr<StingerLayer> m_stinger; ///< the show's [stinger], decoded at prepare; none without one
     /// m_sources and m_scenes grow on the compositor thread (source.add),
     /// their only writer; other threads read them under this lock.
     mutable std::mutex m_growMutex;

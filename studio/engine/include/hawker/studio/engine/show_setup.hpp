@@ -22,7 +22,8 @@ struct SettledShow {
 /// 1. the stream keys of network outputs (a missing one throws);
 /// 2. each recording's file for this run: never an existing file unless
 ///    `overwrite`; a resumed show records its next part beside the first;
-/// 3. the products imported into the session database's catalog (hawker
+/// 3. the stinger's length, from its file's header ([stinger]);
+/// 4. the products imported into the session database's catalog (hawker
 ///    catalog import); the show file's own products win.
 /// Throws std::runtime_error naming what failed.
 SettledShow settleShow(ShowSpec show, const EngineOptions& options);

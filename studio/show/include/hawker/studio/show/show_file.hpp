@@ -36,6 +36,10 @@ struct Rgba {
 };
 std::optional<Rgba> parseColor(const std::string& text);
 
+enum class TransitionKind { Cut, Fade, Stinger };
+std::optional<TransitionKind> parseTransition(const std::string& name);
+const char* toString(TransitionKind kind);
+
 struct SourceSpec {
     std::string id;
     std::string url;
@@ -82,14 +86,12 @@ struct SceneSpec {
     std::string id;
     std::string name;
     std::string hotkey;
+    /// How a TAKE that names no transition brings this scene on air; none: the show's current one.
+    std::optional<TransitionKind> transition;
     std::vector<LayerSpec> layers;
     std::vector<SlotSpec> slots;
     bool operator==(const SceneSpec&) const = default;
 };
-
-enum class TransitionKind { Cut, Fade };
-std::optional<TransitionKind> parseTransition(const std::string& name);
-const char* toString(TransitionKind kind);
 
 struct OutputSpec {
     std::string id;
@@ -159,6 +161,19 @@ struct GraphicsSpec {
     std::optional<int> animationMs;
 };
 
+/// The stinger ([stinger]): a short clip with alpha played over a take; the
+/// picture underneath cuts from the old scene to the new one at `pointMs`.
+struct StingerSpec {
+    std::filesystem::path file; ///< resolved; exists
+    int pointMs = 0;            ///< from the clip's start
+    /// The clip's length, read from the file's header when the show is
+    /// settled (settleShow); 0 until then, and a stinger take is a cut.
+    int durationMs = 0;
+};
+
+/// The longest stinger a show takes: it is decoded into memory whole.
+constexpr int kMaxStingerMs = 5000;
+
 struct ShowSpec {
     std::string name;
     std::filesystem::path baseDir; ///< where relative paths resolve
@@ -176,6 +191,7 @@ struct ShowSpec {
     bool programLimiter = true;
     TransitionKind transition = TransitionKind::Fade;
     int transitionMs = 500;
+    std::optional<StingerSpec> stinger; ///< [stinger]; takes may use it only when given
     capture::EncoderSettings encoder;
     std::vector<OutputSpec> outputs;
     std::vector<CueSpec> cues;

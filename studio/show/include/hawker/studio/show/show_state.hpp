@@ -14,6 +14,8 @@
 
 namespace hawker::studio {
 
+/// A fade, or a stinger: the clip plays from `startMs` for `durationMs` (its
+/// length) and the picture under it cuts to `toScene` at the show's point_ms.
 struct ActiveTransition {
     std::string fromScene, toScene;
     TransitionKind kind = TransitionKind::Fade;
