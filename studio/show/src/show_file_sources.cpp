@@ -128,11 +128,10 @@ void readScenes(Fields& top, ShowSpec& show, const std::string& file) {
         scene.name = f.optString("name").value_or(scene.id);
         scene.hotkey = f.optString("hotkey").value_or("");
         scene.transition = readTransition(f, "transition", show);
-        forEachTable(f, "layers", file,
-                     [&](Fields& lf, size_t index) {
-                         scene.layers.push_back(readLayer(lf, show));
-                         scene.layers.back().fileIndex = static_cast<int>(index);
-                     });
+        forEachTable(f, "layers", file, [&](Fields& lf, size_t index) {
+            scene.layers.push_back(readLayer(lf, show));
+            scene.layers.back().fileIndex = static_cast<int>(index);
+        });
         std::set<std::string> slotNames;
         forEachTable(f, "slots", file, [&](Fields& sf, size_t index) {
             SlotSpec slot = readSlot(sf);

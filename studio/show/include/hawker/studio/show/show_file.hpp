@@ -177,7 +177,7 @@ constexpr int kMaxStingerMs = 5000;
 struct ShowSpec {
     std::string name;
     std::filesystem::path baseDir; ///< where relative paths resolve
-    std::filesystem::path file;    ///< the show file (File → Save show writes to it); empty: parsed from text
+    std::filesystem::path file; ///< the show file (File → Save show writes to it); empty: parsed from text
     int width = 1080, height = 1920, fps = 30;
     Rgba background{16, 20, 24, 255};
     std::vector<SourceSpec> sources;
