@@ -74,7 +74,7 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
         studio/api/src/request_head.cpp studio/api/src/command_body.cpp "${SHOW_SOURCES[@]}" \
         studio/base/src/secret_mask.cpp studio/base/src/viewer_hasher.cpp \
         studio/base/src/viewer_name.cpp studio/base/src/log.cpp studio/base/src/log_file_sink.cpp \
-        studio/base/src/csv_records.cpp \
+        studio/base/src/csv_records.cpp studio/base/src/durable_file.cpp \
         capture/src/encoder_settings.cpp capture/src/ffmpeg_log.cpp capture/src/fitted_rect.cpp \
         tests/fuzz/fuzz_api_request.cpp -- -lcrypto -lavutil -lspdlog -lfmt
     # Heads are bounded by the gate (16 KiB) and bodies by the API's limit.

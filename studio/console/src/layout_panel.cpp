@@ -169,8 +169,10 @@ void LayoutPanel::drawLayers(ConsoleContext& context, const SceneSpec& scene) {
         }
     if (!selected) return;
     const std::string key = scene.id + "/" + which.begin()->second;
-    if (m_rectFor != key || !ImGui::IsAnyItemActive())
-        m_rect = {selected->x, selected->y, selected->width, selected->height}, m_rectFor = key;
+    if (m_rectFor != key || !ImGui::IsAnyItemActive()) {
+        m_rect = {selected->x, selected->y, selected->width, selected->height};
+        m_rectFor = key;
+    }
     ImGui::BeginDisabled(!mayEdit);
     ImGui::SetNextItemWidth(ImGui::GetContentRegionAvail().x * 0.7f);
     ImGui::InputInt4(trId("layout.rect").c_str(), m_rect.data());
