@@ -109,7 +109,8 @@ api "$OP" /commands/source.add '{"source":"phone","url":"'"$PHONE_URL"'","format
 check "the operator adds camera 'phone' (got $CODE: ${BODY:0:120})" test "$CODE" = 200
 check "the camera connects in the background and goes live" wait_live phone
 api "$OP" /scenes
-check "its scene is listed with the show's, named as asked" grep -q '"id":"phone","name":"手机机位"' <<< "$BODY"
+phone_name=$(python3 -c 'import json,sys; print(*[s["name"] for s in json.load(sys.stdin) if s["id"] == "phone"])' <<< "$BODY")
+check "its scene is listed with the show's, named as asked ($phone_name)" test "$phone_name" = "手机机位"
 api "$OP" /cut '{"scene":"phone"}'
 check "a cut puts the added camera on program (got $CODE)" test "$CODE" = 200
 
