@@ -135,6 +135,11 @@ require_png_probe() {
 # rgb_dist "R G B" "R G B": Euclidean distance of two colours.
 rgb_dist() { awk -v a="$1" -v b="$2" 'BEGIN { split(a, x, " "); split(b, y, " ")
     printf "%.1f", sqrt((x[1]-y[1])^2 + (x[2]-y[2])^2 + (x[3]-y[3])^2) }'; }
+# mean_around PNG X Y: the mean "R G B" of the 16x16 pixels around X,Y (needs PROBE).
+mean_around() { "$PROBE" mean "$1" $(($2 - 8)) $(($3 - 8)) $(($2 + 8)) $(($3 + 8)); }
+# is_red RGB / is_blue RGB: whether a mean colour is clearly the red (blue) of a test camera.
+is_red() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[1] > 150 && v[3] < 90) }'; }
+is_blue() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[3] > 150 && v[1] < 90) }'; }
 
 # --- time and numbers ------------------------------------------------------------
 now() { echo "$EPOCHREALTIME"; }                         # wall clock, seconds.micro

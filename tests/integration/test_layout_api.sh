@@ -130,7 +130,10 @@ cp "$T/show.toml" "$T/show.save1.toml"
 api "$OP" /layout/remove '{"scene":"pip2","layer":1}'
 api "$OP" /show/save '{}'
 check "a second save after another edit answers 200 (got $CODE: $BODY)" test "$CODE" = 200
-check "  it changed the new scene only" test "$(diff "$T/show.save1.toml" "$T/show.toml" | grep -c '^[<>]')" -ge 1
+diff "$T/show.save1.toml" "$T/show.toml" > "$T/save2.diff"
+check "  it removed the new scene's PiP line and nothing else ($(grep -c '^[<>]' "$T/save2.diff") lines differ)" \
+    test "$(grep -c '^<' "$T/save2.diff") $(grep -c '^>' "$T/save2.diff")" = "1 0"
+check "  that line is the new scene's second layer" grep -q '^< .*source = "item"' "$T/save2.diff"
 check "  and the PiP's line is as the first save wrote it" grep -qF 'rect = [40, 400, 110, 190], fit = "cover" },  # the PiP' "$T/show.toml"
 
 # Program time of the TAKE, from Hawker's log, before the restart writes a new one.
@@ -156,13 +159,10 @@ before=$(awk -v b="$TAKE_MS" 'BEGIN { printf "%.3f", b / 1000 - 1.0 }')
 after=$(awk -v b="$TAKE_MS" 'BEGIN { printf "%.3f", b / 1000 + 1.0 }')
 ffmpeg -v error -nostdin -y -ss "$before" -i "$T/first.mkv" -frames:v 1 "$T/before.png"
 ffmpeg -v error -nostdin -y -ss "$after" -i "$T/first.mkv" -frames:v 1 "$T/after.png"
-mean_at() { "$PROBE" mean "$1" $(($2 - 8)) $(($3 - 8)) $(($2 + 8)) $(($3 + 8)); }
-is_red() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[1] > 150 && v[3] < 90) }'; }
-is_blue() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[3] > 150 && v[1] < 90) }'; }
-c=$(mean_at "$T/before.png" 95 495)
+c=$(mean_around "$T/before.png" 95 495)
 check "1 s before the TAKE the new place shows the host (rgb $c): the draft never reached the program" is_blue "$c"
-c=$(mean_at "$T/before.png" 285 175)
+c=$(mean_around "$T/before.png" 285 175)
 check "  and the PiP is at its old place (rgb $c)" is_red "$c"
-c=$(mean_at "$T/after.png" 95 495)
+c=$(mean_around "$T/after.png" 95 495)
 check "1 s after the TAKE the PiP is at its new place (rgb $c)" is_red "$c"
 finish

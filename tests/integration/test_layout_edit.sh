@@ -158,18 +158,14 @@ t_of() { grep -m1 "command $1 by tester" "$T/run.log" | sed -E 's/.* at t=([0-9]
 MOVE_MS=$(t_of "layout.move main"); TAKE_MS=$(t_of take)
 check "the take came after the move (move t=${MOVE_MS}ms, take t=${TAKE_MS}ms)" fcmp "${MOVE_MS:-0} > 0 && ${TAKE_MS:-0} > ${MOVE_MS:-0} + 2000"
 frame_at() { ffmpeg -v error -nostdin -y -ss "$1" -i "$T/program.mkv" -frames:v 1 "$2"; }
-# mean_at PNG X Y: the colour around canvas point X,Y
-mean_at() { "$PROBE" mean "$1" $(($2 - 8)) $(($3 - 8)) $(($2 + 8)) $(($3 + 8)); }
-is_red() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[1] > 150 && v[3] < 90) }'; }
-is_blue() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[3] > 150 && v[1] < 90) }'; }
 OLD_X=285; OLD_Y=175; NEW_X=$((NX + NW / 2)); NEW_Y=$((NY + NH / 2))
 between=$(awk -v a="$MOVE_MS" -v b="$TAKE_MS" 'BEGIN { printf "%.3f", (a + b) / 2000 }')
 after=$(awk -v b="$TAKE_MS" 'BEGIN { printf "%.3f", b / 1000 + 1.0 }')
 frame_at "$between" "$T/between.png"; frame_at "$after" "$T/after.png"
-c_old=$(mean_at "$T/between.png" $OLD_X $OLD_Y); c_new=$(mean_at "$T/between.png" $NEW_X $NEW_Y)
+c_old=$(mean_around "$T/between.png" $OLD_X $OLD_Y); c_new=$(mean_around "$T/between.png" $NEW_X $NEW_Y)
 check "between the move and the TAKE (${between} s) the program still has the PiP at its old place (rgb $c_old)" is_red "$c_old"
 check "  and nothing at the new one (rgb $c_new)" is_blue "$c_new"
-c_old=$(mean_at "$T/after.png" $OLD_X $OLD_Y); c_new=$(mean_at "$T/after.png" $NEW_X $NEW_Y)
+c_old=$(mean_around "$T/after.png" $OLD_X $OLD_Y); c_new=$(mean_around "$T/after.png" $NEW_X $NEW_Y)
 check "after the TAKE (${after} s) the program shows the PiP at its new place (rgb $c_new)" is_red "$c_new"
 check "  and the old place is the host's again (rgb $c_old)" is_blue "$c_old"
 finish

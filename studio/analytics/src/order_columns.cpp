@@ -6,6 +6,7 @@
 
 #include "hawker/studio/analytics/order_export.hpp"
 #include "hawker/studio/analytics/order_values.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 
 namespace hawker::studio {
 
@@ -30,9 +31,7 @@ std::string normalHeader(std::string text) {
     };
     text.erase(text.begin(), std::find_if(text.begin(), text.end(), notSpace));
     text.erase(std::find_if(text.rbegin(), text.rend(), notSpace).base(), text.end());
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char ch) { return ch < 0x80 ? static_cast<char>(std::tolower(ch)) : ch; });
-    return text;
+    return asciiLower(text);
 }
 
 bool required(const OrderColumns& columns, OrderField field) {

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "hawker/studio/analytics/order_values.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 #include "hawker/studio/base/csv_records.hpp"
 #include "hawker/studio/base/text_encoding.hpp"
 
@@ -36,9 +37,7 @@ std::string trim(std::string text) {
 }
 
 bool contains(const std::string& text, std::initializer_list<const char*> words) {
-    std::string lower = text;
-    std::transform(lower.begin(), lower.end(), lower.begin(),
-                   [](unsigned char ch) { return ch < 0x80 ? static_cast<char>(std::tolower(ch)) : ch; });
+    const std::string lower = asciiLower(text);
     return std::any_of(words.begin(), words.end(),
                        [&](const char* w) { return lower.find(w) != std::string::npos; });
 }

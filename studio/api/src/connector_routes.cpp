@@ -11,6 +11,7 @@
 #include "connector_routes.hpp"
 #include "hawker/studio/analytics/douyin_live_push.hpp"
 #include "hawker/studio/api/webhook_signature.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/base/untrusted_text.hpp"
 #include "hawker/studio/store/session_store.hpp"
@@ -28,9 +29,7 @@ namespace {
 std::vector<std::pair<std::string, std::string>> xHeaders(const httplib::Request& req) {
     std::vector<std::pair<std::string, std::string>> out;
     for (const auto& [name, value] : req.headers) {
-        std::string lower = name;
-        for (char& ch : lower)
-            ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+        std::string lower = asciiLower(name);
         if (lower.rfind("x-", 0) == 0) out.emplace_back(std::move(lower), value);
     }
     return out;

@@ -1,4 +1,5 @@
 #include "hawker/studio/base/secret_mask.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 
 #include <algorithm>
 #include <array>
@@ -33,13 +34,6 @@ size_t urlEnd(const std::string& text, size_t from) {
         ++end;
     }
     return end;
-}
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return out;
 }
 
 std::string percentEncoded(const std::string& text) {
@@ -125,7 +119,7 @@ bool isSecretParameter(const std::string& name) {
         "pwd",        "pass",     "auth", "sign",  "signature", "credential"};
     static const std::array<std::string_view, 6> endings = {"key",      "token",      "secret",
                                                             "password", "passphrase", "pwd"};
-    const std::string lowered = lower(name);
+    const std::string lowered = asciiLower(name);
     if (std::find(exact.begin(), exact.end(), lowered) != exact.end()) return true;
     return std::any_of(endings.begin(), endings.end(), [&](std::string_view ending) {
         return lowered.size() >= ending.size() &&

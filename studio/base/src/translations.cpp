@@ -1,4 +1,5 @@
 #include "hawker/studio/base/translations.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 
 #include <algorithm>
 #include <atomic>
@@ -67,16 +68,10 @@ const char* missing(Language language, std::string_view key) {
     return found->c_str();
 }
 
-std::string lowered(std::string_view text) {
-    std::string out(text);
-    std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return std::tolower(c); });
-    return out;
-}
-
 } // namespace
 
 std::optional<Language> parseLanguage(std::string_view code) {
-    const std::string name = lowered(code);
+    const std::string name = asciiLower(code);
     if (name == "zh-cn" || name == "zh_cn" || name == "zh") return Language::ZhCN;
     if (name == "en") return Language::En;
     return std::nullopt;
@@ -97,7 +92,7 @@ const std::vector<Language>& allLanguages() {
 
 Language languageFromLocale(const char* lcAll, const char* lcMessages, const char* lang) {
     for (const char* value : {lcAll, lcMessages, lang})
-        if (value && *value) return lowered(value).rfind("zh", 0) == 0 ? Language::ZhCN : Language::En;
+        if (value && *value) return asciiLower(value).rfind("zh", 0) == 0 ? Language::ZhCN : Language::En;
     return Language::En;
 }
 

@@ -4,6 +4,7 @@
 #include <cctype>
 #include <string_view>
 
+#include "hawker/studio/base/ascii_case.hpp"
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/report/review_text.hpp"
 #include "ui_format.hpp"
@@ -34,13 +35,8 @@ std::string paidAmountOf(const nlohmann::json& comment) {
 /// and folding bytes of UTF-8 sequences would corrupt them.
 bool containsFolded(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) return true;
-    auto fold = [](char c) {
-        return static_cast<unsigned char>(c) < 0x80
-                   ? static_cast<char>(std::tolower(static_cast<unsigned char>(c)))
-                   : c;
-    };
     return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
-                       [&](char a, char b) { return fold(a) == fold(b); }) != haystack.end();
+                       [](char a, char b) { return asciiLower(a) == asciiLower(b); }) != haystack.end();
 }
 
 const SlotGraphic* pinnedComment(const LiveSnapshot& live) {

@@ -40,12 +40,6 @@ std::optional<DraggedEdges> grabbed(ImVec2 mouse, ImVec2 a, ImVec2 b, bool corne
 
 } // namespace
 
-cv::Rect editingSafeArea(const ShowSpec& show) {
-    for (const OutputSpec& output : show.outputs)
-        if (auto visible = safeAreaOnCanvas(show, output)) return *visible;
-    return show.graphics.safeArea.value_or(overlay::SafeArea{}).visible(cv::Size(show.width, show.height));
-}
-
 void LayoutEditor::draw(ConsoleContext& context, const SceneSpec& scene, ImVec2 min, ImVec2 max) {
     const ShowSpec& show = context.engine()->show();
     if (show.width <= 0 || show.height <= 0 || max.x <= min.x) return;
@@ -56,7 +50,7 @@ void LayoutEditor::draw(ConsoleContext& context, const SceneSpec& scene, ImVec2 
         editing.scene = scene.id;
         editing.clear();
     }
-    const SnapGuides guides{cv::Size(show.width, show.height), editingSafeArea(show), 10, 12};
+    const SnapGuides guides{cv::Size(show.width, show.height), layoutSafeArea(show), 10, 12};
 
     // The whole picture is one button: a press on it never drags the window.
     const ImVec2 cursor = ImGui::GetCursorScreenPos();
@@ -167,8 +161,7 @@ void LayoutEditor::draw(ConsoleContext& context, const SceneSpec& scene, ImVec2 
         const ImVec2 a = map.toScreen(landing->tl()), b = map.toScreen(landing->br());
         draw->AddRectFilled(a, b, IM_COL32(255, 220, 60, 50));
         draw->AddRect(a, b, kSelectedColor, 0, 0, 2.0f);
-        const std::string where = std::to_string(landing->x) + ", " + std::to_string(landing->y) + "  " +
-                                  std::to_string(landing->width) + "x" + std::to_string(landing->height);
+        const std::string where = rectText(*landing);
         const ImVec2 size = ImGui::CalcTextSize(where.c_str());
         const ImVec2 at(std::min(a.x + 4, max.x - size.x - 4), std::max(min.y + 2, a.y - size.y - 2));
         draw->AddRectFilled(at, ImVec2(at.x + size.x, at.y + size.y), IM_COL32(0, 0, 0, 190));

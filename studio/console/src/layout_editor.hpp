@@ -17,10 +17,6 @@
 
 namespace hawker::studio::console {
 
-/// What the console snaps to and shades: the area the first output's
-/// platform app leaves visible, else the theme's safe area.
-cv::Rect editingSafeArea(const ShowSpec& show);
-
 class LayoutEditor {
 public:
     /// Draws over the preview picture at [min, max] (screen pixels) and

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include <GLFW/glfw3.h>
 #include <imgui_internal.h> // MarkIniSettingsDirty: the editing switch is kept in the settings
 
 #include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/profile_check.hpp"
 #include "layout_editor.hpp"
 #include "ui_format.hpp"
 
@@ -22,11 +22,6 @@ constexpr std::array<std::pair<SceneTemplate, const char*>, 4> kTemplates{{
     {SceneTemplate::Split, trKey("layout.template_split")},
     {SceneTemplate::ProductCloseUp, trKey("layout.template_closeup")},
 }};
-
-std::string rectText(const cv::Rect& r) {
-    return std::to_string(r.x) + ", " + std::to_string(r.y) + "  " + std::to_string(r.width) + "x" +
-           std::to_string(r.height);
-}
 
 Command layoutCommand(const char* name, const std::string& scene, std::map<std::string, std::string> args) {
     Command command = Command::named(name, std::move(args));
@@ -210,7 +205,7 @@ void LayoutPanel::drawAddLayer(ConsoleContext& context, const SceneSpec& scene) 
                           ImGuiColorEditFlags_NoInputs | ImGuiColorEditFlags_AlphaBar);
     }
     // A new layer lands a third of the canvas wide, in the middle of the safe area.
-    const cv::Rect safe = editingSafeArea(show);
+    const cv::Rect safe = layoutSafeArea(show);
     const int width = std::max(20, show.width / 3 / 10 * 10);
     const int height = std::max(20, width * show.height / std::max(1, show.width) / 10 * 10);
     const cv::Rect rect((safe.x + (safe.width - width) / 2) / 10 * 10,
@@ -226,14 +221,12 @@ void LayoutPanel::drawAddLayer(ConsoleContext& context, const SceneSpec& scene) 
             args["kind"] = "image";
             args["path"] = m_imagePath.data();
         } else {
-            char color[10];
             auto byte = [](float v) {
-                return static_cast<int>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
+                return static_cast<uint8_t>(std::lround(std::clamp(v, 0.0f, 1.0f) * 255));
             };
-            std::snprintf(color, sizeof color, "#%02X%02X%02X%02X", byte(m_color[0]), byte(m_color[1]),
-                          byte(m_color[2]), byte(m_color[3]));
             args["kind"] = "color";
-            args["color"] = color;
+            args["color"] =
+                formatColor(Rgba{byte(m_color[0]), byte(m_color[1]), byte(m_color[2]), byte(m_color[3])});
         }
         context.send(layoutCommand("layout.add", scene.id, args), "layout");
     }

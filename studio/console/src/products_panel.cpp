@@ -3,18 +3,13 @@
 #include <algorithm>
 #include <cctype>
 
+#include "hawker/studio/base/ascii_case.hpp"
 #include "hawker/studio/show/compliance.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
 
 namespace {
-
-std::string lower(std::string text) {
-    for (char& c : text)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return text;
-}
 
 const ProductSpec* findProduct(const ShowSpec& show, const std::string& sku) {
     for (const ProductSpec& product : show.products)
@@ -62,7 +57,7 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
     const ShowState* state = context.live().state.get();
     ImGui::SetNextItemWidth(-1);
     ImGui::InputTextWithHint("##search", tr("products.search_hint"), m_search, sizeof m_search);
-    const std::string needle = lower(m_search);
+    const std::string needle = asciiLower(m_search);
     std::string onAir;
     if (state) {
         auto card = state->graphics.find("card");
@@ -80,8 +75,8 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
     ImGui::TableSetupColumn(tr("products.col_card"), ImGuiTableColumnFlags_WidthStretch, 1.2f);
     ImGui::TableHeadersRow();
     for (const ProductSpec& product : show.products) {
-        if (!needle.empty() && lower(product.sku).find(needle) == std::string::npos &&
-            lower(product.name).find(needle) == std::string::npos)
+        if (!needle.empty() && asciiLower(product.sku).find(needle) == std::string::npos &&
+            asciiLower(product.name).find(needle) == std::string::npos)
             continue;
         ImGui::PushID(product.sku.c_str());
         ImGui::TableNextRow();

@@ -1,7 +1,6 @@
 #include "hawker/studio/engine/graphics_assets.hpp"
 
 #include "hawker/overlay/text_renderer.hpp"
-#include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/engine/product_images.hpp"
 #include "hawker/studio/show/theme_file.hpp"
@@ -9,12 +8,7 @@
 namespace hawker::studio {
 
 GraphicsAssets::GraphicsAssets(const ShowSpec& show, bool offline) : m_show(show) {
-    overlay::Theme theme = loadTheme(m_show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
-                                                                   : m_show.graphics.theme);
-    if (m_show.graphics.safeArea) theme.safeArea = *m_show.graphics.safeArea;
-    if (m_show.graphics.animation) theme.animation = *m_show.graphics.animation;
-    if (m_show.graphics.animationMs) theme.animationMs = *m_show.graphics.animationMs;
-    m_theme = std::make_shared<const overlay::Theme>(theme);
+    m_theme = std::make_shared<const overlay::Theme>(loadShowTheme(m_show));
     m_fonts = overlay::Fonts::loadDefault();
     m_renderQueue = std::make_shared<overlay::GraphicRenderQueue>(offline);
     m_productImages = loadProductImages(m_show.products);
@@ -35,10 +29,8 @@ GraphicsAssets::GraphicsAssets(const ShowSpec& show, bool offline) : m_show(show
 std::unique_ptr<overlay::GraphicLayer> GraphicsAssets::makeSlotLayer(const SceneSpec& scene,
                                                                      const SlotSpec& slot) const {
     const cv::Size canvas(m_show.width, m_show.height);
-    const cv::Rect rect = slot.anchor.empty()
-                              ? slot.rect
-                              : anchorSlot(slot, m_theme->safeArea.visible(canvas), m_theme->margin / 2);
-    const cv::Rect clipped = rect & cv::Rect(0, 0, canvas.width, canvas.height);
+    // An anchored slot's rectangle was worked out once, in settleShow.
+    const cv::Rect clipped = slot.rect & cv::Rect(0, 0, canvas.width, canvas.height);
     const cv::Rect even(clipped.x & ~1, clipped.y & ~1, clipped.width & ~1, clipped.height & ~1);
     if (even.width < 8 || even.height < 8) {
         logWarning("scene " + scene.id + " slot " + slot.name + " is off the canvas; it shows nothing");

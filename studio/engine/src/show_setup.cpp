@@ -4,7 +4,6 @@
 #include <set>
 
 #include "hawker/capture/stinger_clip.hpp"
-#include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/base/log.hpp"
 #include "hawker/studio/engine/record_path.hpp"
 #include "hawker/studio/show/theme_file.hpp"
@@ -101,11 +100,9 @@ SettledShow settleShow(ShowSpec show, const EngineOptions& options) {
     if (show.stinger) settleStinger(*show.stinger, show.file);
     if (!options.database.empty()) mergeCatalog(show, options.database);
     // Anchored graphic slots get the rectangle the anchor gives them with the
-    // theme's safe area and margin, so the layout editor and GET /scenes show
-    // where each one is. The anchor stays and still decides where it is drawn.
-    overlay::Theme theme = loadTheme(show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
-                                                                 : show.graphics.theme);
-    if (show.graphics.safeArea) theme.safeArea = *show.graphics.safeArea;
+    // theme's safe area and margin, once: the compositor draws them there, and
+    // the layout editor and GET /scenes show it. The anchor stays for saving.
+    const overlay::Theme theme = loadShowTheme(show);
     const cv::Rect safe = theme.safeArea.visible(cv::Size(show.width, show.height));
     for (SceneSpec& scene : show.scenes)
         for (SlotSpec& slot : scene.slots)

@@ -1,4 +1,5 @@
 #include "hawker/studio/show/catalog_csv.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 
 #include "hawker/overlay/text_renderer.hpp"
 #include "hawker/studio/base/csv_records.hpp"
@@ -93,9 +94,7 @@ CatalogParse parseCatalogCsv(const std::string& input) {
     }
     std::map<std::string, size_t> column;
     for (size_t i = 0; i < records[0].fields.size(); ++i) {
-        std::string name = trim(records[0].fields[i]);
-        std::transform(name.begin(), name.end(), name.begin(),
-                       [](unsigned char c) { return std::tolower(c); });
+        std::string name = asciiLower(trim(records[0].fields[i]));
         std::replace(name.begin(), name.end(), ' ', '_');
         column[name] = i;
     }

@@ -1,16 +1,11 @@
 #include "hawker/studio/show/compliance.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 
 #include <algorithm>
 
 namespace hawker::studio {
 
-namespace {
-std::string asciiLower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return c < 128 ? static_cast<char>(std::tolower(c)) : c; });
-    return text;
-}
-} // namespace
+namespace {} // namespace
 
 std::vector<ScreenText> cardTexts(const ProductSpec& product) {
     std::vector<ScreenText> texts{{"name", product.name}};

@@ -32,12 +32,6 @@ cv::Rect rectFrom(const json& node) {
     return cv::Rect(node[0].get<int>(), node[1].get<int>(), node[2].get<int>(), node[3].get<int>());
 }
 
-std::string colorText(const Rgba& c) {
-    char text[10];
-    std::snprintf(text, sizeof text, "#%02X%02X%02X%02X", c.r, c.g, c.b, c.a);
-    return text;
-}
-
 } // namespace
 
 json layoutJson(const SceneLayout& layout) {
@@ -49,7 +43,7 @@ json layoutJson(const SceneLayout& layout) {
                  {"file_index", layer.fileIndex}};
         if (layer.kind == LayerSpec::Kind::Source) out["source"] = layer.source;
         if (layer.kind == LayerSpec::Kind::Image) out["path"] = layer.image.string();
-        if (layer.kind == LayerSpec::Kind::Color) out["color"] = colorText(layer.color);
+        if (layer.kind == LayerSpec::Kind::Color) out["color"] = formatColor(layer.color);
         layers.push_back(std::move(out));
     }
     for (const SlotSpec& slot : layout.slots)

@@ -2,8 +2,6 @@
 
 #include "layout_text.hpp"
 
-#include <cstdio>
-
 #include "toml_spans.hpp"
 
 namespace hawker::studio::detail {
@@ -49,18 +47,6 @@ std::string formatInts(const std::vector<int>& values, std::string_view like) {
 
 std::string formatRect(const cv::Rect& rect, std::string_view like) {
     return formatInts({rect.x, rect.y, rect.width, rect.height}, like);
-}
-
-std::string formatColor(const Rgba& color, bool lowerCase) {
-    const char* format = lowerCase ? "#%02x%02x%02x" : "#%02X%02X%02X";
-    char text[16];
-    std::snprintf(text, sizeof text, format, color.r, color.g, color.b);
-    std::string out = text;
-    if (color.a != 255) {
-        std::snprintf(text, sizeof text, lowerCase ? "%02x" : "%02X", color.a);
-        out += text;
-    }
-    return out;
 }
 
 bool writtenLowerCase(std::string_view written) {

@@ -22,8 +22,6 @@ using LayoutFields = std::vector<std::pair<std::string, std::string>>;
 std::string formatInts(const std::vector<int>& values, std::string_view like = {});
 std::string formatRect(const cv::Rect& rect, std::string_view like = {});
 
-/// "#RRGGBB", or "#RRGGBBAA" when not opaque; lower-case hex digits when `lowerCase`.
-std::string formatColor(const Rgba& color, bool lowerCase);
 /// Whether a colour as written ("#00000080") uses lower-case hex digits.
 bool writtenLowerCase(std::string_view written);
 

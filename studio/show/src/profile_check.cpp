@@ -127,11 +127,6 @@ std::string protocolOf(const OutputSpec& output) {
     }
 }
 
-std::string rectText(const cv::Rect& r) {
-    return "[" + std::to_string(r.x) + ", " + std::to_string(r.y) + ", " + std::to_string(r.width) + ", " +
-           std::to_string(r.height) + "]";
-}
-
 /// Which covered sides a rectangle reaches into, and how far ("bottom 31 %").
 std::string reaches(const overlay::SafeArea& covered, cv::Size canvas, const cv::Rect& r) {
     std::string text;
@@ -254,6 +249,12 @@ std::optional<cv::Rect> safeAreaOnCanvas(const ShowSpec& show, const OutputSpec&
     const int right = static_cast<int>(std::lround((onFrame.br().x - placed.x) * sx));
     const int bottom = static_cast<int>(std::lround((onFrame.br().y - placed.y) * sy));
     return cv::Rect(left, top, right - left, bottom - top) & cv::Rect({0, 0}, canvas);
+}
+
+cv::Rect layoutSafeArea(const ShowSpec& show) {
+    for (const OutputSpec& output : show.outputs)
+        if (auto visible = safeAreaOnCanvas(show, output)) return *visible;
+    return show.graphics.safeArea.value_or(overlay::SafeArea{}).visible(cv::Size(show.width, show.height));
 }
 
 std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& output) {

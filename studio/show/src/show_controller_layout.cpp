@@ -9,7 +9,9 @@
 #include <system_error>
 
 #include "command_args.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 #include "hawker/studio/show/added_sources.hpp"
+#include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 
 namespace hawker::studio {
@@ -23,15 +25,8 @@ namespace {
 /// before it is decoded (checked here, before the engine reads it).
 constexpr std::uintmax_t kMaxImageBytes = 32u << 20;
 bool isImageName(const std::filesystem::path& path) {
-    std::string ext = path.extension().string();
-    for (char& c : ext)
-        c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    const std::string ext = asciiLower(path.extension().string());
     return ext == ".png" || ext == ".jpg" || ext == ".jpeg" || ext == ".webp" || ext == ".bmp";
-}
-
-std::string describe(const cv::Rect& rect) {
-    return std::to_string(rect.x) + "," + std::to_string(rect.y) + " " + std::to_string(rect.width) + "x" +
-           std::to_string(rect.height);
 }
 
 /// Drops a draft that says nothing new (undone back to what is on air).
@@ -100,14 +95,14 @@ CommandResult ShowController::applyLayout(const Command& command, const Actor&, 
             found->anchor.clear();
             found->size = {};
             found->offset = {};
-            what = scene + ": slot " + slot + " at " + describe(*rect);
+            what = scene + ": slot " + slot + " at " + rectText(*rect);
         } else {
             if (static_cast<size_t>(layer) >= layout.layers.size())
                 return CommandResult::invalid("layout.move: scene " + scene + " has " +
                                               std::to_string(layout.layers.size()) + " layers, no layer " +
                                               std::to_string(layer));
             layout.layers[static_cast<size_t>(layer)].rect = *rect;
-            what = scene + ": layer " + std::to_string(layer) + " at " + describe(*rect);
+            what = scene + ": layer " + std::to_string(layer) + " at " + rectText(*rect);
         }
     } else if (command.name == "layout.remove") {
         const auto layer = wholeArg(command, "layer", -1);
@@ -158,7 +153,7 @@ CommandResult ShowController::applyLayout(const Command& command, const Actor&, 
             added.color = *color;
         }
         layout.layers.push_back(added);
-        what = scene + ": " + kind + " layer added at " + describe(*rect);
+        what = scene + ": " + kind + " layer added at " + rectText(*rect);
     }
     const SceneLayout before = layoutOf(*current);
     edits.draft[scene] = layout;
@@ -232,7 +227,7 @@ CommandResult ShowController::createScene(const Command& command, ShowState& sta
     scene.id = id;
     scene.name = arg(command, "name", id);
     const cv::Size canvas(m_show.width, m_show.height);
-    const cv::Rect safe = m_show.graphics.safeArea.value_or(overlay::SafeArea{}).visible(canvas);
+    const cv::Rect safe = layoutSafeArea(m_show); // where the editor snaps too
     scene.layers = templateLayers(*kind, canvas, safe, *host, *product);
     // Graphic slots like a scene of the show's, so a card can go on the new scene too.
     const std::string slotsFrom = arg(command, "slots_from");

@@ -1,5 +1,6 @@
 #include "hawker/studio/show/show_file.hpp"
 
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -35,6 +36,23 @@ std::optional<Rgba> parseColor(const std::string& text) {
     }
     return Rgba{static_cast<uint8_t>(value[0]), static_cast<uint8_t>(value[1]),
                 static_cast<uint8_t>(value[2]), static_cast<uint8_t>(value[3])};
+}
+
+std::string formatColor(const Rgba& color, bool lowerCase) {
+    const char* format = lowerCase ? "#%02x%02x%02x" : "#%02X%02X%02X";
+    char text[16];
+    std::snprintf(text, sizeof text, format, color.r, color.g, color.b);
+    std::string out = text;
+    if (color.a != 255) {
+        std::snprintf(text, sizeof text, lowerCase ? "%02x" : "%02X", color.a);
+        out += text;
+    }
+    return out;
+}
+
+std::string rectText(const cv::Rect& r) {
+    return "[" + std::to_string(r.x) + ", " + std::to_string(r.y) + ", " + std::to_string(r.width) + ", " +
+           std::to_string(r.height) + "]";
 }
 
 std::optional<TransitionKind> parseTransition(const std::string& name) {

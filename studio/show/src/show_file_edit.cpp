@@ -192,7 +192,7 @@ void Writer::editEntry(const Entry& entry, const LayerSpec& was, const LayerSpec
     if (now.kind == LayerSpec::Kind::Color && was.color != now.color) {
         const KeyValue* color = entry.find("color");
         const bool lower = color && detail::writtenLowerCase(valueOf(m_text, *color));
-        setValue(entry, "color", "\"" + detail::formatColor(now.color, lower) + "\"");
+        setValue(entry, "color", "\"" + formatColor(now.color, lower) + "\"");
     }
     if (was.rect != now.rect) {
         const KeyValue* rect = entry.find("rect");

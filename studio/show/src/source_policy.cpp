@@ -1,4 +1,5 @@
 #include "hawker/studio/show/source_policy.hpp"
+#include "hawker/studio/base/ascii_case.hpp"
 
 #include <algorithm>
 #include <array>
@@ -8,12 +9,6 @@
 namespace hawker::studio {
 
 namespace {
-std::string lower(std::string text) {
-    std::transform(text.begin(), text.end(), text.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return text;
-}
-
 /// Demuxers that read nothing but the bytes their protocol hands them. Any
 /// other format (lavfi, a capture device, concat, image2, hls, sdp, ...) can
 /// open files or devices by itself, so it must be listed by name.
@@ -43,7 +38,7 @@ constexpr std::array<ProtocolChain, 10> kProtocolChains = {{
 } // namespace
 
 std::string inputKind(const std::string& url, const std::string& format) {
-    const std::string fmt = lower(format);
+    const std::string fmt = asciiLower(format);
     if (!fmt.empty() && std::find(kStreamFormats.begin(), kStreamFormats.end(), fmt) == kStreamFormats.end())
         return fmt;
     // A scheme is a letter, then letters, digits, + - . up to the first ':'.
@@ -54,7 +49,7 @@ std::string inputKind(const std::string& url, const std::string& format) {
         const unsigned char c = static_cast<unsigned char>(url[i]);
         if (!std::isalnum(c) && c != '+' && c != '-' && c != '.') return "file";
     }
-    return lower(url.substr(0, colon));
+    return asciiLower(url.substr(0, colon));
 }
 
 std::optional<std::string> refusedInput(const std::string& url, const std::string& format,

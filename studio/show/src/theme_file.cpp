@@ -5,6 +5,7 @@
 
 #include <toml++/toml.h>
 
+#include "hawker/studio/base/assets.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
 namespace hawker::studio {
@@ -76,6 +77,15 @@ overlay::Theme loadTheme(const std::filesystem::path& path) {
     fraction("right", theme.safeArea.right);
     fraction("bottom", theme.safeArea.bottom);
     fraction("left", theme.safeArea.left);
+    return theme;
+}
+
+overlay::Theme loadShowTheme(const ShowSpec& show) {
+    overlay::Theme theme = loadTheme(show.graphics.theme.empty() ? assetsDir() / "themes" / "default.toml"
+                                                                 : show.graphics.theme);
+    if (show.graphics.safeArea) theme.safeArea = *show.graphics.safeArea;
+    if (show.graphics.animation) theme.animation = *show.graphics.animation;
+    if (show.graphics.animationMs) theme.animationMs = *show.graphics.animationMs;
     return theme;
 }
 

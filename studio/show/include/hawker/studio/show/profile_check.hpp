@@ -49,6 +49,9 @@ std::vector<RuleCheck> checkSafeArea(const ShowSpec& show, const OutputSpec& out
 /// without a safe-area rule. The app covers the output's frame: an encode of another aspect ratio puts
 /// the canvas inside bars, which take some of the covered area.
 std::optional<cv::Rect> safeAreaOnCanvas(const ShowSpec& show, const OutputSpec& output);
+/// Where layouts are placed and snapped (templates, the layout editor): the area the first output's
+/// platform app leaves visible, else the show's [graphics] safe area.
+cv::Rect layoutSafeArea(const ShowSpec& show);
 
 /// The worst verdict of the rows (Pass when there are none).
 Verdict worstVerdict(const std::vector<RuleCheck>& checks);

@@ -35,6 +35,10 @@ struct Rgba {
     bool operator==(const Rgba&) const = default;
 };
 std::optional<Rgba> parseColor(const std::string& text);
+/// "#RRGGBB", or "#RRGGBBAA" when not opaque: what parseColor reads; lower-case hex digits when `lowerCase`.
+std::string formatColor(const Rgba& color, bool lowerCase = false);
+/// A rectangle as the show file writes it: "[x, y, w, h]" (messages and the console quote it so too).
+std::string rectText(const cv::Rect& rect);
 
 enum class TransitionKind { Cut, Fade, Stinger };
 std::optional<TransitionKind> parseTransition(const std::string& name);
