@@ -447,6 +447,9 @@ void MediaSource::readLoop(Connection& conn) {
             // Read between packets on this thread: the decoder's slice threads only run inside send.
             const bool light = m_lightDecode.load(std::memory_order_relaxed);
             decoder->skip_loop_filter = light ? AVDISCARD_ALL : AVDISCARD_DEFAULT;
+            // Pictures nothing else refers to (most B-frames) are not decoded at all:
+            // the multiview shows fewer of them than it could, and no error builds up.
+            decoder->skip_frame = light ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
             if (light) {
                 m_exact = false;
                 ++m_framesLight;

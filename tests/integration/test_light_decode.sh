@@ -11,6 +11,10 @@
 #     1.5 dB of the floor): it was decoded in full from its next keyframe (4 s);
 #   - the light run did decode that camera light while it was off air (its
 #     light_frames > 0), the full runs never did;
+#   - a camera that sends B-frames no other picture refers to (camc, in the
+#     multiview only) has them skipped when decoded light: it decodes about a
+#     third of its frames (its I and P frames, every third one), against all
+#     of them in a full run;
 #   - cued and taken at once (6.9 s and 7.0 s, between the camera's keyframes
 #     at 6 s and 8 s), the first second on air is at least 4 dB below the floor
 #     (light decoding really skipped the filter), and the camera reports its
@@ -25,6 +29,10 @@ SECS=10
 ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=size=540x960:rate=30,noise=alls=24:allf=t" -t 12 \
     -c:v libx264 -preset veryfast -b:v 500k -g 60 -keyint_min 60 -sc_threshold 0 -bf 0 -pix_fmt yuv420p \
     "$T/cam.mp4" || die "could not make the camera file"
+# A camera with two B-frames between its P-frames, none of them a reference (no B-pyramid).
+ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=size=540x960:rate=30" -t 12 \
+    -c:v libx264 -preset veryfast -b:v 500k -g 60 -keyint_min 60 -sc_threshold 0 -bf 2 -b_strategy 0 \
+    -x264-params b-pyramid=none -pix_fmt yuv420p "$T/cam-b.mp4" || die "could not make the B-frame camera file"
 
 # show DECODE PREVIEW_AT TAKE_AT RECORDING
 show() {
@@ -41,6 +49,9 @@ url = "$T/cam.mp4"
 [[sources]]
 id = "camb"
 url = "$T/cam.mp4"
+[[sources]]
+id = "camc"
+url = "$T/cam-b.mp4"
 [[scenes]]
 id = "a"
 layers = [ { kind = "source", source = "cama", rect = [0, 0, 540, 960], fit = "cover" } ]
@@ -102,4 +113,12 @@ check "never cued, the camera ends decoded light and not exact (decode=$(item_va
     test "$(item_value "$T/never.out" source camb decode) $(item_value "$T/never.out" source camb exact)" = "light 0"
 check "  and the camera on air all along was decoded in full (cama light_frames=$(item_value "$T/never.out" source cama light_frames))" \
     test "$(item_value "$T/never.out" source cama light_frames)" = 0
+frames_of() { item_value "$1" source "$2" frames; }
+full_c=$(frames_of "$T/full.out" camc); full_a=$(frames_of "$T/full.out" cama)
+light_c=$(frames_of "$T/never.out" camc); light_a=$(frames_of "$T/never.out" cama)
+info "camc (B-frames, multiview only) decoded $full_c frames in a full run (cama $full_a), $light_c in a light one (cama $light_a)"
+check "decoded in full, the B-frame camera gives every frame (camc $full_c, cama $full_a)" \
+    fcmp "${full_c:-0} >= 0.95 * ${full_a:-1} && ${full_a:-0} >= 290"
+check "decoded light, it skips its B-frames: about a third of its frames (camc $light_c, cama $light_a)" \
+    fcmp "${light_c:-0} >= 0.28 * ${light_a:-1} && ${light_c:-999} <= 0.45 * ${light_a:-0}"
 finish

@@ -6,11 +6,11 @@
 #include <csignal>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <ostream>
 #include <set>
 #include <sys/resource.h>
 #include <sys/syscall.h>
-#include <thread>
 #include <unistd.h>
 
 #define GL_SILENCE_DEPRECATION
@@ -27,6 +27,7 @@
 #include "console_fonts.hpp"
 #include "console_settings.hpp"
 #include "font_refresh.hpp"
+#include "frame_pacer.hpp"
 #include "hawker/capture/sample_window.hpp"
 #include "hawker/studio/api/console_login.hpp"
 #include "hawker/studio/api/control_api.hpp"
@@ -53,9 +54,16 @@ extern "C" void onCloseSignal(int) {
     g_closeSignal = true;
 }
 
-/// Keys that went down during this frame's event polling (UI thread only).
+/// Keys that went down since the last frame read them (UI thread only).
 std::set<int> g_keyPresses;
+/// The desk's last input, for the frame pacing (UI thread only: GLFW calls
+/// these while it polls or waits for events there).
+std::optional<FramePacer::Clock::time_point> g_lastInput;
+void noteInput() {
+    g_lastInput = FramePacer::Clock::now();
+}
 void onKey(GLFWwindow*, int key, int, int action, int) {
+    noteInput();
     if (action == GLFW_PRESS && key >= 0) g_keyPresses.insert(key);
 }
 
@@ -63,11 +71,21 @@ void onGlfwError(int code, const char* description) {
     logWarning("GLFW error " + std::to_string(code) + ": " + (description ? description : ""));
 }
 
-/// The console's frame pacing: 30 frames a second, whatever the display's
-/// vsync does (Xvfb has none). The monitors' pictures change 10 times a
-/// second and the numbers 4 times, so more frames would only cost CPU the
-/// program's encoder needs.
-constexpr auto kFramePeriod = std::chrono::microseconds(33'333);
+void onCursorPos(GLFWwindow*, double, double) {
+    noteInput();
+}
+void onMouseButton(GLFWwindow*, int, int, int) {
+    noteInput();
+}
+void onScroll(GLFWwindow*, double, double) {
+    noteInput();
+}
+void onChar(GLFWwindow*, unsigned int) {
+    noteInput();
+}
+void onFramebufferSize(GLFWwindow*, int, int) {
+    noteInput();
+}
 
 /// The GLFW window and the ImGui context, torn down in the right order.
 class ConsoleWindow {
@@ -91,8 +109,14 @@ public:
         }
         glfwMakeContextCurrent(m_window);
         glfwSwapInterval(1);
-        // Set before ImGui's backend installs its own, which then calls this one too.
+        // Set before ImGui's backend installs its own, which then calls these too
+        // (it sets no cursor or size callback of its own).
         glfwSetKeyCallback(m_window, onKey);
+        glfwSetCursorPosCallback(m_window, onCursorPos);
+        glfwSetMouseButtonCallback(m_window, onMouseButton);
+        glfwSetScrollCallback(m_window, onScroll);
+        glfwSetCharCallback(m_window, onChar);
+        glfwSetFramebufferSizeCallback(m_window, onFramebufferSize);
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
     }
@@ -335,16 +359,20 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     // The frame's work (build, draw, swap) without the pacing sleep; the UI's own part of it.
     capture::SampleWindow frameMs(2048), buildMs(2048);
     double shownFrameMs = 0;
-    int64_t countedFrames = 0;
+    int64_t countedFrames = 0, idleFrames = 0;
     bool quit = false, closing = false, fontFilterSet = false;
     int exitStatus = 0;
     GLenum lastGlError = GL_NO_ERROR;
-    auto nextFrame = std::chrono::steady_clock::now();
+    FramePacer pacer;
+    // A screenshot is taken after a number of frames: those come at the full rate.
+    const bool alwaysFullRate = !options.screenshot.empty();
     while (true) {
-        const auto frameStart = std::chrono::steady_clock::now();
-        g_keyPresses.clear();
         glfwPollEvents();
+        const auto frameStart = FramePacer::Clock::now();
+        if (g_lastInput) pacer.inputAt(*g_lastInput);
+        pacer.frameStarted(frameStart);
         context.setPressedKeys(g_keyPresses);
+        g_keyPresses.clear();
         if (glfwWindowShouldClose(window.get()) || g_closeSignal || quit) closing = true;
         if (closing) break;
 
@@ -423,7 +451,10 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
             fontFilterSet = true;
         }
         // Frames count once the program runs (or at once for a login without one).
-        if (!runner || runner->started()) ++countedFrames;
+        if (!runner || runner->started()) {
+            ++countedFrames;
+            if (pacer.idleAt(frameStart)) ++idleFrames;
+        }
         if (!options.screenshot.empty() && countedFrames == options.afterFrames) {
             writeScreenshot(options.screenshot, fbWidth, fbHeight);
             const float sx = io.DisplayFramebufferScale.x, sy = io.DisplayFramebufferScale.y;
@@ -463,10 +494,15 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         }
         if (closing) break;
 
-        nextFrame += kFramePeriod;
-        const auto now = std::chrono::steady_clock::now();
-        if (nextFrame < now) nextFrame = now; // late: no burst of catch-up frames
-        std::this_thread::sleep_until(nextFrame);
+        // Wait for the next frame, handling the window's events meanwhile, so that
+        // input wakes the desk at once. Bounded: each wait ends by its timeout.
+        pacer.holdFullRate(alwaysFullRate || hostWindow || ImGui::IsAnyItemActive() || io.WantTextInput);
+        for (int waits = 0; waits < 1000 && !g_closeSignal; ++waits) {
+            if (g_lastInput) pacer.inputAt(*g_lastInput);
+            const auto left = pacer.due() - FramePacer::Clock::now();
+            if (left <= FramePacer::Clock::duration::zero()) break;
+            glfwWaitEventsTimeout(std::chrono::duration<double>(left).count());
+        }
     }
 
     hostWindow.reset();
@@ -485,7 +521,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     }
     out << "console frames=" << countedFrames << " frame_ms_median=" << frameMs.quantile(0.5)
         << " frame_ms_p99=" << frameMs.quantile(0.99) << " build_ms_median=" << buildMs.quantile(0.5)
-        << std::endl;
+        << " idle_frames=" << idleFrames << std::endl;
     return exitStatus;
 }
 

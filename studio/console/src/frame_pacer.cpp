@@ -1,0 +1,28 @@
+#include "frame_pacer.hpp"
+
+namespace hawker::studio::console {
+
+void FramePacer::frameStarted(Clock::time_point now) {
+    m_frameStart = now;
+    m_started = true;
+}
+
+void FramePacer::inputAt(Clock::time_point when) {
+    if (!m_seenInput || when > m_lastInput) m_lastInput = when;
+    m_seenInput = true;
+}
+
+bool FramePacer::idleAt(Clock::time_point now) const {
+    if (m_held) return false;
+    return !m_seenInput || now - m_lastInput >= kActiveFor;
+}
+
+FramePacer::Clock::time_point FramePacer::due() const {
+    if (!m_started) return Clock::time_point{};
+    // Idle is judged at the moment the full-rate frame would be due: input
+    // seen before then makes that frame the next one.
+    const Clock::time_point activeDue = m_frameStart + kActivePeriod;
+    return idleAt(activeDue) ? m_frameStart + kIdlePeriod : activeDue;
+}
+
+} // namespace hawker::studio::console
