@@ -132,7 +132,8 @@ SourceStats MediaSource::stats() const {
     s.framesDecoded = m_framesDecoded;
     s.framesDropped = m_framesDropped;
     s.reconnects = m_reconnects;
-    s.lightDecode = m_lightDecode;
+    s.lightDecode = m_decodeLevel.load(std::memory_order_relaxed) != DecodeLevel::Full;
+    s.keyframesOnly = m_keyframesOnly.load(std::memory_order_relaxed);
     s.exact = m_exact;
     s.framesDecodedLight = m_framesLight;
     const int64_t last = m_lastArrivalUs;
@@ -445,15 +446,21 @@ void MediaSource::readLoop(Connection& conn) {
         if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();
         if (decoder == conn.video.get() && decoder) {
             // Read between packets on this thread: the decoder's slice threads only run inside send.
-            const bool light = m_lightDecode.load(std::memory_order_relaxed);
-            decoder->skip_loop_filter = light ? AVDISCARD_ALL : AVDISCARD_DEFAULT;
-            // Pictures nothing else refers to (most B-frames) are not decoded at all:
-            // the multiview shows fewer of them than it could, and no error builds up.
-            decoder->skip_frame = light ? AVDISCARD_NONREF : AVDISCARD_DEFAULT;
-            if (light) {
+            const bool key = (packet->flags & AV_PKT_FLAG_KEY) != 0;
+            DecodeLevel level = m_decodeLevel.load(std::memory_order_relaxed);
+            // Out of keyframes-only decoding the pictures before the next keyframe
+            // would refer to pictures never decoded: skip them too.
+            if (m_appliedLevel == DecodeLevel::Keyframes && !key) level = DecodeLevel::Keyframes;
+            m_appliedLevel = level;
+            m_keyframesOnly.store(level == DecodeLevel::Keyframes, std::memory_order_relaxed);
+            decoder->skip_loop_filter = level == DecodeLevel::Full ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
+            decoder->skip_frame = level == DecodeLevel::Keyframes ? AVDISCARD_NONKEY
+                                  : level == DecodeLevel::Light   ? AVDISCARD_NONREF
+                                                                  : AVDISCARD_DEFAULT;
+            if (level != DecodeLevel::Full) {
                 m_exact = false;
                 ++m_framesLight;
-            } else if (packet->flags & AV_PKT_FLAG_KEY) {
+            } else if (key) {
                 m_exact = true;
             }
         }

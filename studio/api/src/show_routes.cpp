@@ -80,8 +80,11 @@ json sourcesJson(const EngineStatus& status) {
                        {"frames", s.framesDecoded},
                        {"reconnects", s.reconnects},
                        {"lost_ms", s.lostMs},
-                       // Decoded light while only the multiview shows it; exact once a keyframe came in full.
-                       {"decode", s.lightDecode ? "light" : "full"},
+                       // Decoded light (keyframes only while the program is short of CPU) while only
+                       // the multiview shows it; exact once a keyframe came in full.
+                       {"decode", s.keyframesOnly ? "keyframes"
+                                  : s.lightDecode ? "light"
+                                                  : "full"},
                        {"exact", s.exact}});
     return out;
 }

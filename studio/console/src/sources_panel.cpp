@@ -35,9 +35,10 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
             ImGui::TextColored(source.exact ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : kTextDim,
                                "%dx%d %.0f fps", source.width, source.height, source.fps);
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", source.lightDecode ? tr("sources.decode_light")
-                                        : source.exact     ? tr("sources.decode_full")
-                                                           : tr("sources.decode_next_keyframe"));
+                ImGui::SetTooltip("%s", source.keyframesOnly ? tr("sources.decode_keyframes")
+                                        : source.lightDecode ? tr("sources.decode_light")
+                                        : source.exact       ? tr("sources.decode_full")
+                                                             : tr("sources.decode_next_keyframe"));
         } else
             ImGui::TextDisabled("%s", tr("sources.audio_only"));
         ImGui::TableNextColumn();

@@ -376,6 +376,7 @@ void ProgramEngine::run() {
             noteTickFault(n, "control", error.what());
         }
         const auto applied = m_controller->snapshot();
+        if (!m_options.offline && n % m_show.fps == 0) watchProgramLoad(nowMs);
         applyDecodeLevels(*applied);
 
         for (size_t i : m_videoSources) {

@@ -1,9 +1,13 @@
 // The program engine's cameras and inputs: how each is opened (its logins
 // masked), the cameras an operator adds or removes while the show runs (with
 // their scenes, and their strips on the sound desk), reconnects asked for, and
-// how fully each camera is decoded (off-air cameras decode light).
+// how fully each camera is decoded (off-air cameras decode light, keyframes
+// only while the program is short of CPU).
 
 #include <algorithm>
+#include <cmath>
+#include <sys/resource.h>
+#include <thread>
 
 #include "hawker/capture/audio_mixer.hpp"
 #include "hawker/studio/base/log.hpp"
@@ -121,7 +125,8 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
     std::string onScreen = state.program + '\n' + state.preview + '\n' +
                            (state.active ? state.active->fromScene : std::string()) + '\n' +
                            std::to_string(m_sources.size()) + '\n' + std::to_string(m_scenes.size()) + '\n' +
-                           std::to_string(state.layouts.revision);
+                           std::to_string(state.layouts.revision) + '\n' +
+                           (m_load.shortOfCpu() ? "short" : "");
     if (onScreen == m_decodeLevelsFor) return;
     m_decodeLevelsFor = std::move(onScreen);
     std::vector<bool> used(m_sources.size(), false);
@@ -136,8 +141,46 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
     if (auto draft = m_draftScenes.find(state.preview); draft != m_draftScenes.end())
         for (const PreparedLayer& layer : draft->second->layers)
             if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
+    const capture::DecodeLevel offAir =
+        m_load.shortOfCpu() ? capture::DecodeLevel::Keyframes : capture::DecodeLevel::Light;
     for (size_t i : m_videoSources)
-        if (m_sources[i]) m_sources[i]->setLightDecode(!used[i]);
+        if (m_sources[i]) m_sources[i]->setDecodeLevel(used[i] ? capture::DecodeLevel::Full : offAir);
+}
+
+void ProgramEngine::watchProgramLoad(int64_t programMs) {
+    if (!m_encodes) return;
+    uint64_t dropped = 0;
+    for (const EncodeStatus& encode : m_encodes->stats())
+        dropped += encode.dropped;
+    rusage usage{};
+    ::getrusage(RUSAGE_SELF, &usage);
+    const double cpuSeconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +
+                              static_cast<double>(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
+    const auto now = std::chrono::steady_clock::now();
+    std::optional<double> cpuShare;
+    if (m_loadSampledAt) {
+        const double wall = std::chrono::duration<double>(now - *m_loadSampledAt).count();
+        const double cores = std::max(1u, std::thread::hardware_concurrency());
+        if (wall > 0) cpuShare = (cpuSeconds - m_loadCpuSeconds) / (wall * cores);
+    }
+    m_loadSampledAt = now;
+    m_loadCpuSeconds = cpuSeconds;
+    const std::string at = "program t=" + std::to_string(programMs) + "ms ";
+    switch (m_load.update(programMs, dropped, cpuShare)) {
+    case ProgramLoad::Change::ShortOfCpu:
+        logLine(LogLevel::Warning, at + "short of CPU: the encodes dropped " +
+                                       std::to_string(m_load.droppedLately()) +
+                                       " frames in the last second; cameras only in the multiview now "
+                                       "decode keyframes only");
+        break;
+    case ProgramLoad::Change::Eased:
+        logLine(LogLevel::Info,
+                at + "CPU to spare again (" + std::to_string(std::lround(cpuShare.value_or(0) * 100)) +
+                    " % of the cores used): cameras only in the multiview decode light again");
+        break;
+    case ProgramLoad::Change::None:
+        break;
+    }
 }
 
 void ProgramEngine::refreshLostFlags() {

@@ -77,8 +77,11 @@ std::string formatSummary(const EngineStatus& s) {
             out << " audio_only=1";
         out << " audio=" << (src.hasAudio ? 1 : 0);
         if (src.width > 0)
-            out << " decode=" << (src.lightDecode ? "light" : "full") << " exact=" << (src.exact ? 1 : 0)
-                << " light_frames=" << src.framesDecodedLight;
+            out << " decode="
+                << (src.keyframesOnly ? "keyframes"
+                    : src.lightDecode ? "light"
+                                      : "full")
+                << " exact=" << (src.exact ? 1 : 0) << " light_frames=" << src.framesDecodedLight;
         out << "\n";
     }
     // Loudness over the whole show (EBU R128); "none" when there was nothing to measure.

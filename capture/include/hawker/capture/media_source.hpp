@@ -40,6 +40,27 @@ struct SourceConfig {
     BackoffPolicy reconnect{std::chrono::milliseconds(250), 1.5, std::chrono::milliseconds(1000), 0.2, 0};
 };
 
+/// How much of a camera's stream is decoded.
+enum class DecodeLevel {
+    /// Every picture, exactly: the program or the preview shows the camera.
+    Full,
+    /// Only the multiview shows the camera. The H.264 loop filter is skipped,
+    /// which saves a good part of a decode but lets small errors build up in
+    /// the reference pictures, and pictures no other one refers to
+    /// (non-reference B-frames) are not decoded, which costs nothing in
+    /// exactness; the multiview, refreshed five times a second, loses nothing
+    /// while the camera sends five reference pictures a second or more. The
+    /// picture is exact again from the first keyframe decoded in full, so the
+    /// engine decodes a camera in full as soon as it is cued to preview.
+    Light,
+    /// Only the multiview shows the camera and the program is short of CPU:
+    /// keyframes only (one picture every keyframe interval). Coming back from
+    /// it, the camera keeps to keyframes until the next one arrives, because
+    /// the pictures in between would refer to pictures never decoded: the
+    /// picture holds still until then rather than show decoding errors.
+    Keyframes,
+};
+
 struct SourceStats {
     std::string id;
     SourceState state = SourceState::Connecting;
@@ -52,8 +73,11 @@ struct SourceStats {
     int64_t lostMs = 0;          ///< total time spent without a connection
     std::string lastError;
     bool hasAudio = false;
-    /// Decoded cheaply now (no H.264 loop filter): only the multiview shows it.
+    /// Decoded cheaply now (DecodeLevel::Light or Keyframes): only the multiview shows it.
     bool lightDecode = false;
+    /// Only its keyframes are decoded now (DecodeLevel::Keyframes, or on the
+    /// way out of it until the next keyframe).
+    bool keyframesOnly = false;
     /// Every reference picture since the last keyframe was decoded in full: what
     /// the picture shows is exact. False from the first light frame until the
     /// first keyframe decoded in full after it.
@@ -100,18 +124,9 @@ public:
     bool signalLost(std::chrono::milliseconds grace) const;
     const SourceConfig& config() const { return m_config; }
     bool isNetwork() const;
-    /// Light decoding for a camera only the multiview shows: the H.264 loop
-    /// filter is skipped, which saves a good part of a decode's time but lets
-    /// small errors build up in the reference pictures, and pictures that no
-    /// other refers to (non-reference B-frames) are skipped, which costs
-    /// nothing in exactness; the multiview, refreshed five times a second,
-    /// loses nothing either while the camera sends five reference pictures a
-    /// second or more.
-    /// The picture is exact
-    /// again from the first keyframe decoded in full after it is turned off,
-    /// so the engine turns it off as soon as the camera is cued to preview.
-    /// Takes effect from the next packet; never waits.
-    void setLightDecode(bool light) { m_lightDecode.store(light, std::memory_order_relaxed); }
+    /// How much of the camera's stream to decode (see DecodeLevel). Takes
+    /// effect from the next packet; never waits.
+    void setDecodeLevel(DecodeLevel level) { m_decodeLevel.store(level, std::memory_order_relaxed); }
 
 private:
     struct Connection;
@@ -133,7 +148,9 @@ private:
     std::thread m_thread;
     std::atomic<bool> m_abort{false};
     std::atomic<bool> m_reconnectNow{false};
-    std::atomic<bool> m_lightDecode{false};
+    std::atomic<DecodeLevel> m_decodeLevel{DecodeLevel::Full};
+    DecodeLevel m_appliedLevel = DecodeLevel::Full; ///< the source thread's own
+    std::atomic<bool> m_keyframesOnly{false};
     std::atomic<bool> m_exact{true};
     std::atomic<uint64_t> m_framesLight{0};
 

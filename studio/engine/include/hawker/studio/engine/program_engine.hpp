@@ -30,6 +30,7 @@
 #include "hawker/studio/engine/graphics_assets.hpp"
 #include "hawker/studio/engine/output_manager.hpp"
 #include "hawker/studio/engine/program_clock.hpp"
+#include "hawker/studio/engine/program_load.hpp"
 #include "hawker/studio/engine/program_view.hpp"
 #include "hawker/studio/engine/show_session.hpp"
 #include "hawker/studio/engine/show_setup.hpp"
@@ -118,9 +119,15 @@ private:
     void mixAudio(int64_t tick, capture::ProgramTick& out);
     void refreshLostFlags();
     /// Cameras on program or preview (or leaving program in a transition)
-    /// decode in full; the others, seen only in the multiview, decode light.
+    /// decode in full; the others, seen only in the multiview, decode light,
+    /// or keyframes only while the program is short of CPU.
     void applyDecodeLevels(const ShowState& state);
     std::string m_decodeLevelsFor; ///< compositor thread: the scenes shown when the levels were last set
+    /// Once a second, live: whether the program's encodes drop frames (m_load).
+    void watchProgramLoad(int64_t programMs);
+    ProgramLoad m_load;                                                   ///< compositor thread
+    std::optional<std::chrono::steady_clock::time_point> m_loadSampledAt; ///< compositor thread
+    double m_loadCpuSeconds = 0; ///< the process's CPU time at m_loadSampledAt
     /// An output's state changed: on the timeline, and a failed one is stopped.
     /// Keeps the recordings' chapters up to date with a timeline row.
     void noteChapters(const TimelineRow& row);

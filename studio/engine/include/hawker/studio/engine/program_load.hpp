@@ -1,0 +1,47 @@
+#pragma once
+
+#include <cstdint>
+#include <optional>
+
+namespace hawker::studio {
+
+/// Whether the program is short of CPU, for how much of the off-air cameras
+/// to decode.
+///
+/// The program comes first. When one of its encodes drops frames, the machine
+/// cannot do everything it was asked, and the cheapest thing to give up is
+/// motion in the multiview: cameras only the multiview shows then decode
+/// their keyframes only (DecodeLevel::Keyframes), which frees most of what
+/// they cost. Going back is slower than going down, so that the two do not
+/// take turns: the program must have dropped nothing for kCalmMs, and the
+/// process must have used less than kLeaveBelow of the machine's cores over
+/// the last second, room for the off-air cameras' fuller decode.
+///
+/// Live runs only: offline, an encode never drops (the program waits for it).
+class ProgramLoad {
+public:
+    /// The first seconds are x264's and the cameras' warm-up; drops then say little.
+    static constexpr int64_t kWarmupMs = 5000;
+    static constexpr int64_t kCalmMs = 30000;
+    static constexpr double kLeaveBelow = 0.75;
+
+    enum class Change { None, ShortOfCpu, Eased };
+
+    /// About once a second of program time: the frames the program's encodes
+    /// have dropped so far, and the share of the machine's cores (0-1) the
+    /// process used since the last call, if known.
+    Change update(int64_t programMs, uint64_t framesDropped, std::optional<double> cpuShare);
+
+    bool shortOfCpu() const { return m_short; }
+    /// The frames dropped between the last two calls.
+    uint64_t droppedLately() const { return m_droppedLately; }
+
+private:
+    bool m_short = false;
+    bool m_seen = false;
+    uint64_t m_dropped = 0;
+    uint64_t m_droppedLately = 0;
+    int64_t m_lastDropMs = 0;
+};
+
+} // namespace hawker::studio

@@ -1,0 +1,127 @@
+#!/usr/bin/env bash
+# The program comes first: when its encode drops frames, cameras only the
+# multiview shows fall back to decoding their keyframes only, and a camera
+# cued from there is decoded in full again from its next keyframe.
+#
+# A live show: a lavfi camera on air, and a network camera (H.264 over UDP,
+# a keyframe every second, no B-frames) only in the multiview. The program's
+# encode is held 50 ms a frame by a test fault (HAWKER_INJECT_FAULTS), so it
+# drops frames all along. Checked, with times from Hawker's own log:
+#   - the log says the program is short of CPU, after the 5 s warm-up
+#     (its program time t= at 5000 ms or more) and not before;
+#   - then GET /state gives the off-air camera decode "keyframes", and over
+#     about 2 s it decoded at most 2 frames a second: its keyframes. The
+#     window is Hawker's program time (GET /session's program_ms, read just
+#     before and after each GET /state);
+#   - cued to preview at 11 s, it decodes in full again: 45 or more frames
+#     over the last 2 s of the show, decode "full", and its picture exact by
+#     the end (a keyframe came in full after the cue);
+#   - the camera on air was decoded in full all along (light_frames=0).
+# The way back, once the CPU eases, is checked by the unit test program_load_test.
+source "$(dirname "$0")/lib.sh"
+require_hawker
+require_tools ffmpeg sqlite3 curl
+
+SECS=16 PORT=$(pick_port) API_PORT=$(pick_port)
+export HAWKER_TEST_OPERATOR_TOKEN="op-$(random_hex)" HAWKER_TEST_MERCH_TOKEN="me-$(random_hex)"
+OP=$HAWKER_TEST_OPERATOR_TOKEN
+ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=size=360x640:rate=30" -t 10 \
+    -c:v libx264 -preset veryfast -g 30 -keyint_min 30 -sc_threshold 0 -bf 0 -pix_fmt yuv420p \
+    "$T/cam.mp4" || die "could not make the camera file"
+ffmpeg -hide_banner -v error -nostdin -re -stream_loop -1 -i "$T/cam.mp4" -c copy \
+    -f mpegts "udp://127.0.0.1:$PORT?pkt_size=1316" > "$T/feeder.log" 2>&1 &
+track_pid $!
+
+cat > "$T/show.toml" <<EOF
+[show]
+name = "overload decode test"
+[canvas]
+width = 360
+height = 640
+fps = 30
+[[sources]]
+id = "cama"
+format = "lavfi"
+url = "testsrc2=size=360x640:rate=30"
+[[sources]]
+id = "net"
+url = "udp://127.0.0.1:$PORT"
+options = { overrun_nonfatal = "1", fifo_size = "500000" }
+[[scenes]]
+id = "main"
+layers = [ { kind = "source", source = "cama", rect = [0, 0, 360, 640], fit = "cover" } ]
+[[scenes]]
+id = "net"
+layers = [ { kind = "source", source = "net", rect = [0, 0, 360, 640], fit = "cover" } ]
+[program]
+scene = "main"
+preview = "main"
+$(encoder_block 800 1)
+[[outputs]]
+id = "record"
+kind = "record"
+path = "$T/program.mkv"
+[[cues]]
+at_s = 11
+command = "preview"
+scene = "net"
+$(api_block "$API_PORT")
+EOF
+
+export HAWKER_INJECT_FAULTS="encoder.tick:program~50"
+start_live_show "$T/show.toml" "$T/show.db" $SECS
+unset HAWKER_INJECT_FAULTS
+
+# sample NAME: GET /state (its "sources") into $T/NAME.json; sets AT to Hawker's program time then (seconds,
+# the middle of the program times read just before and after it).
+program_s() { curl -s -m 5 -H "Authorization: Bearer $OP" "$BASE/session" > "$T/session.json"; jx "$T/session.json" '$.program_ms'; }
+sample() {
+    local before after
+    before=$(program_s)
+    curl -s -m 5 -H "Authorization: Bearer $OP" "$BASE/state" > "$T/$1.json"
+    after=$(program_s)
+    AT=$(awk -v a="$before" -v b="$after" 'BEGIN { printf "%.3f", (a + b) / 2000 }')
+}
+net_field() { sqlite3 :memory: "SELECT json_extract(value, '$.$2') FROM json_each(readfile('$T/$1.json'), '$.sources')
+    WHERE json_extract(value, '$.id') = 'net'"; }
+
+wait_until 12 grep -q 'short of CPU' "$T/show.err" || fail "the log never said the program was short of CPU"
+SHORT_MS=$(grep -m1 'short of CPU' "$T/show.err" | sed -E 's/.*program t=([0-9]+)ms.*/\1/')
+check "the program was found short of CPU after the 5 s warm-up (t=${SHORT_MS}ms)" \
+    fcmp "${SHORT_MS:-0} >= 5000 && ${SHORT_MS:-0} < 9000"
+sleep 0.5
+sample k1
+A_AT=$AT
+sleep 2
+sample k2
+B_AT=$AT
+F1=$(net_field k1 frames); F2=$(net_field k2 frames)
+check "the off-air camera then decodes keyframes only (decode '$(net_field k2 decode)')" \
+    test "$(net_field k1 decode) $(net_field k2 decode)" = "keyframes keyframes"
+check "  about one frame a second: $((${F2:-0} - ${F1:-0})) in $(calc "$B_AT - $A_AT") s" \
+    fcmp "${F2:-0} - ${F1:-0} >= 1 && ${F2:-0} - ${F1:-0} <= 2 * $(calc "$B_AT - $A_AT")"
+
+# 1.5 s after the cue at 11 s (the camera's next keyframe comes within 1 s of it).
+for ((i = 0; i < 100; i++)); do
+    fcmp "$(program_s) >= 12500" && break
+    sleep 0.1
+done
+sample f1
+C_AT=$AT
+sleep 2
+sample f2
+D_AT=$AT
+G1=$(net_field f1 frames); G2=$(net_field f2 frames)
+check "cued to preview, it decodes in full again (decode '$(net_field f2 decode)')" test "$(net_field f2 decode)" = full
+check "  every frame: $((${G2:-0} - ${G1:-0})) in $(calc "$D_AT - $C_AT") s" \
+    fcmp "${G2:-0} - ${G1:-0} >= 22.5 * $(calc "$D_AT - $C_AT")"
+
+wait_pid "$HAWKER_PID" $((SECS + 30))
+check "the live show ran to the end (rc $WAIT_RC)" test "$WAIT_RC" = 0
+check "  its picture exact again by the end (exact=$(item_value "$T/show.out" source net exact))" \
+    test "$(item_value "$T/show.out" source net exact) $(item_value "$T/show.out" source net decode)" = "1 full"
+check "the camera on air was decoded in full all along (light_frames=$(item_value "$T/show.out" source cama light_frames))" \
+    test "$(item_value "$T/show.out" source cama light_frames)" = 0
+check "the program's encode did drop frames (dropped=$(summary_value "$T/show.out" dropped))" \
+    fcmp "$(summary_value "$T/show.out" dropped) > 0"
+finish
