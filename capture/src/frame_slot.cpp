@@ -1,10 +1,24 @@
 #include "hawker/capture/frame_slot.hpp"
 
+#include <cstdint>
+
 namespace hawker::capture {
+
+namespace {
+/// Live: the frames kept for frameAt(): enough to cover FrameSync's largest
+/// delay at 30 frames a second, with one to spare.
+constexpr size_t kLiveFramesKept = 4;
+} // namespace
 
 bool FrameSlot::publish(VideoFramePtr frame, const std::atomic<bool>& abort) {
     std::unique_lock lock(m_mutex);
     if (m_mode == Mode::Latest) {
+        if (frame) {
+            m_sync.arrived(frame->ptsUs, frame->arrivalUs);
+            m_queue.push_back(frame);
+            while (m_queue.size() > kLiveFramesKept)
+                m_queue.pop_front();
+        }
         m_current = std::move(frame);
         return true;
     }
@@ -31,6 +45,27 @@ void FrameSlot::clearEnded() {
 VideoFramePtr FrameSlot::latest() const {
     std::lock_guard lock(m_mutex);
     return m_current;
+}
+
+VideoFramePtr FrameSlot::frameAt(int64_t nowUs) {
+    std::lock_guard lock(m_mutex);
+    const int64_t shownPts = m_shown ? m_shown->ptsUs : INT64_MIN;
+    VideoFramePtr pick;
+    for (const VideoFramePtr& frame : m_queue) {
+        if (frame->ptsUs < shownPts) continue;
+        // Before anything was shown, the oldest frame held goes first, due or not.
+        if (m_sync.dueUs(frame->ptsUs) > nowUs && (pick || m_shown)) break;
+        pick = frame;
+    }
+    // Nothing newer is due yet: the frame shown last stays.
+    if (!pick) pick = m_shown ? m_shown : m_current;
+    m_shown = pick;
+    return pick;
+}
+
+int64_t FrameSlot::dueUs(int64_t ptsUs) const {
+    std::lock_guard lock(m_mutex);
+    return m_sync.dueUs(ptsUs);
 }
 
 VideoFramePtr FrameSlot::advanceTo(int64_t ptsUs, std::chrono::milliseconds timeout) {

@@ -263,8 +263,10 @@ void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
         if (index >= m_frames.size() || !m_frames[index]) return std::nullopt;
         const capture::VideoFrame& frame = *m_frames[index];
         int64_t sourceUs = frame.ptsUs;
-        // Live: the source's clock has moved on since this frame arrived.
-        if (!m_options.offline) sourceUs += nowUs - frame.arrivalUs - kLiveAudioDelayUs;
+        // Live: the source's clock has moved on since this frame was due (its
+        // arrival, or later when the camera's pictures are held back to come in turn).
+        if (!m_options.offline && m_sources[index])
+            sourceUs += nowUs - m_sources[index]->video().dueUs(frame.ptsUs) - kLiveAudioDelayUs;
         return sourceUs * rate / 1000000;
     };
     m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, alignOf, !m_options.offline,
@@ -379,12 +381,17 @@ void ProgramEngine::run() {
         if (!m_options.offline && n % m_show.fps == 0) watchProgramLoad(nowMs);
         applyDecodeLevels(*applied);
 
+        // Live, each camera's frame due at this tick's own time (not when the tick
+        // happened to run): the choice advances one frame per tick, in turn.
+        const int64_t tickAtUs =
+            std::chrono::duration_cast<std::chrono::microseconds>(programClock.deadline(n).time_since_epoch())
+                .count();
         for (size_t i : m_videoSources) {
             capture::FrameSlot& slot = m_sources[i]->video();
             m_frames[i] = slot.mode() == capture::FrameSlot::Mode::Queue
                               ? slot.advanceTo(programClock.tickUs(n) - m_sourceStartUs[i],
                                                std::chrono::milliseconds(10000))
-                              : slot.latest();
+                              : slot.frameAt(tickAtUs);
         }
         refreshLostFlags();
 

@@ -7,13 +7,15 @@
 #include <deque>
 #include <mutex>
 
+#include "hawker/capture/frame_sync.hpp"
 #include "hawker/capture/video_frame.hpp"
 
 namespace hawker::capture {
 
-/// Live mode: a latest-frame slot; publishing replaces the frame and reading
-/// never waits for the decoder. Offline mode: a short bounded queue the
-/// compositor steps through by timestamp, so every run sees the same frames.
+/// Live mode: the last few frames, shown in turn at their due time (see
+/// FrameSync); publishing never waits and reading never waits for the
+/// decoder. Offline mode: a short bounded queue the compositor steps through
+/// by timestamp, so every run sees the same frames.
 class FrameSlot {
 public:
     enum class Mode { Latest, Queue };
@@ -27,8 +29,15 @@ public:
     void markEnded();
     void clearEnded();
 
-    /// Live mode: the newest frame, or null before the first one.
+    /// Live mode: the newest frame, or null before the first one (the
+    /// console's monitors, which show pictures as they come).
     VideoFramePtr latest() const;
+    /// Live mode, for the program: the newest frame due at `nowUs` (steady
+    /// clock), never one older than the frame it gave before; before any is
+    /// due, the oldest it holds. Null before the first frame.
+    VideoFramePtr frameAt(int64_t nowUs);
+    /// Live mode: when the frame taken at `ptsUs` is due (its sound follows it).
+    int64_t dueUs(int64_t ptsUs) const;
     /// Queue mode: consumes every frame with pts <= ptsUs and returns the last
     /// of them (or the previous current frame). Waits up to `timeout` for the
     /// decoder to show a frame beyond ptsUs so that the choice is deterministic.
@@ -42,7 +51,9 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     VideoFramePtr m_current;
-    std::deque<VideoFramePtr> m_queue;
+    std::deque<VideoFramePtr> m_queue; ///< offline: not yet shown; live: the last few, oldest first
+    FrameSync m_sync;                  ///< live
+    VideoFramePtr m_shown;             ///< live: the frame frameAt() gave last
     bool m_ended = false;
 };
 

@@ -1,0 +1,128 @@
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <cstdint>
+#include <random>
+
+#include "hawker/capture/frame_slot.hpp"
+#include "hawker/capture/frame_sync.hpp"
+
+using namespace hawker::capture;
+
+namespace {
+constexpr int64_t kFrameUs = 33'333;
+std::atomic<bool> kNoAbort{false};
+
+VideoFramePtr frame(int64_t ptsUs, int64_t arrivalUs) {
+    auto made = std::make_shared<VideoFrame>();
+    made->ptsUs = ptsUs;
+    made->arrivalUs = arrivalUs;
+    return made;
+}
+
+/// A 30 fps camera whose pictures take 20 ms plus `late(i)` to arrive, read by
+/// a 30 fps program whose ticks fall `phaseUs` after each picture's on-time
+/// arrival, for `seconds`. Counts the ticks after the first second whose
+/// picture is the one before's again (repeats), taking each tick's picture
+/// from the frame synchroniser (`synced`) or as the newest frame.
+template <typename Late>
+int repeatsOver(int seconds, int64_t phaseUs, Late late, bool synced) {
+    FrameSlot slot(FrameSlot::Mode::Latest);
+    const int64_t startUs = 1'000'000'000;
+    const int frames = seconds * 30;
+    int next = 0, repeats = 0;
+    int64_t lastPts = -1;
+    for (int tick = 0; tick < frames; ++tick) {
+        const int64_t tickUs = startUs + tick * kFrameUs + 20'000 + phaseUs;
+        // Every picture that has arrived by this tick, in arrival order (lateness is
+        // bounded below a frame's spacing here, so arrival order is pts order).
+        while (next < frames && startUs + next * kFrameUs + 20'000 + late(next) <= tickUs) {
+            slot.publish(frame(next * kFrameUs, startUs + next * kFrameUs + 20'000 + late(next)), kNoAbort);
+            ++next;
+        }
+        const VideoFramePtr shown = synced ? slot.frameAt(tickUs) : slot.latest();
+        if (!shown) continue;
+        if (tick >= 30 && shown->ptsUs == lastPts) ++repeats;
+        lastPts = shown->ptsUs;
+    }
+    return repeats;
+}
+} // namespace
+
+TEST(FrameSync, OnTimePicturesAreDueOnArrival) {
+    FrameSync sync;
+    for (int i = 0; i < 90; ++i)
+        sync.arrived(i * kFrameUs, 5'000'000 + i * kFrameUs + 20'000);
+    EXPECT_EQ(sync.delayUs(), 0);
+    EXPECT_EQ(sync.dueUs(89 * kFrameUs), 5'000'000 + 89 * kFrameUs + 20'000);
+}
+
+TEST(FrameSync, LatePicturesSetADelayInStepsUpToTheBound) {
+    FrameSync sync;
+    sync.arrived(0, 1'000'000);
+    sync.arrived(kFrameUs, 1'000'000 + kFrameUs + 12'000);          // 12 ms late
+    EXPECT_EQ(sync.delayUs(), 15'000);                              // the next 5 ms step
+    sync.arrived(2 * kFrameUs, 1'000'000 + 2 * kFrameUs + 200'000); // 200 ms late: not a new path
+    EXPECT_EQ(sync.delayUs(), FrameSync::kMaxDelayUs);
+    // The path's own delay may have crept up by 1 ms per second of arrivals (0.3 ms here).
+    EXPECT_NEAR(sync.dueUs(3 * kFrameUs), 3 * kFrameUs + 1'000'000 + FrameSync::kMaxDelayUs, 500);
+}
+
+TEST(FrameSync, TheDelayComesDownOnceTheLatenessHasLeftTheWindow) {
+    FrameSync sync;
+    int64_t at = 1'000'000;
+    sync.arrived(0, at);
+    sync.arrived(kFrameUs, at + kFrameUs + 30'000);
+    EXPECT_EQ(sync.delayUs(), 30'000);
+    for (int i = 2; i < 30 * (FrameSync::kWindowSeconds - 1); ++i)
+        sync.arrived(i * kFrameUs, at + i * kFrameUs);
+    EXPECT_EQ(sync.delayUs(), 30'000); // still within the window
+    for (int i = 30 * (FrameSync::kWindowSeconds - 1); i < 30 * (FrameSync::kWindowSeconds + 2); ++i)
+        sync.arrived(i * kFrameUs, at + i * kFrameUs);
+    EXPECT_EQ(sync.delayUs(), 0);
+}
+
+TEST(FrameSync, AJumpInThePathStartsTimingAgain) {
+    FrameSync sync;
+    sync.arrived(0, 1'000'000);
+    sync.arrived(kFrameUs, 1'000'000 + kFrameUs + 40'000);
+    ASSERT_EQ(sync.delayUs(), 40'000);
+    // A reconnect: the next picture's timestamp follows on, but it came 3 s later.
+    sync.arrived(2 * kFrameUs, 4'000'000 + 2 * kFrameUs);
+    EXPECT_EQ(sync.delayUs(), 0);
+    EXPECT_EQ(sync.dueUs(2 * kFrameUs), 4'000'000 + 2 * kFrameUs);
+}
+
+TEST(FrameSync, JitteryPicturesGoOnAirOneATickInTurn) {
+    // Pictures up to 25 ms late, at random; the program's ticks fall 5 ms after
+    // an on-time picture would arrive, so the newest-frame choice misses often.
+    std::mt19937 random(7);
+    std::uniform_int_distribution<int64_t> jitter(0, 25'000);
+    std::vector<int64_t> late(600);
+    for (auto& value : late)
+        value = jitter(random);
+    const auto lateOf = [&](int i) { return late[static_cast<size_t>(i)]; };
+    const int newest = repeatsOver(20, 5'000, lateOf, false);
+    const int synced = repeatsOver(20, 5'000, lateOf, true);
+    EXPECT_GT(newest, 50) << "the scenario must make the newest-frame choice repeat pictures";
+    EXPECT_EQ(synced, 0);
+}
+
+TEST(FrameSync, OnTimePicturesAreShownAsTheyCome) {
+    // No lateness: the synchroniser adds no delay and no repeat, like the newest-frame choice.
+    const auto onTime = [](int) { return int64_t{0}; };
+    EXPECT_EQ(repeatsOver(10, 5'000, onTime, true), 0);
+    EXPECT_EQ(repeatsOver(10, 5'000, onTime, false), 0);
+}
+
+TEST(FrameSync, TheSlotNeverGoesBackToAnOlderFrame) {
+    FrameSlot slot(FrameSlot::Mode::Latest);
+    slot.publish(frame(0, 1'000'000), kNoAbort);
+    EXPECT_EQ(slot.frameAt(1'000'000)->ptsUs, 0);
+    slot.publish(frame(kFrameUs, 1'000'000 + kFrameUs + 30'000), kNoAbort); // late: delay 30 ms
+    // The base is 1 s (and a few µs of creep); frame 1 is due 33.3 ms + 30 ms after it.
+    EXPECT_EQ(slot.frameAt(1'000'000 + kFrameUs + 10'000)->ptsUs, 0);
+    EXPECT_EQ(slot.frameAt(1'000'000 + kFrameUs + 31'000)->ptsUs, kFrameUs);
+    EXPECT_EQ(slot.frameAt(1'000'000)->ptsUs, kFrameUs); // an earlier time never goes back
+    EXPECT_EQ(slot.latest()->ptsUs, kFrameUs);
+}
