@@ -158,7 +158,11 @@ void LiveAnalytics::raise(const std::string& ruleId, const std::string& kpi, con
 
 void LiveAnalytics::sellFromOrders(const std::vector<ViewerEvent>& fresh) {
     // A paid order for the product of a running flash sale drains the sale:
-    // the platform's order feed is what sells, the countdown shows it.
+    // the platform's order feed is what sells, the countdown shows it. The
+    // state here is the last program second's, so a sale that launched since
+    // may still read as pre-launch: such a sale is asked too, and the show
+    // controller, which has the state of the moment, refuses the order if the
+    // sale is not on sale when the command runs.
     std::shared_ptr<const ShowState> state;
     {
         std::lock_guard lock(m_mutex);
@@ -167,16 +171,23 @@ void LiveAnalytics::sellFromOrders(const std::vector<ViewerEvent>& fresh) {
     if (!state) return;
     for (const ViewerEvent& e : fresh) {
         if (e.type != EventType::OrderPaid) continue;
-        for (const auto& [slot, offer] : state->offers) {
-            if (offer.sku != e.sku || offer.phase != OfferState::Phase::OnSale) continue;
-            const CommandResult result =
-                m_sink(Command::named("offer.sell", {{"slot", slot},
-                                                     {"quantity", std::to_string(e.quantity)},
-                                                     {"buyer", hex(e.viewer)}}),
-                       kOrderFeed);
-            (void)result; // refusals (sold out, over the limit) are in the audit log
-            break;
+        // A sale on sale first; one about to launch (maybe launched by now) otherwise.
+        const std::string* slot = nullptr;
+        for (const auto& [name, offer] : state->offers) {
+            if (offer.sku != e.sku) continue;
+            if (offer.phase == OfferState::Phase::OnSale) {
+                slot = &name;
+                break;
+            }
+            if (offer.phase == OfferState::Phase::PreLaunch && !slot) slot = &name;
         }
+        if (!slot) continue;
+        const CommandResult result =
+            m_sink(Command::named(
+                       "offer.sell",
+                       {{"slot", *slot}, {"quantity", std::to_string(e.quantity)}, {"buyer", hex(e.viewer)}}),
+                   kOrderFeed);
+        (void)result; // refusals (not on sale, sold out, over the limit) are in the audit log
     }
 }
 
