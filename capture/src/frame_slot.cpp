@@ -15,11 +15,10 @@ bool FrameSlot::publish(VideoFramePtr frame, const std::atomic<bool>& abort) {
     if (m_mode == Mode::Latest) {
         if (frame) {
             m_sync.arrived(frame->ptsUs, frame->arrivalUs);
-            m_queue.push_back(frame);
+            m_queue.push_back(std::move(frame));
             while (m_queue.size() > kLiveFramesKept)
                 m_queue.pop_front();
         }
-        m_current = std::move(frame);
         return true;
     }
     while (m_queue.size() >= m_depth) {
@@ -44,6 +43,7 @@ void FrameSlot::clearEnded() {
 
 VideoFramePtr FrameSlot::latest() const {
     std::lock_guard lock(m_mutex);
+    if (m_mode == Mode::Latest) return m_queue.empty() ? nullptr : m_queue.back();
     return m_current;
 }
 
@@ -57,8 +57,8 @@ VideoFramePtr FrameSlot::frameAt(int64_t nowUs) {
         if (m_sync.dueUs(frame->ptsUs) > nowUs && (pick || m_shown)) break;
         pick = frame;
     }
-    // Nothing newer is due yet: the frame shown last stays.
-    if (!pick) pick = m_shown ? m_shown : m_current;
+    // Nothing newer is due yet: the frame shown last stays (null before any frame came).
+    if (!pick) pick = m_shown;
     m_shown = pick;
     return pick;
 }

@@ -30,7 +30,11 @@ void FrameSync::arrived(int64_t ptsUs, int64_t arrivalUs) {
         m_baseUs = std::min(m_baseUs, pathUs);
     }
     m_lastArrivalUs = arrivalUs;
-    // Seconds with no picture count as no lateness.
+    // Seconds with no picture count as no lateness (a whole window's worth at most).
+    if (second - m_second >= kWindowSeconds) {
+        m_latenessBySecond.fill(0);
+        m_second = second;
+    }
     for (; m_second < second; ++m_second)
         m_latenessBySecond[static_cast<size_t>((m_second + 1) % kWindowSeconds)] = 0;
     int64_t& now = m_latenessBySecond[static_cast<size_t>(second % kWindowSeconds)];

@@ -140,6 +140,10 @@ mean_around() { "$PROBE" mean "$1" $(($2 - 8)) $(($3 - 8)) $(($2 + 8)) $(($3 + 8
 # is_red RGB / is_blue RGB: whether a mean colour is clearly the red (blue) of a test camera.
 is_red() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[1] > 150 && v[3] < 90) }'; }
 is_blue() { awk -v c="$1" 'BEGIN { split(c, v, " "); exit !(v[3] > 150 && v[1] < 90) }'; }
+# region OUT NAME: "x0 y0 x1 y1" of a region the console's --screenshot run printed to OUT;
+# center_in OUT NAME: its centre, "x y" (where a test clicks).
+region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
+center_in() { awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"; }
 
 # --- time and numbers ------------------------------------------------------------
 now() { echo "$EPOCHREALTIME"; }                         # wall clock, seconds.micro

@@ -54,7 +54,7 @@ start_xvfb
 hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1280x800 \
     --screenshot "$T/learn.png" --after-frames 20
 check "the first run wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/learn.png"
-TAKE_AT=$(awk '$1 == "region" && $2 == "switcher_take" { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$T/learn.out")
+TAKE_AT=$(center_in "$T/learn.out" switcher_take)
 [[ -n "$TAKE_AT" ]] || die "the console did not say where TAKE is"
 
 # --- the paced run ----------------------------------------------------------------------------

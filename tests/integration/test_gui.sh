@@ -128,8 +128,6 @@ tokens = [
 EOF
 
 # --- helpers ----------------------------------------------------------------------------
-# region OUT NAME: "x0 y0 x1 y1" of the console's "region NAME ..." line.
-region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
 probe() { "$PROBE" "$@" 2>> "$T/probe.log"; }
 q() { sqlite3 "$T/hawker.db" "$1"; }
 
@@ -331,9 +329,6 @@ check "and the console's settings" grep -qF '[Hawker][Settings]' "$INI"
 # saved layout), the id it offers (cam5), the URL and format typed with Tab
 # between the fields, Enter; then hotkey 4 (the new scene is the fourth) and
 # Space take it. Its tile must show its picture with the red tally.
-center_in() { # center_in OUT REGION_NAME -> "x y"
-    awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"
-}
 ADD_CAMERA=$(center_in "$T/op.out" sources_add)
 check "the Sources panel drew its Add camera button ('$ADD_CAMERA')" test -n "$ADD_CAMERA"
 hawker_bg adder gui "$T/show.toml" --db "$T/hawker.db" --who tester --screenshot "$T/add.png" --after-frames 450

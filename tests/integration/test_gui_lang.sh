@@ -55,7 +55,6 @@ TOML
 
 probe() { "$PROBE" "$@" 2>> "$T/probe.log"; }
 no_gl_or_assert_errors() { ! grep -qiE 'GL error|Assertion|IM_ASSERT|imgui[a-z_]*\.(cpp|h):' "$1"; }
-region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
 
 start_xvfb
 
@@ -165,7 +164,6 @@ check "glyph: no GL error or assertion" no_gl_or_assert_errors "$T/glyph.err"
 # --- 5. Settings ▸ Language switches a running console, and the choice is saved -------------------------
 # The menus' places are learnt run by run (a run prints where it drew them when it writes its screenshot):
 # the Settings menu from the zh run above, its Language item once Settings is open, then English in it.
-center_in() { awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"; }
 hold_click() { timeout 5 xdotool mousemove $1 $2; sleep 0.3; timeout 5 xdotool click 1; sleep 0.6; }
 # switch_run NAME: a zh-CN desk whose menus are clicked at the places known so far, in the order given.
 switch_run() {

@@ -76,9 +76,6 @@ cp "$T/show.toml" "$T/show.orig.toml"
 
 start_xvfb
 
-region() { awk -v n="$2" '$1 == "region" && $2 == n { print $3, $4, $5, $6; exit }' "$1"; }
-center_in() { awk -v n="$2" '$1 == "region" && $2 == n { printf "%d %d", ($3 + $5) / 2, ($4 + $6) / 2; exit }' "$1"; }
-
 # --- 1. where the console draws the PiP's box, TAKE and Save ----------------------------------
 hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1600x1000 \
     --screenshot "$T/learn.png" --after-frames 40

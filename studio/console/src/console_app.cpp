@@ -71,22 +71,6 @@ void onGlfwError(int code, const char* description) {
     logWarning("GLFW error " + std::to_string(code) + ": " + (description ? description : ""));
 }
 
-void onCursorPos(GLFWwindow*, double, double) {
-    noteInput();
-}
-void onMouseButton(GLFWwindow*, int, int, int) {
-    noteInput();
-}
-void onScroll(GLFWwindow*, double, double) {
-    noteInput();
-}
-void onChar(GLFWwindow*, unsigned int) {
-    noteInput();
-}
-void onFramebufferSize(GLFWwindow*, int, int) {
-    noteInput();
-}
-
 /// The GLFW window and the ImGui context, torn down in the right order.
 class ConsoleWindow {
 public:
@@ -112,11 +96,11 @@ public:
         // Set before ImGui's backend installs its own, which then calls these too
         // (it sets no cursor or size callback of its own).
         glfwSetKeyCallback(m_window, onKey);
-        glfwSetCursorPosCallback(m_window, onCursorPos);
-        glfwSetMouseButtonCallback(m_window, onMouseButton);
-        glfwSetScrollCallback(m_window, onScroll);
-        glfwSetCharCallback(m_window, onChar);
-        glfwSetFramebufferSizeCallback(m_window, onFramebufferSize);
+        glfwSetCursorPosCallback(m_window, [](GLFWwindow*, double, double) { noteInput(); });
+        glfwSetMouseButtonCallback(m_window, [](GLFWwindow*, int, int, int) { noteInput(); });
+        glfwSetScrollCallback(m_window, [](GLFWwindow*, double, double) { noteInput(); });
+        glfwSetCharCallback(m_window, [](GLFWwindow*, unsigned int) { noteInput(); });
+        glfwSetFramebufferSizeCallback(m_window, [](GLFWwindow*, int, int) { noteInput(); });
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
     }

@@ -4,25 +4,23 @@ namespace hawker::studio::console {
 
 void FramePacer::frameStarted(Clock::time_point now) {
     m_frameStart = now;
-    m_started = true;
 }
 
 void FramePacer::inputAt(Clock::time_point when) {
-    if (!m_seenInput || when > m_lastInput) m_lastInput = when;
-    m_seenInput = true;
+    if (!m_lastInput || when > *m_lastInput) m_lastInput = when;
 }
 
 bool FramePacer::idleAt(Clock::time_point now) const {
     if (m_held) return false;
-    return !m_seenInput || now - m_lastInput >= kActiveFor;
+    return !m_lastInput || now - *m_lastInput >= kActiveFor;
 }
 
 FramePacer::Clock::time_point FramePacer::due() const {
-    if (!m_started) return Clock::time_point{};
+    if (!m_frameStart) return Clock::time_point{};
     // Idle is judged at the moment the full-rate frame would be due: input
     // seen before then makes that frame the next one.
-    const Clock::time_point activeDue = m_frameStart + kActivePeriod;
-    return idleAt(activeDue) ? m_frameStart + kIdlePeriod : activeDue;
+    const Clock::time_point activeDue = *m_frameStart + kActivePeriod;
+    return idleAt(activeDue) ? *m_frameStart + kIdlePeriod : activeDue;
 }
 
 } // namespace hawker::studio::console

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <chrono>
+#include <optional>
 
 namespace hawker::studio::console {
 
@@ -40,11 +41,9 @@ public:
     bool idleAt(Clock::time_point now) const;
 
 private:
-    Clock::time_point m_frameStart{};
-    Clock::time_point m_lastInput{};
-    bool m_seenInput = false;
+    std::optional<Clock::time_point> m_frameStart; ///< none before the first frame
+    std::optional<Clock::time_point> m_lastInput;  ///< none before any input
     bool m_held = false;
-    bool m_started = false;
 };
 
 } // namespace hawker::studio::console

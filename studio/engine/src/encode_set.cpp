@@ -107,6 +107,15 @@ std::vector<capture::StreamDescription> EncodeSet::streams(size_t encode) const 
     return m_encodes.at(encode).encoder->streams();
 }
 
+uint64_t EncodeSet::framesDropped() const {
+    uint64_t dropped = 0;
+    for (const Encode& encode : m_encodes) {
+        dropped += encode.encoder->framesDropped();
+        if (encode.feed >= 0) dropped += m_feeds[static_cast<size_t>(encode.feed)].feed->framesDropped();
+    }
+    return dropped;
+}
+
 std::vector<EncodeStatus> EncodeSet::stats() const {
     std::vector<EncodeStatus> all;
     for (const Encode& encode : m_encodes) {

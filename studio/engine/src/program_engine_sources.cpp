@@ -149,9 +149,7 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
 
 void ProgramEngine::watchProgramLoad(int64_t programMs) {
     if (!m_encodes) return;
-    uint64_t dropped = 0;
-    for (const EncodeStatus& encode : m_encodes->stats())
-        dropped += encode.dropped;
+    const uint64_t dropped = m_encodes->framesDropped();
     rusage usage{};
     ::getrusage(RUSAGE_SELF, &usage);
     const double cpuSeconds = static_cast<double>(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) +

@@ -74,6 +74,8 @@ public:
 
     std::vector<StreamDescription> streams() const;
     EncoderStats stats() const;
+    /// The ticks this encode dropped so far (cheap: no medians, for a once-a-second check).
+    uint64_t framesDropped() const { return m_framesDropped; }
     const EncoderSettings& settings() const { return m_settings; }
     const std::string& name() const { return m_name; }
     int samplesPerTick(int64_t index) const;

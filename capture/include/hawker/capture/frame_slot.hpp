@@ -50,7 +50,7 @@ private:
     const size_t m_depth;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
-    VideoFramePtr m_current;
+    VideoFramePtr m_current;           ///< offline: the frame stepped to last
     std::deque<VideoFramePtr> m_queue; ///< offline: not yet shown; live: the last few, oldest first
     FrameSync m_sync;                  ///< live
     VideoFramePtr m_shown;             ///< live: the frame frameAt() gave last

@@ -43,6 +43,7 @@ public:
     void finish();
 
     ScaledFeedStats stats() const;
+    uint64_t framesDropped() const { return m_framesDropped; }
     const std::string& name() const { return m_name; }
     cv::Rect placed() const { return m_fitter.placed(); }
 

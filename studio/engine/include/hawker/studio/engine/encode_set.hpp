@@ -46,6 +46,8 @@ public:
     size_t encodeOf(size_t output) const { return m_encodeOfOutput.at(output); }
     std::vector<capture::StreamDescription> streams(size_t encode) const;
     std::vector<EncodeStatus> stats() const;
+    /// The sum of every encode's `dropped` in stats(), without the rest of its work.
+    uint64_t framesDropped() const;
     /// Audio samples in program tick `index` (every encode has the same rate).
     int samplesPerTick(int64_t index) const { return m_encodes.front().encoder->samplesPerTick(index); }
 
