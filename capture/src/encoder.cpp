@@ -155,10 +155,16 @@ std::vector<StreamDescription> Encoder::streams() const {
     return out;
 }
 
+void carryAudio(ProgramTick& into, const ProgramTick& from) {
+    into.audioLeft.insert(into.audioLeft.end(), from.audioLeft.begin(), from.audioLeft.end());
+    into.audioRight.insert(into.audioRight.end(), from.audioRight.begin(), from.audioRight.end());
+}
+
 bool Encoder::tryPush(ProgramTick tick) {
     std::lock_guard lock(m_mutex);
     ++m_framesIn;
     if (m_queue.size() >= m_maxQueue) {
+        carryAudio(m_queue.back(), tick);
         ++m_framesDropped;
         return false;
     }

@@ -33,6 +33,7 @@ bool ScaledFeed::push(ProgramTick tick) {
     if (m_offline) {
         m_changed.wait(lock, [&] { return m_queue.size() < m_maxQueue; });
     } else if (m_queue.size() >= m_maxQueue) {
+        carryAudio(m_queue.back(), tick);
         ++m_framesDropped;
         return false;
     }

@@ -158,6 +158,14 @@ slow_frames=$(count_frames "$T/slow.mkv")
 check "the program recording has every program frame ($fast_frames of $frames)" test "$fast_frames" = "$frames"
 check "the slow recording has the frames its encode kept ($slow_frames = $frames - $slow_dropped)" \
     test "$slow_frames" = "$((frames - slow_dropped))"
+# A dropped picture keeps its sound: with a gap the sound would run 33 ms ahead of the picture per drop.
+fast_sound=$(stream_span "$T/fast.mkv" a:0)
+slow_sound=$(stream_span "$T/slow.mkv" a:0)
+slow_picture=$(stream_span "$T/slow.mkv" v:0)
+check "the slow recording's sound is whole: ${slow_sound:-?} s, the program recording's ${fast_sound:-?} s" \
+    fcmp "$(absdiff "${slow_sound:-0}" "${fast_sound:-99}") <= 0.1"
+check "  and as long as its pictures' span (${slow_picture:-?} s)" \
+    fcmp "$(absdiff "${slow_sound:-0}" "${slow_picture:-99}") <= 0.2"
 check "the show's dropped frames are the worst encode's ($(summary_value "$T/show.out" dropped))" \
     test "$(summary_value "$T/show.out" dropped)" = "$slow_dropped"
 finish

@@ -161,6 +161,50 @@ TEST(ScaledFeed, LiveAFullQueueDropsAndCountsWithoutWaiting) {
     encoder.finish();
 }
 
+/// Audio samples in the packets an encode gave, from their durations (AAC: 1024 a packet).
+struct AudioCount {
+    std::atomic<int64_t> samples{0};
+    capture::Encoder::PacketSink sink() {
+        return [this](const capture::EncodedPacket& p) {
+            if (p.kind == capture::StreamKind::Audio) samples += p.packet->duration;
+        };
+    }
+};
+
+TEST(Encoder, LiveADroppedTickKeepsItsSound) {
+    AudioCount audio;
+    capture::Encoder encoder(smallSettings(64, 112), audio.sink());
+    // Not started yet: the queue fills (8) and the other 12 pictures are dropped, but every tick's 1600
+    // samples are encoded: sound with gaps would run ahead of the picture by 33 ms a drop.
+    int taken = 0;
+    const auto picture = flatPicture(64, 112, 120, 128, 128);
+    for (int i = 0; i < 20; ++i)
+        taken += encoder.tryPush(tickOf(i, picture)) ? 1 : 0;
+    EXPECT_EQ(taken, 8);
+    encoder.start();
+    encoder.finish();
+    EXPECT_EQ(encoder.stats().framesDropped, 12u);
+    EXPECT_EQ(encoder.stats().videoPackets, 8u);
+    EXPECT_GE(audio.samples.load(), 20 * 1600);
+    EXPECT_LE(audio.samples.load(), 20 * 1600 + 2 * 1024) << "the encoder's priming and last partial frame";
+}
+
+TEST(ScaledFeed, LiveADroppedTickKeepsItsSound) {
+    AudioCount audio;
+    capture::Encoder encoder(smallSettings(64, 112), audio.sink());
+    encoder.start();
+    capture::ScaledFeed feed("64x112", {128, 224}, {64, 112}, {}, {&encoder}, false);
+    const auto picture = flatPicture(128, 224, 120, 128, 128);
+    for (int i = 0; i < 20; ++i)
+        feed.push(tickOf(i, picture));
+    feed.start();
+    feed.finish();
+    encoder.finish();
+    EXPECT_EQ(feed.stats().framesDropped, 16u);
+    EXPECT_GE(audio.samples.load(), 20 * 1600);
+    EXPECT_LE(audio.samples.load(), 20 * 1600 + 2 * 1024);
+}
+
 TEST(EncodeSet, EqualOutputsShareAnEncodeDifferentOnesGetTheirOwn) {
     const ShowSpec show = parse(R"(
 [[outputs]]

@@ -36,6 +36,11 @@ struct ProgramTick {
     int64_t captureUs = 0; ///< steady time the newest camera frame in it arrived (0: none)
 };
 
+/// A tick dropped from a full queue gives up its picture, not its sound: `from`'s audio goes after
+/// `into`'s. Sound with a gap would run ahead of the picture by one frame's time at every drop (the audio
+/// timestamps count the samples encoded).
+void carryAudio(ProgramTick& into, const ProgramTick& from);
+
 /// Codec parameters and time base of one encoded stream, for the muxers.
 struct StreamDescription {
     StreamKind kind;
@@ -65,7 +70,7 @@ public:
 
     /// Opens both codecs (throws FfmpegError with a reason) and starts the thread.
     void start();
-    /// Live: never waits; a full queue drops the tick and counts it.
+    /// Live: never waits; a full queue drops the tick's picture (counted) and keeps its sound.
     bool tryPush(ProgramTick tick);
     /// Offline: waits for room, so that no frame is ever dropped.
     void push(ProgramTick tick);

@@ -36,7 +36,8 @@ public:
     ScaledFeed& operator=(const ScaledFeed&) = delete;
 
     void start();
-    /// Live: never waits, drops when full (false). Offline: waits for room.
+    /// Live: never waits; when full it drops the picture (false) and keeps the sound. Offline: waits for
+    /// room.
     bool push(ProgramTick tick);
     /// Scales what is queued, hands it on and joins the thread; the encoders
     /// are finished by their owner afterwards.
