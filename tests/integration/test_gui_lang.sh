@@ -140,7 +140,12 @@ wait_until 30 grep -qs '^session [0-9]*$' "$T/glyph.out" || fail "no 'session N'
 API=$(sed -n 's/^api \(http[^ ]*\)$/\1/p' "$T/glyph.out" | head -n1)
 SID=$(sed -n 's/^session \([0-9]*\)$/\1/p' "$T/glyph.out" | head -n1)
 sleep 1 # the comment's time inside the session, not before its start
-EVENT="{\"events\":[{\"id\":\"rare-1\",\"type\":\"comment\",\"ts\":$(date +%s%3N),\"viewer\":\"u1\",\"text\":\"$RARE\"}]}"
+# A comment in common characters comes right after it: the body font, which comments are drawn in, has
+# them all, so it must not add to the new atlas (the big fonts, which comments never use, lack them).
+COMMON="这件羊绒衫起球吗"
+NOW_MS=$(date +%s%3N)
+EVENT="{\"events\":[{\"id\":\"rare-1\",\"type\":\"comment\",\"ts\":$NOW_MS,\"viewer\":\"u1\",\"text\":\"$RARE\"},
+  {\"id\":\"common-1\",\"type\":\"comment\",\"ts\":$((NOW_MS + 1)),\"viewer\":\"u2\",\"text\":\"$COMMON\"}]}"
 CODE=$(curl -s -m 10 -o "$T/ingest.json" -w '%{http_code}' -H "Authorization: Bearer $HAWKER_TEST_INGEST_TOKEN" \
     -H 'Content-Type: application/json' -X POST --data-binary "$EVENT" "${API}sessions/$SID/events")
 check "the comment was taken (HTTP $CODE: $(cat "$T/ingest.json" 2>/dev/null))" test "$CODE" = 200
@@ -148,6 +153,8 @@ wait_pid "$HAWKER_PID" 120
 check "the console wrote its screenshot (exit $WAIT_RC)" test "$WAIT_RC" -eq 0 -a -s "$T/glyph.png"
 check "the atlas was rebuilt with the comment's characters ($(grep -o 'font atlas rebuilt[^(]*' "$T/glyph.err" | head -n1))" \
     grep -q 'font atlas rebuilt with [1-9]' "$T/glyph.err"
+check "  with the 3 rare characters only, not the common ones ($(grep -o 'font atlas rebuilt with [0-9]*' "$T/glyph.err" | tr '\n' ';'))" \
+    test "$(grep -c 'font atlas rebuilt' "$T/glyph.err")" = 1 -a -n "$(grep 'font atlas rebuilt with 3 more characters' "$T/glyph.err")"
 check "and no character was missing from the font" bash -c "! grep -q 'not in the font' '$T/glyph.err'"
 BOX=$(region "$T/glyph.out" comment_text:0)
 if [[ -n "$BOX" ]]; then

@@ -151,8 +151,11 @@ ConsoleFonts ConsoleFontSet::load(float scale, const std::vector<std::string>& t
 void ConsoleFontSet::fillCoverage(GlyphCoverage& coverage) const {
     // Without the font there is no glyph to add: nothing is ever queued.
     const bool everything = m_fontBytes.empty();
+    // Text noticed at run time (comments, viewers' names, alerts, notes) is drawn in the body font: the
+    // large and huge ones carry only what the show and the console print. So the body's glyphs are the
+    // coverage, and a comment in common characters needs no new atlas.
     for (char32_t c = 0; c <= 0xFFFF; ++c)
-        if (everything || (m_body.GetBit(c) && m_large.GetBit(c))) coverage.cover(c);
+        if (everything || m_body.GetBit(c)) coverage.cover(c);
     // ImGui 1.86 as Debian builds it has 16-bit ImWchar: a character beyond the BMP cannot be in an atlas
     // and draws as the fallback, so it is not queued for one.
     if (sizeof(ImWchar) == 2)
@@ -165,10 +168,7 @@ std::unique_ptr<FontAtlasBuild> ConsoleFontSet::prepare(const std::vector<char32
     build->body = m_body;
     build->large = m_large;
     for (char32_t c : extra)
-        if (c <= 0xFFFF) {
-            build->body.AddChar(static_cast<ImWchar>(c));
-            build->large.AddChar(static_cast<ImWchar>(c));
-        }
+        if (c <= 0xFFFF) build->body.AddChar(static_cast<ImWchar>(c));
     build->body.BuildRanges(&build->bodyRanges);
     build->large.BuildRanges(&build->largeRanges);
     return build;

@@ -47,9 +47,11 @@ public:
 
     /// Whether the CJK font is loaded (without it there is nothing to add glyphs from).
     bool hasFont() const { return !m_fontBytes.empty(); }
-    /// Marks in `coverage` every character the current atlas holds at every size.
+    /// Marks in `coverage` every character the current atlas's body font holds: the font that text noticed
+    /// at run time is drawn in.
     void fillCoverage(GlyphCoverage& coverage) const;
-    /// The ranges of the current atlas plus `extra` (UI thread: it copies what the build needs).
+    /// The ranges of the current atlas plus `extra` in the body font (UI thread: it copies what the build
+    /// needs).
     std::unique_ptr<FontAtlasBuild> prepare(const std::vector<char32_t>& extra) const;
     /// Rasterises a prepared atlas: any thread, since it touches no ImGui context and only reads the font
     /// bytes, which stay unchanged while this set lives.

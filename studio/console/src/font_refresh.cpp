@@ -18,11 +18,17 @@ FontRefresh::~FontRefresh() {
 void FontRefresh::request(const std::vector<char32_t>& codePoints) {
     if (!m_fonts.hasFont()) return;
     m_waiting.insert(m_waiting.end(), codePoints.begin(), codePoints.end());
-    if (!m_job.valid()) start();
+    startWhenDue();
 }
 
-void FontRefresh::start() {
-    if (m_waiting.empty()) return;
+FontRefresh::Clock::time_point FontRefresh::nextBuildAt(Clock::time_point started,
+                                                        Clock::time_point finished) {
+    const auto gap = std::max<Clock::duration>(kMinGapBetweenBuilds, kGapPerBuildTime * (finished - started));
+    return finished + gap;
+}
+
+void FontRefresh::startWhenDue() {
+    if (m_job.valid() || m_waiting.empty() || Clock::now() < m_nextBuild) return;
     std::sort(m_waiting.begin(), m_waiting.end());
     m_waiting.erase(std::unique(m_waiting.begin(), m_waiting.end()), m_waiting.end());
     m_inBuild.swap(m_waiting);
@@ -31,18 +37,24 @@ void FontRefresh::start() {
     FontAtlasBuild* build = m_build.get();
     const ConsoleFontSet* fonts = &m_fonts;
     // A thread of its own: the UI thread's lower priority is inherited, so the program still comes first.
+    m_buildStarted = Clock::now();
     m_job = std::async(std::launch::async, [fonts, build] { fonts->build(*build); });
 }
 
 std::vector<char32_t> FontRefresh::swapIfReady(ConsoleFonts& fonts) {
-    if (!m_job.valid() || m_job.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return {};
+    if (!m_job.valid()) {
+        startWhenDue();
+        return {};
+    }
+    if (m_job.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return {};
     m_job.get();
+    m_nextBuild = nextBuildAt(m_buildStarted, Clock::now());
     std::vector<char32_t> added;
     added.swap(m_inBuild);
     if (!m_build->fonts.body || !m_build->fonts.large || !m_build->fonts.huge) {
         logWarning("console: a new font atlas could not be built; the characters stay as they are");
         m_build.reset();
-        start();
+        startWhenDue();
         return {};
     }
     ImGuiIO& io = ImGui::GetIO();
@@ -61,7 +73,7 @@ std::vector<char32_t> FontRefresh::swapIfReady(ConsoleFonts& fonts) {
     logInfo("console: font atlas rebuilt with " + std::to_string(added.size()) + " more characters" +
             (lacking ? " (" + std::to_string(lacking) + " not in the font)" : std::string()));
     m_fonts.adopt(std::move(m_build));
-    start();
+    startWhenDue();
     return added;
 }
 

@@ -3,8 +3,15 @@
 // rare character) is noted by the panels as they draw it (ConsoleContext::noticeText); here a new atlas
 // with those characters is rasterised on a worker thread (stb_truetype is reentrant and the atlas belongs
 // to no ImGui context while it builds) and swapped in between two frames, with the font texture uploaded
-// again. Until then the character shows as ImGui's fallback for at most the build's time.
+// again. Until then the character shows as ImGui's fallback.
+//
+// A build rasterises the whole atlas again (ImGui 1.86 cannot add a glyph to a built atlas): a few hundred
+// milliseconds of a core with software OpenGL. An audience keeps bringing new characters, and the console
+// shares the machine with the program's encodes, so builds are paced: after one, the next waits four times
+// as long as it took (at least kMinGapBetweenBuilds), which keeps them under a fifth of one core. The
+// characters that arrive meanwhile go into that next build together.
 
+#include <chrono>
 #include <future>
 #include <memory>
 #include <vector>
@@ -15,6 +22,10 @@ namespace hawker::studio::console {
 
 class FontRefresh {
 public:
+    using Clock = std::chrono::steady_clock;
+    static constexpr std::chrono::milliseconds kMinGapBetweenBuilds{1000};
+    static constexpr int kGapPerBuildTime = 4;
+
     explicit FontRefresh(ConsoleFontSet& fonts) : m_fonts(fonts) {}
     ~FontRefresh();
     FontRefresh(const FontRefresh&) = delete;
@@ -24,18 +35,23 @@ public:
     void request(const std::vector<char32_t>& codePoints);
     /// Between frames, with the ImGui context (and its OpenGL context) the atlas belongs to current: swaps
     /// a finished atlas in, updates `fonts` and returns the characters it added; starts the next build
-    /// when more were asked for meanwhile. Returns nothing while no atlas is ready.
+    /// once it is due, when more were asked for meanwhile. Returns nothing while no atlas is ready.
     std::vector<char32_t> swapIfReady(ConsoleFonts& fonts);
     bool building() const { return m_job.valid(); }
 
+    /// When the next build may start, after one that ran from `started` to `finished`.
+    static Clock::time_point nextBuildAt(Clock::time_point started, Clock::time_point finished);
+
 private:
-    void start();
+    void startWhenDue();
 
     ConsoleFontSet& m_fonts;
     std::vector<char32_t> m_waiting; // asked for, not in a build yet
     std::vector<char32_t> m_inBuild; // in the build running
     std::unique_ptr<FontAtlasBuild> m_build;
     std::future<void> m_job;
+    Clock::time_point m_buildStarted;
+    Clock::time_point m_nextBuild; // the epoch until the first build: that one starts at once
 };
 
 } // namespace hawker::studio::console
