@@ -136,12 +136,12 @@ SourceStats MediaSource::stats() const {
     s.keyframesOnly = m_keyframesOnly.load(std::memory_order_relaxed);
     s.exact = m_exact;
     s.framesDecodedLight = m_framesLight;
-    const int64_t last = m_lastArrivalUs;
+    const int64_t last = m_lastArrivalUs, signal = lastSignalUs();
     const int64_t now = steadyMicros();
     s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;
     std::lock_guard lock(m_mutex);
     s.state = m_state;
-    if (s.state == SourceState::Live && s.lastFrameAgeMs > m_config.stallAfter.count())
+    if (s.state == SourceState::Live && signal >= 0 && (now - signal) / 1000 > m_config.stallAfter.count())
         s.state = SourceState::Stalled;
     s.width = m_width;
     s.height = m_height;
@@ -152,8 +152,15 @@ SourceStats MediaSource::stats() const {
     return s;
 }
 
+int64_t MediaSource::lastSignalUs() const {
+    const int64_t picture = m_lastArrivalUs;
+    return picture < 0 ? -1 : std::max<int64_t>(picture, m_lastSkippedUs);
+}
+
 bool MediaSource::signalLost(std::chrono::milliseconds grace) const {
-    const int64_t last = m_lastArrivalUs;
+    // A camera decoded keyframes only has a picture every keyframe interval (2 s or more): its skipped
+    // pictures are signal too, or every camera the program took CPU from would be reported lost.
+    const int64_t last = lastSignalUs();
     if (last < 0) return true; // never had a picture
     {
         std::lock_guard lock(m_mutex);
@@ -457,6 +464,7 @@ void MediaSource::readLoop(Connection& conn) {
             decoder->skip_frame = level == DecodeLevel::Keyframes ? AVDISCARD_NONKEY
                                   : level == DecodeLevel::Light   ? AVDISCARD_NONREF
                                                                   : AVDISCARD_DEFAULT;
+            if (level == DecodeLevel::Keyframes && !key) m_lastSkippedUs = steadyMicros();
             if (level != DecodeLevel::Full) {
                 m_exact = false;
                 ++m_framesLight;

@@ -174,6 +174,11 @@ private:
 
     std::atomic<uint64_t> m_framesDecoded{0}, m_framesDropped{0}, m_reconnects{0};
     std::atomic<int64_t> m_lastArrivalUs{-1};
+    /// When a picture last came that was left undecoded on purpose (keyframes-only decoding, or waiting
+    /// for a keyframe after it): the camera's signal is there, only its pictures are skipped.
+    std::atomic<int64_t> m_lastSkippedUs{-1};
+    /// The newer of the last picture's arrival and the last one skipped on purpose (-1: no picture yet).
+    int64_t lastSignalUs() const;
     uint64_t m_sequence = 0;
     int64_t m_timeOffsetUs = 0; ///< keeps time monotonic across loops and reconnects
     int64_t m_lastPtsUs = -1;
