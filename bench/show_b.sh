@@ -50,6 +50,9 @@
 #     distinct when its mafd is above SHOWB_DISTINCT_MAFD (0.2). On these
 #     cameras a new picture scores 0.3 or more and a repeated picture, encoded
 #     again, 0.2 or less (0.1 or less once the encoder has settled);
+#   - per output, the sound's span (first audio packet to the end of the last)
+#     against the pictures': they differ by a frame or two, unless dropped
+#     pictures took their sound with them;
 #   - dropped frames: Hawker's `summary ... dropped=N` (the most any encode
 #     lost) and each `encode id=... dropped=N`; ffmpeg's drop_frames and
 #     dup_frames from -progress, and its speed (below 1 it fell behind the
@@ -299,6 +302,11 @@ measure_output() {
             printf "%s_frames_total=%d\n%s_span_s=%.3f\n%s_frames=%d\n%s_window_s=%.3f\n", p, n, p, last + 1 / fps - first, p, f, p, win
             printf "%s_fps=%.2f\n%s_distinct=%d\n%s_distinct_fps=%.2f\n", p, (win > 0 ? f / win : 0), p, k, p, (win > 0 ? k / win : 0)
         }' "$meta"
+    # The sound's span beside the pictures': a dropped picture must not take its sound with it (the sound
+    # would then run ahead of the pictures by a frame's time per drop).
+    ffprobe -v error -select_streams a:0 -show_entries packet=pts_time,duration_time -of csv=p=0 "$file" 2>/dev/null |
+        awk -F, -v p="$p" '$1 != "N/A" && $1 != "" { t = $1 + 0; e = t + ($2 + 0); if (!n || t < lo) lo = t; if (!n || e > hi) hi = e; n++ }
+            END { if (n) printf "%s_sound_s=%.3f\n", p, hi - lo }'
 }
 
 # wait_published_gone: nginx closes its recordings when the publishers have gone (bounded, 10 s).
@@ -653,6 +661,14 @@ FF_VERSION="$(ffmpeg -version | head -n1 | awk '{ print $3 }')"
 output_row() { # output_row LABEL PREFIX
     echo "| $1: frames per s / distinct per s | $(med hawker "$2_fps") / $(med hawker "$2_distinct_fps") | $(med ffmpeg "$2_fps") / $(med ffmpeg "$2_distinct_fps") | — |"
 }
+sound_gap() { # sound_gap SIDE: per run, the largest |sound span - picture span| over the outputs (s)
+    local i
+    for ((i = 1; i <= RUNS; i++)); do
+        awk -F= '{ v[$1] = $2 } END { m = 0; split("rtmp1080 rtmp720 record", o, " ")
+            for (k in o) if ((o[k] "_sound_s") in v) { d = v[o[k] "_sound_s"] - v[o[k] "_span_s"]; if (d < 0) d = -d; if (d > m) m = d }
+            printf "%.3f ", m }' "$WORK/$1_$i.result"
+    done
+}
 {
     echo "# Show B benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo
@@ -672,6 +688,7 @@ output_row() { # output_row LABEL PREFIX
     echo "| dropped frames (Hawker: summary dropped, the most any encode lost; ffmpeg: drop_frames) | $(per_run hawker dropped) | $(per_run ffmpeg dropped) | — |"
     echo "| kept up with the cameras (ffmpeg: -progress speed, below 1 it fell behind and buffered; Hawker stays live and drops instead) | live | $(med ffmpeg speed) (per run: $(per_run ffmpeg speed)) | — |"
     echo "| peak RSS (MB) | $(med hawker peak_rss_mb) | $(med ffmpeg peak_rss_mb) | — |"
+    echo "| sound against pictures: the largest difference of their spans over the outputs, per run (s) | $(sound_gap hawker)| $(sound_gap ffmpeg)| — |"
     echo
     echo "| goal | Hawker | ffmpeg reference |"
     echo "|---|---|---|"
