@@ -11,7 +11,6 @@
 
 extern "C" {
 #include <libavcodec/avcodec.h>
-#include <libavutil/channel_layout.h>
 #include <libavutil/opt.h>
 }
 
@@ -57,13 +56,8 @@ Encoder::~Encoder() {
     finish();
 }
 
-int Encoder::samplesPerTick(int64_t index) const {
-    const int64_t rate = m_settings.audioRate, fps = m_settings.fps;
-    return static_cast<int>((index + 1) * rate / fps - index * rate / fps);
-}
-
 void Encoder::start() {
-    // The codecs open on the encoder's own thread, so that x264's worker threads, which take the
+    // The codec opens on the encoder's own thread, so that x264's worker threads, which take the
     // name of the thread that makes them, are named after this encode (per-thread CPU figures).
     std::promise<void> opened;
     std::future<void> result = opened.get_future();
@@ -71,7 +65,7 @@ void Encoder::start() {
     m_thread = std::thread([this, opened = std::move(opened)]() mutable {
         setThreadName(m_name == "program" ? "encoder" : ("enc-" + m_name).substr(0, 15));
         try {
-            openCodecs();
+            openCodec();
             opened.set_value();
         } catch (...) {
             opened.set_exception(std::current_exception());
@@ -92,7 +86,7 @@ void Encoder::start() {
     }
 }
 
-void Encoder::openCodecs() {
+void Encoder::openCodec() {
     const AVCodec* x264 = avcodec_find_encoder_by_name("libx264");
     if (!x264) throw std::runtime_error("FFmpeg was built without libx264");
     m_video.reset(avcodec_alloc_context3(x264));
@@ -125,46 +119,16 @@ void Encoder::openCodecs() {
     // cuts) and a constant bitrate; filler keeps it constant on static scenes.
     videoOptions.set("x264-params", "filler=1:scenecut=0");
     checkAv(avcodec_open2(v, x264, videoOptions.get()), "open libx264");
-
-    const AVCodec* aac = avcodec_find_encoder(AV_CODEC_ID_AAC);
-    if (!aac) throw std::runtime_error("FFmpeg has no AAC encoder");
-    m_audio.reset(avcodec_alloc_context3(aac));
-    AVCodecContext* a = m_audio.get();
-    a->sample_rate = m_settings.audioRate;
-    a->sample_fmt = AV_SAMPLE_FMT_FLTP;
-    a->ch_layout = AV_CHANNEL_LAYOUT_STEREO;
-    a->bit_rate = int64_t{m_settings.audioKbps} * 1000;
-    a->time_base = AVRational{1, m_settings.audioRate};
-    if (m_settings.globalHeader) a->flags |= AV_CODEC_FLAG_GLOBAL_HEADER;
-    checkAv(avcodec_open2(a, aac, nullptr), "open AAC encoder");
 }
 
-std::vector<StreamDescription> Encoder::streams() const {
-    std::vector<StreamDescription> out;
-    auto describe = [](AVCodecContext* ctx, StreamKind kind) {
-        AVCodecParameters* par = avcodec_parameters_alloc();
-        avcodec_parameters_from_context(par, ctx);
-        std::shared_ptr<const AVCodecParameters> shared(par, [](const AVCodecParameters* p) {
-            auto* mutableP = const_cast<AVCodecParameters*>(p);
-            avcodec_parameters_free(&mutableP);
-        });
-        return StreamDescription{kind, shared, ctx->time_base.num, ctx->time_base.den};
-    };
-    out.push_back(describe(m_video.get(), StreamKind::Video));
-    out.push_back(describe(m_audio.get(), StreamKind::Audio));
-    return out;
-}
-
-void carryAudio(ProgramTick& into, const ProgramTick& from) {
-    into.audioLeft.insert(into.audioLeft.end(), from.audioLeft.begin(), from.audioLeft.end());
-    into.audioRight.insert(into.audioRight.end(), from.audioRight.begin(), from.audioRight.end());
+StreamDescription Encoder::stream() const {
+    return describeStream(m_video.get(), StreamKind::Video);
 }
 
 bool Encoder::tryPush(ProgramTick tick) {
     std::lock_guard lock(m_mutex);
     ++m_framesIn;
     if (m_queue.size() >= m_maxQueue) {
-        carryAudio(m_queue.back(), tick);
         ++m_framesDropped;
         return false;
     }
@@ -212,7 +176,6 @@ void Encoder::run() {
         }
     }
     try {
-        encodeAudio(true);
         encodeVideo(nullptr);
     } catch (const std::exception& error) {
         log(LogLevel::Error, "encoder " + m_name + " flush: " + error.what());
@@ -234,9 +197,6 @@ void Encoder::encodeTick(ProgramTick& tick) {
         frame->pts = tick.index;
         encodeVideo(frame.get());
     }
-    m_pendingLeft.insert(m_pendingLeft.end(), tick.audioLeft.begin(), tick.audioLeft.end());
-    m_pendingRight.insert(m_pendingRight.end(), tick.audioRight.begin(), tick.audioRight.end());
-    encodeAudio(false);
     m_encodeMs.add(
         std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
 }
@@ -244,68 +204,30 @@ void Encoder::encodeTick(ProgramTick& tick) {
 void Encoder::encodeVideo(AVFrame* frame) {
     const int sent = avcodec_send_frame(m_video.get(), frame);
     if (sent < 0 && sent != AVERROR_EOF) checkAv(sent, "encode video");
-    receive(m_video.get(), StreamKind::Video);
+    receive();
 }
 
-void Encoder::encodeAudio(bool flush) {
-    const size_t frameSize = static_cast<size_t>(m_audio->frame_size > 0 ? m_audio->frame_size : 1024);
-    while (m_pendingLeft.size() >= frameSize || (flush && !m_pendingLeft.empty())) {
-        const size_t count = std::min(frameSize, m_pendingLeft.size());
-        FramePtr frame = makeFrame();
-        frame->nb_samples = static_cast<int>(count);
-        frame->format = AV_SAMPLE_FMT_FLTP;
-        frame->sample_rate = m_settings.audioRate;
-        av_channel_layout_copy(&frame->ch_layout, &m_audio->ch_layout);
-        checkAv(av_frame_get_buffer(frame.get(), 0), "audio frame");
-        std::copy_n(m_pendingLeft.begin(), count, reinterpret_cast<float*>(frame->data[0]));
-        std::copy_n(m_pendingRight.begin(), count, reinterpret_cast<float*>(frame->data[1]));
-        m_pendingLeft.erase(m_pendingLeft.begin(), m_pendingLeft.begin() + static_cast<long>(count));
-        m_pendingRight.erase(m_pendingRight.begin(), m_pendingRight.begin() + static_cast<long>(count));
-        frame->pts = m_audioSamplesSent;
-        m_audioSamplesSent += static_cast<int64_t>(count);
-        checkAv(avcodec_send_frame(m_audio.get(), frame.get()), "encode audio");
-        receive(m_audio.get(), StreamKind::Audio);
-    }
-    if (flush) {
-        avcodec_send_frame(m_audio.get(), nullptr);
-        receive(m_audio.get(), StreamKind::Audio);
-    }
-}
-
-void Encoder::receive(AVCodecContext* codec, StreamKind kind) {
+void Encoder::receive() {
     for (;;) {
-        const int got = avcodec_receive_packet(codec, m_packet.get());
+        const int got = avcodec_receive_packet(m_video.get(), m_packet.get());
         if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
         checkAv(got, "receive packet");
-        EncodedPacket out;
-        out.kind = kind;
-        out.keyframe = (m_packet->flags & AV_PKT_FLAG_KEY) != 0;
-        if (kind == StreamKind::Video) {
-            ++m_videoPackets;
-            m_newestOut = std::max(m_newestOut.load(), m_packet->pts);
-            {
-                const int64_t now = steadyMicros();
-                std::lock_guard lock(m_rateMutex);
-                m_encodedAtUs.push_back(now);
-                while (!m_encodedAtUs.empty() && m_encodedAtUs.front() < now - kRateWindowUs)
-                    m_encodedAtUs.pop_front();
-            }
-            m_videoBytes += static_cast<uint64_t>(m_packet->size);
-            const int64_t captured = m_captureByIndex[static_cast<size_t>(m_packet->pts) % kLatencyRing];
-            // The first second is x264's and the page cache's warm-up (100-150 ms on
-            // two cores); the figure operators watch is the steady state.
-            if (captured > 0 && m_packet->pts >= m_settings.fps)
-                m_latencyMs.add(static_cast<double>(steadyMicros() - captured) / 1000.0);
-        } else {
-            ++m_audioPackets;
+        ++m_videoPackets;
+        m_newestOut = std::max(m_newestOut.load(), m_packet->pts);
+        {
+            const int64_t now = steadyMicros();
+            std::lock_guard lock(m_rateMutex);
+            m_encodedAtUs.push_back(now);
+            while (!m_encodedAtUs.empty() && m_encodedAtUs.front() < now - kRateWindowUs)
+                m_encodedAtUs.pop_front();
         }
-        AVPacket* owned = av_packet_alloc();
-        av_packet_move_ref(owned, m_packet.get());
-        out.packet = std::shared_ptr<const AVPacket>(owned, [](const AVPacket* p) {
-            auto* mutableP = const_cast<AVPacket*>(p);
-            av_packet_free(&mutableP);
-        });
-        m_sink(out);
+        m_videoBytes += static_cast<uint64_t>(m_packet->size);
+        const int64_t captured = m_captureByIndex[static_cast<size_t>(m_packet->pts) % kLatencyRing];
+        // The first second is x264's and the page cache's warm-up (100-150 ms on
+        // two cores); the figure operators watch is the steady state.
+        if (captured > 0 && m_packet->pts >= m_settings.fps)
+            m_latencyMs.add(static_cast<double>(steadyMicros() - captured) / 1000.0);
+        m_sink(sharePacket(m_packet.get(), StreamKind::Video));
     }
 }
 
@@ -314,7 +236,6 @@ EncoderStats Encoder::stats() const {
     s.framesIn = m_framesIn;
     s.framesDropped = m_framesDropped;
     s.videoPackets = m_videoPackets;
-    s.audioPackets = m_audioPackets;
     s.videoBytes = m_videoBytes;
     {
         std::lock_guard lock(m_mutex);

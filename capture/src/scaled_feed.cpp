@@ -33,7 +33,6 @@ bool ScaledFeed::push(ProgramTick tick) {
     if (m_offline) {
         m_changed.wait(lock, [&] { return m_queue.size() < m_maxQueue; });
     } else if (m_queue.size() >= m_maxQueue) {
-        carryAudio(m_queue.back(), tick);
         ++m_framesDropped;
         return false;
     }
@@ -70,12 +69,12 @@ void ScaledFeed::run() {
                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started)
                     .count());
         } catch (const std::exception& error) {
-            // The encoders get the frame's audio and a repeat of the last picture.
+            // The encoders repeat the last picture.
             log(LogLevel::Error, "rendition " + m_name + ": " + error.what());
             tick.picture.reset();
         }
         for (size_t i = 0; i < m_encoders.size(); ++i) {
-            // Each encoder gets its own copy of the audio; the picture is shared.
+            // The picture is shared.
             ProgramTick copy = i + 1 < m_encoders.size() ? tick : std::move(tick);
             if (m_offline)
                 m_encoders[i]->push(std::move(copy));

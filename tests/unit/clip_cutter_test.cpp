@@ -14,6 +14,7 @@ extern "C" {
 #include <opencv2/imgproc.hpp>
 
 #include "../../capture/src/h264_parameter_sets.hpp"
+#include "hawker/capture/audio_encoder.hpp"
 #include "hawker/capture/clip_cutter.hpp"
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/output.hpp"
@@ -47,26 +48,32 @@ void record(const std::filesystem::path& path, int seconds, int keyintSeconds = 
     settings.keyintSeconds = keyintSeconds;
     std::unique_ptr<Output> output;
     Encoder encoder(settings, [&](const EncodedPacket& packet) { output->push(packet); });
+    AudioEncoder sound(
+        {}, [&](const EncodedPacket& packet) { output->push(packet); }, "rec");
     encoder.start();
+    sound.start();
     OutputConfig config;
     config.id = "rec";
     config.kind = OutputKind::Record;
     config.target = path.string();
-    output = std::make_unique<Output>(config, encoder.streams());
+    output =
+        std::make_unique<Output>(config, std::vector<StreamDescription>{encoder.stream(), sound.stream()});
     output->start();
     for (int64_t n = 0; n < int64_t{seconds} * kFps; ++n) {
         ProgramTick tick;
         tick.index = n;
         tick.picture = std::make_shared<const cv::Mat>(programPicture(n));
-        const int samples = encoder.samplesPerTick(n);
+        const int samples = audioSamplesInTick(48000, kFps, n);
         for (int s = 0; s < samples; ++s) {
             const double t = static_cast<double>(n * 48000 / kFps + s) / 48000.0;
             tick.audioLeft.push_back(static_cast<float>(0.3 * std::sin(2 * M_PI * 440 * t)));
             tick.audioRight.push_back(tick.audioLeft.back());
         }
+        sound.push(tick.audioLeft, tick.audioRight);
         encoder.push(std::move(tick));
     }
     encoder.finish();
+    sound.finish();
     output->stop();
 }
 

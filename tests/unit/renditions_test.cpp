@@ -9,9 +9,11 @@
 #include <chrono>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <thread>
 
+#include "hawker/capture/audio_encoder.hpp"
 #include "hawker/capture/canvas_fit.hpp"
 #include "hawker/capture/frame_pool.hpp"
 #include "hawker/capture/scaled_feed.hpp"
@@ -161,48 +163,104 @@ TEST(ScaledFeed, LiveAFullQueueDropsAndCountsWithoutWaiting) {
     encoder.finish();
 }
 
-/// Audio samples in the packets an encode gave, from their durations (AAC: 1024 a packet).
+/// Audio samples in the packets a sound encode gave, from their durations (AAC: 1024 a packet).
 struct AudioCount {
-    std::atomic<int64_t> samples{0};
-    capture::Encoder::PacketSink sink() {
+    std::atomic<int64_t> samples{0}, packets{0};
+    capture::AudioEncoder::PacketSink sink() {
         return [this](const capture::EncodedPacket& p) {
-            if (p.kind == capture::StreamKind::Audio) samples += p.packet->duration;
+            EXPECT_EQ(p.kind, capture::StreamKind::Audio);
+            samples += p.packet->duration;
+            ++packets;
         };
     }
 };
 
-TEST(Encoder, LiveADroppedTickKeepsItsSound) {
+TEST(AudioEncoder, EverySamplePushedIsEncoded) {
     AudioCount audio;
-    capture::Encoder encoder(smallSettings(64, 112), audio.sink());
-    // Not started yet: the queue fills (8) and the other 12 pictures are dropped, but every tick's 1600
-    // samples are encoded: sound with gaps would run ahead of the picture by 33 ms a drop.
-    int taken = 0;
-    const auto picture = flatPicture(64, 112, 120, 128, 128);
+    capture::AudioEncoder sound({}, audio.sink(), "test");
+    sound.start();
+    const std::vector<float> left(1600, 0.1f), right(1600, -0.1f);
     for (int i = 0; i < 20; ++i)
-        taken += encoder.tryPush(tickOf(i, picture)) ? 1 : 0;
-    EXPECT_EQ(taken, 8);
-    encoder.start();
-    encoder.finish();
-    EXPECT_EQ(encoder.stats().framesDropped, 12u);
-    EXPECT_EQ(encoder.stats().videoPackets, 8u);
+        EXPECT_TRUE(sound.push(left, right));
+    sound.finish();
     EXPECT_GE(audio.samples.load(), 20 * 1600);
     EXPECT_LE(audio.samples.load(), 20 * 1600 + 2 * 1024) << "the encoder's priming and last partial frame";
+    EXPECT_EQ(sound.packets(), static_cast<uint64_t>(audio.packets.load()));
+    EXPECT_EQ(sound.samplesRefused(), 0u);
 }
 
-TEST(ScaledFeed, LiveADroppedTickKeepsItsSound) {
+TEST(AudioEncoder, AStarvedThreadsBacklogIsBounded) {
     AudioCount audio;
-    capture::Encoder encoder(smallSettings(64, 112), audio.sink());
-    encoder.start();
-    capture::ScaledFeed feed("64x112", {128, 224}, {64, 112}, {}, {&encoder}, false);
-    const auto picture = flatPicture(128, 224, 120, 128, 128);
-    for (int i = 0; i < 20; ++i)
-        feed.push(tickOf(i, picture));
-    feed.start();
-    feed.finish();
-    encoder.finish();
-    EXPECT_EQ(feed.stats().framesDropped, 16u);
-    EXPECT_GE(audio.samples.load(), 20 * 1600);
-    EXPECT_LE(audio.samples.load(), 20 * 1600 + 2 * 1024);
+    capture::AudioEncoder sound({}, audio.sink(), "test");
+    // Not started: nothing takes the samples, so they wait up to the limit (10 s) and the rest is refused.
+    const std::vector<float> second(48000, 0.0f);
+    int taken = 0;
+    for (int i = 0; i < 12; ++i)
+        taken += sound.push(second, second) ? 1 : 0;
+    EXPECT_EQ(taken, 10);
+    EXPECT_EQ(sound.samplesRefused(), 2u * 48000);
+}
+
+TEST(AudioEncoder, SamplesInATickAddUpExactly) {
+    int64_t total = 0;
+    for (int64_t i = 0; i < 30; ++i)
+        total += capture::audioSamplesInTick(44100, 30, i);
+    EXPECT_EQ(total, 44100);
+    EXPECT_EQ(capture::audioSamplesInTick(48000, 30, 7), 1600);
+}
+
+TEST(EncodeSet, TheSoundIsEncodedOnceForEveryEncodeAndADroppedPictureKeepsIt) {
+    const ShowSpec show = parse(R"(
+[[outputs]]
+id = "big"
+kind = "record"
+path = "big.mkv"
+[[outputs]]
+id = "small"
+kind = "record"
+path = "small.mkv"
+[outputs.encode]
+width = 54
+height = 96
+bitrate_kbps = 300
+[[outputs]]
+id = "other-sound"
+kind = "record"
+path = "other.mkv"
+[outputs.encode]
+width = 54
+height = 96
+audio_kbps = 96
+)");
+    std::mutex mutex;
+    std::map<size_t, std::vector<const AVPacket*>> soundOf; // the packets each encode's outputs got
+    std::map<size_t, int64_t> samplesOf;
+    EncodeSet set(show, false, [&](size_t encode, const capture::EncodedPacket& p) {
+        if (p.kind != capture::StreamKind::Audio) return;
+        std::lock_guard lock(mutex);
+        soundOf[encode].push_back(p.packet.get());
+        samplesOf[encode] += p.packet->duration;
+    });
+    ASSERT_EQ(set.size(), 3u);
+    EXPECT_EQ(set.soundEncodes(), 2u) << "128 kb/s for two encodes, 96 kb/s for the third";
+    set.start();
+    ASSERT_EQ(set.streams(0).size(), 2u);
+    EXPECT_EQ(set.streams(0)[0].kind, capture::StreamKind::Video);
+    EXPECT_EQ(set.streams(0)[1].kind, capture::StreamKind::Audio);
+    // Live, and faster than any encode takes pictures: most pictures are dropped, no sound is.
+    const auto picture = flatPicture(1080, 1920, 120, 128, 128);
+    for (int i = 0; i < 60; ++i) {
+        capture::ProgramTick tick = tickOf(i, picture);
+        set.push(tick);
+    }
+    set.finish();
+    EXPECT_GT(set.framesDropped(), 0u) << "the test meant to overrun the encodes";
+    EXPECT_EQ(soundOf[0], soundOf[1]) << "the same packets, encoded once";
+    EXPECT_NE(soundOf[0], soundOf[2]);
+    for (size_t encode = 0; encode < 3; ++encode) {
+        EXPECT_GE(samplesOf[encode], 60 * 1600) << "encode " << encode;
+        EXPECT_LE(samplesOf[encode], 60 * 1600 + 2 * 1024) << "encode " << encode;
+    }
 }
 
 TEST(EncodeSet, EqualOutputsShareAnEncodeDifferentOnesGetTheirOwn) {

@@ -31,14 +31,14 @@ EncodeSet::EncodeSet(const ShowSpec& show, bool offline, PacketSink sink) : m_of
                 found = i;
         if (found == keys.size()) {
             keys.emplace_back(settings, output.letterbox);
-            m_encodes.push_back(Encode{settings == show.encoder ? "program" : output.id, {}, nullptr, -1});
+            m_encodes.push_back(Encode{settings == show.encoder ? "program" : output.id, {}, nullptr, -1, 0});
         }
         m_encodes[found].outputs.push_back(output.id);
         m_encodeOfOutput.push_back(found);
     }
     if (m_encodes.empty()) {
         keys.emplace_back(show.encoder, Rgba{0, 0, 0, 255});
-        m_encodes.push_back(Encode{"program", {}, nullptr, -1});
+        m_encodes.push_back(Encode{"program", {}, nullptr, -1, 0});
     }
     for (size_t i = 0; i < m_encodes.size(); ++i) {
         m_encodes[i].encoder = std::make_unique<capture::Encoder>(
@@ -58,6 +58,26 @@ EncodeSet::EncodeSet(const ShowSpec& show, bool offline, PacketSink sink) : m_of
         feed->encoders.push_back(m_encodes[i].encoder.get());
         m_encodes[i].feed = static_cast<int>(feed - m_feeds.begin());
     }
+    for (size_t i = 0; i < m_encodes.size(); ++i) {
+        const capture::EncoderSettings& settings = keys[i].first;
+        const capture::AudioEncodeSettings audio{settings.audioRate, settings.audioKbps,
+                                                 settings.globalHeader};
+        auto sound = std::find_if(m_sounds.begin(), m_sounds.end(),
+                                  [&](const Sound& s) { return s.encoder->settings() == audio; });
+        if (sound == m_sounds.end()) {
+            const size_t index = m_sounds.size();
+            // The encodes' list is complete before anything starts: the sink reads it on the sound's thread.
+            auto send = [this, sink, index](const capture::EncodedPacket& packet) {
+                for (size_t encode : m_sounds[index].encodes)
+                    sink(encode, packet);
+            };
+            m_sounds.push_back(Sound{
+                std::make_unique<capture::AudioEncoder>(audio, send, std::to_string(audio.kbps) + "k"), {}});
+            sound = std::prev(m_sounds.end());
+        }
+        sound->encodes.push_back(i);
+        m_encodes[i].sound = static_cast<size_t>(sound - m_sounds.begin());
+    }
     for (Feed& feed : m_feeds) {
         const overlay::YuvColor bars =
             overlay::toYuv(feed.background.r, feed.background.g, feed.background.b);
@@ -73,6 +93,8 @@ EncodeSet::~EncodeSet() {
 
 void EncodeSet::start() {
     try {
+        for (Sound& sound : m_sounds)
+            sound.encoder->start();
         for (Encode& encode : m_encodes)
             encode.encoder->start();
         for (Feed& feed : m_feeds)
@@ -84,15 +106,27 @@ void EncodeSet::start() {
 }
 
 void EncodeSet::push(const capture::ProgramTick& tick) {
+    for (Sound& sound : m_sounds)
+        sound.encoder->push(tick.audioLeft, tick.audioRight);
+    // The pictures' encodes and renditions get the tick without its sound: nothing to copy.
+    capture::ProgramTick picture;
+    picture.index = tick.index;
+    picture.picture = tick.picture;
+    picture.captureUs = tick.captureUs;
     for (Encode& encode : m_encodes) {
         if (encode.feed >= 0) continue;
         if (m_offline)
-            encode.encoder->push(tick);
+            encode.encoder->push(picture);
         else
-            encode.encoder->tryPush(tick);
+            encode.encoder->tryPush(picture);
     }
     for (Feed& feed : m_feeds)
-        feed.feed->push(tick);
+        feed.feed->push(picture);
+}
+
+int EncodeSet::samplesPerTick(int64_t index) const {
+    const capture::EncoderSettings& first = m_encodes.front().encoder->settings();
+    return capture::audioSamplesInTick(first.audioRate, first.fps, index);
 }
 
 void EncodeSet::finish() {
@@ -101,10 +135,14 @@ void EncodeSet::finish() {
         feed.feed->finish();
     for (Encode& encode : m_encodes)
         encode.encoder->finish();
+    for (Sound& sound : m_sounds)
+        sound.encoder->finish();
 }
 
 std::vector<capture::StreamDescription> EncodeSet::streams(size_t encode) const {
-    return m_encodes.at(encode).encoder->streams();
+    const Encode& e = m_encodes.at(encode);
+    // Indexed by StreamKind: the pictures, then the sound.
+    return {e.encoder->stream(), m_sounds.at(e.sound).encoder->stream()};
 }
 
 uint64_t EncodeSet::framesDropped() const {

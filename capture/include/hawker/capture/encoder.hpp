@@ -1,8 +1,9 @@
 #pragma once
-// One encode of the program: libx264 video and AAC audio, on its own thread,
-// fed one program tick at a time. Outputs with the same settings share one;
-// each different size, bitrate or keyframe interval has its own, so a slow
-// one drops its own frames and nobody else's.
+// One encode of the program's pictures: libx264 on its own thread, fed one
+// program tick at a time. Outputs with the same settings share one; each
+// different size, bitrate or keyframe interval has its own, so a slow one
+// drops its own frames and nobody else's. The sound is encoded apart, once
+// for all of them (audio_encoder.hpp).
 
 #include <atomic>
 #include <condition_variable>
@@ -21,13 +22,10 @@
 #include "hawker/capture/encoder_settings.hpp"
 #include "hawker/capture/sample_window.hpp"
 
-extern "C" {
-struct AVCodecParameters;
-}
-
 namespace hawker::capture {
 
-/// One program frame and the audio that plays during it.
+/// One program frame and the audio that plays during it (the encodes of the pictures ignore the audio:
+/// the sound's own encoder takes it).
 struct ProgramTick {
     int64_t index = 0; ///< frame number on the program clock
     /// Contiguous I420, height*3/2 rows of width bytes; null repeats the last picture.
@@ -36,20 +34,8 @@ struct ProgramTick {
     int64_t captureUs = 0; ///< steady time the newest camera frame in it arrived (0: none)
 };
 
-/// A tick dropped from a full queue gives up its picture, not its sound: `from`'s audio goes after
-/// `into`'s. Sound with a gap would run ahead of the picture by one frame's time at every drop (the audio
-/// timestamps count the samples encoded).
-void carryAudio(ProgramTick& into, const ProgramTick& from);
-
-/// Codec parameters and time base of one encoded stream, for the muxers.
-struct StreamDescription {
-    StreamKind kind;
-    std::shared_ptr<const AVCodecParameters> parameters;
-    int timeBaseNum, timeBaseDen;
-};
-
 struct EncoderStats {
-    uint64_t framesIn = 0, framesDropped = 0, videoPackets = 0, audioPackets = 0;
+    uint64_t framesIn = 0, framesDropped = 0, videoPackets = 0;
     uint64_t videoBytes = 0;
     size_t queued = 0;
     double encodeMsMedian = -1;
@@ -68,36 +54,34 @@ public:
     Encoder(const Encoder&) = delete;
     Encoder& operator=(const Encoder&) = delete;
 
-    /// Opens both codecs (throws FfmpegError with a reason) and starts the thread.
+    /// Opens the codec (throws FfmpegError with a reason) and starts the thread.
     void start();
-    /// Live: never waits; a full queue drops the tick's picture (counted) and keeps its sound.
+    /// Live: never waits; a full queue drops the tick and counts it.
     bool tryPush(ProgramTick tick);
     /// Offline: waits for room, so that no frame is ever dropped.
     void push(ProgramTick tick);
-    /// Encodes what is queued, flushes both codecs and joins the thread.
+    /// Encodes what is queued, flushes the codec and joins the thread.
     void finish();
 
-    std::vector<StreamDescription> streams() const;
+    StreamDescription stream() const;
     EncoderStats stats() const;
     /// The ticks this encode dropped so far (cheap: no medians, for a once-a-second check).
     uint64_t framesDropped() const { return m_framesDropped; }
     const EncoderSettings& settings() const { return m_settings; }
     const std::string& name() const { return m_name; }
-    int samplesPerTick(int64_t index) const;
 
 private:
-    void openCodecs();
+    void openCodec();
     void run();
     void encodeTick(ProgramTick& tick);
     void encodeVideo(AVFrame* frame);
-    void encodeAudio(bool flush);
-    void receive(AVCodecContext* codec, StreamKind kind);
+    void receive();
 
     EncoderSettings m_settings;
     PacketSink m_sink;
     std::string m_name;
     std::shared_ptr<const cv::Mat> m_lastPicture; ///< encoder thread: repeated for a tick without one
-    CodecContextPtr m_video, m_audio;
+    CodecContextPtr m_video;
     std::thread m_thread;
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
@@ -105,11 +89,8 @@ private:
     size_t m_maxQueue = 8;
     bool m_finishing = false;
 
-    std::vector<float> m_pendingLeft, m_pendingRight; ///< audio waiting for a full AAC frame
-    int64_t m_audioSamplesSent = 0;
     std::vector<int64_t> m_captureByIndex; ///< ring: program index -> capture time, for latency
-    std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_audioPackets{0},
-        m_videoBytes{0};
+    std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_videoBytes{0};
     SampleWindow m_encodeMs, m_latencyMs;
     std::atomic<int64_t> m_newestIn{-1}, m_newestOut{-1}; ///< program indexes, for the lag
     mutable std::mutex m_rateMutex;

@@ -5,12 +5,16 @@
 // a rendition scaled once from the canvas on a thread of its own, shared by
 // every encode of that size. Live, each stage drops only its own frames when
 // it falls behind, and counts them; the compositor never waits on any of them.
+// The sound is encoded once per distinct audio rate and bitrate, on its own
+// thread, and reaches every encode's outputs beside their pictures: a picture
+// an encode drops leaves the sound whole.
 
 #include <functional>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "hawker/capture/audio_encoder.hpp"
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/scaled_feed.hpp"
 #include "hawker/studio/engine/encode_status.hpp"
@@ -49,14 +53,21 @@ public:
     /// The sum of every encode's `dropped` in stats(), without the rest of its work.
     uint64_t framesDropped() const;
     /// Audio samples in program tick `index` (every encode has the same rate).
-    int samplesPerTick(int64_t index) const { return m_encodes.front().encoder->samplesPerTick(index); }
+    int samplesPerTick(int64_t index) const;
+    /// The sound encodes (one per distinct audio rate and bitrate).
+    size_t soundEncodes() const { return m_sounds.size(); }
 
 private:
     struct Encode {
         std::string id;
         std::vector<std::string> outputs;
         std::unique_ptr<capture::Encoder> encoder;
-        int feed = -1; ///< index in m_feeds; -1 at the canvas's size
+        int feed = -1;    ///< index in m_feeds; -1 at the canvas's size
+        size_t sound = 0; ///< index in m_sounds
+    };
+    struct Sound {
+        std::unique_ptr<capture::AudioEncoder> encoder;
+        std::vector<size_t> encodes; ///< the encodes whose outputs carry it
     };
     struct Feed {
         cv::Size size;
@@ -68,6 +79,7 @@ private:
     bool m_offline;
     std::vector<Encode> m_encodes;
     std::vector<Feed> m_feeds;
+    std::vector<Sound> m_sounds;
     std::vector<size_t> m_encodeOfOutput;
 };
 
