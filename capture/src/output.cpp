@@ -15,6 +15,10 @@ extern "C" {
 namespace hawker::capture {
 
 namespace {
+
+// Sound held while the pictures wait for a keyframe: about 11 s of AAC at 48 kHz, more than a keyframe
+// interval.
+constexpr size_t kMaxHeldSound = 512;
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
     for (char& c : ext)
@@ -191,19 +195,20 @@ bool Output::waitInterruptible(std::chrono::milliseconds delay) {
     return !m_changed.wait_for(lock, delay, [&] { return m_abort.load() || m_draining.load(); });
 }
 
+int64_t Output::packetMs(const EncodedPacket& packet) const {
+    const auto& description = m_streams[static_cast<size_t>(packet.kind)];
+    return av_rescale(packet.packet->pts, int64_t{1000} * description.timeBaseNum, description.timeBaseDen);
+}
+
 void Output::push(const EncodedPacket& packet) {
     std::lock_guard lock(m_mutex);
     if (m_state == OutputState::Failed || m_state == OutputState::Stopped) return;
-    const auto timeMs = [&](const EncodedPacket& p) {
-        const auto& description = m_streams[static_cast<size_t>(p.kind)];
-        return av_rescale(p.packet->pts, int64_t{1000} * description.timeBaseNum, description.timeBaseDen);
-    };
     m_queue.push_back(packet);
     // Over the limit (a slow or dead destination): the oldest packets go, so
     // that what is left, and sent when the link is back, is the newest.
     // Video then resumes at a keyframe so the stream stays decodable.
     while (m_queue.size() > 1 &&
-           timeMs(m_queue.back()) - timeMs(m_queue.front()) > m_config.queueLimit.count()) {
+           packetMs(m_queue.back()) - packetMs(m_queue.front()) > m_config.queueLimit.count()) {
         if (m_queue.front().kind == StreamKind::Video) m_waitKeyframe = true;
         m_queue.pop_front();
         ++m_dropped;
@@ -251,7 +256,15 @@ void Output::run() {
             auto keyframe = std::find_if(m_queue.rbegin(), m_queue.rend(), [](const EncodedPacket& p) {
                 return p.kind == StreamKind::Video && p.keyframe;
             });
-            if (keyframe != m_queue.rend()) m_queue.erase(m_queue.begin(), std::prev(keyframe.base()));
+            if (keyframe != m_queue.rend()) {
+                // The pictures before it go. The sound before it in the queue may be of the keyframe's time
+                // or later (the sound's encode runs ahead of the pictures'): the keyframe wait sorts it out.
+                const auto first = std::prev(keyframe.base());
+                m_queue.erase(
+                    std::remove_if(m_queue.begin(), first,
+                                   [](const EncodedPacket& p) { return p.kind == StreamKind::Video; }),
+                    first);
+            }
             m_waitKeyframe = true;
             m_retryAt = {};
         }
@@ -269,6 +282,9 @@ void Output::run() {
         AVFormatContext* context = muxer->context.get();
         PacketPtr scratch = makePacket();
         bool failed = false;
+        // Sound that came while the pictures wait for a keyframe: what is of the keyframe's time or later
+        // goes out after it, so the stream starts with its sound.
+        std::deque<EncodedPacket> heldSound;
         for (;;) {
             EncodedPacket next;
             {
@@ -278,11 +294,27 @@ void Output::run() {
                 next = std::move(m_queue.front());
                 m_queue.pop_front();
                 if (m_waitKeyframe) {
-                    if (next.kind != StreamKind::Video || !next.keyframe) {
+                    if (next.kind == StreamKind::Audio) {
+                        heldSound.push_back(std::move(next));
+                        if (heldSound.size() > kMaxHeldSound) {
+                            heldSound.pop_front();
+                            ++m_dropped;
+                        }
+                        continue;
+                    }
+                    if (!next.keyframe) {
                         ++m_dropped;
                         continue;
                     }
                     m_waitKeyframe = false;
+                    const int64_t keyframeMs = packetMs(next);
+                    for (auto held = heldSound.rbegin(); held != heldSound.rend(); ++held) {
+                        if (packetMs(*held) >= keyframeMs)
+                            m_queue.push_front(std::move(*held));
+                        else
+                            ++m_dropped;
+                    }
+                    heldSound.clear();
                 }
             }
             av_packet_ref(scratch.get(), next.packet.get());

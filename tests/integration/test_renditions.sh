@@ -166,6 +166,15 @@ check "the slow recording's sound is whole: ${slow_sound:-?} s, the program reco
     fcmp "$(absdiff "${slow_sound:-0}" "${fast_sound:-99}") <= 0.1"
 check "  and as long as its pictures' span (${slow_picture:-?} s)" \
     fcmp "$(absdiff "${slow_sound:-0}" "${slow_picture:-99}") <= 0.2"
+# The sound is encoded apart from the pictures and runs ahead of them: a recording that starts at its first
+# keyframe must still start with the sound of that moment, not later (show B lost its first 0.19 s). The
+# sound may start one AAC frame (21 ms) before the pictures: the encoder's priming.
+first_pts() { ffprobe -v error -select_streams "$2" -show_entries packet=pts_time -of csv=p=0 "$1" 2>/dev/null | sort -g | head -n1; }
+for rec in fast slow; do
+    v0=$(first_pts "$T/$rec.mkv" v:0); a0=$(first_pts "$T/$rec.mkv" a:0)
+    check "  $rec.mkv's sound starts with its pictures (sound ${a0:-?} s, pictures ${v0:-?} s)" \
+        fcmp "${a0:-9} - ${v0:-0} <= 0.005 && ${a0:-9} - ${v0:-0} >= -0.05"
+done
 check "the show's dropped frames are the worst encode's ($(summary_value "$T/show.out" dropped))" \
     test "$(summary_value "$T/show.out" dropped)" = "$slow_dropped"
 finish

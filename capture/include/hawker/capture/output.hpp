@@ -102,6 +102,8 @@ private:
     std::condition_variable m_changed;
     std::deque<EncodedPacket> m_queue;
     bool m_waitKeyframe = true; ///< after a drop or a (re)connect, video resumes at a keyframe
+    /// A packet's time on its stream's clock, in ms.
+    int64_t packetMs(const EncodedPacket& packet) const;
     OutputState m_state = OutputState::Idle;
     std::string m_lastError;
     std::chrono::steady_clock::time_point m_retryAt{};
