@@ -15,8 +15,9 @@ int audioSamplesInTick(int rate, int fps, int64_t index) {
     return static_cast<int>((index + 1) * rate / fps - index * rate / fps);
 }
 
-AudioEncoder::AudioEncoder(AudioEncodeSettings settings, PacketSink sink, std::string name)
-    : m_settings(settings), m_sink(std::move(sink)), m_name(std::move(name)), m_packet(makePacket()) {}
+AudioEncoder::AudioEncoder(AudioEncodeSettings settings, PacketSink sink, std::string name, bool offline)
+    : m_settings(settings), m_sink(std::move(sink)), m_name(std::move(name)), m_offline(offline),
+      m_packet(makePacket()) {}
 
 AudioEncoder::~AudioEncoder() {
     finish();
@@ -48,8 +49,12 @@ void AudioEncoder::start() {
 bool AudioEncoder::push(const std::vector<float>& left, const std::vector<float>& right) {
     const size_t count = std::min(left.size(), right.size());
     if (count == 0) return true;
-    std::lock_guard lock(m_mutex);
-    if (static_cast<double>(m_waitingLeft.size() + count) > kMaxQueuedSeconds * m_settings.rate) {
+    std::unique_lock lock(m_mutex);
+    const auto full = [&] {
+        return static_cast<double>(m_waitingLeft.size() + count) > kMaxQueuedSeconds * m_settings.rate;
+    };
+    if (m_offline) m_changed.wait(lock, [&] { return !full() || m_finishing || !m_thread.joinable(); });
+    if (full()) {
         if (!m_refusing)
             log(LogLevel::Error, "sound encoder " + m_name +
                                      " is 10 s behind: the program's sound is lost until it catches up");
@@ -89,6 +94,7 @@ void AudioEncoder::run() {
             m_waitingLeft.clear();
             m_waitingRight.clear();
             last = m_finishing;
+            m_changed.notify_all(); // an offline push may be waiting for room
         }
         try {
             encode(last);

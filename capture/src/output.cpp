@@ -19,6 +19,7 @@ namespace {
 // Sound held while the pictures wait for a keyframe: about 11 s of AAC at 48 kHz, more than a keyframe
 // interval.
 constexpr size_t kMaxHeldSound = 512;
+
 std::string lowerExtension(const std::string& path) {
     std::string ext = std::filesystem::path(path).extension().string();
     for (char& c : ext)

@@ -201,6 +201,20 @@ TEST(AudioEncoder, AStarvedThreadsBacklogIsBounded) {
     EXPECT_EQ(sound.samplesRefused(), 2u * 48000);
 }
 
+TEST(AudioEncoder, OfflineAPushWaitsForRoomInsteadOfRefusing) {
+    AudioCount audio;
+    capture::AudioEncoder sound({}, audio.sink(), "test", true);
+    sound.start();
+    // 15 s pushed at once, more than the 10 s that may wait: the pushes wait for the thread.
+    const std::vector<float> second(48000, 0.05f);
+    for (int i = 0; i < 15; ++i)
+        EXPECT_TRUE(sound.push(second, second));
+    sound.finish();
+    EXPECT_EQ(sound.samplesRefused(), 0u);
+    EXPECT_GE(audio.samples.load(), 15 * 48000);
+    EXPECT_LE(audio.samples.load(), 15 * 48000 + 2 * 1024);
+}
+
 TEST(AudioEncoder, SamplesInATickAddUpExactly) {
     int64_t total = 0;
     for (int64_t i = 0; i < 30; ++i)

@@ -71,8 +71,9 @@ EncodeSet::EncodeSet(const ShowSpec& show, bool offline, PacketSink sink) : m_of
                 for (size_t encode : m_sounds[index].encodes)
                     sink(encode, packet);
             };
-            m_sounds.push_back(Sound{
-                std::make_unique<capture::AudioEncoder>(audio, send, std::to_string(audio.kbps) + "k"), {}});
+            m_sounds.push_back(Sound{std::make_unique<capture::AudioEncoder>(
+                                         audio, send, std::to_string(audio.kbps) + "k", offline),
+                                     {}});
             sound = std::prev(m_sounds.end());
         }
         sound->encodes.push_back(i);

@@ -32,19 +32,20 @@ struct AudioEncodeSettings {
 class AudioEncoder {
 public:
     using PacketSink = std::function<void(const EncodedPacket&)>;
-    /// How much sound may wait for the thread (a starved machine); beyond it a push is refused and counted.
+    /// How much sound may wait for the thread. Live, beyond it a push is refused and counted (a starved
+    /// machine); offline, a push waits for room, so that every sample is encoded.
     static constexpr double kMaxQueuedSeconds = 10;
 
     /// `name` tells sound encodes apart in logs and thread names.
-    AudioEncoder(AudioEncodeSettings settings, PacketSink sink, std::string name);
+    AudioEncoder(AudioEncodeSettings settings, PacketSink sink, std::string name, bool offline = false);
     ~AudioEncoder();
     AudioEncoder(const AudioEncoder&) = delete;
     AudioEncoder& operator=(const AudioEncoder&) = delete;
 
     /// Opens the codec (throws FfmpegError with a reason) and starts the thread.
     void start();
-    /// Stereo samples (as many as the shorter side has), appended to what waits; never waits itself.
-    /// False when the limit refused them.
+    /// Stereo samples (as many as the shorter side has), appended to what waits. Live it never waits, and
+    /// returns false when the limit refused them.
     bool push(const std::vector<float>& left, const std::vector<float>& right);
     /// Encodes what waits, flushes the codec and joins the thread.
     void finish();
@@ -61,6 +62,7 @@ private:
     AudioEncodeSettings m_settings;
     PacketSink m_sink;
     std::string m_name;
+    bool m_offline;
     CodecContextPtr m_codec;
     PacketPtr m_packet;
     std::thread m_thread;
