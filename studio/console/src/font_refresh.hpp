@@ -6,7 +6,7 @@
 // again. Until then the character shows as ImGui's fallback.
 //
 // A build rasterises the whole atlas again (ImGui 1.86 cannot add a glyph to a built atlas): a few hundred
-// milliseconds of a core with software OpenGL. An audience keeps bringing new characters, and the console
+// milliseconds of a core for the ~2,500 common characters and the big sizes. An audience keeps bringing new characters, and the console
 // shares the machine with the program's encodes, so builds are paced: after one, the next waits four times
 // as long as it took (at least kMinGapBetweenBuilds), which keeps them under a fifth of one core. The
 // characters that arrive meanwhile go into that next build together.
