@@ -118,6 +118,16 @@ void AudioEncoder::encode(bool flush) {
     };
     const size_t frameSize = static_cast<size_t>(codec->frame_size > 0 ? codec->frame_size : 1024);
     size_t used = 0;
+    // What went to the codec leaves the buffer even when a later frame fails: sent twice, it would
+    // lengthen the sound and put it behind the pictures.
+    struct Consume {
+        std::vector<float>&left, &right;
+        const size_t& used;
+        ~Consume() {
+            left.erase(left.begin(), left.begin() + static_cast<long>(used));
+            right.erase(right.begin(), right.begin() + static_cast<long>(used));
+        }
+    } consume{m_left, m_right, used};
     while (m_left.size() - used >= frameSize || (flush && used < m_left.size())) {
         const size_t count = std::min(frameSize, m_left.size() - used);
         FramePtr frame = makeFrame();
@@ -136,8 +146,6 @@ void AudioEncoder::encode(bool flush) {
         checkAv(avcodec_send_frame(codec, frame.get()), "encode sound");
         receive();
     }
-    m_left.erase(m_left.begin(), m_left.begin() + static_cast<long>(used));
-    m_right.erase(m_right.begin(), m_right.begin() + static_cast<long>(used));
     if (flush) {
         avcodec_send_frame(codec, nullptr);
         receive();

@@ -6,10 +6,10 @@
 // again. Until then the character shows as ImGui's fallback.
 //
 // A build rasterises the whole atlas again (ImGui 1.86 cannot add a glyph to a built atlas): a few hundred
-// milliseconds of a core for the ~2,500 common characters and the big sizes. An audience keeps bringing new characters, and the console
-// shares the machine with the program's encodes, so builds are paced: after one, the next waits four times
-// as long as it took (at least kMinGapBetweenBuilds), which keeps them under a fifth of one core. The
-// characters that arrive meanwhile go into that next build together.
+// milliseconds of a core for the ~2,500 common characters and the big sizes. An audience keeps bringing new
+// characters, and the console shares the machine with the program's encodes, so builds are paced: after one,
+// the next waits four times as long as it took (at least kMinGapBetweenBuilds), which keeps them under a
+// fifth of one core. The characters that arrive meanwhile go into that next build together.
 
 #include <chrono>
 #include <future>
@@ -39,10 +39,9 @@ public:
     std::vector<char32_t> swapIfReady(ConsoleFonts& fonts);
     bool building() const { return m_job.valid(); }
 
+private:
     /// When the next build may start, after one that ran from `started` to `finished`.
     static Clock::time_point nextBuildAt(Clock::time_point started, Clock::time_point finished);
-
-private:
     void startWhenDue();
 
     ConsoleFontSet& m_fonts;
