@@ -9,9 +9,16 @@ extern "C" {
 
 namespace hawker::capture {
 
+struct FfmpegLogAccess {
+    static void hold(HeldFfmpegMessages& held, std::string text) {
+        if (held.m_count++ == 0) held.m_first = std::move(text);
+    }
+};
+
 namespace {
 std::mutex g_hookMutex;
 LogHook g_hook;
+thread_local HeldFfmpegMessages* t_held = nullptr;
 
 void avLogCallback(void* avcl, int level, const char* fmt, va_list args) {
     if (level > AV_LOG_WARNING) return;
@@ -23,9 +30,21 @@ void avLogCallback(void* avcl, int level, const char* fmt, va_list args) {
     while (!text.empty() && (text.back() == '\n' || text.back() == '\r'))
         text.pop_back();
     if (text.empty()) return;
+    if (t_held) {
+        FfmpegLogAccess::hold(*t_held, std::move(text));
+        return;
+    }
     log(level <= AV_LOG_ERROR ? LogLevel::Error : LogLevel::Warning, "ffmpeg: " + text);
 }
 } // namespace
+
+HeldFfmpegMessages::HeldFfmpegMessages() : m_outer(t_held) {
+    t_held = this;
+}
+
+HeldFfmpegMessages::~HeldFfmpegMessages() {
+    t_held = m_outer;
+}
 
 void setLogHook(LogHook hook) {
     {

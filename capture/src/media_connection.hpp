@@ -31,6 +31,10 @@ struct MediaSource::Connection {
     std::optional<std::chrono::steady_clock::time_point> paceStart;
     int64_t paceOriginUs = 0;
     bool loopable = false;
+    /// A keyframe of the video came on this connection: what comes before one
+    /// (a camera joined mid-stream) refers to pictures this connection never had.
+    bool keyframeSeen = false;
+    int packetsBeforeKeyframe = 0;
 };
 
 } // namespace hawker::capture

@@ -136,6 +136,7 @@ SourceStats MediaSource::stats() const {
     s.keyframesOnly = m_keyframesOnly.load(std::memory_order_relaxed);
     s.exact = m_exact;
     s.framesDecodedLight = m_framesLight;
+    s.packetsBeforeKeyframe = m_packetsBeforeKeyframe;
     const int64_t last = m_lastArrivalUs, signal = lastSignalUs();
     const int64_t now = steadyMicros();
     s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;
@@ -168,6 +169,27 @@ bool MediaSource::signalLost(std::chrono::milliseconds grace) const {
     }
     // Offline (stepped) sources are never late: the program waits for them.
     return m_slot.mode() == FrameSlot::Mode::Latest && (steadyMicros() - last) / 1000 > grace.count();
+}
+
+bool MediaSource::waitForKeyframe(Connection& conn, const AVPacket& packet) {
+    if (conn.keyframeSeen) return true;
+    // A network camera is joined mid-stream, and so is every reconnect: the
+    // pictures before the first keyframe refer to pictures this connection
+    // never had, and the decoder would log an error for each and show none.
+    // A stream that marks no keyframe at all is decoded anyway after
+    // kMaxPacketsBeforeKeyframe (ten seconds at 30 fps).
+    const bool key = (packet.flags & AV_PKT_FLAG_KEY) != 0;
+    if (!key && conn.packetsBeforeKeyframe < kMaxPacketsBeforeKeyframe) {
+        ++conn.packetsBeforeKeyframe;
+        ++m_packetsBeforeKeyframe;
+        return false;
+    }
+    conn.keyframeSeen = true;
+    if (conn.packetsBeforeKeyframe > 0)
+        log(LogLevel::Info, "source " + m_config.id + " joined mid-stream: " +
+                                std::to_string(conn.packetsBeforeKeyframe) + " pictures before its first " +
+                                (key ? "keyframe skipped" : "picture decoded anyway: no keyframe marked"));
+    return true;
 }
 
 void MediaSource::setState(SourceState state, const std::string& why) {
@@ -304,7 +326,22 @@ bool MediaSource::connectOnce(Connection& conn) {
     if (const std::string leftover = options.leftoverKeys(); !leftover.empty())
         log(LogLevel::Warning, "source " + m_config.id + ": options not understood by FFmpeg: " + leftover);
     conn.guard.arm(m_config.openTimeout);
-    checkAv(avformat_find_stream_info(raw, nullptr), "find stream info");
+    {
+        // Joined mid-stream (see waitForKeyframe), the probe meets pictures before the first keyframe,
+        // and the decoder complains about each: held back, counted, and the first kept for a failure.
+        HeldFfmpegMessages held;
+        const int found = avformat_find_stream_info(raw, nullptr);
+        if (found < 0 && held.count() > 0)
+            log(LogLevel::Warning, "source " + m_config.id + ": probing failed after " +
+                                       std::to_string(held.count()) +
+                                       " FFmpeg messages; the first: " + held.first());
+        else if (held.count() > 0)
+            log(LogLevel::Info, "source " + m_config.id + ": " + std::to_string(held.count()) +
+                                    " FFmpeg messages while probing, held back (pictures before the first "
+                                    "keyframe); the first: " +
+                                    held.first());
+        checkAv(found, "find stream info");
+    }
 
     conn.videoIndex = av_find_best_stream(raw, AVMEDIA_TYPE_VIDEO, -1, -1, nullptr, 0);
     if (m_config.wantAudio)
@@ -451,6 +488,10 @@ void MediaSource::readLoop(Connection& conn) {
         AVCodecContext* decoder = nullptr;
         if (packet->stream_index == conn.videoIndex) decoder = conn.video.get();
         if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();
+        if (decoder && decoder == conn.video.get() && !waitForKeyframe(conn, *packet)) {
+            av_packet_unref(packet.get());
+            continue;
+        }
         if (decoder == conn.video.get() && decoder) {
             // Read between packets on this thread: the decoder's slice threads only run inside send.
             const bool key = (packet->flags & AV_PKT_FLAG_KEY) != 0;

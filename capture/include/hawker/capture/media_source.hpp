@@ -17,6 +17,7 @@
 
 extern "C" {
 struct AVFrame;
+struct AVPacket;
 }
 
 namespace hawker::capture {
@@ -83,6 +84,9 @@ struct SourceStats {
     /// first keyframe decoded in full after it.
     bool exact = true;
     uint64_t framesDecodedLight = 0;
+    /// Video packets left undecoded because no keyframe had come yet on their
+    /// connection (a camera joined mid-stream, a reconnect).
+    uint64_t packetsBeforeKeyframe = 0;
 };
 
 /// One demux+decode thread. Frames go to a FrameSlot as I420 planes; audio,
@@ -139,6 +143,9 @@ private:
     /// `fallbackUs` when the frame has none.
     int64_t sourceTimeUs(Connection& conn, int streamIndex, int64_t timestamp, int64_t fallbackUs);
     void pace(Connection& conn, int64_t ptsUs);
+    /// Whether a video packet goes to the decoder: none before the connection's first keyframe.
+    bool waitForKeyframe(Connection& conn, const AVPacket& packet);
+    static constexpr int kMaxPacketsBeforeKeyframe = 300;
     void setState(SourceState state, const std::string& why = {});
     bool sleepInterruptible(std::chrono::milliseconds delay);
 
@@ -173,6 +180,7 @@ private:
     int64_t m_lostSinceUs = -1, m_lostTotalUs = 0;
 
     std::atomic<uint64_t> m_framesDecoded{0}, m_framesDropped{0}, m_reconnects{0};
+    std::atomic<uint64_t> m_packetsBeforeKeyframe{0};
     std::atomic<int64_t> m_lastArrivalUs{-1};
     /// When a picture last came that was left undecoded on purpose (keyframes-only decoding, or waiting
     /// for a keyframe after it): the camera's signal is there, only its pictures are skipped.
