@@ -52,3 +52,39 @@ TEST(ProgramLoad, ANewDropRestartsTheCalmSpell) {
     // And a drop after easing makes it short again.
     EXPECT_EQ(load.update(61000, 4, 0.9), Change::ShortOfCpu);
 }
+
+TEST(ProgramLoad, ALiveShowStartsProgramFirstAndEasesAfterACleanWarmUpWithRoom) {
+    ProgramLoad load(ProgramLoad::Start::ProgramFirst);
+    EXPECT_TRUE(load.shortOfCpu());
+    EXPECT_EQ(load.update(0, 0, std::nullopt), Change::None);
+    EXPECT_EQ(load.update(4000, 0, 0.3), Change::None);
+    EXPECT_TRUE(load.shortOfCpu());
+    EXPECT_EQ(load.update(5000, 0, 0.5), Change::Eased);
+    EXPECT_FALSE(load.shortOfCpu());
+    // From there on, the usual rule.
+    EXPECT_EQ(load.update(6000, 2, 0.9), Change::ShortOfCpu);
+}
+
+TEST(ProgramLoad, AWarmUpThatDroppedOrFilledTheCoresKeepsItProgramFirst) {
+    {
+        ProgramLoad load(ProgramLoad::Start::ProgramFirst);
+        load.update(1000, 3, 0.5); // a drop in the warm-up, even program-first
+        EXPECT_EQ(load.update(5000, 3, 0.5), Change::KeptShort);
+        EXPECT_TRUE(load.shortOfCpu());
+        // The calm spell starts at the warm-up's end: not eased before 35 s.
+        EXPECT_EQ(load.update(34000, 3, 0.5), Change::None);
+        EXPECT_EQ(load.update(35000, 3, 0.5), Change::Eased);
+    }
+    {
+        ProgramLoad load(ProgramLoad::Start::ProgramFirst);
+        EXPECT_EQ(load.update(5000, 0, 0.9), Change::KeptShort); // no drop, but no room for more decoding
+        EXPECT_TRUE(load.shortOfCpu());
+        EXPECT_EQ(load.update(40000, 0, 0.9), Change::None);
+        EXPECT_EQ(load.update(41000, 0, 0.6), Change::Eased);
+    }
+    {
+        ProgramLoad load(ProgramLoad::Start::ProgramFirst);
+        EXPECT_EQ(load.update(5000, 0, std::nullopt), Change::KeptShort); // the share unknown: no room shown
+        EXPECT_TRUE(load.shortOfCpu());
+    }
+}

@@ -164,6 +164,7 @@ void ProgramEngine::watchProgramLoad(int64_t programMs) {
     m_loadSampledAt = now;
     m_loadCpuSeconds = cpuSeconds;
     const std::string at = "program t=" + std::to_string(programMs) + "ms ";
+    const std::string percent = cpuShare ? std::to_string(std::lround(*cpuShare * 100)) : std::string("?");
     switch (m_load.update(programMs, dropped, cpuShare)) {
     case ProgramLoad::Change::ShortOfCpu:
         logLine(LogLevel::Warning, at + "short of CPU: the encodes dropped " +
@@ -172,9 +173,15 @@ void ProgramEngine::watchProgramLoad(int64_t programMs) {
                                        "decode keyframes only");
         break;
     case ProgramLoad::Change::Eased:
-        logLine(LogLevel::Info,
-                at + "CPU to spare again (" + std::to_string(std::lround(cpuShare.value_or(0) * 100)) +
-                    " % of the cores used): cameras only in the multiview decode light again");
+        logLine(LogLevel::Info, at + "CPU to spare (" + percent +
+                                    " % of the cores used): cameras only in the "
+                                    "multiview decode light");
+        break;
+    case ProgramLoad::Change::KeptShort:
+        logLine(LogLevel::Warning, at + "short of CPU after the warm-up (" + std::to_string(dropped) +
+                                       " frames dropped, " + percent +
+                                       " % of the cores used): cameras only in the multiview stay on "
+                                       "keyframes only");
         break;
     case ProgramLoad::Change::None:
         break;

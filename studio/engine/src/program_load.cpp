@@ -9,6 +9,15 @@ ProgramLoad::Change ProgramLoad::update(int64_t programMs, uint64_t framesDroppe
     m_dropped = framesDropped;
     m_droppedLately = framesDropped > before ? framesDropped - before : 0;
     if (programMs < kWarmupMs) return Change::None;
+    if (m_warmingUp) {
+        m_warmingUp = false;
+        if (framesDropped == 0 && cpuShare && *cpuShare < kLeaveBelow) {
+            m_short = false;
+            return Change::Eased;
+        }
+        m_lastDropMs = programMs;
+        return Change::KeptShort;
+    }
     if (m_droppedLately > 0) {
         m_lastDropMs = programMs;
         if (!m_short) {

@@ -62,8 +62,9 @@ std::string formatSummary(const EngineStatus& s) {
         out << "encode id=" << e.id << " outputs=" << joinedText(e.outputs, ",")
             << " size=" << e.settings.width << "x" << e.settings.height << " kbps=" << e.settings.bitrateKbps
             << " keyint_s=" << e.settings.keyintSeconds << " profile=" << e.settings.profile
-            << " scaled=" << (e.scaled ? 1 : 0) << " frames=" << e.encoder.videoPackets
-            << " dropped=" << e.dropped << " encode_ms_median=" << fixed(e.encoder.encodeMsMedian, 3)
+            << " threads=" << capture::x264ThreadsFor(e.settings) << " scaled=" << (e.scaled ? 1 : 0)
+            << " frames=" << e.encoder.videoPackets << " dropped=" << e.dropped
+            << " encode_ms_median=" << fixed(e.encoder.encodeMsMedian, 3)
             << " scale_ms_median=" << fixed(e.scaleMsMedian, 3) << "\n";
     }
     for (const auto& src : s.sources) {

@@ -17,6 +17,13 @@ namespace hawker::studio {
 /// process must have used less than kLeaveBelow of the machine's cores over
 /// the last second, room for the off-air cameras' fuller decode.
 ///
+/// A live show starts program-first (Start::ProgramFirst): the first seconds
+/// are the busiest (x264's first frames, every decoder finding its stream, the
+/// console building its fonts), and a frame dropped then is on air like any
+/// other. The warm-up's end decides: no frame dropped and room on the cores
+/// gives the multiview its motion (Eased); otherwise it stays program-first
+/// (KeptShort) and the calm spell starts there.
+///
 /// Live runs only: offline, an encode never drops (the program waits for it).
 class ProgramLoad {
 public:
@@ -25,7 +32,11 @@ public:
     static constexpr int64_t kCalmMs = 30000;
     static constexpr double kLeaveBelow = 0.75;
 
-    enum class Change { None, ShortOfCpu, Eased };
+    enum class Start { Full, ProgramFirst };
+    enum class Change { None, ShortOfCpu, Eased, KeptShort };
+
+    explicit ProgramLoad(Start start = Start::Full)
+        : m_short(start == Start::ProgramFirst), m_warmingUp(start == Start::ProgramFirst) {}
 
     /// About once a second of program time: the frames the program's encodes
     /// have dropped so far, and the share of the machine's cores (0-1) the
@@ -38,6 +49,7 @@ public:
 
 private:
     bool m_short = false;
+    bool m_warmingUp = false; ///< started program-first, and the warm-up has not ended yet
     bool m_seen = false;
     uint64_t m_dropped = 0;
     uint64_t m_droppedLately = 0;
