@@ -489,3 +489,53 @@ TEST(ShowFileEncode, OffAirCamerasDecodeLightUnlessTheShowSaysFull) {
                   .find("program.multiview_decode: expected light or full"),
               std::string::npos);
 }
+
+TEST(EncodeSet, ASmallFastEncodeGetsOneX264ThreadAndTheShowFileCanSayOtherwise) {
+    capture::EncoderSettings big; // 1080x1920 veryfast
+    EXPECT_EQ(capture::x264ThreadsFor(big), 0) << "x264's own choice: a big frame wants every core";
+    capture::EncoderSettings small = big;
+    small.width = 720;
+    small.height = 1280;
+    EXPECT_EQ(capture::x264ThreadsFor(small), 1);
+    capture::EncoderSettings slow = small;
+    slow.preset = "medium";
+    EXPECT_EQ(capture::x264ThreadsFor(slow), 0) << "a slow preset's frame does not fit one core's tick";
+    capture::EncoderSettings fast60 = small;
+    fast60.fps = 60;
+    EXPECT_EQ(capture::x264ThreadsFor(fast60), 0);
+
+    const ShowSpec show = parse(R"(
+[[outputs]]
+id = "big"
+kind = "record"
+path = "big.mkv"
+[[outputs]]
+id = "small"
+kind = "record"
+path = "small.mkv"
+[outputs.encode]
+width = 720
+height = 1280
+preset = "veryfast"
+[[outputs]]
+id = "told"
+kind = "record"
+path = "told.mkv"
+[outputs.encode]
+width = 720
+height = 1280
+preset = "veryfast"
+threads = 2
+)");
+    ASSERT_EQ(show.outputs.size(), 3u);
+    EXPECT_EQ(capture::x264ThreadsFor(show.encoder), 0) << "the show's 1080x1920 [encoder]";
+    ASSERT_TRUE(show.outputs[1].encode && show.outputs[2].encode);
+    EXPECT_EQ(capture::x264ThreadsFor(*show.outputs[1].encode), 1);
+    EXPECT_EQ(capture::x264ThreadsFor(*show.outputs[2].encode), 2);
+    EXPECT_FALSE(*show.outputs[1].encode == *show.outputs[2].encode) << "told otherwise, its own encode";
+    EXPECT_NE(
+        errorOf(
+            "[[outputs]]\nid = \"x\"\nkind = \"record\"\npath = \"x.mkv\"\n[outputs.encode]\nthreads = -1\n")
+            .find("threads"),
+        std::string::npos);
+}

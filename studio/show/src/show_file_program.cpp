@@ -120,6 +120,7 @@ void readEncodeChoices(Fields& f, capture::EncoderSettings& enc) {
     enc.bitrateKbps = f.optInt("bitrate_kbps", enc.bitrateKbps, 100, 100000);
     enc.keyintSeconds = f.optInt("keyint_s", enc.keyintSeconds, 1, 20);
     enc.audioKbps = f.optInt("audio_kbps", enc.audioKbps, 32, 512);
+    enc.threads = f.optInt("threads", enc.threads, 0, 64);
 }
 
 /// [outputs.encode]: this output's own size and rates over the show's [encoder]. The frame rate and
