@@ -103,10 +103,10 @@ void Encoder::openCodec() {
     v->gop_size = m_settings.fps * m_settings.keyintSeconds;
     v->keyint_min = v->gop_size;
     v->max_b_frames = 0;
-    // x264ThreadsFor: one for a small, fast encode, else 0, which lets x264
-    // choose (sliced threads under zerolatency); libavcodec's own default of
-    // 1 would leave every core but one idle on a big frame.
-    v->thread_count = x264ThreadsFor(m_settings);
+    // 0 unless the show says, which lets x264 choose (sliced threads under
+    // zerolatency); libavcodec's own default of 1 would leave every core but
+    // one idle on a big frame.
+    v->thread_count = m_settings.threads;
     v->color_range = AVCOL_RANGE_MPEG;
     v->colorspace = AVCOL_SPC_BT709;
     v->color_primaries = AVCOL_PRI_BT709;

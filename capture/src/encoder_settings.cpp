@@ -20,12 +20,4 @@ std::optional<PlatformPreset> findPlatformPreset(const std::string& name) {
     return std::nullopt;
 }
 
-int x264ThreadsFor(const EncoderSettings& settings) {
-    if (settings.threads > 0) return settings.threads;
-    const bool fastPreset =
-        settings.preset == "ultrafast" || settings.preset == "superfast" || settings.preset == "veryfast";
-    const int64_t pixelsPerSecond = int64_t{settings.width} * settings.height * settings.fps;
-    return fastPreset && pixelsPerSecond <= int64_t{720} * 1280 * 30 ? 1 : 0;
-}
-
 } // namespace hawker::capture

@@ -490,20 +490,7 @@ TEST(ShowFileEncode, OffAirCamerasDecodeLightUnlessTheShowSaysFull) {
               std::string::npos);
 }
 
-TEST(EncodeSet, ASmallFastEncodeGetsOneX264ThreadAndTheShowFileCanSayOtherwise) {
-    capture::EncoderSettings big; // 1080x1920 veryfast
-    EXPECT_EQ(capture::x264ThreadsFor(big), 0) << "x264's own choice: a big frame wants every core";
-    capture::EncoderSettings small = big;
-    small.width = 720;
-    small.height = 1280;
-    EXPECT_EQ(capture::x264ThreadsFor(small), 1);
-    capture::EncoderSettings slow = small;
-    slow.preset = "medium";
-    EXPECT_EQ(capture::x264ThreadsFor(slow), 0) << "a slow preset's frame does not fit one core's tick";
-    capture::EncoderSettings fast60 = small;
-    fast60.fps = 60;
-    EXPECT_EQ(capture::x264ThreadsFor(fast60), 0);
-
+TEST(EncodeSet, X264ChoosesItsThreadsUnlessTheShowFileSays) {
     const ShowSpec show = parse(R"(
 [[outputs]]
 id = "big"
@@ -516,7 +503,6 @@ path = "small.mkv"
 [outputs.encode]
 width = 720
 height = 1280
-preset = "veryfast"
 [[outputs]]
 id = "told"
 kind = "record"
@@ -524,14 +510,13 @@ path = "told.mkv"
 [outputs.encode]
 width = 720
 height = 1280
-preset = "veryfast"
-threads = 2
+threads = 1
 )");
     ASSERT_EQ(show.outputs.size(), 3u);
-    EXPECT_EQ(capture::x264ThreadsFor(show.encoder), 0) << "the show's 1080x1920 [encoder]";
+    EXPECT_EQ(show.encoder.threads, 0) << "x264's own choice";
     ASSERT_TRUE(show.outputs[1].encode && show.outputs[2].encode);
-    EXPECT_EQ(capture::x264ThreadsFor(*show.outputs[1].encode), 1);
-    EXPECT_EQ(capture::x264ThreadsFor(*show.outputs[2].encode), 2);
+    EXPECT_EQ(show.outputs[1].encode->threads, 0);
+    EXPECT_EQ(show.outputs[2].encode->threads, 1);
     EXPECT_FALSE(*show.outputs[1].encode == *show.outputs[2].encode) << "told otherwise, its own encode";
     EXPECT_NE(
         errorOf(

@@ -23,7 +23,7 @@ json encodeJson(const EncodeStatus& e) {
             {"keyint_s", e.settings.keyintSeconds},
             {"profile", e.settings.profile},
             {"preset", e.settings.preset},
-            {"threads", capture::x264ThreadsFor(e.settings)},
+            {"threads", e.settings.threads},
             {"audio_kbps", e.settings.audioKbps},
             {"scaled", e.scaled},
             {"placed", {e.placed.x, e.placed.y, e.placed.width, e.placed.height}},

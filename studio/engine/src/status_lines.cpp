@@ -62,7 +62,7 @@ std::string formatSummary(const EngineStatus& s) {
         out << "encode id=" << e.id << " outputs=" << joinedText(e.outputs, ",")
             << " size=" << e.settings.width << "x" << e.settings.height << " kbps=" << e.settings.bitrateKbps
             << " keyint_s=" << e.settings.keyintSeconds << " profile=" << e.settings.profile
-            << " threads=" << capture::x264ThreadsFor(e.settings) << " scaled=" << (e.scaled ? 1 : 0)
+            << " threads=" << e.settings.threads << " scaled=" << (e.scaled ? 1 : 0)
             << " frames=" << e.encoder.videoPackets << " dropped=" << e.dropped
             << " encode_ms_median=" << fixed(e.encoder.encodeMsMedian, 3)
             << " scale_ms_median=" << fixed(e.scaleMsMedian, 3) << "\n";

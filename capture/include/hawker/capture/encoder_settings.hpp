@@ -19,18 +19,15 @@ struct EncoderSettings {
     int audioKbps = 128;
     int audioRate = 48000;
     bool globalHeader = true; ///< codec headers out of band, as MKV, MP4 and FLV want
-    int threads = 0;          ///< x264's threads; 0 chooses (x264ThreadsFor)
+    /// x264's threads; 0 (the default) lets x264 choose: sliced threads under
+    /// zerolatency, spread over every core. One thread costs less CPU for the
+    /// same frames (13 % less than two for 720x1280 on the 2-core machine),
+    /// but under show B's load a one-thread 720x1280 encode dropped 10-82
+    /// frames a run where x264's choice dropped 0-2: short of CPU, the
+    /// scheduler shares it out by thread, and one thread gets one share.
+    int threads = 0;
     bool operator==(const EncoderSettings&) const = default;
 };
-
-/// The threads an x264 encode gets. A frame that one core encodes in a small
-/// part of a tick (720x1280 at 30 fps or less, a fast preset) gets one thread:
-/// x264's sliced threads then only add work (measured on the 2-core machine:
-/// 13 % more CPU for 720x1280 with two threads than with one), and the
-/// encode's latency stays well under a tick. Anything bigger or slower keeps
-/// x264's own choice (0), which spreads a frame over every core. A show's
-/// `threads` overrides both.
-int x264ThreadsFor(const EncoderSettings& settings);
 
 /// A platform's recommended canvas and rates (docs/ENCODING.md lists them).
 struct PlatformPreset {
