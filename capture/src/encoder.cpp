@@ -126,10 +126,19 @@ StreamDescription Encoder::stream() const {
     return describeStream(m_video.get(), StreamKind::Video);
 }
 
+size_t Encoder::queueLimit(uint64_t framesIn, int fps) {
+    // x264's first frames are its slowest, and they come while every camera and
+    // the console start too: for the first seconds the queue may hold a second
+    // of frames rather than drop them (the latency then is the start's only).
+    const bool warmingUp = framesIn <= static_cast<uint64_t>(kWarmupSeconds) * static_cast<uint64_t>(fps);
+    return warmingUp ? std::max(kMaxQueue, static_cast<size_t>(fps)) : kMaxQueue;
+}
+
 bool Encoder::tryPush(ProgramTick tick) {
     std::lock_guard lock(m_mutex);
     ++m_framesIn;
-    if (m_queue.size() >= m_maxQueue) {
+    const size_t limit = queueLimit(m_framesIn, m_settings.fps);
+    if (m_queue.size() >= limit) {
         ++m_framesDropped;
         return false;
     }
@@ -142,7 +151,7 @@ bool Encoder::tryPush(ProgramTick tick) {
 void Encoder::push(ProgramTick tick) {
     std::unique_lock lock(m_mutex);
     ++m_framesIn;
-    m_changed.wait(lock, [&] { return m_queue.size() < m_maxQueue; });
+    m_changed.wait(lock, [&] { return m_queue.size() < kMaxQueue; });
     m_newestIn = std::max(m_newestIn.load(), tick.index);
     m_queue.push_back(std::move(tick));
     m_changed.notify_all();

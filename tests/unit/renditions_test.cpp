@@ -145,6 +145,22 @@ TEST(ScaledFeed, OfflineEveryFrameIsScaledAndEncoded) {
     EXPECT_GE(feed.stats().scaleMsMedian, 0);
 }
 
+TEST(Encoder, LiveTheQueueHoldsASecondOverTheWarmUpThenEightTicks) {
+    using capture::Encoder;
+    EXPECT_EQ(Encoder::queueLimit(1, 30), 30u);
+    EXPECT_EQ(Encoder::queueLimit(150, 30), 30u) << "the first 5 s of ticks";
+    EXPECT_EQ(Encoder::queueLimit(151, 30), Encoder::kMaxQueue);
+    EXPECT_EQ(Encoder::queueLimit(100, 2), Encoder::kMaxQueue) << "never below the usual limit";
+    // Not started: nothing takes from the queue, so the warm-up's 30 are taken and the rest dropped.
+    Encoder encoder(smallSettings(64, 112), [](const capture::EncodedPacket&) {});
+    const auto picture = flatPicture(64, 112, 120, 128, 128);
+    int taken = 0;
+    for (int i = 0; i < 40; ++i)
+        taken += encoder.tryPush(tickOf(i, picture)) ? 1 : 0;
+    EXPECT_EQ(taken, 30);
+    EXPECT_EQ(encoder.framesDropped(), 10u);
+}
+
 TEST(ScaledFeed, LiveAFullQueueDropsAndCountsWithoutWaiting) {
     capture::Encoder encoder(smallSettings(64, 112), [](const capture::EncodedPacket&) {});
     encoder.start();

@@ -56,8 +56,13 @@ public:
 
     /// Opens the codec (throws FfmpegError with a reason) and starts the thread.
     void start();
-    /// Live: never waits; a full queue drops the tick and counts it.
+    /// Live: never waits; a full queue drops the tick and counts it. The queue
+    /// holds kMaxQueue ticks, or a second's worth over the first kWarmupSeconds.
     bool tryPush(ProgramTick tick);
+    static constexpr size_t kMaxQueue = 8;
+    static constexpr int kWarmupSeconds = 5;
+    /// The queue's limit for the framesIn-th tick given (counting from 1).
+    static size_t queueLimit(uint64_t framesIn, int fps);
     /// Offline: waits for room, so that no frame is ever dropped.
     void push(ProgramTick tick);
     /// Encodes what is queued, flushes the codec and joins the thread.
@@ -86,7 +91,6 @@ private:
     mutable std::mutex m_mutex;
     std::condition_variable m_changed;
     std::deque<ProgramTick> m_queue;
-    size_t m_maxQueue = 8;
     bool m_finishing = false;
 
     std::vector<int64_t> m_captureByIndex; ///< ring: program index -> capture time, for latency
