@@ -489,13 +489,27 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         }
     }
 
+    // How long each step of the close takes goes to the log: the program is still on air until the last.
+    auto lapStart = std::chrono::steady_clock::now();
+    const auto lapMs = [&lapStart] {
+        const auto now = std::chrono::steady_clock::now();
+        const long ms =
+            static_cast<long>(std::chrono::duration_cast<std::chrono::milliseconds>(now - lapStart).count());
+        lapStart = now;
+        return std::to_string(ms);
+    };
+    logInfo("console closing");
     hostWindow.reset();
     ImGui::SaveIniSettingsToDisk(iniPath.c_str());
     // The show ends with the window: outputs are flushed and closed properly.
     context.tasks().shutdown();
+    const std::string tasksMs = lapMs();
     if (feed) feed->stop();
+    const std::string feedMs = lapMs();
     if (runner) {
         runner->stop();
+        logInfo("console closed: its tasks ended in " + tasksMs + " ms, the live feed in " + feedMs +
+                " ms, the show in " + lapMs() + " ms");
         if (runner->engineStarted()) {
             const EngineStatus final = runner->engine().status();
             out << formatSummary(final);
