@@ -13,9 +13,7 @@ SECONDS_TO_RUN="${1:-30}"
 WHICH="${2:-all}"
 OUT="${HAWKER_BUILD_DIR:-$ROOT/build}/fuzz"
 mkdir -p "$OUT/obj"
-# Line tables only: a finding's stack still names file and line, and the
-# harnesses compile in about 100 s instead of 125 (CI has a time limit).
-FLAGS=(-std=c++20 -gline-tables-only -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+FLAGS=(-std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
     -I"$ROOT/capture/include" -I"$ROOT/overlay/include")
 for layer in base show store analytics engine report api; do FLAGS+=(-I"$ROOT/studio/$layer/include"); done
 read -r -a OPENCV_FLAGS <<< "$(pkg-config --cflags opencv4)"
