@@ -9,12 +9,6 @@ extern "C" {
 
 namespace hawker::capture {
 
-struct FfmpegLogAccess {
-    static void hold(HeldFfmpegMessages& held, std::string text) {
-        if (held.m_count++ == 0) held.m_first = std::move(text);
-    }
-};
-
 namespace {
 std::mutex g_hookMutex;
 LogHook g_hook;
@@ -31,7 +25,7 @@ void avLogCallback(void* avcl, int level, const char* fmt, va_list args) {
         text.pop_back();
     if (text.empty()) return;
     if (t_held) {
-        FfmpegLogAccess::hold(*t_held, std::move(text));
+        t_held->hold(std::move(text));
         return;
     }
     log(level <= AV_LOG_ERROR ? LogLevel::Error : LogLevel::Warning, "ffmpeg: " + text);

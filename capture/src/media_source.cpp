@@ -136,7 +136,6 @@ SourceStats MediaSource::stats() const {
     s.keyframesOnly = m_keyframesOnly.load(std::memory_order_relaxed);
     s.exact = m_exact;
     s.framesDecodedLight = m_framesLight;
-    s.packetsBeforeKeyframe = m_packetsBeforeKeyframe;
     const int64_t last = m_lastArrivalUs, signal = lastSignalUs();
     const int64_t now = steadyMicros();
     s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;
@@ -181,7 +180,6 @@ bool MediaSource::waitForKeyframe(Connection& conn, const AVPacket& packet) {
     const bool key = (packet.flags & AV_PKT_FLAG_KEY) != 0;
     if (!key && conn.packetsBeforeKeyframe < kMaxPacketsBeforeKeyframe) {
         ++conn.packetsBeforeKeyframe;
-        ++m_packetsBeforeKeyframe;
         return false;
     }
     conn.keyframeSeen = true;
@@ -331,15 +329,12 @@ bool MediaSource::connectOnce(Connection& conn) {
         // and the decoder complains about each: held back, counted, and the first kept for a failure.
         HeldFfmpegMessages held;
         const int found = avformat_find_stream_info(raw, nullptr);
-        if (found < 0 && held.count() > 0)
-            log(LogLevel::Warning, "source " + m_config.id + ": probing failed after " +
-                                       std::to_string(held.count()) +
-                                       " FFmpeg messages; the first: " + held.first());
-        else if (held.count() > 0)
-            log(LogLevel::Info, "source " + m_config.id + ": " + std::to_string(held.count()) +
-                                    " FFmpeg messages while probing, held back (pictures before the first "
-                                    "keyframe); the first: " +
-                                    held.first());
+        if (held.count() > 0)
+            log(found < 0 ? LogLevel::Warning : LogLevel::Info,
+                "source " + m_config.id + ": " + std::to_string(held.count()) +
+                    " FFmpeg messages while probing, " +
+                    (found < 0 ? "which failed" : "held back (pictures before the first keyframe)") +
+                    "; the first: " + held.first());
         checkAv(found, "find stream info");
     }
 
@@ -488,11 +483,11 @@ void MediaSource::readLoop(Connection& conn) {
         AVCodecContext* decoder = nullptr;
         if (packet->stream_index == conn.videoIndex) decoder = conn.video.get();
         if (packet->stream_index == conn.audioIndex) decoder = conn.audio.get();
-        if (decoder && decoder == conn.video.get() && !waitForKeyframe(conn, *packet)) {
-            av_packet_unref(packet.get());
-            continue;
-        }
         if (decoder == conn.video.get() && decoder) {
+            if (!waitForKeyframe(conn, *packet)) {
+                av_packet_unref(packet.get());
+                continue;
+            }
             // Read between packets on this thread: the decoder's slice threads only run inside send.
             const bool key = (packet->flags & AV_PKT_FLAG_KEY) != 0;
             DecodeLevel level = m_decodeLevel.load(std::memory_order_relaxed);

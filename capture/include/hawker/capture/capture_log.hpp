@@ -28,9 +28,12 @@ public:
 
     int count() const { return m_count; }
     const std::string& first() const { return m_first; }
+    /// Counts one message (FFmpeg's log callback, on the holding thread).
+    void hold(std::string message) {
+        if (m_count++ == 0) m_first = std::move(message);
+    }
 
 private:
-    friend struct FfmpegLogAccess;
     HeldFfmpegMessages* m_outer;
     int m_count = 0;
     std::string m_first;

@@ -23,8 +23,9 @@ struct EncoderSettings {
     /// zerolatency, spread over every core. One thread costs less CPU for the
     /// same frames (13 % less than two for 720x1280 on the 2-core machine),
     /// but under show B's load a one-thread 720x1280 encode dropped 10-82
-    /// frames a run where x264's choice dropped 0-2: short of CPU, the
-    /// scheduler shares it out by thread, and one thread gets one share.
+    /// frames a run where x264's choice dropped none on a machine as slow:
+    /// short of CPU, the scheduler shares it out by thread, and one thread
+    /// gets one share.
     int threads = 0;
     bool operator==(const EncoderSettings&) const = default;
 };

@@ -84,9 +84,6 @@ struct SourceStats {
     /// first keyframe decoded in full after it.
     bool exact = true;
     uint64_t framesDecodedLight = 0;
-    /// Video packets left undecoded because no keyframe had come yet on their
-    /// connection (a camera joined mid-stream, a reconnect).
-    uint64_t packetsBeforeKeyframe = 0;
 };
 
 /// One demux+decode thread. Frames go to a FrameSlot as I420 planes; audio,
@@ -180,7 +177,6 @@ private:
     int64_t m_lostSinceUs = -1, m_lostTotalUs = 0;
 
     std::atomic<uint64_t> m_framesDecoded{0}, m_framesDropped{0}, m_reconnects{0};
-    std::atomic<uint64_t> m_packetsBeforeKeyframe{0};
     std::atomic<int64_t> m_lastArrivalUs{-1};
     /// When a picture last came that was left undecoded on purpose (keyframes-only decoding, or waiting
     /// for a keyframe after it): the camera's signal is there, only its pictures are skipped.
