@@ -142,6 +142,35 @@ done < <(python3 -c "import json
 for c in json.load(open('$M'))['clips']: print(c['file'] + '\t' + str(c['start_ms']))")
 check "checked $n clips (8 windows in the demo)" test "$n" -eq 8
 
+# --- a cut of one product adds to the folder's manifest ----------------------
+# The console's per-row Cut and a CLI run with --sku re-cut some windows into the same folder: the
+# manifest keeps every other clip, and the re-cut rows are the new ones.
+cp "$M" "$T/manifest.before.json"
+hawker_fg clips_one 120 clips --db "$D/hawker.db" --session 1 --out "$T/clips" --sku SERUM-50 --kind card --pre 1 --post 1
+check "a cut of one product's cards exits 0 (got $HAWKER_RC: $(tail -c 300 "$T/clips_one.err"))" test "$HAWKER_RC" -eq 0
+python3 - "$T/manifest.before.json" "$M" "$T/clips" <<'PY' > "$T/merge.check" 2>&1
+import json, os, sys
+before = json.load(open(sys.argv[1]))["clips"]
+after = json.load(open(sys.argv[2]))["clips"]
+recut = lambda c: c["kind"] == "card" and c["sku"] == "SERUM-50"
+print("before", len(before), "after", len(after), "recut", sum(map(recut, after)))
+assert len(after) == len(before), (len(before), len(after))
+assert sorted(c["file"] for c in after) == sorted(c["file"] for c in before)
+assert [c for c in after if not recut(c)] == [c for c in before if not recut(c)]
+assert any(map(recut, after))
+for c in after:
+    if recut(c):
+        assert c["start_ms"] == max(0, c["window_start_ms"] - 1000), c
+    assert os.path.isfile(os.path.join(sys.argv[3], c["file"])), c
+gmv = [c["gmv_cents"] for c in after]
+assert gmv == sorted(gmv, reverse=True), gmv
+print("ok")
+PY
+check "the manifest keeps the other clips and lists the re-cut ones anew, by GMV ($(tail -c 300 "$T/merge.check"))" \
+    grep -qx ok "$T/merge.check"
+csv_rows=$(($(wc -l < "$T/clips/clips.csv") - 1))
+check "clips.csv lists them all too ($csv_rows rows)" test "$csv_rows" -eq 8
+
 # --- bad options change nothing ---------------------------------------------
 hawker_fg clips_bad 30 clips --db "$D/hawker.db" --session 1 --out "$T/bad" --max-s 901
 check "--max-s over 15 min is refused (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 1

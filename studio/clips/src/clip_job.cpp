@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <optional>
+#include <set>
 #include <stdexcept>
 
 #include <opencv2/imgcodecs.hpp>
@@ -244,10 +245,69 @@ json clipEntryJson(const ClipEntry& e) {
             {"truncated", e.truncated}};
 }
 
+namespace {
+
+/// A manifest row's window: its kind, label and start (the parts of one window share it).
+std::string windowKey(const json& row) {
+    return row.value("kind", std::string()) + "\n" + row.value("label", std::string()) + "\n" +
+           std::to_string(row.value("window_start_ms", int64_t{0}));
+}
+
+/// The rows of an earlier cut of the same session into this folder that this
+/// run did not cut again and whose clip is still there: cutting one window
+/// (the console's per-row Cut) adds to the folder's manifest, it does not
+/// leave the other clips unlisted.
+std::vector<json> earlierRows(const std::filesystem::path& dir, int64_t sessionId, const json& cutNow) {
+    std::ifstream in(dir / "clips.json", std::ios::binary);
+    if (!in) return {};
+    const json earlier = json::parse(in, nullptr, false);
+    if (!earlier.is_object() || earlier.value("session", int64_t{-1}) != sessionId) return {};
+    const auto clips = earlier.find("clips");
+    if (clips == earlier.end() || !clips->is_array()) return {};
+    std::set<std::string> files, windows;
+    for (const json& row : cutNow) {
+        files.insert(row.value("file", std::string()));
+        windows.insert(windowKey(row));
+    }
+    std::vector<json> kept;
+    for (const json& row : *clips) {
+        // Only rows shaped as this program writes them (a hand-edited one is left out, not fatal).
+        const auto is = [&row](const char* key, auto test) { return row.contains(key) && test(row[key]); };
+        const auto text = [](const json& v) { return v.is_string(); };
+        const auto integer = [](const json& v) { return v.is_number_integer(); };
+        if (!row.is_object() || !is("file", text) || !is("kind", text) || !is("label", text) ||
+            !is("gmv_cents", integer) || !is("window_start_ms", integer) || !is("part", integer))
+            continue;
+        const std::string file = row["file"].get<std::string>();
+        // Only a plain name in this folder, as this program writes them.
+        if (file.empty() || std::filesystem::path(file).filename().string() != file) continue;
+        if (files.count(file) || windows.count(windowKey(row))) continue;
+        std::error_code error;
+        if (!std::filesystem::is_regular_file(dir / file, error)) continue;
+        kept.push_back(row);
+    }
+    return kept;
+}
+
+} // namespace
+
 void writeClipManifest(const std::filesystem::path& dir, int64_t sessionId, const ClipRun& run) {
     json clips = json::array();
     for (const ClipEntry& entry : run.clips)
         clips.push_back(clipEntryJson(entry));
+    std::vector<json> rows(clips.begin(), clips.end());
+    for (json& row : earlierRows(dir, sessionId, clips))
+        rows.push_back(std::move(row));
+    // By GMV as the windows are, the earlier rows in among this run's.
+    std::stable_sort(rows.begin(), rows.end(), [](const json& a, const json& b) {
+        const int64_t gmvA = a.value("gmv_cents", int64_t{0}), gmvB = b.value("gmv_cents", int64_t{0});
+        if (gmvA != gmvB) return gmvA > gmvB;
+        const int64_t startA = a.value("window_start_ms", int64_t{0}),
+                      startB = b.value("window_start_ms", int64_t{0});
+        if (startA != startB) return startA < startB;
+        return a.value("part", 0) < b.value("part", 0);
+    });
+    clips = json(rows);
     const json manifest = {{"session", sessionId},
                            {"clips", clips},
                            {"skipped", run.skipped},

@@ -75,7 +75,9 @@ ClipRun cutClips(const SessionReplay& replay, const SessionRecordings& recording
 nlohmann::json clipEntryJson(const ClipEntry& entry);
 /// The manifest's CSV columns, in order.
 const std::vector<std::string>& clipManifestColumns();
-/// Writes DIR/clips.json ({"session","clips":[…],"skipped":[…]}) and DIR/clips.csv.
+/// Writes DIR/clips.json ({"session","clips":[…],"skipped":[…]}) and DIR/clips.csv. The rows
+/// of an earlier manifest of the same session there stay, unless this run cut their window again
+/// or their clip file is gone; all by GMV.
 void writeClipManifest(const std::filesystem::path& dir, int64_t sessionId, const ClipRun& run);
 
 } // namespace hawker::studio
