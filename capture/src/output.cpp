@@ -286,6 +286,12 @@ void Output::run() {
         // Sound that came while the pictures wait for a keyframe: what is of the keyframe's time or later
         // goes out after it, so the stream starts with its sound.
         std::deque<EncodedPacket> heldSound;
+        // What the keyframe wait passes over counts as dropped once the stream has begun. Before its first
+        // packet, the stream simply starts at a keyframe: the encoder's priming sound and, for an output
+        // started mid-show, the pictures before the next keyframe were never part of it.
+        const auto passedOver = [this] {
+            if (m_sent > 0) ++m_dropped;
+        };
         for (;;) {
             EncodedPacket next;
             {
@@ -299,12 +305,12 @@ void Output::run() {
                         heldSound.push_back(std::move(next));
                         if (heldSound.size() > kMaxHeldSound) {
                             heldSound.pop_front();
-                            ++m_dropped;
+                            passedOver();
                         }
                         continue;
                     }
                     if (!next.keyframe) {
-                        ++m_dropped;
+                        passedOver();
                         continue;
                     }
                     m_waitKeyframe = false;
@@ -313,7 +319,7 @@ void Output::run() {
                         if (packetMs(*held) >= keyframeMs)
                             m_queue.push_front(std::move(*held));
                         else
-                            ++m_dropped;
+                            passedOver();
                     }
                     heldSound.clear();
                 }

@@ -191,6 +191,10 @@ sleep 1.5
 api "$OP" POST /show/stop;                    expect 200 "show.stop"
 wait_pid "$HAWKER_PID" 60
 check "hawker exits 0 after show.stop (got $WAIT_RC)" test "$WAIT_RC" -eq 0
+# The recording started again waits for a keyframe: the pictures before it were never part of the new
+# file, and its priming sound precedes its first picture. Neither is a dropped packet.
+rec_dropped=$(item_value "$T/show.out" output record dropped)
+check "the recording started again dropped nothing (dropped=${rec_dropped:-none})" test "${rec_dropped:-x}" = 0
 
 # --- what SQLite holds ------------------------------------------------------------
 q() { sqlite3 "$T/hawker.db" "$1"; }
