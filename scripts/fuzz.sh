@@ -16,25 +16,46 @@ mkdir -p "$OUT/obj"
 FLAGS=(-std=c++20 -g -O1 -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
     -I"$ROOT/capture/include" -I"$ROOT/overlay/include")
 for layer in base show store analytics engine report api; do FLAGS+=(-I"$ROOT/studio/$layer/include"); done
+FLAGS+=(-I"$ROOT/studio/base/src") # translation_tables.hpp, for the generated tables
 read -r -a OPENCV_FLAGS <<< "$(pkg-config --cflags opencv4)"
 FLAGS+=("${OPENCV_FLAGS[@]}")
 # The log (base/) is spdlog's compiled library, as CMake's spdlog::spdlog links it.
 FLAGS+=(-DSPDLOG_COMPILED_LIB -DSPDLOG_SHARED_LIB -DSPDLOG_FMT_EXTERNAL)
 FLAGS+=(-DHAWKER_ASSETS_DIR="\"$ROOT/assets\"") # the show file's platform profiles are read from there
 
-# objects SOURCE...: compiles each source (relative to the root) that changed
-# since its object, two at a time, and prints the object paths.
+# objects SOURCE...: compiles each source (relative to the root, or generated
+# under $OUT/gen) that changed since its object, two at a time, and prints the
+# object paths.
 objects() {
     local src obj todo=()
     for src in "$@"; do
         obj="$OUT/obj/${src//\//_}.o"
-        [[ "$obj" -nt "$ROOT/$src" ]] || todo+=("$src")
+        [[ "$obj" -nt "$(source_path "$src")" ]] || todo+=("$src")
     done
     if ((${#todo[@]} > 0)); then
         printf '%s\n' "${todo[@]}" | xargs -P 2 -I{} bash -c \
-            'src="$1"; shift; clang++ "$@" -c "'"$ROOT"'/$src" -o "'"$OUT"'/obj/${src//\//_}.o"' _ {} "${FLAGS[@]}"
+            'src="$1"; shift; path="'"$ROOT"'/$src"; [[ "$src" == gen/* ]] && path="'"$OUT"'/$src"
+             clang++ "$@" -c "$path" -o "'"$OUT"'/obj/${src//\//_}.o"' _ {} "${FLAGS[@]}"
     fi
     for src in "$@"; do echo "$OUT/obj/${src//\//_}.o"; done
+}
+source_path() { [[ "$1" == gen/* ]] && echo "$OUT/$1" || echo "$ROOT/$1"; }
+
+# translation_tables: the translation tables compiled in as the build does it
+# (studio/base/cmake/embed_text.cmake); prints their sources (gen/...).
+translation_tables() {
+    local table language function
+    mkdir -p "$OUT/gen"
+    for table in en:enTableText zh-CN:zhCnTableText; do
+        language="${table%%:*}" function="${table##*:}"
+        if [[ ! "$OUT/gen/i18n_$function.cpp" -nt "$ROOT/assets/i18n/$language.toml" ]]; then
+            cmake -DINPUT="$ROOT/assets/i18n/$language.toml" -DOUTPUT="$OUT/gen/i18n_$function.cpp" \
+                -DNAME="assets/i18n/$language.toml" -DHEADER=translation_tables.hpp \
+                -DNAMESPACE=hawker::studio::i18n -DFUNCTION="$function" \
+                -P "$ROOT/studio/base/cmake/embed_text.cmake" >&2
+        fi
+        echo "gen/i18n_$function.cpp"
+    done
 }
 
 # harness NAME SOURCES... -- LIBS...: links NAME from its sources.
@@ -69,8 +90,11 @@ if [[ "$WHICH" == api || "$WHICH" == all ]]; then
     # The whole show layer (commands, the command table, the show file) and
     # what it stands on in base/, plus the API's request and body parsers.
     mapfile -t SHOW_SOURCES < <(cd "$ROOT" && ls studio/show/src/*.cpp)
+    # Commands answer in words of the translation tables (base/phrase).
+    mapfile -t TABLES < <(translation_tables)
     harness fuzz_api_request overlay/src/utf8.cpp overlay/src/layout.cpp overlay/src/theme.cpp \
         studio/base/src/untrusted_text.cpp studio/base/src/assets.cpp \
+        studio/base/src/phrase.cpp studio/base/src/translations.cpp "${TABLES[@]}" \
         studio/api/src/request_head.cpp studio/api/src/command_body.cpp "${SHOW_SOURCES[@]}" \
         studio/base/src/secret_mask.cpp studio/base/src/viewer_hasher.cpp \
         studio/base/src/viewer_name.cpp studio/base/src/log.cpp studio/base/src/log_file_sink.cpp \

@@ -151,6 +151,13 @@ TEST(Rundown, UnapprovedCardIsReportedButTheRundownStillAdvances) {
     const CommandResult result = controller.execute(Command::named("rundown.next", {}), kOperator, 1000);
     EXPECT_TRUE(result.ok);
     EXPECT_NE(result.message.find("card S1 refused"), std::string::npos) << result.message;
+    // The console says the same steps in Chinese, the refusal and its approvers included.
+    const std::string zh = i18n::say(i18n::Language::ZhCN, result.said);
+    EXPECT_EQ(
+        zh.rfind("环节 2 讲解精华液；场景 closeup；商品卡 S1 被拒绝：card.show：card S1 尚未审核通过", 0), 0u)
+        << zh;
+    EXPECT_NE(zh.find("须先由选品运营或主播审核"), std::string::npos) << zh; // the approvers, each in Chinese
+    EXPECT_EQ(i18n::say(i18n::Language::En, result.said), result.message);
     EXPECT_FALSE(controller.snapshot()->graphics.count("card"));
     EXPECT_EQ(controller.snapshot()->rundown.current, 1);
 }

@@ -125,7 +125,10 @@ std::string trId(std::string_view key) {
     return label;
 }
 
-std::string formatText(std::string_view pattern, std::initializer_list<TextArg> args) {
+namespace {
+
+template <typename Args>
+std::string fillPlaceholders(std::string_view pattern, const Args& args) {
     std::string out;
     out.reserve(pattern.size() + 16);
     for (size_t i = 0; i < pattern.size();) {
@@ -151,6 +154,16 @@ std::string formatText(std::string_view pattern, std::initializer_list<TextArg> 
         out += pattern[i++];
     }
     return out;
+}
+
+} // namespace
+
+std::string formatText(std::string_view pattern, std::initializer_list<TextArg> args) {
+    return fillPlaceholders(pattern, args);
+}
+
+std::string formatText(std::string_view pattern, const std::vector<TextArg>& args) {
+    return fillPlaceholders(pattern, args);
 }
 
 std::string trf(std::string_view key, std::initializer_list<TextArg> args) {

@@ -95,7 +95,7 @@ void AddSourcePopup::draw(ConsoleContext& context) {
             if (result.tookEffect()) // added, even if the database has not stored it yet
                 m_closeNext = true;
             else
-                m_error = result.message;
+                m_error = i18n::say(result.said);
         });
     }
     ImGui::SameLine();

@@ -29,7 +29,7 @@ void ConsoleContext::send(const Command& command, const std::string& task,
     const bool queued = m_tasks.run(Lane::Commands, name, [=, this](TaskProgress&) -> TaskRunner::Deferred {
         CommandResult result = engine->execute(command, actor);
         return [this, result, command, onDone] {
-            message(result.ok, command.name + ": " + result.message);
+            message(result.ok, command.name + ": " + i18n::say(result.said));
             if (onDone) onDone(result);
         };
     });
@@ -43,8 +43,8 @@ void ConsoleContext::sendAs(const Command& command, const Actor& actor, const st
     const bool queued = m_tasks.run(Lane::Commands, name, [=, this](TaskProgress&) -> TaskRunner::Deferred {
         CommandResult result = engine->execute(command, actor);
         return [this, result, command, actor] {
-            message(result.ok,
-                    command.name + " (" + actor.who + ", " + roleLabel(actor.role) + "): " + result.message);
+            message(result.ok, command.name + " (" + actor.who + ", " + roleLabel(actor.role) +
+                                   "): " + i18n::say(result.said));
         };
     });
     if (!queued) message(false, command.name + ": " + tr("console.still_busy"));

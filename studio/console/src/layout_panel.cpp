@@ -69,13 +69,13 @@ void LayoutPanel::drawContent(ConsoleContext& context) {
     ImGui::BeginDisabled(busy || edits.undo.empty() || !context.may("layout.undo"));
     if (ImGui::Button(trId("layout.undo").c_str())) context.send(Command::named("layout.undo", {}), "layout");
     if (!edits.undo.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", edits.undo.back().what.c_str());
+        ImGui::SetTooltip("%s", i18n::say(edits.undo.back().phrase()).c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(busy || edits.redo.empty() || !context.may("layout.redo"));
     if (ImGui::Button(trId("layout.redo").c_str())) context.send(Command::named("layout.redo", {}), "layout");
     if (!edits.redo.empty() && ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
-        ImGui::SetTooltip("%s", edits.redo.back().what.c_str());
+        ImGui::SetTooltip("%s", i18n::say(edits.redo.back().phrase()).c_str());
     ImGui::EndDisabled();
     ImGui::SameLine();
     ImGui::BeginDisabled(busy || show.file.empty() || !context.may("show.save"));

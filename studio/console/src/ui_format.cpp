@@ -74,19 +74,7 @@ const char* sourceStateLabel(capture::SourceState state) {
 }
 
 const char* roleLabel(Role role) {
-    switch (role) {
-    case Role::Operator:
-        return tr("roles.operator");
-    case Role::Host:
-        return tr("roles.host");
-    case Role::Merchandiser:
-        return tr("roles.merchandiser");
-    case Role::Ingest:
-        return tr("roles.ingest");
-    case Role::Automation:
-        return tr("roles.automation");
-    }
-    return tr("roles.operator");
+    return tr(roleKey(role));
 }
 
 std::string compactCount(int64_t value) {

@@ -18,20 +18,18 @@ constexpr auto kDurableTimeoutWhileFailing = std::chrono::milliseconds(500);
 /// The answer to a command that changed the program but whose rows are not
 /// in the database: it must not be sent again. Shown in the console's status
 /// bar, so in Chinese and English.
-std::string notStoredMessage(const std::string& name, const CommandResult& result, const StoreHealth& health,
-                             bool lost) {
-    const std::string done = name + ": " + result.message + " — ";
+i18n::Phrase notStoredMessage(const std::string& name, const CommandResult& result, const StoreHealth& health,
+                              bool lost) {
     if (lost)
-        return done +
-               "took effect on the program, but its record could not be kept: the database has not been "
-               "writable for a long time and the rows waiting for it fill their memory bound. Do not send it "
-               "again. 已在节目中生效，但记录无法保存：数据库长时间不可写，等待队列已满。请勿重复发送。";
-    const std::string why = health.writable ? "the database did not confirm the write within " +
-                                                  std::to_string(kDurableTimeout.count() / 1000) + " s"
-                                            : "the database is not writable (" + health.error + ")";
-    return done + "took effect on the program but is not stored yet: " + why +
-           ". It is stored when the database is writable again; do not send it again. "
-           "已在节目中生效，但尚未保存：数据库不可写，恢复后自动保存，请勿重复发送。";
+        return {i18n::trKey("answers.not_stored_lost"),
+                {{"command", name}, i18n::phraseArg("answer", result.said)}};
+    i18n::Phrase why = health.writable
+                           ? i18n::Phrase{i18n::trKey("answers.not_confirmed"),
+                                          {{"seconds", std::to_string(kDurableTimeout.count() / 1000)}}}
+                           : i18n::Phrase{i18n::trKey("answers.not_writable"), {{"error", health.error}}};
+    return {
+        i18n::trKey("answers.not_stored_yet"),
+        {{"command", name}, i18n::phraseArg("answer", result.said), i18n::phraseArg("why", std::move(why))}};
 }
 
 std::string targetsJson(const SessionTargets& targets) {

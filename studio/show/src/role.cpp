@@ -2,15 +2,18 @@
 
 #include <array>
 
+#include "hawker/studio/base/translations.hpp"
+
 namespace hawker::studio {
 
 namespace {
 constexpr std::array<RoleInfo, 5> kRoles = {{
-    {Role::Operator, "operator", "导播", "Operator", true, true},
-    {Role::Host, "host", "主播", "Host", true, true},
-    {Role::Merchandiser, "merchandiser", "运营", "Merchandiser", true, true},
-    {Role::Ingest, "ingest", "数据接入", "Ingest", true, false},
-    {Role::Automation, "automation", "自动", "Automation", false, false},
+    {Role::Operator, "operator", "导播", "Operator", i18n::trKey("roles.operator"), true, true},
+    {Role::Host, "host", "主播", "Host", i18n::trKey("roles.host"), true, true},
+    {Role::Merchandiser, "merchandiser", "运营", "Merchandiser", i18n::trKey("roles.merchandiser"), true,
+     true},
+    {Role::Ingest, "ingest", "数据接入", "Ingest", i18n::trKey("roles.ingest"), true, false},
+    {Role::Automation, "automation", "自动", "Automation", i18n::trKey("roles.automation"), false, false},
 }};
 } // namespace
 
@@ -24,6 +27,10 @@ const RoleInfo& roleInfo(Role role) {
 
 const char* toString(Role role) {
     return roleInfo(role).name.data();
+}
+
+const char* roleKey(Role role) {
+    return roleInfo(role).key;
 }
 
 std::optional<Role> roleFromName(std::string_view name) {

@@ -12,6 +12,9 @@
 
 namespace hawker::studio {
 
+using i18n::phraseArg;
+using i18n::trKey;
+
 namespace {
 /// A hidden graphic stays in the state this long, so its out-animation can play.
 constexpr int64_t kGraphicLingerMs = 1000;
@@ -62,12 +65,15 @@ void ShowController::restore(ShowState state) {
 CommandResult ShowController::apply(const Command& command, const Actor& actor, ShowState& state,
                                     int64_t programMs) {
     const CommandSpec* spec = findCommand(command.name);
-    if (!spec) return CommandResult::invalid("unknown command " + quoteValue(command.name));
+    if (!spec)
+        return CommandResult::invalid(
+            {trKey("answers.unknown_command"), {{"command", quoteValue(command.name)}}});
     if (!(spec->roles & roleBit(actor.role)))
-        return CommandResult::notAllowed(std::string("the ") + toString(actor.role) + " role may not run " +
-                                         command.name);
+        return CommandResult::notAllowed({trKey("answers.role_may_not_run"),
+                                          {{"role", roleKey(actor.role), true}, {"command", command.name}}});
     Command checked = command;
-    if (auto problem = checkArguments(*spec, checked)) return CommandResult::invalid(*problem);
+    if (auto problem = checkArguments(*spec, checked))
+        return CommandResult::invalid(CommandResult::asGiven(*problem));
     return (this->*spec->handler)(checked, actor, state, programMs);
 }
 
@@ -75,7 +81,8 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
                                             int64_t programMs) {
     auto needScene = [&](const std::string& id) -> std::optional<CommandResult> {
         if (!hasScene(m_show, state, id))
-            return CommandResult::invalid(command.name + ": no scene " + quoteValue(id));
+            return CommandResult::invalid(
+                {trKey("answers.no_scene"), {{"command", command.name}, {"scene", quoteValue(id)}}});
         return std::nullopt;
     };
     // A new switch while a fade is running finishes that fade first.
@@ -84,7 +91,7 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
     if (command.name == "preview") {
         if (auto error = needScene(command.scene)) return *error;
         state.preview = command.scene;
-        return CommandResult::done("preview " + command.scene);
+        return CommandResult::done({trKey("answers.preview"), {{"scene", command.scene}}});
     }
     if (command.name == "take") {
         finishActive();
@@ -93,7 +100,7 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
         const TransitionKind kind = command.transition.value_or(
             incoming && incoming->transition ? *incoming->transition : state.transition);
         if (kind == TransitionKind::Stinger && !m_show.stinger)
-            return CommandResult::invalid("take: this show has no [stinger] to play");
+            return CommandResult::invalid({trKey("answers.no_stinger"), {{"command", "take"}}});
         // A stinger lasts as long as its clip; a fade as long as asked.
         const int duration = kind == TransitionKind::Stinger
                                  ? m_show.stinger->durationMs
@@ -109,22 +116,23 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
         if (kind != TransitionKind::Cut && duration > 0 && from != state.program)
             state.active = ActiveTransition{from, state.program, kind, programMs, duration};
         timeline(TimelineRow::program(programMs, state.program, kind));
-        return CommandResult::done("take " + state.program);
+        return CommandResult::done({trKey("answers.take"), {{"scene", state.program}}});
     }
     if (command.name == "cut") {
         if (auto error = needScene(command.scene)) return *error;
         finishActive();
         state.program = command.scene;
         timeline(TimelineRow::program(programMs, state.program, TransitionKind::Cut));
-        return CommandResult::done("cut " + command.scene);
+        return CommandResult::done({trKey("answers.cut"), {{"scene", command.scene}}});
     }
     // transition
     if (command.transition == TransitionKind::Stinger && !m_show.stinger)
-        return CommandResult::invalid("transition: this show has no [stinger] to play");
+        return CommandResult::invalid({trKey("answers.no_stinger"), {{"command", "transition"}}});
     if (command.transition) state.transition = *command.transition;
     if (command.transitionMs) state.transitionMs = *command.transitionMs;
-    return CommandResult::done(std::string("transition ") + toString(state.transition) + " " +
-                               std::to_string(state.transitionMs) + " ms");
+    return CommandResult::done(
+        {trKey("answers.transition"),
+         {{"kind", toString(state.transition)}, {"ms", std::to_string(state.transitionMs)}}});
 }
 
 CommandResult ShowController::applyAudio(const Command& command, const Actor&, ShowState& state, int64_t) {
@@ -132,7 +140,8 @@ CommandResult ShowController::applyAudio(const Command& command, const Actor&, S
     const std::string& input = command.args.at("input");
     auto level = state.audio.find(input);
     if (level == state.audio.end())
-        return CommandResult::invalid(command.name + ": no audio input " + quoteValue(input) + " in the mix");
+        return CommandResult::invalid(
+            {trKey("answers.no_audio_input"), {{"command", command.name}, {"input", quoteValue(input)}}});
     auto flag = [&](const char* name) {
         const std::string& value = command.args.at(name);
         return value == "true" || value == "1";
@@ -141,16 +150,19 @@ CommandResult ShowController::applyAudio(const Command& command, const Actor&, S
     if (command.name == "audio.gain") {
         const std::string& db = command.args.at("db");
         strip.gainDb = std::strtof(db.c_str(), nullptr);
-        return CommandResult::done(level->first + " at " + shortened(db) + " dB");
+        return CommandResult::done(
+            {trKey("answers.audio_gain"), {{"input", level->first}, {"db", shortened(db)}}});
     }
     if (command.name == "audio.solo") {
         strip.solo = flag("solo");
-        return CommandResult::done(level->first +
-                                   (strip.solo ? " soloed to the monitor" : " off the monitor"));
+        return CommandResult::done(
+            {strip.solo ? trKey("answers.audio_soloed") : trKey("answers.audio_unsoloed"),
+             {{"input", level->first}}});
     }
     if (command.name == "audio.delay") {
         strip.delayMs = std::stoi(command.args.at("ms"));
-        return CommandResult::done(level->first + " delayed " + std::to_string(strip.delayMs) + " ms");
+        return CommandResult::done(
+            {trKey("answers.audio_delay"), {{"input", level->first}, {"ms", std::to_string(strip.delayMs)}}});
     }
     if (command.name == "audio.gate") {
         strip.gate = flag("on");
@@ -159,11 +171,13 @@ CommandResult ShowController::applyAudio(const Command& command, const Actor&, S
         // printf, not figures::formatNumber: the show layer's fuzz harness builds without base's figures.
         char threshold[32];
         std::snprintf(threshold, sizeof threshold, "%.1f dBFS", static_cast<double>(strip.gateThresholdDb));
-        return CommandResult::done(level->first + (strip.gate ? " gate on at " : " gate off, threshold ") +
-                                   threshold);
+        return CommandResult::done(
+            {strip.gate ? trKey("answers.audio_gate_on") : trKey("answers.audio_gate_off"),
+             {{"input", level->first}, {"threshold", threshold}}});
     }
     strip.muted = flag("muted");
-    return CommandResult::done(level->first + (strip.muted ? " muted" : " unmuted"));
+    return CommandResult::done({strip.muted ? trKey("answers.audio_muted") : trKey("answers.audio_unmuted"),
+                                {{"input", level->first}}});
 }
 
 CommandResult ShowController::execute(const Command& command, const Actor& actor, int64_t programMs) {

@@ -9,6 +9,9 @@
 
 namespace hawker::studio {
 
+using i18n::phraseArg;
+using i18n::trKey;
+
 using namespace detail;
 
 CommandResult ShowController::applyGraphic(const Command& command, const Actor&, ShowState& state,
@@ -17,35 +20,38 @@ CommandResult ShowController::applyGraphic(const Command& command, const Actor&,
         const std::string slot = arg(command, "slot", "card");
         const std::string sku = arg(command, "sku");
         if (!m_show.findProduct(sku))
-            return CommandResult::invalid("card.show: no product with sku " + quoteValue(sku));
+            return CommandResult::invalid(
+                {trKey("answers.no_product"), {{"command", "card.show"}, {"sku", quoteValue(sku)}}});
         if (auto refusal = gate("card.show", "card:" + sku, state)) return *refusal;
         auto current = state.graphics.find(slot);
         if (current != state.graphics.end() && current->second.kind == "card" && current->second.sku == sku &&
             !current->second.hiddenAtMs)
-            return CommandResult::done("card " + sku + " already on air");
+            return CommandResult::done({trKey("answers.card_already_on_air"), {{"sku", sku}}});
         state.graphics[slot] = SlotGraphic{"card", sku, {}, programMs, std::nullopt};
         timeline(TimelineRow::cardShown(programMs, sku, slot));
-        return CommandResult::done("card " + sku + " shown in " + slot);
+        return CommandResult::done({trKey("answers.card_shown"), {{"sku", sku}, {"slot", slot}}});
     }
     if (command.name == "card.hide" || command.name == "graphic.hide") {
         const std::string slot = arg(command, "slot", command.name == "card.hide" ? "card" : "");
         auto found = state.graphics.find(slot);
         if (found == state.graphics.end() || found->second.hiddenAtMs)
-            return CommandResult::conflict(command.name + ": nothing on air in slot " + quoteValue(slot));
+            return CommandResult::conflict(
+                {trKey("answers.slot_empty"), {{"command", command.name}, {"slot", quoteValue(slot)}}});
         found->second.hiddenAtMs = programMs;
         timeline(TimelineRow::hidden(programMs, slot, found->second.kind, found->second.sku));
-        return CommandResult::done("hid " + slot);
+        return CommandResult::done({trKey("answers.hid"), {{"slot", slot}}});
     }
     if (command.name == "card.update") {
         const std::string sku = arg(command, "sku");
         if (!m_show.findProduct(sku))
-            return CommandResult::invalid("card.update: no product with sku " + quoteValue(sku));
+            return CommandResult::invalid(
+                {trKey("answers.no_product"), {{"command", "card.update"}, {"sku", quoteValue(sku)}}});
         ProductLive& live = state.live[sku];
         const bool sold = !arg(command, "sold").empty(), stock = !arg(command, "stock").empty();
         if (sold) live.sold = wholeArg(command, "sold", 0);
         if (stock) live.stock = wholeArg(command, "stock", 0);
-        if (!sold && !stock) return CommandResult::invalid("card.update: give sold and/or stock");
-        return CommandResult::done("updated " + sku);
+        if (!sold && !stock) return CommandResult::invalid({trKey("answers.card_update_needs"), {}});
+        return CommandResult::done({trKey("answers.card_updated"), {{"sku", sku}}});
     }
     if (command.name == "graphic.show") {
         const std::string slot = arg(command, "slot");
@@ -55,9 +61,10 @@ CommandResult ShowController::applyGraphic(const Command& command, const Actor&,
         graphic.fields.erase("kind");
         state.graphics[slot] = std::move(graphic);
         timeline(TimelineRow::graphicShown(programMs, kind, slot));
-        return CommandResult::done(kind + " shown in " + slot);
+        return CommandResult::done({trKey("answers.graphic_shown"), {{"kind", kind}, {"slot", slot}}});
     }
-    return CommandResult::conflict("unknown command " + quoteValue(command.name));
+    return CommandResult::conflict(
+        {trKey("answers.unknown_command"), {{"command", quoteValue(command.name)}}});
 }
 
 } // namespace hawker::studio

@@ -16,6 +16,9 @@
 
 namespace hawker::studio {
 
+using i18n::phraseArg;
+using i18n::trKey;
+
 using detail::arg;
 using detail::wholeArg;
 
@@ -60,7 +63,9 @@ CommandResult ShowController::applyLayout(const Command& command, const Actor&, 
 
     const std::string& scene = command.scene; // the table moved it out of the arguments
     const auto current = sceneInPreview(m_show, state, scene);
-    if (!current) return CommandResult::invalid(command.name + ": no scene " + quoteValue(scene));
+    if (!current)
+        return CommandResult::invalid(
+            {trKey("answers.no_scene"), {{"command", command.name}, {"scene", quoteValue(scene)}}});
     SceneLayout layout = layoutOf(*current);
     const cv::Rect canvas(0, 0, m_show.width, m_show.height);
     auto readRect = [&]() -> std::optional<cv::Rect> {
@@ -72,51 +77,53 @@ CommandResult ShowController::applyLayout(const Command& command, const Actor&, 
         return rect;
     };
     const auto offCanvas = [&] {
-        return CommandResult::invalid(command.name + ": the rectangle must cover part of the " +
-                                      std::to_string(m_show.width) + "x" + std::to_string(m_show.height) +
-                                      " canvas");
+        return CommandResult::invalid(
+            {trKey("answers.rect_off_canvas"),
+             {{"command", command.name},
+              {"size", std::to_string(m_show.width) + "x" + std::to_string(m_show.height)}}});
     };
-    std::string what;
+    i18n::Phrase what;
     if (command.name == "layout.move") {
         const auto rect = readRect();
         if (!rect) return offCanvas();
         const std::string slot = arg(command, "slot");
         const auto layer = wholeArg(command, "layer", -1);
-        if (slot.empty() == (layer < 0))
-            return CommandResult::invalid("layout.move: name either a layer (its index) or a slot");
+        if (slot.empty() == (layer < 0)) return CommandResult::invalid({trKey("answers.move_needs"), {}});
         if (!slot.empty()) {
             auto found = std::find_if(layout.slots.begin(), layout.slots.end(),
                                       [&](const SlotSpec& s) { return s.name == slot; });
             if (found == layout.slots.end())
-                return CommandResult::invalid("layout.move: scene " + scene + " has no slot " +
-                                              quoteValue(slot));
+                return CommandResult::invalid(
+                    {trKey("answers.no_slot"), {{"scene", scene}, {"slot", quoteValue(slot)}}});
             // Placed by hand now: the rectangle replaces the anchor.
             found->rect = *rect;
             found->anchor.clear();
             found->size = {};
             found->offset = {};
-            what = scene + ": slot " + slot + " at " + rectText(*rect);
+            what = {trKey("answers.slot_moved"),
+                    {{"scene", scene}, {"slot", slot}, {"rect", rectText(*rect)}}};
         } else {
             if (static_cast<size_t>(layer) >= layout.layers.size())
-                return CommandResult::invalid("layout.move: scene " + scene + " has " +
-                                              std::to_string(layout.layers.size()) + " layers, no layer " +
-                                              std::to_string(layer));
+                return CommandResult::invalid({trKey("answers.no_layer_of"),
+                                               {{"scene", scene},
+                                                {"count", std::to_string(layout.layers.size())},
+                                                {"layer", std::to_string(layer)}}});
             layout.layers[static_cast<size_t>(layer)].rect = *rect;
-            what = scene + ": layer " + std::to_string(layer) + " at " + rectText(*rect);
+            what = {trKey("answers.layer_moved"),
+                    {{"scene", scene}, {"layer", std::to_string(layer)}, {"rect", rectText(*rect)}}};
         }
     } else if (command.name == "layout.remove") {
         const auto layer = wholeArg(command, "layer", -1);
         if (layer < 0 || static_cast<size_t>(layer) >= layout.layers.size())
-            return CommandResult::invalid("layout.remove: scene " + scene + " has no layer " +
-                                          std::to_string(layer));
-        if (layout.layers.size() == 1)
-            return CommandResult::conflict("layout.remove: a scene keeps at least one layer");
+            return CommandResult::invalid(
+                {trKey("answers.no_layer"), {{"scene", scene}, {"layer", std::to_string(layer)}}});
+        if (layout.layers.size() == 1) return CommandResult::conflict({trKey("answers.last_layer"), {}});
         layout.layers.erase(layout.layers.begin() + layer);
-        what = scene + ": layer " + std::to_string(layer) + " removed";
+        what = {trKey("answers.layer_removed"), {{"scene", scene}, {"layer", std::to_string(layer)}}};
     } else { // layout.add
         if (layout.layers.size() >= kMaxSceneLayers)
-            return CommandResult::conflict("layout.add: a scene holds at most " +
-                                           std::to_string(kMaxSceneLayers) + " layers");
+            return CommandResult::conflict(
+                {trKey("answers.too_many_layers"), {{"count", std::to_string(kMaxSceneLayers)}}});
         const auto rect = readRect();
         if (!rect) return offCanvas();
         LayerSpec added;
@@ -127,7 +134,9 @@ CommandResult ShowController::applyLayout(const Command& command, const Actor&, 
             added.kind = LayerSpec::Kind::Source;
             added.source = arg(command, "source");
             const bool video = m_show.findSource(added.source) || findAddedSource(state, added.source);
-            if (!video) return CommandResult::invalid("layout.add: no camera " + quoteValue(added.source));
+            if (!video)
+                return CommandResult::invalid(
+                    {trKey("answers.no_camera"), {{"source", quoteValue(added.source)}}});
         } else if (kind == "image") {
             added.kind = LayerSpec::Kind::Image;
             // Only a picture in the show's folder: a layer is no way to read other files.
@@ -137,32 +146,35 @@ CommandResult ShowController::applyLayout(const Command& command, const Actor&, 
             const auto inside =
                 std::mismatch(base.begin(), base.end(), path.begin(), path.end()).first == base.end();
             if (error || !inside || !isImageName(path))
-                return CommandResult::invalid(
-                    "layout.add: path must name a .png, .jpg, .webp or .bmp file in "
-                    "the show's folder");
+                return CommandResult::invalid({trKey("answers.image_path"), {}});
             if (!std::filesystem::is_regular_file(path, error))
-                return CommandResult::invalid("layout.add: no such picture " +
-                                              quoteValue(arg(command, "path")));
+                return CommandResult::invalid(
+                    {trKey("answers.no_picture"), {{"path", quoteValue(arg(command, "path"))}}});
             if (std::filesystem::file_size(path, error) > kMaxImageBytes)
-                return CommandResult::invalid("layout.add: the picture is over 32 MB");
+                return CommandResult::invalid({trKey("answers.picture_too_big"), {}});
             added.image = path;
         } else {
             added.kind = LayerSpec::Kind::Color;
             const auto color = parseColor(arg(command, "color"));
-            if (!color) return CommandResult::invalid("layout.add: color must be #RRGGBB or #RRGGBBAA");
+            if (!color) return CommandResult::invalid({trKey("answers.color_form"), {}});
             added.color = *color;
         }
         layout.layers.push_back(added);
-        what = scene + ": " + kind + " layer added at " + rectText(*rect);
+        const char* kindKey = kind == "source"  ? trKey("answers.layer_kind_source")
+                              : kind == "image" ? trKey("answers.layer_kind_image")
+                                                : trKey("answers.layer_kind_color");
+        what = {trKey("answers.layer_added"),
+                {{"scene", scene}, {"kind", kindKey, true}, {"rect", rectText(*rect)}}};
     }
     const SceneLayout before = layoutOf(*current);
     edits.draft[scene] = layout;
     tidyDraft(state, m_show, scene);
-    edits.undo.push_back(LayoutStep{scene, what, before, layout, std::nullopt});
+    edits.undo.push_back(
+        LayoutStep{scene, i18n::say(i18n::Language::En, what), before, layout, std::nullopt, what});
     if (edits.undo.size() > LayoutEdits::kMaxSteps) edits.undo.erase(edits.undo.begin());
     edits.redo.clear();
     ++edits.revision;
-    return CommandResult::done(what + " (on preview until TAKE)");
+    return CommandResult::done({trKey("answers.on_preview"), {phraseArg("edit", what)}});
 }
 
 CommandResult ShowController::undoOrRedo(const Command& command, ShowState& state) {
@@ -171,22 +183,25 @@ CommandResult ShowController::undoOrRedo(const Command& command, ShowState& stat
     std::vector<LayoutStep>& from = undo ? edits.undo : edits.redo;
     std::vector<LayoutStep>& to = undo ? edits.redo : edits.undo;
     if (from.empty())
-        return CommandResult::conflict(command.name + ": nothing to " + (undo ? "undo" : "redo"));
+        return CommandResult::conflict(
+            {undo ? trKey("answers.nothing_to_undo") : trKey("answers.nothing_to_redo"),
+             {{"command", command.name}}});
     LayoutStep step = from.back();
     if (step.created) {
         const std::string& id = step.scene;
         if (undo) {
             // Taking away a scene the audience sees would change the program.
             if (state.program == id || (state.active && state.active->fromScene == id))
-                return CommandResult::conflict(command.name + ": scene " + id +
-                                               " is on air; take another first");
+                return CommandResult::conflict(
+                    {trKey("answers.scene_on_air"), {{"command", command.name}, {"scene", id}}});
             std::erase_if(edits.created, [&](const SceneSpec& s) { return s.id == id; });
             edits.draft.erase(id);
             edits.onAir.erase(id);
             if (state.preview == id) state.preview = state.program;
         } else {
             if (hasScene(m_show, state, id))
-                return CommandResult::conflict(command.name + ": a scene " + id + " exists again");
+                return CommandResult::conflict(
+                    {trKey("answers.scene_exists_again"), {{"command", command.name}, {"scene", id}}});
             edits.created.push_back(*step.created);
         }
     } else {
@@ -194,7 +209,8 @@ CommandResult ShowController::undoOrRedo(const Command& command, ShowState& stat
             // Its camera was removed since: the step has nothing left to change.
             from.pop_back();
             ++edits.revision;
-            return CommandResult::conflict(command.name + ": scene " + step.scene + " is gone");
+            return CommandResult::conflict(
+                {trKey("answers.scene_gone"), {{"command", command.name}, {"scene", step.scene}}});
         }
         edits.draft[step.scene] = undo ? step.before : step.after;
         tidyDraft(state, m_show, step.scene);
@@ -202,18 +218,19 @@ CommandResult ShowController::undoOrRedo(const Command& command, ShowState& stat
     from.pop_back();
     to.push_back(step);
     ++edits.revision;
-    return CommandResult::done(std::string(undo ? "undone: " : "redone: ") + step.what);
+    return CommandResult::done(
+        {undo ? trKey("answers.undone") : trKey("answers.redone"), {phraseArg("edit", step.phrase())}});
 }
 
 CommandResult ShowController::createScene(const Command& command, ShowState& state) {
     const std::string& id = command.scene;
     if (hasScene(m_show, state, id) || hasInput(m_show, state, id))
-        return CommandResult::conflict("scene.create: '" + id + "' is already a scene or source of the show");
+        return CommandResult::conflict({trKey("answers.scene_id_taken"), {{"scene", id}}});
     if (liveScenes(m_show, state).size() >= kMaxScenes)
-        return CommandResult::conflict("scene.create: a show holds at most " + std::to_string(kMaxScenes) +
-                                       " scenes");
+        return CommandResult::conflict(
+            {trKey("answers.too_many_scenes"), {{"count", std::to_string(kMaxScenes)}}});
     const auto kind = parseSceneTemplate(arg(command, "template"));
-    if (!kind) return CommandResult::invalid("scene.create: unknown template");
+    if (!kind) return CommandResult::invalid({trKey("answers.unknown_template"), {}});
     auto camera = [&](const char* key, size_t fallback) -> std::optional<std::string> {
         std::string source = arg(command, key);
         if (source.empty() && !m_show.sources.empty())
@@ -222,7 +239,7 @@ CommandResult ShowController::createScene(const Command& command, ShowState& sta
         return source;
     };
     const auto host = camera("host", 0), product = camera("product", 1);
-    if (!host || !product) return CommandResult::invalid("scene.create: host and product must name cameras");
+    if (!host || !product) return CommandResult::invalid({trKey("answers.template_cameras"), {}});
     SceneSpec scene;
     scene.id = id;
     scene.name = arg(command, "name", id);
@@ -233,23 +250,27 @@ CommandResult ShowController::createScene(const Command& command, ShowState& sta
     const std::string slotsFrom = arg(command, "slots_from");
     const auto like = slotsFrom.empty() ? std::optional<SceneSpec>(m_show.scenes.front())
                                         : sceneOnAir(m_show, state, slotsFrom);
-    if (!like) return CommandResult::invalid("scene.create: no scene " + quoteValue(slotsFrom));
+    if (!like)
+        return CommandResult::invalid(
+            {trKey("answers.no_scene"), {{"command", "scene.create"}, {"scene", quoteValue(slotsFrom)}}});
     scene.slots = like->slots;
     for (SlotSpec& slot : scene.slots)
         slot.fileIndex = -1;
     state.layouts.created.push_back(scene);
-    const std::string what = "scene " + id + " made from " + toString(*kind);
-    state.layouts.undo.push_back(LayoutStep{id, what, {}, layoutOf(scene), scene});
+    const i18n::Phrase what{trKey("answers.scene_made"), {{"scene", id}, {"template", toString(*kind)}}};
+    state.layouts.undo.push_back(
+        LayoutStep{id, i18n::say(i18n::Language::En, what), {}, layoutOf(scene), scene, what});
     state.layouts.redo.clear();
     ++state.layouts.revision;
     return CommandResult::done(what);
 }
 
 CommandResult ShowController::saveShow(ShowState& state) {
-    if (!m_saveHook) return CommandResult::conflict("show.save: this show was not read from a file");
+    if (!m_saveHook) return CommandResult::conflict({trKey("answers.save_no_file"), {}});
     const std::vector<SceneSpec> scenes = scenesToSave(m_show, state);
-    if (scenes.empty()) return CommandResult::conflict("show.save: no scene was changed");
-    if (auto error = m_saveHook(scenes)) return CommandResult::conflict("show.save: " + *error);
+    if (scenes.empty()) return CommandResult::conflict({trKey("answers.save_nothing"), {}});
+    if (auto error = m_saveHook(scenes))
+        return CommandResult::conflict({trKey("answers.save_failed"), {{"error", *error}}});
     // The file now holds these layouts: their entries are numbered as written,
     // and any other layout of the same scene (on air, or kept for undo) no
     // longer matches the file's entries one for one.
@@ -290,7 +311,7 @@ CommandResult ShowController::saveShow(ShowState& state) {
     std::string names;
     for (const SceneSpec& saved : scenes)
         names += (names.empty() ? "" : ", ") + saved.id;
-    return CommandResult::done("show saved: " + names);
+    return CommandResult::done({trKey("answers.saved"), {{"scenes", names}}});
 }
 
 } // namespace hawker::studio

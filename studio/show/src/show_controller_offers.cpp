@@ -11,7 +11,25 @@
 
 namespace hawker::studio {
 
+using i18n::phraseArg;
+using i18n::trKey;
+
 using namespace detail;
+
+/// The phase's name as a key: the English answer says it as toString() does.
+const char* phaseKey(OfferState::Phase phase) {
+    switch (phase) {
+    case OfferState::Phase::PreLaunch:
+        return trKey("answers.phase_pre_launch");
+    case OfferState::Phase::OnSale:
+        return trKey("answers.phase_on_sale");
+    case OfferState::Phase::SoldOut:
+        return trKey("answers.phase_sold_out");
+    case OfferState::Phase::Ended:
+        return trKey("answers.phase_ended");
+    }
+    return trKey("answers.phase_ended");
+}
 
 const char* toString(OfferState::Phase phase) {
     switch (phase) {
@@ -49,7 +67,7 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
     if (!offerId.empty()) {
         const OfferSpec* planned = m_show.findOffer(offerId);
         if (!planned)
-            return CommandResult::invalid("offer.start: no offer " + quoteValue(offerId) + " in the show");
+            return CommandResult::invalid({trKey("answers.no_offer"), {{"offer", quoteValue(offerId)}}});
         terms = *planned;
     } else {
         terms.sku = arg(command, "sku");
@@ -58,11 +76,13 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
         terms.variant = arg(command, "variant");
     }
     const ProductSpec* product = m_show.findProduct(terms.sku);
-    if (!product) return CommandResult::invalid("offer.start: no product with sku " + quoteValue(terms.sku));
+    if (!product)
+        return CommandResult::invalid(
+            {trKey("answers.no_product"), {{"command", "offer.start"}, {"sku", quoteValue(terms.sku)}}});
     auto current = state.offers.find(slot);
     if (current != state.offers.end() && running(current->second))
-        return CommandResult::conflict("offer.start: a flash sale for " + current->second.sku +
-                                       " is still running in " + slot);
+        return CommandResult::conflict(
+            {trKey("answers.sale_still_running"), {{"sku", current->second.sku}, {"slot", slot}}});
     if (auto refusal = gate("offer.start", "offer:" + terms.id, state)) return *refusal;
 
     int64_t price = terms.dealPriceCents, quantity = terms.quantity, prelaunch = terms.prelaunchSeconds,
@@ -73,17 +93,16 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
     if (offerId.empty())
         for (const char* needed : {"price_cents", "quantity"})
             if (arg(command, needed).empty())
-                return CommandResult::invalid(std::string("offer.start: ") + needed +
-                                              " is missing (an ad-hoc sale gives its terms)");
+                return CommandResult::invalid({trKey("answers.adhoc_needs"), {{"field", needed}}});
     price = wholeArg(command, "price_cents", price);
     quantity = wholeArg(command, "quantity", quantity);
     prelaunch = wholeArg(command, "prelaunch_s", offerId.empty() ? 10 : prelaunch);
     duration = wholeArg(command, "duration_s", offerId.empty() ? 300 : duration);
     limit = wholeArg(command, "per_buyer_limit", offerId.empty() ? 0 : limit);
     if (price > product->priceCents)
-        return CommandResult::invalid("offer.start: price_cents must be 1.." +
-                                      std::to_string(product->priceCents) + ", got " + std::to_string(price) +
-                                      " (a deal price is at most the list price)");
+        return CommandResult::invalid(
+            {trKey("answers.deal_price"),
+             {{"most", std::to_string(product->priceCents)}, {"price", std::to_string(price)}}});
 
     OfferState offer;
     offer.id = terms.id;
@@ -99,33 +118,36 @@ CommandResult ShowController::startOffer(const Command& command, ShowState& stat
     state.graphics[slot] = SlotGraphic{"countdown", offer.sku, {}, programMs, std::nullopt};
     timeline(TimelineRow::offerAnnounced(programMs, offer.id, offer.sku, quantity, price, prelaunch,
                                          command.args.count("scheduled") > 0, terms.variant));
-    return CommandResult::done("flash sale " + offer.id + " starts in " + std::to_string(prelaunch) + " s");
+    return CommandResult::done(
+        {trKey("answers.sale_starts"), {{"offer", offer.id}, {"seconds", std::to_string(prelaunch)}}});
 }
 
 CommandResult ShowController::sellOffer(const Command& command, ShowState& state, int64_t programMs) {
     const std::string slot = arg(command, "slot", "countdown");
     auto found = state.offers.find(slot);
     if (found == state.offers.end())
-        return CommandResult::conflict("offer.sell: no flash sale in slot " + quoteValue(slot));
+        return CommandResult::conflict(
+            {trKey("answers.no_sale_in_slot"), {{"command", "offer.sell"}, {"slot", quoteValue(slot)}}});
     OfferState& offer = found->second;
     const int64_t quantity = wholeArg(command, "quantity", 1);
     if (offer.phase != OfferState::Phase::OnSale)
-        return CommandResult::conflict("offer.sell: the sale of " + offer.sku + " is " +
-                                       toString(offer.phase) + ", not on sale");
+        return CommandResult::conflict(
+            {trKey("answers.sale_not_on"), {{"sku", offer.sku}, {"phase", phaseKey(offer.phase), true}}});
     const std::string buyer = arg(command, "buyer");
     if (offer.perBuyerLimit > 0 && buyer.empty())
-        return CommandResult::invalid("offer.sell: buyer is missing (this sale has a per-buyer limit)");
+        return CommandResult::invalid({trKey("answers.buyer_needed"), {}});
     if (quantity > offer.remaining)
-        return CommandResult::conflict("offer.sell: only " + std::to_string(offer.remaining) + " of " +
-                                       offer.sku + " left, the order for " + std::to_string(quantity) +
-                                       " is refused");
+        return CommandResult::conflict({trKey("answers.sale_short"),
+                                        {{"left", std::to_string(offer.remaining)},
+                                         {"sku", offer.sku},
+                                         {"quantity", std::to_string(quantity)}}});
     const std::string buyerHash = offer.perBuyerLimit > 0 ? m_hasher->hash(buyer) : std::string();
     if (offer.perBuyerLimit > 0) {
         const int64_t already = offer.boughtBy.count(buyerHash) ? offer.boughtBy[buyerHash] : 0;
         if (already + quantity > offer.perBuyerLimit)
-            return CommandResult::conflict("offer.sell: over the per-buyer limit of " +
-                                           std::to_string(offer.perBuyerLimit) + " (this buyer has " +
-                                           std::to_string(already) + ")");
+            return CommandResult::conflict(
+                {trKey("answers.buyer_limit"),
+                 {{"limit", std::to_string(offer.perBuyerLimit)}, {"already", std::to_string(already)}}});
     }
     offer.remaining -= quantity;
     ++offer.orders;
@@ -145,8 +167,10 @@ CommandResult ShowController::sellOffer(const Command& command, ShowState& state
         timeline(TimelineRow::offerSoldOut(programMs, offer.id, programMs - offer.launchAtMs,
                                            offer.quantity - offer.remaining));
     }
-    return CommandResult::done("sold " + std::to_string(quantity) + " of " + offer.sku + ", " +
-                               std::to_string(offer.remaining) + " left");
+    return CommandResult::done({trKey("answers.sold"),
+                                {{"quantity", std::to_string(quantity)},
+                                 {"sku", offer.sku},
+                                 {"left", std::to_string(offer.remaining)}}});
 }
 
 CommandResult ShowController::applyOffer(const Command& command, const Actor&, ShowState& state,
@@ -156,27 +180,27 @@ CommandResult ShowController::applyOffer(const Command& command, const Actor&, S
     const std::string slot = arg(command, "slot", "countdown");
     auto found = state.offers.find(slot);
     if (found == state.offers.end())
-        return CommandResult::conflict(command.name + ": no flash sale in slot " + quoteValue(slot));
+        return CommandResult::conflict(
+            {trKey("answers.no_sale_in_slot"), {{"command", command.name}, {"slot", quoteValue(slot)}}});
     OfferState& offer = found->second;
     if (command.name == "offer.stop") {
         if (!running(offer))
-            return CommandResult::conflict("offer.stop: the sale of " + offer.sku + " is already " +
-                                           toString(offer.phase));
+            return CommandResult::conflict({trKey("answers.sale_already"),
+                                            {{"sku", offer.sku}, {"phase", phaseKey(offer.phase), true}}});
         const bool beforeLaunch = offer.phase == OfferState::Phase::PreLaunch;
         offer.phase = OfferState::Phase::Ended;
         offer.endAtMs = programMs;
         timeline(TimelineRow::offerEnded(
             programMs, offer.id, beforeLaunch ? OfferEnd::StoppedBeforeLaunch : OfferEnd::StoppedEarly,
             offer.remaining));
-        return CommandResult::done("stopped " + offer.id);
+        return CommandResult::done({trKey("answers.sale_stopped"), {{"offer", offer.id}}});
     }
     if (command.name == "offer.hide") {
         // stop=true is the operator's "end it and take it down" in one step
         // (a rundown moving on while the sale may or may not have sold out).
         const bool stop = flagArg(command, "stop").value_or(false);
         if (running(offer) && !stop)
-            return CommandResult::conflict("offer.hide: stop the sale of " + offer.sku +
-                                           " first (offer.stop, or offer.hide with stop=true)");
+            return CommandResult::conflict({trKey("answers.sale_stop_first"), {{"sku", offer.sku}}});
         if (running(offer)) {
             offer.phase = OfferState::Phase::Ended;
             offer.endAtMs = programMs;
@@ -187,9 +211,10 @@ CommandResult ShowController::applyOffer(const Command& command, const Actor&, S
             graphic->second.hiddenAtMs = programMs;
         timeline(TimelineRow::hidden(programMs, slot, "countdown", offer.sku, offer.id));
         state.offers.erase(found);
-        return CommandResult::done("hid the flash sale");
+        return CommandResult::done({trKey("answers.sale_hidden"), {}});
     }
-    return CommandResult::invalid("unknown command " + quoteValue(command.name));
+    return CommandResult::invalid(
+        {trKey("answers.unknown_command"), {{"command", quoteValue(command.name)}}});
 }
 
 void ShowController::settleOffers(ShowState& state, int64_t programMs) {

@@ -58,6 +58,8 @@ using TextArg = std::pair<std::string_view, std::string>;
 /// `pattern` with each "{name}" replaced by its argument's value. A placeholder without an argument stays
 /// as it is written (visible, never a crash); "{{" writes "{".
 std::string formatText(std::string_view pattern, std::initializer_list<TextArg> args);
+/// The same with the arguments in a vector (built at run time).
+std::string formatText(std::string_view pattern, const std::vector<TextArg>& args);
 /// tr(key) with its placeholders filled.
 std::string trf(std::string_view key, std::initializer_list<TextArg> args);
 

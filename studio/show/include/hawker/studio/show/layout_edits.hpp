@@ -15,6 +15,8 @@
 
 #include "hawker/studio/show/show_file.hpp"
 
+#include "hawker/studio/base/phrase.hpp"
+
 namespace hawker::studio {
 
 /// How many layers one scene may hold, and how many scenes a show (its own,
@@ -36,10 +38,21 @@ SceneLayout layoutOf(const SceneSpec& scene);
 /// the scene away again.
 struct LayoutStep {
     std::string scene;
-    std::string what; ///< the command's answer, shown in the console's history
+    std::string what; ///< the command's answer in English, kept with the show's state
     SceneLayout before, after;
     std::optional<SceneSpec> created;
-    bool operator==(const LayoutStep&) const = default;
+    /// The same answer to say in the reader's language (the console's undo tooltip). Not kept: a step
+    /// restored after a restart has only `what`.
+    i18n::Phrase said;
+    /// What the step is; how it is said does not count.
+    bool operator==(const LayoutStep& other) const {
+        return scene == other.scene && what == other.what && before == other.before && after == other.after &&
+               created == other.created;
+    }
+    /// `said`, or `what` as it is when the step was restored.
+    i18n::Phrase phrase() const {
+        return said.key.empty() ? i18n::Phrase{i18n::trKey("answers.as_given"), {{"text", what}}} : said;
+    }
 };
 
 struct LayoutEdits {

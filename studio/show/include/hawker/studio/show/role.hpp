@@ -23,6 +23,7 @@ struct RoleInfo {
     Role role;
     std::string_view name;   ///< as written in show files, the API and the audit log
     std::string_view zh, en; ///< as the console shows it
+    const char* key;         ///< its name in the translation tables (roles.operator), for words said later
     bool person;             ///< a person logs in as it (console, API token); automation is not one
     bool console;            ///< the console has a desk for it
 };
@@ -31,6 +32,8 @@ struct RoleInfo {
 std::span<const RoleInfo> allRoles();
 const RoleInfo& roleInfo(Role role);
 const char* toString(Role role);
+/// The role's name as a key of the translation tables ("roles.operator").
+const char* roleKey(Role role);
 std::optional<Role> roleFromName(std::string_view name);
 /// "operator, host or merchandiser": the names of the roles `accept` takes,
 /// for error messages that list what would have been right.

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "hawker/studio/base/bounded_ring.hpp"
+#include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/base/viewer_hasher.hpp"
 #include "hawker/studio/show/role.hpp"
 #include "hawker/studio/show/show_file.hpp"
@@ -63,21 +64,30 @@ struct CommandResult {
         NotDurable, ///< it took effect on the program, but its record is not stored (yet)
     };
     bool ok = false;
+    /// The answer in English: what the HTTP API, the audit and the log say.
     std::string message;
     Failure failure = Failure::Conflict;
+    /// The same answer as words to say in the reader's language (the console's message line).
+    i18n::Phrase said;
 
-    static CommandResult done(std::string message) { return {true, std::move(message), Failure::None}; }
-    static CommandResult invalid(std::string message) {
-        return {false, std::move(message), Failure::Invalid};
+    static CommandResult done(i18n::Phrase said) { return make(true, std::move(said), Failure::None); }
+    static CommandResult invalid(i18n::Phrase said) { return make(false, std::move(said), Failure::Invalid); }
+    static CommandResult notAllowed(i18n::Phrase said) {
+        return make(false, std::move(said), Failure::NotAllowed);
     }
-    static CommandResult notAllowed(std::string message) {
-        return {false, std::move(message), Failure::NotAllowed};
+    static CommandResult conflict(i18n::Phrase said) {
+        return make(false, std::move(said), Failure::Conflict);
     }
-    static CommandResult conflict(std::string message) {
-        return {false, std::move(message), Failure::Conflict};
+    static CommandResult notDurable(i18n::Phrase said) {
+        return make(false, std::move(said), Failure::NotDurable);
     }
-    static CommandResult notDurable(std::string message) {
-        return {false, std::move(message), Failure::NotDurable};
+    /// An answer another part wrote as English prose (an argument check's): said as it is in every language.
+    static i18n::Phrase asGiven(std::string text) {
+        return {i18n::trKey("answers.as_given"), {{"text", std::move(text)}}};
+    }
+    static CommandResult make(bool ok, i18n::Phrase said, Failure failure) {
+        std::string english = i18n::say(i18n::Language::En, said);
+        return {ok, std::move(english), failure, std::move(said)};
     }
     /// The show changed, whether or not the change is stored yet: a sender
     /// must not send it again.

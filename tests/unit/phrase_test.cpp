@@ -1,0 +1,64 @@
+#include <gtest/gtest.h>
+
+#include "hawker/studio/base/phrase.hpp"
+#include "hawker/studio/show/show_controller.hpp"
+
+using namespace hawker::studio;
+using i18n::Language;
+using i18n::Phrase;
+
+TEST(Phrase, IsSaidInEitherLanguageWithItsValues) {
+    const Phrase phrase{"answers.no_scene", {{"command", "cut"}, {"scene", "'studio'"}}};
+    EXPECT_EQ(i18n::say(Language::En, phrase), "cut: no scene 'studio'");
+    EXPECT_EQ(i18n::say(Language::ZhCN, phrase), "cut：没有场景 'studio'");
+}
+
+TEST(Phrase, AKeyValueAndANestedPhraseFollowTheLanguage) {
+    const Phrase role{"answers.role_may_not_run", {{"role", roleKey(Role::Host), true}, {"command", "take"}}};
+    EXPECT_EQ(i18n::say(Language::En, role), "the host role may not run take");
+    EXPECT_EQ(i18n::say(Language::ZhCN, role), "主播角色不能执行 take");
+    Phrase segment{"answers.segment", {{"number", "2"}, {"title", "讲解"}}};
+    segment.more.push_back({"answers.step_scene", {{"scene", "closeup"}}});
+    segment.more.push_back(
+        {"answers.step_refused",
+         {i18n::phraseArg("step", {"answers.step_card", {{"sku", "S1"}}}), i18n::phraseArg("reason", role)}});
+    EXPECT_EQ(i18n::say(Language::En, segment),
+              "segment 2 讲解; scene closeup; card S1 refused: the host role may not run take");
+    EXPECT_EQ(i18n::say(Language::ZhCN, segment),
+              "环节 2 讲解；场景 closeup；商品卡 S1 被拒绝：主播角色不能执行 take");
+}
+
+TEST(Phrase, NothingToSayIsEmptyAndAMissingKeyShowsItself) {
+    EXPECT_EQ(i18n::say(Language::ZhCN, Phrase{}), "");
+    EXPECT_EQ(i18n::say(Language::ZhCN, Phrase{"answers.no_such_answer", {{"x", "1"}}}),
+              "answers.no_such_answer");
+}
+
+TEST(CommandAnswers, AnAnswerIsEnglishForTheApiAndSaidInChineseForTheConsole) {
+    const ShowSpec show = parseShow(R"(
+[[sources]]
+id = "cam"
+url = "x"
+[[scenes]]
+id = "a"
+[[scenes]]
+id = "b"
+[program]
+scene = "a"
+preview = "b"
+)",
+                                    "show.toml", "/");
+    ShowController controller(show);
+    const CommandResult refused = controller.execute(Command::cut("nowhere"), {"tester", Role::Operator}, 0);
+    EXPECT_FALSE(refused.ok);
+    EXPECT_EQ(refused.message, "cut: no scene 'nowhere'");
+    EXPECT_EQ(i18n::say(Language::En, refused.said), refused.message);
+    EXPECT_EQ(i18n::say(Language::ZhCN, refused.said), "cut：没有场景 'nowhere'");
+    const CommandResult notYours = controller.execute(Command::take(), {"lin", Role::Merchandiser}, 0);
+    EXPECT_EQ(notYours.message, "the merchandiser role may not run take");
+    EXPECT_EQ(i18n::say(Language::ZhCN, notYours.said), "选品运营角色不能执行 take");
+    const CommandResult taken = controller.execute(Command::take(), {"tester", Role::Operator}, 0);
+    EXPECT_TRUE(taken.ok);
+    EXPECT_EQ(taken.message, "take b");
+    EXPECT_EQ(i18n::say(Language::ZhCN, taken.said), "切换上播 b");
+}
