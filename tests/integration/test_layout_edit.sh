@@ -77,7 +77,8 @@ cp "$T/show.toml" "$T/show.orig.toml"
 start_xvfb
 
 # --- 1. where the console draws the PiP's box, TAKE and Save ----------------------------------
-hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1600x1000 \
+# The desk in Chinese, as its operators use it: the places come from the console, whatever the words.
+hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1600x1000 --lang zh-CN \
     --screenshot "$T/learn.png" --after-frames 40
 check "the first run wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/learn.png"
 PIP=$(region "$T/learn.out" layer:main:1)
@@ -98,7 +99,7 @@ TO_Y=$(awk -v a="$MY0" -v b="$MY1" 'BEGIN { printf "%d", a + 460 * (b - a) / 640
 info "drag from $FROM_X,$FROM_Y to $TO_X,$TO_Y (preview monitor $MONITOR)"
 
 # --- 2. the edit, driven by the mouse ---------------------------------------------------------
-hawker_bg run gui "$T/show.toml" --overwrite --who tester --size 1600x1000 \
+hawker_bg run gui "$T/show.toml" --overwrite --who tester --size 1600x1000 --lang zh-CN \
     --screenshot "$T/run.png" --after-frames 100000
 RUN_PID=$HAWKER_PID
 wait_until 30 grep -q 'console: OpenGL' "$T/run.err" || die "the console did not open a window"
@@ -123,6 +124,15 @@ sleep 2
 xd mousemove $SAVE_AT; sleep 0.3; xd click 1
 wait_until 5 grep -q 'command show.save by tester (operator) .*: ok' "$T/run.log"
 check "Save show file was clicked, and saved" grep -q 'command show.save by tester (operator) .*: ok' "$T/run.log"
+sleep 1
+# Save again with the file moved away: the command is refused, and the desk says so in its language
+# (the log keeps the English). The file goes back before anything reads it.
+mv "$T/show.toml" "$T/show.saved.toml"
+xd mousemove $SAVE_AT; sleep 0.3; xd click 1
+wait_until 5 grep -q 'console: show.save: ' "$T/run.err"
+mv "$T/show.saved.toml" "$T/show.toml"
+check "a Save that cannot write is refused, in English in the log" grep -q 'command show.save by tester (operator) .*refused: show.save: ' "$T/run.log"
+check "  and in Chinese on the desk" grep -q 'console: show.save: show.save：' "$T/run.err"
 sleep 1
 kill -TERM "$RUN_PID" 2>/dev/null
 wait_pid "$RUN_PID" 60
