@@ -91,6 +91,7 @@ wait_until 12 grep -q 'short of CPU' "$T/show.err" || fail "the log never said t
 SHORT_MS=$(grep -m1 'short of CPU' "$T/show.err" | sed -E 's/.*program t=([0-9]+)ms.*/\1/')
 check "the program was found short of CPU after the 5 s warm-up (t=${SHORT_MS}ms)" \
     fcmp "${SHORT_MS:-0} >= 5000 && ${SHORT_MS:-0} < 9000"
+check "the start named its one multiview-only camera" grep -q 'program starts program-first: 1 camera(s) only in the multiview' "$T/show.err"
 # window NAME: two samples about 2 s apart; sets DECODES (net's decode in each), FRAMES (the frames
 # net decoded in between) and SPAN (the program seconds between them).
 window() {

@@ -54,6 +54,8 @@ if (( pulled_ok )); then
 fi
 
 wait_pid "$HAWKER_PID" $((SECS + 30))
+# Its one camera is on air from the start: no camera to hold back to its keyframes, and nothing to say.
+check "the start names no multiview-only camera" test "$(grep -c 'program-first' "$T/hawker.err")" = 0
 check "hawker exits 0 after --duration $SECS (got $WAIT_RC)" test "$WAIT_RC" -eq 0
 
 push_line=$(grep -E '^output id=push ' "$T/hawker.out" | tail -n1)

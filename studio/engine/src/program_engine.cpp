@@ -153,9 +153,7 @@ std::unique_ptr<PreparedScene> ProgramEngine::prepareSceneAt(const SceneSpec& sc
 void ProgramEngine::start() {
     if (!m_options.offline && m_show.lightOffAirDecode) {
         m_load = ProgramLoad(ProgramLoad::Start::ProgramFirst);
-        logInfo("program starts program-first: cameras only in the multiview decode keyframes only until "
-                "the " +
-                std::to_string(ProgramLoad::kWarmupMs / 1000) + " s warm-up shows room for more");
+        m_announceProgramFirst = true; // at the first tick, once it is known which cameras are off air
     }
     m_encodes = std::make_unique<EncodeSet>(
         m_show, m_options.offline,

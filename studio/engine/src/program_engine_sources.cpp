@@ -141,6 +141,15 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
     if (auto draft = m_draftScenes.find(state.preview); draft != m_draftScenes.end())
         for (const PreparedLayer& layer : draft->second->layers)
             if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
+    if (m_announceProgramFirst) {
+        m_announceProgramFirst = false;
+        const auto offAirCount = std::count_if(m_videoSources.begin(), m_videoSources.end(),
+                                               [&](size_t i) { return m_sources[i] && !used[i]; });
+        if (offAirCount > 0)
+            logInfo("program starts program-first: " + std::to_string(offAirCount) +
+                    " camera(s) only in the multiview decode keyframes only until the " +
+                    std::to_string(ProgramLoad::kWarmupMs / 1000) + " s warm-up shows room for more");
+    }
     const capture::DecodeLevel offAir =
         m_load.shortOfCpu() ? capture::DecodeLevel::Keyframes : capture::DecodeLevel::Light;
     for (size_t i : m_videoSources)
