@@ -33,6 +33,7 @@ TALLY_RED="230 40 40"; TALLY_GREEN="40 200 70"
 SERUM_NAME="小棕瓶精华液 修护抗初老 50ml"
 CREAM_NAME="保湿面霜 水润滋养 30g"
 
+UDP_PORT=$(pick_port); UDP_PORT2=$(pick_port)
 cat > "$T/show.toml" <<EOF
 [show]
 name = "gui smoke"
@@ -95,6 +96,22 @@ $(encoder_block 1200 1)
 id = "record"
 kind = "record"
 path = "$T/program.mkv"
+
+# A studio's usual three: the recording, the main platform and a second one's rendition (UDP on loopback
+# here, nobody listening).
+[[outputs]]
+id = "push"
+kind = "udp"
+url = "udp://127.0.0.1:$UDP_PORT"
+
+[[outputs]]
+id = "second"
+kind = "udp"
+url = "udp://127.0.0.1:$UDP_PORT2"
+[outputs.encode]
+width = 360
+height = 640
+bitrate_kbps = 600
 
 [[products]]
 sku = "SERUM-50"
@@ -305,7 +322,16 @@ for sku in SERUM-50 CREAM-30; do
     check "and looks nothing like tofu (boxes ${tofu:-?}, at least 0.3 lower)" fcmp "${real:--1} - ${tofu:-1} >= 0.3"
 done
 
-# (d) nothing went wrong in GL or ImGui.
+# (d) the Outputs panel shows its three outputs and two encodes without scrolling.
+read -r ox0 oy0 ox1 oy1 <<< "$(region "$T/op.out" outputs_panel)"
+check "the Outputs panel is on screen (region '$ox0 $oy0 $ox1 $oy1')" test -n "$oy1"
+for row in output_row:record output_row:push output_row:second encode_row:program encode_row:second; do
+    read -r rx0 ry0 rx1 ry1 <<< "$(region "$T/op.out" "$row")"
+    check "  its row $row is inside it (y ${ry0:-?}..${ry1:-?} within ${oy0:-?}..${oy1:-?})" \
+        fcmp "${ry0:--1} >= ${oy0:-0} && ${ry1:-99999} <= ${oy1:--1}"
+done
+
+# (e) nothing went wrong in GL or ImGui.
 check "operator stderr: no GL error or assertion" no_gl_or_assert_errors "$T/op.err"
 
 # (e) the keys went through the command layer as the operator's commands.

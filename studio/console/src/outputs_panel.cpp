@@ -23,7 +23,7 @@ ImVec4 outputColor(capture::OutputState state) {
 }
 
 /// One row per encode: what it makes, and whether it keeps up with the program.
-void drawEncodes(const EngineStatus& status) {
+void drawEncodes(ConsoleContext& context, const EngineStatus& status) {
     if (!ImGui::BeginTable("encodes", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_SizingStretchProp)) return;
     ImGui::TableSetupColumn(tr("outputs.col_encode"), ImGuiTableColumnFlags_WidthStretch, 2.2f);
     ImGui::TableSetupColumn(tr("outputs.col_size"), ImGuiTableColumnFlags_WidthStretch, 2.6f);
@@ -35,6 +35,8 @@ void drawEncodes(const EngineStatus& status) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::Text("%s", encode.id.c_str());
+        context.markRegion("encode_row:" + encode.id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                           ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
         if (ImGui::IsItemHovered()) {
             const std::string outputs = joinedText(encode.outputs, ", ");
             ImGui::SetTooltip(
@@ -120,10 +122,14 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         ImGui::PushID(output.id.c_str());
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
+        // One line per output, so a show's outputs and encodes fit the panel without scrolling: where it
+        // goes (and its last error) shows on hover.
         ImGui::Text("%s", output.id.c_str());
-        ImGui::TextDisabled("%s %s", toString(output.kind), output.target.c_str());
-        if (!output.lastError.empty() && ImGui::IsItemHovered())
-            ImGui::SetTooltip("%s", output.lastError.c_str());
+        context.markRegion("output_row:" + output.id, ImGui::GetItemRectMin().x, ImGui::GetItemRectMin().y,
+                           ImGui::GetItemRectMax().x, ImGui::GetItemRectMax().y);
+        if (ImGui::IsItemHovered())
+            ImGui::SetTooltip("%s %s%s%s", toString(output.kind), output.target.c_str(),
+                              output.lastError.empty() ? "" : "\n", output.lastError.c_str());
         ImGui::TableNextColumn();
         std::string text = outputStateLabel(output.state);
         if (output.state == capture::OutputState::Reconnecting && output.retryInMs >= 0)
@@ -148,7 +154,10 @@ void OutputsPanel::drawContent(ConsoleContext& context) {
         ImGui::PopID();
     }
     ImGui::EndTable();
-    drawEncodes(status);
+    drawEncodes(context, status);
+    // The panel as it shows: a test checks that every row is inside, with nothing to scroll to.
+    const ImVec2 at = ImGui::GetWindowPos(), size = ImGui::GetWindowSize();
+    context.markRegion("outputs_panel", at.x, at.y, at.x + size.x, at.y + size.y);
 }
 
 } // namespace hawker::studio::console

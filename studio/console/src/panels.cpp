@@ -45,8 +45,10 @@ std::vector<std::unique_ptr<Panel>> makePanels(Role role) {
     add(std::make_unique<DashboardPanel>(), {0.40f, 0.45f, 0.30f, 0.55f});
     add(std::make_unique<RundownPanel>(), {0.70f, 0, 0.30f, 0.24f});
     add(std::make_unique<AlertsPanel>(), {0.70f, 0.24f, 0.30f, 0.16f});
-    add(std::make_unique<CommentsPanel>(), {0.70f, 0.40f, 0.30f, 0.20f});
-    add(std::make_unique<OutputsPanel>(), {0.70f, 0.60f, 0.30f, 0.20f});
+    add(std::make_unique<CommentsPanel>(), {0.70f, 0.40f, 0.30f, 0.17f});
+    // Three outputs and two encodes (the main platform, a second one's rendition, the recording) without
+    // scrolling.
+    add(std::make_unique<OutputsPanel>(), {0.70f, 0.57f, 0.30f, 0.23f});
     add(std::make_unique<SourcesPanel>(), {0.70f, 0.80f, 0.30f, 0.20f});
     // The status bar shows the main figures; these open from the View menu.
     add(std::make_unique<StatsPanel>(), {0.70f, 0.60f, 0.30f, 0.40f}, false);
