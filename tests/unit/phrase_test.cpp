@@ -62,3 +62,29 @@ preview = "b"
     EXPECT_EQ(taken.message, "take b");
     EXPECT_EQ(i18n::say(Language::ZhCN, taken.said), "切换上播 b");
 }
+
+TEST(CommandAnswers, AnArgumentRefusalIsSaidInChineseToo) {
+    const ShowSpec show = parseShow(R"(
+[[sources]]
+id = "cam"
+url = "x"
+[[scenes]]
+id = "a"
+[program]
+scene = "a"
+preview = "a"
+)",
+                                    "show.toml", "/");
+    ShowController controller(show);
+    const Actor op{"tester", Role::Operator};
+    const CommandResult notWhole =
+        controller.execute(Command::named("coupon.issue", {{"coupon", "C1"}, {"count", "many"}}), op, 0);
+    EXPECT_EQ(notWhole.message, "coupon.issue: count must be a whole number, got 'many'");
+    EXPECT_EQ(i18n::say(Language::ZhCN, notWhole.said), "coupon.issue：count 须为整数，收到 'many'");
+    const CommandResult missing = controller.execute(Command::named("coupon.issue", {}), op, 0);
+    EXPECT_EQ(missing.message, "coupon.issue: coupon is missing");
+    EXPECT_EQ(i18n::say(Language::ZhCN, missing.said), "coupon.issue：缺少 coupon");
+    const CommandResult unknown = controller.execute(Command::named("take", {{"speed", "2"}}), op, 0);
+    EXPECT_EQ(i18n::say(Language::ZhCN, unknown.said).rfind("take：没有参数 'speed'", 0), 0u)
+        << i18n::say(Language::ZhCN, unknown.said);
+}

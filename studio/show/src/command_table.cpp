@@ -375,20 +375,26 @@ std::string describe(const ArgSpec& arg) {
 
 /// Why `value` does not fit `arg`: a malformed number and one out of range
 /// are told apart, so the sender knows which to fix.
-std::string refusal(const std::string& command, const ArgSpec& arg, const std::string& value) {
-    const std::string what = command + ": " + std::string(arg.name) + " must be ";
+i18n::Phrase refusal(const std::string& command, const ArgSpec& arg, const std::string& value) {
+    const std::string name(arg.name), min = std::to_string(static_cast<int64_t>(arg.min)),
+                                      max = std::to_string(static_cast<int64_t>(arg.max));
     if (arg.type == ArgType::Whole) {
         int64_t n = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
         if (error != std::errc() || end != value.data() + value.size())
-            return what + "a whole number, got " + quoteValue(value);
-        return what + std::to_string(static_cast<int64_t>(arg.min)) + ".." +
-               std::to_string(static_cast<int64_t>(arg.max)) + ", got " + shortened(value);
+            return {i18n::trKey("answers.arg_not_whole"),
+                    {{"command", command}, {"arg", name}, {"value", quoteValue(value)}}};
+        return {
+            i18n::trKey("answers.arg_range"),
+            {{"command", command}, {"arg", name}, {"min", min}, {"max", max}, {"value", shortened(value)}}};
     }
     if (arg.type == ArgType::Number)
-        return what + "a number from " + std::to_string(static_cast<int64_t>(arg.min)) + " to " +
-               std::to_string(static_cast<int64_t>(arg.max)) + ", got " + quoteValue(value);
-    return what + describe(arg) + ", got " + quoteValue(value);
+        return {
+            i18n::trKey("answers.arg_number"),
+            {{"command", command}, {"arg", name}, {"min", min}, {"max", max}, {"value", quoteValue(value)}}};
+    // The form is the command table's own description (English, as the API's documentation has it).
+    return {i18n::trKey("answers.arg_form"),
+            {{"command", command}, {"arg", name}, {"form", describe(arg)}, {"value", quoteValue(value)}}};
 }
 
 /// Whether `value` is of `arg`'s type, range and length.
@@ -457,7 +463,7 @@ bool mayRun(Role role, std::string_view command) {
     return spec && (spec->roles & roleBit(role)) != 0;
 }
 
-std::optional<std::string> checkArguments(const CommandSpec& spec, Command& command) {
+std::optional<i18n::Phrase> checkArguments(const CommandSpec& spec, Command& command) {
     const std::string name(spec.name);
     size_t more = 0;
     for (const auto& entry : command.args) {
@@ -470,16 +476,22 @@ std::optional<std::string> checkArguments(const CommandSpec& spec, Command& comm
                 std::string accepted;
                 for (const ArgSpec& arg : spec.args)
                     accepted += (accepted.empty() ? "" : ", ") + std::string(arg.name);
-                return name + ": no argument " + quoteValue(key) + " (it takes " +
-                       (accepted.empty() ? std::string("none") : accepted) + ")";
+                if (accepted.empty())
+                    return i18n::Phrase{i18n::trKey("answers.arg_unknown_none"),
+                                        {{"command", name}, {"arg", quoteValue(key)}}};
+                return i18n::Phrase{i18n::trKey("answers.arg_unknown"),
+                                    {{"command", name}, {"arg", quoteValue(key)}, {"accepted", accepted}}};
             }
             if (++more > kMaxMoreArgs)
-                return name + ": at most " + std::to_string(kMaxMoreArgs) + " fields besides slot and kind";
+                return i18n::Phrase{i18n::trKey("answers.arg_too_many"),
+                                    {{"command", name}, {"count", std::to_string(kMaxMoreArgs)}}};
             if (key.empty() || key.size() > 64 || hasControl(key) || overlay::sanitizeUtf8(key) != key)
-                return name + ": a field name is 1..64 bytes of text";
+                return i18n::Phrase{i18n::trKey("answers.arg_field_name"), {{"command", name}}};
             if (value.size() > kMaxMoreArgBytes || hasControl(value) || overlay::sanitizeUtf8(value) != value)
-                return name + ": " + quoteValue(key) + " must be text of at most " +
-                       std::to_string(kMaxMoreArgBytes) + " bytes";
+                return i18n::Phrase{i18n::trKey("answers.arg_field_value"),
+                                    {{"command", name},
+                                     {"arg", quoteValue(key)},
+                                     {"bytes", std::to_string(kMaxMoreArgBytes)}}};
             continue;
         }
         // An empty optional argument is the same as none (a console field left blank).
@@ -493,7 +505,9 @@ std::optional<std::string> checkArguments(const CommandSpec& spec, Command& comm
         return found != command.args.end() && !found->second.empty();
     };
     for (const ArgSpec& arg : spec.args)
-        if (arg.required && !given(arg)) return name + ": " + std::string(arg.name) + " is missing";
+        if (arg.required && !given(arg))
+            return i18n::Phrase{i18n::trKey("answers.arg_missing"),
+                                {{"command", name}, {"arg", std::string(arg.name)}}};
     if (auto found = command.args.find("scene"); found != command.args.end()) {
         command.scene = found->second;
         command.args.erase(found);
@@ -507,7 +521,7 @@ std::optional<std::string> checkArguments(const CommandSpec& spec, Command& comm
         command.args.erase(found);
     }
     if (command.transitionMs && (*command.transitionMs < 0 || *command.transitionMs > 10000))
-        return name + ": duration_ms must be a whole number 0..10000";
+        return i18n::Phrase{i18n::trKey("answers.arg_duration"), {{"command", name}}};
     return std::nullopt;
 }
 

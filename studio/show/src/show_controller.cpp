@@ -73,7 +73,7 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
                                           {{"role", roleKey(actor.role), true}, {"command", command.name}}});
     Command checked = command;
     if (auto problem = checkArguments(*spec, checked))
-        return CommandResult::invalid(CommandResult::asGiven(*problem));
+        return CommandResult::invalid(*problem);
     return (this->*spec->handler)(checked, actor, state, programMs);
 }
 

@@ -71,7 +71,7 @@ bool mayRun(Role role, std::string_view command);
 /// each of its type, range and length, none unknown. Then moves the
 /// switcher's typed arguments (scene, transition, duration_ms) into their
 /// fields. The refusal's text on failure; nothing is changed then.
-std::optional<std::string> checkArguments(const CommandSpec& spec, Command& command);
+std::optional<i18n::Phrase> checkArguments(const CommandSpec& spec, Command& command);
 
 /// The Markdown table of every command (docs/API.md keeps a copy).
 std::string commandTableMarkdown();

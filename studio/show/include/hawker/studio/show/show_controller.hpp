@@ -81,10 +81,6 @@ struct CommandResult {
     static CommandResult notDurable(i18n::Phrase said) {
         return make(false, std::move(said), Failure::NotDurable);
     }
-    /// An answer another part wrote as English prose (an argument check's): said as it is in every language.
-    static i18n::Phrase asGiven(std::string text) {
-        return {i18n::trKey("answers.as_given"), {{"text", std::move(text)}}};
-    }
     static CommandResult make(bool ok, i18n::Phrase said, Failure failure) {
         std::string english = i18n::say(i18n::Language::En, said);
         return {ok, std::move(english), failure, std::move(said)};
