@@ -7,6 +7,24 @@ using namespace hawker::studio;
 using i18n::Language;
 using i18n::Phrase;
 
+namespace {
+ShowSpec twoScenes() {
+    return parseShow(R"(
+[[sources]]
+id = "cam"
+url = "x"
+[[scenes]]
+id = "a"
+[[scenes]]
+id = "b"
+[program]
+scene = "a"
+preview = "b"
+)",
+                     "show.toml", "/");
+}
+} // namespace
+
 TEST(Phrase, IsSaidInEitherLanguageWithItsValues) {
     const Phrase phrase{"answers.no_scene", {{"command", "cut"}, {"scene", "'studio'"}}};
     EXPECT_EQ(i18n::say(Language::En, phrase), "cut: no scene 'studio'");
@@ -35,19 +53,7 @@ TEST(Phrase, NothingToSayIsEmptyAndAMissingKeyShowsItself) {
 }
 
 TEST(CommandAnswers, AnAnswerIsEnglishForTheApiAndSaidInChineseForTheConsole) {
-    const ShowSpec show = parseShow(R"(
-[[sources]]
-id = "cam"
-url = "x"
-[[scenes]]
-id = "a"
-[[scenes]]
-id = "b"
-[program]
-scene = "a"
-preview = "b"
-)",
-                                    "show.toml", "/");
+    const ShowSpec show = twoScenes();
     ShowController controller(show);
     const CommandResult refused = controller.execute(Command::cut("nowhere"), {"tester", Role::Operator}, 0);
     EXPECT_FALSE(refused.ok);
@@ -64,17 +70,7 @@ preview = "b"
 }
 
 TEST(CommandAnswers, AnArgumentRefusalIsSaidInChineseToo) {
-    const ShowSpec show = parseShow(R"(
-[[sources]]
-id = "cam"
-url = "x"
-[[scenes]]
-id = "a"
-[program]
-scene = "a"
-preview = "a"
-)",
-                                    "show.toml", "/");
+    const ShowSpec show = twoScenes();
     ShowController controller(show);
     const Actor op{"tester", Role::Operator};
     const CommandResult notWhole =
