@@ -99,6 +99,10 @@ TEST(Compliance, ABannedWordBlocksApprovalAndSaysWhichWord) {
     EXPECT_FALSE(card.ok);
     EXPECT_NE(card.message.find("'最'"), std::string::npos) << card.message;
     EXPECT_NE(card.message.find("selling point 2"), std::string::npos) << card.message;
+    // On a Chinese desk the field is named in Chinese too.
+    const std::string zh = i18n::say(i18n::Language::ZhCN, card.said);
+    EXPECT_NE(zh.find("其卖点 2“"), std::string::npos) << zh;
+    EXPECT_NE(zh.find("违禁绝对化用语“最”"), std::string::npos) << zh;
     const CommandResult offer =
         controller.execute(Command::named("approve", {{"offer", "boast"}}), kMerchandiser, 0);
     EXPECT_FALSE(offer.ok);
@@ -118,11 +122,11 @@ TEST(Compliance, TheBannedListIsConfigurable) {
 }
 
 TEST(Compliance, BannedWordsMatchAsciiWithoutCase) {
-    const auto hit = findBannedWord({{"title", "Top 1 BEST deal"}}, {"best", "100%"});
+    const auto hit = findBannedWord({{{"answers.where_title"}, "Top 1 BEST deal"}}, {"best", "100%"});
     ASSERT_TRUE(hit);
     EXPECT_EQ(hit->word, "best");
-    EXPECT_FALSE(findBannedWord({{"title", "温和不刺激"}}, defaultBannedWords()));
-    EXPECT_TRUE(findBannedWord({{"title", "100%纯天然"}}, defaultBannedWords()));
+    EXPECT_FALSE(findBannedWord({{{"answers.where_title"}, "温和不刺激"}}, defaultBannedWords()));
+    EXPECT_TRUE(findBannedWord({{{"answers.where_title"}, "100%纯天然"}}, defaultBannedWords()));
 }
 
 TEST(CommandPolicy, RolesOnlyDoTheirOwnWork) {

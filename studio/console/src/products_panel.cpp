@@ -114,7 +114,8 @@ void ProductsPanel::drawProducts(ConsoleContext& context) {
         if (const auto& banned = cached->second) {
             ImGui::TextColored(kTextBad, "%s", trf("products.banned", {{"word", banned->word}}).c_str());
             if (ImGui::IsItemHovered())
-                ImGui::SetTooltip("%s", trf("products.banned_in", {{"where", banned->in.where}}).c_str());
+                ImGui::SetTooltip(
+                    "%s", trf("products.banned_in", {{"where", i18n::say(banned->in.where)}}).c_str());
         } else {
             approvalText(state, "card:" + product.sku);
             if (state && !state->approvals.count("card:" + product.sku)) {

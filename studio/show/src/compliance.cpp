@@ -8,14 +8,16 @@ namespace hawker::studio {
 namespace {} // namespace
 
 std::vector<ScreenText> cardTexts(const ProductSpec& product) {
-    std::vector<ScreenText> texts{{"name", product.name}};
+    std::vector<ScreenText> texts{{{i18n::trKey("answers.where_name")}, product.name}};
     for (size_t i = 0; i < product.sellingPoints.size(); ++i)
-        texts.push_back({"selling point " + std::to_string(i + 1), product.sellingPoints[i]});
+        texts.push_back({{i18n::trKey("answers.where_selling_point"), {{"number", std::to_string(i + 1)}}},
+                         product.sellingPoints[i]});
     return texts;
 }
 
 std::vector<ScreenText> offerTexts(const OfferSpec& offer, const ProductSpec& product) {
-    return {{"title", offer.title}, {"product name", product.name}};
+    return {{{i18n::trKey("answers.where_title")}, offer.title},
+            {{i18n::trKey("answers.where_product_name")}, product.name}};
 }
 
 std::optional<BannedHit> findBannedWord(const std::vector<ScreenText>& texts,

@@ -94,7 +94,7 @@ CommandResult ShowController::applyApproval(const Command& command, const Actor&
     if (auto hit = findBannedWord(texts, m_show.compliance.bannedWords))
         return CommandResult::notAllowed(
             {trKey("answers.banned_claim"),
-             {{"key", key}, {"where", hit->in.where}, {"text", hit->in.text}, {"word", hit->word}}});
+             {{"key", key}, phraseArg("where", hit->in.where), {"text", hit->in.text}, {"word", hit->word}}});
     if (state.approvals.count(key))
         return CommandResult::done({trKey("answers.already_approved"), {{"key", key}}});
     state.approvals[key] = Approval{actor.who, actor.role, utcNowMs(), programMs};

@@ -6,13 +6,15 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/show/show_file.hpp"
 
 namespace hawker::studio {
 
 /// A piece of on-screen text and where it comes from ("name", "selling point 2").
 struct ScreenText {
-    std::string where;
+    i18n::Phrase
+        where; ///< which text of the card or offer ("selling point 2"), to say in the reader's language
     std::string text;
 };
 
