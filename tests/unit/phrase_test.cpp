@@ -84,3 +84,16 @@ TEST(CommandAnswers, AnArgumentRefusalIsSaidInChineseToo) {
     EXPECT_EQ(i18n::say(Language::ZhCN, unknown.said).rfind("take：没有参数 'speed'", 0), 0u)
         << i18n::say(Language::ZhCN, unknown.said);
 }
+
+TEST(CommandAnswers, ARefusedInputIsSaidInChineseToo) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    const CommandResult refused =
+        controller.execute(Command::named("source.add", {{"source", "phone"}, {"url", "/srv/clips/a.mp4"}}),
+                           {"tester", Role::Operator}, 0);
+    EXPECT_EQ(refused.failure, CommandResult::Failure::NotAllowed);
+    EXPECT_EQ(refused.message.rfind("source.add: 'file' inputs are not allowed in this show", 0), 0u)
+        << refused.message;
+    const std::string zh = i18n::say(Language::ZhCN, refused.said);
+    EXPECT_EQ(zh.rfind("source.add：本场不允许“file”类输入", 0), 0u) << zh;
+}

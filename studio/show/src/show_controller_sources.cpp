@@ -39,7 +39,7 @@ std::optional<CommandResult> checkAllowed(const std::string& command, const std:
                                           const std::string& format, const SecuritySpec& security) {
     if (auto refused = refusedInput(url, format, security.sourceProtocols))
         return CommandResult::notAllowed(
-            {trKey("answers.refused_input"), {{"command", command}, {"reason", *refused}}});
+            {trKey("answers.refused_input"), {{"command", command}, phraseArg("reason", *refused)}});
     // Accepted: its login stays masked wherever it is quoted from now on.
     registerUrlSecrets(url);
     return std::nullopt;

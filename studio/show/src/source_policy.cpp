@@ -52,15 +52,15 @@ std::string inputKind(const std::string& url, const std::string& format) {
     return asciiLower(url.substr(0, colon));
 }
 
-std::optional<std::string> refusedInput(const std::string& url, const std::string& format,
-                                        const std::vector<std::string>& allowed) {
+std::optional<i18n::Phrase> refusedInput(const std::string& url, const std::string& format,
+                                         const std::vector<std::string>& allowed) {
     const std::string kind = inputKind(url, format);
     if (std::find(allowed.begin(), allowed.end(), kind) != allowed.end()) return std::nullopt;
     std::string list;
     for (const std::string& name : allowed)
         list += (list.empty() ? "" : ", ") + name;
-    return "'" + kind + "' inputs are not allowed in this show ([security] source_protocols: " +
-           (list.empty() ? "none" : list) + ")";
+    if (list.empty()) return i18n::Phrase{i18n::trKey("answers.input_kind_none_allowed"), {{"kind", kind}}};
+    return i18n::Phrase{i18n::trKey("answers.input_kind_not_allowed"), {{"kind", kind}, {"allowed", list}}};
 }
 
 std::map<std::string, std::string> operatorInputLimits(const std::string& url, const std::string& format) {

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "hawker/studio/base/phrase.hpp"
+
 namespace hawker::studio {
 
 /// What an input reads, as [security] source_protocols names it: the input
@@ -20,8 +22,8 @@ std::string inputKind(const std::string& url, const std::string& format);
 
 /// Nullopt when `allowed` lists the input's kind; else why not, naming the
 /// kind and what is allowed.
-std::optional<std::string> refusedInput(const std::string& url, const std::string& format,
-                                        const std::vector<std::string>& allowed);
+std::optional<i18n::Phrase> refusedInput(const std::string& url, const std::string& format,
+                                         const std::vector<std::string>& allowed);
 
 /// FFmpeg options that hold an input an operator gave (source.add, source.edit)
 /// to what was allowed, once it is open. The check above looks at the URL and
