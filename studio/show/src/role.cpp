@@ -8,12 +8,11 @@ namespace hawker::studio {
 
 namespace {
 constexpr std::array<RoleInfo, 5> kRoles = {{
-    {Role::Operator, "operator", "导播", "Operator", i18n::trKey("roles.operator"), true, true},
-    {Role::Host, "host", "主播", "Host", i18n::trKey("roles.host"), true, true},
-    {Role::Merchandiser, "merchandiser", "运营", "Merchandiser", i18n::trKey("roles.merchandiser"), true,
-     true},
-    {Role::Ingest, "ingest", "数据接入", "Ingest", i18n::trKey("roles.ingest"), true, false},
-    {Role::Automation, "automation", "自动", "Automation", i18n::trKey("roles.automation"), false, false},
+    {Role::Operator, "operator", i18n::trKey("roles.operator"), true, true},
+    {Role::Host, "host", i18n::trKey("roles.host"), true, true},
+    {Role::Merchandiser, "merchandiser", i18n::trKey("roles.merchandiser"), true, true},
+    {Role::Ingest, "ingest", i18n::trKey("roles.ingest"), true, false},
+    {Role::Automation, "automation", i18n::trKey("roles.automation"), false, false},
 }};
 } // namespace
 

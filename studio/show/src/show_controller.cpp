@@ -72,8 +72,7 @@ CommandResult ShowController::apply(const Command& command, const Actor& actor, 
         return CommandResult::notAllowed({trKey("answers.role_may_not_run"),
                                           {{"role", roleKey(actor.role), true}, {"command", command.name}}});
     Command checked = command;
-    if (auto problem = checkArguments(*spec, checked))
-        return CommandResult::invalid(*problem);
+    if (auto problem = checkArguments(*spec, checked)) return CommandResult::invalid(*problem);
     return (this->*spec->handler)(checked, actor, state, programMs);
 }
 

@@ -38,7 +38,7 @@ std::optional<CommandResult> ShowController::gate(const std::string& command, co
     const auto& approvers = m_show.compliance.approverRoles;
     i18n::Phrase roles;
     for (auto role = approvers.rbegin(); role != approvers.rend(); ++role) {
-        i18n::Phrase name{trKey("answers.as_given"), {{"text", roleKey(*role), true}}};
+        i18n::Phrase name{roleKey(*role)};
         roles = roles.key.empty() ? std::move(name)
                                   : i18n::Phrase{trKey("answers.either"),
                                                  {phraseArg("a", std::move(name)), phraseArg("b", roles)}};

@@ -21,11 +21,10 @@ enum class Role : uint8_t {
 
 struct RoleInfo {
     Role role;
-    std::string_view name;   ///< as written in show files, the API and the audit log
-    std::string_view zh, en; ///< as the console shows it
-    const char* key;         ///< its name in the translation tables (roles.operator), for words said later
-    bool person;             ///< a person logs in as it (console, API token); automation is not one
-    bool console;            ///< the console has a desk for it
+    std::string_view name; ///< as written in show files, the API and the audit log
+    const char* key;       ///< its name in the translation tables (roles.operator): how the console says it
+    bool person;           ///< a person logs in as it (console, API token); automation is not one
+    bool console;          ///< the console has a desk for it
 };
 
 /// Every role, in the order above.
