@@ -83,6 +83,17 @@ TEST(CommandAnswers, AnArgumentRefusalIsSaidInChineseToo) {
     const CommandResult unknown = controller.execute(Command::named("take", {{"speed", "2"}}), op, 0);
     EXPECT_EQ(i18n::say(Language::ZhCN, unknown.said).rfind("take：没有参数 'speed'", 0), 0u)
         << i18n::say(Language::ZhCN, unknown.said);
+    // What the argument must be is said in the desk's language too; the choices stay as they are written.
+    const CommandResult badChoice =
+        controller.execute(Command::named("take", {{"transition", "wipe"}}), op, 0);
+    EXPECT_EQ(badChoice.message, "take: transition must be cut, fade or stinger, got 'wipe'");
+    EXPECT_EQ(i18n::say(Language::ZhCN, badChoice.said),
+              "take：transition 须为 cut, fade 或 stinger，收到 'wipe'");
+    const CommandResult badFlag =
+        controller.execute(Command::named("rundown.next", {{"apply", "maybe"}}), op, 0);
+    EXPECT_EQ(badFlag.message, "rundown.next: apply must be true or false, got 'maybe'");
+    EXPECT_EQ(i18n::say(Language::ZhCN, badFlag.said),
+              "rundown.next：apply 须为 true 或 false，收到 'maybe'");
 }
 
 TEST(CommandAnswers, ARefusedInputIsSaidInChineseToo) {

@@ -8,6 +8,7 @@
 
 #include "hawker/capture/channel_settings.hpp"
 #include "hawker/overlay/utf8.hpp"
+#include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/base/quoted_text.hpp"
 
 namespace hawker::studio {
@@ -343,7 +344,8 @@ bool hasControl(std::string_view value) {
     return std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
 }
 
-std::string describe(const ArgSpec& arg) {
+/// What an argument must be, in the reader's language (the API's documentation has it in English).
+i18n::Phrase formPhrase(const ArgSpec& arg) {
     auto bound = [](double v) {
         std::ostringstream out;
         out << std::fixed;
@@ -353,24 +355,32 @@ std::string describe(const ArgSpec& arg) {
     };
     switch (arg.type) {
     case ArgType::Whole:
-        return "a whole number " + bound(arg.min) + ".." + bound(arg.max);
+        return {i18n::trKey("answers.form_whole"), {{"min", bound(arg.min)}, {"max", bound(arg.max)}}};
     case ArgType::Number:
-        return "a number " + bound(arg.min) + ".." + bound(arg.max);
+        return {i18n::trKey("answers.form_number"), {{"min", bound(arg.min)}, {"max", bound(arg.max)}}};
     case ArgType::Flag:
-        return "true or false";
+        return {i18n::trKey("answers.form_flag")};
     case ArgType::Choice: {
-        std::string out;
-        for (size_t i = 0; i < arg.choices.size(); ++i)
-            out +=
-                (i == 0 ? "" : (i + 1 == arg.choices.size() ? " or " : ", ")) + std::string(arg.choices[i]);
-        return out;
+        // The choices are the words the sender must write, so they are never translated.
+        if (arg.choices.size() < 2)
+            return {i18n::trKey("answers.as_given"),
+                    {{"text", arg.choices.empty() ? std::string() : std::string(arg.choices.front())}}};
+        std::string rest;
+        for (size_t i = 0; i + 1 < arg.choices.size(); ++i)
+            rest += (i == 0 ? "" : ", ") + std::string(arg.choices[i]);
+        return {i18n::trKey("answers.form_choice"),
+                {{"rest", rest}, {"last", std::string(arg.choices.back())}}};
     }
     case ArgType::Id:
-        return "a name of 1.." + std::to_string(arg.maxBytes) + " bytes without spaces";
+        return {i18n::trKey("answers.form_id"), {{"bytes", std::to_string(arg.maxBytes)}}};
     case ArgType::Text:
-        return "text of at most " + std::to_string(arg.maxBytes) + " bytes";
+        return {i18n::trKey("answers.form_text"), {{"bytes", std::to_string(arg.maxBytes)}}};
     }
     return {};
+}
+
+std::string describe(const ArgSpec& arg) {
+    return i18n::say(i18n::Language::En, formPhrase(arg));
 }
 
 /// Why `value` does not fit `arg`: a malformed number and one out of range
@@ -392,9 +402,11 @@ i18n::Phrase refusal(const std::string& command, const ArgSpec& arg, const std::
         return {
             i18n::trKey("answers.arg_number"),
             {{"command", command}, {"arg", name}, {"min", min}, {"max", max}, {"value", quoteValue(value)}}};
-    // The form is the command table's own description (English, as the API's documentation has it).
     return {i18n::trKey("answers.arg_form"),
-            {{"command", command}, {"arg", name}, {"form", describe(arg)}, {"value", quoteValue(value)}}};
+            {{"command", command},
+             {"arg", name},
+             i18n::phraseArg("form", formPhrase(arg)),
+             {"value", quoteValue(value)}}};
 }
 
 /// Whether `value` is of `arg`'s type, range and length.
