@@ -173,6 +173,14 @@ void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignO
     m_monitorMetered = anySolo;
 }
 
+const float* AudioMixer::soloLeft() const {
+    return m_monitorMetered.load() ? m_bus->monitorL.data() : nullptr;
+}
+
+const float* AudioMixer::soloRight() const {
+    return m_monitorMetered.load() ? m_bus->monitorR.data() : nullptr;
+}
+
 std::vector<MixerChannelStats> AudioMixer::stats() const {
     std::vector<MixerChannelStats> out;
     for (const auto& channel : *channels()) {

@@ -138,6 +138,16 @@ json audioJson(const EngineStatus& status) {
         monitor = {{"soloed", mix.soloed}};
         if (mix.monitor) monitor.update(loudnessJson(*mix.monitor));
     }
+    if (status.monitorDevice) {
+        const capture::AudioMonitorStats& device = *status.monitorDevice;
+        if (monitor.is_null()) monitor = {{"soloed", json::array()}};
+        monitor["device"] = {{"format", device.format},
+                             {"device", device.device},
+                             {"playing", device.playing},
+                             {"played_samples", device.playedSamples},
+                             {"dropped_samples", device.droppedSamples},
+                             {"error", device.error.empty() ? json(nullptr) : json(device.error)}};
+    }
     return {{"inputs", inputs}, {"program", program}, {"monitor", monitor}};
 }
 

@@ -211,6 +211,18 @@ void AudioPanel::drawContent(ConsoleContext& context) {
                  {"lufs", lufsText(program.monitor ? program.monitor->momentaryLufs : std::nullopt)}})
                 .c_str());
     }
+    if (status.monitorDevice) {
+        // The operator's headphones: a device that is gone is told here, not found out on air.
+        const capture::AudioMonitorStats& phones = *status.monitorDevice;
+        const std::string device = phones.format + ":" + phones.device;
+        if (phones.playing) {
+            ImGui::TextDisabled("%s", trf("audio.phones_playing", {{"device", device}}).c_str());
+        } else {
+            ImGui::TextColored(kTextWarn, "%s", trf("audio.phones_down", {{"device", device}}).c_str());
+            if (ImGui::IsItemHovered() && !phones.error.empty())
+                ImGui::SetTooltip("%s", phones.error.c_str());
+        }
+    }
 }
 
 } // namespace hawker::studio::console

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/audio_monitor_output.hpp"
 #include "hawker/capture/av_util.hpp"
 #include "hawker/capture/fault_injection.hpp"
 #include "hawker/studio/base/log.hpp"
@@ -155,6 +156,11 @@ void ProgramEngine::start() {
         m_load = ProgramLoad(ProgramLoad::Start::ProgramFirst);
         m_announceProgramFirst = true; // at the first tick, once it is known which cameras are off air
     }
+    if (m_show.monitor && !m_options.offline) {
+        m_monitor = std::make_unique<capture::AudioMonitorOutput>(capture::AudioMonitorSettings{
+            m_show.monitor->format, m_show.monitor->device, m_show.encoder.audioRate});
+        m_monitor->start();
+    }
     m_encodes = std::make_unique<EncodeSet>(
         m_show, m_options.offline,
         [this](size_t encode, const capture::EncodedPacket& packet) { m_outputs.push(encode, packet); });
@@ -275,6 +281,13 @@ void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
     };
     m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, alignOf, !m_options.offline,
                  m_options.offline ? std::chrono::milliseconds(5000) : std::chrono::milliseconds(0));
+    // The headphones hear the soloed strips, else the program as it goes out.
+    if (m_monitor) {
+        const float* soloLeft = m_mixer->soloLeft();
+        const float* soloRight = m_mixer->soloRight();
+        m_monitor->push(soloLeft ? soloLeft : out.audioLeft.data(),
+                        soloRight ? soloRight : out.audioRight.data(), count);
+    }
 }
 
 void ProgramEngine::runTickControl(int64_t n, int64_t nowMs, const ProgramClock& programClock,
@@ -438,6 +451,7 @@ void ProgramEngine::waitUntilFinished() {
 void ProgramEngine::shutdown() {
     if (m_graphics) m_graphics->stopRendering();
     m_outputs.stopControl();
+    if (m_monitor) m_monitor->stop();
     if (m_encodes) m_encodes->finish();
     m_outputs.stopAll();
     for (auto& source : m_sources)
@@ -482,6 +496,7 @@ EngineStatus ProgramEngine::status() const {
         s.audioInputs = m_mixer->stats();
         s.programAudio = m_mixer->program();
     }
+    if (m_monitor) s.monitorDevice = m_monitor->stats();
     s.outputs = m_outputs.stats();
     s.offProfile = m_outputs.offProfile();
     for (auto& output : s.outputs) {

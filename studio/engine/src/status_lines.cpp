@@ -109,6 +109,11 @@ std::string formatSummary(const EngineStatus& s) {
             << " limiter_max_reduction_db=" << fixed(s.programAudio->limiterMaxReductionDb, 2)
             << " overs=" << s.programAudio->overTicks << "\n";
     }
+    if (s.monitorDevice) {
+        const capture::AudioMonitorStats& m = *s.monitorDevice;
+        out << "audio monitor device=" << m.format << ":" << m.device << " playing=" << (m.playing ? 1 : 0)
+            << " played_samples=" << m.playedSamples << " dropped_samples=" << m.droppedSamples << "\n";
+    }
     return maskSecrets(out.str());
 }
 

@@ -1,6 +1,7 @@
 // The show file's program sections: the show's name, the canvas, the scenes
-// on the buses at the start, the encoder, the outputs and the graphics.
+// on the buses at the start, the monitor, the encoder, the outputs and the graphics.
 
+#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -82,7 +83,30 @@ std::optional<TransitionKind> readTransition(Fields& f, const std::string& key, 
     return kind;
 }
 
+namespace {
+
+void readMonitor(Fields& top, ShowSpec& show, const std::string& file) {
+    const toml::table* t = top.optTable("monitor");
+    if (!t) return;
+    Fields f(*t, "monitor", file);
+    MonitorSpec monitor;
+    monitor.format = f.reqString("format");
+    if (monitor.format != "pulse" && monitor.format != "alsa")
+        f.fail("format",
+               "expected pulse (a PulseAudio sink) or alsa (an ALSA device), got '" + monitor.format + "'");
+    monitor.device = f.reqString("device");
+    const bool control = std::any_of(monitor.device.begin(), monitor.device.end(),
+                                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+    if (monitor.device.empty() || monitor.device.size() > 256 || control)
+        f.fail("device", "expected a device name of 1..256 characters");
+    f.finish();
+    show.monitor = std::move(monitor);
+}
+
+} // namespace
+
 void readProgram(Fields& top, ShowSpec& show, const std::string& file) {
+    readMonitor(top, show, file);
     show.programScene = show.scenes.front().id;
     show.previewScene = show.scenes.size() > 1 ? show.scenes[1].id : show.scenes.front().id;
     const toml::table* t = top.optTable("program");

@@ -72,6 +72,11 @@ public:
     void mix(float* left, float* right, int count, const AlignFn& alignOf, bool live,
              std::chrono::milliseconds wait);
 
+    /// The soloed strips' sum from the last mix(), for the monitor's device; null while nothing is
+    /// soloed (the monitor then carries the program). The mixing thread's, valid until the next mix().
+    const float* soloLeft() const;
+    const float* soloRight() const;
+
     std::vector<MixerChannelStats> stats() const;
     ProgramMixStats program() const;
     size_t channelCount() const;

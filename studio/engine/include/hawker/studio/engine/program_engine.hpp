@@ -40,7 +40,8 @@
 
 namespace hawker::capture {
 class AudioMixer;
-}
+class AudioMonitorOutput;
+} // namespace hawker::capture
 
 namespace hawker::studio {
 
@@ -164,6 +165,7 @@ private:
     std::vector<SceneSpec> m_savedScenes;
     std::vector<AddedSource> m_appliedAdded; ///< compositor thread: the added cameras it has opened
     std::unique_ptr<capture::AudioMixer> m_mixer;
+    std::unique_ptr<capture::AudioMonitorOutput> m_monitor; ///< the operator's headphones, live only
     std::unique_ptr<EncodeSet> m_encodes;
     std::set<std::string> m_appliedStopped;         ///< compositor thread: outputs stopped as it last told
     std::map<std::string, int> m_appliedReconnects; ///< compositor thread: requests already passed on

@@ -15,6 +15,7 @@
 #include <opencv2/core.hpp>
 
 #include "hawker/capture/audio_mixer.hpp"
+#include "hawker/capture/audio_monitor_output.hpp"
 #include "hawker/capture/encoder.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
@@ -54,6 +55,8 @@ struct EngineStatus {
     /// Each audio input after its fader, and the program mix; none without audio.
     std::vector<capture::MixerChannelStats> audioInputs;
     std::optional<capture::ProgramMixStats> programAudio;
+    /// The monitor's sound device ([monitor]); none without one, and offline.
+    std::optional<capture::AudioMonitorStats> monitorDevice;
     std::string program, preview;
     std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;

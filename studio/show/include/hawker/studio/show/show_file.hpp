@@ -56,6 +56,12 @@ struct SourceSpec {
     bool required = true;         ///< false: the show may start before it answers
 };
 
+/// The operator's headphones: the monitor bus (the soloed strips, else the program) on a sound device.
+struct MonitorSpec {
+    std::string format; ///< "pulse" or "alsa"
+    std::string device; ///< a PulseAudio sink, or an ALSA device
+};
+
 struct LayerSpec {
     enum class Kind { Source, Image, Color };
     Kind kind = Kind::Source;
@@ -193,6 +199,8 @@ struct ShowSpec {
     bool lightOffAirDecode = true;
     /// The program's true-peak limiter (-1 dBTP) before the encoder ([program] limiter, on by default).
     bool programLimiter = true;
+    /// [monitor]: the sound device the operator's headphones hang on; none: the monitor is only metered.
+    std::optional<MonitorSpec> monitor;
     TransitionKind transition = TransitionKind::Fade;
     int transitionMs = 500;
     std::optional<StingerSpec> stinger; ///< [stinger]; takes may use it only when given
