@@ -131,7 +131,10 @@ void AudioMonitorOutput::run() {
             AVFormatContext* raw = nullptr;
             checkAv(avformat_alloc_output_context2(&raw, kind, nullptr, url.c_str()), "sound output");
             device.format.reset(raw);
-            raw->flags |= AVFMT_FLAG_NONBLOCK;
+            // PulseAudio's muxer takes a whole packet or none, so it is written without blocking.
+            // ALSA's may take part of a packet when full and drop the rest: it is written blocking,
+            // which waits at most the device's buffer (a device unplugged answers with an error).
+            if (pulse) raw->flags |= AVFMT_FLAG_NONBLOCK;
             AVStream* stream = avformat_new_stream(raw, nullptr);
             if (!stream) throw std::runtime_error("no memory for the sound stream");
             stream->codecpar->codec_type = AVMEDIA_TYPE_AUDIO;

@@ -219,6 +219,25 @@ wait_until() {
     "$@"
 }
 
+# start_pulse SINK: a private PulseAudio server for this test (its own runtime folder under $T; -n:
+# no default.pa, so no hardware and no network modules) with one null sink SINK at 48 kHz, whose
+# monitor source is SINK.monitor; sets PULSE_PID. Called again after the server died, it starts anew.
+start_pulse() {
+    export XDG_RUNTIME_DIR="$T/pulse-runtime" PULSE_RUNTIME_PATH="$T/pulse-runtime/pulse"
+    mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
+    unset PULSE_SERVER
+    pulseaudio --daemonize=no --exit-idle-time=-1 -n --load=module-native-protocol-unix \
+        --load="module-null-sink sink_name=$1 rate=48000" >> "$T/pulse.log" 2>&1 &
+    PULSE_PID=$!
+    track_pid "$PULSE_PID"
+    local i
+    for ((i = 0; i < 100; i++)); do
+        pactl list short sources 2>/dev/null | grep -q "$1.monitor" && return 0
+        sleep 0.1
+    done
+    die "the PulseAudio server did not come up: $(tail -n3 "$T/pulse.log")"
+}
+
 # start_xvfb: a virtual X display of 1600x1000 for the console, on a display
 # number Xvfb picks; exports DISPLAY and sets XVFB_PID (tracked, stopped at exit).
 start_xvfb() {

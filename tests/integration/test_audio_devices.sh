@@ -13,15 +13,8 @@ command -v pulseaudio >/dev/null 2>&1 \
     || skip "pulseaudio is not installed (scripts/setup.sh installs it): no sound server to read from"
 ffmpeg -hide_banner -devices 2>/dev/null | grep -q ' pulse ' || skip "this ffmpeg has no pulse device"
 
-export XDG_RUNTIME_DIR="$T/pulse-runtime" PULSE_RUNTIME_PATH="$T/pulse-runtime/pulse"
-mkdir -p "$XDG_RUNTIME_DIR" && chmod 700 "$XDG_RUNTIME_DIR"
-unset PULSE_SERVER
-# -n: no default.pa (no hardware, no network modules); only the local socket and the sink.
-pulseaudio --daemonize=no --exit-idle-time=-1 -n --load=module-native-protocol-unix \
-    --load="module-null-sink sink_name=hawker_test" > "$T/pulse.log" 2>&1 &
-track_pid $!
-pulse_ready() { pactl list short sources 2>/dev/null | grep -q hawker_test.monitor; }
-wait_until 10 pulse_ready || die "the PulseAudio server did not come up: $(tail -n3 "$T/pulse.log")"
+command -v pactl >/dev/null 2>&1 || skip "pactl is not installed (scripts/setup.sh installs pulseaudio-utils)"
+start_pulse hawker_test
 
 # The tone, into the sink, in real time for the whole show.
 timeout 30 ffmpeg -nostdin -v error -re -f lavfi -i "sine=frequency=1000:sample_rate=48000" \

@@ -3,10 +3,9 @@
 // PulseAudio sink or an ALSA device, through FFmpeg's output devices.
 //
 // The compositor hands each tick's monitor sound to push(), which never
-// waits: the device is written from a thread of its own, without blocking, so
-// a device that is slow, missing or gone loses monitor sound (counted), never
-// a program tick. A device that cannot be opened, or fails while playing, is
-// tried again every few seconds: headphones plugged in late are heard.
+// waits: the device is written from a thread of its own, so a device that is
+// slow, missing or gone loses monitor sound (counted), never a program tick. A device that cannot be opened,
+// or fails while playing, is tried again every few seconds: headphones plugged in late are heard.
 
 #include <atomic>
 #include <chrono>
