@@ -151,7 +151,7 @@ void AudioMonitorOutput::run() {
             }
             checkAv(avformat_write_header(raw, options.get()), "open the sound device");
             device.opened = true;
-            if (lastError.empty() || !m_playing) log(LogLevel::Info, "audio monitor plays on " + name);
+            log(LogLevel::Info, "audio monitor plays on " + name);
             {
                 std::lock_guard lock(m_mutex);
                 m_queue.clear(); // what waited for the device is late by now
