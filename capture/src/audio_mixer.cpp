@@ -20,6 +20,9 @@ struct AudioMixer::Channel {
     // The mixing thread's own:
     AudioDelayLine delay;
     NoiseGate gate;
+    /// An audio-only live input plays once its ring holds a tick and a jitter margin; it waits
+    /// again after running dry, so sound that comes a little late does not cut a gap into it.
+    bool primed = false;
     // Published for stats():
     std::atomic<bool> gateOpen{true};
     std::atomic<float> peak{0};
@@ -109,6 +112,9 @@ void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignO
     // Within a frame of the video is "in sync"; resyncing on every small
     // wobble would click.
     const int tolerance = m_rate / 50;
+    // An audio-only live input's sound arrives in its device's or its stream's own rhythm, not the
+    // tick's: 10 ms of margin absorbs that (and its trim keeps the latency under three ticks).
+    const int jitterMargin = m_rate / 100;
     for (size_t c = 0; c < list->size(); ++c) {
         Channel& channel = *(*list)[c];
         const ChannelSettings& settings = bus.settings[c];
@@ -120,7 +126,18 @@ void AudioMixer::mix(float* left, float* right, int count, const AlignFn& alignO
         }
         float* l = bus.stripL.data();
         float* r = bus.stripR.data();
-        const AudioReadResult got = channel.ring->read(l, r, count, align, tolerance, wait);
+        AudioReadResult got;
+        const bool jitterBuffered = live && !align;
+        if (jitterBuffered && !channel.primed &&
+            channel.ring->buffered() < samples + static_cast<size_t>(jitterMargin)) {
+            std::fill_n(l, count, 0.0f);
+            std::fill_n(r, count, 0.0f);
+            got.silence = count;
+        } else {
+            channel.primed = true;
+            got = channel.ring->read(l, r, count, align, tolerance, wait);
+            if (jitterBuffered && got.silence > 0) channel.primed = false;
+        }
         channel.silence += got.silence;
         channel.dropped += got.dropped;
         // The strip: delay (lines the sound up with a late picture), gate, fader.

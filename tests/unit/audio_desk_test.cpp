@@ -198,6 +198,43 @@ TEST(AudioMixer, StripsComeAndGoAndADelayFollowsItsSetting) {
     EXPECT_TRUE(mixer.stats().empty());
 }
 
+TEST(AudioMixer, AnAudioOnlyLiveInputLateByAFewMillisecondsPlaysOnWithoutAGap) {
+    // A microphone's sound comes in its device's rhythm, not the tick's. It arrives just in time
+    // for the first tick, then 2 ms late for the third: played as soon as it came, that tick would
+    // have 2 ms of silence cut into it and the rest of the sound would follow 2 ms late.
+    AudioMixer mixer(kRate);
+    mixer.setLimiter(false);
+    auto ring = std::make_shared<AudioRing>(kRate, kRate, false);
+    std::atomic<bool> abort{false};
+    constexpr int kTick = kRate / 30;
+    const std::vector<float> tone = sine(440, 0.25, kTick * 6);
+    mixer.addChannel("mic", 0, ring, ChannelSettings{});
+    std::vector<float> out, l(kTick), r(kTick);
+    int written = 0;
+    const auto arrive = [&](int count) {
+        ring->write(tone.data() + written, tone.data() + written, count, written, abort);
+        written += count;
+    };
+    const auto tick = [&] {
+        mixer.mix(l.data(), r.data(), kTick, {}, true, 0ms);
+        out.insert(out.end(), l.begin(), l.end());
+    };
+    arrive(kTick);
+    tick(); // one tick in hand is not enough margin: it waits, silent
+    arrive(kTick);
+    tick();
+    arrive(kTick - kRate / 500); // 2 ms short
+    tick();
+    arrive(kRate / 500 + kTick);
+    tick();
+    const auto latency = static_cast<size_t>(mixer.latencySamples());
+    // The first tick silent; from the second on, the tone from its first sample, without a break.
+    EXPECT_FLOAT_EQ(peakOf(out, 0, kTick + latency), 0.0f);
+    for (size_t i = kTick + latency; i < out.size(); ++i)
+        ASSERT_NEAR(out[i], tone[i - kTick - latency], 1e-6) << "sample " << i;
+    EXPECT_EQ(mixer.stats()[0].silenceSamples, kTick) << "only the first tick waited";
+}
+
 TEST(TruePeakDetector, FindsThePeaksBetweenSamplesAsLibebur128Does) {
     // A tone at a quarter of the rate, sampled 45 degrees off its crests: every
     // sample is 3 dB under the waveform's peak. Plus a low tone, so the peaks move.
