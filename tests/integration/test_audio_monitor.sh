@@ -159,10 +159,13 @@ wait_api || die "the API never answered ($(head -c 300 "$T/run.err"))"
 # Past the show's first seconds: its first ticks come in a burst (the sources starting), more than
 # the monitor's 200 ms queue holds, and the headphones rightly lose the oldest of it.
 sleep_until "$HAWKER_START" 4
-monitor_dropped() {
+# audio_field PATH: PATH (a JSON path) of GET /audio's answer now.
+audio_field() {
     api "$OP" /audio
-    python3 -c 'import json,sys; print(json.load(sys.stdin)["monitor"]["device"]["dropped_samples"])' <<< "$BODY" 2> /dev/null
+    printf '%s' "$BODY" > "$T/audio.json"
+    jx "$T/audio.json" "$1"
 }
+monitor_dropped() { audio_field '$.monitor.device.dropped_samples'; }
 dropped_before=$(monitor_dropped)
 
 # 1. Nothing soloed: the program.
@@ -174,9 +177,12 @@ mic=$(tone_db program 440) room=$(tone_db program 1000)
 # The mic's tone is mono at -18 dBFS; a mono input goes to both channels 3 dB down (FFmpeg's centre mix).
 check "unsoloed, the headphones hear the mic's 440 Hz at $mic dBFS (-21 ± 1.5)" fcmp "${mic:--200} > -22.5 && ${mic:--200} < -19.5"
 check "and the room's 1 kHz at $room dBFS (-20 ± 1.5)" fcmp "${room:--200} > -21.5 && ${room:--200} < -18.5"
-api "$OP" /audio
-check "GET /audio: the monitor's device plays (got $(python3 -c 'import json,sys; print(json.load(sys.stdin)["monitor"]["device"])' <<< "$BODY" 2>&1))" \
-    python3 -c 'import json,sys; d=json.load(sys.stdin)["monitor"]["device"]; sys.exit(not (d["playing"] and d["played_samples"] > 0 and d["device"] == "hawker_phones" and d["error"] is None))' <<< "$BODY"
+device=$(audio_field '$.monitor.device')
+check "GET /audio: the monitor's device plays (got $device)" \
+    test "$(jx "$T/audio.json" '$.monitor.device.playing')" = 1 \
+    -a "$(jx "$T/audio.json" '$.monitor.device.played_samples')" -gt 0 \
+    -a "$(jx "$T/audio.json" '$.monitor.device.device')" = hawker_phones \
+    -a "$(jx "$T/audio.json" '$.monitor.device.error')" = null
 
 # 2. The room soloed: the room alone.
 api "$OP" /audio/solo '{"input":"room","solo":true}'

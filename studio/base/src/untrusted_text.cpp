@@ -1,5 +1,6 @@
 #include "hawker/studio/base/untrusted_text.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 #include <nlohmann/json.hpp>
@@ -10,6 +11,10 @@ namespace hawker::studio {
 
 std::string toJsonText(const nlohmann::json& value, int indent) {
     return value.dump(indent, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+bool hasControlBytes(std::string_view text) {
+    return std::any_of(text.begin(), text.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
 }
 
 std::string printable(std::string_view text, size_t maxBytes) {

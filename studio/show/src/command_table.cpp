@@ -10,6 +10,7 @@
 #include "hawker/overlay/utf8.hpp"
 #include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/base/quoted_text.hpp"
+#include "hawker/studio/base/untrusted_text.hpp"
 
 namespace hawker::studio {
 
@@ -340,10 +341,6 @@ std::vector<CommandSpec> buildCommandTable() {
 
 namespace {
 
-bool hasControl(std::string_view value) {
-    return std::any_of(value.begin(), value.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-}
-
 /// What an argument must be, in the reader's language (the API's documentation has it in English).
 i18n::Phrase formPhrase(const ArgSpec& arg) {
     auto bound = [](double v) {
@@ -413,10 +410,11 @@ i18n::Phrase refusal(const std::string& command, const ArgSpec& arg, const std::
 bool fits(const ArgSpec& arg, const std::string& value) {
     switch (arg.type) {
     case ArgType::Id:
-        return !value.empty() && value.size() <= arg.maxBytes && !hasControl(value) &&
+        return !value.empty() && value.size() <= arg.maxBytes && !hasControlBytes(value) &&
                value.find(' ') == std::string::npos && overlay::sanitizeUtf8(value) == value;
     case ArgType::Text:
-        return value.size() <= arg.maxBytes && !hasControl(value) && overlay::sanitizeUtf8(value) == value;
+        return value.size() <= arg.maxBytes && !hasControlBytes(value) &&
+               overlay::sanitizeUtf8(value) == value;
     case ArgType::Whole: {
         int64_t n = 0;
         const auto [end, error] = std::from_chars(value.data(), value.data() + value.size(), n);
@@ -497,9 +495,10 @@ std::optional<i18n::Phrase> checkArguments(const CommandSpec& spec, Command& com
             if (++more > kMaxMoreArgs)
                 return i18n::Phrase{i18n::trKey("answers.arg_too_many"),
                                     {{"command", name}, {"count", std::to_string(kMaxMoreArgs)}}};
-            if (key.empty() || key.size() > 64 || hasControl(key) || overlay::sanitizeUtf8(key) != key)
+            if (key.empty() || key.size() > 64 || hasControlBytes(key) || overlay::sanitizeUtf8(key) != key)
                 return i18n::Phrase{i18n::trKey("answers.arg_field_name"), {{"command", name}}};
-            if (value.size() > kMaxMoreArgBytes || hasControl(value) || overlay::sanitizeUtf8(value) != value)
+            if (value.size() > kMaxMoreArgBytes || hasControlBytes(value) ||
+                overlay::sanitizeUtf8(value) != value)
                 return i18n::Phrase{i18n::trKey("answers.arg_field_value"),
                                     {{"command", name},
                                      {"arg", quoteValue(key)},

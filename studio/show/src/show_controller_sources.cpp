@@ -9,6 +9,7 @@
 #include "command_args.hpp"
 #include "hawker/overlay/utf8.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/untrusted_text.hpp"
 #include "hawker/studio/show/added_sources.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/source_policy.hpp"
@@ -28,8 +29,8 @@ std::optional<i18n::Phrase> checkInput(const std::string& command, const std::st
     if (url.empty() || url.size() > 2048)
         return i18n::Phrase{trKey("answers.url_size"), {{"command", command}}};
     if (format.size() > 32) return i18n::Phrase{trKey("answers.format_size"), {{"command", command}}};
-    for (unsigned char c : url + format)
-        if (c < 0x20 || c == 0x7f) return i18n::Phrase{trKey("answers.url_control"), {{"command", command}}};
+    if (hasControlBytes(url) || hasControlBytes(format))
+        return i18n::Phrase{trKey("answers.url_control"), {{"command", command}}};
     return std::nullopt;
 }
 
@@ -62,8 +63,7 @@ CommandResult ShowController::applySource(const Command& command, const Actor&, 
         const std::string format = arg(command, "format");
         if (auto error = checkInput(command.name, url, format)) return CommandResult::invalid(*error);
         const std::string name = arg(command, "name");
-        if (name.size() > 64 || overlay::sanitizeUtf8(name) != name ||
-            std::any_of(name.begin(), name.end(), [](unsigned char c) { return c < 0x20 || c == 0x7f; }))
+        if (name.size() > 64 || overlay::sanitizeUtf8(name) != name || hasControlBytes(name))
             return CommandResult::invalid({trKey("answers.source_name_form"), {}});
         // Graphics like the scene on program now, unless told: a card on air
         // stays on air when the new camera is taken.

@@ -1,10 +1,10 @@
 // The show file's program sections: the show's name, the canvas, the scenes
 // on the buses at the start, the monitor, the encoder, the outputs and the graphics.
 
-#include <algorithm>
 #include <filesystem>
 #include <set>
 
+#include "hawker/studio/base/untrusted_text.hpp"
 #include "show_file_sections.hpp"
 
 namespace hawker::studio::detail {
@@ -95,9 +95,7 @@ void readMonitor(Fields& top, ShowSpec& show, const std::string& file) {
         f.fail("format",
                "expected pulse (a PulseAudio sink) or alsa (an ALSA device), got '" + monitor.format + "'");
     monitor.device = f.reqString("device");
-    const bool control = std::any_of(monitor.device.begin(), monitor.device.end(),
-                                     [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-    if (monitor.device.empty() || monitor.device.size() > 256 || control)
+    if (monitor.device.empty() || monitor.device.size() > 256 || hasControlBytes(monitor.device))
         f.fail("device", "expected a device name of 1..256 characters");
     f.finish();
     show.monitor = std::move(monitor);

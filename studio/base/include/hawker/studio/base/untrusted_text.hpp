@@ -21,6 +21,10 @@ std::string toJsonText(const nlohmann::json& value, int indent = -1);
 /// (on a code point boundary) with "…" appended.
 std::string printable(std::string_view text, size_t maxBytes = 160);
 
+/// True when `text` holds an ASCII control byte (below 0x20, or DEL): what an id, a name,
+/// a URL or a device name from outside must not carry into a log line or a command line.
+bool hasControlBytes(std::string_view text);
+
 /// True when `text` nests objects and arrays no deeper than `maxDepth`
 /// (brackets inside strings do not count). Checked before untrusted JSON is
 /// parsed, so the cost of a hostile document is one linear scan.
