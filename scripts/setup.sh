@@ -20,7 +20,7 @@ PACKAGES=(
     libcli11-dev libspdlog-dev
     # order exports: time zones (system tzdata), XLSX (zip + XML)
     libhowardhinnant-date-dev tzdata libzip-dev libxml2-dev
-    libimgui-dev libstb-dev libglfw3-dev libgl-dev libgl1-mesa-dri libfreetype-dev
+    libimgui-dev libstb-dev libglfw3-dev libgl-dev libx11-dev libxrandr-dev libgl1-mesa-dri libfreetype-dev
     # tests and benchmarks
     libgtest-dev libgmock-dev libbenchmark-dev xvfb xauth xdotool nginx libnginx-mod-rtmp libnginx-mod-stream openssl time procps iproute2 curl
     # hostile HTTP clients for the API tests

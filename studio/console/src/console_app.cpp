@@ -38,6 +38,7 @@
 #include "host_window.hpp"
 #include "live_feed.hpp"
 #include "panels.hpp"
+#include "partial_redraw.hpp"
 #include "screenshot.hpp"
 #include "show_runner.hpp"
 #include "ui_format.hpp"
@@ -348,6 +349,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     int exitStatus = 0;
     GLenum lastGlError = GL_NO_ERROR;
     FramePacer pacer;
+    PartialRedraw redraw;
     // A screenshot is taken after a number of frames: those come at the full rate.
     const bool alwaysFullRate = !options.screenshot.empty();
     while (true) {
@@ -366,6 +368,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         if (context.glyphCoverage().hasPending()) fontRefresh.request(context.glyphCoverage().takePending());
         if (std::vector<char32_t> added = fontRefresh.swapIfReady(context.fonts()); !added.empty()) {
             fontFilterSet = false; // a new texture: its sampling is set again below
+            redraw.invalidate();   // and new pixels under the same draw lists
             if (hostWindow) hostWindow->addGlyphs(added);
             addedGlyphs.insert(addedGlyphs.end(), added.begin(), added.end());
         }
@@ -412,11 +415,17 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         buildMs.add(std::chrono::duration<double, std::milli>(built - frameStart).count());
         int fbWidth = 0, fbHeight = 0;
         glfwGetFramebufferSize(window.get(), &fbWidth, &fbHeight);
-        glViewport(0, 0, fbWidth, fbHeight);
-        const ImVec4 background = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-        glClearColor(background.x, background.y, background.z, 1.0f);
-        glClear(GL_COLOR_BUFFER_BIT);
-        ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        if (!fontFilterSet && io.Fonts->TexID) {
+            // Glyphs are drawn 1:1 on whole pixels, so nearest sampling looks
+            // the same as linear, and software OpenGL fills it much faster.
+            // Set before the frame is drawn: a frame drawn in part keeps
+            // the rest of the last one, which must have been drawn the same way.
+            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(io.Fonts->TexID)));
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
+            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
+            fontFilterSet = true;
+        }
+        redraw.draw(*ImGui::GetDrawData(), fbWidth, fbHeight, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
         if (const GLenum error = glGetError(); error != GL_NO_ERROR && error != lastGlError) {
             logWarning("GL error 0x" + [&] {
                 char hex[16];
@@ -426,14 +435,6 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
             lastGlError = error;
         }
 
-        if (!fontFilterSet && io.Fonts->TexID) {
-            // Glyphs are drawn 1:1 on whole pixels, so nearest sampling looks
-            // the same as linear, and software OpenGL fills it much faster.
-            glBindTexture(GL_TEXTURE_2D, static_cast<GLuint>(reinterpret_cast<intptr_t>(io.Fonts->TexID)));
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_NEAREST);
-            glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_NEAREST);
-            fontFilterSet = true;
-        }
         // Frames count once the program runs (or at once for a login without one).
         if (!runner || runner->started()) {
             ++countedFrames;
@@ -450,7 +451,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
                     << static_cast<int>(r[3] * sy) << std::endl;
             closing = true;
         }
-        glfwSwapBuffers(window.get());
+        redraw.present(window.get());
         frameMs.add(
             std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - frameStart).count());
 
@@ -519,7 +520,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     }
     out << "console frames=" << countedFrames << " frame_ms_median=" << frameMs.quantile(0.5)
         << " frame_ms_p99=" << frameMs.quantile(0.99) << " build_ms_median=" << buildMs.quantile(0.5)
-        << " idle_frames=" << idleFrames << std::endl;
+        << " idle_frames=" << idleFrames << redraw.summaryFields() << std::endl;
     return exitStatus;
 }
 

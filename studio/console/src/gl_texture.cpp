@@ -2,10 +2,29 @@
 
 #include <algorithm>
 #include <cmath>
+#include <unordered_map>
 
 #include <GL/gl.h>
 
 namespace hawker::studio::console {
+
+namespace {
+
+/// Texture name -> uploads so far. UI thread only, as every GlTexture. A
+/// name OpenGL gives out again after a delete keeps counting up, so a new
+/// texture under an old name still reads as changed.
+std::unordered_map<unsigned int, uint64_t>& generations() {
+    static std::unordered_map<unsigned int, uint64_t> table;
+    return table;
+}
+
+} // namespace
+
+uint64_t textureGeneration(ImTextureID id) {
+    const auto& table = generations();
+    const auto found = table.find(static_cast<unsigned int>(reinterpret_cast<intptr_t>(id)));
+    return found == table.end() ? 0 : found->second;
+}
 
 GlTexture::~GlTexture() {
     if (m_id) glDeleteTextures(1, &m_id);
@@ -38,6 +57,7 @@ void GlTexture::update(const MonitorImagePtr& image) {
     m_width = rgba.cols;
     m_height = rgba.rows;
     m_serial = image->serial;
+    ++generations()[m_id];
 }
 
 std::pair<ImVec2, ImVec2> drawPicture(const GlTexture& texture, ImVec2 size, const char* emptyText) {

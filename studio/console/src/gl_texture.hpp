@@ -29,6 +29,11 @@ private:
     uint64_t m_serial = 0;
 };
 
+/// How many times the texture `id` was given new pixels (0 for one never
+/// given any, or not a GlTexture): a drawn frame that shows it must be drawn
+/// again where it shows it when this changes (see RedrawPlanner).
+uint64_t textureGeneration(ImTextureID id);
+
 /// Draws `texture` as large as fits `size` keeping its aspect, centred; a
 /// dark box with `emptyText` when there is no picture yet. Returns the
 /// picture's screen rectangle (min, max).
