@@ -162,6 +162,7 @@ void addShowRoutes(RouteKit& kit, ProgramView& engine) {
         out["sources"] = sourcesJson(status);
         out["session_id"] = engine.sessionId();
         out["running"] = status.running;
+        out["short_of_cpu"] = status.shortOfCpu;
         return out;
     }));
     kit.server().Get("/api/v1/scenes", kit.get([&engine](const httplib::Request&) {

@@ -344,7 +344,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     // The frame's work (build, draw, swap) without the pacing sleep; the UI's own part of it.
     capture::SampleWindow frameMs(2048), buildMs(2048);
     double shownFrameMs = 0;
-    int64_t countedFrames = 0, idleFrames = 0;
+    int64_t countedFrames = 0, idleFrames = 0, thriftyFrames = 0;
     bool quit = false, closing = false, fontFilterSet = false;
     int exitStatus = 0;
     GLenum lastGlError = GL_NO_ERROR;
@@ -439,6 +439,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         if (!runner || runner->started()) {
             ++countedFrames;
             if (pacer.idleAt(frameStart)) ++idleFrames;
+            if (pacer.thrifty()) ++thriftyFrames;
         }
         if (!options.screenshot.empty() && countedFrames == options.afterFrames) {
             writeScreenshot(options.screenshot, fbWidth, fbHeight);
@@ -482,6 +483,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         // Wait for the next frame, handling the window's events meanwhile, so that
         // input wakes the desk at once. Bounded: each wait ends by its timeout.
         pacer.holdFullRate(alwaysFullRate || hostWindow || ImGui::IsAnyItemActive() || io.WantTextInput);
+        pacer.setThrifty(context.live().status.shortOfCpu);
         for (int waits = 0; waits < 1000 && !g_closeSignal; ++waits) {
             if (g_lastInput) pacer.inputAt(*g_lastInput);
             const auto left = pacer.due() - FramePacer::Clock::now();
@@ -520,7 +522,8 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
     }
     out << "console frames=" << countedFrames << " frame_ms_median=" << frameMs.quantile(0.5)
         << " frame_ms_p99=" << frameMs.quantile(0.99) << " build_ms_median=" << buildMs.quantile(0.5)
-        << " idle_frames=" << idleFrames << redraw.summaryFields() << std::endl;
+        << " idle_frames=" << idleFrames << " thrifty_frames=" << thriftyFrames << redraw.summaryFields()
+        << std::endl;
     return exitStatus;
 }
 

@@ -19,8 +19,10 @@ FramePacer::Clock::time_point FramePacer::due() const {
     if (!m_frameStart) return Clock::time_point{};
     // Idle is judged at the moment the full-rate frame would be due: input
     // seen before then makes that frame the next one.
-    const Clock::time_point activeDue = *m_frameStart + kActivePeriod;
-    return idleAt(activeDue) ? *m_frameStart + kIdlePeriod : activeDue;
+    // A held full rate (a drag, typing, a screenshot) stays full even when thrifty.
+    const bool lean = thrifty();
+    const Clock::time_point activeDue = *m_frameStart + (lean ? kThriftyActivePeriod : kActivePeriod);
+    return idleAt(activeDue) ? *m_frameStart + (lean ? kThriftyIdlePeriod : kIdlePeriod) : activeDue;
 }
 
 } // namespace hawker::studio::console

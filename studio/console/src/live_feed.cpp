@@ -13,6 +13,8 @@ namespace {
 
 // Pictures at a bounded rate: the monitors 10 per second, the multiview 5,
 // the numbers 4, so the feed costs the compositor and the encoder little.
+// While the program is short of CPU, half that for the pictures (the desk
+// draws half as often then too; see FramePacer).
 constexpr auto kPeriod = std::chrono::milliseconds(100);
 
 /// CPU time (user + system) this process has used, in seconds.
@@ -97,15 +99,18 @@ void LiveFeed::sample(LiveSnapshot& next, int iteration) {
             next.cameras.push_back(source.id);
     }
 
-    if (auto program = m_engine.latestProgram(); program && program.get() != m_lastProgram) {
+    // The engine's verdict as of the last status read (every other sample).
+    const bool thrifty = next.status.shortOfCpu;
+    const bool monitors = !thrifty || iteration % 2 == 0;
+    if (auto program = m_engine.latestProgram(); monitors && program && program.get() != m_lastProgram) {
         m_lastProgram = program.get();
         next.program = thumbnailFromI420(*program, show.width, show.height, sizes.monitor, ++m_serial);
     }
-    if (auto preview = m_engine.latestPreview(); preview && preview.get() != m_lastPreview) {
+    if (auto preview = m_engine.latestPreview(); monitors && preview && preview.get() != m_lastPreview) {
         m_lastPreview = preview.get();
         next.preview = thumbnailFromI420(*preview, show.width, show.height, sizes.monitor, ++m_serial);
     }
-    if (iteration % 2 == 0) {
+    if (iteration % (thrifty ? 4 : 2) == 0) {
         const auto frames = m_engine.latestSourceFrames();
         next.sources.resize(frames.size());
         m_sourceSequence.resize(frames.size(), UINT64_MAX);

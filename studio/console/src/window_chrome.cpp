@@ -159,6 +159,12 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
         ImGui::TextColored(kTextBad, "%s", line.c_str());
         ImGui::SameLine();
     }
+    if (s.shortOfCpu) {
+        // Why the monitors move less smoothly: the program comes first.
+        ImGui::TextColored(kTextWarn, "%s", tr("status.short_of_cpu"));
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("status.short_of_cpu_tip"));
+        ImGui::SameLine();
+    }
     if (!context.messages().empty()) {
         const ConsoleMessage& last = context.messages().back();
         ImGui::TextColored(last.ok ? kTextGood : kTextBad, "%s", last.text.c_str());

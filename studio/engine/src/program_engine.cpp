@@ -154,6 +154,7 @@ std::unique_ptr<PreparedScene> ProgramEngine::prepareSceneAt(const SceneSpec& sc
 void ProgramEngine::start() {
     if (!m_options.offline && m_show.lightOffAirDecode) {
         m_load = ProgramLoad(ProgramLoad::Start::ProgramFirst);
+        m_shortOfCpu = m_load.shortOfCpu();
         m_announceProgramFirst = true; // at the first tick, once it is known which cameras are off air
     }
     if (m_show.monitor && !m_options.offline) {
@@ -514,6 +515,7 @@ EngineStatus ProgramEngine::status() const {
                     (elapsed > planned ? " OVERRUN" : "");
     }
     s.running = m_started && !m_finished;
+    s.shortOfCpu = m_shortOfCpu;
     if (m_session) s.database = m_session->health();
     return s;
 }

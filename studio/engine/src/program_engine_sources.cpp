@@ -174,7 +174,9 @@ void ProgramEngine::watchProgramLoad(int64_t programMs) {
     m_loadCpuSeconds = cpuSeconds;
     const std::string at = "program t=" + std::to_string(programMs) + "ms ";
     const std::string percent = cpuShare ? std::to_string(std::lround(*cpuShare * 100)) : std::string("?");
-    switch (m_load.update(programMs, dropped, cpuShare)) {
+    const ProgramLoad::Change change = m_load.update(programMs, dropped, cpuShare);
+    m_shortOfCpu = m_load.shortOfCpu();
+    switch (change) {
     case ProgramLoad::Change::ShortOfCpu:
         logLine(LogLevel::Warning, at + "short of CPU: the encodes dropped " +
                                        std::to_string(m_load.droppedLately()) +

@@ -60,6 +60,9 @@ struct EngineStatus {
     std::string program, preview;
     std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;
+    /// The program's encodes dropped frames lately (live; see ProgramLoad):
+    /// the multiview's cameras decode keyframes only, the console draws less often.
+    bool shortOfCpu = false;
     /// Whether the session database takes the show's writes (none without --db).
     std::optional<StoreHealth> database;
 };
