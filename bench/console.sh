@@ -9,7 +9,11 @@
 # (build, draw, swap; the 30 fps pacing sleep excluded). The reference, in the
 # same run and on the same Xvfb: the merchandiser's login on the same 1600x1000
 # window (one panel, no program), i.e. what any frame of that size costs in
-# software OpenGL here. Runs alternate; medians of BENCH_RUNS runs.
+# software OpenGL here. A third arm, also in the same run: the operator's desk
+# drawing every frame whole (HAWKER_CONSOLE_WHOLE_FRAMES=1), against the
+# default that draws and shows only what changed (docs/ARCHITECTURE.md,
+# "Only what changed is drawn"); paired per run, with each run's process CPU
+# (user + system) per console frame. Runs alternate; medians of BENCH_RUNS runs.
 # Results: stdout and bench/results/console.md.
 set -euo pipefail
 REPO="$(cd "$(dirname "$0")/.." && pwd)"
@@ -76,28 +80,38 @@ SHOW
 # A session to review for the reference login.
 "$HAWKER" session new --db "$WORK/hawker.db" --title "基准 session" >/dev/null
 
-run_console() { # run_console LABEL ARGS...  -> prints "frame_ms_median frame_ms_p99 build_ms_median dropped"
+# run_console LABEL ARGS...  -> prints "frame_ms_median frame_ms_p99 build_ms_median dropped cpu_ms_per_frame drawn_share"
+run_console() {
     local label="$1"; shift
-    xvfb-run -a -s "-screen 0 1600x1000x24" "$HAWKER" gui "$@" --screenshot "$WORK/$label.png" \
+    xvfb-run -a -s "-screen 0 1600x1000x24" /usr/bin/time -f '%U %S' -o "$WORK/$label.time" \
+        "$HAWKER" gui "$@" --screenshot "$WORK/$label.png" \
         --after-frames "$FRAMES" >"$WORK/$label.out" 2>"$WORK/$label.err" ||
         { echo "bench: the console ($label) failed:" >&2; tail -5 "$WORK/$label.err" >&2; exit 1; }
-    local line summary
+    local line summary cpu frames
     line="$(grep '^console ' "$WORK/$label.out")"
     summary="$(grep '^summary ' "$WORK/$label.out" || true)"
-    echo "$(value frame_ms_median <<<"$line") $(value frame_ms_p99 <<<"$line") $(value build_ms_median <<<"$line") $(value dropped <<<"$summary")"
+    frames="$(value frames <<<"$line")"
+    cpu="$(awk -v f="$frames" '{ printf "%.2f", ($1 + $2) * 1000 / f }' "$WORK/$label.time")"
+    echo "$(value frame_ms_median <<<"$line") $(value frame_ms_p99 <<<"$line") $(value build_ms_median <<<"$line") $(value dropped <<<"$summary") $cpu $(value drawn_share <<<"$line")"
 }
 
-: >"$WORK/operator.txt"; : >"$WORK/reference.txt"
+: >"$WORK/operator.txt"; : >"$WORK/reference.txt"; : >"$WORK/whole.txt"
 for run in $(seq 1 "$RUNS"); do
     run_console operator "$WORK/show.toml" --db "$WORK/hawker.db" >>"$WORK/operator.txt"
+    HAWKER_CONSOLE_WHOLE_FRAMES=1 run_console whole "$WORK/show.toml" --db "$WORK/hawker.db" >>"$WORK/whole.txt"
     run_console reference --role merchandiser --db "$WORK/hawker.db" >>"$WORK/reference.txt"
-    echo "run $run: operator $(tail -1 "$WORK/operator.txt") | reference $(tail -1 "$WORK/reference.txt")" >&2
+    echo "run $run: operator $(tail -1 "$WORK/operator.txt") | whole frames $(tail -1 "$WORK/whole.txt") | reference $(tail -1 "$WORK/reference.txt")" >&2
 done
 col() { awk -v c="$1" '{ print $c }' "$2" | median; }
 OP_MED="$(col 1 "$WORK/operator.txt")"; OP_P99="$(col 2 "$WORK/operator.txt")"
 OP_BUILD="$(col 3 "$WORK/operator.txt")"; OP_DROP="$(col 4 "$WORK/operator.txt")"
 REF_MED="$(col 1 "$WORK/reference.txt")"
 RATIO="$(awk -v a="$OP_MED" -v b="$REF_MED" 'BEGIN { printf "%.2f", a / b }')"
+WHOLE_MED="$(col 1 "$WORK/whole.txt")"; OP_CPU="$(col 5 "$WORK/operator.txt")"; WHOLE_CPU="$(col 5 "$WORK/whole.txt")"
+OP_SHARE="$(col 6 "$WORK/operator.txt")"
+# Paired per run: this run's default desk against this run's whole-frame desk.
+PAIRED_MS="$(paste -d' ' "$WORK/operator.txt" "$WORK/whole.txt" | awk '{ printf "%.2f\n", $1 / $7 }' | median)"
+PAIRED_CPU="$(paste -d' ' "$WORK/operator.txt" "$WORK/whole.txt" | awk '{ printf "%.2f\n", $5 / $11 }' | median)"
 RENDERER="$(grep -o 'OpenGL .*' "$WORK/operator.err" | head -1 || true)"
 {
     echo "## Console frame time ($(date -u +%Y-%m-%d), $(nproc) cores, median of $RUNS runs of $FRAMES frames)"
@@ -112,4 +126,8 @@ RENDERER="$(grep -o 'OpenGL .*' "$WORK/operator.err" | head -1 || true)"
     echo "| program frames dropped while the console ran | $OP_DROP |"
     echo "| reference: merchandiser login, same window, no program | $REF_MED ms |"
     echo "| ratio operator / reference | $RATIO |"
+    echo "| operator desk drawing every frame whole: frame work median | $WHOLE_MED ms |"
+    echo "| drawn in part ÷ whole, frame work (median of paired runs) | $PAIRED_MS |"
+    echo "| process CPU per console frame, drawn in part / whole | $OP_CPU / $WHOLE_CPU ms (paired ratio $PAIRED_CPU) |"
+    echo "| share of the window's pixels drawn, in part | $OP_SHARE |"
 } | tee "$RESULTS/console.md"

@@ -88,6 +88,9 @@ void PartialRedraw::present(GLFWwindow* window) {
         glfwSwapBuffers(window);
         return;
     }
+    // The extension only promises a flush: the copies must find the frame finished. (A swap waits the same
+    // way, so the frame's time keeps meaning the same: its work, drawing included.)
+    glFinish();
     Display* display = glXGetCurrentDisplay();
     const GLXDrawable drawable = glXGetCurrentDrawable();
     // Rows count from the bottom here, as everywhere in OpenGL.
