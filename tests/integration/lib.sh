@@ -336,6 +336,14 @@ hawker_fg() {
     fi
 }
 
+# learn_console SHOW.toml GUI_ARGS...: a first console run ("learn") that writes a screenshot and exits;
+# its log says where each control is (center_in "$T/learn.out" NAME). Give --size and --after-frames.
+learn_console() {
+    local show="$1"; shift
+    hawker_fg learn 90 gui "$show" --overwrite --who tester --screenshot "$T/learn.png" "$@"
+    check "the first run wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/learn.png"
+}
+
 # hawker_error_line NAME: the first "hawker: error:" line of NAME.err.
 hawker_error_line() { grep -m1 '^hawker: error:' "$T/$1.err" 2>/dev/null; }
 

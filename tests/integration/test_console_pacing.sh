@@ -51,9 +51,7 @@ show "$T/program.mkv" > "$T/show.toml"
 start_xvfb
 
 # --- where TAKE is (a first run's screenshot log) ------------------------------------------------
-hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1280x800 \
-    --screenshot "$T/learn.png" --after-frames 20
-check "the first run wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/learn.png"
+learn_console "$T/learn.toml" --size 1280x800 --after-frames 20
 TAKE_AT=$(center_in "$T/learn.out" switcher_take)
 [[ -n "$TAKE_AT" ]] || die "the console did not say where TAKE is"
 

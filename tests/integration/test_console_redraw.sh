@@ -7,12 +7,14 @@
 # reads back from the X server what the window shows and compares it with the
 # frame. A live show runs for about 10 s while the monitors change, the mouse
 # moves over the desk (hover colours), TAKE is clicked and a menu opens and
-# closes (a window appears and goes). Checked:
+# closes (a window appears and goes), and the window is unmapped and mapped
+# again (the X server loses its pixels). Checked:
 #   - the log says the desk draws only what changed;
 #   - most frames were drawn in part, and on average well under the whole
 #     window was drawn (the idle monitors change, the rest mostly not);
 #   - not one frame drawn in part differed from the whole frame, and not one
-#     window picture differed from the frame drawn;
+#     window picture differed from the frame drawn, the one after the window
+#     came back included;
 #   - HAWKER_CONSOLE_WHOLE_FRAMES=1 draws every frame whole, and says so.
 source "$(dirname "$0")/lib.sh"
 require_hawker
@@ -61,9 +63,7 @@ show "$T/program.mkv" > "$T/show.toml"
 start_xvfb
 
 # --- where TAKE is (a first run's screenshot log) ------------------------------------------------
-hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1280x800 \
-    --screenshot "$T/learn.png" --after-frames 20
-check "the first run wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/learn.png"
+learn_console "$T/learn.toml" --size 1280x800 --after-frames 20
 TAKE_AT=$(center_in "$T/learn.out" switcher_take)
 [[ -n "$TAKE_AT" ]] || die "the console did not say where TAKE is"
 read -r TX TY <<< "$TAKE_AT"
@@ -87,6 +87,17 @@ xd mousemove 20 10 click 1 # the Show menu opens (a new window)
 sleep 1
 xd key Escape # and closes
 xd mousemove 5 795
+sleep 1
+# Unmapped and mapped again: the X server has lost the window's pixels, and the desk must show them all
+# again from its back buffer (not only what changed since).
+WINDOW_ID=$(timeout 5 xdotool search --pid "$RUN_PID" 2>/dev/null | head -n1)
+if [[ -n "$WINDOW_ID" ]]; then
+    xd windowunmap --sync "$WINDOW_ID"
+    sleep 0.5
+    xd windowmap --sync "$WINDOW_ID"
+else
+    fail "xdotool found no window of the console (pid $RUN_PID)"
+fi
 sleep 2
 kill -TERM "$RUN_PID" 2>/dev/null
 wait_pid "$RUN_PID" 60

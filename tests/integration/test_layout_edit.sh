@@ -78,9 +78,7 @@ start_xvfb
 
 # --- 1. where the console draws the PiP's box, TAKE and Save ----------------------------------
 # The desk in Chinese, as its operators use it: the places come from the console, whatever the words.
-hawker_fg learn 90 gui "$T/learn.toml" --overwrite --who tester --size 1600x1000 --lang zh-CN \
-    --screenshot "$T/learn.png" --after-frames 40
-check "the first run wrote its screenshot (exit $HAWKER_RC)" test "$HAWKER_RC" -eq 0 -a -s "$T/learn.png"
+learn_console "$T/learn.toml" --size 1600x1000 --lang zh-CN --after-frames 40
 PIP=$(region "$T/learn.out" layer:main:1)
 MONITOR=$(region "$T/learn.out" preview_monitor)
 TAKE_AT=$(center_in "$T/learn.out" switcher_take)

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <optional>
 #include <random>
 
 #include <imgui.h>
@@ -65,6 +66,27 @@ private:
     ImGuiContext* m_context = nullptr;
 };
 
+/// A planner fed real frames, with texture 7's upload count under the test's control.
+class RedrawPlannerOnFrames : public ::testing::Test {
+protected:
+    /// The planner's verdict on the next frame (see ImGuiFrames::frame), for a back buffer `age` frames old.
+    std::optional<std::vector<PixelBox>> plan(const char* rightText, ImVec2 rightAt = ImVec2(400, 20),
+                                              int age = 1, bool third = false, int width = kWidth) {
+        return planner.plan(imgui.frame(rightAt, rightText, ImVec2(40, 80), third), width, kHeight, age,
+                            [this](ImTextureID id) { return generations[id]; });
+    }
+    /// ImGui needs a frame or two to settle its windows' sizes.
+    void settle() {
+        for (int i = 0; i < 3; ++i)
+            plan("12 viewers");
+    }
+    void newPicture() { ++generations[reinterpret_cast<ImTextureID>(intptr_t{7})]; }
+
+    ImGuiFrames imgui;
+    RedrawPlanner planner;
+    std::map<ImTextureID, uint64_t> generations;
+};
+
 int64_t areaOf(const std::vector<PixelBox>& boxes) {
     int64_t area = 0;
     for (const PixelBox& b : boxes)
@@ -78,36 +100,21 @@ bool inside(const PixelBox& inner, const PixelBox& outer) {
 
 } // namespace
 
-TEST(RedrawPlanner, TheFirstFrameIsDrawnWholeAndAnUnchangedOneNotAtAll) {
-    ImGuiFrames imgui;
-    RedrawPlanner planner;
-    std::map<ImTextureID, uint64_t> generations;
-    auto generation = [&](ImTextureID id) { return generations[id]; };
-    // ImGui needs a frame or two to settle its windows' sizes.
-    for (int i = 0; i < 3; ++i)
-        planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
-    auto boxes = planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
+TEST_F(RedrawPlannerOnFrames, TheFirstFrameIsDrawnWholeAndAnUnchangedOneNotAtAll) {
+    EXPECT_FALSE(plan("12 viewers")) << "a first frame has nothing to compare with: whole";
+    settle();
+    auto boxes = plan("12 viewers");
     ASSERT_TRUE(boxes.has_value());
     EXPECT_TRUE(boxes->empty()) << boxes->size() << " boxes for a frame like the last";
-
-    RedrawPlanner fresh;
-    EXPECT_FALSE(fresh.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation))
-        << "a first frame has nothing to compare with: whole";
     // An unknown back buffer age (0) or one older than the history: whole.
-    EXPECT_FALSE(planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 0, generation));
-    EXPECT_FALSE(planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight,
-                              static_cast<int>(RedrawPlanner::kHistory) + 1, generation));
+    EXPECT_FALSE(plan("12 viewers", ImVec2(400, 20), 0));
+    EXPECT_FALSE(plan("12 viewers", ImVec2(400, 20), static_cast<int>(RedrawPlanner::kHistory) + 1));
 }
 
-TEST(RedrawPlanner, ANewPictureRedrawsOnlyWhereThePictureIs) {
-    ImGuiFrames imgui;
-    RedrawPlanner planner;
-    std::map<ImTextureID, uint64_t> generations;
-    auto generation = [&](ImTextureID id) { return generations[id]; };
-    for (int i = 0; i < 3; ++i)
-        planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
-    ++generations[reinterpret_cast<ImTextureID>(intptr_t{7})];
-    auto boxes = planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
+TEST_F(RedrawPlannerOnFrames, ANewPictureRedrawsOnlyWhereThePictureIs) {
+    settle();
+    newPicture();
+    auto boxes = plan("12 viewers");
     ASSERT_TRUE(boxes.has_value());
     ASSERT_EQ(boxes->size(), 1u);
     // The 160x90 picture at (40, 80), with a pixel of margin on each side; not its window.
@@ -118,15 +125,9 @@ TEST(RedrawPlanner, ANewPictureRedrawsOnlyWhereThePictureIs) {
         << boxes->front().y1;
 }
 
-TEST(RedrawPlanner, ChangedTextRedrawsItsWindowAndAMovedWindowBothPlaces) {
-    ImGuiFrames imgui;
-    RedrawPlanner planner;
-    std::map<ImTextureID, uint64_t> generations;
-    auto generation = [&](ImTextureID id) { return generations[id]; };
-    for (int i = 0; i < 3; ++i)
-        planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
-
-    auto boxes = planner.plan(imgui.frame(ImVec2(400, 20), "13 viewers"), kWidth, kHeight, 1, generation);
+TEST_F(RedrawPlannerOnFrames, ChangedTextRedrawsItsWindowAndAMovedWindowBothPlaces) {
+    settle();
+    auto boxes = plan("13 viewers");
     ASSERT_TRUE(boxes.has_value());
     const PixelBox right{400, 20, 650, 220};
     for (const PixelBox& b : *boxes)
@@ -136,7 +137,7 @@ TEST(RedrawPlanner, ChangedTextRedrawsItsWindowAndAMovedWindowBothPlaces) {
     EXPECT_LT(areaOf(*boxes), 2 * right.area());
 
     // Moved down by 100: where it was and where it is, and nothing of the left window.
-    boxes = planner.plan(imgui.frame(ImVec2(400, 120), "13 viewers"), kWidth, kHeight, 1, generation);
+    boxes = plan("13 viewers", ImVec2(400, 120));
     ASSERT_TRUE(boxes.has_value());
     const PixelBox both{400, 20, 650, 320};
     for (const PixelBox& b : *boxes)
@@ -147,16 +148,11 @@ TEST(RedrawPlanner, ChangedTextRedrawsItsWindowAndAMovedWindowBothPlaces) {
             EXPECT_FALSE((*boxes)[i].overlaps((*boxes)[j])) << "a pixel in two boxes would be blended twice";
 }
 
-TEST(RedrawPlanner, AnOlderBackBufferGetsTheChangesOfEachFrameSince) {
-    ImGuiFrames imgui;
-    RedrawPlanner planner;
-    std::map<ImTextureID, uint64_t> generations;
-    auto generation = [&](ImTextureID id) { return generations[id]; };
-    for (int i = 0; i < 3; ++i)
-        planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
-    planner.plan(imgui.frame(ImVec2(400, 20), "13 viewers"), kWidth, kHeight, 1, generation); // right changed
-    ++generations[reinterpret_cast<ImTextureID>(intptr_t{7})]; // then the picture
-    auto boxes = planner.plan(imgui.frame(ImVec2(400, 20), "13 viewers"), kWidth, kHeight, 2, generation);
+TEST_F(RedrawPlannerOnFrames, AnOlderBackBufferGetsTheChangesOfEachFrameSince) {
+    settle();
+    plan("13 viewers"); // the right window changed
+    newPicture();       // then the picture
+    auto boxes = plan("13 viewers", ImVec2(400, 20), 2);
     ASSERT_TRUE(boxes.has_value());
     const PixelBox picture{40, 80, 200, 170}, right{400, 20, 650, 220};
     int64_t coveredPicture = 0, coveredRight = 0;
@@ -168,27 +164,15 @@ TEST(RedrawPlanner, AnOlderBackBufferGetsTheChangesOfEachFrameSince) {
     EXPECT_EQ(coveredRight, right.area()) << "and the window whose text changed the frame before";
 }
 
-TEST(RedrawPlanner, ANewWindowOrANewSizeOrAnInvalidationIsWhole) {
-    ImGuiFrames imgui;
-    RedrawPlanner planner;
-    std::map<ImTextureID, uint64_t> generations;
-    auto generation = [&](ImTextureID id) { return generations[id]; };
-    for (int i = 0; i < 3; ++i)
-        planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers"), kWidth, kHeight, 1, generation);
-    EXPECT_FALSE(planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers", ImVec2(40, 80), true), kWidth,
-                              kHeight, 1, generation))
-        << "a window opened";
-    planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers", ImVec2(40, 80), true), kWidth, kHeight, 1,
-                 generation);
-    EXPECT_TRUE(planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers", ImVec2(40, 80), true), kWidth,
-                             kHeight, 1, generation));
-    EXPECT_FALSE(planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers", ImVec2(40, 80), true), kWidth + 1,
-                              kHeight, 1, generation))
-        << "a new framebuffer size";
+TEST_F(RedrawPlannerOnFrames, ANewWindowOrANewSizeOrAnInvalidationIsWhole) {
+    settle();
+    EXPECT_FALSE(plan("12 viewers", ImVec2(400, 20), 1, true)) << "a window opened";
+    plan("12 viewers", ImVec2(400, 20), 1, true);
+    EXPECT_TRUE(plan("12 viewers", ImVec2(400, 20), 1, true));
+    EXPECT_FALSE(plan("12 viewers", ImVec2(400, 20), 1, true, kWidth + 1)) << "a new framebuffer size";
+    EXPECT_TRUE(plan("12 viewers", ImVec2(400, 20), 1, true, kWidth + 1));
     planner.invalidate();
-    EXPECT_FALSE(planner.plan(imgui.frame(ImVec2(400, 20), "12 viewers", ImVec2(40, 80), true), kWidth + 1,
-                              kHeight, 1, generation))
-        << "a font atlas rebuilt";
+    EXPECT_FALSE(plan("12 viewers", ImVec2(400, 20), 1, true, kWidth + 1)) << "a font atlas rebuilt";
 }
 
 TEST(RedrawPlanner, AClipRectForABoxComesBackAsThatBoxThroughTheBackendsArithmetic) {

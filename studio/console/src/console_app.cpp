@@ -63,6 +63,13 @@ std::optional<FramePacer::Clock::time_point> g_lastInput;
 void noteInput() {
     g_lastInput = FramePacer::Clock::now();
 }
+/// The window system lost some of the window's pixels (it was covered, or
+/// unmapped, without a compositor keeping them): the next frame shows it all.
+bool g_exposed = false;
+void onRefresh(GLFWwindow*) {
+    g_exposed = true;
+    noteInput(); // at once, not at the idle frame's time
+}
 void onKey(GLFWwindow*, int key, int, int action, int) {
     noteInput();
     if (action == GLFW_PRESS && key >= 0) g_keyPresses.insert(key);
@@ -102,6 +109,7 @@ public:
         glfwSetScrollCallback(m_window, [](GLFWwindow*, double, double) { noteInput(); });
         glfwSetCharCallback(m_window, [](GLFWwindow*, unsigned int) { noteInput(); });
         glfwSetFramebufferSizeCallback(m_window, [](GLFWwindow*, int, int) { noteInput(); });
+        glfwSetWindowRefreshCallback(m_window, onRefresh);
         IMGUI_CHECKVERSION();
         ImGui::CreateContext();
     }
@@ -451,6 +459,10 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
                     << static_cast<int>(r[1] * sy) << " " << static_cast<int>(r[2] * sx) << " "
                     << static_cast<int>(r[3] * sy) << std::endl;
             closing = true;
+        }
+        if (g_exposed) {
+            g_exposed = false;
+            redraw.showWhole();
         }
         redraw.present(window.get());
         frameMs.add(

@@ -62,6 +62,7 @@ void PartialRedraw::choose() {
 
 void PartialRedraw::draw(ImDrawData& data, int fbWidth, int fbHeight, ImVec4 clear) {
     if (!m_chosen) choose();
+    m_fbWidth = fbWidth;
     m_fbHeight = fbHeight;
     m_shown.clear();
     if (fbWidth <= 0 || fbHeight <= 0) return; // minimised
@@ -107,8 +108,17 @@ void PartialRedraw::checkWindow(GLFWwindow* window) {
     XSync(display, False);
     int width = 0, height = 0;
     glfwGetFramebufferSize(window, &width, &height);
+    // Only a window on screen can be read (an unmapped one is an X error, which by default ends the
+    // program): checked first, and any error on the way is swallowed.
+    XWindowAttributes attributes{};
+    if (width <= 0 || height <= 0 || !XGetWindowAttributes(display, glfwGetX11Window(window), &attributes) ||
+        attributes.map_state != IsViewable)
+        return;
+    const auto previous = XSetErrorHandler([](Display*, XErrorEvent*) { return 0; });
     XImage* image = XGetImage(display, glfwGetX11Window(window), 0, 0, static_cast<unsigned>(width),
                               static_cast<unsigned>(height), AllPlanes, ZPixmap);
+    XSync(display, False);
+    XSetErrorHandler(previous);
     if (!image) return;
     m_part.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);

@@ -45,6 +45,8 @@ public:
     void present(GLFWwindow* window);
     /// The next frame is drawn whole (a new font atlas: its pixels changed under the same lists).
     void invalidate() { m_planner.invalidate(); }
+    /// This frame shows the whole back buffer (the window system lost the window's pixels: an expose).
+    void showWhole() { m_shown.assign(1, PixelBox{0, 0, m_fbWidth, m_fbHeight}); }
 
     /// " partial_frames=... drawn_share=... redraw_checked=... redraw_mismatches=... window_checked=...
     /// window_mismatches=..." for the summary.
@@ -66,7 +68,7 @@ private:
     CopySubBuffer m_copySubBuffer = nullptr; ///< set when frames are drawn in part
     bool m_chosen = false, m_check = false, m_forceWhole = false;
     std::vector<PixelBox> m_shown; ///< what present() copies out
-    int m_fbHeight = 0;
+    int m_fbWidth = 0, m_fbHeight = 0;
     std::vector<ImVector<ImDrawCmd>> m_clipped; ///< each list's commands cut to the boxes, while drawn
     std::vector<unsigned char> m_part, m_whole; ///< the check's two pictures
     int64_t m_partFrames = 0;
