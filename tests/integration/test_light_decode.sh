@@ -3,9 +3,11 @@
 # and what goes on air is unaffected. Offline, frame for frame against the
 # same show decoding every camera in full ([program] multiview_decode = "full").
 # Two runs of one show are not bit-identical here (from about the first second
-# the encodes differ slightly, PSNR 45-56 dB), so the measure is the PSNR of
-# the luma of the first second on air (frames 210-239, before the next
-# keyframe), with the floor given by two full runs of the same show:
+# the encodes differ slightly, PSNR 45-56 dB; and one run in several under a
+# full test run's load has come out 28.8 dB from the others, cause not found),
+# so the measure is the PSNR of the luma of the first second on air (frames
+# 210-239, before the next keyframe), with the floor given by the two of three
+# full runs of the same show that agree best:
 #   - the second camera cued to preview at 3 s and taken at 7 s: the light run
 #     is as close to a full run as two full runs are to each other (within
 #     1.5 dB of the floor): it was decoded in full from its next keyframe (4 s).
@@ -89,7 +91,7 @@ on_air_psnr() {
 }
 light_frames() { item_value "$1" source camb light_frames; }
 
-for run in "full 3.0 7.0 full.mkv" "full 3.0 7.0 full2.mkv" "light 3.0 7.0 light.mkv" "full 6.9 7.0 late-full.mkv" "light 6.9 7.0 late-light.mkv" \
+for run in "full 3.0 7.0 full.mkv" "full 3.0 7.0 full2.mkv" "full 3.0 7.0 full3.mkv" "light 3.0 7.0 light.mkv" "full 6.9 7.0 late-full.mkv" "light 6.9 7.0 late-light.mkv" \
     "light 20 30 never.mkv"; do
     read -r decode preview take rec <<< "$run"
     show "$decode" "$preview" "$take" "$rec" > "$T/${rec%.mkv}.toml"
@@ -102,9 +104,17 @@ check "the full run never decoded light (light_frames $(light_frames "$T/full.ou
     test "$(light_frames "$T/full.out")" = 0
 check "the light run decoded camb light while it was off air (light_frames $(light_frames "$T/light.out"))" \
     fcmp "$(light_frames "$T/light.out") >= 60"
-floor=$(on_air_psnr "$T/full.mkv" "$T/full2.mkv")
-early=$(on_air_psnr "$T/full.mkv" "$T/light.mkv")
-info "first second on air, luma PSNR against a full run: another full run $floor dB, the light run $early dB"
+# The floor and the base are the two full runs that agree best: one run in several (under a full test
+# run's load) has come out far from the others, 28.8 dB where the usual spread is 45-56 (see the header).
+floor=0 base=""
+for pair in "full full2" "full full3" "full2 full3"; do
+    read -r a b <<< "$pair"
+    p=$(on_air_psnr "$T/$a.mkv" "$T/$b.mkv")
+    info "full runs $a and $b: $p dB apart"
+    if fcmp "$p > $floor"; then floor=$p base=$a; fi
+done
+early=$(on_air_psnr "$T/$base.mkv" "$T/light.mkv")
+info "first second on air, luma PSNR against full run $base: another full run $floor dB, the light run $early dB"
 check "cued 4 s before the take: on air, the light run is as close to a full run as another full run ($early vs $floor dB, counted at most 45)" \
     fcmp "$early >= ($floor < 45 ? $floor : 45) - 1.5"
 late=$(on_air_psnr "$T/late-full.mkv" "$T/late-light.mkv")
