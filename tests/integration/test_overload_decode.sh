@@ -9,7 +9,7 @@
 # drops frames all along. Checked, with times from Hawker's own log:
 #   - the log says the program is short of CPU, after the 5 s warm-up
 #     (its program time t= at 5000 ms or more) and not before;
-#   - then GET /state gives the off-air camera decode "keyframes", and over
+#   - then GET /state gives short_of_cpu and the off-air camera decode "keyframes", and over
 #     about 2 s it decoded 1 or 2 frames: its keyframes. The
 #     window is Hawker's program time (GET /session's program_ms, read just
 #     before and after each GET /state);
@@ -108,6 +108,9 @@ sleep 0.5
 window keyframes
 check "the off-air camera then decodes keyframes only (decode '$DECODES')" test "$DECODES" = "keyframes keyframes"
 check "  its keyframes, one every 2 s: $FRAMES in $SPAN s" fcmp "$FRAMES >= 1 && $FRAMES <= 2"
+SHORT=$(jx "$T/keyframes-2.json" '$.short_of_cpu')
+check "  and GET /state says the program is short of CPU (short_of_cpu $SHORT; the console draws less then)" \
+    test "$SHORT" = 1
 
 # 3 s after the cue at 11 s (the camera's next keyframe comes within 2 s of it).
 for ((i = 0; i < 100; i++)); do
