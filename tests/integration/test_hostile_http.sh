@@ -88,20 +88,24 @@ head -c 5000 /dev/zero | tr '\0' '[' > "$T/deep-body.json"
 CODE=$(curl -s -m 5 -o "$T/deep.json" -w '%{http_code}' -H "Authorization: Bearer $OP" \
     --data-binary "@$T/deep-body.json" "$BASE/take")
 check "JSON nested 5000 deep -> 400 (got $CODE: $(head -c 120 "$T/deep.json"))" test "$CODE" = 400
+# What a flood got in: the server drains at most 4 MB after refusing (so the client sees the answer, not a
+# reset); the client's send buffer is kept small (tools/hostile_http.py), so little more than that counts.
+# A run with the system's default send buffer counted 9.2 MB, most of it queued on the client's side.
+FLOOD_BOUND=$((8 << 20))
 r=$(hostile flood /api/v1/take "$OP" 64 length)
 check "a declared 64 MB body -> 413 before it is read ($(field "$r" status))" test "$(field "$r" status)" = 413
 sent=$(field "$r" sent)
-check "  ... and the server took at most 8 MB of it (took $sent)" test "${sent:-999999999}" -le $((8 << 20))
+check "  ... and it got at most 8 MB of it in (sent $sent)" test "${sent:-999999999}" -le "$FLOOD_BOUND"
 r=$(hostile flood /api/v1/take - 64 chunked)
 status=$(field "$r" status); sent=$(field "$r" sent)
 check "a 64 MB chunked flood without a token is refused (401) or cut off (got '${status:-closed}')" \
     test "${status:-closed}" = 401 -o "${status:-closed}" = closed
-check "  ... after at most 8 MB (took $sent)" test "${sent:-999999999}" -le $((8 << 20))
+check "  ... after at most 8 MB (sent $sent)" test "${sent:-999999999}" -le "$FLOOD_BOUND"
 r=$(hostile flood "/api/v1/sessions/$SESSION/events" "$IN" 64 chunked)
 status=$(field "$r" status); sent=$(field "$r" sent)
 check "a 64 MB chunked flood with an ingest token -> 413 or cut off (got '${status:-closed}')" \
     test "${status:-closed}" = 413 -o "${status:-closed}" = closed
-check "  ... after at most 8 MB (took $sent)" test "${sent:-999999999}" -le $((8 << 20))
+check "  ... after at most 8 MB (sent $sent)" test "${sent:-999999999}" -le "$FLOOD_BOUND"
 check "the log says the body passed the limit while being read" \
     grep -q "413 for /api/v1/sessions/$SESSION/events, the body passed 65536 bytes while being read" "$T/hawker.err"
 r=$(hostile lying 4000 10 "$OP")

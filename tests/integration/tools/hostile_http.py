@@ -63,6 +63,9 @@ def flood(port, head, total, chunked, timeout=6.0):
     """Sends `head`, then up to `total` body bytes (chunked or plain) for as
     long as the server takes them; returns how much it took and its answer."""
     s = connect(port, timeout)
+    # A small send buffer: what `sent` counts beyond what the server read is then only the server's
+    # own receive buffer, not megabytes queued on this side too.
+    s.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 65536)
     sent = 0
     block = b"x" * 65536
     started = time.monotonic()
