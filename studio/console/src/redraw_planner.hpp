@@ -34,8 +34,9 @@ struct PixelBox {
 /// textures that were not given new pixels, looks the same. The planner keeps
 /// a copy of the last frame's lists and gives the boxes that changed.
 ///
-/// A back buffer holds the picture of some frames ago (its age, which the
-/// window system tells); it needs what changed in each frame since. Anything
+/// A back buffer holds the picture of some frames ago (its age): the desk's,
+/// never swapped (PartialRedraw), always holds the last one, age 1; a
+/// swapped one that reports its age would need what changed in each frame since. Anything
 /// the planner cannot compare (the first frame, a new window, a reordering,
 /// a new size, a font atlas rebuilt) means the whole window.
 class RedrawPlanner {
