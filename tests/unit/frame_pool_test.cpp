@@ -4,6 +4,7 @@
 
 #include "hawker/capture/frame_pool.hpp"
 #include "hawker/capture/rendition_scaler.hpp"
+#include "hawker/capture/video_frame.hpp"
 
 using namespace hawker::capture;
 
@@ -133,4 +134,20 @@ TEST(RenditionScaler, ARenditionThatDoesNotFitIsRefused) {
     RenditionScaler scaler;
     EXPECT_FALSE(scaler.scale(source.planes, {cv::Rect(40, 0, 64, 48), cv::Size(32, 24)}).has_value());
     EXPECT_FALSE(scaler.scale(source.planes, {cv::Rect(0, 0, 64, 48), cv::Size(0, 24)}).has_value());
+}
+
+TEST(VideoFrame, TheWholePictureAtItsOwnSizeIsItsOwnPlanesUnscaled) {
+    TestPicture source;
+    VideoFrame frame;
+    frame.planes = source.planes;
+    const Rendition whole{cv::Rect(0, 0, 64, 48), cv::Size(64, 48)};
+    ASSERT_TRUE(frame.isWholePicture(whole));
+    const PlaneSet* found = frame.findRendition(whole);
+    ASSERT_NE(found, nullptr);
+    EXPECT_EQ((*found)[0].data, source.planes[0].data); // no copy: the frame's own pixels
+    EXPECT_EQ((*found)[2].data, source.planes[2].data);
+    // A part of the picture, or the whole at another size, still needs a scaled rendition.
+    EXPECT_FALSE(frame.isWholePicture({cv::Rect(0, 0, 32, 48), cv::Size(32, 48)}));
+    EXPECT_FALSE(frame.isWholePicture({cv::Rect(0, 0, 64, 48), cv::Size(32, 24)}));
+    EXPECT_EQ(frame.findRendition({cv::Rect(0, 0, 64, 48), cv::Size(32, 24)}), nullptr);
 }

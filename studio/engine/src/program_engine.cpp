@@ -220,7 +220,7 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
                                                   layer.spec.fit, canvasSize);
             if (!placement) break;
             const capture::Rendition rendition{placement->crop, placement->dst.size()};
-            m_sources[index]->useRendition(rendition);
+            if (!frame->isWholePicture(rendition)) m_sources[index]->useRendition(rendition);
             overlay::DrawPicture draw;
             draw.dst = placement->dst;
             draw.signalLost = m_lost[index];

@@ -39,7 +39,13 @@ struct VideoFrame {
 
     int width() const { return planes[0].cols; }
     int height() const { return planes[0].rows; }
+    /// The whole picture at its own size (a camera filling a canvas of its
+    /// size): the frame's own planes serve it, so nobody scales or copies it.
+    bool isWholePicture(const Rendition& r) const {
+        return r.crop == cv::Rect(0, 0, width(), height()) && r.size == r.crop.size();
+    }
     const PlaneSet* findRendition(const Rendition& wanted) const {
+        if (isWholePicture(wanted)) return &planes;
         for (const RenditionPicture& picture : renditions)
             if (picture.rendition == wanted) return &picture.planes;
         return nullptr;
