@@ -19,6 +19,9 @@
 #     over 2 s from 14 s on, decode "full", and its picture exact by the end
 #     (a keyframe came in full after the cue);
 #   - the camera on air was decoded in full all along (light_frames=0).
+# Then the same show with multiview_decode = "full" for 9 s: short of CPU
+# again, the log says the multiview's cameras keep full decoding (not that
+# they go to keyframes), and the off-air camera never decoded light.
 # The way back, once the CPU eases, is checked by the unit test program_load_test.
 source "$(dirname "$0")/lib.sh"
 require_hawker
@@ -131,4 +134,20 @@ check "the camera on air was decoded in full all along (light_frames=$(item_valu
     test "$(item_value "$T/show.out" source cama light_frames)" = 0
 check "the program's encode did drop frames (dropped=$(summary_value "$T/show.out" dropped))" \
     fcmp "$(summary_value "$T/show.out" dropped) > 0"
+
+sed -e 's/^\[program\]$/[program]\nmultiview_decode = "full"/' -e "s/^port = $API_PORT\$/port = $(pick_port)/" \
+    "$T/show.toml" > "$T/full.toml"
+grep -q '^multiview_decode = "full"$' "$T/full.toml" || die "could not write the multiview_decode = full show"
+export HAWKER_INJECT_FAULTS="encoder.tick:program~50"
+hawker_bg full run "$T/full.toml" --db "$T/full.db" --duration 9
+unset HAWKER_INJECT_FAULTS
+wait_until 15 grep -q 'short of CPU' "$T/full.err" || fail "with multiview_decode = full, the log never said short of CPU"
+check "with multiview_decode = \"full\", short of CPU says the multiview's cameras keep full decoding" \
+    grep -q 'short of CPU: .*cameras only in the multiview keep full decoding (multiview_decode = "full")' "$T/full.err"
+check "  and never that they decode keyframes only or light" \
+    bash -c "! grep -Eq 'keyframes only|decode light|program-first' '$T/full.err'"
+wait_pid "$HAWKER_PID" 40
+check "  the show ran to the end (rc $WAIT_RC)" test "$WAIT_RC" = 0
+check "  the off-air camera was decoded in full all along (light_frames=$(item_value "$T/full.out" source net light_frames))" \
+    test "$(item_value "$T/full.out" source net light_frames) $(item_value "$T/full.out" source net decode)" = "0 full"
 finish

@@ -176,23 +176,27 @@ void ProgramEngine::watchProgramLoad(int64_t programMs) {
     const std::string percent = cpuShare ? std::to_string(std::lround(*cpuShare * 100)) : std::string("?");
     const ProgramLoad::Change change = m_load.update(programMs, dropped, cpuShare);
     m_shortOfCpu = m_load.shortOfCpu();
+    // What the verdict does to the multiview's cameras; with multiview_decode = "full" it does nothing
+    // to them (applyDecodeLevels leaves them alone), and only the console draws less often.
+    const bool light = m_show.lightOffAirDecode;
     switch (change) {
     case ProgramLoad::Change::ShortOfCpu:
         logLine(LogLevel::Warning, at + "short of CPU: the encodes dropped " +
                                        std::to_string(m_load.droppedLately()) +
-                                       " frames in the last second; cameras only in the multiview now "
-                                       "decode keyframes only");
+                                       " frames in the last second; " +
+                                       (light ? "cameras only in the multiview now decode keyframes only"
+                                              : "cameras only in the multiview keep full decoding "
+                                                "(multiview_decode = \"full\")"));
         break;
     case ProgramLoad::Change::Eased:
-        logLine(LogLevel::Info, at + "CPU to spare (" + percent +
-                                    " % of the cores used): cameras only in the "
-                                    "multiview decode light");
+        logLine(LogLevel::Info, at + "CPU to spare (" + percent + " % of the cores used)" +
+                                    (light ? ": cameras only in the multiview decode light" : ""));
         break;
     case ProgramLoad::Change::KeptShort:
-        logLine(LogLevel::Warning, at + "short of CPU after the warm-up (" + std::to_string(dropped) +
-                                       " frames dropped, " + percent +
-                                       " % of the cores used): cameras only in the multiview stay on "
-                                       "keyframes only");
+        logLine(LogLevel::Warning,
+                at + "short of CPU after the warm-up (" + std::to_string(dropped) + " frames dropped, " +
+                    percent + " % of the cores used)" +
+                    (light ? ": cameras only in the multiview stay on keyframes only" : ""));
         break;
     case ProgramLoad::Change::None:
         break;
