@@ -56,7 +56,15 @@
 #   - dropped frames: Hawker's `summary ... dropped=N` (the most any encode
 #     lost) and each `encode id=... dropped=N`; ffmpeg's drop_frames and
 #     dup_frames from -progress, and its speed (below 1 it fell behind the
-#     cameras and buffered, where Hawker stays live and drops).
+#     cameras and buffered, where Hawker stays live and drops);
+#   - the floor: right after each reference run, one ffmpeg process decodes
+#     cam3 and cam4 (the off-air cameras) for BENCH_SECONDS from their files
+#     with the reference's decoder settings, and nothing else. The reference's
+#     CPU less that is what a program would spend that showed nothing of the
+#     off-air cameras and did no work the reference does not: the lowest
+#     ratio any Hawker could reach on these cameras. Against 0.85x, it tells
+#     how much CPU is left for Hawker's own work (multiview, console, audience,
+#     database).
 # Reported: medians over BENCH_RUNS runs and the median of the paired ratios
 # (Hawker ÷ ffmpeg), on stdout and in bench/results/show-b.md. Goals
 # (docs/PERFORMANCE.md, "Show B"): 30/30 distinct fps on every output with no drops, and
@@ -573,7 +581,26 @@ run_ffmpeg() {
     } > "$result"
     figures=$(cpu_figures "$result" "$dir/time.txt")
     echo "$figures" >> "$result"
+    offair_floor "$dir" "$result"
     cleanup_run_files "$dir" "$WORK/nginx/rec/$key_big.flv" "$WORK/nginx/rec/$key_small.flv"
+}
+
+# offair_floor DIR RESULT: the CPU the reference spent on the off-air cameras, measured alone (the same
+# decoder, its default threads, SECS of each file), and the reference's CPU per output s without it.
+offair_floor() {
+    local user sys rss wall cpu out_s
+    /usr/bin/time -f '%U %S %M %e' -o "$1/offair_time.txt" \
+        ffmpeg -hide_banner -nostdin -v error -stream_loop -1 -t "$SECS" -i "$CAM3" -stream_loop -1 -t "$SECS" -i "$CAM4" \
+        -map 0:v:0 -f null - -map 1:v:0 -f null - > "$1/offair.log" 2>&1 ||
+        die "decoding the off-air cameras alone failed (log: $1/offair.log)"
+    read -r user sys rss wall < <(tail -n1 "$1/offair_time.txt")
+    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    out_s=$(kv "$2" out_s)
+    {
+        echo "offair_cpu_s=$cpu"
+        echo "floor_per_output_s=$(awk -v c="$(kv "$2" cpu_s)" -v o="$cpu" -v s="$out_s" \
+            'BEGIN { if (s > 0) printf "%.3f", (c - o) / s; else print "n/a" }')"
+    } >> "$2"
 }
 
 # cpu_figures RESULT TIME_FILE: the process's CPU (/usr/bin/time's "user sys maxrss wall") over
@@ -634,6 +661,14 @@ others_cpu() { # others_cpu SIDE KEY: median CPU s per output s of a helper proc
 }
 
 H_CPU=$(med hawker cpu_per_output_s); F_CPU=$(med ffmpeg cpu_per_output_s)
+# The floor, per run: the reference less its off-air decoding, over the reference; and what 0.85x leaves.
+mapfile -t FLOOR_RATIOS < <(for ((r = 1; r <= RUNS; r++)); do
+    awk -v f="$(kv "$WORK/ffmpeg_$r.result" floor_per_output_s)" -v c="$(kv "$WORK/ffmpeg_$r.result" cpu_per_output_s)" \
+        'BEGIN { if (f != "" && f != "n/a" && c + 0 > 0) printf "%.2f\n", f / c }'
+done)
+FLOOR_RATIO=$(median "${FLOOR_RATIOS[@]}")
+F_FLOOR=$(med ffmpeg floor_per_output_s)
+HEADROOM=$(awk -v c="$F_CPU" -v f="$F_FLOOR" 'BEGIN { if (c + 0 > 0 && f != "") printf "%.3f", 0.85 * c - f; else print "n/a" }')
 mapfile -t CPU_PAIRS < <(pair_ratios cpu_per_output_s)
 CPU_PAIRED=$(median "${CPU_PAIRS[@]}")
 # Every output, both sides: the lowest distinct fps and the most drops.
@@ -688,12 +723,15 @@ sound_gap() { # sound_gap SIDE: per run, the largest |sound span - picture span|
     echo "| dropped frames (Hawker: summary dropped, the most any encode lost; ffmpeg: drop_frames) | $(per_run hawker dropped) | $(per_run ffmpeg dropped) | — |"
     echo "| kept up with the cameras (ffmpeg: -progress speed, below 1 it fell behind and buffered; Hawker stays live and drops instead) | live | $(med ffmpeg speed) (per run: $(per_run ffmpeg speed)) | — |"
     echo "| peak RSS (MB) | $(med hawker peak_rss_mb) | $(med ffmpeg peak_rss_mb) | — |"
+    echo "| the floor: the reference's CPU less its decoding of cam3 and cam4 (measured alone after each run), per output s | — | $F_FLOOR | $FLOOR_RATIO |"
     echo "| sound against pictures: the largest difference of their spans over the outputs, per run (s) | $(sound_gap hawker)| $(sound_gap ffmpeg)| — |"
     echo
     echo "| goal | Hawker | ffmpeg reference |"
     echo "|---|---|---|"
     echo "| 30/30 distinct fps on every output (lowest output ≥ 29.5) and no dropped frame (the reference: also speed ≥ 0.98) | $(verdict "$H_MIN_DISTINCT >= 29.5 && $H_MAX_DROP == 0") ($H_MIN_DISTINCT fps, $H_MAX_DROP dropped) | $(verdict "$F_MIN_DISTINCT >= 29.5 && $F_MAX_DROP == 0 && $F_SPEED >= 0.98") ($F_MIN_DISTINCT fps, $F_MAX_DROP dropped, speed $F_SPEED) |"
     echo "| Hawker CPU ≤ 0.85× the reference (median of paired ratios) | $(verdict "$CPU_PAIRED <= 0.85") ($CPU_PAIRED) | — |"
+    echo
+    echo "The floor is what a program would spend that decoded nothing of the off-air cameras and did no work the reference does not: $FLOOR_RATIO of the reference here. At 0.85× the reference, that leaves $HEADROOM CPU s per output s for all that Hawker adds: the off-air cameras in the multiview, the console, the audience and the database."
     if [[ "$(verdict "$H_MAX_DROP == 0 && $F_SPEED >= 0.98")" != meets ]]; then
         echo
         echo "Not both sides kept up with the cameras in these runs (Hawker dropped frames, or ffmpeg ran slower than real time): the machine was short of CPU, and the CPU figures then compare unequal work (a dropped or late frame costs less than an encoded one)."
@@ -704,6 +742,7 @@ sound_gap() { # sound_gap SIDE: per run, the largest |sound span - picture span|
     echo "- paired CPU ratios: ${CPU_PAIRS[*]:-n/a}"
     echo "- Hawker CPU s per output s: $(per_run hawker cpu_per_output_s) (CPU s $(per_run hawker cpu_s); output s $(per_run hawker out_s))"
     echo "- ffmpeg CPU s per output s: $(per_run ffmpeg cpu_per_output_s) (CPU s $(per_run ffmpeg cpu_s); output s $(per_run ffmpeg out_s))"
+    echo "- the reference's off-air decoding alone, CPU s: $(per_run ffmpeg offair_cpu_s); the floor per output s: $(per_run ffmpeg floor_per_output_s), ÷ the reference: ${FLOOR_RATIOS[*]:-n/a}"
     for side in hawker ffmpeg; do
         for o in rtmp1080 rtmp720 record; do
             echo "- $side $o: frames in window $(per_run "$side" "${o}_frames") over $(per_run "$side" "${o}_window_s") s, distinct $(per_run "$side" "${o}_distinct"); distinct fps $(per_run "$side" "${o}_distinct_fps") (whole file: $(per_run "$side" "${o}_frames_total") frames)"
