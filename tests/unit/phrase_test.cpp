@@ -108,3 +108,20 @@ TEST(CommandAnswers, ARefusedInputIsSaidInChineseToo) {
     const std::string zh = i18n::say(Language::ZhCN, refused.said);
     EXPECT_EQ(zh.rfind("source.add：本场不允许“file”类输入", 0), 0u) << zh;
 }
+
+TEST(CommandAnswers, TransitionAndTemplateNamesAreSaidInTheDesksLanguage) {
+    const ShowSpec show = twoScenes();
+    ShowController controller(show);
+    const Actor op{"tester", Role::Operator};
+    const CommandResult fade = controller.execute(Command::setTransition(TransitionKind::Fade, 400), op, 0);
+    ASSERT_TRUE(fade.ok) << fade.message;
+    EXPECT_EQ(fade.message, "transition fade 400 ms");
+    EXPECT_EQ(i18n::say(Language::ZhCN, fade.said), "转场 淡化 400 毫秒");
+    Command create =
+        Command::named("scene.create", {{"template", "host_pip"}, {"host", "cam"}, {"product", "cam"}});
+    create.scene = "pip2";
+    const CommandResult made = controller.execute(create, op, 0);
+    ASSERT_TRUE(made.ok) << made.message;
+    EXPECT_EQ(made.message, "scene pip2 made from Host + product picture-in-picture");
+    EXPECT_EQ(i18n::say(Language::ZhCN, made.said), "已用模板 主播 + 商品画中画 创建场景 pip2");
+}

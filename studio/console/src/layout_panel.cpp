@@ -15,14 +15,6 @@ namespace hawker::studio::console {
 
 namespace {
 
-/// The templates in the order the combo lists them, with their names' keys.
-constexpr std::array<std::pair<SceneTemplate, const char*>, 4> kTemplates{{
-    {SceneTemplate::HostFull, trKey("layout.template_host_full")},
-    {SceneTemplate::HostPip, trKey("layout.template_host_pip")},
-    {SceneTemplate::Split, trKey("layout.template_split")},
-    {SceneTemplate::ProductCloseUp, trKey("layout.template_closeup")},
-}};
-
 Command layoutCommand(const char* name, const std::string& scene, std::map<std::string, std::string> args) {
     Command command = Command::named(name, std::move(args));
     command.scene = scene;
@@ -241,10 +233,12 @@ void LayoutPanel::drawNewScene(ConsoleContext& context) {
     ImGui::InputTextWithHint(trId("layout.new_name").c_str(), tr("layout.new_name_hint"), m_newName.data(),
                              m_newName.size());
     ImGui::SetNextItemWidth(200);
-    if (ImGui::BeginCombo(trId("layout.template").c_str(),
-                          tr(kTemplates[static_cast<size_t>(m_template)].second))) {
-        for (size_t i = 0; i < kTemplates.size(); ++i)
-            if (ImGui::Selectable(tr(kTemplates[i].second), static_cast<int>(i) == m_template))
+    const std::vector<SceneTemplate> templates = sceneTemplates();
+    m_template = std::clamp(m_template, 0, static_cast<int>(templates.size()) - 1);
+    const SceneTemplate chosen = templates[static_cast<size_t>(m_template)];
+    if (ImGui::BeginCombo(trId("layout.template").c_str(), tr(labelKey(chosen)))) {
+        for (size_t i = 0; i < templates.size(); ++i)
+            if (ImGui::Selectable(tr(labelKey(templates[i])), static_cast<int>(i) == m_template))
                 m_template = static_cast<int>(i);
         ImGui::EndCombo();
     }
@@ -252,8 +246,8 @@ void LayoutPanel::drawNewScene(ConsoleContext& context) {
     ImGui::BeginDisabled(context.busy("layout") || !context.may("scene.create") || m_newId[0] == 0);
     if (ImGui::Button(trId("layout.create").c_str())) {
         Command command = Command::named(
-            "scene.create", {{"template", toString(kTemplates[static_cast<size_t>(m_template)].first)},
-                             {"name", m_newName.data()}});
+            "scene.create",
+            {{"template", toString(templates[static_cast<size_t>(m_template)])}, {"name", m_newName.data()}});
         command.scene = m_newId.data();
         // The new scene goes to preview, where it is edited and then taken.
         const std::string id = m_newId.data();

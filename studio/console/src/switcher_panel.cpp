@@ -44,15 +44,7 @@ const std::vector<SceneSpec>& switchableScenes(ConsoleContext& context) {
 
 /// The transition's name as the console's line under the buttons says it.
 const char* kindName(TransitionKind kind) {
-    switch (kind) {
-    case TransitionKind::Cut:
-        return tr("switcher.kind_cut");
-    case TransitionKind::Stinger:
-        return tr("switcher.kind_stinger");
-    case TransitionKind::Fade:
-        break;
-    }
-    return tr("switcher.kind_fade");
+    return tr(labelKey(kind));
 }
 
 } // namespace

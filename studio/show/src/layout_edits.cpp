@@ -4,6 +4,8 @@
 #include <array>
 #include <cstdlib>
 
+#include "hawker/studio/base/translations.hpp"
+
 namespace hawker::studio {
 
 SceneLayout layoutOf(const SceneSpec& scene) {
@@ -12,14 +14,17 @@ SceneLayout layoutOf(const SceneSpec& scene) {
 
 namespace {
 
+/// Every template: its name in commands and show files, and the key of its name as people read it.
 struct TemplateName {
     SceneTemplate kind;
     std::string_view name;
+    const char* label;
 };
-constexpr std::array<TemplateName, 4> kTemplates{{{SceneTemplate::HostFull, "host_full"},
-                                                  {SceneTemplate::HostPip, "host_pip"},
-                                                  {SceneTemplate::Split, "split"},
-                                                  {SceneTemplate::ProductCloseUp, "product_closeup"}}};
+constexpr std::array<TemplateName, 4> kTemplates{
+    {{SceneTemplate::HostFull, "host_full", i18n::trKey("layout.template_host_full")},
+     {SceneTemplate::HostPip, "host_pip", i18n::trKey("layout.template_host_pip")},
+     {SceneTemplate::Split, "split", i18n::trKey("layout.template_split")},
+     {SceneTemplate::ProductCloseUp, "product_closeup", i18n::trKey("layout.template_closeup")}}};
 
 int onGrid(int value, int grid) {
     if (grid <= 1) return value;
@@ -57,6 +62,19 @@ const char* toString(SceneTemplate kind) {
     for (const auto& entry : kTemplates)
         if (entry.kind == kind) return entry.name.data();
     return "host_full";
+}
+
+const char* labelKey(SceneTemplate kind) {
+    for (const auto& entry : kTemplates)
+        if (entry.kind == kind) return entry.label;
+    return kTemplates[0].label;
+}
+
+std::vector<SceneTemplate> sceneTemplates() {
+    std::vector<SceneTemplate> all;
+    for (const auto& entry : kTemplates)
+        all.push_back(entry.kind);
+    return all;
 }
 
 std::vector<LayerSpec> templateLayers(SceneTemplate kind, cv::Size canvas, const cv::Rect& safe,

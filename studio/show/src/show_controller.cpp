@@ -131,7 +131,7 @@ CommandResult ShowController::applySwitcher(const Command& command, const Actor&
     if (command.transitionMs) state.transitionMs = *command.transitionMs;
     return CommandResult::done(
         {trKey("answers.transition"),
-         {{"kind", toString(state.transition)}, {"ms", std::to_string(state.transitionMs)}}});
+         {{"kind", labelKey(state.transition), true}, {"ms", std::to_string(state.transitionMs)}}});
 }
 
 CommandResult ShowController::applyAudio(const Command& command, const Actor&, ShowState& state, int64_t) {

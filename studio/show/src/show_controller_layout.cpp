@@ -257,7 +257,8 @@ CommandResult ShowController::createScene(const Command& command, ShowState& sta
     for (SlotSpec& slot : scene.slots)
         slot.fileIndex = -1;
     state.layouts.created.push_back(scene);
-    const i18n::Phrase what{trKey("answers.scene_made"), {{"scene", id}, {"template", toString(*kind)}}};
+    const i18n::Phrase what{trKey("answers.scene_made"),
+                            {{"scene", id}, {"template", labelKey(*kind), true}}};
     state.layouts.undo.push_back(
         LayoutStep{id, i18n::say(i18n::Language::En, what), {}, layoutOf(scene), scene, what});
     state.layouts.redo.clear();

@@ -6,6 +6,7 @@
 
 #include <toml++/toml.h>
 
+#include "hawker/studio/base/translations.hpp"
 #include "show_file_sections.hpp"
 
 namespace hawker::studio {
@@ -72,6 +73,18 @@ const char* toString(TransitionKind kind) {
         return "stinger";
     }
     return "fade";
+}
+
+const char* labelKey(TransitionKind kind) {
+    switch (kind) {
+    case TransitionKind::Cut:
+        return i18n::trKey("switcher.kind_cut");
+    case TransitionKind::Stinger:
+        return i18n::trKey("switcher.kind_stinger");
+    case TransitionKind::Fade:
+        break;
+    }
+    return i18n::trKey("switcher.kind_fade");
 }
 
 const SceneSpec* ShowSpec::findScene(const std::string& id) const {

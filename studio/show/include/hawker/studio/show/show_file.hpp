@@ -43,6 +43,8 @@ std::string rectText(const cv::Rect& rect);
 enum class TransitionKind { Cut, Fade, Stinger };
 std::optional<TransitionKind> parseTransition(const std::string& name);
 const char* toString(TransitionKind kind);
+/// The key of its name as people read it ("switcher.kind_fade": fade, 淡化).
+const char* labelKey(TransitionKind kind);
 
 struct SourceSpec {
     std::string id;
