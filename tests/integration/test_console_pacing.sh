@@ -11,6 +11,11 @@
 #     run, full-rate frames at most 31 a second of the time the mouse was
 #     busy (plus its second of grace), and fewer frames in all than 30 a second
 #     would have drawn.
+#   - when the program is short of CPU (its encode held 50 ms a frame by a test
+#     fault, so it drops frames, short of CPU from its start to its end), the
+#     desk gives way: from "show started in the console" to "console closing"
+#     (Hawker's own stamps), the idle desk draws about 5 frames a second
+#     (thrifty_frames), not 10.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 command -v Xvfb >/dev/null 2>&1 || skip "Xvfb is not installed (apt-get install xvfb): the console needs an X display"
@@ -113,5 +118,33 @@ if [[ -n "$TAKEN" ]]; then
         fcmp "$LAG >= -0.05 && $LAG <= 0.5"
 else
     fail "the click on TAKE sent no take"
+fi
+
+# --- short of CPU: the idle desk draws half as often -----------------------------------------
+show "$T/short.mkv" > "$T/short.toml"
+xd mousemove 5 795
+export HAWKER_INJECT_FAULTS="encoder.tick:program~50"
+hawker_bg short gui "$T/short.toml" --overwrite --who tester --size 1280x800
+SHORT_PID=$HAWKER_PID
+unset HAWKER_INJECT_FAULTS
+wait_until 30 grep -q 'console: OpenGL' "$T/short.err" || die "the console did not open a window (short of CPU)"
+wait_until 15 grep -q 'short of CPU' "$T/short.err" || fail "the held encode never made the program short of CPU"
+sleep 6 # idle, short of CPU
+kill -TERM "$SHORT_PID" 2>/dev/null
+wait_pid "$SHORT_PID" 60
+check "the console short of CPU ends cleanly on SIGTERM (exit $WAIT_RC)" test "$WAIT_RC" -eq 0
+LINE=$(grep '^console frames=' "$T/short.out" | tail -n1)
+FRAMES=$(val frames); THRIFTY=$(val thrifty_frames)
+STARTED_AT=$(log_time "$T/short.err" 'show started in the console')
+CLOSING_AT=$(log_time "$T/short.err" 'console closing')
+if is_number "${FRAMES:-x}" && is_number "${THRIFTY:-x}" && [[ -n "$STARTED_AT" && -n "$CLOSING_AT" ]]; then
+    SHORT_S=$(span_s "$STARTED_AT" "$CLOSING_AT")
+    # Short of CPU from the start (program-first) to the end: nearly every frame is a thrifty one.
+    check "short of CPU, the desk's frames were thrifty ones ($THRIFTY of $FRAMES)" fcmp "$THRIFTY >= 0.8 * $FRAMES"
+    check "  the idle desk drew at most 7 frames a second ($FRAMES in $SHORT_S s), not 10" \
+        fcmp "$FRAMES <= 7 * $SHORT_S && $SHORT_S >= 8"
+    check "  and kept drawing (at least 3 a second)" fcmp "$FRAMES >= 3 * $SHORT_S"
+else
+    fail "no frame counts ('$LINE'), or no 'show started in the console' / 'console closing' in the log"
 fi
 finish
