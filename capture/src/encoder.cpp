@@ -130,8 +130,15 @@ size_t Encoder::queueLimit(uint64_t framesIn, int fps) {
     // x264's first frames are its slowest, and they come while every camera and
     // the console start too: for the first seconds the queue may hold a second
     // of frames rather than drop them (the latency then is the start's only).
-    const bool warmingUp = framesIn <= static_cast<uint64_t>(kWarmupSeconds) * static_cast<uint64_t>(fps);
-    return warmingUp ? std::max(kMaxQueue, static_cast<size_t>(fps)) : kMaxQueue;
+    const size_t held = std::max(kMaxQueue, static_cast<size_t>(std::max(fps, 0)));
+    const uint64_t warmup = static_cast<uint64_t>(kWarmupSeconds) * static_cast<uint64_t>(std::max(fps, 0));
+    if (framesIn <= warmup) return held;
+    // Then the limit comes down a tick at a time, not at once. An encoder still
+    // behind its backlog then drops one tick in kEaseEvery for a while (a short
+    // stretch at a lower rate on air) instead of every tick until the backlog is
+    // gone (a freeze, then a jump, of up to a second).
+    const uint64_t eased = (framesIn - warmup) / kEaseEvery;
+    return eased >= held - kMaxQueue ? kMaxQueue : held - static_cast<size_t>(eased);
 }
 
 bool Encoder::tryPush(ProgramTick tick) {

@@ -149,7 +149,11 @@ TEST(Encoder, LiveTheQueueHoldsASecondOverTheWarmUpThenEightTicks) {
     using capture::Encoder;
     EXPECT_EQ(Encoder::queueLimit(1, 30), 30u);
     EXPECT_EQ(Encoder::queueLimit(150, 30), 30u) << "the first 5 s of ticks";
-    EXPECT_EQ(Encoder::queueLimit(151, 30), Encoder::kMaxQueue);
+    EXPECT_EQ(Encoder::queueLimit(151, 30), 30u) << "then it comes down a tick every 3";
+    EXPECT_EQ(Encoder::queueLimit(153, 30), 29u);
+    EXPECT_EQ(Encoder::queueLimit(150 + 65, 30), 9u);
+    EXPECT_EQ(Encoder::queueLimit(150 + 66, 30), Encoder::kMaxQueue) << "down to 8 in 66 ticks (2.2 s)";
+    EXPECT_EQ(Encoder::queueLimit(100000, 30), Encoder::kMaxQueue);
     EXPECT_EQ(Encoder::queueLimit(100, 2), Encoder::kMaxQueue) << "never below the usual limit";
     // Not started: nothing takes from the queue, so the warm-up's 30 are taken and the rest dropped.
     Encoder encoder(smallSettings(64, 112), [](const capture::EncodedPacket&) {});
@@ -159,6 +163,27 @@ TEST(Encoder, LiveTheQueueHoldsASecondOverTheWarmUpThenEightTicks) {
         taken += encoder.tryPush(tickOf(i, picture)) ? 1 : 0;
     EXPECT_EQ(taken, 30);
     EXPECT_EQ(encoder.framesDropped(), 10u);
+}
+
+TEST(Encoder, LiveAFullQueueAtTheWarmUpsEndDropsSpreadOutNotInARun) {
+    // An encoder that takes exactly one tick per tick, with a full second queued when the warm-up ends:
+    // its backlog goes one dropped tick in three, never two in a row (no freeze on air).
+    using capture::Encoder;
+    size_t queued = 30;
+    int dropped = 0, inARow = 0, longestRun = 0;
+    for (uint64_t framesIn = 151; framesIn <= 450; ++framesIn) {
+        if (queued > 0) --queued; // the encoder takes one
+        if (queued >= Encoder::queueLimit(framesIn, 30)) {
+            ++dropped;
+            longestRun = std::max(longestRun, ++inARow);
+        } else {
+            ++queued;
+            inARow = 0;
+        }
+    }
+    EXPECT_EQ(queued, Encoder::kMaxQueue) << "the backlog is gone: latency back to the usual queue";
+    EXPECT_EQ(dropped, 22);
+    EXPECT_EQ(longestRun, 1);
 }
 
 TEST(ScaledFeed, LiveAFullQueueDropsAndCountsWithoutWaiting) {

@@ -57,10 +57,12 @@ public:
     /// Opens the codec (throws FfmpegError with a reason) and starts the thread.
     void start();
     /// Live: never waits; a full queue drops the tick and counts it. The queue
-    /// holds kMaxQueue ticks, or a second's worth over the first kWarmupSeconds.
+    /// holds kMaxQueue ticks, or a second's worth over the first kWarmupSeconds,
+    /// coming down from there one tick every kEaseEvery ticks.
     bool tryPush(ProgramTick tick);
     static constexpr size_t kMaxQueue = 8;
     static constexpr int kWarmupSeconds = 5;
+    static constexpr uint64_t kEaseEvery = 3;
     /// The queue's limit for the framesIn-th tick given (counting from 1).
     static size_t queueLimit(uint64_t framesIn, int fps);
     /// Offline: waits for room, so that no frame is ever dropped.
