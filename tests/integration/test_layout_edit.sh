@@ -130,7 +130,7 @@ xd mousemove $SAVE_AT; sleep 0.3; xd click 1
 wait_until 5 grep -q 'console: show.save: ' "$T/run.err"
 mv "$T/show.saved.toml" "$T/show.toml"
 check "a Save that cannot write is refused, in English in the log" grep -q 'command show.save by tester (operator) .*refused: show.save: ' "$T/run.log"
-check "  and in Chinese on the desk" grep -q 'console: show.save: show.save：' "$T/run.err"
+check "  and in Chinese on the desk" grep -q 'console: show.save: show.save：无法读取 show.toml' "$T/run.err"
 sleep 1
 kill -TERM "$RUN_PID" 2>/dev/null
 wait_pid "$RUN_PID" 60

@@ -241,7 +241,7 @@ TEST(LayoutEdits, SaveHandsTheEditedScenesToTheHookAndRenumbers) {
     const ShowSpec show = twoCameraShow();
     ShowController controller(show);
     std::vector<SceneSpec> written;
-    controller.setSaveHook([&](const std::vector<SceneSpec>& scenes) -> std::optional<std::string> {
+    controller.setSaveHook([&](const std::vector<SceneSpec>& scenes) -> std::optional<i18n::Phrase> {
         written = scenes;
         return std::nullopt;
     });
@@ -256,9 +256,20 @@ TEST(LayoutEdits, SaveHandsTheEditedScenesToTheHookAndRenumbers) {
     EXPECT_EQ(written[1].id, "pip");
     const auto main = sceneInPreview(show, *controller.snapshot(), "main");
     EXPECT_EQ(main->layers[0].fileIndex, 0) << "numbered as the file now has it";
-    controller.setSaveHook(
-        [](const std::vector<SceneSpec>&) -> std::optional<std::string> { return "disk full"; });
+    controller.setSaveHook([](const std::vector<SceneSpec>&) -> std::optional<i18n::Phrase> {
+        return i18n::Phrase{"answers.save_failed", {{"error", "disk full"}}};
+    });
     const auto refused = run(controller, "show.save", "");
     EXPECT_EQ(refused.failure, F::Conflict);
-    EXPECT_NE(refused.message.find("disk full"), std::string::npos);
+    EXPECT_EQ(refused.message, "show.save: disk full");
+    EXPECT_EQ(i18n::say(i18n::Language::ZhCN, refused.said), "show.save：保存失败：disk full");
+    controller.setSaveHook([](const std::vector<SceneSpec>&) -> std::optional<i18n::Phrase> {
+        return i18n::Phrase{"answers.save_changed_outside", {{"file", "show.toml"}}};
+    });
+    const auto changed = run(controller, "show.save", "");
+    EXPECT_EQ(
+        changed.message,
+        "show.save: show.toml's scenes were changed outside Hawker since the show read it; nothing written");
+    EXPECT_EQ(i18n::say(i18n::Language::ZhCN, changed.said),
+              "show.save：开播后 show.toml 的场景已在 Hawker 之外被修改，未写入");
 }

@@ -123,20 +123,20 @@ void ProgramEngine::applyLayouts(const ShowState& state) {
         });
 }
 
-std::optional<std::string> ProgramEngine::saveShowFile(const std::vector<SceneSpec>& scenes) {
+std::optional<i18n::Phrase> ProgramEngine::saveShowFile(const std::vector<SceneSpec>& scenes) {
     const std::filesystem::path& file = m_show.file;
+    const std::string name = file.filename().string();
     std::ifstream in(file, std::ios::binary);
-    if (!in) return "cannot read " + file.filename().string();
+    if (!in) return i18n::Phrase{i18n::trKey("answers.save_cannot_read"), {{"file", name}}};
     std::ostringstream text;
     text << in.rdbuf();
     try {
         // Someone may have edited the file since the show read it: the edits
         // are written only into the scenes this show knows.
         const ShowSpec onDisk = parseShow(text.str(), file.filename().string(), m_show.baseDir);
-        if (m_savedScenes.empty()) return "the show file could not be read when the show started";
+        if (m_savedScenes.empty()) return i18n::Phrase{i18n::trKey("answers.save_unread_at_start")};
         if (!(onDisk.scenes == m_savedScenes))
-            return file.filename().string() +
-                   "'s scenes were changed outside Hawker since the show read it; nothing written";
+            return i18n::Phrase{i18n::trKey("answers.save_changed_outside"), {{"file", name}}};
         // An anchored slot is written as its anchor: the rectangle it was given to show is not the file's.
         std::vector<SceneSpec> written = scenes;
         for (SceneSpec& scene : written)
@@ -151,7 +151,8 @@ std::optional<std::string> ProgramEngine::saveShowFile(const std::vector<SceneSp
                 " edited scene(s)");
         return std::nullopt;
     } catch (const std::exception& error) {
-        return error.what();
+        // The file on disk no longer parses, or the write failed (a full disk): the system's own words.
+        return i18n::Phrase{i18n::trKey("answers.save_failed"), {{"error", error.what()}}};
     }
 }
 

@@ -270,8 +270,7 @@ CommandResult ShowController::saveShow(ShowState& state) {
     if (!m_saveHook) return CommandResult::conflict({trKey("answers.save_no_file"), {}});
     const std::vector<SceneSpec> scenes = scenesToSave(m_show, state);
     if (scenes.empty()) return CommandResult::conflict({trKey("answers.save_nothing"), {}});
-    if (auto error = m_saveHook(scenes))
-        return CommandResult::conflict({trKey("answers.save_failed"), {{"error", *error}}});
+    if (auto why = m_saveHook(scenes)) return CommandResult::conflict(std::move(*why));
     // The file now holds these layouts: their entries are numbered as written,
     // and any other layout of the same scene (on air, or kept for undo) no
     // longer matches the file's entries one for one.

@@ -105,7 +105,7 @@ private:
     /// changed (program and drafts); compositor thread.
     void applyLayouts(const ShowState& state);
     /// show.save: writes `scenes` into the show file (the controller's save hook).
-    std::optional<std::string> saveShowFile(const std::vector<SceneSpec>& scenes);
+    std::optional<i18n::Phrase> saveShowFile(const std::vector<SceneSpec>& scenes);
     /// The scenes as the show file has them now, for saveShowFile's check.
     void readSavedScenes();
     std::unique_ptr<PreparedScene> prepareSceneAt(const SceneSpec& scene, size_t index) const;

@@ -101,8 +101,9 @@ struct AuditEntry {
 
 /// Writes the scenes' layouts into the show file (File → Save show): the
 /// show file's scenes an operator changed and those made from templates.
-/// Nullopt once the file is durably written; else why it was not.
-using ShowSaveHook = std::function<std::optional<std::string>(const std::vector<SceneSpec>& scenes)>;
+/// Nullopt once the file is durably written; else why it was not, said in
+/// whichever language its reader reads.
+using ShowSaveHook = std::function<std::optional<i18n::Phrase>(const std::vector<SceneSpec>& scenes)>;
 
 /// What the audience saw change, for the on-air timeline: one typed row
 /// (its text is row.text(), made from its fields).
