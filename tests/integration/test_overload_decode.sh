@@ -9,6 +9,8 @@
 # drops frames all along. Checked, with times from Hawker's own log:
 #   - the log says the program is short of CPU, after the 5 s warm-up
 #     (its program time t= at 5000 ms or more) and not before;
+#   - in the warm-up, GET /state gives short_of_cpu and program_first_start (the
+#     start's rule, which the console shows calmly); after it, program_first_start 0;
 #   - then GET /state gives short_of_cpu and the off-air camera decode "keyframes", and over
 #     about 2 s it decoded 1 or 2 frames: its keyframes. The
 #     window is Hawker's program time (GET /session's program_ms, read just
@@ -90,6 +92,14 @@ sample() {
 net_field() { sqlite3 :memory: "SELECT json_extract(value, '$.$2') FROM json_each(readfile('$T/$1.json'), '$.sources')
     WHERE json_extract(value, '$.id') = 'net'"; }
 
+# The first seconds: short of CPU by rule (program-first), which GET /state tells apart from a drop.
+sample start
+if fcmp "${AT:-99} < 4.5"; then
+    check "in the warm-up (at ${AT} s), GET /state says program-first start, not a drop (short_of_cpu $(jx "$T/start.json" '$.short_of_cpu'), program_first_start $(jx "$T/start.json" '$.program_first_start'))" \
+        test "$(jx "$T/start.json" '$.short_of_cpu') $(jx "$T/start.json" '$.program_first_start')" = "1 1"
+else
+    fail "the API answered only at ${AT} s of program, after the 5 s warm-up: cannot see the program-first start"
+fi
 wait_until 12 grep -q 'short of CPU' "$T/show.err" || fail "the log never said the program was short of CPU"
 SHORT_MS=$(grep -m1 'short of CPU' "$T/show.err" | sed -E 's/.*program t=([0-9]+)ms.*/\1/')
 check "the program was found short of CPU after the 5 s warm-up (t=${SHORT_MS}ms)" \
@@ -114,6 +124,8 @@ check "  its keyframes, one every 2 s: $FRAMES in $SPAN s" fcmp "$FRAMES >= 1 &&
 SHORT=$(jx "$T/keyframes-2.json" '$.short_of_cpu')
 check "  and GET /state says the program is short of CPU (short_of_cpu $SHORT; the console draws less then)" \
     test "$SHORT" = 1
+check "  because of the drops now, not the start (program_first_start $(jx "$T/keyframes-2.json" '$.program_first_start'))" \
+    test "$(jx "$T/keyframes-2.json" '$.program_first_start')" = 0
 
 # 3 s after the cue at 11 s (the camera's next keyframe comes within 2 s of it).
 for ((i = 0; i < 100; i++)); do

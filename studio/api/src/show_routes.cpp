@@ -163,6 +163,7 @@ void addShowRoutes(RouteKit& kit, ProgramView& engine) {
         out["session_id"] = engine.sessionId();
         out["running"] = status.running;
         out["short_of_cpu"] = status.shortOfCpu;
+        out["program_first_start"] = status.programFirstStart;
         return out;
     }));
     kit.server().Get("/api/v1/scenes", kit.get([&engine](const httplib::Request&) {

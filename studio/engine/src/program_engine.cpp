@@ -155,6 +155,7 @@ void ProgramEngine::start() {
     if (!m_options.offline && m_show.lightOffAirDecode) {
         m_load = ProgramLoad(ProgramLoad::Start::ProgramFirst);
         m_shortOfCpu = m_load.shortOfCpu();
+        m_programFirstStart = m_load.warmingUp();
         m_announceProgramFirst = true; // at the first tick, once it is known which cameras are off air
     }
     if (m_show.monitor && !m_options.offline) {
@@ -516,6 +517,7 @@ EngineStatus ProgramEngine::status() const {
     }
     s.running = m_started && !m_finished;
     s.shortOfCpu = m_shortOfCpu;
+    s.programFirstStart = m_programFirstStart;
     if (m_session) s.database = m_session->health();
     return s;
 }

@@ -176,6 +176,7 @@ void ProgramEngine::watchProgramLoad(int64_t programMs) {
     const std::string percent = cpuShare ? std::to_string(std::lround(*cpuShare * 100)) : std::string("?");
     const ProgramLoad::Change change = m_load.update(programMs, dropped, cpuShare);
     m_shortOfCpu = m_load.shortOfCpu();
+    m_programFirstStart = m_load.warmingUp();
     // What the verdict does to the multiview's cameras; with multiview_decode = "full" it does nothing
     // to them (applyDecodeLevels leaves them alone), and only the console draws less often.
     const bool light = m_show.lightOffAirDecode;

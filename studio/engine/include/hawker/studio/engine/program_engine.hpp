@@ -129,6 +129,7 @@ private:
     bool m_announceProgramFirst = false;   ///< compositor thread: log the start's rule at the first tick
     ProgramLoad m_load;                    ///< compositor thread
     std::atomic<bool> m_shortOfCpu{false}; ///< m_load's verdict, for status() on other threads
+    std::atomic<bool> m_programFirstStart{false};                         ///< m_load.warmingUp(), likewise
     std::optional<std::chrono::steady_clock::time_point> m_loadSampledAt; ///< compositor thread
     double m_loadCpuSeconds = 0; ///< the process's CPU time at m_loadSampledAt
     /// An output's state changed: on the timeline, and a failed one is stopped.

@@ -44,6 +44,9 @@ public:
     Change update(int64_t programMs, uint64_t framesDropped, std::optional<double> cpuShare);
 
     bool shortOfCpu() const { return m_short; }
+    /// Started program-first and the warm-up has not ended: short of CPU by
+    /// rule, not because anything was dropped (the console says so, calmly).
+    bool warmingUp() const { return m_warmingUp; }
     /// The frames dropped between the last two calls.
     uint64_t droppedLately() const { return m_droppedLately; }
 

@@ -63,6 +63,9 @@ struct EngineStatus {
     /// The program's encodes dropped frames lately (live; see ProgramLoad):
     /// the multiview's cameras decode keyframes only, the console draws less often.
     bool shortOfCpu = false;
+    /// shortOfCpu only because a live show starts program-first: the first
+    /// seconds, before the warm-up's end decides (see ProgramLoad).
+    bool programFirstStart = false;
     /// Whether the session database takes the show's writes (none without --db).
     std::optional<StoreHealth> database;
 };
