@@ -588,13 +588,12 @@ run_ffmpeg() {
 # offair_floor DIR RESULT: the CPU the reference spent on the off-air cameras, measured alone (the same
 # decoder, its default threads, SECS of each file), and the reference's CPU per output s without it.
 offair_floor() {
-    local user sys rss wall cpu out_s
+    local cpu out_s
     /usr/bin/time -f '%U %S %M %e' -o "$1/offair_time.txt" \
         ffmpeg -hide_banner -nostdin -v error -stream_loop -1 -t "$SECS" -i "$CAM3" -stream_loop -1 -t "$SECS" -i "$CAM4" \
         -map 0:v:0 -f null - -map 1:v:0 -f null - > "$1/offair.log" 2>&1 ||
         die "decoding the off-air cameras alone failed (log: $1/offair.log)"
-    read -r user sys rss wall < <(tail -n1 "$1/offair_time.txt")
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    cpu=$(time_cpu "$1/offair_time.txt")
     out_s=$(kv "$2" out_s)
     {
         echo "offair_cpu_s=$cpu"
@@ -603,13 +602,16 @@ offair_floor() {
     } >> "$2"
 }
 
+# time_cpu TIME_FILE: user + system CPU seconds from /usr/bin/time's "%U %S %M %e" line.
+time_cpu() { tail -n1 "$1" | awk '{ printf "%.2f", $1 + $2 }'; }
+
 # cpu_figures RESULT TIME_FILE: the process's CPU (/usr/bin/time's "user sys maxrss wall") over
 # the program seconds it produced: the recording's span, first frame to last (a dropped frame
 # leaves a gap, it does not shorten the program).
 cpu_figures() {
     local user sys rss wall cpu out_s
     read -r user sys rss wall < <(tail -n1 "$2")
-    cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { printf "%.2f", u + s }')
+    cpu=$(time_cpu "$2")
     out_s=$(kv "$1" record_span_s)
     echo "cpu_s=$cpu"
     echo "wall_s=$wall"
@@ -640,13 +642,14 @@ side_values() { # side_values SIDE KEY: the value of each run, one per line
 }
 med() { side_values "$1" "$2" | median_in; }
 per_run() { side_values "$1" "$2" | sed 's/^$/n\/a/' | paste -sd' ' -; }
-pair_ratios() { # pair_ratios KEY: hawker ÷ ffmpeg of each run
-    local r h f
+run_ratios() { # run_ratios SIDE KEY SIDE KEY: the first figure ÷ the second, of each run (none where either is missing)
+    local r a b
     for ((r = 1; r <= RUNS; r++)); do
-        h=$(kv "$WORK/hawker_$r.result" "$1"); f=$(kv "$WORK/ffmpeg_$r.result" "$1")
-        awk -v h="$h" -v f="$f" 'BEGIN { if (h != "" && f + 0 > 0) printf "%.2f\n", h / f }'
+        a=$(kv "$WORK/${1}_$r.result" "$2"); b=$(kv "$WORK/${3}_$r.result" "$4")
+        awk -v a="$a" -v b="$b" 'BEGIN { if (a != "" && a != "n/a" && b + 0 > 0) printf "%.2f\n", a / b }'
     done
 }
+pair_ratios() { run_ratios hawker "$1" ffmpeg "$1"; } # pair_ratios KEY: hawker ÷ ffmpeg of each run
 verdict() { # verdict "AWK EXPRESSION": meets / MISSES, or n/a when a figure is missing
     if [[ "$1" == *n/a* ]]; then echo "n/a"
     elif awk "BEGIN { exit !($1) }" 2>/dev/null; then echo "meets"
@@ -662,10 +665,7 @@ others_cpu() { # others_cpu SIDE KEY: median CPU s per output s of a helper proc
 
 H_CPU=$(med hawker cpu_per_output_s); F_CPU=$(med ffmpeg cpu_per_output_s)
 # The floor, per run: the reference less its off-air decoding, over the reference; and what 0.85x leaves.
-mapfile -t FLOOR_RATIOS < <(for ((r = 1; r <= RUNS; r++)); do
-    awk -v f="$(kv "$WORK/ffmpeg_$r.result" floor_per_output_s)" -v c="$(kv "$WORK/ffmpeg_$r.result" cpu_per_output_s)" \
-        'BEGIN { if (f != "" && f != "n/a" && c + 0 > 0) printf "%.2f\n", f / c }'
-done)
+mapfile -t FLOOR_RATIOS < <(run_ratios ffmpeg floor_per_output_s ffmpeg cpu_per_output_s)
 FLOOR_RATIO=$(median "${FLOOR_RATIOS[@]}")
 F_FLOOR=$(med ffmpeg floor_per_output_s)
 HEADROOM=$(awk -v c="$F_CPU" -v f="$F_FLOOR" 'BEGIN { if (c + 0 > 0 && f != "") printf "%.3f", 0.85 * c - f; else print "n/a" }')

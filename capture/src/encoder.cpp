@@ -130,8 +130,9 @@ size_t Encoder::queueLimit(uint64_t framesIn, int fps) {
     // x264's first frames are its slowest, and they come while every camera and
     // the console start too: for the first seconds the queue may hold a second
     // of frames rather than drop them (the latency then is the start's only).
-    const size_t held = std::max(kMaxQueue, static_cast<size_t>(std::max(fps, 0)));
-    const uint64_t warmup = static_cast<uint64_t>(kWarmupSeconds) * static_cast<uint64_t>(std::max(fps, 0));
+    const uint64_t rate = fps > 0 ? static_cast<uint64_t>(fps) : 0;
+    const size_t held = std::max(kMaxQueue, static_cast<size_t>(rate));
+    const uint64_t warmup = static_cast<uint64_t>(kWarmupSeconds) * rate;
     if (framesIn <= warmup) return held;
     // Then the limit comes down a tick at a time, not at once. An encoder still
     // behind its backlog then drops one tick in kEaseEvery for a while (a short

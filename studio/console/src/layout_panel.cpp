@@ -233,7 +233,7 @@ void LayoutPanel::drawNewScene(ConsoleContext& context) {
     ImGui::InputTextWithHint(trId("layout.new_name").c_str(), tr("layout.new_name_hint"), m_newName.data(),
                              m_newName.size());
     ImGui::SetNextItemWidth(200);
-    const std::vector<SceneTemplate> templates = sceneTemplates();
+    const std::vector<SceneTemplate>& templates = sceneTemplates();
     m_template = std::clamp(m_template, 0, static_cast<int>(templates.size()) - 1);
     const SceneTemplate chosen = templates[static_cast<size_t>(m_template)];
     if (ImGui::BeginCombo(trId("layout.template").c_str(), tr(labelKey(chosen)))) {

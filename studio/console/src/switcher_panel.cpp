@@ -42,11 +42,6 @@ const std::vector<SceneSpec>& switchableScenes(ConsoleContext& context) {
     return live.empty() ? context.engine()->show().scenes : live;
 }
 
-/// The transition's name as the console's line under the buttons says it.
-const char* kindName(TransitionKind kind) {
-    return tr(labelKey(kind));
-}
-
 } // namespace
 
 SwitcherPanel::SwitcherPanel() : Panel("Switcher", trKey("switcher.title"), PanelPlace{0, 0, 0.5f, 1}) {}
@@ -262,7 +257,7 @@ void SwitcherPanel::drawControls(ConsoleContext& context) {
     if (state)
         ImGui::TextDisabled("%s",
                             trf("switcher.transition",
-                                {{"kind", kindName(state->transition)},
+                                {{"kind", tr(labelKey(state->transition))},
                                  {"ms", std::to_string(state->transitionMs)},
                                  {"key", context.settings().takeKey ? keyName(context.settings().takeKey)
                                                                     : std::string(tr("menu.take_default"))}})

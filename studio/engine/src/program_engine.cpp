@@ -154,8 +154,7 @@ std::unique_ptr<PreparedScene> ProgramEngine::prepareSceneAt(const SceneSpec& sc
 void ProgramEngine::start() {
     if (!m_options.offline && m_show.lightOffAirDecode) {
         m_load = ProgramLoad(ProgramLoad::Start::ProgramFirst);
-        m_shortOfCpu = m_load.shortOfCpu();
-        m_programFirstStart = m_load.warmingUp();
+        publishLoad();
         m_announceProgramFirst = true; // at the first tick, once it is known which cameras are off air
     }
     if (m_show.monitor && !m_options.offline) {

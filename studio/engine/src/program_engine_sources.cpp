@@ -156,6 +156,11 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
         if (m_sources[i]) m_sources[i]->setDecodeLevel(used[i] ? capture::DecodeLevel::Full : offAir);
 }
 
+void ProgramEngine::publishLoad() {
+    m_shortOfCpu = m_load.shortOfCpu();
+    m_programFirstStart = m_load.warmingUp();
+}
+
 void ProgramEngine::watchProgramLoad(int64_t programMs) {
     if (!m_encodes) return;
     const uint64_t dropped = m_encodes->framesDropped();
@@ -175,8 +180,7 @@ void ProgramEngine::watchProgramLoad(int64_t programMs) {
     const std::string at = "program t=" + std::to_string(programMs) + "ms ";
     const std::string percent = cpuShare ? std::to_string(std::lround(*cpuShare * 100)) : std::string("?");
     const ProgramLoad::Change change = m_load.update(programMs, dropped, cpuShare);
-    m_shortOfCpu = m_load.shortOfCpu();
-    m_programFirstStart = m_load.warmingUp();
+    publishLoad();
     // What the verdict does to the multiview's cameras; with multiview_decode = "full" it does nothing
     // to them (applyDecodeLevels leaves them alone), and only the console draws less often.
     const bool light = m_show.lightOffAirDecode;

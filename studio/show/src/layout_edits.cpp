@@ -70,10 +70,14 @@ const char* labelKey(SceneTemplate kind) {
     return kTemplates[0].label;
 }
 
-std::vector<SceneTemplate> sceneTemplates() {
-    std::vector<SceneTemplate> all;
-    for (const auto& entry : kTemplates)
-        all.push_back(entry.kind);
+const std::vector<SceneTemplate>& sceneTemplates() {
+    // Made once: the console's Layout panel asks every frame.
+    static const std::vector<SceneTemplate> all = [] {
+        std::vector<SceneTemplate> kinds;
+        for (const auto& entry : kTemplates)
+            kinds.push_back(entry.kind);
+        return kinds;
+    }();
     return all;
 }
 

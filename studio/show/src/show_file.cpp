@@ -1,8 +1,10 @@
 #include "hawker/studio/show/show_file.hpp"
 
+#include <array>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
+#include <string_view>
 
 #include <toml++/toml.h>
 
@@ -56,35 +58,39 @@ std::string rectText(const cv::Rect& r) {
            std::to_string(r.height) + "]";
 }
 
+namespace {
+
+/// Every transition: its name in commands and show files, and the key of its name as people read it.
+struct TransitionName {
+    TransitionKind kind;
+    std::string_view name;
+    const char* label;
+};
+constexpr std::array<TransitionName, 3> kTransitions{
+    {{TransitionKind::Cut, "cut", i18n::trKey("switcher.kind_cut")},
+     {TransitionKind::Fade, "fade", i18n::trKey("switcher.kind_fade")},
+     {TransitionKind::Stinger, "stinger", i18n::trKey("switcher.kind_stinger")}}};
+
+const TransitionName& transitionEntry(TransitionKind kind) {
+    for (const auto& entry : kTransitions)
+        if (entry.kind == kind) return entry;
+    return kTransitions[1]; // fade, the default
+}
+
+} // namespace
+
 std::optional<TransitionKind> parseTransition(const std::string& name) {
-    if (name == "cut") return TransitionKind::Cut;
-    if (name == "fade") return TransitionKind::Fade;
-    if (name == "stinger") return TransitionKind::Stinger;
+    for (const auto& entry : kTransitions)
+        if (entry.name == name) return entry.kind;
     return std::nullopt;
 }
 
 const char* toString(TransitionKind kind) {
-    switch (kind) {
-    case TransitionKind::Cut:
-        return "cut";
-    case TransitionKind::Fade:
-        return "fade";
-    case TransitionKind::Stinger:
-        return "stinger";
-    }
-    return "fade";
+    return transitionEntry(kind).name.data();
 }
 
 const char* labelKey(TransitionKind kind) {
-    switch (kind) {
-    case TransitionKind::Cut:
-        return i18n::trKey("switcher.kind_cut");
-    case TransitionKind::Stinger:
-        return i18n::trKey("switcher.kind_stinger");
-    case TransitionKind::Fade:
-        break;
-    }
-    return i18n::trKey("switcher.kind_fade");
+    return transitionEntry(kind).label;
 }
 
 const SceneSpec* ShowSpec::findScene(const std::string& id) const {

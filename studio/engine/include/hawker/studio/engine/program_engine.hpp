@@ -126,10 +126,12 @@ private:
     std::string m_decodeLevelsFor; ///< compositor thread: the scenes shown when the levels were last set
     /// Once a second, live: whether the program's encodes drop frames (m_load).
     void watchProgramLoad(int64_t programMs);
-    bool m_announceProgramFirst = false;   ///< compositor thread: log the start's rule at the first tick
-    ProgramLoad m_load;                    ///< compositor thread
-    std::atomic<bool> m_shortOfCpu{false}; ///< m_load's verdict, for status() on other threads
-    std::atomic<bool> m_programFirstStart{false};                         ///< m_load.warmingUp(), likewise
+    /// Copies m_load's verdict into the atomics status() reads.
+    void publishLoad();
+    bool m_announceProgramFirst = false; ///< compositor thread: log the start's rule at the first tick
+    ProgramLoad m_load;                  ///< compositor thread
+    /// m_load's verdict and whether it is the start's rule, for status() on other threads (publishLoad).
+    std::atomic<bool> m_shortOfCpu{false}, m_programFirstStart{false};
     std::optional<std::chrono::steady_clock::time_point> m_loadSampledAt; ///< compositor thread
     double m_loadCpuSeconds = 0; ///< the process's CPU time at m_loadSampledAt
     /// An output's state changed: on the timeline, and a failed one is stopped.

@@ -74,7 +74,7 @@ const char* toString(SceneTemplate kind);
 /// The key of its name as people read it ("layout.template_host_pip").
 const char* labelKey(SceneTemplate kind);
 /// Every template, in the order a list offers them.
-std::vector<SceneTemplate> sceneTemplates();
+const std::vector<SceneTemplate>& sceneTemplates();
 /// The layers of a new scene: the host's camera and the product's camera
 /// placed for `kind` on `canvas`, a picture-in-picture inside `safe` (the
 /// area the platforms' apps leave visible), on the 10 px grid.
