@@ -4,8 +4,10 @@
 #   events  the viewer-event parser (the ingest endpoint, JSON Lines files)
 #   api     the control API's request handling: request heads, the bearer
 #           token, log-safe text, and every command's arguments executed
-# "all" (the default) gives each harness SECONDS. The harnesses compile only
-# the sources they need (objects are kept in the build folder between runs),
+# "all" (the default) gives each harness SECONDS. With FUZZ_RUNS=N in the
+# environment a harness stops after N inputs, SECONDS then being only a cap:
+# the test suite runs a set amount of work, whatever else the machine is
+# doing. The harnesses compile only the sources they need (objects are kept in the build folder between runs),
 # so they need no separate build of the whole project.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -77,7 +79,9 @@ run() {
     mkdir -p "$OUT/corpus-$name"
     cp -n "$seeds"/* "$OUT/corpus-$name/" 2>/dev/null || true
     # -timeout: a hang is a failure.
-    "$OUT/$name" -max_total_time="$SECONDS_TO_RUN" -max_len="$max_len" -timeout=10 \
+    local runs=()
+    [[ -n "${FUZZ_RUNS:-}" ]] && runs=(-runs="$FUZZ_RUNS")
+    "$OUT/$name" -max_total_time="$SECONDS_TO_RUN" "${runs[@]}" -max_len="$max_len" -timeout=10 \
         -print_final_stats=1 "$OUT/corpus-$name" 2>&1 | tail -n 12
 }
 

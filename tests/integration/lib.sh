@@ -209,8 +209,15 @@ sleep_until() {
 }
 
 # wait_until TIMEOUT_S COMMAND...: poll every 0.1 s until COMMAND succeeds.
+# time_limit SECONDS: a limit that only catches a hang, stretched by HAWKER_TEST_TIME_SCALE (default 1).
+# scripts/test.sh runs the offline tests at the lowest CPU priority beside the live ones (see
+# tests/CMakeLists.txt), where a live test that fills both cores can stall them for as long as it does; it
+# gives them a scale of 4. A live test runs without it: its limits are part of what it checks.
+time_limit() { awk -v t="$1" -v s="${HAWKER_TEST_TIME_SCALE:-1}" 'BEGIN{printf "%g", t * s}'; }
+
 wait_until() {
-    local timeout="$1" i n; shift
+    local timeout i n
+    timeout=$(time_limit "$1"); shift
     n=$(awk -v t="$timeout" 'BEGIN{printf "%d", t * 10}')
     for ((i = 0; i < n; i++)); do
         "$@" && return 0
@@ -304,7 +311,8 @@ wait_pid() {
     _wait_pid "$@" 2>/dev/null   # also hides bash's "Killed" job notice
 }
 _wait_pid() {
-    local pid="$1" timeout="$2" i n
+    local pid="$1" timeout i n
+    timeout=$(time_limit "$2")
     n=$(awk -v t="$timeout" 'BEGIN{printf "%d", t * 10}')
     for ((i = 0; i < n; i++)); do
         kill -0 "$pid" || break
@@ -332,7 +340,7 @@ hawker_fg() {
     HAWKER_WALL=$(elapsed_since "$HAWKER_START")
     export HAWKER_WALL
     if (( HAWKER_RC == 124 )); then
-        fail "hawker $* did not finish within ${timeout}s (killed)"
+        fail "hawker $* did not finish within $(time_limit "$timeout")s (killed)"
     fi
 }
 
@@ -346,6 +354,9 @@ learn_console() {
 
 # hawker_error_line NAME: the first "hawker: error:" line of NAME.err.
 hawker_error_line() { grep -m1 '^hawker: error:' "$T/$1.err" 2>/dev/null; }
+
+# chapters FILE: a recording's chapters as ffprobe's JSON.
+chapters() { ffprobe -v error -show_chapters -of json "$1"; }
 
 # summary_value FILE KEY: value of KEY=... on the "summary ..." line.
 summary_value() {

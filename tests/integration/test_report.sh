@@ -31,7 +31,7 @@ close_enough() {
 # chrome URL ARGS...: headless Chromium, its profile in $T.
 chrome() {
     local url="$1"; shift
-    timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
+    timeout "$(time_limit 60)" chromium --headless --no-sandbox --disable-gpu --disable-background-networking \
         --disable-component-update --disable-sync --no-first-run --user-data-dir="$T/chrome" "$@" "$url"
 }
 
