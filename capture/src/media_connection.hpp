@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <deque>
 #include <optional>
 #include <vector>
 
@@ -11,6 +12,8 @@
 #include "hawker/capture/frame_pool.hpp"
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/rendition_scaler.hpp"
+
+#include "gop_replay.hpp"
 
 namespace hawker::capture {
 
@@ -35,6 +38,13 @@ struct MediaSource::Connection {
     /// (a camera joined mid-stream) refers to pictures this connection never had.
     bool keyframeSeen = false;
     int packetsBeforeKeyframe = 0;
+    /// The video's packets since its last keyframe, for a catch-up.
+    GopReplay kept;
+    /// A catch-up under way: the packets still to decode again in full, oldest first.
+    std::deque<PacketPtr> catchUp;
+    size_t catchUpTotal = 0;    ///< how many it has decoded and still holds
+    int64_t catchUpStartUs = 0; ///< when it started (steady clock)
+    DecodeLevel catchUpFrom = DecodeLevel::Light;
 };
 
 } // namespace hawker::capture

@@ -136,6 +136,7 @@ SourceStats MediaSource::stats() const {
     s.keyframesOnly = m_keyframesOnly.load(std::memory_order_relaxed);
     s.exact = m_exact;
     s.framesDecodedLight = m_framesLight;
+    s.catchUps = m_catchUps;
     const int64_t last = m_lastArrivalUs, signal = lastSignalUs();
     const int64_t now = steadyMicros();
     s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;
@@ -410,21 +411,6 @@ void MediaSource::readLoop(Connection& conn) {
     PacketPtr packet = makePacket();
     FramePtr frame = makeFrame();
     AVFormatContext* input = conn.input.get();
-    auto drain = [&](AVCodecContext* decoder, bool video) {
-        for (;;) {
-            const int got = avcodec_receive_frame(decoder, frame.get());
-            if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
-            if (got < 0) {
-                ++m_framesDropped;
-                return;
-            }
-            if (video)
-                handleVideo(conn, frame.get());
-            else
-                handleAudio(conn, frame.get());
-            av_frame_unref(frame.get());
-        }
-    };
     while (!m_abort) {
         // Demuxers that do no I/O (lavfi) never ask the interrupt callback.
         if (m_reconnectNow) {
@@ -446,9 +432,12 @@ void MediaSource::readLoop(Connection& conn) {
                 for (auto* decoder : {conn.video.get(), conn.audio.get()}) {
                     if (!decoder) continue;
                     avcodec_send_packet(decoder, nullptr);
-                    drain(decoder, decoder == conn.video.get());
+                    drainDecoder(conn, decoder, frame.get(), true);
                     avcodec_flush_buffers(decoder);
                 }
+                // The pictures kept for a catch-up refer to the file's end, not to what comes next.
+                conn.kept.clear();
+                conn.catchUp.clear();
                 conn.guard.arm(m_config.openTimeout);
                 if (av_seek_frame(input, -1, input->start_time == AV_NOPTS_VALUE ? 0 : input->start_time,
                                   AVSEEK_FLAG_BACKWARD) < 0) {
@@ -491,10 +480,16 @@ void MediaSource::readLoop(Connection& conn) {
             // Read between packets on this thread: the decoder's slice threads only run inside send.
             const bool key = (packet->flags & AV_PKT_FLAG_KEY) != 0;
             DecodeLevel level = m_decodeLevel.load(std::memory_order_relaxed);
-            // Out of keyframes-only decoding the pictures before the next keyframe
-            // would refer to pictures never decoded: skip them too.
-            if (m_appliedLevel == DecodeLevel::Keyframes && !key) level = DecodeLevel::Keyframes;
+            if (level == DecodeLevel::Full && m_appliedLevel != DecodeLevel::Full && !key &&
+                conn.kept.complete())
+                // Cued or cut to between keyframes: what came since the last one is decoded again, in full.
+                startCatchUp(conn, m_appliedLevel);
+            else if (m_appliedLevel == DecodeLevel::Keyframes && !key)
+                // Out of keyframes-only decoding, with nothing kept to catch up from, the pictures before the
+                // next keyframe would refer to pictures never decoded: skip them too.
+                level = DecodeLevel::Keyframes;
             m_appliedLevel = level;
+            conn.kept.keep(*packet);
             m_keyframesOnly.store(level == DecodeLevel::Keyframes, std::memory_order_relaxed);
             decoder->skip_loop_filter = level == DecodeLevel::Full ? AVDISCARD_DEFAULT : AVDISCARD_ALL;
             decoder->skip_frame = level == DecodeLevel::Keyframes ? AVDISCARD_NONKEY
@@ -508,10 +503,12 @@ void MediaSource::readLoop(Connection& conn) {
                 m_exact = true;
             }
         }
-        if (decoder) {
+        if (decoder && decoder == conn.video.get() && !conn.catchUp.empty()) {
+            catchUpStep(conn, *packet, frame.get());
+        } else if (decoder) {
             if (avcodec_send_packet(decoder, packet.get()) < 0 && decoder == conn.video.get())
                 ++m_framesDropped;
-            drain(decoder, decoder == conn.video.get());
+            drainDecoder(conn, decoder, frame.get(), true);
         }
         av_packet_unref(packet.get());
     }

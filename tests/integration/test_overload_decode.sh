@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The program comes first: when its encode drops frames, cameras only the
 # multiview shows fall back to decoding their keyframes only, and a camera
-# cued from there is decoded in full again from its next keyframe.
+# cued from there catches up from its last keyframe and decodes in full.
 #
 # A live show: a lavfi camera on air, and a network camera (H.264 over UDP,
 # a keyframe every 2 s, no B-frames) only in the multiview. The program's
@@ -17,9 +17,13 @@
 #     before and after each GET /state);
 #   - it is never reported lost: its skipped pictures are signal too (a
 #     picture every 2 s is longer than the 1 s before a camera counts as lost);
-#   - cued to preview at 11 s, it decodes in full again: 45 or more frames
-#     over 2 s from 14 s on, decode "full", and its picture exact by the end
-#     (a keyframe came in full after the cue);
+#   - cued to preview at 11 s, back off it at 12 s and cued again at 12.6 s
+#     (the two cues 1.6 s apart: at most one can fall on one of its keyframes,
+#     2 s apart): the log says it caught up from its last keyframe, from
+#     keyframes only, within 1 s of Hawker's own time (a catch-up decodes a few
+#     pictures more per new one than come in, so the sound and the network
+#     are read on time meanwhile); it decodes in full again: 45 or more frames
+#     over 2 s from 14 s on, decode "full", and its picture exact by the end;
 #   - the camera on air was decoded in full all along (light_frames=0).
 # Then the same show with multiview_decode = "full" for 9 s: short of CPU
 # again, the log says the multiview's cameras keep full decoding (not that
@@ -70,6 +74,14 @@ kind = "record"
 path = "$T/program.mkv"
 [[cues]]
 at_s = 11
+command = "preview"
+scene = "net"
+[[cues]]
+at_s = 12
+command = "preview"
+scene = "main"
+[[cues]]
+at_s = 12.6
 command = "preview"
 scene = "net"
 $(api_block "$API_PORT")
@@ -138,6 +150,11 @@ check "  every frame: $FRAMES in $SPAN s" fcmp "$FRAMES >= 22.5 * $SPAN"
 
 wait_pid "$HAWKER_PID" $((SECS + 30))
 check "the live show ran to the end (rc $WAIT_RC)" test "$WAIT_RC" = 0
+grep 'source net cued between keyframes: caught up' "$T/show.err" > "$T/catch-ups.txt"
+check "cued between keyframes, it caught up from its last keyframe, from keyframes only ($(wc -l < "$T/catch-ups.txt") times: $(head -c 300 "$T/catch-ups.txt"))" \
+    grep -q 'pictures decoded again in full, [0-9]* ms; it was decoded keyframes only)' "$T/catch-ups.txt"
+slowest=$(sed -n 's/.* in full, \([0-9]*\) ms;.*/\1/p' "$T/catch-ups.txt" | sort -n | tail -n1)
+check "  each catch-up within 1 s (the slowest ${slowest:-none} ms)" fcmp "${slowest:-9999} < 1000"
 check "  its picture exact again by the end (exact=$(item_value "$T/show.out" source net exact))" \
     test "$(item_value "$T/show.out" source net exact) $(item_value "$T/show.out" source net decode)" = "1 full"
 check "the off-air camera was never reported lost ($(grep -c 'net signal lost' "$T/show.err") times)" \

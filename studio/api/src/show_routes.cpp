@@ -82,11 +82,13 @@ json sourcesJson(const EngineStatus& status) {
                        {"reconnects", s.reconnects},
                        {"lost_ms", s.lostMs},
                        // Decoded light (keyframes only while the program is short of CPU) while only
-                       // the multiview shows it; exact once a keyframe came in full.
+                       // the multiview shows it; exact again once, cued, it caught up from its last
+                       // keyframe (or a keyframe came in full).
                        {"decode", s.keyframesOnly ? "keyframes"
                                   : s.lightDecode ? "light"
                                                   : "full"},
-                       {"exact", s.exact}});
+                       {"exact", s.exact},
+                       {"catch_ups", s.catchUps}});
     return out;
 }
 

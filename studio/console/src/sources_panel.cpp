@@ -30,15 +30,15 @@ void SourcesPanel::drawContent(ConsoleContext& context) {
             ImGui::SetTooltip("%s", source.lastError.c_str());
         ImGui::TableNextColumn();
         if (source.width > 0) {
-            // A camera only the multiview shows is decoded light; its picture is exact
-            // again from its next keyframe once it is cued.
+            // A camera only the multiview shows is decoded light; once cued, it catches up from
+            // its last keyframe and its picture is exact again (dim until then).
             ImGui::TextColored(source.exact ? ImGui::GetStyleColorVec4(ImGuiCol_Text) : kTextDim,
                                "%dx%d %.0f fps", source.width, source.height, source.fps);
             if (ImGui::IsItemHovered())
                 ImGui::SetTooltip("%s", source.keyframesOnly ? tr("sources.decode_keyframes")
                                         : source.lightDecode ? tr("sources.decode_light")
                                         : source.exact       ? tr("sources.decode_full")
-                                                             : tr("sources.decode_next_keyframe"));
+                                                             : tr("sources.decode_catching_up"));
         } else
             ImGui::TextDisabled("%s", tr("sources.audio_only"));
         ImGui::TableNextColumn();

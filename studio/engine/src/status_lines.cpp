@@ -82,7 +82,8 @@ std::string formatSummary(const EngineStatus& s) {
                 << (src.keyframesOnly ? "keyframes"
                     : src.lightDecode ? "light"
                                       : "full")
-                << " exact=" << (src.exact ? 1 : 0) << " light_frames=" << src.framesDecodedLight;
+                << " exact=" << (src.exact ? 1 : 0) << " light_frames=" << src.framesDecodedLight
+                << " catch_ups=" << src.catchUps;
         out << "\n";
     }
     // Loudness over the whole show (EBU R128); "none" when there was nothing to measure.

@@ -16,6 +16,7 @@
 #include "hawker/capture/frame_slot.hpp"
 
 extern "C" {
+struct AVCodecContext;
 struct AVFrame;
 struct AVPacket;
 }
@@ -51,14 +52,19 @@ enum class DecodeLevel {
     /// (non-reference B-frames) are not decoded, which costs nothing in
     /// exactness; the multiview, refreshed five times a second, loses nothing
     /// while the camera sends five reference pictures a second or more. The
-    /// picture is exact again from the first keyframe decoded in full, so the
-    /// engine decodes a camera in full as soon as it is cued to preview.
+    /// picture is exact again once it is decoded in full from a keyframe, so
+    /// the engine decodes a camera in full as soon as it is cued to preview.
+    /// The camera's pictures since its last keyframe are kept meanwhile: the
+    /// cue decodes them again in full, a few more per new picture than come
+    /// in, and the camera shows the present exactly once they are through
+    /// (a fraction of a second; offline, at once).
     Light,
     /// Only the multiview shows the camera and the program is short of CPU:
     /// keyframes only (one picture every keyframe interval). Coming back from
-    /// it, the camera keeps to keyframes until the next one arrives, because
-    /// the pictures in between would refer to pictures never decoded: the
-    /// picture holds still until then rather than show decoding errors.
+    /// it, the camera catches up from its last keyframe as from Light. Only
+    /// when those pictures could not be kept (a keyframe interval over 10 s)
+    /// does it keep to keyframes until the next one, holding its picture
+    /// rather than show decoding errors.
     Keyframes,
 };
 
@@ -84,6 +90,9 @@ struct SourceStats {
     /// first keyframe decoded in full after it.
     bool exact = true;
     uint64_t framesDecodedLight = 0;
+    /// Times the camera was cued or cut to between keyframes and caught up from the last one (see
+    /// DecodeLevel).
+    uint64_t catchUps = 0;
 };
 
 /// One demux+decode thread. Frames go to a FrameSlot as I420 planes; audio,
@@ -134,6 +143,16 @@ private:
     void run();
     bool connectOnce(Connection& conn);
     void readLoop(Connection& conn);
+    /// Takes every frame `decoder` has ready; a video frame goes to the slot when `show`, else it only
+    /// brings the decoder's pictures up to date (a catch-up's).
+    void drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, bool show);
+    /// Cued or cut to between keyframes (see DecodeLevel): the decoder starts over from the pictures kept
+    /// since the last keyframe, decoded again in full. `from` is the level it was decoded at.
+    void startCatchUp(Connection& conn, DecodeLevel from);
+    /// Decodes the catch-up's pictures, oldest first, with `packet`, the newest, after them: all of them
+    /// offline; live, as many as fit in a frame's time, so that the sound and the network keep flowing.
+    /// Only the picture that reaches the present is shown.
+    void catchUpStep(Connection& conn, const AVPacket& packet, AVFrame* frame);
     void handleVideo(Connection& conn, AVFrame* frame);
     void handleAudio(Connection& conn, AVFrame* frame);
     /// `timestamp` (in the stream's time base) on the source's clock, or
@@ -157,6 +176,7 @@ private:
     std::atomic<bool> m_keyframesOnly{false};
     std::atomic<bool> m_exact{true};
     std::atomic<uint64_t> m_framesLight{0};
+    std::atomic<uint64_t> m_catchUps{0};
 
     mutable std::mutex m_mutex; // guards everything below
     std::condition_variable m_wake;
