@@ -16,8 +16,7 @@ namespace hawker::capture {
 class GopReplay {
 public:
     /// What is kept at most: 10 s of pictures at 60 fps, and 32 MiB (10 s of a 25 Mb/s camera). A camera
-    /// with a longer keyframe interval than that is not replayed: it keeps today's way back, from its next
-    /// keyframe.
+    /// whose keyframes are further apart cannot catch up: cued, it waits for its next keyframe instead.
     static constexpr size_t kMaxPackets = 600;
     static constexpr size_t kMaxBytes = size_t{32} << 20;
 

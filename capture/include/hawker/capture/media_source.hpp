@@ -87,7 +87,8 @@ struct SourceStats {
     bool keyframesOnly = false;
     /// Every reference picture since the last keyframe was decoded in full: what
     /// the picture shows is exact. False from the first light frame until the
-    /// first keyframe decoded in full after it.
+    /// camera, decoded in full again, has caught up from its last keyframe (or
+    /// a keyframe came).
     bool exact = true;
     uint64_t framesDecodedLight = 0;
     /// Times the camera was cued or cut to between keyframes and caught up from the last one (see
