@@ -57,6 +57,9 @@
 #     lost) and each `encode id=... dropped=N`; ffmpeg's drop_frames and
 #     dup_frames from -progress, and its speed (below 1 it fell behind the
 #     cameras and buffered, where Hawker stays live and drops);
+#   - Hawker's capture to encoded packet latency, median and p99, its own
+#     measure from its summary (a camera picture's arrival to its encoded
+#     packet); the reference has none to compare;
 #   - the floor: right after each reference run, one ffmpeg process decodes
 #     cam3 and cam4 (the off-air cameras) for BENCH_SECONDS from their files
 #     with the reference's decoder settings, and nothing else. The reference's
@@ -489,6 +492,8 @@ run_hawker() {
         measure_output "$dir/record.mkv" record
         echo "dropped=$(line_kv "$summary" dropped)"
         echo "lagged=$(line_kv "$summary" lagged)"
+        echo "latency_median_ms=$(line_kv "$summary" latency_ms_median)"
+        echo "latency_p99_ms=$(line_kv "$summary" latency_ms_p99)"
         echo "dropped_1080=$(line_kv "$enc_p" dropped)"
         echo "dropped_720=$(line_kv "$enc_s" dropped)"
         echo "encode_frames_1080=$(line_kv "$enc_p" frames)"
@@ -723,6 +728,7 @@ sound_gap() { # sound_gap SIDE: per run, the largest |sound span - picture span|
     echo "| dropped frames (Hawker: summary dropped, the most any encode lost; ffmpeg: drop_frames) | $(per_run hawker dropped) | $(per_run ffmpeg dropped) | — |"
     echo "| kept up with the cameras (ffmpeg: -progress speed, below 1 it fell behind and buffered; Hawker stays live and drops instead) | live | $(med ffmpeg speed) (per run: $(per_run ffmpeg speed)) | — |"
     echo "| peak RSS (MB) | $(med hawker peak_rss_mb) | $(med ffmpeg peak_rss_mb) | — |"
+    echo "| capture to encoded packet, median / p99 (ms; Hawker's own measure, from a camera's picture arriving to its encoded packet; budget 100 ms) | $(med hawker latency_median_ms) / $(med hawker latency_p99_ms) (per run: $(per_run hawker latency_median_ms) / $(per_run hawker latency_p99_ms)) | — | — |"
     echo "| the floor: the reference's CPU less its decoding of cam3 and cam4 (measured alone after each run), per output s | — | $F_FLOOR | $FLOOR_RATIO |"
     echo "| sound against pictures: the largest difference of their spans over the outputs, per run (s) | $(sound_gap hawker)| $(sound_gap ffmpeg)| — |"
     echo

@@ -142,6 +142,12 @@ size_t Encoder::queueLimit(uint64_t framesIn, int fps) {
     return eased >= held - kMaxQueue ? kMaxQueue : held - static_cast<size_t>(eased);
 }
 
+uint64_t Encoder::steadyFrom(int fps) {
+    const uint64_t rate = fps > 0 ? static_cast<uint64_t>(fps) : 0;
+    const size_t held = std::max(kMaxQueue, static_cast<size_t>(rate));
+    return static_cast<uint64_t>(kWarmupSeconds) * rate + (held - kMaxQueue) * kEaseEvery;
+}
+
 bool Encoder::tryPush(ProgramTick tick) {
     std::lock_guard lock(m_mutex);
     ++m_framesIn;
@@ -202,7 +208,12 @@ void Encoder::run() {
 
 void Encoder::encodeTick(ProgramTick& tick) {
     const auto started = std::chrono::steady_clock::now();
-    m_captureByIndex[static_cast<size_t>(tick.index) % kLatencyRing] = tick.captureUs;
+    // The figure operators watch is the steady state: over the warm-up and its easing (the first 7.2 s at
+    // 30 fps) the queue may hold up to a second by design, while x264, every camera and the console start
+    // (see queueLimit). A tick of that time is left out of the latency figures (0: no capture time).
+    ++m_ticksEncoded;
+    m_captureByIndex[static_cast<size_t>(tick.index) % kLatencyRing] =
+        m_ticksEncoded >= steadyFrom(m_settings.fps) ? tick.captureUs : 0;
     if (tick.picture) {
         if (tick.picture->cols != m_settings.width || tick.picture->rows != m_settings.height * 3 / 2 ||
             !tick.picture->isContinuous())
@@ -241,9 +252,7 @@ void Encoder::receive() {
         }
         m_videoBytes += static_cast<uint64_t>(m_packet->size);
         const int64_t captured = m_captureByIndex[static_cast<size_t>(m_packet->pts) % kLatencyRing];
-        // The first second is x264's and the page cache's warm-up (100-150 ms on
-        // two cores); the figure operators watch is the steady state.
-        if (captured > 0 && m_packet->pts >= m_settings.fps)
+        if (captured > 0) // 0 for the warm-up's ticks (see encodeTick)
             m_latencyMs.add(static_cast<double>(steadyMicros() - captured) / 1000.0);
         m_sink(sharePacket(m_packet.get(), StreamKind::Video));
     }

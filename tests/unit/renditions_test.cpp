@@ -153,6 +153,10 @@ TEST(Encoder, LiveTheQueueHoldsASecondOverTheWarmUpThenEightTicks) {
     EXPECT_EQ(Encoder::queueLimit(153, 30), 29u);
     EXPECT_EQ(Encoder::queueLimit(150 + 65, 30), 9u);
     EXPECT_EQ(Encoder::queueLimit(150 + 66, 30), Encoder::kMaxQueue) << "down to 8 in 66 ticks (2.2 s)";
+    EXPECT_EQ(Encoder::steadyFrom(30), 150u + 66u) << "the latency figures count from the first tick at 8";
+    EXPECT_EQ(Encoder::queueLimit(Encoder::steadyFrom(30) - 1, 30), Encoder::kMaxQueue + 1);
+    EXPECT_EQ(Encoder::steadyFrom(2), 10u)
+        << "a rate under 8 has no easing: the steady state starts after 5 s";
     EXPECT_EQ(Encoder::queueLimit(100000, 30), Encoder::kMaxQueue);
     EXPECT_EQ(Encoder::queueLimit(100, 2), Encoder::kMaxQueue) << "never below the usual limit";
     // Not started: nothing takes from the queue, so the warm-up's 30 are taken and the rest dropped.

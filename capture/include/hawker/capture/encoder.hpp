@@ -39,6 +39,7 @@ struct EncoderStats {
     uint64_t videoBytes = 0;
     size_t queued = 0;
     double encodeMsMedian = -1;
+    /// Capture to encoded packet, in the steady state (from steadyFrom on): -1 before it.
     double latencyMsMedian = -1, latencyMsP99 = -1;
     double fps = 0;   ///< video frames encoded per second over the last 2 s
     double lagMs = 0; ///< how far the newest encoded frame is behind the newest accepted one
@@ -65,6 +66,9 @@ public:
     static constexpr uint64_t kEaseEvery = 3;
     /// The queue's limit for the framesIn-th tick given (counting from 1).
     static size_t queueLimit(uint64_t framesIn, int fps);
+    /// The first tick (counting from 1) whose queue limit is kMaxQueue: the end of the warm-up and of its
+    /// easing, from which the latency figures are counted (before it the queue may hold a second by design).
+    static uint64_t steadyFrom(int fps);
     /// Offline: waits for room, so that no frame is ever dropped.
     void push(ProgramTick tick);
     /// Encodes what is queued, flushes the codec and joins the thread.
@@ -96,6 +100,7 @@ private:
     bool m_finishing = false;
 
     std::vector<int64_t> m_captureByIndex; ///< ring: program index -> capture time, for latency
+    uint64_t m_ticksEncoded = 0;           ///< the encoder thread's own count
     std::atomic<uint64_t> m_framesIn{0}, m_framesDropped{0}, m_videoPackets{0}, m_videoBytes{0};
     SampleWindow m_encodeMs, m_latencyMs;
     std::atomic<int64_t> m_newestIn{-1}, m_newestOut{-1}; ///< program indexes, for the lag
