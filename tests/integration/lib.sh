@@ -208,13 +208,13 @@ sleep_until() {
     sleep "$d"
 }
 
-# wait_until TIMEOUT_S COMMAND...: poll every 0.1 s until COMMAND succeeds.
 # time_limit SECONDS: a limit that only catches a hang, stretched by HAWKER_TEST_TIME_SCALE (default 1).
 # scripts/test.sh runs the offline tests at the lowest CPU priority beside the live ones (see
 # tests/CMakeLists.txt), where a live test that fills both cores can stall them for as long as it does; it
 # gives them a scale of 4. A live test runs without it: its limits are part of what it checks.
 time_limit() { awk -v t="$1" -v s="${HAWKER_TEST_TIME_SCALE:-1}" 'BEGIN{printf "%g", t * s}'; }
 
+# wait_until TIMEOUT_S COMMAND...: poll every 0.1 s until COMMAND succeeds (TIMEOUT_S through time_limit).
 wait_until() {
     local timeout i n
     timeout=$(time_limit "$1"); shift
