@@ -432,7 +432,7 @@ void MediaSource::readLoop(Connection& conn) {
                 for (auto* decoder : {conn.video.get(), conn.audio.get()}) {
                     if (!decoder) continue;
                     avcodec_send_packet(decoder, nullptr);
-                    drainDecoder(conn, decoder, frame.get(), true);
+                    drainDecoder(conn, decoder, frame.get(), ShowFrames::All);
                     avcodec_flush_buffers(decoder);
                 }
                 // The pictures kept for a catch-up refer to the file's end, not to what comes next.
@@ -508,7 +508,7 @@ void MediaSource::readLoop(Connection& conn) {
         } else if (decoder) {
             if (avcodec_send_packet(decoder, packet.get()) < 0 && decoder == conn.video.get())
                 ++m_framesDropped;
-            drainDecoder(conn, decoder, frame.get(), true);
+            drainDecoder(conn, decoder, frame.get(), ShowFrames::All);
         }
         av_packet_unref(packet.get());
     }

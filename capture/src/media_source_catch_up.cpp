@@ -27,7 +27,7 @@ const char* levelName(DecodeLevel level) {
 
 } // namespace
 
-void MediaSource::drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, bool show) {
+void MediaSource::drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, ShowFrames show) {
     const bool video = decoder == conn.video.get();
     for (;;) {
         const int got = avcodec_receive_frame(decoder, frame);
@@ -38,7 +38,9 @@ void MediaSource::drainDecoder(Connection& conn, AVCodecContext* decoder, AVFram
         }
         if (!video)
             handleAudio(conn, frame);
-        else if (show)
+        else if (show == ShowFrames::All || (show == ShowFrames::NewerOnly &&
+                                             sourceTimeUs(conn, conn.videoIndex, frame->best_effort_timestamp,
+                                                          m_lastPtsUs + 1) > m_lastPtsUs))
             handleVideo(conn, frame);
         av_frame_unref(frame);
     }
@@ -79,7 +81,7 @@ void MediaSource::catchUpStep(Connection& conn, const AVPacket& packet, AVFrame*
         decoder->skip_loop_filter = AVDISCARD_DEFAULT;
         decoder->skip_frame = last ? AVDISCARD_DEFAULT : AVDISCARD_NONREF;
         if (avcodec_send_packet(decoder, next.get()) < 0) ++m_framesDropped;
-        drainDecoder(conn, decoder, frame, last);
+        drainDecoder(conn, decoder, frame, last ? ShowFrames::NewerOnly : ShowFrames::None);
         ++decoded;
     }
     if (!conn.catchUp.empty()) {

@@ -31,7 +31,9 @@
 #     pictures' errors until the keyframe at 8 s: the measure tells the two
 #     apart. (Offline, the pictures a camera decoded ahead of the program, at
 #     most 5, are already decoded when the cue comes: a cue at the take itself
-#     would put those few on air as they were.)
+#     would put those few on air as they were.) The same for the camera with
+#     B-frames (camc), whose decoder hands its pictures out one late: none from
+#     before the present goes on air.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffmpeg ffprobe
@@ -46,7 +48,7 @@ ffmpeg -v error -nostdin -y -f lavfi -i "testsrc2=size=540x960:rate=30" -t 12 \
     -c:v libx264 -preset veryfast -b:v 500k -g 60 -keyint_min 60 -sc_threshold 0 -bf 2 -b_strategy 0 \
     -x264-params b-pyramid=none -pix_fmt yuv420p "$T/cam-b.mp4" || die "could not make the B-frame camera file"
 
-# show DECODE PREVIEW_AT TAKE_AT RECORDING
+# show DECODE PREVIEW_AT TAKE_AT RECORDING [SCENE (b)]
 show() {
     cat <<EOF
 [show]
@@ -70,6 +72,9 @@ layers = [ { kind = "source", source = "cama", rect = [0, 0, 540, 960], fit = "c
 [[scenes]]
 id = "b"
 layers = [ { kind = "source", source = "camb", rect = [0, 0, 540, 960], fit = "cover" } ]
+[[scenes]]
+id = "c"
+layers = [ { kind = "source", source = "camc", rect = [0, 0, 540, 960], fit = "cover" } ]
 [program]
 scene = "a"
 preview = "a"
@@ -82,11 +87,11 @@ path = "$4"
 [[cues]]
 at_s = $2
 command = "preview"
-scene = "b"
+scene = "${5:-b}"
 [[cues]]
 at_s = $3
 command = "cut"
-scene = "b"
+scene = "${5:-b}"
 EOF
 }
 # on_air_psnr A B: the mean luma PSNR (dB) of frames 210-239 of two recordings.
@@ -99,9 +104,9 @@ on_air_psnr() {
 light_frames() { item_value "$1" source camb light_frames; }
 
 for run in "full 3.0 7.0 full.mkv" "full 3.0 7.0 full2.mkv" "full 3.0 7.0 full3.mkv" "light 3.0 7.0 light.mkv" "light 6.5 7.0 late-light.mkv" \
-    "light 20 30 never.mkv"; do
-    read -r decode preview take rec <<< "$run"
-    show "$decode" "$preview" "$take" "$rec" > "$T/${rec%.mkv}.toml"
+    "light 20 30 never.mkv" "full 6.5 7.0 c-full.mkv c" "light 6.5 7.0 c-light.mkv c"; do
+    read -r decode preview take rec scene <<< "$run"
+    show "$decode" "$preview" "$take" "$rec" "${scene:-b}" > "$T/${rec%.mkv}.toml"
     hawker_fg "${rec%.mkv}" 120 run "$T/${rec%.mkv}.toml" --duration $SECS --offline
     check "$decode decode, cued at $preview s: hawker exits 0 (rc $HAWKER_RC)" test "$HAWKER_RC" = 0
     check "  $rec has all $((SECS * 30)) frames" test "$(count_frames "$T/$rec")" = $((SECS * 30))
@@ -148,4 +153,13 @@ check "decoded in full, the B-frame camera gives every frame (camc $full_c, cama
     fcmp "${full_c:-0} >= 0.95 * ${full_a:-1} && ${full_a:-0} >= 290"
 check "decoded light, it skips its B-frames: about a third of its frames (camc $light_c, cama $light_a)" \
     fcmp "${light_c:-0} >= 0.28 * ${light_a:-1} && ${light_c:-999} <= 0.45 * ${light_a:-0}"
+# The B-frame camera cued half a second before the take: its decoder hands pictures out in display order, a
+# picture behind; the catch-up shows none from before the present, and what goes on air is a full decode's.
+c_late=$(on_air_psnr "$T/c-full.mkv" "$T/c-light.mkv")
+c_caught=$(grep -m1 'source camc cued between keyframes: caught up' "$T/c-light.err")
+info "the B-frame camera cued at 6.5 s, taken at 7.0 s: luma PSNR against a full run $c_late dB (${c_caught:-no catch-up line})"
+check "the B-frame camera, cued between keyframes, caught up from light (${c_caught:-no such line})" \
+    bash -c "[[ '$c_caught' == *'it was decoded light)'* ]]"
+check "  and on air it is as close to a full run as two full runs are ($c_late dB, floor $floor counted at most 45)" \
+    fcmp "$c_late >= ($floor < 45 ? $floor : 45) - 1.5"
 finish

@@ -144,9 +144,13 @@ private:
     void run();
     bool connectOnce(Connection& conn);
     void readLoop(Connection& conn);
-    /// Takes every frame `decoder` has ready; a video frame goes to the slot when `show`, else it only
-    /// brings the decoder's pictures up to date (a catch-up's).
-    void drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, bool show);
+    /// Which of the video frames a decoder has ready go to the slot: all of them, none (a catch-up's
+    /// pictures of the past, decoded only to bring the decoder's references up to date), or only those
+    /// newer than the last one shown (the catch-up's end: a decoder that reorders pictures may hand out
+    /// one from before the present first).
+    enum class ShowFrames { All, None, NewerOnly };
+    /// Takes every frame `decoder` has ready (sound always goes to its ring).
+    void drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, ShowFrames show);
     /// Cued or cut to between keyframes (see DecodeLevel): the decoder starts over from the pictures kept
     /// since the last keyframe, decoded again in full. `from` is the level it was decoded at.
     void startCatchUp(Connection& conn, DecodeLevel from);
