@@ -126,26 +126,38 @@ StreamDescription Encoder::stream() const {
     return describeStream(m_video.get(), StreamKind::Video);
 }
 
+namespace {
+
+/// The live queue's warm-up at `fps`: how many ticks it lasts, and the limit over it (a second's worth).
+struct WarmUp {
+    uint64_t ticks;
+    size_t held;
+};
+WarmUp warmUpAt(int fps) {
+    const uint64_t rate = fps > 0 ? static_cast<uint64_t>(fps) : 0;
+    return {static_cast<uint64_t>(Encoder::kWarmupSeconds) * rate,
+            std::max(Encoder::kMaxQueue, static_cast<size_t>(rate))};
+}
+
+} // namespace
+
 size_t Encoder::queueLimit(uint64_t framesIn, int fps) {
     // x264's first frames are its slowest, and they come while every camera and
     // the console start too: for the first seconds the queue may hold a second
     // of frames rather than drop them (the latency then is the start's only).
-    const uint64_t rate = fps > 0 ? static_cast<uint64_t>(fps) : 0;
-    const size_t held = std::max(kMaxQueue, static_cast<size_t>(rate));
-    const uint64_t warmup = static_cast<uint64_t>(kWarmupSeconds) * rate;
-    if (framesIn <= warmup) return held;
+    const WarmUp warmUp = warmUpAt(fps);
+    if (framesIn <= warmUp.ticks) return warmUp.held;
     // Then the limit comes down a tick at a time, not at once. An encoder still
     // behind its backlog then drops one tick in kEaseEvery for a while (a short
     // stretch at a lower rate on air) instead of every tick until the backlog is
     // gone (a freeze, then a jump, of up to a second).
-    const uint64_t eased = (framesIn - warmup) / kEaseEvery;
-    return eased >= held - kMaxQueue ? kMaxQueue : held - static_cast<size_t>(eased);
+    const uint64_t eased = (framesIn - warmUp.ticks) / kEaseEvery;
+    return eased >= warmUp.held - kMaxQueue ? kMaxQueue : warmUp.held - static_cast<size_t>(eased);
 }
 
 uint64_t Encoder::steadyFrom(int fps) {
-    const uint64_t rate = fps > 0 ? static_cast<uint64_t>(fps) : 0;
-    const size_t held = std::max(kMaxQueue, static_cast<size_t>(rate));
-    return static_cast<uint64_t>(kWarmupSeconds) * rate + (held - kMaxQueue) * kEaseEvery;
+    const WarmUp warmUp = warmUpAt(fps);
+    return warmUp.ticks + (warmUp.held - kMaxQueue) * kEaseEvery;
 }
 
 bool Encoder::tryPush(ProgramTick tick) {

@@ -55,6 +55,10 @@ const char* toString(SourceState state) {
     return "?";
 }
 
+const char* decodeName(const SourceStats& stats) {
+    return stats.keyframesOnly ? "keyframes" : stats.lightDecode ? "light" : "full";
+}
+
 MediaSource::MediaSource(SourceConfig config)
     : m_config(std::move(config)),
       m_slot(m_config.offline && !isNetwork() ? FrameSlot::Mode::Queue : FrameSlot::Mode::Latest) {
@@ -404,6 +408,25 @@ void MediaSource::pace(Connection& conn, int64_t ptsUs) {
     if (target > now) {
         std::unique_lock lock(m_mutex);
         m_wake.wait_until(lock, target, [&] { return m_abort.load(); });
+    }
+}
+
+void MediaSource::drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, ShowFrames show) {
+    const bool video = decoder == conn.video.get();
+    for (;;) {
+        const int got = avcodec_receive_frame(decoder, frame);
+        if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
+        if (got < 0) {
+            ++m_framesDropped;
+            return;
+        }
+        if (!video)
+            handleAudio(conn, frame);
+        else if (show == ShowFrames::All || (show == ShowFrames::NewerOnly &&
+                                             sourceTimeUs(conn, conn.videoIndex, frame->best_effort_timestamp,
+                                                          m_lastPtsUs + 1) > m_lastPtsUs))
+            handleVideo(conn, frame);
+        av_frame_unref(frame);
     }
 }
 

@@ -27,25 +27,6 @@ const char* levelName(DecodeLevel level) {
 
 } // namespace
 
-void MediaSource::drainDecoder(Connection& conn, AVCodecContext* decoder, AVFrame* frame, ShowFrames show) {
-    const bool video = decoder == conn.video.get();
-    for (;;) {
-        const int got = avcodec_receive_frame(decoder, frame);
-        if (got == AVERROR(EAGAIN) || got == AVERROR_EOF) return;
-        if (got < 0) {
-            ++m_framesDropped;
-            return;
-        }
-        if (!video)
-            handleAudio(conn, frame);
-        else if (show == ShowFrames::All || (show == ShowFrames::NewerOnly &&
-                                             sourceTimeUs(conn, conn.videoIndex, frame->best_effort_timestamp,
-                                                          m_lastPtsUs + 1) > m_lastPtsUs))
-            handleVideo(conn, frame);
-        av_frame_unref(frame);
-    }
-}
-
 void MediaSource::startCatchUp(Connection& conn, DecodeLevel from) {
     AVCodecContext* decoder = conn.video.get();
     // Its reference pictures were decoded below full (or not at all): start over from the keyframe.

@@ -84,9 +84,7 @@ json sourcesJson(const EngineStatus& status) {
                        // Decoded light (keyframes only while the program is short of CPU) while only
                        // the multiview shows it; exact again once, cued, it caught up from its last
                        // keyframe (or a keyframe came in full).
-                       {"decode", s.keyframesOnly ? "keyframes"
-                                  : s.lightDecode ? "light"
-                                                  : "full"},
+                       {"decode", capture::decodeName(s)},
                        {"exact", s.exact},
                        {"catch_ups", s.catchUps}});
     return out;

@@ -78,12 +78,8 @@ std::string formatSummary(const EngineStatus& s) {
             out << " audio_only=1";
         out << " audio=" << (src.hasAudio ? 1 : 0);
         if (src.width > 0)
-            out << " decode="
-                << (src.keyframesOnly ? "keyframes"
-                    : src.lightDecode ? "light"
-                                      : "full")
-                << " exact=" << (src.exact ? 1 : 0) << " light_frames=" << src.framesDecodedLight
-                << " catch_ups=" << src.catchUps;
+            out << " decode=" << capture::decodeName(src) << " exact=" << (src.exact ? 1 : 0)
+                << " light_frames=" << src.framesDecodedLight << " catch_ups=" << src.catchUps;
         out << "\n";
     }
     // Loudness over the whole show (EBU R128); "none" when there was nothing to measure.

@@ -96,6 +96,10 @@ struct SourceStats {
     uint64_t catchUps = 0;
 };
 
+/// How the source is decoded now, as the status lines and GET /state say it: "keyframes", "light" or
+/// "full".
+const char* decodeName(const SourceStats& stats);
+
 /// One demux+decode thread. Frames go to a FrameSlot as I420 planes; audio,
 /// resampled to planar float stereo, goes to an AudioRing. Reconnects by
 /// itself with backoff; every blocking FFmpeg call is interruptible.
