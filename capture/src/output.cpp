@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cerrno>
 #include <filesystem>
+#include <limits>
 
 #include "hawker/capture/av_util.hpp"
 #include "hawker/capture/capture_log.hpp"
@@ -292,6 +293,12 @@ void Output::run() {
         const auto passedOver = [this] {
             if (m_sent > 0) ++m_dropped;
         };
+        // The time the stream (re)started at, its keyframe's. Sound from before it is passed over whenever
+        // it comes: the sound is encoded on a thread of its own, so its first packet (the encoder's
+        // priming) may come just after that keyframe as well as before. Sent, it would move the file's
+        // start by one sound frame in some runs and not in others.
+        int64_t startMs = std::numeric_limits<int64_t>::min();
+        bool startedMidStream = false; // what it passes over then counts as dropped
         for (;;) {
             EncodedPacket next;
             {
@@ -315,6 +322,8 @@ void Output::run() {
                     }
                     m_waitKeyframe = false;
                     const int64_t keyframeMs = packetMs(next);
+                    startMs = keyframeMs;
+                    startedMidStream = m_sent > 0;
                     for (auto held = heldSound.rbegin(); held != heldSound.rend(); ++held) {
                         if (packetMs(*held) >= keyframeMs)
                             m_queue.push_front(std::move(*held));
@@ -322,6 +331,9 @@ void Output::run() {
                             passedOver();
                     }
                     heldSound.clear();
+                } else if (next.kind == StreamKind::Audio && packetMs(next) < startMs) {
+                    if (startedMidStream) ++m_dropped;
+                    continue;
                 }
             }
             av_packet_ref(scratch.get(), next.packet.get());
