@@ -153,6 +153,10 @@ elapsed_since() { awk -v a="$1" -v b="$EPOCHREALTIME" 'BEGIN{printf "%.3f", b - 
 # when missing. jlen FILE PATH: the length of the array there. Both through sqlite3, which the tests have.
 jx() { sqlite3 :memory: "SELECT coalesce(json_quote(json_extract(readfile('$1'), '$2')), 'null')" | sed 's/^"\(.*\)"$/\1/'; }
 jlen() { sqlite3 :memory: "SELECT json_array_length(readfile('$1'), '$2')"; }
+# json_count FILE CONDITION: how many elements of the JSON array in FILE meet CONDITION, an SQL expression
+# over each element's fields (json_extract(value, '$.rule') = 'database'). Unlike a grep over the text, it
+# does not depend on the order of an object's members or on what objects they hold.
+json_count() { sqlite3 :memory: "SELECT count(*) FROM json_each(readfile('$1')) WHERE $2"; }
 calc() { awk "BEGIN { printf \"%.6g\", $1 }"; }
 # fcmp "A OP B": floating-point comparison, status 0 when true. OP: < <= > >= == !=
 fcmp() { awk "BEGIN { exit !($1) }"; }

@@ -95,7 +95,10 @@ check "hawker says 'database writable again' within 10 s of the space coming bac
     wait_until 10 grep -qs "database writable again" "$T/show.err"
 send /cut '{"scene":"main"}'
 check "room again: cut main -> 200 (got $CODE: ${BODY:0:120})" test "$CODE" = 200
-alert_cleared() { get /alerts | grep -q '"cleared":true,[^}]*"rule":"database"\|"rule":"database"[^}]*"cleared":true'; }
+alert_cleared() {
+    get /alerts > "$T/alerts-now.json"
+    test "$(json_count "$T/alerts-now.json" "json_extract(value, '\$.rule') = 'database' AND json_extract(value, '\$.cleared')")" -gt 0
+}
 check "the database alert is marked cleared within 5 s" wait_until 5 alert_cleared
 check "the live numbers mark the database green again" grep -q '"database":"green"' <(get /metrics)
 
@@ -123,6 +126,19 @@ check "the resumable state is the last cut's (program main)" \
     test "$(q "SELECT json_extract(state_json, '\$.program') FROM show_state")" = main
 stored=$(q "SELECT count(*) FROM alerts WHERE rule = 'database' AND message LIKE '%not writable%'")
 check "the database alert itself was stored once the disk had room ($stored row)" test "$stored" = 1
+phrase=$(q "SELECT json_extract(phrase, '\$.key') || ' ' || json_extract(phrase, '\$.args.reason') FROM alerts WHERE rule = 'database'")
+check "  with its words as a phrase, for each reader's language ($phrase)" \
+    bash -c '[[ "$1" == "alert_text.database database or disk is full"* ]]' _ "$phrase"
+# The review says it in its reader's language, from the stored phrase.
+session=$(q "SELECT id FROM sessions")
+for lang in zh-CN en; do
+    "$HAWKER" report --db "$DB" --session "$session" --html "$T/review-$lang.html" --lang "$lang" \
+        > "$T/report-$lang.out" 2>&1 || fail "hawker report --lang $lang failed: $(head -c 300 "$T/report-$lang.out")"
+done
+check "the review in Chinese says the alert in Chinese" \
+    grep -qE "数据库不可写：database or disk is full[^<]*；节目继续" "$T/review-zh-CN.html"
+check "the review in English says it in English" \
+    grep -qE "database not writable: database or disk is full[^<]*; the show goes on" "$T/review-en.html"
 check "the session ended" test "$(q "SELECT state FROM sessions")" = ended
 
 finish

@@ -96,7 +96,11 @@ check "the cut took effect on the program anyway" grep -q '"program":"main"' <(g
 
 check "hawker says 'database not writable: database is locked' while the lock is held" \
     wait_until $HOLD grep -qs "error: database not writable: database is locked" "$T/show.err"
-database_alert() { get /alerts | grep -q '"rule":"database"[^}]*database is locked\|database is locked[^}]*"rule":"database"'; }
+database_alert() {
+    get /alerts > "$T/alerts-now.json"
+    test "$(json_count "$T/alerts-now.json" \
+        "json_extract(value, '\$.rule') = 'database' AND json_extract(value, '\$.message') LIKE '%database is locked%'")" -gt 0
+}
 check "a 'database' alert says the database is locked" wait_until 4 database_alert
 check "the lock is still held: the alert came during it" locked
 

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "hawker/studio/analytics/alert_rules.hpp"
+#include "hawker/studio/base/phrase.hpp"
 
 using namespace hawker::studio;
 
@@ -306,4 +307,52 @@ TEST(AlertRules, TheDefaultRulesListenForSilenceAndClipping) {
     EXPECT_EQ(find(AlertKind::AudioClipping)->clips, 3);
     EXPECT_EQ(alertKindFromString("audio_silent"), AlertKind::AudioSilent);
     EXPECT_STREQ(toString(AlertKind::AudioClipping), "audio_clipping");
+}
+
+// Every alert a rule raises is said in Chinese as well as English, from the same phrase; the English is
+// what the database, the API and the log keep (the studio's own alerts lead it with their Chinese title).
+TEST(AlertRules, EveryAlertIsSaidInChineseAndEnglish) {
+    using hawker::studio::i18n::Language;
+    using hawker::studio::i18n::say;
+    AlertRuleSpec pace = rule(AlertKind::Pace, "pace-gmv");
+    pace.metric = "gmv_cents";
+    AlertRuleSpec threshold = rule(AlertKind::Threshold, "conversion");
+    threshold.metric = "conversion_rate";
+    threshold.below = 0.02;
+    threshold.minUv = 0;
+    AlertRuleSpec frames = rule(AlertKind::FramesDropped, "frames");
+    frames.windowSeconds = 10;
+    frames.frames = 10;
+    AlertEvaluator evaluator(
+        {pace, threshold, rule(AlertKind::LowStock, "stock"), rule(AlertKind::OutputUnhealthy, "outputs"),
+         rule(AlertKind::SourceLost, "sources"), rule(AlertKind::Database, "database"), frames});
+    evaluator.evaluate(at(60, 0.5));
+    AlertInputs in = at(61, 0.5);
+    in.targetGmvCents = 1'000'000;
+    in.summary.gmvCents = 400'000; // 20 % behind
+    in.summary.uv = 500;
+    in.summary.conversionRate = 0.01;
+    in.stockLeft = {{"SERUM-50", 0}};
+    in.unhealthyOutputs = {"douyin:reconnecting"};
+    in.lostSources = {"cam2"};
+    in.database = "database or disk is full";
+    in.droppedFrames = 30;
+    const auto changes = evaluator.evaluate(in);
+    ASSERT_EQ(changes.size(), 7u);
+    for (const AlertLevelChange& change : changes) {
+        const std::string en = say(Language::En, change.said), zh = say(Language::ZhCN, change.said);
+        EXPECT_FALSE(change.said.key.empty()) << change.ruleId;
+        EXPECT_NE(en, zh) << change.ruleId;
+        EXPECT_EQ(zh.find('{'), std::string::npos) << zh;
+        EXPECT_NE(change.message.find(en), std::string::npos) << change.message;
+    }
+    EXPECT_EQ(changes[0].message, "GMV is 20 % behind the target's pace");
+    EXPECT_EQ(say(Language::ZhCN, changes[0].said), "成交额 GMV 落后目标进度 20 %");
+    EXPECT_EQ(say(Language::ZhCN, changes[1].said), "转化率 0.01，低于 0.02");
+    EXPECT_EQ(say(Language::ZhCN, changes[2].said), "SERUM-50 已售罄");
+    EXPECT_EQ(say(Language::ZhCN, changes[4].said), "信号丢失：cam2");
+    EXPECT_EQ(changes[5].message.rfind("数据库不可写 database not writable: database or disk is full", 0), 0u)
+        << changes[5].message;
+    EXPECT_EQ(say(Language::ZhCN, changes[6].said).rfind("画面卡顿：10 秒内 30 帧丢失或重复", 0), 0u)
+        << say(Language::ZhCN, changes[6].said);
 }

@@ -12,13 +12,13 @@ TEST(SessionStore, MigratesAFreshFileAndReopensIt) {
     TempDb file;
     {
         Database db(file.path);
-        EXPECT_EQ(db.schemaVersion(), 9);
+        EXPECT_EQ(db.schemaVersion(), 10);
         Statement mode = db.prepare("PRAGMA journal_mode");
         ASSERT_TRUE(mode.step());
         EXPECT_EQ(mode.text(0), "wal");
     }
     Database again(file.path); // applying migrations twice must be a no-op
-    EXPECT_EQ(again.schemaVersion(), 9);
+    EXPECT_EQ(again.schemaVersion(), 10);
 }
 
 TEST(SessionStore, CreateEndListSurviveReopening) {

@@ -284,7 +284,7 @@ TEST(TimelineMigration, ASchemaFourFileIsTypedOnceAndGivesTheSameSchedule) {
 
     {
         Database db(file.path);
-        EXPECT_EQ(db.schemaVersion(), 9);
+        EXPECT_EQ(db.schemaVersion(), 10);
         EXPECT_EQ(count(db, "SELECT count(*) FROM timeline WHERE fields IS NULL"), 0);
         // Its text and times stay as they were.
         EXPECT_EQ(text(db, "SELECT detail FROM timeline WHERE id = 10"), old[9].detail);
@@ -319,7 +319,7 @@ TEST(TimelineMigration, ASchemaFourFileIsTypedOnceAndGivesTheSameSchedule) {
     }
     // Opened again, nothing is read from text again: the version and the fields stay.
     Database again(file.path);
-    EXPECT_EQ(again.schemaVersion(), 9);
+    EXPECT_EQ(again.schemaVersion(), 10);
     EXPECT_EQ(count(again, "SELECT count(*) FROM timeline WHERE fields IS NULL"), 0);
 }
 

@@ -7,6 +7,7 @@
 
 #include "hawker/studio/base/joined_text.hpp"
 #include "hawker/studio/base/percent.hpp"
+#include "hawker/studio/base/translations.hpp"
 
 namespace hawker::studio {
 
@@ -43,7 +44,40 @@ std::optional<double> summaryValue(const MetricsSummary& s, const std::string& m
 bool isRate(const std::string& metric) {
     return metric.size() > 5 && metric.compare(metric.size() - 5, 5, "_rate") == 0;
 }
+
+using i18n::Phrase;
+using i18n::trKey;
+
+/// A metric as the reader calls it: the dashboard's name for its tile where it has one, else its id.
+Phrase::Arg metricArg(const std::string& metric) {
+    static const std::map<std::string, const char*> kNames = {
+        {"gmv_cents", trKey("dashboard.gmv")},
+        {"uv", trKey("dashboard.uv")},
+        {"online", trKey("dashboard.online")},
+        {"conversion_rate", trKey("dashboard.conversion")},
+        {"uv_value_cents", trKey("dashboard.uv_value")},
+        {"gpm_cents", trKey("dashboard.gpm")},
+        {"engagement_rate", trKey("dashboard.engagement")},
+    };
+    const auto name = kNames.find(metric);
+    return name == kNames.end() ? Phrase::Arg("metric", metric) : Phrase::Arg("metric", name->second, true);
+}
+
+/// A list of phrases said one after the other (the language's separator between them).
+Phrase phraseList(std::vector<Phrase> items) {
+    Phrase out = std::move(items.front());
+    out.more.assign(std::make_move_iterator(items.begin() + 1), std::make_move_iterator(items.end()));
+    return out;
+}
 } // namespace
+
+std::string AlertEvaluator::Judgement::message() const {
+    // The stored and logged text is English; the alerts about the studio itself (not the sales) have
+    // always led with their Chinese title too, for a log read by the crew.
+    std::string text = i18n::say(i18n::Language::En, said);
+    if (titleKey) text = std::string(i18n::tr(i18n::Language::ZhCN, titleKey)) + " " + text;
+    return text;
+}
 
 AlertEvaluator::AlertEvaluator(std::vector<AlertRuleSpec> rules) : m_rules(std::move(rules)) {}
 
@@ -52,29 +86,33 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
     switch (rule.kind) {
     case AlertKind::Threshold: {
         const auto value = summaryValue(s, rule.metric);
-        if (!value || (isRate(rule.metric) && s.uv < rule.minUv)) return {rule.metric, "green", ""};
+        if (!value || (isRate(rule.metric) && s.uv < rule.minUv)) return {rule.metric, "green", {}};
         if (rule.below && *value < *rule.below)
-            return {rule.metric, "red",
-                    rule.metric + " " + number(*value) + " is below " + number(*rule.below)};
+            return {
+                rule.metric, "red",
+                Phrase(trKey("alert_text.threshold_below"),
+                       {metricArg(rule.metric), {"value", number(*value)}, {"limit", number(*rule.below)}})};
         if (rule.above && *value > *rule.above)
-            return {rule.metric, "red",
-                    rule.metric + " " + number(*value) + " is above " + number(*rule.above)};
-        return {rule.metric, "green", ""};
+            return {
+                rule.metric, "red",
+                Phrase(trKey("alert_text.threshold_above"),
+                       {metricArg(rule.metric), {"value", number(*value)}, {"limit", number(*rule.above)}})};
+        return {rule.metric, "green", {}};
     }
     case AlertKind::Pace: {
         const std::optional<int64_t> target = rule.metric == "uv" ? in.targetUv : in.targetGmvCents;
         // The first tenth of a show is its ramp-up: pace says nothing yet.
-        if (!target || *target <= 0 || in.paceFraction < 0.1) return {rule.metric, "green", ""};
+        if (!target || *target <= 0 || in.paceFraction < 0.1) return {rule.metric, "green", {}};
         const double expected = static_cast<double>(*target) * std::min(1.0, in.paceFraction);
         const double actual =
             rule.metric == "uv" ? static_cast<double>(s.uv) : static_cast<double>(s.gmvCents);
         const double behind = 1.0 - actual / expected;
-        const std::string name = rule.metric == "uv" ? "UV" : "GMV";
-        const std::string message =
-            name + " is " + figures::formatPercentInSentence(behind) + " behind the target's pace";
-        if (behind >= rule.redBehind) return {rule.metric, "red", message};
-        if (behind >= rule.amberBehind) return {rule.metric, "amber", message};
-        return {rule.metric, "green", ""};
+        const Phrase said(trKey("alert_text.pace_behind"),
+                          {metricArg(rule.metric == "uv" ? "uv" : "gmv_cents"),
+                           {"behind", figures::formatPercentInSentence(behind)}});
+        if (behind >= rule.redBehind) return {rule.metric, "red", said};
+        if (behind >= rule.amberBehind) return {rule.metric, "amber", said};
+        return {rule.metric, "green", {}};
     }
     case AlertKind::Drop: {
         const int64_t window = int64_t{rule.windowSeconds} * 1000;
@@ -84,49 +122,54 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
         if (peak >= 10 &&
             static_cast<double>(s.present) <= (1.0 - rule.dropFraction) * static_cast<double>(peak))
             return {"online", "red",
-                    "online viewers fell from " + std::to_string(peak) + " to " + std::to_string(s.present) +
-                        " within " + std::to_string(rule.windowSeconds / 60) + " min"};
-        return {"online", "green", ""};
+                    Phrase(trKey("alert_text.viewers_fell"),
+                           {{"peak", std::to_string(peak)},
+                            {"now", std::to_string(s.present)},
+                            {"minutes", std::to_string(rule.windowSeconds / 60)}})};
+        return {"online", "green", {}};
     }
     case AlertKind::LowStock: {
-        std::string worst = "green", message;
+        std::string worst = "green";
+        Phrase said;
         for (const auto& [sku, left] : in.stockLeft) {
             if (left <= 0 && rank(worst) < 2) {
                 worst = "red";
-                message = sku + " is sold out";
+                said = Phrase(trKey("alert_text.sold_out"), {{"sku", sku}});
             } else if (left <= rule.stockUnits && rank(worst) < 1) {
                 worst = "amber";
-                message = sku + ": only " + std::to_string(left) + " left";
+                said = Phrase(trKey("alert_text.stock_low"), {{"sku", sku}, {"left", std::to_string(left)}});
             }
         }
-        return {"stock", worst, message};
+        return {"stock", worst, said};
     }
     case AlertKind::NegativeComments: {
-        if (s.comments < rule.minComments) return {"comments", "green", ""};
+        if (s.comments < rule.minComments) return {"comments", "green", {}};
         const double share = static_cast<double>(in.negativeComments) / static_cast<double>(s.comments);
         if (share > rule.negativeShare)
             return {"comments", "red",
-                    "negative comments are " + figures::formatPercentInSentence(share, 2) +
-                        " of comments (limit " + figures::formatPercentInSentence(rule.negativeShare, 2) +
-                        ")"};
-        return {"comments", "green", ""};
+                    Phrase(trKey("alert_text.negative_comments"),
+                           {{"share", figures::formatPercentInSentence(share, 2)},
+                            {"limit", figures::formatPercentInSentence(rule.negativeShare, 2)}})};
+        return {"comments", "green", {}};
     }
     case AlertKind::OutputUnhealthy:
-        if (in.unhealthyOutputs.empty()) return {"outputs", "green", ""};
-        return {"outputs", "red", "output not live: " + joinedText(in.unhealthyOutputs, ", ")};
-    case AlertKind::SourceLost:
-        if (in.lostSources.empty()) return {"sources", "green", ""};
-        return {"sources", "red", "signal lost: " + joinedText(in.lostSources, ", ")};
-    case AlertKind::Database:
-        // Shown in the console's alerts as it is: in Chinese and English.
-        if (in.database.empty()) return {"database", "green", ""};
-        return {"database", "red",
-                "数据库不可写 database not writable: " + in.database +
-                    "; the show goes on, commands answer 503 until it is writable again"};
-    case AlertKind::OutputProfile:
-        if (in.offProfile.empty()) return {"outputs", "green", ""};
+        if (in.unhealthyOutputs.empty()) return {"outputs", "green", {}};
         return {"outputs", "red",
-                "推流不符合平台要求 output out of its platform profile: " + joinedText(in.offProfile, "; ")};
+                Phrase(trKey("alert_text.output_not_live"),
+                       {{"outputs", joinedText(in.unhealthyOutputs, ", ")}})};
+    case AlertKind::SourceLost:
+        if (in.lostSources.empty()) return {"sources", "green", {}};
+        return {"sources", "red",
+                Phrase(trKey("alert_text.signal_lost"), {{"sources", joinedText(in.lostSources, ", ")}})};
+    case AlertKind::Database:
+        if (in.database.empty()) return {"database", "green", {}};
+        return {"database", "red", Phrase(trKey("alert_text.database"), {{"reason", in.database}}),
+                trKey("alert_text.database_title")};
+    case AlertKind::OutputProfile:
+        if (in.offProfile.empty()) return {"outputs", "green", {}};
+        return {"outputs", "red",
+                Phrase(trKey("alert_text.output_profile"), {{"details", joinedText(in.offProfile, "; ")}}),
+                trKey("alert_text.output_profile_title")};
     case AlertKind::FramesDropped: {
         // Against the newest sample at least a window old (the oldest one early in the show).
         const int64_t window = int64_t{rule.windowSeconds} * 1000;
@@ -135,12 +178,13 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
             if (sample.utcMs <= in.nowUtcMs - window) base = sample;
         const uint64_t dropped = in.droppedFrames - std::min(base.dropped, in.droppedFrames),
                        lagged = in.laggedFrames - std::min(base.lagged, in.laggedFrames);
-        if (dropped + lagged < static_cast<uint64_t>(rule.frames)) return {"frames", "green", ""};
+        if (dropped + lagged < static_cast<uint64_t>(rule.frames)) return {"frames", "green", {}};
         return {"frames", "red",
-                "画面卡顿 program stuttered: " + std::to_string(dropped + lagged) +
-                    " frames lost or repeated within " + std::to_string(rule.windowSeconds) + " s (" +
-                    std::to_string(dropped) + " the encoder could not take, " + std::to_string(lagged) +
-                    " repeated while the compositor ran late)"};
+                Phrase(trKey("alert_text.frames"), {{"lost", std::to_string(dropped + lagged)},
+                                                    {"window", std::to_string(rule.windowSeconds)},
+                                                    {"dropped", std::to_string(dropped)},
+                                                    {"lagged", std::to_string(lagged)}}),
+                trKey("alert_text.frames_title")};
     }
     case AlertKind::AudioSilent: {
         // Digital silence has no loudness at all: quieter than any threshold.
@@ -152,31 +196,38 @@ AlertEvaluator::Judgement AlertEvaluator::judge(const AlertRuleSpec& rule, const
         else if (since < 0)
             since = in.nowUtcMs;
         if (since < 0 || in.nowUtcMs - since < int64_t{rule.silenceSeconds} * 1000)
-            return {"audio", "green", ""};
+            return {"audio", "green", {}};
         return {"audio", "red",
-                "节目无声 program silent: under " + number(rule.silenceLufs) + " LUFS for " +
-                    std::to_string((in.nowUtcMs - since) / 1000) + " s (a muted or dead microphone?)"};
+                Phrase(trKey("alert_text.audio_silent"),
+                       {{"lufs", number(rule.silenceLufs)},
+                        {"seconds", std::to_string((in.nowUtcMs - since) / 1000)}}),
+                trKey("alert_text.audio_silent_title")};
     }
     case AlertKind::AudioClipping: {
-        if (!in.audio || m_overs.empty()) return {"audio", "green", ""};
+        if (!in.audio || m_overs.empty()) return {"audio", "green", {}};
         // Against the newest sample at least a window old, as for frames.
         const int64_t window = int64_t{rule.windowSeconds} * 1000;
         const std::map<std::string, int64_t>* base = &m_overs.front().second;
         for (const auto& [at, overs] : m_overs)
             if (at <= in.nowUtcMs - window) base = &overs;
-        std::vector<std::string> clipping;
+        std::vector<Phrase> clipping;
         for (const auto& [strip, overs] : in.audio->overs) {
             const auto before = base->find(strip);
             const int64_t fresh = overs - (before == base->end() ? 0 : std::min(before->second, overs));
-            if (fresh >= rule.clips) clipping.push_back(strip + " (" + std::to_string(fresh) + " ticks)");
+            if (fresh >= rule.clips)
+                clipping.emplace_back(
+                    trKey("alert_text.strip_overs"),
+                    std::vector<Phrase::Arg>{{"strip", strip}, {"ticks", std::to_string(fresh)}});
         }
-        if (clipping.empty()) return {"audio", "green", ""};
+        if (clipping.empty()) return {"audio", "green", {}};
         return {"audio", "red",
-                "声音爆音 audio clipping: at full scale within " + std::to_string(rule.windowSeconds) +
-                    " s: " + joinedText(clipping, ", ") + "; pull its fader down"};
+                Phrase(trKey("alert_text.audio_clipping"),
+                       {{"window", std::to_string(rule.windowSeconds)},
+                        i18n::phraseArg("strips", phraseList(std::move(clipping)))}),
+                trKey("alert_text.audio_clipping_title")};
     }
     }
-    return {"", "green", ""};
+    return {"", "green", {}};
 }
 
 std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
@@ -215,7 +266,8 @@ std::vector<AlertLevelChange> AlertEvaluator::evaluate(const AlertInputs& in) {
         RuleState& state = m_states[rule.id];
         if (rank(j.level) == 0 && rank(state.level) > 0) m_recovered.push_back(rule.id);
         state.level = j.level;
-        if (rank(j.level) > rank(state.raised)) changes.push_back({rule.id, j.kpi, j.level, j.message});
+        if (rank(j.level) > rank(state.raised))
+            changes.push_back({rule.id, j.kpi, j.level, j.message(), j.said});
         if (rank(j.level) > 0) {
             state.raised = rank(j.level) > rank(state.raised) ? j.level : state.raised;
             state.greenSinceMs = -1;

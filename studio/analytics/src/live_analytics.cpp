@@ -7,6 +7,7 @@
 #include "hawker/studio/analytics/kpi_targets.hpp"
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/log.hpp"
+#include "hawker/studio/base/phrase_json.hpp"
 #include "hawker/studio/store/notes_store.hpp"
 #include "hawker/studio/store/session_store.hpp"
 
@@ -149,7 +150,8 @@ void LiveAnalytics::raise(const std::string& ruleId, const std::string& kpi, con
                                        : std::chrono::duration_cast<std::chrono::milliseconds>(
                                              std::chrono::system_clock::now().time_since_epoch())
                                              .count();
-        m_alerts.push_back({++m_lastAlertId, now, ruleId, kpi, level, message, false, {}, 0, false});
+        // Raised as text (already in both languages where it matters): no phrase to say.
+        m_alerts.push_back({++m_lastAlertId, now, ruleId, kpi, level, message, false, {}, 0, false, {}});
         m_unstoredAlerts.insert(m_lastAlertId);
     }
     logWarning("alert " + level + " " + ruleId + ": " + message);
@@ -371,7 +373,8 @@ void LiveAnalytics::judgeAlerts(const Tick& tick) {
                               false,
                               {},
                               0,
-                              false});
+                              false,
+                              change.said});
             m_unstoredAlerts.insert(raised.back().id);
         }
         for (const std::string& rule : m_evaluator.recovered())
@@ -402,7 +405,9 @@ bool LiveAnalytics::storeAlerts(bool now) {
             // The row as it is now: new, or acknowledged since it was stored.
             Statement upsert = m_db.prepare(
                 "INSERT INTO alerts (id, session_id, utc_ms, rule, kpi, level, message, acknowledged_utc_ms, "
-                "acknowledged_by) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9) ON CONFLICT (id) DO UPDATE SET "
+                "acknowledged_by, phrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) "
+                "DO "
+                "UPDATE SET "
                 "acknowledged_utc_ms = excluded.acknowledged_utc_ms, acknowledged_by = "
                 "excluded.acknowledged_by "
                 "WHERE alerts.session_id = excluded.session_id");
@@ -416,6 +421,10 @@ bool LiveAnalytics::storeAlerts(bool now) {
                     upsert.bind(8, alert.acknowledgedUtcMs).bind(9, alert.acknowledgedBy);
                 else
                     upsert.bindNull(8).bindNull(9);
+                if (alert.said.key.empty())
+                    upsert.bindNull(10);
+                else
+                    upsert.bind(10, i18n::phraseJson(alert.said).dump());
                 upsert.run();
             }
         });
@@ -488,6 +497,7 @@ json LiveAnalytics::snapshot() const {
                           {"kpi", a.kpi},
                           {"level", a.level},
                           {"message", a.message},
+                          {"phrase", i18n::phraseJson(a.said)},
                           {"acknowledged", a.acknowledged},
                           {"acknowledged_by", a.acknowledgedBy},
                           {"cleared", a.cleared}});

@@ -5,6 +5,7 @@
 
 #include "chart_drawing.hpp"
 #include "hawker/studio/base/json_read.hpp"
+#include "hawker/studio/base/phrase_json.hpp"
 #include "ui_format.hpp"
 
 namespace hawker::studio::console {
@@ -79,7 +80,10 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
         if (acknowledged && !m_showAcknowledged) continue;
         const int64_t id = json_read::integerAt(alert, "id");
         const std::string level = json_read::stringAt(alert, "level");
-        const std::string message = json_read::stringAt(alert, "message");
+        // Said in the console's language; an alert raised as text (or stored before alerts had phrases)
+        // shows its message as it is.
+        const std::string message =
+            i18n::sayStored(json_read::memberOf(alert, "phrase"), json_read::stringAt(alert, "message"));
         context.noticeText(message); // alerts quote product names and comments: their glyphs too
         const ImVec4 levelColor = ImGui::ColorConvertU32ToFloat4(statusColor(level));
 

@@ -111,7 +111,7 @@ std::vector<Tile> tilesOf(const json& analytics) {
         for (const json& item : kpis) {
             const std::string key = json_read::stringAt(item, "key");
             if (key.rfind("units:", 0) != 0) continue;
-            tiles.push_back({key, json_read::stringAt(item, "label", key), Figure::Count,
+            tiles.push_back({key, trf("dashboard.units_tile", {{"sku", key.substr(6)}}), Figure::Count,
                              json_read::numberAt(item, "value"), json_read::numberAt(item, "target"),
                              json_read::stringAt(item, "status", "none")});
         }

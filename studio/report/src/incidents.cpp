@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hawker/capture/output.hpp"
+#include "hawker/studio/base/phrase_json.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
 
 namespace hawker::studio {
@@ -16,6 +17,7 @@ namespace {
 struct Incident {
     int64_t offsetMs = 0;
     std::string kind, text;
+    std::optional<i18n::Phrase> said; ///< an alert's words, for the reader's language
 };
 
 /// The incident kind of an alert, from the part of the show its rule watches; "" for a KPI alert.
@@ -44,30 +46,36 @@ json incidentsJson(Database& db, int64_t session, int64_t startUtcMs, int64_t en
             // Live, connecting and stopped are the normal life of an output; these two lose viewers.
             if (row.state == capture::toString(capture::OutputState::Reconnecting) ||
                 row.state == capture::toString(capture::OutputState::Failed))
-                incidents.push_back({at - startUtcMs, "output", stored.text});
+                incidents.push_back({at - startUtcMs, "output", stored.text, std::nullopt});
             break;
         case TimelineKind::SessionResumed:
-            incidents.push_back({at - startUtcMs, "resume", stored.text});
+            incidents.push_back({at - startUtcMs, "resume", stored.text, std::nullopt});
             break;
         case TimelineKind::Database:
-            incidents.push_back({at - startUtcMs, "database", stored.text});
+            incidents.push_back({at - startUtcMs, "database", stored.text, std::nullopt});
             break;
         default:
             break;
         }
     });
-    Statement alerts = db.prepare("SELECT utc_ms, rule, kpi, message FROM alerts WHERE session_id = ?1");
+    Statement alerts =
+        db.prepare("SELECT utc_ms, rule, kpi, message, phrase FROM alerts WHERE session_id = ?1");
     alerts.bind(1, session);
     while (alerts.step()) {
         const int64_t at = alerts.integer(0);
         const std::string kind = kindOfAlert(alerts.text(2), alerts.text(1));
-        if (!kind.empty() && inWindow(at)) incidents.push_back({at - startUtcMs, kind, alerts.text(3)});
+        if (!kind.empty() && inWindow(at))
+            incidents.push_back({at - startUtcMs, kind, alerts.text(3),
+                                 i18n::phraseFromJsonText(alerts.isNull(4) ? "" : alerts.text(4))});
     }
     std::stable_sort(incidents.begin(), incidents.end(),
                      [](const Incident& a, const Incident& b) { return a.offsetMs < b.offsetMs; });
     json out = json::array();
     for (const Incident& i : incidents)
-        out.push_back({{"offset_ms", i.offsetMs}, {"kind", i.kind}, {"text", i.text}});
+        out.push_back({{"offset_ms", i.offsetMs},
+                       {"kind", i.kind},
+                       {"text", i.text},
+                       {"phrase", i.said ? i18n::phraseJson(*i.said) : json(nullptr)}});
     return out;
 }
 

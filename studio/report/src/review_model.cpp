@@ -13,6 +13,7 @@
 #include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/money.hpp"
 #include "hawker/studio/base/percent.hpp"
+#include "hawker/studio/base/phrase_json.hpp"
 #include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/report/review_text.hpp"
 
@@ -87,7 +88,8 @@ std::string kpiLabel(const std::string& key, const std::string& stored) {
         {"engagement_rate", i18n::trKey("review_model.kpi_engagement")}};
     for (const auto& [name, label] : kLabels)
         if (key == name) return i18n::tr(label);
-    return stored; // a product's units ("SKU units") and keys added later keep the report's name
+    if (key.rfind("units:", 0) == 0) return i18n::trf("review_model.kpi_units", {{"sku", key.substr(6)}});
+    return stored; // keys added later keep the report's name
 }
 
 /// KPI tiles of a report made before the report carried "kpis": GMV, UV,
@@ -354,7 +356,7 @@ std::vector<ReviewAlertRow> alertRows(const json& report) {
         row.level = stringAt(alert, "level");
         const std::string kpi = stringAt(alert, "kpi");
         row.rule = stringAt(alert, "rule") + (kpi.empty() ? "" : " / " + kpi);
-        row.message = stringAt(alert, "message");
+        row.message = i18n::sayStored(memberOf(alert, "phrase"), stringAt(alert, "message"));
         row.acknowledged = flagAt(alert, "acknowledged")
                                ? ReviewText{"✓", ReviewTone::Good}
                                : ReviewText{i18n::tr("review_model.no"), ReviewTone::Dim};
@@ -376,8 +378,10 @@ ReviewModel prepareReview(const json& report) {
             i18n::trf("review_model.from", {{"title", stringAt(action, "session_title")}}));
     out.overview.bands = onAirBands(report);
     for (const json& incident : listAt(report, "incidents"))
-        out.overview.incidents.push_back({numberAt(incident, "offset_ms").value_or(0) / 1000.0,
-                                          stringAt(incident, "kind") + ": " + stringAt(incident, "text")});
+        out.overview.incidents.push_back(
+            {numberAt(incident, "offset_ms").value_or(0) / 1000.0,
+             stringAt(incident, "kind") + ": " +
+                 i18n::sayStored(memberOf(incident, "phrase"), stringAt(incident, "text"))});
     fillSeries(report, out.overview);
     out.overview.funnel = funnelOf(memberOf(report, "summary"));
     out.products = productRows(report);

@@ -7,6 +7,7 @@
 #include "card_showings.hpp"
 #include "hawker/studio/analytics/funnel.hpp"
 #include "hawker/studio/analytics/order_reconciliation.hpp"
+#include "hawker/studio/base/phrase_json.hpp"
 #include "hawker/studio/report/session_comparison.hpp"
 #include "hawker/studio/report/session_replay.hpp"
 #include "hawker/studio/store/event_replay.hpp"
@@ -71,16 +72,20 @@ json openActionsJson(Database& db, int64_t session) {
 
 json alertsJson(Database& db, int64_t session, int64_t start) {
     json alerts = json::array();
-    Statement rows = db.prepare("SELECT utc_ms, rule, kpi, level, message, acknowledged_utc_ms FROM alerts "
-                                "WHERE session_id = ?1 ORDER BY utc_ms, id");
+    Statement rows = db.prepare("SELECT utc_ms, rule, kpi, level, message, acknowledged_utc_ms, phrase FROM "
+                                "alerts WHERE session_id = ?1 ORDER BY utc_ms, id");
     rows.bind(1, session);
-    while (rows.step())
+    while (rows.step()) {
+        // The phrase as stored (null for none): the JSON does not change with the reader's language.
+        const std::optional<i18n::Phrase> said = i18n::phraseFromJsonText(rows.isNull(6) ? "" : rows.text(6));
         alerts.push_back({{"offset_ms", rows.integer(0) - start},
                           {"rule", rows.text(1)},
                           {"kpi", rows.text(2)},
                           {"level", rows.text(3)},
                           {"message", rows.text(4)},
+                          {"phrase", said ? i18n::phraseJson(*said) : json(nullptr)},
                           {"acknowledged", !rows.isNull(5)}});
+    }
     return alerts;
 }
 

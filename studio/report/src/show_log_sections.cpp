@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "hawker/studio/base/phrase_json.hpp"
 #include "html_escape.hpp"
 #include "report_fields.hpp"
 #include "report_format.hpp"
@@ -37,7 +38,7 @@ void renderAlerts(std::string& out, const json& report) {
         out += "<tr><td class=\"nowrap\">" + formatOffset(numberAt(a, "offset_ms")) +
                "</td><td><span class=\"level " + levelClass(level) + "\">" + escape(level) +
                "</span></td><td><code>" + escape(textAt(a, "rule")) + "</code></td><td>" +
-               escape(textAt(a, "message")) + "</td><td>" +
+               escape(i18n::sayStored(memberOf(a, "phrase"), textAt(a, "message"))) + "</td><td>" +
                (flagAt(a, "acknowledged")
                     ? "acknowledged 已确认"
                     : std::string("<span class=\"muted\">") + tr("report.not_acknowledged") + "</span>") +

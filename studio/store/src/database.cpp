@@ -310,6 +310,12 @@ const std::vector<Migration>& migrations() {
                  AND o.paid_utc_ms >= s.start_utc_ms AND o.paid_utc_ms <= coalesce(s.end_utc_ms, o.paid_utc_ms)
             GROUP BY s.id;
         )",
+        // 10: an alert keeps its words as a phrase (a translation key and its values, phrase_json.hpp)
+        // beside its English message, so the console and the review say it in their reader's language.
+        // NULL for the alerts stored before, and for those raised as text: they show their message.
+        R"(
+        ALTER TABLE alerts ADD COLUMN phrase TEXT;
+        )",
     };
     return steps;
 }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "hawker/studio/analytics/session_metrics.hpp"
+#include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/show/alert_rule_spec.hpp"
 
 namespace hawker::studio {
@@ -42,8 +43,9 @@ struct AlertInputs {
 
 struct AlertLevelChange {
     std::string ruleId, kpi;
-    std::string level; ///< amber | red
-    std::string message;
+    std::string level;   ///< amber | red
+    std::string message; ///< in English, for the database, the API and the log
+    i18n::Phrase said;   ///< the same words, for the console and the review to say in their reader's language
 };
 
 class AlertEvaluator {
@@ -60,7 +62,12 @@ public:
 
 private:
     struct Judgement {
-        std::string kpi, level, message;
+        std::string kpi, level;
+        i18n::Phrase said; ///< empty while green
+        /// An alert about the studio itself (not the sales) leads its English message with its Chinese
+        /// title, for a log read by the crew; nullptr for the others.
+        const char* titleKey = nullptr;
+        std::string message() const;
     };
     Judgement judge(const AlertRuleSpec& rule, const AlertInputs& in);
     std::vector<AlertRuleSpec> m_rules;

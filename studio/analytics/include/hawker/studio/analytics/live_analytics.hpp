@@ -52,11 +52,15 @@ struct LiveHealth {
 
 struct LiveAlert {
     int64_t id = 0, utcMs = 0;
-    std::string ruleId, kpi, level, message;
+    std::string ruleId, kpi, level;
+    std::string message; ///< English: the database, the API and the log
     bool acknowledged = false;
     std::string acknowledgedBy;
     int64_t acknowledgedUtcMs = 0;
     bool cleared = false; ///< its rule is back at green
+    /// The same words for the console and the review to say in their reader's language; empty for an
+    /// alert raised as text (they show its message).
+    i18n::Phrase said;
 };
 
 class LiveAnalytics {
