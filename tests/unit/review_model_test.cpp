@@ -15,6 +15,7 @@
 
 #include "hawker/studio/base/clock.hpp"
 #include "hawker/studio/base/percent.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/report/review_model.hpp"
 #include "hawker/studio/report/review_sessions.hpp"
 #include "hawker/studio/report/review_text.hpp"
@@ -138,10 +139,10 @@ TEST(ReviewModel, OverviewTilesFiguresSeriesAndBands) {
     EXPECT_EQ(o.kpis[0].label, "GMV");
     EXPECT_EQ(o.kpis[0].value, "¥6,138.00");
     EXPECT_EQ(o.kpis[0].status, "red");
-    EXPECT_EQ(o.kpis[0].target, "target ¥20,000.00  red");
-    EXPECT_EQ(o.kpis[1].target, "target 1,100  amber");
+    EXPECT_EQ(o.kpis[0].target, "target ¥20,000.00  behind");
+    EXPECT_EQ(o.kpis[1].target, "target 1,100  slightly behind");
     EXPECT_EQ(o.kpis[2].value, "5.00%");
-    EXPECT_EQ(o.kpis[2].target, "target 3.00%  green");
+    EXPECT_EQ(o.kpis[2].target, "target 3.00%  on target");
     EXPECT_EQ(o.kpis[3].value, "310");
     EXPECT_FALSE(o.kpis[3].target.has_value());
 
@@ -208,7 +209,7 @@ TEST(ReviewModel, KpiTilesOfAnOlderReportComeFromItsSummaryAndTargets) {
     EXPECT_EQ(kpis[0].label, "GMV");
     EXPECT_EQ(kpis[0].value, "¥6,138.00");
     EXPECT_EQ(kpis[0].status, "green"); // ahead of its target
-    EXPECT_EQ(kpis[0].target, "target ¥5,000.00  green");
+    EXPECT_EQ(kpis[0].target, "target ¥5,000.00  on target");
     EXPECT_EQ(kpis[1].label, "UV");
     EXPECT_EQ(kpis[1].status, "none");
     EXPECT_FALSE(kpis[1].target.has_value());
@@ -358,6 +359,24 @@ TEST(ReviewModel, AlertsNameTheirRuleAndWhetherSomeoneSawThem) {
     EXPECT_EQ(alerts[1].acknowledged.text, "no");
 }
 
+TEST(ReviewModel, AnAlertWithAPhraseIsSaidInTheReadersLanguage) {
+    namespace i18n = hawker::studio::i18n;
+    json stored = report();
+    stored["alerts"][1]["phrase"] = {{"key", "alert_text.signal_lost"}, {"args", {{"sources", "cam2"}}}};
+    const i18n::Language before = i18n::currentLanguage();
+    i18n::setLanguage(i18n::Language::ZhCN);
+    const std::vector<ReviewAlertRow> zh = prepareReview(stored).alerts;
+    i18n::setLanguage(i18n::Language::En);
+    const std::vector<ReviewAlertRow> en = prepareReview(stored).alerts;
+    i18n::setLanguage(before);
+    ASSERT_EQ(zh.size(), 2u);
+    ASSERT_EQ(en.size(), 2u);
+    EXPECT_EQ(zh[1].message, "信号丢失：cam2");
+    EXPECT_EQ(en[1].message, "signal lost: cam2");
+    // Without a phrase (raised as text, or stored before alerts had phrases): the message as stored.
+    EXPECT_EQ(zh[0].message, "GMV is 20 % behind");
+}
+
 TEST(ReviewModel, OddReportsGiveEmptyTabsNotExceptions) {
     for (const json& odd : {json(nullptr), json::array({1, 2}), json("report"), json::object(),
                             json::parse(R"({"summary": [], "per_minute": {}, "products": [1],
@@ -472,7 +491,7 @@ TEST(ReviewModel, ReadsTheReportBuiltFromARealSession) {
     const ReviewModel model = prepareReview(buildSessionReport(db, id));
     ASSERT_FALSE(model.overview.kpis.empty());
     EXPECT_EQ(model.overview.kpis[0].value, "¥342.00");
-    EXPECT_EQ(model.overview.kpis[0].target, "target ¥500.00  red");
+    EXPECT_EQ(model.overview.kpis[0].target, "target ¥500.00  behind");
     ASSERT_EQ(model.products.size(), 2u);
     EXPECT_EQ(model.products[0].title, "SKU1");
     EXPECT_EQ(model.products[0].gmv, "¥297.00");

@@ -92,6 +92,14 @@ std::string kpiLabel(const std::string& key, const std::string& stored) {
     return stored; // keys added later keep the report's name
 }
 
+/// A tile's status against its target, in words (its colour says it too).
+std::string statusWord(const std::string& status) {
+    if (status == "red") return i18n::tr("review_model.status_red");
+    if (status == "amber") return i18n::tr("review_model.status_amber");
+    if (status == "green") return i18n::tr("review_model.status_green");
+    return {};
+}
+
 /// KPI tiles of a report made before the report carried "kpis": GMV, UV,
 /// peak viewers and conversion against the session's targets.
 json kpisFromSummary(const json& report) {
@@ -129,7 +137,7 @@ std::vector<ReviewKpiTile> kpiTilesOf(const json& report) {
         out.value = reviewMetric(key, memberOf(tile, "value"));
         if (const std::optional<double> target = numberAt(tile, "target"))
             out.target = i18n::trf("review_model.target", {{"value", reviewMetric(key, json(*target))}}) +
-                         "  " + out.status;
+                         "  " + statusWord(out.status);
         tiles.push_back(std::move(out));
     }
     return tiles;
