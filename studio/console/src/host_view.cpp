@@ -133,7 +133,7 @@ void drawSegment(const ConsoleFonts& fonts, const ShowSpec& show, const ShowStat
         FontScope scope(fonts.large);
         coloured(kDim, trf("host.segment_of", {{"index", std::to_string(state.rundown.current + 1)},
                                                {"count", std::to_string(count)}}) +
-                           " · " + toString(segment->kind));
+                           " · " + tr(segmentKindKey(segment->kind)));
     }
     {
         FontScope scope(fonts.huge);

@@ -16,6 +16,7 @@
 #include "hawker/studio/base/phrase_json.hpp"
 #include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/report/review_text.hpp"
+#include "hawker/studio/show/selling_spec.hpp"
 
 namespace hawker::studio {
 
@@ -274,6 +275,8 @@ void fillSegments(const json& report, ReviewModel& out) {
         row.number = std::to_string(integerAt(segment, "index") + 1);
         row.title = stringAt(segment, "title");
         row.kind = stringAt(segment, "kind");
+        if (const std::optional<SegmentKind> kind = parseSegmentKind(row.kind))
+            row.kind = i18n::tr(segmentKindKey(*kind));
         row.sku = stringAt(segment, "sku");
         row.planned = planned > 0 ? figures::formatClock(planned) : figures::kMissing;
         row.actual = figures::formatClock(actual);

@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "hawker/studio/base/money.hpp"
+#include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/show/catalog_csv.hpp"
 #include "show_file_sections.hpp"
 
@@ -28,6 +29,24 @@ const char* toString(SegmentKind kind) {
         return "closing";
     }
     return "?";
+}
+
+const char* segmentKindKey(SegmentKind kind) {
+    switch (kind) {
+    case SegmentKind::Opening:
+        return i18n::trKey("segment_kind.opening");
+    case SegmentKind::Product:
+        return i18n::trKey("segment_kind.product");
+    case SegmentKind::QA:
+        return i18n::trKey("segment_kind.qa");
+    case SegmentKind::Offer:
+        return i18n::trKey("segment_kind.offer");
+    case SegmentKind::Giveaway:
+        return i18n::trKey("segment_kind.giveaway");
+    case SegmentKind::Closing:
+        return i18n::trKey("segment_kind.closing");
+    }
+    return i18n::trKey("segment_kind.product");
 }
 
 std::optional<SegmentKind> parseSegmentKind(const std::string& text) {

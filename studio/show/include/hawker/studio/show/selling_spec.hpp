@@ -48,6 +48,8 @@ struct PromotionSpec {
 enum class SegmentKind { Opening, Product, QA, Offer, Giveaway, Closing };
 const char* toString(SegmentKind kind);
 std::optional<SegmentKind> parseSegmentKind(const std::string& text);
+/// The kind's name for people: a key of the translation tables ("segment_kind.opening").
+const char* segmentKindKey(SegmentKind kind);
 
 /// One segment of the run of show (直播脚本).
 struct SegmentSpec {
