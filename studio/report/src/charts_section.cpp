@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "chart_svg.hpp"
-#include "hawker/studio/base/phrase_json.hpp"
+#include "incidents.hpp"
 #include "report_fields.hpp"
 #include "report_format.hpp"
 #include "section_frame.hpp"
@@ -48,9 +48,8 @@ std::vector<ChartIncident> incidentsOf(const json& list, double domainMin) {
     for (const json& entry : asList(list)) {
         const std::optional<double> at = numberAt(entry, "offset_ms");
         if (!at || *at < 0 || *at / 60'000.0 > domainMin) continue;
-        incidents.push_back({*at / 60'000.0, textAt(entry, "kind"),
-                             formatClock(*at / 1000.0) + " " + textAt(entry, "kind") + ": " +
-                                 i18n::sayStored(memberOf(entry, "phrase"), textAt(entry, "text"))});
+        incidents.push_back(
+            {*at / 60'000.0, textAt(entry, "kind"), formatClock(*at / 1000.0) + " " + incidentLine(entry)});
     }
     return incidents;
 }

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "hawker/capture/output.hpp"
+#include "hawker/studio/base/json_read.hpp"
 #include "hawker/studio/base/phrase_json.hpp"
 #include "hawker/studio/store/timeline_table.hpp"
 
@@ -77,6 +78,25 @@ json incidentsJson(Database& db, int64_t session, int64_t startUtcMs, int64_t en
                        {"text", i.text},
                        {"phrase", i.said ? i18n::phraseJson(*i.said) : json(nullptr)}});
     return out;
+}
+
+std::string incidentKindName(const std::string& kind) {
+    static const std::pair<const char*, const char*> kNames[] = {
+        {"output", i18n::trKey("incident_kind.output")},
+        {"source", i18n::trKey("incident_kind.source")},
+        {"database", i18n::trKey("incident_kind.database")},
+        {"frames", i18n::trKey("incident_kind.frames")},
+        {"connector", i18n::trKey("incident_kind.connector")},
+        {"webhook", i18n::trKey("incident_kind.webhook")},
+        {"resume", i18n::trKey("incident_kind.resume")}};
+    for (const auto& [name, key] : kNames)
+        if (kind == name) return i18n::tr(key);
+    return kind;
+}
+
+std::string incidentLine(const json& incident) {
+    return incidentKindName(json_read::stringAt(incident, "kind")) + ": " +
+           i18n::sayStored(json_read::memberOf(incident, "phrase"), json_read::stringAt(incident, "text"));
 }
 
 } // namespace hawker::studio

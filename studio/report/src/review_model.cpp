@@ -17,6 +17,7 @@
 #include "hawker/studio/base/translations.hpp"
 #include "hawker/studio/report/review_text.hpp"
 #include "hawker/studio/show/selling_spec.hpp"
+#include "incidents.hpp"
 
 namespace hawker::studio {
 
@@ -390,9 +391,7 @@ ReviewModel prepareReview(const json& report) {
     out.overview.bands = onAirBands(report);
     for (const json& incident : listAt(report, "incidents"))
         out.overview.incidents.push_back(
-            {numberAt(incident, "offset_ms").value_or(0) / 1000.0,
-             stringAt(incident, "kind") + ": " +
-                 i18n::sayStored(memberOf(incident, "phrase"), stringAt(incident, "text"))});
+            {numberAt(incident, "offset_ms").value_or(0) / 1000.0, incidentLine(incident)});
     fillSeries(report, out.overview);
     out.overview.funnel = funnelOf(memberOf(report, "summary"));
     out.products = productRows(report);
