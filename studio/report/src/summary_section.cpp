@@ -144,6 +144,21 @@ void renderPaidEngagement(std::string& out, const json& totals) {
     out += "</tbody></table>\n";
 }
 
+/// A KPI tile's Chinese name, after its English one as every heading of the page has both: " 成交额".
+std::string kpiChineseName(const std::string& key) {
+    static const std::vector<MetricLabel> kNames{{"gmv_cents", "GMV", "成交额"},
+                                                 {"uv", "UV", "访客"},
+                                                 {"online", "Online now", "当前在线"},
+                                                 {"pcu", "Peak viewers", "最高在线"},
+                                                 {"conversion_rate", "Conversion", "转化率"},
+                                                 {"uv_value_cents", "UV value", "UV 价值"},
+                                                 {"gpm_cents", "GPM", "千次观看成交"},
+                                                 {"engagement_rate", "Engagement", "互动率"}};
+    for (const MetricLabel& name : kNames)
+        if (key == name.key) return std::string(" ") + name.zh;
+    return key.rfind("units:", 0) == 0 ? " 销量" : "";
+}
+
 } // namespace
 
 void renderSummary(std::string& out, const json& report) {
@@ -161,6 +176,7 @@ void renderSummary(std::string& out, const json& report) {
             const std::string key = textAt(kpi, "key");
             std::string label = textAt(kpi, "label");
             if (label.empty()) label = key;
+            label += kpiChineseName(key);
             renderKpiTile(out, key, label, memberOf(kpi, "value"), memberOf(kpi, "target"),
                           kpiClass(textAt(kpi, "status")));
         }
