@@ -13,46 +13,42 @@
 
 namespace hawker::studio {
 
+namespace {
+
+/// Every kind of rundown segment: how the show file spells it, and its name for people.
+struct SegmentKindName {
+    SegmentKind kind;
+    const char* word;
+    const char* key;
+};
+constexpr SegmentKindName kSegmentKinds[] = {
+    {SegmentKind::Opening, "opening", i18n::trKey("segment_kind.opening")},
+    {SegmentKind::Product, "product", i18n::trKey("segment_kind.product")},
+    {SegmentKind::QA, "qa", i18n::trKey("segment_kind.qa")},
+    {SegmentKind::Offer, "offer", i18n::trKey("segment_kind.offer")},
+    {SegmentKind::Giveaway, "giveaway", i18n::trKey("segment_kind.giveaway")},
+    {SegmentKind::Closing, "closing", i18n::trKey("segment_kind.closing")},
+};
+
+const SegmentKindName& nameOf(SegmentKind kind) {
+    for (const SegmentKindName& name : kSegmentKinds)
+        if (name.kind == kind) return name;
+    return kSegmentKinds[1]; // every enumerator is in the table; product is the default kind
+}
+
+} // namespace
+
 const char* toString(SegmentKind kind) {
-    switch (kind) {
-    case SegmentKind::Opening:
-        return "opening";
-    case SegmentKind::Product:
-        return "product";
-    case SegmentKind::QA:
-        return "qa";
-    case SegmentKind::Offer:
-        return "offer";
-    case SegmentKind::Giveaway:
-        return "giveaway";
-    case SegmentKind::Closing:
-        return "closing";
-    }
-    return "?";
+    return nameOf(kind).word;
 }
 
 const char* segmentKindKey(SegmentKind kind) {
-    switch (kind) {
-    case SegmentKind::Opening:
-        return i18n::trKey("segment_kind.opening");
-    case SegmentKind::Product:
-        return i18n::trKey("segment_kind.product");
-    case SegmentKind::QA:
-        return i18n::trKey("segment_kind.qa");
-    case SegmentKind::Offer:
-        return i18n::trKey("segment_kind.offer");
-    case SegmentKind::Giveaway:
-        return i18n::trKey("segment_kind.giveaway");
-    case SegmentKind::Closing:
-        return i18n::trKey("segment_kind.closing");
-    }
-    return i18n::trKey("segment_kind.product");
+    return nameOf(kind).key;
 }
 
 std::optional<SegmentKind> parseSegmentKind(const std::string& text) {
-    for (SegmentKind kind : {SegmentKind::Opening, SegmentKind::Product, SegmentKind::QA, SegmentKind::Offer,
-                             SegmentKind::Giveaway, SegmentKind::Closing})
-        if (text == toString(kind)) return kind;
+    for (const SegmentKindName& name : kSegmentKinds)
+        if (text == name.word) return name.kind;
     return std::nullopt;
 }
 
