@@ -147,7 +147,7 @@ TEST(ReviewModel, OverviewTilesFiguresSeriesAndBands) {
     EXPECT_FALSE(o.kpis[3].target.has_value());
 
     ASSERT_EQ(o.figures.size(), 16u);
-    EXPECT_EQ(o.figures[0].label, "Views PV 场观");
+    EXPECT_EQ(o.figures[0].label, "Views (PV)");
     EXPECT_EQ(o.figures[0].value, "1,450");
     EXPECT_EQ(o.figures[2].value, "108.3");   // ACU keeps its fraction
     EXPECT_EQ(o.figures[3].value, "0:52");    // average watch time
@@ -179,16 +179,16 @@ TEST(ReviewModel, FunnelKeepsAStageThePlatformDidNotReportAndTheNextIsNotCompara
     // have no share of it (not "∞ %"), with the reason.
     const std::vector<ReviewFunnelStep>& funnel = model.overview.funnel;
     ASSERT_EQ(funnel.size(), 5u);
-    EXPECT_EQ(funnel[0].label, "Viewers 场观人数");
+    EXPECT_EQ(funnel[0].label, "Viewers");
     EXPECT_EQ(funnel[0].value, 1000);
     EXPECT_EQ(funnel[1].value, 300);
     EXPECT_DOUBLE_EQ(*funnel[1].ofPrevious, 0.3);
     EXPECT_EQ(funnel[2].value, 0);
-    EXPECT_EQ(funnel[3].label, "Placed an order 下单人数");
+    EXPECT_EQ(funnel[3].label, "Placed an order");
     EXPECT_EQ(funnel[3].value, 80);
     EXPECT_FALSE(funnel[3].ofPrevious);
     EXPECT_NE(funnel[3].notComparable.find("不可比"), std::string::npos);
-    EXPECT_EQ(funnel[4].label, "Paid 成交人数");
+    EXPECT_EQ(funnel[4].label, "Paid");
     EXPECT_DOUBLE_EQ(*funnel[4].ofPrevious, 50.0 / 80.0);
 
     // Nobody paid: the zeros are counted stages, kept.
@@ -504,6 +504,6 @@ TEST(ReviewModel, ReadsTheReportBuiltFromARealSession) {
     EXPECT_EQ(model.overview.gmvTotal.values.back(), 34200.0f);
     ASSERT_GE(model.overview.funnel.size(), 2u);
     EXPECT_EQ(model.overview.funnel.front().value, 3); // three viewers
-    EXPECT_EQ(model.overview.funnel.back().label, "Paid 成交人数");
+    EXPECT_EQ(model.overview.funnel.back().label, "Paid");
     EXPECT_EQ(model.overview.funnel.back().value, 3); // three buyers
 }

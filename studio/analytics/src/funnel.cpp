@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "hawker/studio/base/json_read.hpp"
+#include "hawker/studio/base/translations.hpp"
 
 namespace hawker::studio {
 
@@ -22,6 +23,12 @@ const FunnelStepName* funnelStepName(std::string_view key) {
     for (const FunnelStepName& name : funnelStepNames())
         if (key == name.key) return &name;
     return nullptr;
+}
+
+std::string funnelStepLabel(std::string_view key) {
+    const FunnelStepName* name = funnelStepName(key);
+    if (!name) return std::string(key);
+    return i18n::currentLanguage() == i18n::Language::ZhCN ? name->zh : name->en;
 }
 
 namespace {

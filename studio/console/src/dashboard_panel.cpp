@@ -265,10 +265,7 @@ void DashboardPanel::drawCharts(const LiveSnapshot& live) {
 void DashboardPanel::drawFunnelOf(const json& summary) {
     std::vector<FunnelStep> steps;
     for (const hawker::studio::FunnelStep& step : funnelSteps(summary)) {
-        const FunnelStepName* name = funnelStepName(step.key);
-        const bool chinese = i18n::currentLanguage() == i18n::Language::ZhCN;
-        steps.push_back({name ? (chinese ? name->zh : name->en) : step.key, step.count, step.ofPrevious,
-                         step.notComparable});
+        steps.push_back({funnelStepLabel(step.key), step.count, step.ofPrevious, step.notComparable});
     }
     if (steps.empty()) return;
     ImGui::TextUnformatted(tr("dashboard.funnel"));

@@ -70,9 +70,7 @@ void fillSeries(const json& report, ReviewOverview& out) {
 std::vector<ReviewFunnelStep> funnelOf(const json& summary) {
     std::vector<ReviewFunnelStep> steps;
     for (const FunnelStep& step : funnelSteps(summary)) {
-        const FunnelStepName* name = funnelStepName(step.key);
-        steps.push_back({name ? std::string(name->en) + " " + name->zh : step.key, step.count,
-                         step.ofPrevious, step.notComparable});
+        steps.push_back({funnelStepLabel(step.key), step.count, step.ofPrevious, step.notComparable});
     }
     return steps;
 }
@@ -148,26 +146,26 @@ std::vector<ReviewKpiTile> kpiTilesOf(const json& report) {
 std::vector<ReviewFigure> summaryFigures(const json& report) {
     const json& summary = memberOf(report, "summary");
     const std::pair<const char*, const char*> figures[] = {
-        {"pv", "Views PV 场观"},
-        {"pcu", "Peak PCU 最高在线"},
-        {"acu", "Average ACU 平均在线"},
-        {"avg_watch_s", "Avg watch 人均时长"},
-        {"engaged_uv", "Engaged 互动人数"},
-        {"comments", "Comments 评论"},
-        {"likes", "Likes 点赞"},
-        {"new_followers", "New followers 新增关注"},
-        {"paid_orders", "Paid orders 成交订单"},
-        {"buyers", "Buyers 成交人数"},
-        {"units", "Units 件数"},
-        {"aov_cents", "Order value 笔单价"},
-        {"net_sales_cents", "Net sales 净成交"},
-        {"refund_rate", "Refund rate 退款率"},
-        {"uv_value_cents", "UV value UV价值"},
-        {"coupon_usage_rate", "Coupon usage 核销率"},
+        {"pv", i18n::trKey("review_model.figure_pv")},
+        {"pcu", i18n::trKey("review_model.figure_pcu")},
+        {"acu", i18n::trKey("review_model.figure_acu")},
+        {"avg_watch_s", i18n::trKey("review_model.figure_avg_watch_s")},
+        {"engaged_uv", i18n::trKey("review_model.figure_engaged_uv")},
+        {"comments", i18n::trKey("review_model.figure_comments")},
+        {"likes", i18n::trKey("review_model.figure_likes")},
+        {"new_followers", i18n::trKey("review_model.figure_new_followers")},
+        {"paid_orders", i18n::trKey("review_model.figure_paid_orders")},
+        {"buyers", i18n::trKey("review_model.figure_buyers")},
+        {"units", i18n::trKey("review_model.figure_units")},
+        {"aov_cents", i18n::trKey("review_model.figure_aov_cents")},
+        {"net_sales_cents", i18n::trKey("review_model.figure_net_sales_cents")},
+        {"refund_rate", i18n::trKey("review_model.figure_refund_rate")},
+        {"uv_value_cents", i18n::trKey("review_model.figure_uv_value_cents")},
+        {"coupon_usage_rate", i18n::trKey("review_model.figure_coupon_usage_rate")},
     };
     std::vector<ReviewFigure> out;
     for (const auto& [key, label] : figures)
-        out.push_back({label, reviewMetricAt(summary, key)});
+        out.push_back({i18n::tr(label), reviewMetricAt(summary, key)});
     return out;
 }
 

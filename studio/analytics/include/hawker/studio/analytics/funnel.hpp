@@ -29,6 +29,9 @@ struct FunnelStepName {
 const std::array<FunnelStepName, 5>& funnelStepNames();
 /// The step named by a summary key; nullptr for any other key.
 const FunnelStepName* funnelStepName(std::string_view key);
+/// The step's name in the current language (the console's; the HTML page gives both); the key itself for
+/// a key that is no step.
+std::string funnelStepLabel(std::string_view key);
 
 struct FunnelStep {
     std::string key;
