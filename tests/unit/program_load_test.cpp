@@ -2,6 +2,7 @@
 
 #include "hawker/studio/engine/program_load.hpp"
 
+using hawker::studio::CpuState;
 using hawker::studio::ProgramLoad;
 using Change = ProgramLoad::Change;
 
@@ -56,14 +57,13 @@ TEST(ProgramLoad, ANewDropRestartsTheCalmSpell) {
 TEST(ProgramLoad, ALiveShowStartsProgramFirstAndEasesAfterACleanWarmUpWithRoom) {
     ProgramLoad load(ProgramLoad::Start::ProgramFirst);
     EXPECT_TRUE(load.shortOfCpu());
-    EXPECT_TRUE(load.warmingUp()) << "short by rule, not by a drop";
+    EXPECT_EQ(load.state(), CpuState::StartingProgramFirst) << "short by rule, not by a drop";
     EXPECT_EQ(load.update(0, 0, std::nullopt), Change::None);
     EXPECT_EQ(load.update(4000, 0, 0.3), Change::None);
     EXPECT_TRUE(load.shortOfCpu());
-    EXPECT_TRUE(load.warmingUp());
+    EXPECT_EQ(load.state(), CpuState::StartingProgramFirst);
     EXPECT_EQ(load.update(5000, 0, 0.5), Change::Eased);
-    EXPECT_FALSE(load.shortOfCpu());
-    EXPECT_FALSE(load.warmingUp());
+    EXPECT_EQ(load.state(), CpuState::Room);
     // From there on, the usual rule.
     EXPECT_EQ(load.update(6000, 2, 0.9), Change::ShortOfCpu);
 }
@@ -74,7 +74,8 @@ TEST(ProgramLoad, AWarmUpThatDroppedOrFilledTheCoresKeepsItProgramFirst) {
         load.update(1000, 3, 0.5); // a drop in the warm-up, even program-first
         EXPECT_EQ(load.update(5000, 3, 0.5), Change::KeptShort);
         EXPECT_TRUE(load.shortOfCpu());
-        EXPECT_FALSE(load.warmingUp()) << "short now because the warm-up dropped: a warning";
+        EXPECT_NE(load.state(), CpuState::StartingProgramFirst)
+            << "short now because the warm-up dropped: a warning";
         // The calm spell starts at the warm-up's end: not eased before 35 s.
         EXPECT_EQ(load.update(34000, 3, 0.5), Change::None);
         EXPECT_EQ(load.update(35000, 3, 0.5), Change::Eased);

@@ -162,8 +162,8 @@ void addShowRoutes(RouteKit& kit, ProgramView& engine) {
         out["sources"] = sourcesJson(status);
         out["session_id"] = engine.sessionId();
         out["running"] = status.running;
-        out["short_of_cpu"] = status.shortOfCpu;
-        out["program_first_start"] = status.programFirstStart;
+        out["short_of_cpu"] = status.shortOfCpu();
+        out["program_first_start"] = status.cpu == CpuState::StartingProgramFirst;
         return out;
     }));
     kit.server().Get("/api/v1/scenes", kit.get([&engine](const httplib::Request&) {

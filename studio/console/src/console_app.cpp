@@ -495,7 +495,7 @@ int runConsole(ConsoleOptions options, std::ostream& out) {
         // Wait for the next frame, handling the window's events meanwhile, so that
         // input wakes the desk at once. Bounded: each wait ends by its timeout.
         pacer.holdFullRate(alwaysFullRate || hostWindow || ImGui::IsAnyItemActive() || io.WantTextInput);
-        pacer.setThrifty(context.live().status.shortOfCpu);
+        pacer.setThrifty(context.live().status.shortOfCpu());
         for (int waits = 0; waits < 1000 && !g_closeSignal; ++waits) {
             if (g_lastInput) pacer.inputAt(*g_lastInput);
             const auto left = pacer.due() - FramePacer::Clock::now();

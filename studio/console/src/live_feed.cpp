@@ -100,7 +100,7 @@ void LiveFeed::sample(LiveSnapshot& next, int iteration) {
     }
 
     // The engine's verdict as of the last status read (every other sample).
-    const bool thrifty = next.status.shortOfCpu;
+    const bool thrifty = next.status.shortOfCpu();
     const bool monitors = !thrifty || iteration % 2 == 0;
     if (auto program = m_engine.latestProgram(); monitors && program && program.get() != m_lastProgram) {
         m_lastProgram = program.get();

@@ -164,12 +164,12 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
         ImGui::TextColored(kTextBad, "%s", line.c_str());
         ImGui::SameLine();
     }
-    if (s.shortOfCpu && s.programFirstStart) {
+    if (s.cpu == CpuState::StartingProgramFirst) {
         // Every live show starts this way: nothing is wrong, so no warning colour.
         ImGui::TextDisabled("%s", tr("status.program_first"));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("status.program_first_tip"));
         ImGui::SameLine();
-    } else if (s.shortOfCpu) {
+    } else if (s.cpu == CpuState::Short) {
         // Why the monitors move less smoothly: the program comes first.
         ImGui::TextColored(kTextWarn, "%s", tr("status.short_of_cpu"));
         if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", tr("status.short_of_cpu_tip"));

@@ -515,8 +515,7 @@ EngineStatus ProgramEngine::status() const {
                     (elapsed > planned ? " OVERRUN" : "");
     }
     s.running = m_started && !m_finished;
-    s.shortOfCpu = m_shortOfCpu;
-    s.programFirstStart = m_programFirstStart;
+    s.cpu = m_cpuState;
     if (m_session) s.database = m_session->health();
     return s;
 }

@@ -157,8 +157,7 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
 }
 
 void ProgramEngine::publishLoad() {
-    m_shortOfCpu = m_load.shortOfCpu();
-    m_programFirstStart = m_load.warmingUp();
+    m_cpuState = m_load.state();
 }
 
 void ProgramEngine::watchProgramLoad(int64_t programMs) {

@@ -131,7 +131,7 @@ private:
     bool m_announceProgramFirst = false; ///< compositor thread: log the start's rule at the first tick
     ProgramLoad m_load;                  ///< compositor thread
     /// m_load's verdict and whether it is the start's rule, for status() on other threads (publishLoad).
-    std::atomic<bool> m_shortOfCpu{false}, m_programFirstStart{false};
+    std::atomic<CpuState> m_cpuState{CpuState::Room}; ///< m_load's, for status() on other threads
     std::optional<std::chrono::steady_clock::time_point> m_loadSampledAt; ///< compositor thread
     double m_loadCpuSeconds = 0; ///< the process's CPU time at m_loadSampledAt
     /// An output's state changed: on the timeline, and a failed one is stopped.

@@ -5,6 +5,14 @@
 
 namespace hawker::studio {
 
+/// How the program stands for CPU: one state, so that "starting program-first" can never be said of a
+/// program that has room.
+enum class CpuState {
+    Room,                 ///< the encodes keep up: the multiview's cameras decode light
+    StartingProgramFirst, ///< a live show's warm-up: short by rule until its end decides, nothing dropped
+    Short,                ///< the encodes dropped frames lately
+};
+
 /// Whether the program is short of CPU, for how much of the off-air cameras
 /// to decode.
 ///
@@ -36,23 +44,22 @@ public:
     enum class Change { None, ShortOfCpu, Eased, KeptShort };
 
     explicit ProgramLoad(Start start = Start::Full)
-        : m_short(start == Start::ProgramFirst), m_warmingUp(start == Start::ProgramFirst) {}
+        : m_state(start == Start::ProgramFirst ? CpuState::StartingProgramFirst : CpuState::Room) {}
 
     /// About once a second of program time: the frames the program's encodes
     /// have dropped so far, and the share of the machine's cores (0-1) the
     /// process used since the last call, if known.
     Change update(int64_t programMs, uint64_t framesDropped, std::optional<double> cpuShare);
 
-    bool shortOfCpu() const { return m_short; }
-    /// Started program-first and the warm-up has not ended: short of CPU by
-    /// rule, not because anything was dropped (the console says so, calmly).
-    bool warmingUp() const { return m_warmingUp; }
+    CpuState state() const { return m_state; }
+    /// Short of CPU, by rule in the warm-up or because frames were dropped: the multiview's cameras
+    /// decode keyframes only.
+    bool shortOfCpu() const { return m_state != CpuState::Room; }
     /// The frames dropped between the last two calls.
     uint64_t droppedLately() const { return m_droppedLately; }
 
 private:
-    bool m_short = false;
-    bool m_warmingUp = false; ///< started program-first, and the warm-up has not ended yet
+    CpuState m_state = CpuState::Room;
     bool m_seen = false;
     uint64_t m_dropped = 0;
     uint64_t m_droppedLately = 0;

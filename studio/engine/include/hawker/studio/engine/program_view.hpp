@@ -20,6 +20,7 @@
 #include "hawker/capture/media_source.hpp"
 #include "hawker/capture/output.hpp"
 #include "hawker/studio/engine/encode_status.hpp"
+#include "hawker/studio/engine/program_load.hpp"
 #include "hawker/studio/show/profile_check.hpp"
 #include "hawker/studio/show/show_controller.hpp"
 #include "hawker/studio/show/show_file.hpp"
@@ -60,12 +61,11 @@ struct EngineStatus {
     std::string program, preview;
     std::string segment; ///< "2/5 elapsed=12s/60s" (+ " OVERRUN"); empty before the rundown
     bool running = false;
-    /// The program's encodes dropped frames lately (live; see ProgramLoad):
-    /// the multiview's cameras decode keyframes only, the console draws less often.
-    bool shortOfCpu = false;
-    /// shortOfCpu only because a live show starts program-first: the first
-    /// seconds, before the warm-up's end decides (see ProgramLoad).
-    bool programFirstStart = false;
+    /// How the program stands for CPU (live; see ProgramLoad). Short, by rule in a live show's warm-up or
+    /// because its encodes dropped frames lately: the multiview's cameras decode keyframes only, and the
+    /// console draws less often.
+    CpuState cpu = CpuState::Room;
+    bool shortOfCpu() const { return cpu != CpuState::Room; }
     /// Whether the session database takes the show's writes (none without --db).
     std::optional<StoreHealth> database;
 };
