@@ -126,6 +126,13 @@ check "the refund is stored" test "$(events "type = 10 AND order_id = '691234567
 hook douyin-shop "$T/dy1.json" "app-id: $DK" "event-sign: ffffffffffffffffffffffffffffffff"; expect 401 "a fifth bad signature"
 api "$OP" /alerts
 check "an alert names the bad signatures" grep -q '"rule":"webhook.douyin-shop.signature"' <<< "$BODY"
+printf '%s' "$BODY" > "$T/alerts.json"
+said=$(json_count "$T/alerts.json" "json_extract(value, '\$.rule') = 'webhook.douyin-shop.signature'
+    AND json_extract(value, '\$.phrase.key') = 'alert_text.webhook_bad_signatures'
+    AND json_extract(value, '\$.phrase.args.count') = '5'
+    AND json_extract(value, '\$.message') LIKE '5 order webhook messages from douyin-shop had a bad signature%'
+    AND json_extract(value, '\$.message') LIKE '%/ douyin-shop 订单推送 60 秒内 5 条签名校验失败%'")
+check "  in words for each language: its phrase, and its message in English then Chinese ($said)" test "$said" = 1
 
 # --- TikTok Shop ----------------------------------------------------------------------------
 printf '{"type":1,"tts_notification_id":"tt-n-1","shop_id":"7494","timestamp":%s,"data":{"order_id":"577000111","order_status":"AWAITING_SHIPMENT","is_on_hold_order":false,"update_time":%s}}' \

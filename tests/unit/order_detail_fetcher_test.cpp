@@ -168,8 +168,11 @@ TEST(OrderDetailFetcher, RepeatedAuthRefusalsAlertOnceAndTheOrderFailsAfterItsAt
     config.maxAttempts = 4;
     OrderDetailFetcher fetcher(
         config, [](int64_t, const ViewerEvent&, const std::vector<DetailLine>&) { return true; },
-        [&](const std::string& message) {
+        [&](const hawker::studio::i18n::Phrase& said) {
+            const std::string message = hawker::studio::i18n::say(hawker::studio::i18n::Language::En, said);
             EXPECT_NE(message.find("access token"), std::string::npos);
+            EXPECT_NE(hawker::studio::i18n::say(hawker::studio::i18n::Language::ZhCN, said).find("鉴权失败"),
+                      std::string::npos);
             EXPECT_EQ(message.find(kToken), std::string::npos);
             ++alerts;
         });

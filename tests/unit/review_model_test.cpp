@@ -373,7 +373,7 @@ TEST(ReviewModel, AnAlertWithAPhraseIsSaidInTheReadersLanguage) {
     ASSERT_EQ(en.size(), 2u);
     EXPECT_EQ(zh[1].message, "信号丢失：cam2");
     EXPECT_EQ(en[1].message, "signal lost: cam2");
-    // Without a phrase (raised as text, or stored before alerts had phrases): the message as stored.
+    // Without a phrase (stored before alerts had phrases): the message as stored.
     EXPECT_EQ(zh[0].message, "GMV is 20 % behind");
 }
 

@@ -143,15 +143,16 @@ void LiveAnalytics::removeComment(const std::string& eventId) {
 }
 
 void LiveAnalytics::raise(const std::string& ruleId, const std::string& kpi, const std::string& level,
-                          const std::string& message) {
+                          const i18n::Phrase& said) {
+    const std::string message =
+        i18n::say(i18n::Language::En, said) + " / " + i18n::say(i18n::Language::ZhCN, said);
     {
         std::lock_guard lock(m_mutex);
         const int64_t now = m_nowUtcMs ? m_nowUtcMs
                                        : std::chrono::duration_cast<std::chrono::milliseconds>(
                                              std::chrono::system_clock::now().time_since_epoch())
                                              .count();
-        // Raised as text (already in both languages where it matters): no phrase to say.
-        m_alerts.push_back({++m_lastAlertId, now, ruleId, kpi, level, message, false, {}, 0, false, {}});
+        m_alerts.push_back({++m_lastAlertId, now, ruleId, kpi, level, message, false, {}, 0, false, said});
         m_unstoredAlerts.insert(m_lastAlertId);
     }
     logWarning("alert " + level + " " + ruleId + ": " + message);

@@ -103,9 +103,9 @@ CommentSink LiveConnectors::sink() {
         if (EventIngest* ingest = m_engine.ingest(); ingest && m_engine.sessionId() > 0)
             ingest->remove(m_engine.sessionId(), eventId);
     };
-    sink.alert = [this](const std::string& ruleId, const std::string& level, const std::string& message) {
+    sink.alert = [this](const std::string& ruleId, const std::string& level, const i18n::Phrase& said) {
         if (LiveAnalytics* analytics = m_engine.analytics())
-            analytics->raise(ruleId, "connectors", level, message);
+            analytics->raise(ruleId, "connectors", level, said);
     };
     return sink;
 }

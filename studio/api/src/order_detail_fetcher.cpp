@@ -206,7 +206,7 @@ bool OrderDetailFetcher::failedAgain(Job& job, const OrderDetail& detail) {
 
 void OrderDetailFetcher::noteFailure(Job& job, const OrderDetail& result) {
     ++job.attempts;
-    std::string alert;
+    std::optional<i18n::Phrase> alert;
     {
         std::lock_guard lock(m_mutex);
         const double jitter = std::uniform_real_distribution<double>(0.0, 1.0)(m_random);
@@ -217,9 +217,9 @@ void OrderDetailFetcher::noteFailure(Job& job, const OrderDetail& result) {
             ++m_counts.authFailures;
             if (++m_authInARow >= m_config.authAlertAfter && !m_authAlerted) {
                 m_authAlerted = true;
-                alert = std::to_string(m_authInARow) + " order-detail requests to " + m_config.platform +
-                        " were refused as unauthorised: check the access token / " + m_config.platform +
-                        " 订单详情接口连续鉴权失败：请检查 access token";
+                alert =
+                    i18n::Phrase(i18n::trKey("alert_text.order_detail_auth"),
+                                 {{"count", std::to_string(m_authInARow)}, {"platform", m_config.platform}});
             }
         } else {
             m_authInARow = 0;
@@ -229,7 +229,7 @@ void OrderDetailFetcher::noteFailure(Job& job, const OrderDetail& result) {
                     std::to_string(job.attempts) + " failed (" + m_counts.lastError + "); next in " +
                     std::to_string(wait.count()) + " ms");
     }
-    if (!alert.empty() && m_alert) m_alert(alert);
+    if (alert && m_alert) m_alert(*alert);
 }
 
 } // namespace hawker::studio

@@ -30,9 +30,9 @@ WebhookDetails::WebhookDetails(ProgramView& engine, const std::vector<WebhookSec
             return ingest->replace(session, pending, std::move(events));
         };
         const std::string platform = secret.platform;
-        auto alert = [&engine, platform](const std::string& message) {
+        auto alert = [&engine, platform](const i18n::Phrase& said) {
             if (LiveAnalytics* analytics = engine.analytics())
-                analytics->raise("webhook." + platform + ".detail", "webhooks", "red", message);
+                analytics->raise("webhook." + platform + ".detail", "webhooks", "red", said);
         };
         m_fetchers[secret.platform] = std::make_unique<OrderDetailFetcher>(config, apply, alert);
         logInfo("order detail " + secret.platform + ": line items are fetched from " + secret.detailUrl);

@@ -4,8 +4,8 @@
 
 namespace hawker::studio {
 
-std::optional<std::string> WebhookStats::badSignature(const std::string& platform, Clock::time_point now,
-                                                      int64_t utcMs) {
+std::optional<i18n::Phrase> WebhookStats::badSignature(const std::string& platform, Clock::time_point now,
+                                                       int64_t utcMs) {
     std::lock_guard lock(m_mutex);
     WebhookCounts& counts = m_counts[platform];
     ++counts.badSignatures;
@@ -19,10 +19,10 @@ std::optional<std::string> WebhookStats::badSignature(const std::string& platfor
     const auto last = m_lastAlert.find(platform);
     if (last != m_lastAlert.end() && now - last->second < kBadSignatureWindow) return std::nullopt;
     m_lastAlert[platform] = now;
-    return std::to_string(recent.size()) + " order webhook messages from " + platform +
-           " had a bad signature within " + std::to_string(kBadSignatureWindow.count()) +
-           " s: check the app secret, or someone is sending forged orders / " + platform +
-           " 订单推送签名校验连续失败：请检查应用密钥，或有人伪造订单";
+    return i18n::Phrase(i18n::trKey("alert_text.webhook_bad_signatures"),
+                        {{"count", std::to_string(recent.size())},
+                         {"platform", platform},
+                         {"seconds", std::to_string(kBadSignatureWindow.count())}});
 }
 
 void WebhookStats::add(const std::string& platform, const WebhookCounts& delta) {

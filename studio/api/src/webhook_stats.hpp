@@ -13,6 +13,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "hawker/studio/base/phrase.hpp"
+
 namespace hawker::studio {
 
 /// Bad signatures within kBadSignatureWindow that raise an alert.
@@ -35,10 +37,10 @@ class WebhookStats {
 public:
     using Clock = std::chrono::steady_clock;
 
-    /// Counts one bad signature; returns the alert text when this one makes
+    /// Counts one bad signature; returns the alert's words when this one makes
     /// kBadSignatureAlertCount within the window (once per window).
-    std::optional<std::string> badSignature(const std::string& platform, Clock::time_point now,
-                                            int64_t utcMs);
+    std::optional<i18n::Phrase> badSignature(const std::string& platform, Clock::time_point now,
+                                             int64_t utcMs);
     void add(const std::string& platform, const WebhookCounts& delta);
     WebhookCounts counts(const std::string& platform) const;
     /// {"platform":…,"requests":…,"bad_signatures":…} for each platform in `platforms`.

@@ -88,7 +88,8 @@ std::chrono::milliseconds YouTubeChatPoller::failed(const std::string& reason, b
     if (failing && !m_alerted && m_sink.alert) {
         m_alerted = true;
         m_sink.alert("connector." + m_spec.name, "red",
-                     "YouTube chat " + m_spec.name + ": " + reason + " / 评论连接失败：" + reason);
+                     i18n::Phrase(i18n::trKey("alert_text.youtube_chat_failing"),
+                                  {{"name", m_spec.name}, {"reason", reason}}));
     }
     return wait;
 }

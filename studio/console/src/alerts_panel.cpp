@@ -80,8 +80,8 @@ void AlertsPanel::drawContent(ConsoleContext& context) {
         if (acknowledged && !m_showAcknowledged) continue;
         const int64_t id = json_read::integerAt(alert, "id");
         const std::string level = json_read::stringAt(alert, "level");
-        // Said in the console's language; an alert raised as text (or stored before alerts had phrases)
-        // shows its message as it is.
+        // Said in the console's language; an alert stored before alerts had phrases shows its message as
+        // it is.
         const std::string message =
             i18n::sayStored(json_read::memberOf(alert, "phrase"), json_read::stringAt(alert, "message"));
         context.noticeText(message); // alerts quote product names and comments: their glyphs too

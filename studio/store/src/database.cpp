@@ -312,7 +312,7 @@ const std::vector<Migration>& migrations() {
         )",
         // 10: an alert keeps its words as a phrase (a translation key and its values, phrase_json.hpp)
         // beside its English message, so the console and the review say it in their reader's language.
-        // NULL for the alerts stored before, and for those raised as text: they show their message.
+        // NULL for the alerts stored before: they show their message.
         R"(
         ALTER TABLE alerts ADD COLUMN phrase TEXT;
         )",

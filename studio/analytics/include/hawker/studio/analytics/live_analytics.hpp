@@ -58,8 +58,8 @@ struct LiveAlert {
     std::string acknowledgedBy;
     int64_t acknowledgedUtcMs = 0;
     bool cleared = false; ///< its rule is back at green
-    /// The same words for the console and the review to say in their reader's language; empty for an
-    /// alert raised as text (they show its message).
+    /// The same words for the console and the review to say in their reader's language (empty only for
+    /// an alert stored before alerts had phrases: its message is shown).
     i18n::Phrase said;
 };
 
@@ -103,9 +103,10 @@ public:
     bool acknowledge(int64_t alertId, const std::string& who);
     int64_t sessionId() const { return m_config.sessionId; }
     /// An alert that no rule judges (an order webhook's bad signatures): shown,
-    /// acknowledged and stored like the rules' alerts (any thread).
+    /// acknowledged and stored like the rules' alerts (any thread). Its message, for the database, the API
+    /// and the log, says it in English and in Chinese; the console says it in its reader's language.
     void raise(const std::string& ruleId, const std::string& kpi, const std::string& level,
-               const std::string& message);
+               const i18n::Phrase& said);
 
 private:
     struct Tick {

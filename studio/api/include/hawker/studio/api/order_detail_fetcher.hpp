@@ -21,6 +21,7 @@
 
 #include "hawker/studio/analytics/order_details.hpp"
 #include "hawker/studio/api/order_detail_request.hpp"
+#include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/store/viewer_event.hpp"
 
 namespace httplib {
@@ -64,8 +65,8 @@ public:
     /// resolved already. Throws when the store does not take it now (retried).
     using Apply = std::function<bool(int64_t session, const ViewerEvent& pending,
                                      const std::vector<DetailLine>& lines)>;
-    /// An alert for the operator (repeated auth failures).
-    using Alert = std::function<void(const std::string& message)>;
+    /// An alert for the operator (repeated auth failures), in words for each reader's language.
+    using Alert = std::function<void(const i18n::Phrase& said)>;
 
     OrderDetailFetcher(DetailFetchConfig config, Apply apply, Alert alert);
     ~OrderDetailFetcher();

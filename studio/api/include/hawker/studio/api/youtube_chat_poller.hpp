@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "hawker/studio/api/connector_health.hpp"
+#include "hawker/studio/base/phrase.hpp"
 #include "hawker/studio/show/connector_spec.hpp"
 #include "hawker/studio/store/event_store.hpp"
 #include "hawker/studio/store/viewer_event.hpp"
@@ -35,8 +36,7 @@ struct CommentSink {
     std::function<StoreOutcome(std::vector<ViewerEvent>)> store;
     /// Removes a deleted comment (store and feed).
     std::function<void(const std::string& eventId)> remove;
-    std::function<void(const std::string& ruleId, const std::string& level, const std::string& message)>
-        alert;
+    std::function<void(const std::string& ruleId, const std::string& level, const i18n::Phrase& said)> alert;
 };
 
 struct PollTiming {
