@@ -12,7 +12,7 @@ TEST(PhraseJson, ARoundTripSaysTheSameInBothLanguages) {
     strips.more.push_back(Phrase(trKey("alert_text.strip_overs"), {{"strip", "program"}, {"ticks", "4"}}));
     const Phrase said(trKey("alert_text.audio_clipping"), {{"window", "5"}, phraseArg("strips", strips)});
     const Phrase withKey(trKey("alert_text.pace_behind"),
-                         {{"metric", "dashboard.gmv", true}, {"behind", "19 %"}});
+                         {{"metric", "kpi.gmv", true}, {"behind", "19 %"}});
 
     for (const Phrase& original : {said, withKey}) {
         const json stored = phraseJson(original);
@@ -26,7 +26,7 @@ TEST(PhraseJson, ARoundTripSaysTheSameInBothLanguages) {
         "audio clipping: at full scale within 5 s: mic (3 ticks); program (4 ticks); pull its fader down");
     EXPECT_EQ(say(Language::ZhCN, withKey), "成交额 GMV 落后目标进度 19 %");
     EXPECT_EQ(phraseJson(withKey), json::parse(R"({"key":"alert_text.pace_behind",
-        "args":{"metric":{"key":"dashboard.gmv"},"behind":"19 %"}})"));
+        "args":{"metric":{"key":"kpi.gmv"},"behind":"19 %"}})"));
 }
 
 TEST(PhraseJson, AnythingElseIsNoPhrase) {

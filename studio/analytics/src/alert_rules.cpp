@@ -5,6 +5,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "hawker/studio/analytics/kpi_targets.hpp"
 #include "hawker/studio/base/joined_text.hpp"
 #include "hawker/studio/base/percent.hpp"
 #include "hawker/studio/base/translations.hpp"
@@ -48,19 +49,10 @@ bool isRate(const std::string& metric) {
 using i18n::Phrase;
 using i18n::trKey;
 
-/// A metric as the reader calls it: the dashboard's name for its tile where it has one, else its id.
+/// A metric as the reader calls it: its KPI name where it has one, else its id.
 Phrase::Arg metricArg(const std::string& metric) {
-    static const std::map<std::string, const char*> kNames = {
-        {"gmv_cents", trKey("dashboard.gmv")},
-        {"uv", trKey("dashboard.uv")},
-        {"online", trKey("dashboard.online")},
-        {"conversion_rate", trKey("dashboard.conversion")},
-        {"uv_value_cents", trKey("dashboard.uv_value")},
-        {"gpm_cents", trKey("dashboard.gpm")},
-        {"engagement_rate", trKey("dashboard.engagement")},
-    };
-    const auto name = kNames.find(metric);
-    return name == kNames.end() ? Phrase::Arg("metric", metric) : Phrase::Arg("metric", name->second, true);
+    const char* name = kpiNameKey(metric);
+    return name ? Phrase::Arg("metric", name, true) : Phrase::Arg("metric", metric);
 }
 
 /// A list of phrases said one after the other (the language's separator between them).

@@ -6,6 +6,31 @@ namespace hawker::studio {
 
 using nlohmann::json;
 
+const char* kpiNameKey(std::string_view key) {
+    static const std::pair<std::string_view, const char*> kNames[] = {
+        {"gmv_cents", i18n::trKey("kpi.gmv")},
+        {"uv", i18n::trKey("kpi.uv")},
+        {"online", i18n::trKey("kpi.online")},
+        {"pcu", i18n::trKey("kpi.pcu")},
+        {"conversion_rate", i18n::trKey("kpi.conversion")},
+        {"uv_value_cents", i18n::trKey("kpi.uv_value")},
+        {"gpm_cents", i18n::trKey("kpi.gpm")},
+        {"engagement_rate", i18n::trKey("kpi.engagement")},
+    };
+    for (const auto& [name, nameKey] : kNames)
+        if (key == name) return nameKey;
+    return nullptr;
+}
+
+std::string kpiName(std::string_view key, i18n::Language language, const std::string& fallback) {
+    if (const char* nameKey = kpiNameKey(key)) return i18n::tr(language, nameKey);
+    constexpr std::string_view kUnits = "units:";
+    if (key.substr(0, kUnits.size()) == kUnits)
+        return i18n::formatText(i18n::tr(language, i18n::trKey("kpi.units")),
+                                {{"sku", std::string(key.substr(kUnits.size()))}});
+    return fallback;
+}
+
 std::string targetStatus(double actual, double target) {
     if (!(target > 0)) return "none";
     const double behind = 1.0 - actual / target;

@@ -8,6 +8,7 @@
 #include <optional>
 
 #include "hawker/studio/analytics/funnel.hpp"
+#include "hawker/studio/analytics/kpi_targets.hpp"
 #include "hawker/studio/base/json_read.hpp"
 #include "ui_format.hpp"
 
@@ -24,20 +25,16 @@ constexpr ImU32 kNoStatusTile = IM_COL32(52, 56, 64, 255);
 enum class Figure { Money, Count, Rate };
 
 struct TileSpec {
-    const char* key;
-    const char* label; ///< a translation key
+    const char* key; ///< its name comes from the KPI names' table (kpiName)
     Figure figure;
 };
 
 // The DESIGN metric keys, in the order an operator scans them.
 const TileSpec kTiles[] = {
-    {"gmv_cents", trKey("dashboard.gmv"), Figure::Money},
-    {"uv", trKey("dashboard.uv"), Figure::Count},
-    {"online", trKey("dashboard.online"), Figure::Count},
-    {"conversion_rate", trKey("dashboard.conversion"), Figure::Rate},
-    {"uv_value_cents", trKey("dashboard.uv_value"), Figure::Money},
-    {"gpm_cents", trKey("dashboard.gpm"), Figure::Money},
-    {"engagement_rate", trKey("dashboard.engagement"), Figure::Rate},
+    {"gmv_cents", Figure::Money},      {"uv", Figure::Count},
+    {"online", Figure::Count},         {"conversion_rate", Figure::Rate},
+    {"uv_value_cents", Figure::Money}, {"gpm_cents", Figure::Money},
+    {"engagement_rate", Figure::Rate},
 };
 
 struct Tile {
@@ -95,7 +92,9 @@ std::vector<Tile> tilesOf(const json& analytics) {
     };
     std::vector<Tile> tiles;
     for (const TileSpec& spec : kTiles) {
-        Tile tile{spec.key, tr(spec.label), spec.figure, std::nullopt, std::nullopt, "none"};
+        Tile tile{spec.key,     kpiName(spec.key, i18n::currentLanguage(), spec.key),
+                  spec.figure,  std::nullopt,
+                  std::nullopt, "none"};
         if (const json* kpi = kpiOf(spec.key)) {
             tile.value = json_read::numberAt(*kpi, "value");
             tile.target = json_read::numberAt(*kpi, "target");
@@ -111,7 +110,7 @@ std::vector<Tile> tilesOf(const json& analytics) {
         for (const json& item : kpis) {
             const std::string key = json_read::stringAt(item, "key");
             if (key.rfind("units:", 0) != 0) continue;
-            tiles.push_back({key, trf("dashboard.units_tile", {{"sku", key.substr(6)}}), Figure::Count,
+            tiles.push_back({key, kpiName(key, i18n::currentLanguage(), key), Figure::Count,
                              json_read::numberAt(item, "value"), json_read::numberAt(item, "target"),
                              json_read::stringAt(item, "status", "none")});
         }
@@ -227,7 +226,7 @@ void DashboardPanel::drawTiles(ConsoleContext& context, const json& analytics) {
 }
 
 void DashboardPanel::drawCharts(const LiveSnapshot& live) {
-    m_online.title = tr("dashboard.online");
+    m_online.title = tr("kpi.online");
     m_online.values.assign(live.online.begin(), live.online.end());
     m_online.bands = bandsOf(live);
     m_online.unit.clear();

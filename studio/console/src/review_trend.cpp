@@ -38,7 +38,7 @@ std::shared_ptr<const TrendView> viewOf(const json& trend) {
         return series;
     };
     TrendView::Series gmv = named(trKey("review.col_gmv")), uv = named(trKey("trend.uv")),
-                      conversion = named(trKey("dashboard.conversion")), gpm = named(trKey("clips.col_gpm")),
+                      conversion = named(trKey("kpi.conversion")), gpm = named(trKey("clips.col_gpm")),
                       units = named(trKey("review.col_units"));
     for (const json& s : json_read::listAt(trend, "sessions")) {
         const int64_t g = json_read::integerAt(s, "gmv_cents");
@@ -187,7 +187,7 @@ void ReviewTrend::draw(ConsoleContext& ctx) {
     if (ImGui::BeginTable("trend_sessions", 8, flags)) {
         for (const char* column :
              {trKey("trend.col_started"), trKey("trend.col_title"), trKey("trend.col_host"),
-              trKey("review.col_gmv"), trKey("trend.uv"), trKey("dashboard.conversion"),
+              trKey("review.col_gmv"), trKey("trend.uv"), trKey("kpi.conversion"),
               trKey("clips.col_gpm"), trKey("review.col_units")})
             ImGui::TableSetupColumn(tr(column));
         ImGui::TableHeadersRow();

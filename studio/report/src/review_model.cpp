@@ -75,23 +75,6 @@ std::vector<ReviewFunnelStep> funnelOf(const json& summary) {
     return steps;
 }
 
-/// A KPI tile's name in the current language: the report's JSON names it in English, once for every reader.
-std::string kpiLabel(const std::string& key, const std::string& stored) {
-    static const std::pair<const char*, const char*> kLabels[] = {
-        {"gmv_cents", i18n::trKey("review_model.kpi_gmv")},
-        {"uv", i18n::trKey("review_model.kpi_uv")},
-        {"online", i18n::trKey("review_model.kpi_online")},
-        {"pcu", i18n::trKey("review_model.kpi_pcu")},
-        {"conversion_rate", i18n::trKey("review_model.kpi_conversion")},
-        {"uv_value_cents", i18n::trKey("review_model.kpi_uv_value")},
-        {"gpm_cents", i18n::trKey("review_model.kpi_gpm")},
-        {"engagement_rate", i18n::trKey("review_model.kpi_engagement")}};
-    for (const auto& [name, label] : kLabels)
-        if (key == name) return i18n::tr(label);
-    if (key.rfind("units:", 0) == 0) return i18n::trf("review_model.kpi_units", {{"sku", key.substr(6)}});
-    return stored; // keys added later keep the report's name
-}
-
 /// A tile's status against its target, in words (its colour says it too).
 std::string statusWord(const std::string& status) {
     if (status == "red") return i18n::tr("review_model.status_red");
@@ -132,7 +115,8 @@ std::vector<ReviewKpiTile> kpiTilesOf(const json& report) {
     for (const json& tile : *kpis) {
         const std::string key = stringAt(tile, "key");
         ReviewKpiTile out;
-        out.label = kpiLabel(key, stringAt(tile, "label"));
+        // The report's JSON names it in English, once for every reader; keys added later keep that name.
+        out.label = kpiName(key, i18n::currentLanguage(), stringAt(tile, "label"));
         out.status = stringAt(tile, "status");
         out.value = reviewMetric(key, memberOf(tile, "value"));
         if (const std::optional<double> target = numberAt(tile, "target"))

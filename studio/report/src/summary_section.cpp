@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "hawker/studio/analytics/kpi_targets.hpp"
 #include "html_escape.hpp"
 #include "report_fields.hpp"
 #include "report_format.hpp"
@@ -144,19 +145,18 @@ void renderPaidEngagement(std::string& out, const json& totals) {
     out += "</tbody></table>\n";
 }
 
-/// A KPI tile's Chinese name, after its English one as every heading of the page has both: " 成交额".
-std::string kpiChineseName(const std::string& key) {
-    static const std::vector<MetricLabel> kNames{{"gmv_cents", "GMV", "成交额"},
-                                                 {"uv", "UV", "访客"},
-                                                 {"online", "Online now", "当前在线"},
-                                                 {"pcu", "Peak viewers", "最高在线"},
-                                                 {"conversion_rate", "Conversion", "转化率"},
-                                                 {"uv_value_cents", "UV value", "UV 价值"},
-                                                 {"gpm_cents", "GPM", "千次观看成交"},
-                                                 {"engagement_rate", "Engagement", "互动率"}};
-    for (const MetricLabel& name : kNames)
-        if (key == name.key) return std::string(" ") + name.zh;
-    return key.rfind("units:", 0) == 0 ? " 销量" : "";
+/// A KPI tile's name on the page: in both languages, as every heading of the page is ("Conversion 转化率");
+/// the Chinese alone where it already holds the English ("成交额 GMV").
+std::string kpiTileLabel(const std::string& key, const std::string& stored) {
+    const std::string en = kpiName(key, i18n::Language::En, stored),
+                      zh = kpiName(key, i18n::Language::ZhCN, stored);
+    if (zh == en) return en;
+    if (zh.find(en) != std::string::npos) return zh;
+    // A word both begin with is said once: "SERUM-50 units 销量", "UV value 价值".
+    const size_t space = en.find(' ');
+    if (space != std::string::npos && zh.compare(0, space + 1, en, 0, space + 1) == 0)
+        return en + " " + zh.substr(space + 1);
+    return en + " " + zh;
 }
 
 } // namespace
@@ -176,7 +176,7 @@ void renderSummary(std::string& out, const json& report) {
             const std::string key = textAt(kpi, "key");
             std::string label = textAt(kpi, "label");
             if (label.empty()) label = key;
-            label += kpiChineseName(key);
+            label = kpiTileLabel(key, label);
             renderKpiTile(out, key, label, memberOf(kpi, "value"), memberOf(kpi, "target"),
                           kpiClass(textAt(kpi, "status")));
         }
