@@ -406,12 +406,9 @@ bool LiveAnalytics::storeAlerts(bool now) {
             // The row as it is now: new, or acknowledged since it was stored.
             Statement upsert = m_db.prepare(
                 "INSERT INTO alerts (id, session_id, utc_ms, rule, kpi, level, message, acknowledged_utc_ms, "
-                "acknowledged_by, phrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) "
-                "DO "
-                "UPDATE SET "
-                "acknowledged_utc_ms = excluded.acknowledged_utc_ms, acknowledged_by = "
-                "excluded.acknowledged_by "
-                "WHERE alerts.session_id = excluded.session_id");
+                "acknowledged_by, phrase) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) "
+                "ON CONFLICT (id) DO UPDATE SET acknowledged_utc_ms = excluded.acknowledged_utc_ms, "
+                "acknowledged_by = excluded.acknowledged_by WHERE alerts.session_id = excluded.session_id");
             for (const LiveAlert& alert : rows) {
                 upsert.bind(1, alert.id)
                     .bind(2, m_config.sessionId)

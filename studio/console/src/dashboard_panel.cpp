@@ -92,9 +92,10 @@ std::vector<Tile> tilesOf(const json& analytics) {
     };
     std::vector<Tile> tiles;
     for (const TileSpec& spec : kTiles) {
-        Tile tile{spec.key,     kpiName(spec.key, i18n::currentLanguage(), spec.key),
-                  spec.figure,  std::nullopt,
-                  std::nullopt, "none"};
+        Tile tile;
+        tile.key = spec.key;
+        tile.label = kpiName(spec.key, i18n::currentLanguage(), spec.key);
+        tile.figure = spec.figure;
         if (const json* kpi = kpiOf(spec.key)) {
             tile.value = json_read::numberAt(*kpi, "value");
             tile.target = json_read::numberAt(*kpi, "target");
