@@ -11,8 +11,7 @@ TEST(PhraseJson, ARoundTripSaysTheSameInBothLanguages) {
     Phrase strips(trKey("alert_text.strip_overs"), {{"strip", "mic"}, {"ticks", "3"}});
     strips.more.push_back(Phrase(trKey("alert_text.strip_overs"), {{"strip", "program"}, {"ticks", "4"}}));
     const Phrase said(trKey("alert_text.audio_clipping"), {{"window", "5"}, phraseArg("strips", strips)});
-    const Phrase withKey(trKey("alert_text.pace_behind"),
-                         {{"metric", "kpi.gmv", true}, {"behind", "19 %"}});
+    const Phrase withKey(trKey("alert_text.pace_behind"), {{"metric", "kpi.gmv", true}, {"behind", "19 %"}});
 
     for (const Phrase& original : {said, withKey}) {
         const json stored = phraseJson(original);

@@ -174,10 +174,9 @@ void drawReviewComparison(const ReviewModel& model) {
     }
     if (!model.comparison.empty() && ImGui::BeginTable("comparison", 8, kReviewTableFlags)) {
         ImGui::TableSetupColumn(tr("review.col_session"), ImGuiTableColumnFlags_WidthStretch, 3.0f);
-        for (const char* heading :
-             {trKey("review.col_started"), trKey("kpi.uv"), trKey("review.col_buyers"),
-              trKey("review.col_paid_orders"), trKey("review.col_gmv"), trKey("kpi.conversion"),
-              trKey("review.col_vs")})
+        for (const char* heading : {trKey("review.col_started"), trKey("kpi.uv"), trKey("review.col_buyers"),
+                                    trKey("review.col_paid_orders"), trKey("review.col_gmv"),
+                                    trKey("kpi.conversion"), trKey("review.col_vs")})
             ImGui::TableSetupColumn(tr(heading));
         ImGui::TableHeadersRow();
         for (const ReviewComparisonRow& row : model.comparison) {

@@ -187,8 +187,8 @@ void ReviewTrend::draw(ConsoleContext& ctx) {
     if (ImGui::BeginTable("trend_sessions", 8, flags)) {
         for (const char* column :
              {trKey("trend.col_started"), trKey("trend.col_title"), trKey("trend.col_host"),
-              trKey("review.col_gmv"), trKey("trend.uv"), trKey("kpi.conversion"),
-              trKey("clips.col_gpm"), trKey("review.col_units")})
+              trKey("review.col_gmv"), trKey("trend.uv"), trKey("kpi.conversion"), trKey("clips.col_gpm"),
+              trKey("review.col_units")})
             ImGui::TableSetupColumn(tr(column));
         ImGui::TableHeadersRow();
         for (const TrendView::Row& row : m_view->rows) {
