@@ -139,6 +139,8 @@ check "the review in Chinese says the alert in Chinese" \
     grep -qE "数据库不可写：database or disk is full[^<]*；节目继续" "$T/review-zh-CN.html"
 check "the review in English says it in English" \
     grep -qE "database not writable: database or disk is full[^<]*; the show goes on" "$T/review-en.html"
+check "  from the phrase, not the stored message (which leads with its Chinese title)" \
+    bash -c '! grep -q "数据库不可写 database not writable" "$1"' _ "$T/review-en.html"
 check "the session ended" test "$(q "SELECT state FROM sessions")" = ended
 
 finish

@@ -29,12 +29,7 @@ void StatsPanel::drawContent(ConsoleContext& context) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(value.c_str());
     };
-    auto ms = [](double value) {
-        if (value < 0) return std::string("—");
-        char text[32];
-        std::snprintf(text, sizeof text, "%.2f ms", value);
-        return std::string(text);
-    };
+    const auto ms = [](double value) { return formatMs(value, 2); };
     row(tr("stats.render"), ms(s.composeMsMedian) + " / " + ms(s.composeMsP99));
     row(tr("stats.encode"), ms(s.encoder.encodeMsMedian));
     row(tr("stats.encode_lag"), ms(s.encoder.latencyMsMedian) + " / " + ms(s.encoder.latencyMsP99));

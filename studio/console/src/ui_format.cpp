@@ -77,6 +77,10 @@ const char* roleLabel(Role role) {
     return tr(roleKey(role));
 }
 
+std::string formatMs(double value, int decimals) {
+    return value < 0 ? std::string(kMissing) : formatNumber(value, decimals) + " ms";
+}
+
 std::string compactCount(int64_t value) {
     return figures::formatCompactCount(value, i18n::currentLanguage());
 }

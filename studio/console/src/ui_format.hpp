@@ -43,6 +43,10 @@ std::string taskLabel(const std::string& name);
 /// A role as the console shows it, in the current language.
 const char* roleLabel(Role role);
 
+/// A timing in ms with `decimals` ("0.54 ms"); a dash for one not measured yet (negative: an encode's
+/// latency over its warm-up, a login that runs no program).
+std::string formatMs(double value, int decimals);
+
 /// A count for a tile or a list, short for the language (1.2万, 12.3k): figures::formatCompactCount.
 std::string compactCount(int64_t value);
 /// Yuan for a tile: two decimals below ¥10,000, short above (figures::formatYuanShort).

@@ -140,15 +140,10 @@ void drawStatusBar(ConsoleContext& context, double frameMsMedian) {
                                    ImGuiWindowFlags_NoBringToFrontOnFocus;
     ImGui::Begin("##status", nullptr, flags);
     const EngineStatus& s = context.live().status;
-    // A figure not measured yet (the encode's latency over its warm-up, a login that runs no program) is
-    // negative: it shows as a dash, not as "-1 ms".
-    const auto ms = [](double value, int decimals) {
-        return value < 0 ? std::string(kMissing) : formatNumber(value, decimals) + " ms";
-    };
     const std::string figureLine =
         trf("status.figures", {{"console", formatNumber(frameMsMedian, 1)},
-                               {"render", ms(s.composeMsMedian, 2)},
-                               {"lag", ms(s.encoder.latencyMsMedian, 0)},
+                               {"render", formatMs(s.composeMsMedian, 2)},
+                               {"lag", formatMs(s.encoder.latencyMsMedian, 0)},
                                {"dropped", formatCount(static_cast<int64_t>(s.dropped))},
                                {"cpu", formatPercent(context.live().cpuPercent / 100.0, 0)}});
     const char* figures = figureLine.c_str();
