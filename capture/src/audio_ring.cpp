@@ -77,6 +77,13 @@ AudioReadResult AudioRing::read(float* left, float* right, int count, std::optio
         }
         if (m_size > 0) {
             const int64_t lead = m_headSample - *alignSample;
+            // Live, a small offset (the pictures' hold moved a step, or the camera's clock drifts)
+            // is taken up by playing a little faster or slower, not by a gap or a skip. A larger
+            // one (the show's start, a reconnect) would take seconds that way: it is cut at once.
+            const int64_t slewLimit = m_rate / 25;
+            if (!m_blocking && count > 1 && std::llabs(lead) > tolerance && std::llabs(lead) <= slewLimit &&
+                readStretched(left, right, count, lead < 0, result))
+                return result;
             if (lead < -tolerance) {
                 const size_t drop = std::min<size_t>(static_cast<size_t>(-lead), m_size);
                 popLocked(nullptr, nullptr, drop);
@@ -108,6 +115,29 @@ AudioReadResult AudioRing::read(float* left, float* right, int count, std::optio
     }
     m_changed.notify_all();
     return result;
+}
+
+bool AudioRing::readStretched(float* left, float* right, int count, bool faster, AudioReadResult& result) {
+    const int change = std::max(1, count / kSlewDivisor);
+    const int take = faster ? count + change : count - change;
+    if (m_size < static_cast<size_t>(take)) return false; // not enough here yet: the plain read
+    m_stretchL.resize(static_cast<size_t>(take));
+    m_stretchR.resize(static_cast<size_t>(take));
+    popLocked(m_stretchL.data(), m_stretchR.data(), static_cast<size_t>(take));
+    // Linear interpolation from `take` samples onto `count`, ends on ends.
+    const double step = static_cast<double>(take - 1) / static_cast<double>(count - 1);
+    for (int i = 0; i < count; ++i) {
+        const double at = i * step;
+        const auto below = std::min(static_cast<size_t>(at), static_cast<size_t>(take - 1));
+        const size_t above = std::min(below + 1, static_cast<size_t>(take - 1));
+        const auto frac = static_cast<float>(at - static_cast<double>(below));
+        left[i] = m_stretchL[below] + (m_stretchL[above] - m_stretchL[below]) * frac;
+        right[i] = m_stretchR[below] + (m_stretchR[above] - m_stretchR[below]) * frac;
+    }
+    result.fromSource = take;
+    result.stretched = take - count;
+    m_changed.notify_all();
+    return true;
 }
 
 int64_t AudioRing::trimTo(size_t maxBuffered) {

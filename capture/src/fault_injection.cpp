@@ -15,8 +15,13 @@ struct FaultPlan {
     std::mutex mutex;
     /// point -> passes left before it throws (0: already thrown)
     std::map<std::string, long, std::less<>> due;
-    /// point -> milliseconds it sleeps on every pass
-    std::map<std::string, long, std::less<>> delays;
+    struct Delay {
+        long ms = 0;
+        long every = 1; ///< sleeps on every `every`th pass
+        long passes = 0;
+    };
+    /// point -> how long it sleeps, and on which passes
+    std::map<std::string, Delay, std::less<>> delays;
     bool enabled = false;
 
     FaultPlan() {
@@ -30,8 +35,13 @@ struct FaultPlan {
             const size_t tilde = item.find('~');
             if (tilde != std::string_view::npos) {
                 const std::string name(item.substr(0, tilde));
-                const long ms = std::atol(std::string(item.substr(tilde + 1)).c_str());
-                if (!name.empty() && ms > 0) delays[name] = std::min(ms, 10000L);
+                const std::string_view timing = item.substr(tilde + 1);
+                const size_t slash = timing.find('/');
+                const long ms = std::atol(std::string(timing.substr(0, slash)).c_str());
+                long every = 1;
+                if (slash != std::string_view::npos)
+                    every = std::max(1L, std::atol(std::string(timing.substr(slash + 1)).c_str()));
+                if (!name.empty() && ms > 0) delays[name] = Delay{std::min(ms, 10000L), every, 0};
                 continue;
             }
             const size_t at = item.find('@');
@@ -73,7 +83,8 @@ void injectDelay(std::string_view point) {
         std::lock_guard lock(faults.mutex);
         const auto found = faults.delays.find(point);
         if (found == faults.delays.end()) return;
-        ms = found->second;
+        if (++found->second.passes % found->second.every != 0) return;
+        ms = found->second.ms;
     }
     std::this_thread::sleep_for(std::chrono::milliseconds(ms));
 }

@@ -1,13 +1,17 @@
 #include "hawker/capture/frame_slot.hpp"
 
+#include <algorithm>
 #include <cstdint>
 
 namespace hawker::capture {
 
 namespace {
-/// Live: the frames kept for frameAt(): enough to cover FrameSync's largest
-/// delay at 30 frames a second, with one to spare.
+/// Live: the fewest frames kept for frameAt(), enough to cover FrameSync's
+/// delay for late pictures at 30 frames a second, with one to spare.
 constexpr size_t kLiveFramesKept = 4;
+/// Live: the most, however long the pictures wait for their sound (a frame
+/// is a few MB at 1080p; FrameSync bounds the wait anyway).
+constexpr size_t kLiveFramesMax = 40;
 } // namespace
 
 bool FrameSlot::publish(VideoFramePtr frame, const std::atomic<bool>& abort) {
@@ -15,8 +19,15 @@ bool FrameSlot::publish(VideoFramePtr frame, const std::atomic<bool>& abort) {
     if (m_mode == Mode::Latest) {
         if (frame) {
             m_sync.arrived(frame->ptsUs, frame->arrivalUs);
+            const int64_t spacingUs =
+                m_queue.empty() ? 0 : std::max<int64_t>(1000, frame->ptsUs - m_queue.back()->ptsUs);
             m_queue.push_back(std::move(frame));
-            while (m_queue.size() > kLiveFramesKept)
+            // Pictures held back for their sound must still be here when they are due.
+            size_t keep = kLiveFramesKept;
+            if (spacingUs > 0)
+                keep = std::min(kLiveFramesMax,
+                                kLiveFramesKept + static_cast<size_t>(m_sync.delayUs() / spacingUs));
+            while (m_queue.size() > keep)
                 m_queue.pop_front();
         }
         return true;
@@ -66,6 +77,16 @@ VideoFramePtr FrameSlot::frameAt(int64_t nowUs) {
 int64_t FrameSlot::dueUs(int64_t ptsUs) const {
     std::lock_guard lock(m_mutex);
     return m_sync.dueUs(ptsUs);
+}
+
+void FrameSlot::soundArrived(int64_t ptsUs, int64_t arrivalUs) {
+    std::lock_guard lock(m_mutex);
+    if (m_mode == Mode::Latest) m_sync.soundArrived(ptsUs, arrivalUs);
+}
+
+FrameSlot::Hold FrameSlot::hold() const {
+    std::lock_guard lock(m_mutex);
+    return Hold{m_sync.delayUs(), m_sync.soundLatenessUs()};
 }
 
 VideoFramePtr FrameSlot::advanceTo(int64_t ptsUs, std::chrono::milliseconds timeout) {

@@ -141,6 +141,11 @@ SourceStats MediaSource::stats() const {
     s.exact = m_exact;
     s.framesDecodedLight = m_framesLight;
     s.catchUps = m_catchUps;
+    if (m_slot.mode() == FrameSlot::Mode::Latest) {
+        const FrameSlot::Hold hold = m_slot.hold();
+        s.holdMs = hold.delayUs / 1000;
+        s.soundLagMs = std::max<int64_t>(0, hold.soundLatenessUs / 1000);
+    }
     const int64_t last = m_lastArrivalUs, signal = lastSignalUs();
     const int64_t now = steadyMicros();
     s.lastFrameAgeMs = last < 0 ? -1 : (now - last) / 1000;

@@ -161,6 +161,8 @@ void MediaSource::handleAudio(Connection& conn, AVFrame* frame) {
     }
     const int64_t startSample = av_rescale(ptsUs, m_config.audioRate, 1000000);
     m_audio->write(conn.audioL.data(), conn.audioR.data(), converted, startSample, m_abort);
+    // Live, the camera's pictures wait for sound that comes after them (lip sync, and no gaps).
+    if (conn.videoIndex >= 0) m_slot.soundArrived(ptsUs, steadyMicros());
     if (conn.videoIndex < 0) {
         std::unique_lock lock(m_mutex);
         if (!m_gotPicture) {

@@ -51,19 +51,56 @@ TEST(AudioRing, AlignmentSkipsAudioThatIsBehindTheVideo) {
     EXPECT_EQ(l[0], 3000);
 }
 
-TEST(AudioRing, AlignmentPadsWhenAudioIsAheadAndToleratesSmallOffsets) {
+TEST(AudioRing, AlignmentPadsWhenAudioIsFarAheadAndToleratesSmallOffsets) {
     AudioRing ring(48000, 48000, false);
-    writeRamp(ring, 1000, 5000);
-    std::vector<float> l(100), r(100);
-    const auto ahead = ring.read(l.data(), r.data(), 100, int64_t{950}, 10, 0ms);
-    EXPECT_EQ(ahead.silence, 50);
-    EXPECT_EQ(l[49], 0);
-    EXPECT_EQ(l[50], 1000);
+    writeRamp(ring, 3000, 5000);
+    std::vector<float> l(2100), r(2100);
+    // 2000 samples (42 ms) ahead of the picture: more than a live ring takes up by playing slower.
+    const auto ahead = ring.read(l.data(), r.data(), 2100, int64_t{1000}, 10, 0ms);
+    EXPECT_EQ(ahead.silence, 2000);
+    EXPECT_EQ(l[1999], 0);
+    EXPECT_EQ(l[2000], 3000);
     // Within tolerance: no correction, no click.
-    const auto close = ring.read(l.data(), r.data(), 100, int64_t{1045}, 10, 0ms);
+    const auto close = ring.read(l.data(), r.data(), 100, int64_t{3095}, 10, 0ms);
     EXPECT_EQ(close.dropped, 0);
     EXPECT_EQ(close.silence, 0);
-    EXPECT_EQ(l[0], 1050);
+    EXPECT_EQ(close.stretched, 0);
+    EXPECT_EQ(l[0], 3100);
+}
+
+/// Reads a 48 kHz live ring tick by tick (1600 samples, 30 fps) with the picture's alignment
+/// `offset` samples from where the sound is, until it is within the tolerance (20 ms); checks that
+/// no read skipped or padded and that the sound runs on without a step. Returns the reads it took.
+int ticksToTakeUp(int64_t offset) {
+    constexpr int kTick = 1600, kTolerance = 960;
+    AudioRing ring(48000, 96000, false);
+    writeRamp(ring, 0, 90000);
+    std::vector<float> l(kTick), r(kTick);
+    float last = -1;
+    for (int tick = 0; tick < 100; ++tick) {
+        const int64_t align = tick * kTick - offset;
+        const auto got = ring.read(l.data(), r.data(), kTick, align, kTolerance, 0ms);
+        EXPECT_EQ(got.dropped, 0) << "tick " << tick;
+        EXPECT_EQ(got.silence, 0) << "tick " << tick;
+        // A ramp stretched by 0.5 % moves 0.995 to 1.005 a sample (a float holds 32768 to 1/256):
+        // no gap, no jump.
+        for (int i = 0; i < kTick; ++i) {
+            EXPECT_LE(l[static_cast<size_t>(i)] - last, 1.015f) << "tick " << tick << " sample " << i;
+            EXPECT_GT(l[static_cast<size_t>(i)] - last, 0.985f) << "tick " << tick << " sample " << i;
+            last = l[static_cast<size_t>(i)];
+        }
+        if (got.stretched == 0) return tick;
+        EXPECT_EQ(got.stretched, offset < 0 ? 8 : -8) << "tick " << tick;
+    }
+    return -1;
+}
+
+TEST(AudioRing, ALiveRingTakesUpASmallOffsetBySpeedNotByAGap) {
+    // The pictures' hold stepped, or a camera's clock drifted: the sound 25 ms behind its
+    // alignment plays 0.5 % faster, 8 samples a tick, until within 20 ms (240 samples: 30 ticks).
+    EXPECT_EQ(ticksToTakeUp(-1200), 30);
+    // 25 ms ahead: 0.5 % slower.
+    EXPECT_EQ(ticksToTakeUp(1200), 30);
 }
 
 TEST(AudioRing, LiveRingDropsOldestWhenFull) {

@@ -126,3 +126,55 @@ TEST(FrameSync, TheSlotNeverGoesBackToAnOlderFrame) {
     EXPECT_EQ(slot.frameAt(1'000'000)->ptsUs, kFrameUs); // an earlier time never goes back
     EXPECT_EQ(slot.latest()->ptsUs, kFrameUs);
 }
+
+TEST(FrameSync, SoundThatComesAfterItsPicturesHoldsThemBack) {
+    // A network camera's MPEG-TS: pictures on time (20 ms path), its sound in packets of 8 AAC
+    // frames (170.7 ms), each sent when its last frame is made: the first sample of a packet
+    // comes 170.7 ms + 20 ms after it was taken, 170.7 ms later than a picture of that time.
+    FrameSync sync;
+    constexpr int64_t kPacketUs = 170'667;
+    const int64_t startUs = 5'000'000;
+    sync.soundArrived(0, startUs + kPacketUs + 20'000); // before the first picture: not timed
+    EXPECT_EQ(sync.soundLatenessUs(), 0);
+    int64_t nextSound = 0;
+    for (int i = 0; i < 90; ++i) {
+        sync.arrived(i * kFrameUs, startUs + i * kFrameUs + 20'000);
+        while (nextSound + kPacketUs <= i * kFrameUs) {
+            sync.soundArrived(nextSound, startUs + nextSound + kPacketUs + 20'000);
+            nextSound += kPacketUs;
+        }
+    }
+    EXPECT_NEAR(sync.soundLatenessUs(), kPacketUs, 1'000);
+    // Held back so that a tick (24 fps at the slowest) finds all the sound it plays, kSoundMarginUs
+    // behind its picture: 170.7 - 50 + 41.7 = 162.3 ms, to the next 5 ms step.
+    EXPECT_EQ(sync.delayUs(), 165'000);
+    EXPECT_EQ(sync.dueUs(89 * kFrameUs), startUs + 89 * kFrameUs + 20'000 + 165'000);
+    // Sound later than the jump bound is a reconnect's, not lateness: it changes nothing.
+    sync.soundArrived(90 * kFrameUs, startUs + 90 * kFrameUs + 3'000'000);
+    EXPECT_EQ(sync.delayUs(), 165'000);
+}
+
+TEST(FrameSync, SoundOnTimeOrALittleLateAddsNoDelay) {
+    // One AAC frame (21.3 ms) per packet, sent as it is made: within kSoundMarginUs less a tick.
+    FrameSync sync;
+    for (int i = 0; i < 90; ++i) {
+        sync.arrived(i * kFrameUs, 1'000'000 + i * kFrameUs);
+        sync.soundArrived(i * kFrameUs, 1'000'000 + i * kFrameUs + 8'000);
+    }
+    EXPECT_EQ(sync.delayUs(), 0);
+}
+
+TEST(FrameSync, TheSlotKeepsThePicturesHeldBackForTheirSound) {
+    FrameSlot slot(FrameSlot::Mode::Latest);
+    const int64_t startUs = 2'000'000;
+    slot.publish(frame(0, startUs), kNoAbort);
+    slot.soundArrived(0, startUs + 200'000); // the sound 200 ms behind: held 195 ms
+    ASSERT_EQ(slot.hold().delayUs, 195'000);
+    for (int i = 1; i < 12; ++i)
+        slot.publish(frame(i * kFrameUs, startUs + i * kFrameUs), kNoAbort);
+    // 11 pictures later, the one taken 195 ms before the newest is still there to be shown.
+    const int64_t at = startUs + 5 * kFrameUs + 195'000;
+    const VideoFramePtr shown = slot.frameAt(at);
+    ASSERT_TRUE(shown);
+    EXPECT_EQ(shown->ptsUs, 5 * kFrameUs);
+}

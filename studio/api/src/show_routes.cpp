@@ -86,7 +86,11 @@ json sourcesJson(const EngineStatus& status) {
                        // keyframe (or a keyframe came in full).
                        {"decode", capture::decodeName(s)},
                        {"exact", s.exact},
-                       {"catch_ups", s.catchUps}});
+                       {"catch_ups", s.catchUps},
+                       // Live: how far its pictures are held back after they arrive, for pictures
+                       // that come late or for its sound, which may come after them (sound_lag_ms).
+                       {"hold_ms", s.holdMs},
+                       {"sound_lag_ms", s.soundLagMs}});
     return out;
 }
 

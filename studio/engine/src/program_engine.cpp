@@ -16,10 +16,6 @@
 namespace hawker::studio {
 
 namespace {
-/// Audio follows a live camera's picture this far behind, so that the
-/// samples for a tick have always arrived (one AAC frame plus jitter).
-constexpr int64_t kLiveAudioDelayUs = 50000;
-
 overlay::YuvColor yuvOf(const Rgba& c) {
     return overlay::toYuv(c.r, c.g, c.b);
 }
@@ -261,13 +257,12 @@ void ProgramEngine::composeScene(const std::string& sceneId, overlay::YuvImage& 
     m_compositor.render(m_items, canvas);
 }
 
-void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
+void ProgramEngine::mixAudio(int64_t tick, int64_t tickAtUs, capture::ProgramTick& out) {
     const int count = m_encodes->samplesPerTick(tick);
     out.audioLeft.assign(static_cast<size_t>(count), 0.0f);
     out.audioRight.assign(static_cast<size_t>(count), 0.0f);
     if (m_mixer->channelCount() == 0) return;
     const int rate = m_show.encoder.audioRate;
-    const int64_t nowUs = capture::steadyMicros();
     // A strip follows its camera's picture on air (lip sync); an audio-only input has none.
     auto alignOf = [&](int key) -> std::optional<int64_t> {
         const auto index = static_cast<size_t>(key);
@@ -276,8 +271,13 @@ void ProgramEngine::mixAudio(int64_t tick, capture::ProgramTick& out) {
         int64_t sourceUs = frame.ptsUs;
         // Live: the source's clock has moved on since this frame was due (its
         // arrival, or later when the camera's pictures are held back to come in turn).
+        // Counted to the tick's own time, as the picture was chosen, not to when the
+        // tick ran: a tick that runs late would otherwise skip the sound it is late
+        // by, and the next one on time would fill that much with silence, a gap in
+        // the program's sound at every late tick.
         if (!m_options.offline && m_sources[index])
-            sourceUs += nowUs - m_sources[index]->video().dueUs(frame.ptsUs) - kLiveAudioDelayUs;
+            sourceUs +=
+                tickAtUs - m_sources[index]->video().dueUs(frame.ptsUs) - capture::FrameSync::kSoundMarginUs;
         return sourceUs * rate / 1000000;
     };
     m_mixer->mix(out.audioLeft.data(), out.audioRight.data(), count, alignOf, !m_options.offline,
@@ -391,6 +391,7 @@ void ProgramEngine::run() {
         // is still made, so the program keeps its exact frame count.
         try {
             capture::injectFault("compositor.tick");
+            capture::injectDelay("compositor.tick");
             runTickControl(n, nowMs, programClock, cues, nextCue);
         } catch (const std::exception& error) {
             noteTickFault(n, "control", error.what());
@@ -434,7 +435,7 @@ void ProgramEngine::run() {
             }
         }
         try {
-            mixAudio(n, tick);
+            mixAudio(n, tickAtUs, tick);
         } catch (const std::exception& error) {
             noteTickFault(n, "audio", error.what());
         }

@@ -79,7 +79,8 @@ std::string formatSummary(const EngineStatus& s) {
         out << " audio=" << (src.hasAudio ? 1 : 0);
         if (src.width > 0)
             out << " decode=" << capture::decodeName(src) << " exact=" << (src.exact ? 1 : 0)
-                << " light_frames=" << src.framesDecodedLight << " catch_ups=" << src.catchUps;
+                << " light_frames=" << src.framesDecodedLight << " catch_ups=" << src.catchUps
+                << " hold_ms=" << src.holdMs << " sound_lag_ms=" << src.soundLagMs;
         out << "\n";
     }
     // Loudness over the whole show (EBU R128); "none" when there was nothing to measure.

@@ -4,7 +4,8 @@
 // point throw once, on its Nth pass (the 1st without "@N"). Unset, every
 // point costs one check of a flag. "encoder.tick:small~40" makes a point
 // sleep 40 ms on every pass instead: a slow part, to show it slows nothing
-// else.
+// else. "compositor.tick~25/3" sleeps 25 ms on every 3rd pass only: a part
+// that is late now and then (a thread the scheduler put aside), not slow.
 
 #include <stdexcept>
 #include <string_view>
@@ -21,7 +22,7 @@ public:
 bool faultInjectionEnabled();
 /// Throws InjectedFault when `point` is due; thread-safe.
 void injectFault(std::string_view point);
-/// Sleeps when `point` was named with "~MS"; thread-safe.
+/// Sleeps when `point` was named with "~MS" (on this pass, with "~MS/N"); thread-safe.
 void injectDelay(std::string_view point);
 
 } // namespace hawker::capture

@@ -38,6 +38,15 @@ public:
     VideoFramePtr frameAt(int64_t nowUs);
     /// Live mode: when the frame taken at `ptsUs` is due (its sound follows it).
     int64_t dueUs(int64_t ptsUs) const;
+    /// Live mode: the camera's sound from `ptsUs` on arrived at `arrivalUs`
+    /// (steady clock); its pictures wait for sound that comes after them.
+    void soundArrived(int64_t ptsUs, int64_t arrivalUs);
+    /// Live mode: how far the pictures are held back now, and why.
+    struct Hold {
+        int64_t delayUs = 0;         ///< after the path's own delay (FrameSync::delayUs)
+        int64_t soundLatenessUs = 0; ///< the most the sound came after the pictures' path lately
+    };
+    Hold hold() const;
     /// Queue mode: consumes every frame with pts <= ptsUs and returns the last
     /// of them (or the previous current frame). Waits up to `timeout` for the
     /// decoder to show a frame beyond ptsUs so that the choice is deterministic.

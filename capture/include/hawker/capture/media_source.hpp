@@ -94,6 +94,12 @@ struct SourceStats {
     /// Times the camera was cued or cut to between keyframes and caught up from the last one (see
     /// DecodeLevel).
     uint64_t catchUps = 0;
+    /// Live: how far its pictures (and their sound) are held back after they arrive, for pictures
+    /// that come late or for sound that comes after its pictures (FrameSync).
+    int64_t holdMs = 0;
+    /// Live: the most its sound came after its pictures in the last seconds (a camera's MPEG-TS
+    /// packs about 170 ms of sound into one packet).
+    int64_t soundLagMs = 0;
 };
 
 /// How the source is decoded now, as the status lines and GET /state say it: "keyframes", "light" or

@@ -117,7 +117,9 @@ private:
     /// Opens the cameras added since the last call; `programUs` is the tick's program time.
     void applyAddedSources(const ShowState& state, int64_t programUs);
     void applySourceReconnects(const ShowState& state);
-    void mixAudio(int64_t tick, capture::ProgramTick& out);
+    /// Mixes tick `tick`'s sound; `tickAtUs` is the tick's own time on the steady clock
+    /// (its deadline), which the cameras' pictures were chosen for.
+    void mixAudio(int64_t tick, int64_t tickAtUs, capture::ProgramTick& out);
     void refreshLostFlags();
     /// Cameras on program or preview (or leaving program in a transition)
     /// decode in full; the others, seen only in the multiview, decode light,
