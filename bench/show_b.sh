@@ -315,9 +315,20 @@ measure_output() {
         }' "$meta"
     # The sound's span beside the pictures': a dropped picture must not take its sound with it (the sound
     # would then run ahead of the pictures by a frame's time per drop).
-    ffprobe -v error -select_streams a:0 -show_entries packet=pts_time,duration_time -of csv=p=0 "$file" 2>/dev/null |
-        awk -F, -v p="$p" '$1 != "N/A" && $1 != "" { t = $1 + 0; e = t + ($2 + 0); if (!n || t < lo) lo = t; if (!n || e > hi) hi = e; n++ }
-            END { if (n) printf "%s_sound_s=%.3f\n", p, hi - lo }'
+    local sound_end
+    sound_end=$(ffprobe -v error -select_streams a:0 -show_entries packet=pts_time,duration_time -of csv=p=0 "$file" 2>/dev/null |
+        awk -F, '$1 != "N/A" && $1 != "" { t = $1 + 0; e = t + ($2 + 0); if (!n || t < lo) lo = t; if (!n || e > hi) hi = e; n++ }
+            END { if (n) printf "%.3f %.3f", hi - lo, hi }')
+    [[ -n "$sound_end" ]] || return 0
+    printf '%s_sound_s=%s\n' "$p" "${sound_end% *}"
+    # Gaps in the sound: cam1's tone never falls below -40 dB for 5 ms, so each such stretch after the
+    # warm-up and before the last half second (the encoder's flush) is sound the program lost.
+    ffmpeg -hide_banner -nostdin -v info -i "$file" -map 0:a:0 -af "silencedetect=noise=-40dB:d=0.005" -f null - 2>&1 |
+        awk -v p="$p" -v w="$WARMUP_S" -v end="${sound_end#* }" '
+            /silence_start:/ { s = $NF + 0 }
+            /silence_end:/ { for (i = 1; i <= NF; i++) if ($i == "silence_duration:") d = $(i + 1) + 0
+                             if (s >= w && s < end - 0.5) { n++; total += d } }
+            END { printf "%s_sound_gaps=%d\n%s_sound_gap_s=%.3f\n", p, n, p, total }'
 }
 
 # wait_published_gone: nginx closes its recordings when the publishers have gone (bounded, 10 s).
@@ -709,6 +720,12 @@ sound_gap() { # sound_gap SIDE: per run, the largest |sound span - picture span|
             printf "%.3f ", m }' "$WORK/$1_$i.result"
     done
 }
+sound_gaps() { # sound_gaps SIDE: per run, the recording's gaps in the sound, "count / seconds"
+    local i
+    for ((i = 1; i <= RUNS; i++)); do
+        printf '%s / %s  ' "$(kv "$WORK/$1_$i.result" record_sound_gaps)" "$(kv "$WORK/$1_$i.result" record_sound_gap_s)"
+    done
+}
 {
     echo "# Show B benchmark — $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo
@@ -725,6 +742,7 @@ sound_gap() { # sound_gap SIDE: per run, the largest |sound span - picture span|
     output_row "1080x1920 RTMP (as nginx received it)" rtmp1080
     output_row "720x1280 RTMP (as nginx received it)" rtmp720
     output_row "recording (1080x1920)" record
+    echo "| gaps in the recording's sound after the warm-up (5 ms or more below -40 dB in cam1's tone): count / total s per run | $(sound_gaps hawker) | $(sound_gaps ffmpeg) | — |"
     echo "| dropped frames (Hawker: summary dropped, the most any encode lost; ffmpeg: drop_frames) | $(per_run hawker dropped) | $(per_run ffmpeg dropped) | — |"
     echo "| kept up with the cameras (ffmpeg: -progress speed, below 1 it fell behind and buffered; Hawker stays live and drops instead) | live | $(med ffmpeg speed) (per run: $(per_run ffmpeg speed)) | — |"
     echo "| peak RSS (MB) | $(med hawker peak_rss_mb) | $(med ffmpeg peak_rss_mb) | — |"
