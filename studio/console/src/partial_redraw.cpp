@@ -94,26 +94,33 @@ void PartialRedraw::present(GLFWwindow* window) {
     glFinish();
     Display* display = glXGetCurrentDisplay();
     const GLXDrawable drawable = glXGetCurrentDrawable();
+    // A window that comes back on screen after the copies shows what the X server cleared it to, until
+    // the next frame (the refresh callback) draws it whole: only copies to a window on screen are checked.
+    const bool onScreenBefore = m_check && onScreen(window);
     // Rows count from the bottom here, as everywhere in OpenGL.
     for (const PixelBox& box : m_shown)
         m_copySubBuffer(display, drawable, box.x0, m_fbHeight - box.y1, box.x1 - box.x0, box.y1 - box.y0);
     glFlush();
-    if (m_check) checkWindow(window);
+    if (onScreenBefore) checkWindow(window);
+}
+
+bool PartialRedraw::onScreen(GLFWwindow* window) {
+    Display* display = glXGetCurrentDisplay();
+    XSync(display, False);
+    XWindowAttributes attributes{};
+    return XGetWindowAttributes(display, glfwGetX11Window(window), &attributes) &&
+           attributes.map_state == IsViewable;
 }
 
 void PartialRedraw::checkWindow(GLFWwindow* window) {
     // What the window shows, read from the X server, against the back buffer the copies came from.
     glFinish();
     Display* display = glXGetCurrentDisplay();
-    XSync(display, False);
     int width = 0, height = 0;
     glfwGetFramebufferSize(window, &width, &height);
     // Only a window on screen can be read (an unmapped one is an X error, which by default ends the
     // program): checked first, and any error on the way is swallowed.
-    XWindowAttributes attributes{};
-    if (width <= 0 || height <= 0 || !XGetWindowAttributes(display, glfwGetX11Window(window), &attributes) ||
-        attributes.map_state != IsViewable)
-        return;
+    if (width <= 0 || height <= 0 || !onScreen(window)) return;
     const auto previous = XSetErrorHandler([](Display*, XErrorEvent*) { return 0; });
     XImage* image = XGetImage(display, glfwGetX11Window(window), 0, 0, static_cast<unsigned>(width),
                               static_cast<unsigned>(height), AllPlanes, ZPixmap);

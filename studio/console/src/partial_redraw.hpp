@@ -60,6 +60,8 @@ private:
                    ImVec4 clear);
     void checkAgainstWhole(ImDrawData& data, int fbWidth, int fbHeight, ImVec4 clear);
     void checkWindow(GLFWwindow* window);
+    /// The window is mapped and viewable now (after the X server has had every request so far).
+    static bool onScreen(GLFWwindow* window);
 
     using CopySubBuffer = void (*)(void* display, unsigned long drawable, int x, int y, int width,
                                    int height);
