@@ -91,10 +91,15 @@ sleep 1
 # Unmapped and mapped again: the X server has lost the window's pixels, and the desk must show them all
 # again from its back buffer (not only what changed since).
 WINDOW_ID=$(timeout 5 xdotool search --pid "$RUN_PID" 2>/dev/null | head -n1)
+# Six times, at uneven moments, so that some come back between a frame's events and its copies (the
+# expose then waits for the next frame, which shows the window whole).
 if [[ -n "$WINDOW_ID" ]]; then
-    xd windowunmap --sync "$WINDOW_ID"
-    sleep 0.5
-    xd windowmap --sync "$WINDOW_ID"
+    for pause in 0.5 0.13 0.31 0.07 0.23 0.41; do
+        xd windowunmap --sync "$WINDOW_ID"
+        sleep "$pause"
+        xd windowmap --sync "$WINDOW_ID"
+        sleep "$pause"
+    done
 else
     fail "xdotool found no window of the console (pid $RUN_PID)"
 fi

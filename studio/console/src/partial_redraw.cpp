@@ -127,6 +127,16 @@ void PartialRedraw::checkWindow(GLFWwindow* window) {
     XSync(display, False);
     XSetErrorHandler(previous);
     if (!image) return;
+    // A window mapped again after this frame's events were handled has an expose waiting: the X server
+    // cleared it, and the next frame shows it whole (the refresh callback). Until then it is not the
+    // frame drawn, by design; the expose stays queued for GLFW.
+    XEvent expose{};
+    if (XCheckTypedWindowEvent(display, glfwGetX11Window(window), Expose, &expose)) {
+        XPutBackEvent(display, &expose);
+        XDestroyImage(image);
+        ++m_windowExposed;
+        return;
+    }
     m_part.resize(static_cast<size_t>(width) * static_cast<size_t>(height) * 4);
     glPixelStorei(GL_PACK_ALIGNMENT, 1);
     glReadPixels(0, 0, width, height, GL_RGBA, GL_UNSIGNED_BYTE, m_part.data());
@@ -234,7 +244,8 @@ std::string PartialRedraw::summaryFields() const {
     out << " partial_frames=" << m_partFrames
         << " drawn_share=" << (m_windowPixels > 0 ? m_drawnPixels / m_windowPixels : 1.0)
         << " redraw_checked=" << m_checked << " redraw_mismatches=" << m_mismatches
-        << " window_checked=" << m_windowChecked << " window_mismatches=" << m_windowMismatches;
+        << " window_checked=" << m_windowChecked << " window_mismatches=" << m_windowMismatches
+        << " window_exposed=" << m_windowExposed;
     return out.str();
 }
 

@@ -49,7 +49,7 @@ public:
     void showWhole() { m_shown.assign(1, PixelBox{0, 0, m_fbWidth, m_fbHeight}); }
 
     /// " partial_frames=... drawn_share=... redraw_checked=... redraw_mismatches=... window_checked=...
-    /// window_mismatches=..." for the summary.
+    /// window_mismatches=... window_exposed=..." for the summary.
     std::string summaryFields() const;
 
 private:
@@ -77,6 +77,7 @@ private:
     double m_drawnPixels = 0, m_windowPixels = 0;
     int64_t m_checked = 0, m_mismatches = 0;
     int64_t m_windowChecked = 0, m_windowMismatches = 0;
+    int64_t m_windowExposed = 0; ///< read-backs skipped: an expose was waiting (the next frame is whole)
 };
 
 } // namespace hawker::studio::console
