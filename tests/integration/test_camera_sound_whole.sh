@@ -26,7 +26,10 @@
 #   - the recording's sound has no gap up to its last half second:
 #     silencedetect finds no stretch of 5 ms or more below -40 dB (a 440 Hz
 #     tone is never that quiet for that long);
-#   - the picture went on: the recording holds every frame.
+#   - the picture went on: the recording holds every frame;
+#   - the camera's pictures were held back for their sound, and the
+#     capture-to-packet latency shows it: it counts from the pictures on air,
+#     not from a second camera's, which is only in the multiview.
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffmpeg ffprobe ss
@@ -51,6 +54,19 @@ OP=$HAWKER_TEST_OPERATOR_TOKEN
         sed -e '0,/^format = "lavfi"$/s//format = "mpegts"/' \
             -e "s|^url = \"testsrc2=.*|url = \"udp://127.0.0.1:$PORT\"\naudio = true|" \
             -e '/^\[\[audio\]\]$/,/^$/d'
+    # A second camera, only in the multiview: its pictures are not held back, and must not hide the
+    # hold of the one on air from the latency figure.
+    cat <<EOF
+
+[[sources]]
+id = "side"
+format = "lavfi"
+url = "testsrc2=size=${W}x${H}:rate=$FPS"
+
+[[scenes]]
+id = "side"
+layers = [ { kind = "source", source = "side", rect = [0, 0, $W, $H], fit = "cover" } ]
+EOF
     echo
     api_block 0
 } > "$T/show.toml"
@@ -85,6 +101,13 @@ check "Hawker skipped at most one tick of the camera's sound after ${SETTLE_S} s
 
 frames=$(count_frames "$T/program.mkv")
 check "the recording holds every frame: ${frames:-none} of $((SECS * FPS))" test "${frames:-0}" -eq $((SECS * FPS))
+# The camera on air is held back for its sound, and the capture-to-packet figure counts from its
+# pictures, not from the off-air camera's newer ones.
+hold=$(item_value "$T/show.out" source cam1 hold_ms)
+latency=$(summary_value "$T/show.out" latency_ms_median)
+check "the camera on air was held back for its sound (hold ${hold:-none} ms, at least 100)" fcmp "${hold:-0} >= 100"
+check "the latency figure counts from the pictures on air: median ${latency:-none} ms, at least the hold" \
+    fcmp "${latency:--1} >= ${hold:-1000}"
 audio=$(probe_stream "$T/program.mkv" a:0 codec_name)
 check "the recording has sound (${audio:-none})" test "$audio" = aac
 

@@ -416,8 +416,11 @@ void ProgramEngine::run() {
 
         capture::ProgramTick tick;
         tick.index = n;
-        for (const auto& frame : m_frames)
-            if (frame) tick.captureUs = std::max(tick.captureUs, frame->arrivalUs);
+        // The capture-to-packet latency counts from the cameras on air: an off-air camera in the multiview
+        // is not held back for its sound, and would hide the hold of the one on air.
+        const std::vector<bool> onAir = camerasShown(*applied, false);
+        for (size_t i : m_videoSources)
+            if (onAir[i] && m_frames[i]) tick.captureUs = std::max(tick.captureUs, m_frames[i]->arrivalUs);
         if (last && programClock.isLate(n, std::chrono::steady_clock::now())) {
             // More than a frame behind: repeat the last picture so the
             // program keeps its exact frame count and real-time pace.

@@ -119,6 +119,24 @@ void ProgramEngine::applySourceReconnects(const ShowState& state) {
     }
 }
 
+std::vector<bool> ProgramEngine::camerasShown(const ShowState& state, bool withPreview) const {
+    std::vector<bool> shown(m_sources.size(), false);
+    const auto mark = [&shown](const PreparedScene& scene) {
+        for (const PreparedLayer& layer : scene.layers)
+            if (layer.sourceIndex >= 0 && static_cast<size_t>(layer.sourceIndex) < shown.size())
+                shown[static_cast<size_t>(layer.sourceIndex)] = true;
+    };
+    for (const auto& scene : m_scenes)
+        if (scene->id == state.program || (state.active && scene->id == state.active->fromScene) ||
+            (withPreview && scene->id == state.preview))
+            mark(*scene);
+    // The preview shows its scene's draft, which may show other cameras.
+    if (withPreview)
+        if (auto draft = m_draftScenes.find(state.preview); draft != m_draftScenes.end())
+            mark(*draft->second);
+    return shown;
+}
+
 void ProgramEngine::applyDecodeLevels(const ShowState& state) {
     if (!m_show.lightOffAirDecode) return;
     // Only when what is shown changes (a cut, a cue, a transition, a camera added), not every tick.
@@ -129,18 +147,7 @@ void ProgramEngine::applyDecodeLevels(const ShowState& state) {
                            (m_load.shortOfCpu() ? "short" : "");
     if (onScreen == m_decodeLevelsFor) return;
     m_decodeLevelsFor = std::move(onScreen);
-    std::vector<bool> used(m_sources.size(), false);
-    for (const auto& scene : m_scenes) {
-        const bool shown = scene->id == state.program || scene->id == state.preview ||
-                           (state.active && scene->id == state.active->fromScene);
-        if (!shown) continue;
-        for (const PreparedLayer& layer : scene->layers)
-            if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
-    }
-    // The preview shows its scene's draft, which may show other cameras.
-    if (auto draft = m_draftScenes.find(state.preview); draft != m_draftScenes.end())
-        for (const PreparedLayer& layer : draft->second->layers)
-            if (layer.sourceIndex >= 0) used[static_cast<size_t>(layer.sourceIndex)] = true;
+    const std::vector<bool> used = camerasShown(state, true);
     if (m_announceProgramFirst) {
         m_announceProgramFirst = false;
         const auto offAirCount = std::count_if(m_videoSources.begin(), m_videoSources.end(),

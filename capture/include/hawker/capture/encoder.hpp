@@ -31,7 +31,7 @@ struct ProgramTick {
     /// Contiguous I420, height*3/2 rows of width bytes; null repeats the last picture.
     std::shared_ptr<const cv::Mat> picture;
     std::vector<float> audioLeft, audioRight;
-    int64_t captureUs = 0; ///< steady time the newest camera frame in it arrived (0: none)
+    int64_t captureUs = 0; ///< steady time the newest on-air camera frame in it arrived (0: none)
 };
 
 struct EncoderStats {

@@ -125,6 +125,9 @@ private:
     /// decode in full; the others, seen only in the multiview, decode light,
     /// or keyframes only while the program is short of CPU.
     void applyDecodeLevels(const ShowState& state);
+    /// By index in m_sources: whether a scene shown draws that camera. Shown are the program and a
+    /// transition's from-scene, and with `withPreview` also the preview and its draft.
+    std::vector<bool> camerasShown(const ShowState& state, bool withPreview) const;
     std::string m_decodeLevelsFor; ///< compositor thread: the scenes shown when the levels were last set
     /// Once a second, live: whether the program's encodes drop frames (m_load).
     void watchProgramLoad(int64_t programMs);
