@@ -38,6 +38,10 @@ struct MediaSource::Connection {
     /// (a camera joined mid-stream) refers to pictures this connection never had.
     bool keyframeSeen = false;
     int packetsBeforeKeyframe = 0;
+    /// FFmpeg's messages while reading before that keyframe (its parser complains about each picture that
+    /// refers to parameter sets not seen yet): counted, the first kept, logged once with the skip.
+    int messagesBeforeKeyframe = 0;
+    std::string firstMessageBeforeKeyframe;
     /// The video's packets since its last keyframe, for a catch-up.
     GopReplay kept;
     /// A catch-up under way: the packets still to decode again in full, oldest first.

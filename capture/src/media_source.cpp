@@ -196,8 +196,29 @@ bool MediaSource::waitForKeyframe(Connection& conn, const AVPacket& packet) {
     if (conn.packetsBeforeKeyframe > 0)
         log(LogLevel::Info, "source " + m_config.id + " joined mid-stream: " +
                                 std::to_string(conn.packetsBeforeKeyframe) + " pictures before its first " +
-                                (key ? "keyframe skipped" : "picture decoded anyway: no keyframe marked"));
+                                (key ? "keyframe skipped" : "picture decoded anyway: no keyframe marked") +
+                                (conn.messagesBeforeKeyframe > 0 ? "; " + heldMessagesText(conn) : ""));
     return true;
+}
+
+int MediaSource::readPacket(Connection& conn, AVPacket* packet) {
+    if (conn.keyframeSeen) return av_read_frame(conn.input.get(), packet);
+    // Joined mid-stream, FFmpeg's parser meets the pictures waitForKeyframe skips and logs an error for
+    // each (after a probe that ended before the first keyframe): a stream of errors that are not one.
+    HeldFfmpegMessages held;
+    const int read = av_read_frame(conn.input.get(), packet);
+    if (held.count() > 0 && conn.messagesBeforeKeyframe == 0) conn.firstMessageBeforeKeyframe = held.first();
+    conn.messagesBeforeKeyframe += held.count();
+    // A connection that fails before its first keyframe says what FFmpeg said on the way.
+    if (read < 0 && read != AVERROR_EOF && !m_abort && conn.messagesBeforeKeyframe > 0)
+        log(LogLevel::Warning, "source " + m_config.id + ": its read failed before the first keyframe; " +
+                                   heldMessagesText(conn));
+    return read;
+}
+
+std::string MediaSource::heldMessagesText(const Connection& conn) const {
+    return std::to_string(conn.messagesBeforeKeyframe) +
+           " FFmpeg messages held back meanwhile, the first: " + conn.firstMessageBeforeKeyframe;
 }
 
 void MediaSource::setState(SourceState state, const std::string& why) {
@@ -447,7 +468,7 @@ void MediaSource::readLoop(Connection& conn) {
         }
         conn.guard.arm(m_config.readTimeout);
         if (faultInjectionEnabled()) injectFault("source.read:" + m_config.id);
-        const int read = av_read_frame(input, packet.get());
+        const int read = readPacket(conn, packet.get());
         if (read < 0) {
             if (m_abort) return;
             if (m_reconnectNow) {

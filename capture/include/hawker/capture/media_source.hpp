@@ -176,6 +176,10 @@ private:
     void pace(Connection& conn, int64_t ptsUs);
     /// Whether a video packet goes to the decoder: none before the connection's first keyframe.
     bool waitForKeyframe(Connection& conn, const AVPacket& packet);
+    /// av_read_frame, with FFmpeg's messages held back until the connection's first keyframe.
+    int readPacket(Connection& conn, AVPacket* packet);
+    /// "N FFmpeg messages held back meanwhile, the first: ..." (for the log).
+    std::string heldMessagesText(const Connection& conn) const;
     static constexpr int kMaxPacketsBeforeKeyframe = 300;
     void setState(SourceState state, const std::string& why = {});
     bool sleepInterruptible(std::chrono::milliseconds delay);
