@@ -86,7 +86,12 @@ void FrameSlot::soundArrived(int64_t ptsUs, int64_t arrivalUs) {
 
 FrameSlot::Hold FrameSlot::hold() const {
     std::lock_guard lock(m_mutex);
-    return Hold{m_sync.delayUs(), m_sync.soundLatenessUs()};
+    return Hold{m_sync.delayUs(), m_sync.ownDelayUs(), m_sync.soundLatenessUs()};
+}
+
+void FrameSlot::setSharedDelay(int64_t delayUs) {
+    std::lock_guard lock(m_mutex);
+    if (m_mode == Mode::Latest) m_sync.setSharedDelayUs(delayUs);
 }
 
 VideoFramePtr FrameSlot::advanceTo(int64_t ptsUs, std::chrono::milliseconds timeout) {

@@ -50,6 +50,10 @@ void FrameSync::soundArrived(int64_t ptsUs, int64_t arrivalUs) {
     updateDelay();
 }
 
+void FrameSync::setSharedDelayUs(int64_t delayUs) {
+    m_sharedDelayUs = std::clamp<int64_t>(delayUs, 0, kMaxSoundDelayUs);
+}
+
 int64_t FrameSync::soundLatenessUs() const {
     return *std::max_element(m_soundLatenessBySecond.begin(), m_soundLatenessBySecond.end());
 }

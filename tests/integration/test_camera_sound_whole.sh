@@ -29,7 +29,9 @@
 #   - the picture went on: the recording holds every frame;
 #   - the camera's pictures were held back for their sound, and the
 #     capture-to-packet latency shows it: it counts from the pictures on air,
-#     not from a second camera's, which is only in the multiview.
+#     not from a second camera's, which is only in the multiview;
+#   - that second camera, which sends no sound, waits as long (cameras shown
+#     together keep time with each other).
 source "$(dirname "$0")/lib.sh"
 require_hawker
 require_tools ffmpeg ffprobe ss
@@ -106,6 +108,10 @@ check "the recording holds every frame: ${frames:-none} of $((SECS * FPS))" test
 hold=$(item_value "$T/show.out" source cam1 hold_ms)
 latency=$(summary_value "$T/show.out" latency_ms_median)
 check "the camera on air was held back for its sound (hold ${hold:-none} ms, at least 100)" fcmp "${hold:-0} >= 100"
+# Cameras wait alike: the one without sound keeps time with the one held back for its sound.
+side_hold=$(item_value "$T/show.out" source side hold_ms)
+check "the camera without sound waits as long (hold ${side_hold:-none} ms, the other's ${hold:-none})" \
+    test -n "$side_hold" -a "$side_hold" = "$hold"
 check "the latency figure counts from the pictures on air: median ${latency:-none} ms, at least the hold" \
     fcmp "${latency:--1} >= ${hold:-1000}"
 audio=$(probe_stream "$T/program.mkv" a:0 codec_name)

@@ -178,3 +178,41 @@ TEST(FrameSync, TheSlotKeepsThePicturesHeldBackForTheirSound) {
     ASSERT_TRUE(shown);
     EXPECT_EQ(shown->ptsUs, 5 * kFrameUs);
 }
+
+TEST(FrameSync, CamerasShownTogetherWaitAlike) {
+    // A camera without sound, its pictures on time: due on arrival, until the program shares the hold of
+    // a camera held back 195 ms for its sound.
+    FrameSync sync;
+    const int64_t startUs = 3'000'000;
+    for (int i = 0; i < 30; ++i)
+        sync.arrived(i * kFrameUs, startUs + i * kFrameUs);
+    ASSERT_EQ(sync.delayUs(), 0);
+    EXPECT_EQ(sync.dueUs(10 * kFrameUs), startUs + 10 * kFrameUs);
+    sync.setSharedDelayUs(195'000);
+    EXPECT_EQ(sync.delayUs(), 195'000);
+    EXPECT_EQ(sync.ownDelayUs(), 0); // what the program takes the longest of: never its own echo
+    EXPECT_EQ(sync.dueUs(10 * kFrameUs), startUs + 10 * kFrameUs + 195'000);
+    // Its own hold counts when it is the longer one, and the shared hold is bounded like a sound's.
+    sync.soundArrived(29 * kFrameUs, startUs + 29 * kFrameUs + 300'000);
+    EXPECT_EQ(sync.delayUs(), sync.ownDelayUs());
+    EXPECT_GT(sync.ownDelayUs(), 195'000);
+    sync.setSharedDelayUs(5'000'000);
+    EXPECT_EQ(sync.delayUs(), FrameSync::kMaxSoundDelayUs);
+    sync.setSharedDelayUs(0);
+    EXPECT_LT(sync.delayUs(), FrameSync::kMaxSoundDelayUs);
+    EXPECT_EQ(sync.delayUs(), sync.ownDelayUs());
+}
+
+TEST(FrameSync, TheSlotKeepsThePicturesHeldBackForAnotherCamera) {
+    FrameSlot slot(FrameSlot::Mode::Latest);
+    const int64_t startUs = 2'000'000;
+    slot.publish(frame(0, startUs), kNoAbort);
+    slot.setSharedDelay(195'000);
+    EXPECT_EQ(slot.hold().delayUs, 195'000);
+    EXPECT_EQ(slot.hold().ownDelayUs, 0);
+    for (int i = 1; i < 12; ++i)
+        slot.publish(frame(i * kFrameUs, startUs + i * kFrameUs), kNoAbort);
+    const VideoFramePtr shown = slot.frameAt(startUs + 5 * kFrameUs + 195'000);
+    ASSERT_TRUE(shown);
+    EXPECT_EQ(shown->ptsUs, 5 * kFrameUs);
+}

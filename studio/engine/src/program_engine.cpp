@@ -405,6 +405,7 @@ void ProgramEngine::run() {
         const int64_t tickAtUs =
             std::chrono::duration_cast<std::chrono::microseconds>(programClock.deadline(n).time_since_epoch())
                 .count();
+        shareCameraHold();
         for (size_t i : m_videoSources) {
             capture::FrameSlot& slot = m_sources[i]->video();
             m_frames[i] = slot.mode() == capture::FrameSlot::Mode::Queue
@@ -446,6 +447,18 @@ void ProgramEngine::run() {
         m_encodes->push(tick);
         m_tickCount = n + 1;
     }
+}
+
+void ProgramEngine::shareCameraHold() {
+    // From each camera's own hold, never the shared one: the longest would otherwise never come down.
+    int64_t longest = 0;
+    for (size_t i : m_videoSources) {
+        capture::FrameSlot& slot = m_sources[i]->video();
+        if (slot.mode() == capture::FrameSlot::Mode::Latest)
+            longest = std::max(longest, slot.hold().ownDelayUs);
+    }
+    for (size_t i : m_videoSources)
+        m_sources[i]->video().setSharedDelay(longest);
 }
 
 void ProgramEngine::waitUntilFinished() {

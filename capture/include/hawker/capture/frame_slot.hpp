@@ -44,9 +44,12 @@ public:
     /// Live mode: how far the pictures are held back now, and why.
     struct Hold {
         int64_t delayUs = 0;         ///< after the path's own delay (FrameSync::delayUs)
+        int64_t ownDelayUs = 0;      ///< this camera's own part of it (FrameSync::ownDelayUs)
         int64_t soundLatenessUs = 0; ///< the most the sound came after the pictures' path lately
     };
     Hold hold() const;
+    /// Live mode: the hold the program's cameras share (FrameSync::setSharedDelayUs).
+    void setSharedDelay(int64_t delayUs);
     /// Queue mode: consumes every frame with pts <= ptsUs and returns the last
     /// of them (or the previous current frame). Waits up to `timeout` for the
     /// decoder to show a frame beyond ptsUs so that the choice is deterministic.

@@ -31,6 +31,12 @@ namespace hawker::capture {
 /// tick's sound must be there when the tick plays it, or the program's sound
 /// would be cut into pieces with silence between them.
 ///
+/// Cameras shown together wait alike: the program sets the longest hold of
+/// its cameras on each (setSharedDelayUs), so that a picture-in-picture of a
+/// camera without sound keeps time with the camera held back for its sound.
+/// Cameras of one studio take about as long to arrive; without it the one
+/// without sound ran ahead by the other's hold (show B: 190 ms).
+///
 /// Times in microseconds (steady clock and the source's own clock). One
 /// producer (arrived, soundArrived) and one consumer (dueUs); the caller
 /// locks.
@@ -58,10 +64,16 @@ public:
     /// before the first picture: the path is timed by the pictures).
     void soundArrived(int64_t ptsUs, int64_t arrivalUs);
     /// When the picture taken at `ptsUs` is due on the program.
-    int64_t dueUs(int64_t ptsUs) const { return ptsUs + m_baseUs + m_delayUs; }
-    /// How far pictures are held back after the path's own delay: for their
-    /// own lateness or their sound's, whichever is more.
-    int64_t delayUs() const { return m_delayUs; }
+    int64_t dueUs(int64_t ptsUs) const { return ptsUs + m_baseUs + delayUs(); }
+    /// How far pictures are held back after the path's own delay: this
+    /// camera's own hold or the one shared by the program, whichever is more.
+    int64_t delayUs() const { return m_delayUs > m_sharedDelayUs ? m_delayUs : m_sharedDelayUs; }
+    /// This camera's own hold: for its pictures' lateness or its sound's,
+    /// whichever is more.
+    int64_t ownDelayUs() const { return m_delayUs; }
+    /// The hold of the program's cameras (the longest own hold of them),
+    /// bounded by kMaxSoundDelayUs.
+    void setSharedDelayUs(int64_t delayUs);
     /// The most the sound came after the pictures' path in the window.
     int64_t soundLatenessUs() const;
 
@@ -72,6 +84,7 @@ private:
     bool m_started = false;
     int64_t m_baseUs = 0;
     int64_t m_delayUs = 0;
+    int64_t m_sharedDelayUs = 0;
     int64_t m_lastArrivalUs = 0;
     /// The most lateness seen in each of the last seconds (by arrival second),
     /// of the pictures and of the sound.

@@ -121,6 +121,9 @@ private:
     /// (its deadline), which the cameras' pictures were chosen for.
     void mixAudio(int64_t tick, int64_t tickAtUs, capture::ProgramTick& out);
     void refreshLostFlags();
+    /// Live: every camera waits as long as the camera held back the most (for its sound), so cameras shown
+    /// together keep time with each other (capture::FrameSync).
+    void shareCameraHold();
     /// Cameras on program or preview (or leaving program in a transition)
     /// decode in full; the others, seen only in the multiview, decode light,
     /// or keyframes only while the program is short of CPU.
