@@ -417,8 +417,8 @@ void ProgramEngine::run() {
 
         capture::ProgramTick tick;
         tick.index = n;
-        // The capture-to-packet latency counts from the cameras on air: an off-air camera in the multiview
-        // is not held back for its sound, and would hide the hold of the one on air.
+        // The capture-to-packet latency counts from the cameras on air, what the viewers see: a camera only
+        // in the multiview says nothing of how old the program's pictures are.
         const std::vector<bool> onAir = camerasShown(*applied, false);
         for (size_t i : m_videoSources)
             if (onAir[i] && m_frames[i]) tick.captureUs = std::max(tick.captureUs, m_frames[i]->arrivalUs);
