@@ -80,7 +80,7 @@ AudioReadResult AudioRing::read(float* left, float* right, int count, std::optio
             // Live, a small offset (the pictures' hold moved a step, or the camera's clock drifts)
             // is taken up by playing a little faster or slower, not by a gap or a skip. A larger
             // one (the show's start, a reconnect) would take seconds that way: it is cut at once.
-            const int64_t slewLimit = m_rate / 25;
+            const int64_t slewLimit = static_cast<int64_t>(m_rate) * kSlewLimitMs / 1000;
             if (!m_blocking && count > 1 && std::llabs(lead) > tolerance && std::llabs(lead) <= slewLimit &&
                 readStretched(left, right, count, lead < 0, result))
                 return result;

@@ -144,7 +144,7 @@ SourceStats MediaSource::stats() const {
     if (m_slot.mode() == FrameSlot::Mode::Latest) {
         const FrameSlot::Hold hold = m_slot.hold();
         s.holdMs = hold.delayUs / 1000;
-        s.soundLagMs = std::max<int64_t>(0, hold.soundLatenessUs / 1000);
+        s.soundLagMs = hold.soundLatenessUs / 1000;
     }
     const int64_t last = m_lastArrivalUs, signal = lastSignalUs();
     const int64_t now = steadyMicros();

@@ -94,14 +94,11 @@ void PartialRedraw::present(GLFWwindow* window) {
     glFinish();
     Display* display = glXGetCurrentDisplay();
     const GLXDrawable drawable = glXGetCurrentDrawable();
-    // A window that comes back on screen after the copies shows what the X server cleared it to, until
-    // the next frame (the refresh callback) draws it whole: only copies to a window on screen are checked.
-    const bool onScreenBefore = m_check && onScreen(window);
     // Rows count from the bottom here, as everywhere in OpenGL.
     for (const PixelBox& box : m_shown)
         m_copySubBuffer(display, drawable, box.x0, m_fbHeight - box.y1, box.x1 - box.x0, box.y1 - box.y0);
     glFlush();
-    if (onScreenBefore) checkWindow(window);
+    if (m_check) checkWindow(window);
 }
 
 bool PartialRedraw::onScreen(GLFWwindow* window) {
@@ -127,9 +124,9 @@ void PartialRedraw::checkWindow(GLFWwindow* window) {
     XSync(display, False);
     XSetErrorHandler(previous);
     if (!image) return;
-    // A window mapped again after this frame's events were handled has an expose waiting: the X server
-    // cleared it, and the next frame shows it whole (the refresh callback). Until then it is not the
-    // frame drawn, by design; the expose stays queued for GLFW.
+    // A window mapped again since this frame's events were handled (before or after its copies) has an
+    // expose waiting: the X server cleared it, and the next frame shows it whole (the refresh callback).
+    // Until then it is not the frame drawn, by design; the expose stays queued for GLFW.
     XEvent expose{};
     if (XCheckTypedWindowEvent(display, glfwGetX11Window(window), Expose, &expose)) {
         XPutBackEvent(display, &expose);

@@ -50,6 +50,8 @@ private:
     /// One part in this many: how much faster or slower a live ring plays to
     /// take up an offset (0.5 %, about 9 cents of pitch, 5 ms a second).
     static constexpr int kSlewDivisor = 200;
+    /// The largest offset a live ring takes up that way; a larger one is cut at once.
+    static constexpr int kSlewLimitMs = 40;
 
     void popLocked(float* left, float* right, size_t count);
     /// Reads `count` samples made from `count` ± count/kSlewDivisor source samples; false (and
